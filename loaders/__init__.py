@@ -1,0 +1,1 @@
+"""Frontline loaders: articles -> figures and events in DuckDB."""

@@ -1,0 +1,92 @@
+"""The DuckDB schema. Contract columns (../shared/eval/README.md) plus provenance.
+
+Bump SCHEMA_VERSION and add a step to MIGRATIONS when a table changes; store.py
+applies the steps in order to older databases.
+"""
+SCHEMA_VERSION = 1
+
+TABLES = {
+    "meta": """
+        CREATE TABLE IF NOT EXISTS meta (
+            key VARCHAR PRIMARY KEY,
+            value VARCHAR
+        )""",
+    "articles": """
+        CREATE TABLE IF NOT EXISTS articles (
+            doc_id VARCHAR PRIMARY KEY,
+            title VARCHAR,
+            outlet VARCHAR,
+            url VARCHAR,
+            published DATE,
+            published_how VARCHAR NOT NULL,     -- given, inferred, unknown
+            dateline VARCHAR,
+            dateline_place VARCHAR,
+            main_place VARCHAR,
+            text VARCHAR NOT NULL,              -- cleaned text; spans index into it
+            original_text VARCHAR NOT NULL,
+            content_hash VARCHAR NOT NULL,
+            source_path VARCHAR,
+            fmt VARCHAR,
+            loaded_at TIMESTAMP NOT NULL
+        )""",
+    "figures": """
+        CREATE TABLE IF NOT EXISTS figures (
+            figure_id VARCHAR PRIMARY KEY,
+            doc_id VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            value DOUBLE,
+            value_low DOUBLE,
+            value_high DOUBLE,
+            qualifier VARCHAR NOT NULL,
+            unit VARCHAR,
+            subject_side VARCHAR,
+            claimant VARCHAR,
+            claimant_side VARCHAR NOT NULL,
+            place VARCHAR,
+            period_start DATE,
+            period_end DATE,
+            period_text VARCHAR,
+            figure_date DATE,
+            date_precision VARCHAR,
+            sentence VARCHAR NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            number_text VARCHAR NOT NULL
+        )""",
+    "events": """
+        CREATE TABLE IF NOT EXISTS events (
+            event_id VARCHAR PRIMARY KEY,
+            doc_id VARCHAR NOT NULL,
+            event_type VARCHAR NOT NULL,
+            event_date DATE,
+            date_precision VARCHAR,
+            place VARCHAR,
+            actor_side VARCHAR,
+            claimant VARCHAR,
+            claimant_side VARCHAR NOT NULL,
+            sentence VARCHAR NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            trigger VARCHAR NOT NULL
+        )""",
+    # The gazetteer rows the data mentions (refreshed from data/reference on every ingest).
+    "places": """
+        CREATE TABLE IF NOT EXISTS places (
+            name VARCHAR PRIMARY KEY,
+            kind VARCHAR,          -- city, town, village, oblast, country, region
+            oblast VARCHAR,
+            lat DOUBLE,
+            lon DOUBLE,
+            population INTEGER
+        )""",
+}
+
+INDEXES = [
+    "CREATE INDEX IF NOT EXISTS figures_doc ON figures(doc_id)",
+    "CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id)",
+]
+
+# version -> list of SQL statements that bring a database from version-1 to version
+MIGRATIONS: dict[int, list[str]] = {}

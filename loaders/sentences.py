@@ -1,0 +1,67 @@
+"""Split cleaned article text into sentences with character offsets.
+
+Rules over a regex, not a model: lines are always boundaries (articles arrive
+one paragraph a line); inside a line we split after . ! ? (and a closing
+quote) when the next word starts a sentence, except after abbreviations such
+as "Mr.", "Gen.", "U.S." or "Nov.".
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Sentence
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "cpl", "pvt",
+    "adm", "cmdr", "gov", "sen", "rep", "pres", "st", "no", "vs", "etc", "approx", "est",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
+    "jr", "sr", "inc", "ltd", "co", "corp", "dept", "km", "u.s", "u.k", "u.n", "e.u",
+    "a.m", "p.m", "i.e", "e.g",
+}
+# A boundary candidate: terminal punctuation, optional closing quotes/brackets, then space.
+_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+)")
+_NEXT_START = re.compile(r"\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u0400-\u042f]")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def _is_abbreviation(line: str, dot_at: int) -> bool:
+    m = _WORD_BEFORE.search(line, 0, dot_at)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in ABBREVIATIONS:
+        return True
+    # single capital initials ("J. Biden") and dotted acronyms ("U.S.")
+    return len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def split(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    pos = 0
+    for line in text.split("\n"):
+        _split_line(line, pos, out)
+        pos += len(line) + 1
+    return out
+
+
+def _split_line(line: str, offset: int, out: list[Sentence]) -> None:
+    start = 0
+    for m in _BOUNDARY.finditer(line):
+        end = m.end()
+        if not _NEXT_START.match(line, end):
+            continue
+        if line[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(line, m.start()):
+            continue
+        _emit(line, start, end, offset, out)
+        start = end
+    _emit(line, start, len(line), offset, out)
+
+
+def _emit(line: str, start: int, end: int, offset: int, out: list[Sentence]) -> None:
+    chunk = line[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    chunk = chunk.strip()
+    if chunk:
+        s = offset + start + lead
+        out.append(Sentence(s, s + len(chunk), chunk))
