@@ -1,0 +1,140 @@
+"""Files -> DuckDB: read sources, extract (in worker processes), write with one writer.
+
+The stream is never held in memory as a whole: documents flow from `sources.read`
+through `pipeline.extract` (a Pool when workers > 1, with a bounded number of
+documents in flight) into batched, transactional writes in this process.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing as mp
+import threading
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from . import pipeline, sources, store
+from .errors import LoadError
+from .model import Document, Extracted
+
+BATCH = 256          # articles per write transaction (fast path)
+CHUNKSIZE = 16       # documents per worker task
+
+
+@dataclass
+class IngestReport:
+    loaded: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)   # (path[:line], reason)
+    db: str = ""
+
+    @property
+    def ok(self) -> int:
+        return self.loaded + self.unchanged + self.replaced
+
+    def count(self, outcome: str) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+    def summary(self) -> str:
+        lines = [f"{self.db}: loaded {self.loaded}, unchanged {self.unchanged}, "
+                 f"replaced {self.replaced}, failed {len(self.failed)}"]
+        lines += [f"  FAILED {where}: {reason}" for where, reason in self.failed]
+        return "\n".join(lines)
+
+
+def _where(doc: Document) -> str:
+    return f"{doc.source_path}:{doc.line}" if doc.line is not None else doc.source_path
+
+
+# --- extraction (runs in workers) ------------------------------------------------
+
+_NOW: dt.datetime | None = None
+
+
+def _init_worker(now: dt.datetime | None) -> None:
+    global _NOW
+    _NOW = now
+
+
+def _extract(doc: Document) -> tuple[Document, Extracted | None, str | None]:
+    try:
+        return doc, pipeline.extract(doc, now=_NOW), None
+    except Exception as e:  # one article's bug is that article's failure, not the batch's
+        frame = traceback.extract_tb(e.__traceback__)[-1]
+        where = f"{Path(frame.filename).name}:{frame.lineno}"
+        return doc, None, f"extraction failed: {type(e).__name__}: {e} (at {where})"
+
+
+def _documents(paths, manifest, report: IngestReport, limit: threading.Semaphore | None) -> Iterator[Document]:
+    seen: dict[str, str] = {}
+    for item in sources.read(paths, manifest=manifest):
+        if isinstance(item, LoadError):
+            report.failed.append((item.where, f"{item.reason}" + (f" \u2014 {item.fix}" if item.fix else "")))
+            continue
+        if item.doc_id in seen:
+            report.failed.append((_where(item), f"duplicate doc_id {item.doc_id!r} (also {seen[item.doc_id]})"
+                                  " \u2014 rename one file or give the records distinct ids"))
+            continue
+        seen[item.doc_id] = _where(item)
+        if limit is not None:
+            limit.acquire()
+        yield item
+
+
+def _extracted_stream(paths, manifest, report, workers: int, now) -> Iterator[tuple]:
+    if workers <= 1:
+        _init_worker(now)
+        yield from map(_extract, _documents(paths, manifest, report, None))
+        return
+    # Pool.imap pulls its input eagerly; the semaphore bounds documents in flight.
+    limit = threading.Semaphore(workers * CHUNKSIZE * 4)
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(now,)) as pool:
+        for result in pool.imap(_extract, _documents(paths, manifest, report, limit), chunksize=CHUNKSIZE):
+            limit.release()
+            yield result
+
+
+def ingest(paths: Iterable, db, manifest=None, workers: int = 1, progress: bool | None = None,
+           wait: float = 60.0, now: dt.datetime | None = None) -> IngestReport:
+    """Load articles from files/folders into the DuckDB file `db`. See IngestReport."""
+    from tqdm import tqdm
+
+    report = IngestReport(db=str(db))
+    stream = _extracted_stream(list(paths), manifest, report, workers, now)
+    bar = tqdm(stream, desc="ingest", unit="article", disable=(None if progress is None else not progress),
+               mininterval=1.0)
+    with store.open_writer(db, wait=wait) as con:
+        batch: list[tuple[Document, Extracted]] = []
+        for doc, extracted, error in bar:
+            if error:
+                report.failed.append((_where(doc), error))
+                continue
+            batch.append((doc, extracted))
+            if len(batch) >= BATCH:
+                _write(con, batch, report)
+                batch = []
+        _write(con, batch, report)
+        store.refresh_places(con)
+    bar.close()
+    return report
+
+
+def _write(con, batch: list[tuple[Document, Extracted]], report: IngestReport) -> None:
+    if not batch:
+        return
+    try:
+        outcomes = store.write_batch(con, [x for _, x in batch])
+    except Exception:
+        # Something in the batch failed and nothing of it was written: retry one by one
+        # so only the bad article is reported.
+        for doc, x in batch:
+            try:
+                report.count(store.write_article(con, x))
+            except Exception as e:
+                report.failed.append((_where(doc), f"could not store: {type(e).__name__}: {e}"))
+        return
+    for outcome in outcomes:
+        report.count(outcome)

@@ -1,0 +1,311 @@
+"""Read article files into `Document`s: txt/md, html/htm, json, jsonl, plus manifests.
+
+`read(paths, manifest=None)` yields a `Document` per article or a `LoadError` per
+bad input, so one bad file never stops a batch. Folders are walked recursively in
+sorted order; hidden files and manifests are skipped. A `manifest.csv` or
+`manifest.jsonl` inside a folder supplies metadata (published, source, url, title)
+for the files under it; an explicit manifest overrides those field by field.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .errors import LoadError
+from .model import Document
+
+TEXT_EXT = {".txt": "txt", ".md": "md", ".markdown": "md"}
+HTML_EXT = {".html": "html", ".htm": "html", ".xhtml": "html"}
+RECORD_EXT = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+ARTICLE_EXT = {**TEXT_EXT, **HTML_EXT, **RECORD_EXT}
+MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
+KEY_FIELDS = ("doc_id", "id", "doc", "file")
+FIELDS = {"published": ("published", "date"), "outlet": ("source", "outlet", "wire"),
+          "url": ("url",), "title": ("title",)}
+
+Meta = dict[str, dict]
+
+
+# --- walking ------------------------------------------------------------------
+
+def read(paths: Iterable, manifest=None) -> Iterator[Document | LoadError]:
+    paths = [Path(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
+    meta: Meta = {}
+    for p in paths:
+        for m in _auto_manifests(p):
+            yield from _merge_manifest(meta, m)
+    if manifest is not None:
+        yield from _merge_manifest(meta, Path(manifest))
+    for p in paths:
+        if p.is_dir():
+            for f in _walk(p):
+                yield from _read_file(f, meta)
+        elif p.exists():
+            if p.name in MANIFEST_NAMES:
+                continue
+            if p.suffix.lower() not in ARTICLE_EXT:
+                yield LoadError(p, f"unknown file type '{p.suffix or '(none)'}'",
+                                fix="use .txt, .md, .html, .json or .jsonl")
+                continue
+            yield from _read_file(p, meta)
+        else:
+            yield LoadError(p, "no such file or folder", fix="check the path")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or name in MANIFEST_NAMES:
+                continue
+            f = Path(root) / name
+            if f.suffix.lower() in ARTICLE_EXT:
+                yield f  # anything else (images, css, ...) is not an article
+
+
+def _auto_manifests(p: Path) -> list[Path]:
+    if not p.is_dir():
+        return []
+    found = []
+    for root, dirs, files in os.walk(p):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(root) / n for n in MANIFEST_NAMES if n in files]
+    return found
+
+
+# --- manifests ------------------------------------------------------------------
+
+def _merge_manifest(meta: Meta, path: Path) -> Iterator[LoadError]:
+    try:
+        rows = list(_manifest_rows(path))
+    except LoadError as e:
+        yield e
+        return
+    except OSError as e:
+        yield LoadError(path, f"cannot read manifest ({e.strerror})", fix="check the path")
+        return
+    for line, row in rows:
+        if isinstance(row, LoadError):
+            yield row
+            continue
+        row = {str(k).strip().lower(): v for k, v in row.items() if k is not None}
+        key_field = next((k for k in KEY_FIELDS if _value(row.get(k))), None)
+        if key_field is None:
+            yield LoadError(path, "row has no doc_id, id, doc or file", line=line,
+                            fix="add one of those columns")
+            continue
+        key = _value(row[key_field])
+        if key_field == "file":
+            key = Path(key).stem
+        entry = meta.setdefault(key, {})
+        for field, names in FIELDS.items():
+            v = next((_value(row.get(n)) for n in names if _value(row.get(n))), None)
+            if v is None:
+                continue
+            if field == "published":
+                v = parse_date(v)
+                if v is None:
+                    yield LoadError(path, f"unreadable published date {row.get('published')!r}",
+                                    line=line, fix="write dates as YYYY-MM-DD")
+                    continue
+            entry[field] = v
+
+
+def _manifest_rows(path: Path):
+    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    if path.suffix.lower() == ".csv":
+        reader = csv.DictReader(io.StringIO(text))
+        if not reader.fieldnames or not set(f.strip().lower() for f in reader.fieldnames) & set(KEY_FIELDS):
+            raise LoadError(path, "manifest has no doc_id, id, doc or file column",
+                            line=1, fix="add a header row naming one of them")
+        for row in reader:
+            yield reader.line_num, row
+    else:
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as e:
+                yield n, LoadError(path, f"invalid JSON ({e.msg})", line=n, fix="fix the line or remove it")
+                continue
+            if not isinstance(row, dict):
+                yield n, LoadError(path, "expected a JSON object", line=n, fix="one object per line")
+                continue
+            yield n, row
+
+
+def _value(v) -> str | None:
+    if v is None:
+        return None
+    v = str(v).strip()
+    return v or None
+
+
+def parse_date(value) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    s = str(value).strip()
+    try:
+        return dt.date.fromisoformat(s[:10])
+    except ValueError:
+        pass
+    try:
+        from dateutil import parser
+        return parser.parse(s).date()
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def _apply_meta(doc: Document, meta: Meta) -> Document:
+    for field, v in meta.get(doc.doc_id, {}).items():
+        setattr(doc, field, v)
+    return doc
+
+
+# --- files ------------------------------------------------------------------------
+
+def _read_file(path: Path, meta: Meta) -> Iterator[Document | LoadError]:
+    ext = path.suffix.lower()
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        yield LoadError(path, f"cannot read file ({e.strerror})", fix="check permissions")
+        return
+    if not data.strip():
+        yield LoadError(path, "empty", fix="remove the file or add the article text")
+        return
+    try:
+        text = decode(data)
+    except ValueError as e:
+        yield LoadError(path, str(e), fix="only text, HTML and JSON files can be loaded")
+        return
+    if ext in TEXT_EXT:
+        yield _apply_meta(Document(doc_id=path.stem, text=text, source_path=str(path),
+                                   fmt=TEXT_EXT[ext]), meta)
+    elif ext in HTML_EXT:
+        try:
+            doc = from_html(text, doc_id=path.stem, source_path=str(path))
+        except LoadError as e:
+            yield e
+            return
+        yield _apply_meta(doc, meta)
+    elif ext == ".json":
+        yield from _read_json(path, text, meta)
+    else:
+        yield from _read_jsonl(path, text, meta)
+
+
+def decode(data: bytes) -> str:
+    """Bytes -> str: UTF-8 (or UTF-16 with a BOM), else the detected legacy encoding."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if data.count(b"\x00") > max(1, len(data) // 100):
+        raise ValueError("binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+    best = from_bytes(data).best()
+    if best is None:
+        raise ValueError("unknown text encoding")
+    return str(best)
+
+
+def from_html(html: str, doc_id: str, source_path: str, fmt: str = "html") -> Document:
+    """Main text and metadata of an HTML page (trafilatura), publication date via htmldate."""
+    import trafilatura
+    res = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                      include_tables=False, favor_precision=True)
+    text = (getattr(res, "text", None) or "").strip() if res is not None else ""
+    if not text:
+        text = (trafilatura.html2txt(html) or "").strip()
+    if not text:
+        raise LoadError(source_path, "no article text found in the HTML",
+                        fix="check the page has the article body, not only a script shell")
+    published = None
+    try:
+        import htmldate
+        published = parse_date(htmldate.find_date(html, extensive_search=False, original_date=True))
+    except Exception:  # htmldate is best-effort metadata; the text still loads
+        published = None
+    if published is None and res is not None:
+        published = parse_date(getattr(res, "date", None))
+    return Document(doc_id=doc_id, text=text, source_path=source_path, fmt=fmt, original=html,
+                    title=_value(getattr(res, "title", None)),
+                    outlet=_value(getattr(res, "sitename", None)),
+                    url=_value(getattr(res, "url", None)), published=published)
+
+
+def _record(rec, path: Path, fmt: str, default_id: str, line: int | None, original: str) -> Document:
+    if not isinstance(rec, dict):
+        raise LoadError(path, "expected a JSON object (a record)", line=line,
+                        fix="write {\"id\": ..., \"text\": ...}")
+    rec = {str(k).lower(): v for k, v in rec.items()}
+    doc_id = _value(rec.get("id")) or _value(rec.get("doc_id")) or default_id
+    text, html = rec.get("text"), rec.get("html")
+    if _value(text):
+        doc = Document(doc_id=doc_id, text=str(text), source_path=str(path), fmt=fmt, original=original)
+    elif _value(html):
+        doc = from_html(str(html), doc_id=doc_id, source_path=str(path), fmt=fmt)
+        doc.original = original
+    else:
+        raise LoadError(path, f"record {doc_id!r} has no text or html", line=line,
+                        fix="add a \"text\" field")
+    doc.line = line
+    for field, names in FIELDS.items():
+        v = next((_value(rec.get(n)) for n in names if _value(rec.get(n))), None)
+        if v is None:
+            continue
+        if field == "published":
+            v = parse_date(v)
+            if v is None:
+                raise LoadError(path, f"unreadable published date {rec.get('published')!r}",
+                                line=line, fix="write dates as YYYY-MM-DD")
+        setattr(doc, field, v)
+    return doc
+
+
+def _read_json(path: Path, text: str, meta: Meta) -> Iterator[Document | LoadError]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        yield LoadError(path, f"invalid JSON ({e.msg})", line=e.lineno, fix="fix the file")
+        return
+    records = data if isinstance(data, list) else [data]
+    for i, rec in enumerate(records, 1):
+        default = path.stem if not isinstance(data, list) else f"{path.stem}-{i}"
+        try:
+            doc = _record(rec, path, "json", default, None, json.dumps(rec, ensure_ascii=False))
+        except LoadError as e:
+            if isinstance(data, list):
+                e.reason = f"record {i}: {e.reason}"
+            yield e
+            continue
+        yield _apply_meta(doc, meta)
+
+
+def _read_jsonl(path: Path, text: str, meta: Meta) -> Iterator[Document | LoadError]:
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield LoadError(path, f"invalid JSON ({e.msg} at column {e.colno})", line=n,
+                            fix="fix the line or remove it")
+            continue
+        try:
+            yield _apply_meta(_record(rec, path, "jsonl", f"{path.stem}-{n}", n, line), meta)
+        except LoadError as e:
+            yield e
