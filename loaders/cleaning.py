@@ -1,6 +1,25 @@
-"""Page furniture removal (stub: owned by the loaders work, issue 2)."""
+"""Page furniture removal: keep the article, drop what the page put around it.
+
+Rules work line by line (one paragraph a line) and are general phrase lists and
+shapes, never a particular article's sentences:
+
+- appeal blocks ("A Message from ...", "Dear readers", "support us"): dropped from
+  the heading to the block's end ("Remind me later", or the last appeal-like line);
+- link lists ("READ MORE", "ALSO READ:", "Related:"): the heading and the
+  headline-like lines (short, no final full stop) right after it;
+- photo captions and credits ("... Ukraine, on Monday. AP", "REUTERS/Name",
+  "Photo: ...", "(Photo by ...)"), bylines and reporting credits, share bars,
+  newsletter boxes, weather widgets, cookie notices, ad markers.
+
+Conservative: a line with quotation marks or a reporting verb ("said", "told") is
+article prose and is never taken for a caption, credit or byline. A headline-like
+first line becomes the title; a leading dateline ("KYIV, April 10 (Reuters) -") is
+lifted out as metadata so it is not read as a place claim.
+"""
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -12,5 +31,215 @@ class Cleaned:
     removed: list[str]        # the furniture lines/fragments dropped, for tests and debugging
 
 
+def _rx(*alternatives: str) -> re.Pattern:
+    return re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
+
+
+AGENCIES = (r"AP|AFP|Reuters|REUTERS|EPA(?:-EFE)?|EFE|Getty Images|Anadolu(?: Agency)?|TASS|"
+            r"RIA Novosti|Sputnik|Ukrinform|UNIAN|Xinhua|Shutterstock|Handout|Pool|dpa|"
+            r"Associated Press|SIPA|NurPhoto|Bloomberg|Alamy")
+MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DASH = r"(?:-{1,2}|\u2013|\u2014)"
+
+# Reporting verbs and quotes mark real article prose.
+_PROSE = re.compile(
+    r"[\"\u201c\u201d\u00ab\u00bb\u201e]|\b(?:said|says|say|told|tells|stated|states|added|adds|"
+    r"reported|reports|according to|announced|claimed|claims|wrote|writes|confirmed|estimated|"
+    r"warned|declared)\b", re.IGNORECASE)
+
+# -- appeals ------------------------------------------------------------------------
+_APPEAL_HEAD = _rx(
+    r"^an? (?:message|note|word) from\b.{0,60}$",
+    r"^dear (?:readers?|friends|subscribers|supporters)\b",
+    r"^(?:please )?support (?:us|our (?:work|journalism|newsroom)|independent (?:journalism|media))\b",
+    r"^(?:become|join us as) an? (?:member|supporter|patron|subscriber)\b",
+    r"^(?:we|you) (?:need|rely on) (?:your|reader) (?:help|support)\b",
+)
+_APPEAL_END = _rx(r"^remind me later\.?$", r"^(?:maybe|not now|no thanks|continue reading)\.?$",
+                  r"^close\.?$")
+_APPEAL_WORDS = _rx(r"\b(?:we|our|us|you|your|yours)\b", r"\bdonat", r"\bcontribut", r"\bsupport",
+                    r"\bsubscri", r"\bjournalis", r"\bmembers?hip\b", r"\bpaywall\b")
+# Single lines that are appeals wherever they stand.
+_APPEAL_LINE = _rx(
+    r"^(?:please )?(?:donate|support us|subscribe|contribute)(?: now| today)?[.!]?$",
+    r"^remind me later\.?$",
+    r"^(?:support|fund) (?:independent|our) (?:journalism|reporting|work)\b.{0,80}$",
+    r"^make an? (?:one-off|one-time|monthly|yearly|recurring) (?:donation|contribution|payment)\b.{0,80}$",
+)
+
+# -- link lists ------------------------------------------------------------------------
+_LINK_HEAD = re.compile(
+    r"^(?:read (?:more|also|next)|also read|see also|related(?: (?:stories|articles|news|coverage|content|reading))?|"
+    r"more (?:on this(?: story)?|from [\w .]{1,30}|stories|news)|recommended(?: stories)?|"
+    r"you (?:may|might) (?:also )?(?:like|be interested in)|most (?:read|popular)|trending(?: now)?|"
+    r"latest (?:news|stories)|top stories|editor'?s picks|what to read next|further reading)"
+    r"\s*(?P<sep>[:\-\u2013\u2014|>\u00bb]?)\s*(?P<rest>.*)$",
+    re.IGNORECASE)
+
+# -- captions and credits -------------------------------------------------------------------
+_CAPTION = _rx(
+    rf"[.!?]\s*(?:{AGENCIES})(?:\s*(?:/|via)\s*[\w .'\-/]{{1,60}})?\.?$",   # "... on Monday. AP"
+    r"\b(?:REUTERS|AFP|AP|EPA)/[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}(?:/File Photo)?\.?$",
+    rf"\((?:{AGENCIES})? ?Photo(?:graph)?(?: by|:|/)[^)]*\)\.?$",
+    r"^(?:file )?photo(?:graph)?s?(?: by|:)\s",
+    r"^(?:image|picture|video|illustration)(?: caption)?:\s",
+    r"^(?:photo|image) (?:credit|source)s?:?\s",
+    r"^credits?:\s",
+    r"^\u00a9\s?\S",
+    rf"^(?:{AGENCIES})(?: Photo)?/[\w .'\-]+$",
+)
+_CREDIT = _rx(
+    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|research|graphics?) by\b[^()]*\)?\.?$",
+    r"^(?:by|words by|text by)\s+[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|and|&|de|van|von|der)){0,6}"
+    rf"(?:\s*(?:,|\||{DASH}|for|in)\s*[A-Z][\w .'\-]{{0,40}})?$",
+    rf"^(?:{AGENCIES}|The Associated Press|Agence France-Presse|Staff and agencies|Agencies)\.?$",
+    r"^our standards:",
+    r"^(?:published|updated|last updated|posted|first published)(?: on| at)?:?\s.{0,60}\d.{0,30}$",
+    r"^\d+\s*min(?:ute)?s? read$",
+    r"^listen to (?:this|the) (?:article|story)\b.{0,40}$",
+)
+_TRAILING_CREDIT = re.compile(
+    r"\s*\((?:additional )?(?:reporting|writing|editing) by [^()]*\)\s*$", re.IGNORECASE)
+
+# -- boxes, widgets, bars -------------------------------------------------------------------
+_SHARE_WORDS = {"share", "shares", "this", "article", "story", "on", "via", "facebook", "twitter", "x",
+                "telegram", "whatsapp", "email", "e-mail", "mail", "copy", "link", "print", "linkedin",
+                "reddit", "viber", "messenger", "pinterest", "tweet", "bluesky", "threads", "save",
+                "comments", "comment", "flipboard", "vk", "ok"}
+_BOX = _rx(
+    r"^sign up (?:for|to)\b.{0,160}$",
+    r"^subscribe to (?:our|the)\b.{0,120}$",
+    r"^(?:get|receive) (?:our|the) .{0,60}(?:newsletter|briefing|in your inbox)\b.{0,80}$",
+    r"\bnewsletter\b.{0,80}\b(?:inbox|sign up|subscribe)\b",
+    r"^enter your e-?mail(?: address)?\b.{0,60}$",
+    r"^by (?:signing up|subscribing|clicking)\b.{0,200}(?:privacy|terms)\b.*$",
+    r"\bcookies?\b.{0,200}\b(?:accept|consent|settings|policy|preferences|agree)\b",
+    r"^(?:accept|reject|allow) (?:all|cookies)\b.{0,40}$",
+    r"^(?:manage|cookie) (?:preferences|settings)\.?$",
+    r"^(?:privacy policy|terms of (?:use|service))\.?$",
+    r"^(?:skip )?advertisement\.?$",
+    r"^(?:sponsored(?: content)?|story continues below(?: advertisement)?|scroll to continue)\.?$",
+    r"^(?:weather|humidity|wind|sunrise|sunset|feels like)\b[^.]{0,40}$",
+    r"^[^.]{0,40}-?\d{1,3}\s?\u00b0\s?[CF]\b[^.]{0,30}$",
+    r"^(?:tags|topics|filed under)\s*:\s.{0,200}$",
+    r"^(?:advertisement|advert|ad)\s*[:\-]?\s*$",
+)
+
+# -- datelines --------------------------------------------------------------------------------
+_DATE = rf"(?:{MONTHS}\s+\d{{1,2}}(?:,?\s*\d{{4}})?|\d{{1,2}}\s+{MONTHS}(?:\s+\d{{4}})?)"
+_PLACE_PART = r"[A-Z][\w'.\-]*(?:[ \-][A-Z][\w'.\-]*){0,3}"
+_DATELINE = re.compile(
+    rf"^(?P<dl>"
+    rf"(?:{_PLACE_PART}(?:,\s*{_PLACE_PART})*(?:,\s*{_DATE})?\s*)?\((?:{AGENCIES})\)\s*{DASH}"  # (Reuters) -
+    rf"|[A-Z][A-Z'.\-]+(?:[ \-][A-Z][A-Z'.\-]+){{0,3}}(?:,\s*{_PLACE_PART})*(?:,\s*{_DATE})?\s*{DASH}"  # KYIV —
+    rf")\s+(?=\S)")
+
+_TERMINAL = re.compile(r"[.!?:;,][\"'\u201d\u2019)\]]*$|[\"\u201d]$")
+_MOJIBAKE = re.compile("[\u00c2\u00c3\u00d0\u00d1\u00e2][\u0080-\u00bf\u0152-\u2122]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+def normalise(text: str) -> str:
+    """Unicode NFC, mojibake repaired, spaces collapsed, one non-empty paragraph a line."""
+    if _MOJIBAKE.search(text):
+        import ftfy
+        text = ftfy.fix_text(text, config=ftfy.TextFixerConfig(
+            uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,
+            unescape_html=False, explain=False))
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def is_prose(line: str) -> bool:
+    return bool(_PROSE.search(line))
+
+
+def is_headline(line: str) -> bool:
+    """Short, capitalised, no closing full stop: a headline, not a paragraph."""
+    words = line.split()
+    return (2 <= len(words) <= 25 and len(line) <= 160 and not _TERMINAL.search(line)
+            and (line[0].isupper() or line[0].isdigit()))
+
+
+def _is_share_bar(line: str) -> bool:
+    tokens = [t for t in re.split(r"[\s|/\u2022\u00b7,]+", line.lower()) if t]
+    return bool(tokens) and len(tokens) <= 12 and all(t.strip(":") in _SHARE_WORDS for t in tokens) \
+        and any(t.startswith("share") or t in {"facebook", "twitter", "telegram", "whatsapp"} for t in tokens)
+
+
+def _furniture(line: str) -> bool:
+    """A single line that is page furniture wherever it stands."""
+    if _APPEAL_LINE.search(line) or _BOX.search(line) or _is_share_bar(line):
+        return True
+    if is_prose(line):
+        return False
+    return bool(_CAPTION.search(line) or _CREDIT.search(line))
+
+
+def _appeal_end(lines: list[str], i: int) -> int:
+    """Index after the appeal block that starts at line i."""
+    j = i + 1
+    while j < len(lines):
+        if _APPEAL_END.search(lines[j]):
+            return j + 1
+        if not (_APPEAL_WORDS.search(lines[j]) or _furniture(lines[j])):
+            return j
+        j += 1
+    return j
+
+
+def _link_list_end(lines: list[str], i: int) -> int:
+    j = i + 1
+    while j < len(lines) and j - i <= 8 and is_headline(lines[j]) and not _LINK_HEAD.match(lines[j]):
+        j += 1
+    return j
+
+
+def _drop_furniture(lines: list[str], removed: list[str]) -> list[str]:
+    kept: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _APPEAL_HEAD.search(line) and (len(line) < 120 or not is_prose(line)):
+            end = _appeal_end(lines, i)
+        elif (m := _LINK_HEAD.match(line)) and (not m["rest"] or (m["sep"] and is_headline(m["rest"]))):
+            end = _link_list_end(lines, i) if not m["rest"] else i + 1
+        elif _furniture(line):
+            end = i + 1
+        else:
+            stripped = _TRAILING_CREDIT.sub("", line)
+            if stripped != line:
+                removed.append(line[len(stripped):].strip())
+            if stripped:
+                kept.append(stripped)
+            i += 1
+            continue
+        removed.extend(lines[i:end])
+        i = end
+    return kept
+
+
+def _same(a: str, b: str) -> bool:
+    norm = lambda s: re.sub(r"\W+", " ", s).strip().casefold()  # noqa: E731
+    return norm(a) == norm(b)
+
+
 def clean(text: str, title: str | None = None) -> Cleaned:
-    return Cleaned(text=text.strip(), title=title, dateline=None, removed=[])
+    removed: list[str] = []
+    lines = _drop_furniture(normalise(text).split("\n") if text.strip() else [], removed)
+    title = normalise(title) if title and title.strip() else None
+    # A headline repeated as the first line, or standing alone there, is the title.
+    if lines and title and _same(lines[0], title):
+        removed.append(lines.pop(0))
+    elif lines and title is None and len(lines) > 1 and is_headline(lines[0]) \
+            and not _DATELINE.match(lines[0]) and len(lines[0].split()) >= 3:
+        title = lines.pop(0)
+    dateline = None
+    if lines and (m := _DATELINE.match(lines[0])):
+        dateline = m["dl"].strip()
+        lines[0] = lines[0][m.end():]
+    return Cleaned(text="\n".join(lines), title=title, dateline=dateline, removed=removed)
