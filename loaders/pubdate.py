@@ -1,0 +1,156 @@
+"""Infer an article's publication date from its text when no metadata gives it.
+
+Clues, strongest first: the dateline ("KYIV, April 10 (Reuters)"), explicit full dates
+("March 8, 2023", "2023-03-08", "02/03/2023"), year-less days that a weekday pins to a year
+("late on Monday (Oct 7)" -> the war year in which Oct 7 is a Monday) or that a full date in
+the same text gives a year to. News reports the latest day it covers, so the publication date
+is the latest credible clue. A date stamp in the page header that the body contradicts (a
+stale site header) loses; nothing after `today` counts; no clue -> None (unknown).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .datewords import (
+    DAY_MONTH, ISO_DATE, MONTH_DAY, NUMERIC_DATE, WAR_START_YEAR, WEEKDAY_RE, YEAR_RE, day_number,
+    month_number, safe_date, weekday_number, years_with_weekday,
+)
+
+# Words before a date that make it a plan, deadline or period start rather than a reported day.
+NOT_REPORTED = re.compile(
+    r"(?i)\b(?:since|until|till|by|before|through|scheduled|slated|due|expected|will|next|"
+    r"planned|deadline|set\s+for|from|between|born|founded|invasion\s+(?:on|of))\W+(?:on\W+)?"
+    r"(?:\w+\W+)?$")
+WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{WEEKDAY_RE})\s*[,(]?\s*$")
+WEEKDAY_AFTER = re.compile(rf"^\s*\(?(?P<wd>{WEEKDAY_RE})\)?")
+YEAR_WORD = re.compile(rf"\b(?P<year>{YEAR_RE})\b")
+HEADER_HINT = re.compile(r"(?i)\b(?:published|updated|posted|last\s+modified|\d{1,2}:\d{2})\b")
+
+
+@dataclass(frozen=True)
+class Clue:
+    month: int
+    day: int
+    year: int | None
+    weekday: int | None
+    start: int            # offset in the text searched
+    header: bool          # in the page header (before the body), e.g. a site date stamp
+    alt: tuple[int, int] | None = None   # the other reading of an ambiguous 02/03/2023 (month, day)
+
+
+def infer(text: str, dateline: str | None, today: dt.date) -> dt.date | None:
+    dateline_clues = _clues(dateline, header=False) if dateline else []
+    body_at = _body_start(text)
+    clues = dateline_clues + _clues(text[:body_at], header=True) + \
+        [c for c in _clues(text[body_at:], header=False)]
+    if not clues:
+        return None
+    floor = _year_floor(text, today)
+    full = [d for c in clues if c.year and c.alt is None for d in [_resolve(c, None, floor, today)] if d]
+    anchor = max(full) if full else None
+    dated = []
+    for c in clues:
+        d = _resolve(c, anchor, floor, today)
+        if d is not None:
+            dated.append((c, d))
+    if not dated:
+        return None
+    dl = [d for c, d in dated if c in dateline_clues]
+    header = [d for c, d in dated if c.header and c not in dateline_clues]
+    body = [d for c, d in dated if not c.header and c not in dateline_clues]
+    latest_body = max(body) if body else None
+    for stamp in (dl, header):
+        if stamp:
+            d = max(stamp)
+            # a stamp agrees with the body when the body's latest day is just before it
+            if latest_body is None or dt.timedelta(days=-1) <= d - latest_body <= dt.timedelta(days=7):
+                return d
+    return latest_body
+
+
+def _body_start(text: str) -> int:
+    """End of a short header line holding a date stamp ("Updated 12:30, 5 Jan 2021 | News")."""
+    first = text.split("\n", 1)[0]
+    if "\n" in text and len(first) <= 100 and (HEADER_HINT.search(first) or _only_date(first)):
+        return len(first) + 1
+    return 0
+
+
+def _only_date(line: str) -> bool:
+    rest = MONTH_DAY.sub("", DAY_MONTH.sub("", NUMERIC_DATE.sub("", ISO_DATE.sub("", line))))
+    return rest != line and len(re.sub(rf"[\W\d]|{WEEKDAY_RE}", "", rest)) <= 12
+
+
+def _year_floor(text: str, today: dt.date) -> int:
+    """No article is older than the latest past year it names (a 2024 report names 2022)."""
+    years = [int(m.group("year")) for m in YEAR_WORD.finditer(text)]
+    years = [y for y in years if WAR_START_YEAR <= y <= today.year]
+    return max(years, default=WAR_START_YEAR)
+
+
+def _clues(text: str, header: bool) -> list[Clue]:
+    out: list[Clue] = []
+    spans: list[tuple[int, int]] = []
+
+    def keep(m: re.Match, month: int | None, day: int, year: int | None, alt=None) -> None:
+        s, e = m.span()
+        if month is None or any(s < b and a < e for a, b in spans):
+            return
+        spans.append((s, e))
+        if not header and NOT_REPORTED.search(text[max(0, s - 40):s]):
+            return
+        before = WEEKDAY_BEFORE.search(text[max(0, s - 14):s])
+        after = WEEKDAY_AFTER.match(text[e:e + 14])
+        wd = before or after
+        out.append(Clue(month, day, year, weekday_number(wd.group("wd")) if wd else None, s, header, alt))
+
+    for m in ISO_DATE.finditer(text):
+        keep(m, int(m.group("month")), int(m.group("day")), int(m.group("year")))
+    for m in NUMERIC_DATE.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        dotted = "." in m.group(0)
+        if a > 12 or (dotted and b <= 12):
+            keep(m, b, a, int(m.group("year")))          # day first: 25/03/2023, 02.03.2023
+        elif b > 12:
+            keep(m, a, b, int(m.group("year")))          # month first: 03/25/2023
+        elif a == b:
+            keep(m, a, b, int(m.group("year")))
+        else:
+            keep(m, a, b, int(m.group("year")), alt=(b, a))   # 02/03/2023: either reading
+    for rx in (MONTH_DAY, DAY_MONTH):
+        for m in rx.finditer(text):
+            if m.group("month").lower().rstrip(".") == "may" and rx is DAY_MONTH and not m.group("year"):
+                continue   # "3 may" is more often a count and a verb
+            keep(m, month_number(m.group("month")), day_number(m.group("day")),
+                 int(m.group("year")) if m.group("year") else None)
+    return out
+
+
+def _resolve(c: Clue, anchor: dt.date | None, floor: int, today: dt.date) -> dt.date | None:
+    """A calendar date for one clue, or None when it is impossible, future or ambiguous."""
+    if c.year:
+        readings = [(c.month, c.day)] + ([c.alt] if c.alt else [])
+        dates = [d for mo, da in readings if (d := safe_date(c.year, mo, da)) and d <= today]
+        if c.weekday is not None:
+            dates = [d for d in dates if d.weekday() == c.weekday]
+        if c.alt and len(dates) > 1:
+            # ambiguous D/M: the reading closest to the other clues, else unknown
+            if anchor is None:
+                return None
+            return min(dates, key=lambda d: abs((d - anchor).days))
+        return dates[0] if dates else None
+    if c.weekday is not None:
+        years = years_with_weekday(c.month, c.day, c.weekday, max(floor, WAR_START_YEAR), today.year)
+        dates = [d for y in years if (d := safe_date(y, c.month, c.day)) and d <= today]
+        if anchor is not None:
+            near = [d for d in dates if abs((d - anchor).days) <= 366]
+            dates = near or dates
+        return max(dates) if dates else None
+    if anchor is not None:
+        # a year-less day takes the year that puts it nearest the full dates of the same text
+        dates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                 if (d := safe_date(y, c.month, c.day)) and d <= today]
+        return min(dates, key=lambda d: abs((d - anchor).days)) if dates else None
+    return None
