@@ -91,7 +91,7 @@ _CAPTION = _rx(
 _CREDIT = _rx(
     r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|research|graphics?) by\b[^()]*\)?\.?$",
     r"^(?:by|words by|text by)\s+[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|and|&|de|van|von|der)){0,6}"
-    rf"(?:\s*(?:,|\||{DASH}|for|in)\s*[A-Z][\w .'\-]{{0,40}})?$",
+    rf"(?:\s*(?:,|\||{DASH}|for|in)\s*[A-Z][\w '\-]{{0,40}})?$",
     rf"^(?:{AGENCIES}|The Associated Press|Agence France-Presse|Staff and agencies|Agencies)\.?$",
     r"^our standards:",
     r"^(?:published|updated|last updated|posted|first published)(?: on| at)?:?\s.{0,60}\d.{0,30}$",

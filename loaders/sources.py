@@ -210,16 +210,33 @@ def decode(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     if data.count(b"\x00") > max(1, len(data) // 100):
-        raise ValueError("binary file (NUL bytes), not text")
+        raise ValueError("not text (binary: NUL bytes)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
-    best = from_bytes(data).best()
-    if best is None:
-        raise ValueError("unknown text encoding")
-    return str(best)
+    matches = list(from_bytes(data))
+    if not matches:
+        raise ValueError("not text (binary or unknown encoding)")
+    # Short texts fit several code pages equally well; prefer the common ones.
+    least = min(m.chaos for m in matches)
+    tied = [m for m in matches if m.chaos <= least + 0.02]
+    best = min(tied, key=lambda m: COMMON_ENCODINGS.index(m.encoding)
+               if m.encoding in COMMON_ENCODINGS else len(COMMON_ENCODINGS))
+    text = str(best)
+    if _control_ratio(text) > 0.05:
+        raise ValueError("not text (binary or unknown encoding)")
+    return text
+
+
+COMMON_ENCODINGS = ["cp1252", "cp1251", "latin_1", "iso8859_15", "koi8_r", "koi8_u", "cp1250",
+                    "iso8859_2", "iso8859_5", "mac_cyrillic", "cp866"]
+
+
+def _control_ratio(text: str) -> float:
+    bad = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f" or 0x7f <= ord(c) < 0xa0)
+    return bad / max(1, len(text))
 
 
 def from_html(html: str, doc_id: str, source_path: str, fmt: str = "html") -> Document:
