@@ -1,0 +1,371 @@
+"""Quantities in text: digits, number words, ranges, qualifiers, vague amounts, fractions.
+
+`find_numbers(text)` returns every quantity with character offsets covering the
+qualifier and number words ("more than 1,100", "between 50 and 70", "just under a
+fifth"). Things that look like numbers but are not amounts (years, dates, times,
+ages, durations, model and unit numbers, ordinals, money) are returned with `trap`
+set so callers can skip them; text such as ",000" or absurd values is dropped.
+
+Number words go through the number-parser package (cached: the same few phrases
+repeat across articles), behind a regex so plain digits never touch it.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+MAX_VALUE = 1e9   # anything larger is broken text, not a war figure
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int                 # offsets into the text, qualifier and number words included
+    end: int
+    value: float | None        # None for ranges and vague amounts
+    low: float | None
+    high: float | None
+    qualifier: str             # exact, more_than, less_than, approx, range, vague
+    text: str                  # text[start:end]
+    unit: str | None = None    # percent, km, mi, m (metres), money, area, speed
+    trap: str | None = None    # year, date, time, age, duration, model, ordinal, money
+
+    @property
+    def number(self) -> float | None:
+        """The single number to report: value, else the stated bound."""
+        return self.value if self.value is not None else None
+
+
+# --- number words -------------------------------------------------------------------------
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+          "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_WORD = r"(?:%s)" % "|".join(sorted(_UNITS + _TENS, key=len, reverse=True))
+_SCALE_WORD = r"(?:hundred|thousand|million|billion)"
+# "two hundred and twenty", "twenty-five", "one thousand", "a dozen", "half a million"
+_WN = _WORD + r"(?:[\s-]+" + _WORD + r")?"
+_SC = r"(?:\s+(?:dozen|" + _SCALE_WORD + r"))+"
+_WORDNUM = (
+    r"(?:half\s+a\s+(?:million|dozen)"
+    r"|an?\s+(?:dozen|hundred|thousand|million)(?:" + _SC + r")?(?:(?:\s+and)?\s+" + _WN + r"(?:" + _SC + r")?)*"
+    r"|" + _WN + r"(?:" + _SC + r"(?:(?:\s+and)?\s+" + _WN + r"(?:" + _SC + r")?)*)?)"
+)
+
+_FRACTIONS = {
+    "a half": 50.0, "one half": 50.0, "half": 50.0, "a third": 100 / 3, "one third": 100 / 3,
+    "a quarter": 25.0, "one quarter": 25.0, "a fifth": 20.0, "one fifth": 20.0,
+    "a tenth": 10.0, "one tenth": 10.0, "two thirds": 200 / 3, "three quarters": 75.0,
+    "two fifths": 40.0, "three fifths": 60.0, "four fifths": 80.0,
+}
+_FRACTION = r"(?:(?:a|one|two|three|four)[\s-]+(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth)|half)(?!\s+(?:a|an)\s)"
+
+# --- vague amounts: (low, high) ------------------------------------------------------------
+_VAGUE = [
+    (r"hundreds\s+of\s+thousands", 200_000, 999_999),
+    (r"tens\s+of\s+thousands", 20_000, 99_999),
+    (r"(?:a\s+few|several|some)\s+million", 2_000_000, 9_999_999),
+    (r"(?:a\s+few|several)\s+thousand", 2_000, 9_999),
+    (r"(?:a\s+few|several)\s+hundred", 200, 999),
+    (r"(?:a\s+few|several)\s+dozen", 24, 99),
+    (r"millions", 2_000_000, 9_999_999),
+    (r"thousands", 2_000, 9_999),
+    (r"hundreds", 200, 999),
+    (r"dozens", 24, 99),
+]
+_VAGUE_RE = "|".join(f"(?P<v{i}>{p})" for i, (p, _, _) in enumerate(_VAGUE))
+
+# --- digits -------------------------------------------------------------------------------
+_DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"          # 1,100  1,100.5
+           r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"  # 1 100 (narrow/nbsp too)
+           r"|[1-9]\d{0,2}(?:\.\d{3}){2,}(?![\d])"      # 1.100.000
+           r"|(?P<dotk>[1-9]\d{0,2}\.\d{3})(?![\d])"        # 1.100: 1100 or 1.1? ambiguous
+           r"|\d+(?:\.\d+)?)")                          # 1100  1.5
+_SCALE_SUFFIX = (r"(?:\s*(?:million|billion|thousand|hundred|mln|bn)\b"
+                 r"|(?:k|m|bn)\b)")
+_SCALE_VALUES = {"million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+                 "thousand": 1e3, "k": 1e3, "hundred": 1e2}
+
+_ATOM = re.compile(
+    r"(?<![\w,.:/\u2019'$€£₴₽])(?<![A-Za-z]-)(?:"
+    r"(?P<vague>" + _VAGUE_RE + r")"
+    r"|(?P<digits>" + _DIGITS + r")(?P<dscale>" + _SCALE_SUFFIX + r")?"
+    r"|(?P<frac>" + _FRACTION + r")"
+    r"|(?P<words>" + _WORDNUM + r")"
+    r")(?:(?![\w])|(?=kms?\b))",
+    re.IGNORECASE)
+
+# A fast pre-check: nothing number-like, nothing to do.
+_ANY = re.compile(r"\d|\b(?:" + _WORD + r"|dozen|hundred|thousand|million|half|third|quarter|fifth|tenth)",
+                  re.IGNORECASE)
+
+# --- qualifiers ---------------------------------------------------------------------------
+_QUAL_BEFORE = [
+    ("more_than", r"more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|no\s+(?:fewer|less)\s+than"
+                  r"|just\s+over|well\s+over|a\s+little\s+over|slightly\s+more\s+than|above|exceeding"
+                  r"|a\s+minimum\s+of|not\s+less\s+than"),
+    ("less_than", r"up\s+to|nearly|almost|just\s+under|just\s+below|fewer\s+than|less\s+than|under|close\s+to"
+                  r"|at\s+most|no\s+more\s+than|not\s+more\s+than|as\s+many\s+as|just\s+shy\s+of|below"
+                  r"|a\s+maximum\s+of"),
+    ("approx", r"about|around|some|roughly|approximately|an\s+estimated|estimated|approx\.|circa|an\s+approximate"
+               r"|more\s+or\s+less|give\s+or\s+take"),
+]
+_QUAL_RE = re.compile(
+    r"(?:^|(?<=[\s(\"'\u201c]))(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _QUAL_BEFORE) + r")\s+$",
+    re.IGNORECASE)
+_QUAL_AFTER = re.compile(r"^(?:\s+or\s+(?P<more>more|so)\b|(?P<plus>\+|-plus\b))", re.IGNORECASE)
+
+_RANGE_MID = re.compile(r"^\s*(?:-|–|—|to)\s*$|^\s+or\s+$", re.IGNORECASE)
+_BETWEEN = re.compile(r"(?:^|(?<=\W))(?P<w>between|from)\s+$", re.IGNORECASE)
+_AND_TO = {"between": re.compile(r"^\s+and\s+$", re.IGNORECASE),
+           "from": re.compile(r"^\s*(?:to|-|–|—)\s*$", re.IGNORECASE)}
+
+# --- what follows / precedes: units and traps ---------------------------------------------
+_PERCENT = re.compile(r"^\s*(?:%|per\s?cent\b|pct\b)", re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    r"^(?:-|\s)*(?:(?P<area>square\s+(?:kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?)|sq\.?\s*(?:km|mi)\b|km2\b|km²)"
+    r"|(?P<speed>(?:km|kilomet(?:er|re)s?)\s*(?:/|per\s+)h(?:our)?\b|kph\b|mph\b|miles\s+(?:an|per)\s+hour)"
+    r"|(?P<km>km\b|kms\b|kilomet(?:er|re)s?\b)"
+    r"|(?P<mi>miles?\b)"
+    r"|(?P<m>met(?:er|re)s?\b)"
+    r"|(?P<money>(?:us\s+)?dollars?\b|euros?\b|pounds?\s+sterling|hryvnias?\b|hryvnia\b|uah\b|usd\b|eur\b"
+    r"|roubles?\b|rubles?\b|yuan\b))",
+    re.IGNORECASE)
+_MONEY_BEFORE = re.compile(r"(?:[$€£₴₽]|\b(?:US\$|USD|EUR|UAH|RUB)\s?)$")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_DATE_BEFORE = re.compile(r"\b" + _MONTH + r"\.?\s+(?:the\s+)?$", re.IGNORECASE)
+_DATE_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"^(?::\d{2}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|cet\b|eet\b|hrs\b|o'clock|local\s+time))",
+                         re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"(?:\baged|\bage(?:\s+of)?|\bages)\s+$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^(?:-|\s)(?:years?|months?)[-\s]old\b|^-year-old", re.IGNORECASE)
+_NAME_AGE = re.compile(r"[A-Z][a-z]+,\s+$")
+_DURATION_AFTER = re.compile(
+    r"^(?:-|\s+)(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|nights?"
+    r"|(?:-|\s)?hour|-day|-week|-month|-year)\b", re.IGNORECASE)
+_MODEL_BEFORE = re.compile(r"(?:[A-Za-z]{1,6}-|[A-Za-z]|\bNo\.?\s|#)$")
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+_YEAR_OK_AFTER = re.compile(
+    r"^\s+(?:people|persons|civilians|residents|soldiers|troops|servicemen|attacks|strikes|drones|missiles"
+    r"|killed|dead|wounded|injured|tanks|km|kilomet)", re.IGNORECASE)
+
+
+def find_numbers(text: str) -> list[Quantity]:
+    """All quantities in `text`, in order. Never raises."""
+    if not text or not _ANY.search(text):
+        return []
+    try:
+        return _find(text)
+    except Exception:  # pragma: no cover - a bad article must not stop an ingest
+        return []
+
+
+def _find(text: str) -> list[Quantity]:
+    atoms = [a for a in (_atom(m) for m in _ATOM.finditer(text)) if a is not None]
+    out: list[Quantity] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        # "between 50 and 70", "from 50 to 70", "20,000-30,000", "12-13,000", "two or three"
+        if i + 1 < len(atoms) and a["kind"] in ("digits", "words") and atoms[i + 1]["kind"] == a["kind"] \
+                or i + 1 < len(atoms) and {a["kind"], atoms[i + 1]["kind"]} == {"digits", "words"}:
+            b = atoms[i + 1]
+            mid = text[a["end"]:b["start"]]
+            lead = _BETWEEN.search(text, 0, a["start"])
+            joined = None
+            if lead and _AND_TO[lead.group("w").lower()].match(mid):
+                joined = (lead.start(), lead.group("w").lower())
+            elif _RANGE_MID.match(mid) and not (mid.strip().lower() == "or" and a["kind"] == "digits"):
+                joined = (None, mid.strip().lower())
+            if joined is not None:
+                q = _range(text, a, b, joined[0])
+                if q is not None:
+                    out.append(q)
+                    i += 2
+                    continue
+        q = _single(text, a)
+        if q is not None:
+            out.append(q)
+        i += 1
+    return out
+
+
+def _atom(m: re.Match) -> dict | None:
+    """One number as written, without qualifiers: value, scale, kind."""
+    s, e = m.start(), m.end()
+    if m.group("vague") is not None:
+        for i, (_, lo, hi) in enumerate(_VAGUE):
+            if m.group(f"v{i}") is not None:
+                return {"kind": "vague", "start": s, "end": e, "low": float(lo), "high": float(hi)}
+    if m.group("frac") is not None:
+        key = re.sub(r"[\s-]+", " ", m.group("frac").lower())
+        val = _FRACTIONS.get(key)
+        return None if val is None else {"kind": "frac", "start": s, "end": e, "value": val}
+    if m.group("digits") is not None:
+        raw = m.group("digits")
+        if len(raw.replace(",", "").replace(".", "")) > 12:
+            return None
+        value = _digits_value(raw, has_scale=bool(m.group("dscale")))
+        scale = 1.0
+        if m.group("dscale"):
+            scale = _SCALE_VALUES[m.group("dscale").strip().lower()]
+        return {"kind": "digits", "start": s, "end": e, "value": value * scale, "raw": raw,
+                "scaled": scale != 1.0, "bare": raw.isdigit() and not m.group("dscale"),
+                "ambiguous": bool(m.group("dotk")) and not m.group("dscale")}
+    value = _words_value(m.group("words").lower())
+    if value is None:
+        return None
+    return {"kind": "words", "start": s, "end": e, "value": value, "scaled": value >= 100, "bare": False}
+
+
+def _digits_value(raw: str, has_scale: bool) -> float:
+    if "," in raw:
+        return float(raw.replace(",", ""))
+    if re.search(r"[ \u00a0\u202f]", raw):
+        return float(re.sub(r"\D", "", raw))
+    if raw.count(".") >= 2:
+        return float(raw.replace(".", ""))
+    return float(raw)
+
+
+@functools.lru_cache(maxsize=4096)
+def _words_value(words: str) -> float | None:
+    words = re.sub(r"\s+", " ", words.strip())
+    if words == "half a million":
+        return 500_000.0
+    if words == "half a dozen":
+        return 6.0
+    w = re.sub(r"^(?:an?|one) dozen", "twelve", words)
+    w = re.sub(r"^(\w+) dozen$", lambda m: m.group(1) + " dozen", w)
+    if w.endswith(" dozen"):
+        base = _words_value(w[: -len(" dozen")])
+        return None if base is None else base * 12
+    w = re.sub(r"^an? ", "one ", w)
+    try:
+        from number_parser import parse_number
+        v = parse_number(w)
+    except Exception:
+        v = None
+    if v is None:
+        return None
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def _qualifier_before(text: str, start: int) -> tuple[int, str | None]:
+    m = _QUAL_RE.search(text, max(0, start - 40), start)
+    if m:
+        for k, _ in _QUAL_BEFORE:
+            if m.group(k) is not None:
+                return m.start(), k
+    return start, None
+
+
+def _trap(text: str, s: int, e: int, a: dict) -> str | None:
+    before = text[max(0, s - 20):s]
+    after = text[e:e + 40]
+    if a["kind"] == "digits":
+        raw = a["raw"]
+        if a.get("ambiguous"):
+            return "ambiguous"
+        if _MODEL_BEFORE.search(before):
+            return "model"
+        if _ORDINAL_AFTER.match(after):
+            return "ordinal"
+        if re.match(r"^[A-Za-z]", after) and not re.match(r"^kms?\b", after, re.IGNORECASE):
+            return "model"
+        if _MONEY_BEFORE.search(before):
+            return "money"
+        if _TIME_AFTER.match(after):
+            return "time"
+        if raw.isdigit() and len(raw) <= 2 and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
+            return "date"
+        if a["bare"] and len(raw) == 4 and 1900 <= int(raw) <= 2099 and not _YEAR_OK_AFTER.match(after):
+            return "year"
+        if raw.isdigit() and len(raw) <= 3 and _NAME_AGE.search(before) and re.match(r"^,", after):
+            return "age"
+    if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
+        return "age"
+    if _DURATION_AFTER.match(after):
+        return "duration"
+    return None
+
+
+def _unit(text: str, e: int) -> tuple[str | None, int]:
+    after = text[e:e + 40]
+    m = _PERCENT.match(after)
+    if m:
+        return "percent", e + m.end()
+    m = _UNIT_AFTER.match(after)
+    if m:
+        return m.lastgroup, e
+    return None, e
+
+
+def _make(text, start, end, value, low, high, qual, unit, trap) -> Quantity | None:
+    for v in (value, low, high):
+        if v is not None and not (0 <= v <= MAX_VALUE):
+            return None
+    return Quantity(start, end, value, low, high, qual, text[start:end], unit, trap)
+
+
+def _single(text: str, a: dict) -> Quantity | None:
+    s, e = a["start"], a["end"]
+    if a["kind"] == "vague":
+        qs, _ = _qualifier_before(text, s)
+        return _make(text, s, e, None, a["low"], a["high"], "vague", None, None)
+    trap = _trap(text, s, e, a)
+    unit, unit_end = _unit(text, e)
+    if a["kind"] == "frac":
+        unit = "percent"
+    elif unit == "percent":
+        e = unit_end
+    if unit == "money" and trap is None:
+        trap = "money"
+    if trap == "money":
+        unit = "money"
+    qs, qual = _qualifier_before(text, s)
+    v = a["value"]
+    m = _QUAL_AFTER.match(text[e:e + 10])
+    if qual is None and m:
+        qual = "approx" if m.group("more") and m.group("more").lower() == "so" else "more_than"
+        e += m.end() if m.group("plus") else 0
+    if qual is None:
+        return _make(text, s, e, v, None, None, "exact", unit, trap)
+    if qual == "more_than":
+        return _make(text, qs, e, v, v, None, qual, unit, trap)
+    if qual == "less_than":
+        return _make(text, qs, e, v, None, v, qual, unit, trap)
+    return _make(text, qs, e, v, None, None, qual, unit, trap)
+
+
+def _range(text: str, a: dict, b: dict, lead_start: int | None) -> Quantity | None:
+    lo, hi = a["value"], b["value"]
+    if a["kind"] == "digits" and b["kind"] == "digits" and a["bare"] and b["bare"] \
+            and len(a["raw"]) == 4 and len(b["raw"]) in (2, 4) and 1900 <= lo <= 2099:
+        # 2014-2022, 2022-23: years
+        return _make(text, a["start"], b["end"], None, lo, hi, "range", None, "year")
+    if lo * 100 <= hi and a.get("bare") and len(a["raw"]) <= 3 and (b.get("scaled") or _has_groups(b)):
+        # "12-13,000", "1-2 million": the first number borrows the second's magnitude
+        k = 1.0
+        while lo * k * 1000 <= hi and k < 1e9:
+            k *= 1000
+        lo = lo * k
+    if lo >= hi:
+        return None
+    trap = _trap(text, b["start"], b["end"], b) or _trap(text, a["start"], a["end"], a)
+    s = lead_start if lead_start is not None else a["start"]
+    unit, unit_end = _unit(text, b["end"])
+    e = unit_end if unit == "percent" else b["end"]
+    if unit == "money":
+        trap = trap or "money"
+    if lead_start is None:
+        s, _ = _qualifier_before(text, s)
+    return _make(text, s, e, None, lo, hi, "range", unit, trap)
+
+
+def _has_groups(atom: dict) -> bool:
+    return atom["kind"] == "digits" and ("," in atom["raw"] or " " in atom["raw"] or atom["raw"].endswith("000"))
