@@ -204,7 +204,7 @@ def _drop_furniture(lines: list[str], removed: list[str]) -> list[str]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if _APPEAL_HEAD.search(line) and (len(line) < 120 or not is_prose(line)):
+        if _APPEAL_HEAD.search(line) and not is_prose(line):
             end = _appeal_end(lines, i)
         elif (m := _LINK_HEAD.match(line)) and (not m["rest"] or (m["sep"] and is_headline(m["rest"]))):
             end = _link_list_end(lines, i) if not m["rest"] else i + 1
