@@ -332,3 +332,10 @@ def _calendar(w: str, pub: dt.date) -> tuple[dt.date, dt.date, str]:
     if w == "in recent days":
         return pub - D(days=3), pub, "week"
     return pub - D(days=7), pub, "week"   # in less than a week
+
+
+def count_days(n_word: str, unit: str, less_than: bool = False) -> int:
+    """Days in "two days", "a week", "less than a week" (a few days short of it)."""
+    n, unit = _num(n_word), unit.lower().rstrip("s")
+    days = n * {"day": 1, "week": 7, "month": 30}.get(unit, 1)
+    return max(1, days - max(1, days // 2) + 1) if less_than and unit != "day" else days

@@ -1,8 +1,158 @@
-"""Events from sentences (stub: owned by issue 4)."""
+"""Dated battlefield events from sentences: assault, advance, capture, withdrawal, strike,
+evacuation.
+
+A trigger phrase ("attacks on", "entered", "fall of", "withdrawal from") counts only when a
+named place is its object in the same clause, and when the clause reports it as happened: a
+plan, forecast, hypothesis ("would let Moscow", "in their bid to"), denial or negation is not
+an event. Dates resolve with dates.find_dates against the publication date; one event told
+in several sentences is one row.
+"""
 from __future__ import annotations
 
-from .model import Context, Event
+import datetime as dt
+import re
+
+from . import claimants, dates, places
+from .event_rules import (
+    CLAUSE_END, HAPPENED_BEFORE, INTENT_BEFORE, MODAL_AFTER, NEGATION_BEFORE, NOMINAL, PLACE_BEFORE_OK,
+    RELATIVE_BEFORE, TIGHT, AXIS, OBJECT_NP, REFERENCE_BEFORE, TRIGGERS, actor_side,
+)
+from .model import Context, Event, Sentence
+
+D = dt.timedelta
+NOT_EVENT_PLACES = {"country"}
+TOLERANCE = {"day": 1, "week": 7, "month": 31, "year": 366}
 
 
 def extract_events(ctx: Context) -> list[Event]:
-    return []
+    out: list[Event] = []
+    for i, sent in enumerate(ctx.sentences):
+        for ev in _sentence_events(ctx, i, sent):
+            if not any(_same(ev, seen) for seen in out):
+                out.append(ev)
+    return out
+
+
+def _same(a: Event, b: Event) -> bool:
+    """One happening told twice: same type and place, dates within the coarser precision."""
+    if a.event_type != b.event_type or a.place != b.place:
+        return False
+    if a.event_date is None or b.event_date is None:
+        return a.event_date == b.event_date
+    slack = max(TOLERANCE.get(a.date_precision or "day", 1), TOLERANCE.get(b.date_precision or "day", 1))
+    return abs((a.event_date - b.event_date).days) <= slack
+
+
+def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[Event]:
+    text = sent.text
+    hits = []
+    for event_type, rx in TRIGGERS:
+        for m in rx.finditer(text):
+            if not any(m.start() < e and s < m.end() for _, s, e, _ in hits):
+                hits.append((event_type, m.start(), m.end(), m))
+    if not hits:
+        return []
+    hits.sort(key=lambda h: h[1])
+    mentions = [p for p in places.find_places(text) if p.kind not in NOT_EVENT_PLACES
+                and not _metonymy(text, p)]
+    found_dates = dates.find_dates(text, ctx.published)
+    out = []
+    for n, (event_type, start, end, m) in enumerate(hits):
+        next_start = hits[n + 1][1] if n + 1 < len(hits) else len(text)
+        if not _reported(text, start, end, m):
+            continue
+        place = _object_place(text, start, end, next_start, mentions, m)
+        if place is None:
+            continue
+        event_date, precision = _event_date(text, start, end, found_dates, ctx.published)
+        claimant = claimants.attribute(ctx, i, at=sent.start + start)
+        out.append(Event(
+            doc_id=ctx.doc_id, event_type=event_type, event_date=event_date,
+            date_precision=precision if event_date else None, place=place,
+            actor_side=actor_side(text, start, end, event_type, m),
+            claimant=claimant.name if claimant else None,
+            claimant_side=claimant.side if claimant else "unattributed",
+            sentence=text, sentence_start=sent.start, span_start=sent.start + start,
+            span_end=sent.start + end, trigger=text[start:end]))
+    return out
+
+
+def _metonymy(text: str, mention) -> bool:
+    """ "Kyiv's forces", "Moscow said": a capital standing for a government is not a place."""
+    check = getattr(places, "is_metonymy", None)
+    if check is not None:
+        return bool(check(text, mention))
+    return bool(re.match(r"(?:'s|\u2019s)\s|\s+(?:said|says|claimed|denied|reported)\b", text[mention.end:]))
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words before the trigger back to the clause start."""
+    cut = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
+    return text[cut:start]
+
+
+def _reported(text: str, start: int, end: int, m: re.Match) -> bool:
+    before = _clause_before(text, start)
+    near = before[-60:]
+    if NEGATION_BEFORE.search(near) and not HAPPENED_BEFORE.search(near[-25:]):
+        return False
+    if INTENT_BEFORE.search(near) and not HAPPENED_BEFORE.search(near[-25:]):
+        return False
+    if m.groupdict().get("nominal") or NOMINAL.match(text, start):
+        # "The fall of X ... would let Moscow", "Capturing X would allow": a hypothesis
+        rest = text[end:]
+        if MODAL_AFTER.search(rest) and not RELATIVE_BEFORE.search(text[max(0, start - 40):start]):
+            return False
+    return True
+
+
+def _object_place(text: str, start: int, end: int, next_start: int, mentions, m: re.Match) -> str | None:
+    """The place the trigger acts on: named after it in the same clause, or before it for
+    passives and intransitives ("Bakhmut fell", "Avdiivka was captured")."""
+    stop = min(next_start, _clause_end(text, end))
+    after = [p for p in mentions if end <= p.start < stop and _object_gap(text[end:p.start], m)]
+    # "north of Bakhmut, Berkhivka": a place after "north of" is a reference point
+    after = [p for p in after if not REFERENCE_BEFORE.search(text[end:p.start])] or \
+        ([] if after and REFERENCE_BEFORE.search(text[end:after[0].start]) else after)
+    if after:
+        return after[0].name
+    if PLACE_BEFORE_OK.search(m.group(0)):
+        cut = start - len(_clause_before(text, start))
+        before = [p for p in mentions if cut <= p.start and p.end <= start and start - p.end <= 40]
+        if before:
+            return before[-1].name
+    return None
+
+
+def _object_gap(gap: str, m: re.Match) -> bool:
+    """Words between a trigger and its place: close for verbs like "took", a noun phrase such
+    as "the outskirts of the eastern city of" otherwise; an axis ("in the direction of") is
+    not a place."""
+    if AXIS.search(gap):
+        return False
+    if len(gap) <= 40 or OBJECT_NP.match(gap):
+        return True
+    return not TIGHT.search(m.group(0)) and len(gap) <= 90
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = CLAUSE_END.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _event_date(text: str, start: int, end: int, found, published: dt.date | None):
+    """The date nearest the trigger; "(less than) a week after the fall of X" counts back from
+    it; without any date the event is dated to publication with week precision."""
+    rel = RELATIVE_BEFORE.search(text[max(0, start - 45):start])
+    candidates = [x for x in found if published is None or x.date <= published]
+    if candidates:
+        best = min(candidates, key=lambda x: min(abs(x.start - end), abs(start - x.end)))
+        anchor, precision = best.date, best.precision
+    elif published:
+        anchor, precision = published, "week"
+    else:
+        return None, None
+    if rel:
+        days = dates.count_days(rel.group("n"), rel.group("unit"), bool(rel.group("lt")))
+        return anchor - D(days=days), "week" if rel.group("unit").lower().startswith("week") else precision
+    return anchor, precision

@@ -1,0 +1,144 @@
+"""Trigger phrases, context cues and actor sides for events.py (regexes only)."""
+from __future__ import annotations
+
+import re
+
+_I = re.I
+PLACE_LEAD = r"(?:the\s+)?"
+
+# (event_type, pattern). Order matters where patterns overlap: earlier wins.
+TRIGGERS: list[tuple[str, re.Pattern]] = [
+    ("strike", re.compile(
+        r"\b(?:air|missile|drone|rocket|artillery|glide[\s-]bomb|bomb|ballistic[\s-]missile|"
+        r"cruise[\s-]missile|kamikaze[\s-]drone)[\s-]?(?:and\s+\w+\s+)?(?:strikes?|attacks?|barrages?|raids?)\b"
+        r"|\bstrikes?\s+(?:on|against|at)\b|\bstruck\b|\bshelled\b|\bshelling\s+(?:of|on)\b"
+        r"|\b(?:bombed|bombarded|bombardment\s+of|pounded)\b", _I)),
+    ("capture", re.compile(
+        r"\b(?:captured|recaptured|seized|liberated|retook|retaken|overran|overrun|"
+        r"(?:took|taken|take|taking|seized|gained|established|regained|retook)\s+(?:full\s+)?control\s+(?:of|over)|"
+        r"fell\s+to|(?:has|have|had)\s+fallen|(?:has|have|had)\s+taken|took|"
+        r"(?P<nominal>capture\s+of|recapture\s+of|fall\s+of|seizure\s+of|liberation\s+of|takeover\s+of|"
+        r"capturing|seizing))\b", _I)),
+    ("withdrawal", re.compile(
+        r"\b(?:withdr[ae]w(?:n|al)?|withdrawing|retreat(?:ed|ing|s)?|pull(?:ed|ing)\s+(?:out|back)|"
+        r"pullout|pull-out|abandoned|left)\s+(?:\w+\s+){0,3}?(?:from|of)\b"
+        r"|\b(?:withdr[ae]w(?:n|al)?|retreat(?:ed)?)\s+(?:\w+\s+){0,3}?to\b"
+        r"|\babandoned\b", _I)),
+    ("advance", re.compile(
+        r"\b(?:entered|broke\s+into|broken\s+into|pushed\s+(?:\w+\s+)?into|pushed\s+(?:\w+\s+)?towards?|"
+        r"broke\s+through\s+(?:to|into|near)|gained\s+ground|made\s+(?:\w+\s+)?(?:gains|advances|progress)|"
+        r"advanc(?:ed|ing|es?)\s+(?:\w+\s+){0,2}?(?:towards?|on|into|in|near|to|around)|"
+        r"(?:driven|drove|driving)\s+a\s+wedge|closing\s+in\s+on|moved?\s+(?:closer\s+)?(?:to|towards)|"
+        r"reached\s+the\s+outskirts\s+of)\b", _I)),
+    ("assault", re.compile(
+        r"\b(?:attacks?\s+(?:on|against)|attacked|attacking|assaults?\s+(?:on|against|by|in|inside)|"
+        r"assaulted|storm(?:ed|ing)|fighting\s+(?:in|for|around|inside|near|on)|"
+        r"fight(?:s)?\s+for|clash(?:es|ed)?\s+(?:in|near|around|on)|"
+        r"(?:launched|began|started|mounted|opened|resumed|stepped\s+up)\s+(?:an?\s+|the\s+|its\s+|their\s+)?"
+        r"(?:\w+\s+){0,2}?(?:offensive|assault|counteroffensive|counter-offensive)\s+(?:on|against|in|toward|towards))", _I)),
+    ("evacuation", re.compile(
+        r"\b(?:evacuated\s+(?:\w+\s+){0,4}?from|evacuations?\s+(?:of|from)|evacuating\s+(?:\w+\s+){0,3}?from|"
+        r"ordered\s+(?:the\s+)?(?:\w+\s+)?evacuation\s+of|evacuated)\b", _I)),
+]
+
+# Verbs whose place must follow closely ("took the town of X", not "took part in talks on X").
+TIGHT = re.compile(r"^(?:took|taken|has\s+taken|have\s+taken|had\s+taken|left|struck|abandoned|evacuated|"
+                   r"attacked|attacking|storm\w*|entered|pounded)$", _I)
+# A noun phrase leading to the place: "the outskirts of the eastern Ukraine frontline city of".
+OBJECT_NP = re.compile(r"^\s*(?:(?:the|a|an|its|their|part\s+of\s+the)\s+)?(?:[\w'-]+\s+){0,3}?(?:outskirts|centre|center|"
+                       r"edge|suburbs?|districts?|parts?|area|areas|positions|village|town|city|settlement|"
+                       r"region|province|oblast|control)\s+(?:of|in|near|around)\s+(?:the\s+)?"
+                       r"(?:[\w'-]+\s+){0,5}?(?:(?:city|town|village|settlement|hub|stronghold|bastion)\s+of\s+)?$", _I)
+AXIS = re.compile(r"\bdirections?\b|\baxis\b|\bsector\b", _I)
+REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+                              r"north-east|north-west|south-east|south-west)(?:ern)?\s+of\s+$|\bkm\s+(?:from|of)\s+$|"
+                              r"\b(?:kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:from|of)\s+$", _I)
+
+# Triggers whose place may come before them ("Bakhmut fell to", "Avdiivka was captured").
+PLACE_BEFORE_OK = re.compile(r"^(?:captured|recaptured|seized|liberated|retaken|overrun|fell\s+to|"
+                             r"(?:has|have|had)\s+fallen|attacked|shelled|struck|bombed|"
+                             r"evacuated|abandoned)$", _I)
+NOMINAL = re.compile(r"(?:capture|recapture|fall|seizure|liberation|takeover|advance|attack|assault|"
+                     r"offensive|withdrawal|retreat|evacuation)\s+of\b|capturing\b|seizing\b", _I)
+
+# Clause boundaries the object of a trigger does not cross.
+CLAUSE_END = re.compile(r"\s[\u2014\u2013-]\s|[;:()\u2014]|,\s+(?=(?:which|who|while|but|although|"
+                        r"as|when|after|before|since|and\s+(?:the|a|its|their)|according|said|says)\b)"
+                        r"|\s(?:but|while|although|whereas)\s")
+
+NEGATION_BEFORE = re.compile(
+    r"\b(?:not|never|no|nor|n't|denied|denies|deny|denying|refuted|rejected\s+claims|false|"
+    r"failed|failing|fail|unable|without)\b[^.]*$|n't\s+\w*\s*$", _I)
+INTENT_BEFORE = re.compile(
+    r"\b(?:would|could|might|may|will|shall|can|should|must|to|plans?|planned|planning|aims?|aimed|"
+    r"aiming|bid|attempts?|attempting|attempted|try|tries|trying|tried|wants?|wanted|intends?|"
+    r"intent|seeks?|seeking|sought|threatens?|threatened|threatening|vows?|vowed|ready|preparing|"
+    r"prepares|expected|expects|goal|objective|commitment|committed|quest|bracing|fears?|feared|"
+    r"risk|risks|possible|potential|possibly|eventual|anticipated|imminent|prevent|prevented|stop|"
+    r"halt|if|unless|whether|hopes?|hoping|hoped|push\s+to|drive\s+to|order\s+to|focused\s+on|"
+    r"refocused\s+on|focus\s+on|staked\s+\w+\s+\w+\s+on|intent\s+on|designed|capable|"
+    r"warned|warns|predicted|predicts|forecast)\b(?:\s+\w+){0,3}\s*$", _I)
+# Words that say it did happen despite a cue above ("continue to advance", "managed to take").
+HAPPENED_BEFORE = re.compile(r"\b(?:continues?|continued|continuing|managed|succeeded|began|begun|"
+                             r"started|keeps?|kept)\s+(?:to|in)\s*$", _I)
+MODAL_AFTER = re.compile(r"\b(?:would|could|might|may|will|shall|can)\b(?!\s+not\s+have)", _I)
+# "(less than) a week after the fall of X", "two days after capturing X"
+RELATIVE_BEFORE = re.compile(
+    r"(?P<lt>less\s+than\s+|under\s+|just\s+|only\s+|barely\s+)?(?P<n>\d{1,3}|an?|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|a\s+few|several)\s+(?P<unit>days?|weeks?|months?)\s+"
+    r"(?:after|since)\s+(?:the\s+)?$", _I)
+
+# --- actor side ---------------------------------------------------------------------------
+
+FORCE_NOUN = (r"(?:forces|troops|army|military|units?|soldiers|fighters|aircraft|jets|warplanes|"
+              r"drones|missiles|artillery|infantry|paratroopers|marines|brigades?|battalions?|"
+              r"mercenar\w+|assault\s+groups?|defenders|servicemen|navy|air\s+force|bombers|"
+              r"counteroffensive|offensive|advance|assaults?|attacks?|strikes?|shelling|"
+              r"gunners|sabotage\s+groups?|tanks?|armou?r|military\s+bloggers)")
+RU_WORD = r"(?:Russian|Russia['\u2019]s|Moscow['\u2019]s|Kremlin|Wagner|Chechen|pro-Russian|Russian-backed|separatist)"
+UA_WORD = r"(?:Ukrainian|Ukraine['\u2019]s|Kyiv['\u2019]s|Kiev['\u2019]s)"
+SIDE_PHRASE = re.compile(
+    rf"\b(?P<word>{RU_WORD}|{UA_WORD})\s+(?:[\w-]+\s+){{0,2}}?{FORCE_NOUN}\b(?!\s+(?:said|says|told|reported|claimed|stated))"
+    rf"|\b(?P<bare>Russia|Moscow|the\s+Kremlin|Wagner|Ukraine|Kyiv|Kiev)\b(?!['\u2019]s|\s+(?:said|says|told|reported|"
+    rf"claimed|stated|denied|region|oblast))(?=\s*(?:,|has|have|had|is|was|were|are|\w+ed\b|\w+s\b))")
+BY_SIDE = re.compile(rf"^[^,.;]{{0,40}}?\bby\s+(?:the\s+)?(?:{RU_WORD}|{UA_WORD}|Russia|Ukraine|Moscow|Kyiv)", _I)
+DEFENSIVE = re.compile(r"\b(?:repel\w*|repuls\w*|fend\w*\s+off|fought\s+off|beat\w*\s+back|defend\w*|"
+                       r"thwart\w*|under)\s+(?:\w+\s+){0,3}$", _I)
+UKRAINE_BY_DEFAULT = re.compile(r"^(?:liberated|liberation\s+of|retook|retaken|recaptured|recapture\s+of|"
+                                r"regained\s+control\s+(?:of|over))$", _I)
+
+
+def side_of(word: str) -> str:
+    w = word.lower()
+    return "ukraine" if w.startswith(("ukrain", "kyiv", "kiev")) else "russia"
+
+
+def other(side: str) -> str:
+    return "ukraine" if side == "russia" else "russia"
+
+
+def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) -> str | None:
+    """Who carries the event out: "by Russian troops" after the trigger, else the nearest
+    force named before it in the sentence (flipped when that force fends the attack off)."""
+    by = BY_SIDE.match(text[end:])
+    if by:
+        return side_of(re.search(rf"{RU_WORD}|{UA_WORD}|Russia|Ukraine|Moscow|Kyiv", by.group(0)).group(0))
+    before = [x for x in SIDE_PHRASE.finditer(text, 0, start)]
+    if before:
+        x = before[-1]
+        side = side_of(x.group("word") or x.group("bare").replace("the ", "").replace("Kremlin", "Russia")
+                       .replace("Wagner", "Russia"))
+        between = text[x.end():start]
+        if event_type in ("assault", "strike") and DEFENSIVE.search(between):
+            return other(side)
+        if x.group("word") and re.search(r"assaults?|attacks?|strikes?|shelling|offensive|advance",
+                                         x.group(0), _I) and x.end() >= start - 2:
+            return side   # "Russian shelling of X": the adjective names the actor
+        return side
+    after = SIDE_PHRASE.search(text, end)
+    if event_type in ("capture",) and UKRAINE_BY_DEFAULT.match(m.group(0)):
+        return "ukraine"
+    if after and event_type in ("strike", "assault", "advance") and after.start() - end < 60 and \
+            re.search(r"\b(?:on|against|at)\s+[\w\s]*$", text[end:after.start()], _I) is None:
+        return side_of(after.group("word") or after.group("bare"))
+    return None
