@@ -1,0 +1,103 @@
+"""Read-only access to the live database, cached against its version.
+
+The loader never writes the live file in place: it writes a copy and `os.replace`s it
+(loaders/store.py). So (inode, mtime, size) of the live path identifies its content;
+when it changes we drop the old connection and every cached result, and reopen.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from loaders import store
+
+DEFAULT_DB = "data/frontline.duckdb"
+_lock = threading.RLock()
+_cons: dict[str, tuple[tuple, duckdb.DuckDBPyConnection]] = {}
+_cache: OrderedDict = OrderedDict()
+CACHE_SIZE = 256
+
+
+def db_path() -> Path:
+    return Path(os.environ.get("FRONTLINE_DB") or DEFAULT_DB)
+
+
+def data_dir(db: Path | None = None) -> Path:
+    return Path(db or db_path()).resolve().parent
+
+
+def version(db) -> tuple | None:
+    return store.db_version(db)
+
+
+def _connection(db: str, ver: tuple) -> duckdb.DuckDBPyConnection:
+    held = _cons.get(db)
+    if held and held[0] == ver:
+        return held[1]
+    if held:
+        # close first: DuckDB caches open databases by path inside a process
+        held[1].close()
+        del _cons[db]
+    con = store.connect_read(db)
+    _cons[db] = (ver, con)
+    return con
+
+
+def query(db, sql: str, params: list | tuple = ()) -> pd.DataFrame:
+    """Run one parameterised query on the live database (no caching here)."""
+    db = str(db)
+    with _lock:
+        ver = version(db)
+        if ver is None:
+            raise FileNotFoundError(db)
+        cur = _connection(db, ver).cursor()
+        try:
+            return cur.execute(sql, list(params)).df()
+        finally:
+            cur.close()
+
+
+def cached(fn):
+    """Memoise fn(db, *args) on (db version, args). Args must be hashable."""
+    @functools.wraps(fn)
+    def wrapper(db, *args, **kwargs):
+        key = (fn.__qualname__, str(db), version(db), args, tuple(sorted(kwargs.items())))
+        with _lock:
+            if key in _cache:
+                _cache.move_to_end(key)
+                hit = _cache[key]
+                return hit.copy() if isinstance(hit, pd.DataFrame) else hit
+        value = fn(db, *args, **kwargs)
+        with _lock:
+            _cache[key] = value
+            while len(_cache) > CACHE_SIZE:
+                _cache.popitem(last=False)
+        return value.copy() if isinstance(value, pd.DataFrame) else value
+    return wrapper
+
+
+def status(db) -> str:
+    """'missing', 'empty' (no articles yet), 'ok' or 'broken: <why>'."""
+    if version(db) is None:
+        return "missing"
+    try:
+        n = query(db, "SELECT count(*) AS n FROM articles")["n"].iloc[0]
+    except duckdb.CatalogException:
+        return "empty"
+    except duckdb.Error as e:
+        return f"broken: {e}"
+    return "ok" if n else "empty"
+
+
+def close_all() -> None:
+    with _lock:
+        for _, con in _cons.values():
+            con.close()
+        _cons.clear()
+        _cache.clear()

@@ -1,0 +1,65 @@
+"""Evidence: every figure and event, searchable, each with its sentence and the number marked."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .db import cached, query
+from .filters import Filters, event_where, figure_where
+from .style import fmt_claim
+
+OPEN, CLOSE = "«", "»"   # plain text markers: safe to show anywhere, no HTML involved
+LIMIT = 2000
+
+
+def mark(sentence: str, rel_start: int, rel_end: int, words: str) -> str:
+    """The sentence with the figure's words wrapped in «»; falls back to a text search."""
+    s = sentence or ""
+    if 0 <= rel_start < rel_end <= len(s) and (not words or s[rel_start:rel_end] == words):
+        return s[:rel_start] + OPEN + s[rel_start:rel_end] + CLOSE + s[rel_end:]
+    i = s.find(words) if words else -1
+    if i >= 0:
+        return s[:i] + OPEN + words + CLOSE + s[i + len(words):]
+    return s
+
+
+@cached
+def search(db, f: Filters, text: str = "", items: tuple[str, ...] = ("figures", "events"),
+           limit: int = LIMIT) -> pd.DataFrame:
+    """Figures and events matching the filters and a free-text search (sentence, title, outlet)."""
+    parts, params = [], []
+    like = f"%{text.strip()}%" if text and text.strip() else None
+    if "figures" in items:
+        fw, fp = figure_where(f)
+        if like:
+            fw += " AND (f.sentence ILIKE ? OR a.title ILIKE ? OR a.outlet ILIKE ? OR f.claimant ILIKE ?)"
+            fp += [like] * 4
+        parts.append(f"""
+            SELECT 'figure' AS item, f.figure_id AS id, f.kind AS what, f.qualifier, f.value,
+                   f.value_low, f.value_high, f.subject_side AS side, f.claimant, f.claimant_side,
+                   coalesce(f.place, a.main_place) AS city, coalesce(f.figure_date, a.published) AS date,
+                   f.sentence, f.span_start - f.sentence_start AS rel_start,
+                   f.span_end - f.sentence_start AS rel_end, f.number_text AS words,
+                   a.title, a.outlet, a.published, a.url, a.doc_id
+            FROM figures f JOIN articles a USING (doc_id) {fw}""")
+        params += fp
+    if "events" in items:
+        ew, ep = event_where(f)
+        if like:
+            ew += " AND (e.sentence ILIKE ? OR a.title ILIKE ? OR a.outlet ILIKE ? OR e.claimant ILIKE ?)"
+            ep += [like] * 4
+        parts.append(f"""
+            SELECT 'event', e.event_id, e.event_type, NULL, NULL, NULL, NULL, e.actor_side, e.claimant,
+                   e.claimant_side, coalesce(e.place, a.main_place), coalesce(e.event_date, a.published),
+                   e.sentence, e.span_start - e.sentence_start, e.span_end - e.sentence_start, e.trigger,
+                   a.title, a.outlet, a.published, a.url, a.doc_id
+            FROM events e JOIN articles a USING (doc_id) {ew}""")
+        params += ep
+    if not parts:
+        return pd.DataFrame()
+    df = query(db, " UNION ALL ".join(parts) + " ORDER BY date DESC NULLS LAST, id LIMIT ?",
+               params + [int(limit)])
+    df["evidence"] = [mark(*r) for r in zip(df["sentence"], df["rel_start"], df["rel_end"], df["words"])]
+    df["number"] = [fmt_claim(q, v, lo, hi) if it == "figure" else ""
+                    for it, q, v, lo, hi in zip(df["item"], df["qualifier"], df["value"],
+                                                df["value_low"], df["value_high"])]
+    return df
