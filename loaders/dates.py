@@ -247,6 +247,8 @@ def find_periods(sentence: str, published: dt.date | None) -> list[Period]:
         if start and m.group("day2"):
             end = safe_date(start.year, month_number(m.group("month2") or m.group("month")),
                             day_number(m.group("day2")))
+            if end and end < start:   # "from Dec. 28 to Jan. 3"
+                end = safe_date(start.year + 1, end.month, end.day)
         add(start, end, "day", m)
     for m in SINCE.finditer(sentence):
         if m.group("invasion"):

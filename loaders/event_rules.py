@@ -32,7 +32,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"reached\s+the\s+outskirts\s+of)\b", _I)),
     ("assault", re.compile(
         r"\b(?:attacks?\s+(?:on|against)|attacked|attacking|assaults?\s+(?:on|against|by|in|inside)|"
-        r"assaulted|storm(?:ed|ing)|fighting\s+(?:in|for|around|inside|near|on)|"
+        r"assaulted|storm(?:ed|ing)|fighting\s+(?:(?:was|is|has|had|have|been|raged|raging|continued|continues|continuing|"
+        r"intensified|erupted|broke\s+out|flared|took\s+place|taking\s+place)\s+){0,3}(?:in|for|around|inside|near|on)|"
         r"fight(?:s)?\s+for|clash(?:es|ed)?\s+(?:in|near|around|on)|"
         r"(?:launched|began|started|mounted|opened|resumed|stepped\s+up)\s+(?:an?\s+|the\s+|its\s+|their\s+)?"
         r"(?:\w+\s+){0,2}?(?:offensive|assault|counteroffensive|counter-offensive)\s+(?:on|against|in|toward|towards))", _I)),
@@ -121,6 +122,10 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
     """Who carries the event out: "by Russian troops" after the trigger, else the nearest
     force named before it in the sentence (flipped when that force fends the attack off)."""
     by = BY_SIDE.match(text[end:])
+    if re.search(r"\bto$", m.group(0)):          # "fell to Russian forces"
+        to = SIDE_PHRASE.match(text, end + 1)
+        if to:
+            return side_of(to.group("word") or to.group("bare"))
     if by:
         return side_of(re.search(rf"{RU_WORD}|{UA_WORD}|Russia|Ukraine|Moscow|Kyiv", by.group(0)).group(0))
     before = [x for x in SIDE_PHRASE.finditer(text, 0, start)]

@@ -1,0 +1,205 @@
+"""Publication dates, relative dates and periods (loaders/dates.py, loaders/pubdate.py)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from loaders import dates
+
+D = dt.date
+TODAY = D(2026, 11, 21)
+
+
+# --- publication date --------------------------------------------------------------------
+
+PUBLICATION = [
+    # (name, text, dateline, expected date, expected how)
+    ("weekday_pins_year_of_yearless_day",
+     "Russian forces entered the town, the military said late on Monday (Oct 7). Moscow "
+     "launched its full-scale invasion in February 2022.", None, D(2024, 10, 7), "inferred"),
+    ("weekday_comma_form_pins_year",
+     "Officials said on Wednesday, March 1, that shelling had intensified.", None, D(2023, 3, 1), "inferred"),
+    ("weekday_year_respects_years_named_in_text",
+     "On Thursday, Feb. 24, troops crossed the border, ending eight years of war since 2014.",
+     None, D(2022, 2, 24), "inferred"),
+    ("explicit_month_day_year", "The strike on Dnipro on March 8, 2023 killed five people.",
+     None, D(2023, 3, 8), "inferred"),
+    ("explicit_day_month_year", "Officials said on 8 March 2023 that five people were killed.",
+     None, D(2023, 3, 8), "inferred"),
+    ("iso_date", "Posted 2023-03-08. Five people were killed in Kherson.", None, D(2023, 3, 8), "inferred"),
+    ("numeric_day_first_when_day_over_twelve", "Report of 25/03/2023: shelling continued.",
+     None, D(2023, 3, 25), "inferred"),
+    ("numeric_month_first_when_day_over_twelve", "Report of 03/25/2023: shelling continued.",
+     None, D(2023, 3, 25), "inferred"),
+    ("numeric_ambiguous_alone_is_unknown", "Report of 02/03/2023: shelling continued.",
+     None, None, "unknown"),
+    ("numeric_ambiguous_resolved_by_other_clue",
+     "On March 1, 2023 the siege tightened. Report of 02/03/2023: shelling continued.",
+     None, D(2023, 3, 2), "inferred"),
+    ("latest_reported_day_wins_over_background",
+     "On Feb. 24, 2022, Russia invaded Ukraine. On March 8, 2023, a strike hit Kherson.",
+     None, D(2023, 3, 8), "inferred"),
+    ("yearless_day_takes_year_from_full_date",
+     "Ukraine said on Nov. 11, 2022 that troops entered Kherson. On Nov. 13 crowds gathered in the square.",
+     None, D(2022, 11, 13), "inferred"),
+    ("yearless_day_alone_stays_unknown", "Crowds gathered in Kherson on Nov. 13 to greet troops.",
+     None, None, "unknown"),
+    ("dateline_takes_year_from_body",
+     "Officials said a strike on April 8, 2023 killed two people.", "KYIV, April 10 (Reuters) -",
+     D(2023, 4, 10), "inferred"),
+    ("dateline_without_any_year_is_unknown", "Officials said a strike killed two people on Sunday.",
+     "KYIV, April 10 (Reuters) -", None, "unknown"),
+    ("stale_header_loses_to_body",
+     "Updated 5 January 2021\nRussian forces shelled Kherson on March 8, 2023, officials said.",
+     None, D(2023, 3, 8), "inferred"),
+    ("agreeing_header_stamp_wins",
+     "Published March 9, 2023\nRussian forces shelled Kherson on March 8, 2023, officials said.",
+     None, D(2023, 3, 9), "inferred"),
+    ("header_far_after_body_is_a_crawl_stamp",
+     "Saturday, November 21, 2026\nRussian forces shelled Kherson on March 8, 2023, officials said.",
+     None, D(2023, 3, 8), "inferred"),
+    ("future_date_rejected", "The offensive began on March 8, 2027, officials said.", None, None, "unknown"),
+    ("scheduled_date_is_not_a_report",
+     "Shelling hit Kherson on March 8, 2023. Talks are scheduled for March 20, 2023.",
+     None, D(2023, 3, 8), "inferred"),
+    ("period_start_is_not_a_report", "Since Feb. 24, 2022, millions have fled the country.",
+     None, None, "unknown"),
+    ("no_date_at_all_is_unknown",
+     "Russian forces attacked Bakhmut on Wednesday, the Ukrainian military said.", None, None, "unknown"),
+    ("empty_text_is_unknown", "", None, None, "unknown"),
+]
+
+
+@pytest.mark.parametrize("name,text,dateline,want,how", PUBLICATION, ids=[c[0] for c in PUBLICATION])
+def test_publication_date_inferred_from_text(name, text, dateline, want, how):
+    assert dates.publication_date(given=None, text=text, dateline=dateline, today=TODAY) == (want, how)
+
+
+def test_metadata_date_wins_over_text():
+    got = dates.publication_date(given=D(2024, 1, 2), text="On March 8, 2023, shelling hit Kherson.",
+                                 dateline=None, today=TODAY)
+    assert got == (D(2024, 1, 2), "given")
+
+
+def test_weekday_year_never_in_future_of_today():
+    # Oct 7 is a Monday in 2019 and 2024; with today in 2020 only 2019 is possible
+    got = dates.publication_date(None, "Troops advanced, officials said on Monday (Oct 7).", None, D(2020, 1, 1))
+    assert got == (D(2019, 10, 7), "inferred")
+
+
+# --- statement dates (points in time) ------------------------------------------------------
+
+STATEMENTS = [
+    # (name, sentence, published, expected (date, precision) or None)
+    ("weekday_before_publication", "The military said on Monday that attacks continued.",
+     D(2023, 3, 7), (D(2023, 3, 6), "day")),
+    ("same_weekday_is_publication_day", "Kyiv's military said late on Wednesday.",
+     D(2024, 10, 9), (D(2024, 10, 9), "day")),
+    ("weekday_night_across_month_boundary", "The military said in a statement on Tuesday night.",
+     D(2023, 3, 1), (D(2023, 2, 28), "day")),
+    ("weekday_across_year_boundary", "Officials said on Saturday that two drones were downed.",
+     D(2023, 1, 3), (D(2022, 12, 31), "day")),
+    ("bare_late_weekday", "Zelensky said in his evening address late Monday.",
+     D(2023, 3, 7), (D(2023, 3, 6), "day")),
+    ("yesterday_across_month", "The governor said yesterday that power was restored.",
+     D(2023, 3, 1), (D(2023, 2, 28), "day")),
+    ("yesterday_leap_day", "The governor said yesterday that power was restored.",
+     D(2024, 3, 1), (D(2024, 2, 29), "day")),
+    ("last_week", "The town was shelled last week, officials said.", D(2023, 3, 7), (D(2023, 2, 28), "week")),
+    ("over_the_weekend_is_last_sunday", "An institute said over the weekend that troops withdrew.",
+     D(2023, 3, 7), (D(2023, 3, 5), "week")),
+    ("earlier_this_month", "Officials said earlier this month that the road was cut.",
+     D(2023, 3, 20), (D(2023, 3, 1), "month")),
+    ("month_day_same_year", "Ukraine said on Nov. 11 that its troops had entered the city.",
+     D(2022, 11, 14), (D(2022, 11, 11), "day")),
+    ("month_day_previous_year", "The mayor said on Dec. 30 that shelling had stopped.",
+     D(2023, 1, 3), (D(2022, 12, 30), "day")),
+    ("day_month_previous_year", "The mayor said on 30 December that shelling had stopped.",
+     D(2023, 1, 3), (D(2022, 12, 30), "day")),
+    ("explicit_full_date_without_publication", "The mayor said on March 8, 2022 that the city held.",
+     None, (D(2022, 3, 8), "day")),
+    ("last_month_across_year", "Power was cut last month, the utility said.", D(2023, 1, 10), (D(2022, 12, 1), "month")),
+    ("this_year", "This year the city lost half its people.", D(2023, 5, 10), (D(2023, 1, 1), "year")),
+    ("days_ago", "The bridge was hit two days ago, officials said.", D(2023, 3, 1), (D(2023, 2, 27), "day")),
+    ("speech_date_preferred", "Officials said on Monday that four people were killed on Sunday.",
+     D(2023, 3, 7), (D(2023, 3, 6), "day")),
+    ("in_month_is_month_precise", "In February, the front barely moved.", D(2023, 3, 7), (D(2023, 2, 1), "month")),
+    ("relative_without_publication_is_none", "The military said on Monday.", None, None),
+    ("next_weekday_is_not_a_past_date", "Leaders will meet next Monday.", D(2023, 3, 7), None),
+    ("no_date", "The military said attacks continued.", D(2023, 3, 7), None),
+]
+
+
+@pytest.mark.parametrize("name,sentence,published,want", STATEMENTS, ids=[c[0] for c in STATEMENTS])
+def test_statement_date(name, sentence, published, want):
+    assert dates.statement_date(sentence, published) == want
+
+
+# --- periods -------------------------------------------------------------------------------
+
+PERIODS = [
+    # (name, sentence, published, (start, end, precision) or None)
+    ("past_day", "Russia said it had killed 220 soldiers over the past day.", D(2023, 3, 13),
+     (D(2023, 3, 12), D(2023, 3, 13), "day")),
+    ("past_24_hours_across_year", "Troops repelled 85 attacks in the past 24 hours.", D(2023, 1, 1),
+     (D(2022, 12, 31), D(2023, 1, 1), "day")),
+    ("past_few_days_is_week_precise", "More than 1,100 soldiers died in the past few days.", D(2023, 3, 13),
+     (D(2023, 3, 10), D(2023, 3, 13), "week")),
+    ("past_two_weeks", "Forty civilians were killed over the past two weeks.", D(2023, 3, 13),
+     (D(2023, 2, 27), D(2023, 3, 13), "week")),
+    ("last_24_hours", "Five were wounded in the last 24 hours.", D(2023, 3, 1),
+     (D(2023, 2, 28), D(2023, 3, 1), "day")),
+    ("since_month_this_year", "Russia has been advancing since August.", D(2024, 10, 8),
+     (D(2024, 8, 1), D(2024, 10, 8), "month")),
+    ("since_month_previous_year", "Since December, 40 civilians have died.", D(2023, 3, 7),
+     (D(2022, 12, 1), D(2023, 3, 7), "month")),
+    ("since_day", "Since Aug. 6, troops have taken 1,000 square km.", D(2024, 9, 1),
+     (D(2024, 8, 6), D(2024, 9, 1), "day")),
+    ("since_year", "Since 2014, 14,000 people had been killed.", D(2022, 2, 1),
+     (D(2014, 1, 1), D(2022, 2, 1), "year")),
+    ("since_invasion", "Since the start of the full-scale invasion, 10,000 civilians died.", D(2024, 1, 1),
+     (D(2022, 2, 24), D(2024, 1, 1), "day")),
+    ("month_alone_leap_year", "In February alone, 500 soldiers were killed.", D(2024, 3, 10),
+     (D(2024, 2, 1), D(2024, 2, 29), "month")),
+    ("month_alone_common_year", "In February alone, 500 soldiers were killed.", D(2023, 3, 10),
+     (D(2023, 2, 1), D(2023, 2, 28), "month")),
+    ("month_previous_year", "During December, 300 drones were launched.", D(2023, 1, 5),
+     (D(2022, 12, 1), D(2022, 12, 31), "month")),
+    ("current_month_ends_at_publication", "In March, 90 strikes hit the city.", D(2023, 3, 10),
+     (D(2023, 3, 1), D(2023, 3, 10), "month")),
+    ("beginning_day_wins_over_vague_week", "In less than a week, beginning March 6, we killed 1,100.",
+     D(2023, 3, 13), (D(2023, 3, 6), D(2023, 3, 13), "day")),
+    ("starting_day_previous_year", "Starting Dec. 28, 300 missiles were fired.", D(2023, 1, 3),
+     (D(2022, 12, 28), D(2023, 1, 3), "day")),
+    ("from_to_across_year", "From Dec. 28 to Jan. 3, 300 missiles were fired.", D(2023, 1, 5),
+     (D(2022, 12, 28), D(2023, 1, 3), "day")),
+    ("month_of_fighting", "In the month of fighting, 3,000 soldiers died.", D(2023, 3, 31),
+     (D(2023, 3, 1), D(2023, 3, 31), "month")),
+    ("last_month_across_year", "Last month 200 civilians were killed.", D(2023, 1, 10),
+     (D(2022, 12, 1), D(2022, 12, 31), "month")),
+    ("this_year_so_far", "So far this year 9,000 were killed.", D(2023, 5, 2),
+     (D(2023, 1, 1), D(2023, 5, 2), "year")),
+    ("last_week_is_previous_calendar_week", "Last week 40 strikes hit Kharkiv.", D(2023, 3, 8),
+     (D(2023, 2, 27), D(2023, 3, 5), "week")),
+    ("explicit_month_year_without_publication", "In February 2023, 500 were killed.", None,
+     (D(2023, 2, 1), D(2023, 2, 28), "month")),
+    ("no_period", "Russian forces shelled the city, killing two.", D(2023, 3, 7), None),
+]
+
+
+@pytest.mark.parametrize("name,sentence,published,want", PERIODS, ids=[c[0] for c in PERIODS])
+def test_find_period(name, sentence, published, want):
+    got = dates.find_period(sentence, published)
+    assert (None if got is None else (got.start, got.end, got.precision)) == want
+
+
+def test_period_span_points_at_its_words():
+    s = "Troops repelled 85 attacks over the past day, the military said."
+    p = dates.find_period(s, D(2023, 3, 1))
+    assert s[p.span_start:p.span_end] == p.text == "over the past day"
+
+
+def test_find_dates_lists_each_mention_once_in_order():
+    found = dates.find_dates("Shelling on Sunday killed two; officials said on Monday (March 6).", D(2023, 3, 7))
+    assert [(x.date, x.precision) for x in found] == [(D(2023, 3, 5), "day"), (D(2023, 3, 6), "day")]
