@@ -13,6 +13,7 @@ from .db import cached, query
 from .filters import Filters, figure_where
 
 TABLES = ("articles", "figures", "events", "places", "meta")
+EAGER_ROWS = 20_000   # up to this many rows in all, downloads are built with the page
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 DICTIONARY = {
@@ -53,6 +54,12 @@ def neutralise(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv(df: pd.DataFrame, bom: bool = False) -> bytes:
+    df = df.copy()
+    for col in df.columns:  # 1100.0 -> 1100 when a float column holds only whole numbers
+        s = df[col]
+        if pd.api.types.is_float_dtype(s) and s.notna().any() and (s.dropna() % 1 == 0).all() \
+                and s.abs().max() < 2**53:
+            df[col] = s.astype("Int64")
     text = neutralise(df).to_csv(index=False, lineterminator="\r\n")
     return text.encode("utf-8-sig" if bom else "utf-8")
 
@@ -96,6 +103,11 @@ def table(db, name: str) -> pd.DataFrame:
     order = {"articles": "doc_id", "figures": "figure_id", "events": "event_id",
              "places": "name", "meta": "key"}[name]
     return query(db, f"SELECT * FROM {name} ORDER BY {order}")
+
+
+@cached
+def row_counts(db) -> dict[str, int]:
+    return {t: int(query(db, f"SELECT count(*) AS n FROM {t}")["n"].iloc[0]) for t in TABLES}
 
 
 @cached

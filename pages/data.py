@@ -26,11 +26,16 @@ st.download_button("Download filtered view (CSV)", export.to_csv(view, bom), fil
                    mime="text/csv", key="dl_view", on_click="ignore")
 
 st.subheader("Whole tables")
+sizes = export.row_counts(db)
+small = sum(sizes.values()) <= export.EAGER_ROWS   # small: build now; large: build on click
+st.caption(" · ".join(f"{t}: {fmt_num(n)} rows" for t, n in sizes.items()))
 cols = st.columns(len(export.TABLES))
 for col, name in zip(cols, export.TABLES):
-    col.download_button(f"{name}.csv", lambda name=name: export.to_csv(export.table(db, name), bom),
+    make = (lambda name=name: export.to_csv(export.table(db, name), bom))
+    col.download_button(f"{name}.csv", make() if small else make,
                         file_name=f"{name}_{sid}.csv", mime="text/csv", key=f"dl_{name}", on_click="ignore")
-st.download_button("Download everything (zip)", lambda: export.zip_all(db, f, meta, bom),
+make_zip = (lambda: export.zip_all(db, f, meta, bom))
+st.download_button("Download everything (zip)", make_zip() if small else make_zip,
                    file_name=f"frontline_{sid}.zip", mime="application/zip", key="dl_zip", on_click="ignore",
                    type="primary")
 

@@ -1,0 +1,193 @@
+"""Metrics on a small hand-made database (tests/synth.py) with known claims."""
+from __future__ import annotations
+
+import csv
+import io
+import datetime as dt
+import zipfile
+
+import pandas as pd
+import pytest
+
+import synth
+from metrics import city, claims, db as mdb, evidence, export, overview, upload
+from metrics.filters import Filters
+
+F = Filters()
+
+
+@pytest.fixture()
+def db(tmp_path):
+    path = synth.make_db(tmp_path / "synth.duckdb")
+    yield str(path)
+    mdb.close_all()
+
+
+def one(df, **eq):
+    for k, v in eq.items():
+        df = df[df[k] == v]
+    assert len(df) == 1, df
+    return df.iloc[0]
+
+
+def test_repeated_claim_is_one_claim_with_its_reports(db):
+    c = claims.claims(db, F)
+    row = one(c, kind="killed", claimant_side="russia", subject_side="ukraine")
+    assert row["reports"] == 2 and row["outlet_count"] == 2
+    assert row["outlets"] == "=Evil Outlet, Reuters"
+    rep = claims.reports(db, tuple(row["figure_ids"]))
+    assert set(rep["doc_id"]) == {"d1", "d2"}
+    assert len(c) == 6   # 7 figures, one repeated
+
+
+def test_bounds_are_honest(db):
+    c = claims.claims(db, F)
+    more = one(c, qualifier="more_than")
+    assert more["low"] == 1100 and pd.isna(more["high"]) and more["bound"] == "lower bound"
+    assert more["claim"] == "more than 1,100"
+    less = one(c, qualifier="less_than")
+    assert pd.isna(less["low"]) and less["high"] == 5000 and less["bound"] == "upper bound"
+    rng = one(c, qualifier="range")
+    assert (rng["low"], rng["high"], rng["point"]) == (200, 300, 250) and rng["claim"] == "200–300"
+    vague = one(c, qualifier="vague")
+    assert (vague["low"], vague["high"], vague["bound"]) == (24, 99, "vague")
+    assert "vague" in vague["claim"]
+
+
+def test_per_day_only_where_period_is_known(db):
+    c = claims.claims(db, F)
+    rng = one(c, qualifier="range")
+    assert rng["basis"] == "per period" and rng["days"] == 10 and rng["per_day"] == 25
+    assert c[c["qualifier"] != "range"]["per_day"].isna().all()
+    assert set(c[c["qualifier"] != "range"]["basis"]) == {"cumulative (to date)"}
+    r = claims.rates(db, F)
+    assert list(r["per_day"]) == [25]
+
+
+def test_compare_keeps_one_bar_per_side_pair_and_city(db):
+    cmp = claims.compare(db, F, "killed")
+    assert len(cmp) == 3
+    assert set(zip(cmp["subject_side"], cmp["claimant_side"])) == {
+        ("ukraine", "russia"), ("russia", "ukraine"), ("civilian", "unattributed")}
+
+
+def test_filters_narrow_and_are_parameters(db):
+    assert len(claims.claims(db, Filters(city=("Pokrovsk",)))) == 2
+    assert len(claims.claims(db, Filters(claimant_side=("ukraine",)))) == 1
+    assert len(claims.claims(db, Filters(outlet=("AP",)))) == 2
+    assert len(claims.claims(db, Filters(start=dt.date(2024, 10, 9), end=dt.date(2024, 10, 10)))) == 2
+    hostile = "x' OR 1=1 --"
+    for fl in (Filters(city=(hostile,)), Filters(outlet=(hostile,)), Filters(kind=(hostile,))):
+        assert claims.claims(db, fl).empty
+        assert overview.counts(db, fl)["figures"] == 0
+    assert evidence.search(db, F, "'; DROP TABLE figures; --").empty
+    assert len(evidence.search(db, F, "")) == 9
+
+
+def test_filters_round_trip_through_query_params():
+    f = Filters(city=("Toretsk", "Pokrovsk"), start=dt.date(2024, 1, 2), kind=("killed",))
+    assert Filters.from_params(f.to_params()) == f
+    assert Filters.from_params({"start": "not a date", "city": ["A"]}) == Filters(city=("A",))
+
+
+def test_overview(db):
+    c = overview.counts(db, F)
+    assert (c["articles"], c["figures"], c["events"], c["claims"], c["cities"], c["outlets"]) == (5, 7, 2, 6, 2, 4)
+    assert c["unknown_dates"] == 1 and c["first_date"] == dt.date(2024, 10, 8)
+    pts = overview.map_points(db, F)
+    assert list(pts["name"]) == ["Toretsk", "Pokrovsk"] and list(pts["activity"]) == [6, 3]
+    tl = overview.timeline(db, F)
+    assert tl["n"].sum() == 9 - 2  # 7 figures + 2 events, less the 2 undated population figures
+    xs, ys = overview.outlines()
+    assert len(xs) > 1000 and all(x is None or 22 < x < 41 for x in xs)
+
+
+def test_city(db):
+    pop = city.population(db, F, "Toretsk")
+    assert set(pop["measure"]) == {"before the war", "remaining"}
+    assert pop.attrs["gazetteer_population"] == 30000
+    assert list(city.distances(db, F, "Pokrovsk")["point"]) == [10]
+    assert len(city.events(db, F, "Toretsk")) == 1
+    assert len(city.figures(db, F, "Toretsk")) == 5
+    assert set(city.casualties(db, F, "Toretsk")["kind"]) == {"killed"}
+
+
+def test_evidence_marks_the_number_as_plain_text(db):
+    rows = evidence.search(db, F, "Toretsk", ("figures",))
+    assert "Russia said «more than 1,100» Ukrainian soldiers were killed near Toretsk." in set(rows["evidence"])
+    script = evidence.search(db, F, "<script>")
+    assert script["sentence"].str.contains("<script>alert(1)</script>", regex=False).all()
+    assert evidence.mark("abc 10 km", 99, 100, "10 km") == "abc «10 km»"
+
+
+def test_neutralise_formulas_keeps_numbers():
+    df = pd.DataFrame({"t": ["=1+1", "+x", "-y", "@z", "\tq", "\rr", "ok", None], "n": [1.0, -2, 3, 4, 5, 6, 7, 8],
+                       "x": [0.5, -1, 2, 3, 4, 5, 6, None]})
+    out = export.neutralise(df)
+    assert list(out["t"][:7]) == ["'=1+1", "'+x", "'-y", "'@z", "'\tq", "'\rr", "ok"]
+    assert list(out["n"]) == list(df["n"]) and out["x"].dtype == float
+    raw = export.to_csv(df)
+    assert not raw.startswith(b"\xef\xbb\xbf") and export.to_csv(df, bom=True).startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode())))
+    assert rows[1] == ["'=1+1", "1", "0.5"] and rows[2] == ["'+x", "-2", "-1.0"]
+    assert rows[8] == ["", "8", ""]
+
+
+def test_view_csv_matches_the_database_row_by_row(db):
+    got = list(csv.DictReader(io.StringIO(export.to_csv(export.view(db, F)).decode())))
+    con = mdb.query(db, "SELECT f.figure_id, a.title, a.outlet, f.value FROM figures f JOIN articles a USING (doc_id) "
+                        "ORDER BY coalesce(f.figure_date, a.published) NULLS LAST, f.figure_id")
+    assert [r["figure_id"] for r in got] == list(con["figure_id"])
+    for r, (_, want) in zip(got, con.iterrows()):
+        title = want["title"]
+        assert r["title"] == ("'" + title if title[0] in "=+-@" else title)
+        assert r["outlet"] == ("'" + want["outlet"] if want["outlet"][0] in "=+-@" else want["outlet"])
+        assert (r["value"] == "") if pd.isna(want["value"]) else float(r["value"]) == want["value"]
+    assert any(r["title"] == "'-2+3 headline" and r["outlet"] == "'=Evil Outlet" for r in got)
+
+
+def test_snapshot_stamp_and_zip(db):
+    a = export.stamp(db, F, dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    b = export.stamp(db, Filters(city=("Toretsk",)), dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    assert a["db_content_hash"] == b["db_content_hash"] and a["snapshot_id"] != b["snapshot_id"]
+    z = zipfile.ZipFile(io.BytesIO(export.zip_all(db, F, a)))
+    sid = a["snapshot_id"]
+    assert {f"{t}_{sid}.csv" for t in export.TABLES} | {f"view_{sid}.csv", f"data_dictionary_{sid}.csv",
+                                                         f"snapshot_{sid}.json"} == set(z.namelist())
+    dic = export.dictionary(db)
+    assert {"articles", "figures", "events"} <= set(dic["table"])
+
+
+def test_cache_follows_the_database_version(tmp_path):
+    path = synth.make_db(tmp_path / "v.duckdb", synth.docs()[:2])
+    try:
+        assert overview.counts(str(path), F)["articles"] == 2
+        h1 = export.content_hash(str(path))
+        synth.make_db(path, synth.docs()[2:])     # writer copies, writes and swaps the file
+        assert overview.counts(str(path), F)["articles"] == 5
+        assert export.content_hash(str(path)) != h1
+    finally:
+        mdb.close_all()
+
+
+def test_status_of_missing_and_empty_databases(tmp_path):
+    assert mdb.status(tmp_path / "none.duckdb") == "missing"
+    empty = synth.make_db(tmp_path / "e.duckdb", [])
+    assert mdb.status(empty) == "empty"
+    mdb.close_all()
+
+
+def test_upload_names_are_safe(tmp_path):
+    taken = set()
+    assert upload.safe_name("../../etc/passwd.txt", taken) == "passwd.txt"
+    assert upload.safe_name("..\\..\\x y;rm -rf.JSONL", taken) == "x_y_rm_-rf.jsonl"
+    assert upload.safe_name("passwd.txt", taken) == "passwd_2.txt"
+    assert upload.safe_name(".hidden.html") == "hidden.html"
+    with pytest.raises(ValueError):
+        upload.safe_name("evil.py")
+    folder, saved, rejected = upload.save(
+        [("a.txt", b"x"), ("../b.txt", b"y"), ("big.txt", b"z" * (upload.MAX_BYTES + 1)), ("c.exe", b"")],
+        tmp_path)
+    assert folder.parent == tmp_path / "uploads"
+    assert [p.name for p in saved] == ["a.txt", "b.txt"] and all(p.parent == folder for p in saved)
+    assert [n for n, _ in rejected] == ["big.txt", "c.exe"]
