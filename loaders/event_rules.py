@@ -105,6 +105,9 @@ SIDE_PHRASE = re.compile(
 BY_SIDE = re.compile(rf"^[^,.;]{{0,40}}?\bby\s+(?:the\s+)?(?:{RU_WORD}|{UA_WORD}|Russia|Ukraine|Moscow|Kyiv)", _I)
 DEFENSIVE = re.compile(r"\b(?:repel\w*|repuls\w*|fend\w*\s+off|fought\s+off|beat\w*\s+back|defend\w*|"
                        r"thwart\w*|under)\s+(?:\w+\s+){0,3}$", _I)
+ADJ_BEFORE = re.compile(rf"\b(?P<word>{RU_WORD}|{UA_WORD})\s+(?:[\w-]+\s+)?$")
+PRONOUN_FORCE = re.compile(rf"\b(?:its|their|our)\s+(?:[\w-]+\s+)?{FORCE_NOUN}\b", _I)
+ANY_SIDE = re.compile(rf"{RU_WORD}|{UA_WORD}|\b(?:Russia|Moscow|Kremlin|Ukraine|Kyiv|Kiev)\b")
 UKRAINE_BY_DEFAULT = re.compile(r"^(?:liberated|liberation\s+of|retook|retaken|recaptured|recapture\s+of|"
                                 r"regained\s+control\s+(?:of|over))$", _I)
 
@@ -128,7 +131,16 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
             return side_of(to.group("word") or to.group("bare"))
     if by:
         return side_of(re.search(rf"{RU_WORD}|{UA_WORD}|Russia|Ukraine|Moscow|Kyiv", by.group(0)).group(0))
-    before = [x for x in SIDE_PHRASE.finditer(text, 0, start)]
+    adjective = ADJ_BEFORE.search(text, 0, start)
+    if adjective:                                  # "a Russian missile strike on X"
+        return side_of(adjective.group("word"))
+    before = [x for x in SIDE_PHRASE.finditer(text) if x.end() <= start]
+    pronoun = [x for x in PRONOUN_FORCE.finditer(text) if x.end() <= start]
+    if pronoun and (not before or pronoun[-1].start() > before[-1].end()):
+        # "the ministry said its forces had captured X": the forces of the side named before
+        owner = [x for x in ANY_SIDE.finditer(text) if x.end() <= pronoun[-1].start()]
+        if owner:
+            return side_of(owner[-1].group(0).replace("Kremlin", "Russia"))
     if before:
         x = before[-1]
         side = side_of(x.group("word") or x.group("bare").replace("the ", "").replace("Kremlin", "Russia")

@@ -1,0 +1,206 @@
+"""Events from sentences (loaders/events.py).
+
+The gazetteer is replaced by a small fixed one so these tests pin the event rules and do
+not move when the real gazetteer grows; claimants are left to their own module except where
+a test says otherwise.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from loaders import claimants, events, places, sentences
+from loaders.model import Context
+
+D = dt.date
+GAZETTEER = {
+    "Bakhmut": "city", "Toretsk": "city", "Vuhledar": "town", "Pokrovsk": "city", "Avdiivka": "town",
+    "Kherson": "city", "Kharkiv": "city", "Kyiv": "city", "Dnipro": "city", "Odesa": "city",
+    "Marinka": "town", "Krynky": "village", "Kupiansk": "city", "Robotyne": "village",
+    "Vovchansk": "town", "Mariupol": "city", "Berkhivka": "village", "Lyman": "town",
+    "Sudzha": "town", "Izium": "city", "Donetsk Oblast": "oblast", "Ukraine": "country", "Russia": "country",
+}
+_RX = re.compile(r"\b(" + "|".join(sorted(GAZETTEER, key=len, reverse=True)) + r")\b")
+
+
+def fake_find_places(text):
+    return [places.PlaceMention(m.start(), m.end(), m.group(1), GAZETTEER[m.group(1)], None)
+            for m in _RX.finditer(text)]
+
+
+@pytest.fixture(autouse=True)
+def gazetteer(monkeypatch):
+    monkeypatch.setattr(places, "find_places", fake_find_places)
+    monkeypatch.setattr(claimants, "attribute", lambda ctx, i, at=None: None)
+
+
+def run(text, published=D(2023, 3, 7)):
+    ctx = Context(doc_id="t", text=text, sentences=sentences.split(text), published=published)
+    return events.extract_events(ctx)
+
+
+def summary(text, published=D(2023, 3, 7)):
+    return [(e.event_type, e.place, e.actor_side, e.event_date) for e in run(text, published)]
+
+
+# published Tue 2023-03-07 unless a case says otherwise
+EVENTS = [
+    # assault
+    ("attacks_on_place_on_weekday", "Russian forces carried out relentless attacks on the eastern city of Bakhmut on Monday.",
+     D(2023, 3, 7), ("assault", "Bakhmut", "russia", D(2023, 3, 6))),
+    ("assaults_by_side_inside_place", "Outmanned Ukrainian forces were fending off assaults by Russian troops inside "
+     "the city of Toretsk, Kyiv's military said late on Wednesday.", D(2024, 10, 9),
+     ("assault", "Toretsk", "russia", D(2024, 10, 9))),
+    ("repelled_attacks_flip_to_attacker", "Ukrainian troops repelled attacks on Marinka on Sunday, the general staff said.",
+     D(2023, 3, 7), ("assault", "Marinka", "russia", D(2023, 3, 5))),
+    ("storming_a_village", "Russian marines stormed the village of Krynky on Saturday.",
+     D(2023, 11, 20), ("assault", "Krynky", "russia", D(2023, 11, 18))),
+    ("street_fighting_raging_in", "Street fighting was raging in Toretsk, a spokesperson told Reuters on Tuesday.",
+     D(2024, 10, 9), ("assault", "Toretsk", None, D(2024, 10, 8))),
+    ("clashes_near_place_reporter_is_not_actor", "Ukrainian units reported clashes near Kupiansk yesterday.",
+     D(2024, 1, 1), ("assault", "Kupiansk", None, D(2023, 12, 31))),
+    ("launched_offensive_on", "Russia launched a new offensive on Kharkiv on May 10, 2024.",
+     D(2024, 5, 12), ("assault", "Kharkiv", "russia", D(2024, 5, 10))),
+    # advance
+    ("entered_outskirts_np", "Russian forces have entered the outskirts of the eastern frontline city of Toretsk, "
+     "Ukraine's military said late on Monday (Oct 7).", D(2024, 10, 8), ("advance", "Toretsk", "russia", D(2024, 10, 7))),
+    ("pushed_into", "Russian troops pushed into Vovchansk on Friday.", D(2024, 5, 13),
+     ("advance", "Vovchansk", "russia", D(2024, 5, 10))),
+    ("gained_ground_near", "Ukrainian forces gained ground near Robotyne, the ministry said on Sunday.",
+     D(2023, 8, 28), ("advance", "Robotyne", "ukraine", D(2023, 8, 27))),
+    ("advancing_towards_since_is_ongoing", "Russia has been advancing towards Pokrovsk since August.",
+     D(2024, 10, 8), ("advance", "Pokrovsk", "russia", D(2024, 10, 8))),
+    ("driven_a_wedge_skips_reference_point", "Russian forces had driven a wedge between two villages north of Bakhmut, "
+     "Berkhivka and another.", D(2023, 3, 1), ("advance", "Berkhivka", "russia", D(2023, 3, 1))),
+    # capture
+    ("captured_village", "Russia's defence ministry said its forces had captured Robotyne on Thursday.",
+     D(2024, 5, 17), ("capture", "Robotyne", "russia", D(2024, 5, 16))),
+    ("took_control_of", "Russian troops took control of Marinka on Dec. 25.", D(2023, 12, 27),
+     ("capture", "Marinka", "russia", D(2023, 12, 25))),
+    ("place_fell_to_side", "Avdiivka fell to Russian forces on Feb. 17.", D(2024, 2, 20),
+     ("capture", "Avdiivka", "russia", D(2024, 2, 17))),
+    ("liberated_defaults_to_ukraine", "Jubilant residents greeted soldiers after Kherson was liberated on Nov. 11.",
+     D(2022, 11, 14), ("capture", "Kherson", "ukraine", D(2022, 11, 11))),
+    ("retook_by_ukraine", "Ukrainian troops retook Izium in September.", D(2022, 10, 3),
+     ("capture", "Izium", "ukraine", D(2022, 9, 1))),
+    ("fall_of_dated_less_than_a_week_before", "Troops entered a suburb on Monday, less than a week after "
+     "the fall of the bastion town of Vuhledar.", D(2024, 10, 8), ("capture", "Vuhledar", None, D(2024, 10, 2))),
+    ("capture_of_last_week_takes_nearby_side", "The advance of Moscow's forces, like the capture of former bastion "
+     "Vuhledar last week, has underlined Russia's superiority.", D(2024, 10, 9),
+     ("capture", "Vuhledar", "russia", D(2024, 10, 2))),
+    ("historical_capture_keeps_its_own_month", "Russian forces captured Mariupol in May 2022 after a long siege.",
+     D(2024, 1, 10), ("capture", "Mariupol", "russia", D(2022, 5, 1))),
+    # withdrawal
+    ("withdrawal_from_over_weekend", "An institute said over the weekend that Ukrainian forces are likely conducting "
+     "a limited tactical withdrawal from Bakhmut.", D(2023, 3, 7), ("withdrawal", "Bakhmut", "ukraine", D(2023, 3, 5))),
+    ("withdrew_from", "Ukrainian troops withdrew from Avdiivka on Saturday, the army chief said.",
+     D(2024, 2, 19), ("withdrawal", "Avdiivka", "ukraine", D(2024, 2, 17))),
+    ("pulled_out_of", "Russian forces pulled out of Kherson last week.", D(2022, 11, 18),
+     ("withdrawal", "Kherson", "russia", D(2022, 11, 11))),
+    ("retreated_from", "Russian units retreated from Lyman on Oct. 1.", D(2022, 10, 3),
+     ("withdrawal", "Lyman", "russia", D(2022, 10, 1))),
+    # strike
+    ("missile_strike_on_city", "A Russian missile strike on Dnipro killed 40 people on Saturday.",
+     D(2023, 1, 16), ("strike", "Dnipro", "russia", D(2023, 1, 14))),
+    ("drone_attack_is_a_strike", "Russia launched a drone attack on Odesa overnight, the governor said.",
+     D(2023, 7, 20), ("strike", "Odesa", "russia", D(2023, 7, 20))),
+    ("shelled_city_yesterday", "Russian forces shelled Kherson yesterday, killing two.", D(2023, 5, 3),
+     ("strike", "Kherson", "russia", D(2023, 5, 2))),
+    ("shelling_of_place", "The shelling of Kharkiv by Russian artillery continued on Monday.", D(2022, 3, 1),
+     ("strike", "Kharkiv", "russia", D(2022, 2, 28))),
+    # evacuation
+    ("evacuated_from", "Authorities evacuated 200 residents from Vovchansk on Sunday.", D(2024, 5, 13),
+     ("evacuation", "Vovchansk", None, D(2024, 5, 12))),
+    ("ordered_evacuation_of", "Officials ordered the mandatory evacuation of Kupiansk on Aug. 9.", D(2023, 8, 10),
+     ("evacuation", "Kupiansk", None, D(2023, 8, 9))),
+    # undated events sit at publication with week precision
+    ("undated_event_at_publication", "Russian troops entered Avdiivka.", D(2024, 2, 10),
+     ("advance", "Avdiivka", "russia", D(2024, 2, 10))),
+]
+
+
+@pytest.mark.parametrize("name,text,published,want", EVENTS, ids=[c[0] for c in EVENTS])
+def test_event_found(name, text, published, want):
+    assert summary(text, published) == [want]
+
+
+NON_EVENTS = [
+    ("gerund_subject_with_would", "Capturing Toretsk, analysts say, would allow Moscow to obstruct a supply line."),
+    ("fall_of_with_would", "The fall of the hilltop Pokrovsk, analysts say, would let Moscow obstruct key routes."),
+    ("takeover_with_would", "A Russian takeover of the city of Bakhmut would open the way to Kramatorsk."),
+    ("bracing_for_fall", "Forces were bracing for the fall of Bakhmut to the Russians."),
+    ("bid_to_capture", "Russian forces pressed on in their bid to take control of Avdiivka."),
+    ("preparing_an_assault", "Russia is preparing an assault on Kharkiv, officials warned."),
+    ("threatened_to_take", "Moscow threatened to take control of Odesa."),
+    ("denied_capturing", "Russia denied capturing Robotyne, calling the reports false."),
+    ("negated_withdrawal", "Ukraine did not withdraw from Bakhmut, the commander said."),
+    ("has_not_fallen", "The town of Avdiivka has not fallen, the mayor said."),
+    ("failing_to_capture_background", "After failing to take control of Kyiv, Putin turned east."),
+    ("commitment_to_capturing", "Russia reaffirmed its commitment to capturing the town of Bakhmut."),
+    ("refocused_on_capturing", "Russian forces refocused on capturing Donetsk Oblast."),
+    ("could_fall_forecast", "Analysts say Pokrovsk could fall within weeks and Russian forces could enter Kupiansk."),
+    ("meeting_is_not_an_event", "Zelensky met the NATO chief in Kyiv on Thursday."),
+    ("statement_only", "The governor said the situation in Kherson was difficult."),
+    ("axis_is_not_a_place", "The enemy continues to advance in the direction of Bakhmut."),
+    ("country_is_not_an_event_place", "Russia launched a major drone attack on Ukraine."),
+    ("no_named_place", "Russian troops continue to advance towards the centre of the town."),
+    ("capture_of_people", "Ukrainian forces captured 20 soldiers, the military said."),
+]
+
+
+@pytest.mark.parametrize("name,text", NON_EVENTS, ids=[c[0] for c in NON_EVENTS])
+def test_not_an_event(name, text):
+    assert summary(text) == []
+
+
+def test_same_event_in_several_sentences_is_one_row():
+    text = ("Russian forces captured Avdiivka on Saturday, the ministry said.\n"
+            "The capture of Avdiivka on Saturday was Moscow's biggest gain in months.\n"
+            "Kyiv's forces withdrew from Avdiivka on Saturday.")
+    got = summary(text, D(2024, 2, 19))
+    assert got == [("capture", "Avdiivka", "russia", D(2024, 2, 17)),
+                   ("withdrawal", "Avdiivka", "ukraine", D(2024, 2, 17))]
+
+
+def test_same_place_on_different_days_is_two_rows():
+    text = "Russian forces shelled Kherson on Monday.\nRussian forces shelled Kherson again on Friday."
+    assert len(run(text, D(2023, 3, 11))) == 2
+
+
+def test_spans_point_at_trigger_in_article_text():
+    text = "Intro line.\nUkrainian troops withdrew from Avdiivka on Saturday."
+    (ev,) = run(text, D(2024, 2, 19))
+    assert text[ev.span_start:ev.span_end] == ev.trigger == "withdrew from"
+    assert text[ev.sentence_start:ev.sentence_start + len(ev.sentence)] == ev.sentence
+    assert ev.date_precision == "day"
+
+
+def test_claimant_comes_from_claimants(monkeypatch):
+    seen = {}
+
+    def attribute(ctx, i, at=None):
+        seen["at"] = at
+        return claimants.Claimant("Russian Ministry of Defense", "russia", 0, 5)
+
+    monkeypatch.setattr(claimants, "attribute", attribute)
+    text = "Russian forces captured Robotyne on Thursday, the Russian Ministry of Defense said."
+    (ev,) = run(text, D(2024, 5, 17))
+    assert (ev.claimant, ev.claimant_side) == ("Russian Ministry of Defense", "russia")
+    assert seen["at"] == ev.span_start
+
+
+def test_unattributed_when_nobody_claims():
+    (ev,) = run("Russian forces shelled Kherson on Monday.", D(2023, 3, 7))
+    assert (ev.claimant, ev.claimant_side) == (None, "unattributed")
+
+
+def test_no_publication_date_keeps_explicit_dates_only():
+    got = summary("Russian forces captured Mariupol on May 20, 2022.\nRussian forces shelled Kherson on Monday.", None)
+    assert got == [("capture", "Mariupol", "russia", D(2022, 5, 20)), ("strike", "Kherson", "russia", None)]
+
+
+def test_undated_event_precision_is_week():
+    (ev,) = run("Russian troops entered Avdiivka.", D(2024, 2, 10))
+    assert ev.date_precision == "week"
