@@ -1,8 +1,525 @@
-"""Figures from sentences (stub: owned by issue 3)."""
+"""Figures from sentences: which numbers count casualties, people, attacks, strikes,
+equipment, distances or territory, and whose they are.
+
+For every quantity `numbers.find_numbers` finds in a sentence we read three things:
+the words before it ("killed 12", "repelled 85"), the noun phrase after it ("Russian
+soldiers", "attacks", "tanks") and the verb after that ("were injured", "remain").
+A small decision table (`_kind`) turns those into a kind or into nothing: a number
+whose kind no rule can decide is skipped, because a wrong number on a casualty chart
+is worse than a missing one. Side, place and period are then looked up; when they
+cannot be decided the figure is kept with NULL.
+
+The words themselves live in `lexicon.py`.
+"""
 from __future__ import annotations
 
-from .model import Context, Figure
+import re
+from dataclasses import dataclass
+
+from . import claimants, dates, places
+from . import lexicon as L
+from .model import Context, Figure, Sentence
+from .numbers import Quantity, find_numbers
+
+PEOPLE_KINDS = {"killed", "wounded", "killed_or_wounded", "captured", "missing",
+                "population_prewar", "population_remaining", "evacuated"}
+CASUALTY_KINDS = {"killed", "wounded", "killed_or_wounded", "captured", "missing"}
+UNITS = {"attacks": "count", "strikes": "count", "equipment_lost": "count",
+         "distance_km": "km", "territory_pct": "percent"}
+KM = {"km": 1.0, "mi": 1.609344, "m": 0.001}
+
+
+def _alt(items) -> str:
+    return "|".join(items)
+
+
+_I = re.IGNORECASE
+_NOUN_ORDER = ("equipment", "munition", "strike", "attack", "military", "civilian", "demonym", "neutral", "trap")
+_NOUNS = {c: re.compile(r"(?:%s)\b" % _alt(L.NOUNS[c]), _I) for c in _NOUN_ORDER}
+_TOKEN = re.compile(r"\s*([A-Za-z][\w'’/-]*|\S)")
+_NP_STOP = re.compile(
+    r"(?:in|on|at|near|from|to|by|with|for|during|since|after|before|and|or|but|who|which|that|whom|whose"
+    r"|were|was|have|has|had|are|is|will|would|could|may|might|as|than|into|across|over|under|amid"
+    r"|while|when|where|said|says|according|per|including|among|out|each|every|a|an)$", _I)
+_OF_DET = re.compile(r"of\s+(?:its|their|our|his|her|the|those|these|whom)\b", _I)
+
+_AFTER = re.compile(
+    r"(?:\s*(?:(?:%s)\b|,|(?:in|near|at|on|from|across)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))*\s*(?:%s)"
+    % (L.AFTER_FILLER, _alt(f"(?P<{k}>(?:{_alt(v)})\\b)" for k, v in L.AFTER)), _I)
+_AFTER_KINDS = [k for k, _ in L.AFTER]
+_VERB_START = re.compile(r"(?:%s)\b" % _alt(_alt(v) for _, v in L.AFTER), _I)
+_BEFORE = re.compile(
+    r"\b(?:%s)(?:\s+(?:%s))*\s*$" % (_alt(f"(?P<{k}>{_alt(v)})" for k, v in L.BEFORE), L.BEFORE_FILLER), _I)
+_BEFORE_KINDS = [k for k, _ in L.BEFORE]
+_EQUIP_LOSS_AFTER = re.compile(
+    r"\s*(?:(?:were|was|have|has|had|been|reportedly|also|all|,)\s+)*(?:destroyed|lost|damaged|knocked\s+out"
+    r"|captured|seized|hit|disabled|abandoned|written\s+off|taken\s+out)\b", _I)
+_STRIKE_MOD = re.compile(r"\b(?:%s)\b" % L.STRIKE_MODIFIERS, _I)
+_TIMES = re.compile(r"^\s+times\b", _I)
+_TIMES_VERB = re.compile(r"\b(?:%s)\b" % L.TIMES_VERBS, _I)
+_LAUNCH = re.compile(r"\b(?:launch(?:ed|ing)?|fired|firing|attacked|struck|hit|targeted|pounded|used|dropped|sent)\b", _I)
+_SHOT_DOWN = re.compile(r"\b(?:%s)\b" % L.SHOT_DOWN, _I)
+_SWAP = re.compile(r"\b(?:%s)" % L.SWAP, _I)
+_PRISONER = re.compile(r"(?:prisoners?|pows?|captives?)\b", _I)
+_PREWAR = re.compile(L.PREWAR, _I)
+_REMAINING = re.compile(L.REMAINING, _I)
+_CONTROL = re.compile(r"\b(?:%s)\b" % L.CONTROL, _I)
+_TERRITORY = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:%s)\b" % L.TERRITORY_OBJECT)
+_TERRITORY_NOT = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:%s)\b" % L.TERRITORY_NOT, _I)
+_DIST_NOT = re.compile(r"\b(?:range|long|length|stretch|wide|width|altitude|height|radius|deep|depth|area|zone)\b", _I)
+_DIST_NOT_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:-?long|stretch|wide|range|radius|area|zone|front\s+line\b(?!\s*[,.]))", _I)
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|\(|\)")
+_SIDE = re.compile(r"\b(?:%s)(?![\w-])" % _alt(f"(?P<{k}>{_alt(v)})" for k, v in L.SIDE_WORDS.items()), _I)
+_ADJ_SIDE = re.compile(r"(?:russian|ukrainian|pro-russian|russian[-\s]backed)$", _I)
+_AGENT_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+)?(?:%s)\b" % L.AGENT_NOUNS, _I)
+_NOT_AGENT_AFTER = re.compile(r"^(?:\s|-)*(?:%s)" % L.NOT_AGENT_AFTER, _I)
+_TARGET_BEFORE = re.compile(
+    r"\b(?:on|against|at|toward|towards|targeting|into|of)\s+(?:the\s+)?(?:(?:positions|areas|concentrations?|"
+    r"units|defen[cs]es|lines|troops|forces)\s+(?:of\s+)?(?:the\s+)?)*$", _I)
+_PLACE_PREP = re.compile(r"\b(?:in|near|around|outside|at|of|inside|into|for|across|over|towards?|on|from)\s+(?:the\s+)?"
+                         r"(?:(?:town|city|village|region|oblast|province|settlement|district|entire|whole|frontline|front-line|"
+                         r"eastern|western|southern|northern|besieged|embattled|ruined|industrial|strategic|key)\s+(?:of\s+)?)*$", _I)
+_TITLE_BEFORE = re.compile(r"(?:governor|mayor|head|chief|administration|spokes(?:person|man|woman)|commander|police|"
+                           r"council|prosecutor|ombudsman|official)s?\s+(?:of\s+)?(?:the\s+)?$", _I)
+_TITLE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:regional\s+|military\s+|city\s+)*(?:governor|mayor|officials?|authorities|"
+                          r"administration|prosecutors?|police|council|military\s+administration|head|chief|said|says|"
+                          r"claims?|claimed|reported|forces|troops|army|military|'s|’s)\b", _I)
+_REGION_AFTER = re.compile(r"^\s+(?:region|oblast|province|territory|area)\b", _I)
+_NO_PLACE = re.compile(r"\belsewhere\b|\bnationwide\b|\bacross\s+(?:the\s+)?(?:country|ukraine|russia)\b|"
+                       r"\b(?:whole|entire)\s+(?:front|country)\b|\bsince\s+the\s+(?:start|beginning|outset)\b|"
+                       r"\bsince\s+(?:russia|moscow)\b|\bin\s+the\s+war\b|\bfull-scale\s+invasion\b|\bsince\s+(?:february\s+)?2022\b|"
+                       r"\bin\s+total\b|\boverall\b|\bso\s+far\s+in\s+the\b|\bsections\s+of\s+the\s+front\b|\balong\s+the\s+(?:entire\s+)?front", _I)
+
+
+@dataclass
+class _Read:
+    """What the words around one quantity say."""
+    head: str | None          # noun class after the number
+    head_text: str
+    mods: str                 # words between the number and the head noun
+    np_end: int               # offset (sentence) where the noun phrase ends
+    after: str | None         # kind-ish verb after the noun phrase
+    before: str | None        # verb class before the number
+    before_start: int
 
 
 def extract_figures(ctx: Context) -> list[Figure]:
-    return []
+    out: list[Figure] = []
+    for i, sent in enumerate(ctx.sentences):
+        out.extend(_sentence_figures(ctx, i, sent))
+    return out
+
+
+def _sentence_figures(ctx: Context, i: int, sent: Sentence) -> list[Figure]:
+    qs = find_numbers(sent.text)
+    if not qs:
+        return []
+    live = [q for q in qs if q.trap is None]
+    if not live:
+        return []
+    figs: list[Figure] = []
+    prev: tuple[Quantity, str, str | None] | None = None   # (quantity, kind, side) of the last figure
+    mentions = None
+    for n, q in enumerate(live):
+        nxt = live[n + 1].start if n + 1 < len(live) else len(sent.text)
+        lo = live[n - 1].end if n > 0 else 0
+        r = _read(sent.text, q, lo, nxt)
+        kind = _kind(sent.text, q, r, lo, prev)
+        if kind is None:
+            continue
+        at = sent.start + q.start
+        claimant = _claimant(ctx, i, at)
+        cside = claimant.side if claimant else "unattributed"
+        side = _side(kind, sent.text, q, r, lo, cside, prev)
+        if mentions is None:
+            mentions = _places(sent.text)
+        place = _place(ctx, sent.text, q, kind, mentions, claimant, sent.start)
+        figs.append(_figure(ctx, sent, q, kind, side, claimant, cside, place))
+        prev = (q, kind, side)
+    return figs
+
+
+# --- reading the words around a number ---------------------------------------------------------
+
+def _read(t: str, q: Quantity, lo: int, hi: int) -> _Read:
+    end = min(hi, q.end + 120)
+    pos, mods_start = q.end, q.end
+    if q.unit == "percent":
+        pos = mods_start = q.end
+    head, head_text, np_end = None, "", q.end
+    words = 0
+    while pos < end and words < 6:
+        m_of = _OF_DET.match(t, pos + len(t[pos:end]) - len(t[pos:end].lstrip()))
+        stripped = pos + len(t[pos:end]) - len(t[pos:end].lstrip())
+        if m_of and m_of.end() <= end:
+            pos = m_of.end()
+            words += 1
+            continue
+        best = None
+        for cls in _NOUN_ORDER:
+            m = _NOUNS[cls].match(t, stripped, end)
+            if m and (best is None or m.end() > best[1].end()):
+                best = (cls, m)
+        if best:
+            head, head_text, np_end = best[0], best[1].group(0), best[1].end()
+            break
+        if _VERB_START.match(t, stripped, end):
+            break
+        tok = _TOKEN.match(t, pos, end)
+        if not tok or not tok.group(1)[0].isalpha() or _NP_STOP.match(tok.group(1)):
+            break
+        pos = tok.end()
+        words += 1
+    mods = t[q.end:np_end if head else q.end] if head else ""
+    after = None
+    m = _AFTER.match(t, np_end, min(hi, np_end + 80))
+    if m:
+        after = next(k for k in _AFTER_KINDS if m.group(k) is not None)
+    before, bstart = None, q.start
+    window_lo = max(lo, q.start - 90)
+    seg = t[window_lo:q.start]
+    br = _CLAUSE_BREAK.search(seg[::-1])
+    if br:
+        window_lo = q.start - br.start()
+    m = _BEFORE.search(t, window_lo, q.start)
+    if m:
+        before = next(k for k in _BEFORE_KINDS if m.group(k) is not None)
+        bstart = m.start()
+    return _Read(head, head_text, mods, np_end, after, before, bstart)
+
+
+def _clause_start(t: str, pos: int, lo: int = 0) -> int:
+    cut = lo
+    for m in _CLAUSE_BREAK.finditer(t, lo, pos):
+        cut = m.end()
+    return cut
+
+
+def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
+    if q.unit in ("money", "area", "speed"):
+        return None
+    if q.unit in KM:
+        return _distance_ok(t, q)
+    if q.unit == "percent":
+        return _territory_ok(t, q)
+    if r.head == "trap":
+        if r.head_text.lower() == "times" and _TIMES_VERB.search(t, _clause_start(t, q.start, lo), q.start):
+            verb = _TIMES_VERB.findall(t[_clause_start(t, q.start, lo):q.start])[-1].lower()
+            return "attacks" if verb.startswith("attack") else "strikes"
+        return None
+    people = r.head in (None, "military", "civilian", "demonym", "neutral")
+    a, b = r.after, r.before
+    if r.head == "equipment":
+        if b in ("destroyed", "lost", "captured") or _EQUIP_LOSS_AFTER.match(t, r.np_end):
+            return "equipment_lost"
+        return None
+    if r.head == "attack":
+        if _STRIKE_MOD.search(r.mods):
+            return "strikes"
+        return "attacks"
+    if r.head == "strike":
+        return "strikes"
+    if r.head == "munition":
+        window = t[_clause_start(t, q.start, lo):q.start]
+        if _SHOT_DOWN.search(window) or _SHOT_DOWN.match(t[r.np_end:r.np_end + 40].lstrip()) \
+                or re.match(r"\s*(?:,\s*)?(?:of\s+which|were|was|have\s+been)\s+(?:\w+\s+)?(?:%s)" % L.SHOT_DOWN,
+                            t[r.np_end:r.np_end + 60], _I):
+            return None
+        if b == "launched" or _LAUNCH.search(window) or re.match(r"\s*(?:were|was|have\s+been)\s+(?:launched|fired)",
+                                                                t[r.np_end:r.np_end + 40], _I):
+            return "strikes"
+        return None
+    if r.head == "military" and _PRISONER.fullmatch(r.head_text.split()[-1]):
+        if _SWAP.search(t):
+            return None
+        if a is None or a == "captured":
+            return "captured"
+    if not people:
+        return None
+    # a verb right after the noun phrase: "1,500 Russian soldiers were wounded"
+    if a in CASUALTY_KINDS:
+        if a == "captured" and _SWAP.search(t):
+            return None
+        return a
+    if a in ("population_remaining", "evacuated"):
+        return a if r.head in (None, "civilian", "neutral", "demonym") else None
+    if a == "lived":
+        return _population(t, q, lo) if r.head in (None, "civilian", "neutral") else None
+    # a verb before the number: "killed 12", "evacuated 200 residents"
+    if b in ("killed", "wounded", "killed_or_wounded"):
+        return b
+    if b == "evacuated":
+        return "evacuated" if r.head in (None, "civilian", "neutral", "demonym") else None
+    if b == "captured":
+        return "captured" if r.head in ("military", "demonym") and not _SWAP.search(t) else None
+    if b == "lost":
+        return "killed_or_wounded" if r.head in ("military", None, "neutral") else None
+    if b == "repelled" and r.head is None:
+        return "attacks"
+    if b == "population":
+        return _population(t, q, lo, default="population_prewar")
+    # inside a list: "killed 12 civilians and three soldiers", "including three children"
+    if prev is not None and prev[1] in CASUALTY_KINDS | {"evacuated"} and r.head is not None:
+        gap = t[prev[0].end:q.start]
+        if len(gap) < 60 and re.search(r"(?:,|\band\b|\bincluding\b|\bof\s+whom\b|\bamong\s+them\b)\s*$", gap, _I):
+            return prev[1]
+    return None
+
+
+def _population(t: str, q: Quantity, lo: int, default: str | None = None) -> str | None:
+    left = t[lo:q.start]
+    right = t[q.end:q.end + 80]
+    pre_l = [m.end() for m in _PREWAR.finditer(left)]
+    rem_l = [m.end() for m in _REMAINING.finditer(left)]
+    if _PREWAR.search(right) and not _REMAINING.match(right.lstrip()):
+        return "population_prewar"
+    if pre_l or rem_l:
+        # the nearest cue before the number decides ("out of a pre-war population of 60,000")
+        return "population_prewar" if max(pre_l, default=-1) > max(rem_l, default=-1) else "population_remaining"
+    if _PREWAR.search(t):
+        return "population_prewar"
+    if _REMAINING.search(right):
+        return "population_remaining"
+    return default
+
+
+def _distance_ok(t: str, q: Quantity) -> str | None:
+    before = t[max(0, q.start - 25):q.start]
+    after = t[q.end:q.end + 40]
+    after = re.sub(r"^\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?)\b", "", after, flags=_I)
+    if _DIST_NOT.search(before) or _DIST_NOT_AFTER.match(after) or re.match(r"^\s*(?:/|per\b)", after, _I):
+        return None
+    return "distance_km"
+
+
+def _territory_ok(t: str, q: Quantity) -> str | None:
+    after = t[q.end:q.end + 60]
+    if _TERRITORY_NOT.match(after):
+        return None
+    window = t[max(0, q.start - 90):q.end + 60]
+    if not _CONTROL.search(window):
+        return None
+    if _TERRITORY.match(after):
+        return "territory_pct"
+    return None
+
+
+# --- sides --------------------------------------------------------------------------------------
+
+def _opp(side: str | None) -> str | None:
+    return {"russia": "ukraine", "ukraine": "russia"}.get(side or "")
+
+
+def _term_side(m: re.Match, cside: str) -> str | None:
+    if m.group("russia"):
+        return "russia"
+    if m.group("ukraine"):
+        return "ukraine"
+    own = cside if cside in ("russia", "ukraine") else None
+    if m.group("enemy"):
+        return _opp(own)
+    return own
+
+
+def _side_terms(t: str, lo: int, hi: int, cside: str) -> list[tuple[int, str | None, str]]:
+    """(position, side, role) of side words in t[lo:hi]; role is agent, target or other."""
+    out = []
+    for m in _SIDE.finditer(t, lo, hi):
+        side = _term_side(m, cside)
+        after = t[m.end():m.end() + 40]
+        word = m.group(0)
+        if _TARGET_BEFORE.search(t, max(0, m.start() - 60), m.start()):
+            role = "target"
+        elif _NOT_AGENT_AFTER.match(after):
+            role = "other"
+        elif _ADJ_SIDE.search(word):
+            role = "agent" if _AGENT_AFTER.match(after) else "other"
+        elif re.search(r"\b(?:in|of|from|across|to|for|into|with|by)\s+(?:the\s+)?$", t[max(0, m.start() - 12):m.start()], _I):
+            role = "other"
+        else:
+            role = "agent"
+        out.append((m.start(), side, role))
+    return out
+
+
+def _mods_side(text: str, cside: str) -> str | None:
+    for m in _SIDE.finditer(text):
+        s = _term_side(m, cside)
+        if s:
+            return s
+    return None
+
+
+def _side(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, prev) -> str | None:
+    if kind in ("population_prewar", "population_remaining", "evacuated"):
+        return "civilian"
+    if kind == "distance_km":
+        return None
+    cs = _clause_start(t, q.start, lo)
+    left_terms = _side_terms(t, cs, q.start, cside)
+    agents = [x for x in left_terms if x[2] == "agent" and x[1]]
+    if kind == "territory_pct":
+        terms = [x for x in left_terms if x[2] != "target" and x[1]]
+        if terms:
+            return terms[-1][1]
+        return "russia" if re.search(r"\boccup|under\s+russian\s+control", t, _I) else None
+    np_text = t[q.end:r.np_end] if r.head else ""
+    s = _mods_side(np_text, cside)
+    if s:
+        return s
+    tail = t[r.np_end:r.np_end + 60]
+    if kind in ("attacks", "strikes"):
+        m = re.match(r"\s*(?:on|against|at|targeting)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?", tail, _I)
+        if m:
+            sm = _SIDE.search(tail, m.end(), m.end() + 30)
+            if sm and sm.start() == m.end():
+                return _opp(_term_side(sm, cside))
+        m = re.match(r"\s*(?:by|from)\s+(?:the\s+)?", tail, _I)
+        if m:
+            sm = _SIDE.match(tail, m.end())
+            if sm:
+                return _term_side(sm, cside)
+        if r.before == "repelled" or re.search(r"\b(?:repel|repuls|fend|fought\s+off|beat\s+back)", t[cs:q.start], _I):
+            before_verb = [x for x in agents if x[0] < r.before_start] or agents
+            if before_verb:
+                return _opp(before_verb[-1][1])
+            return _opp(cside if cside in ("russia", "ukraine") else None)
+        if agents:
+            return agents[-1][1]
+        targets = [x for x in left_terms if x[2] == "target" and x[1]]
+        return _opp(targets[-1][1]) if targets else None
+    if kind == "equipment_lost":
+        if r.before == "lost":
+            terms = [x for x in left_terms if x[2] != "target" and x[1] and x[0] < r.before_start]
+            return terms[-1][1] if terms else None
+        if agents:
+            return _opp(agents[-1][1])
+        return None
+    # casualties
+    if r.head == "civilian":
+        return "civilian"
+    hs = _SIDE.match(r.head_text)
+    if hs:
+        return _term_side(hs, cside)
+    if r.head == "neutral" and prev is not None and prev[1] in CASUALTY_KINDS:
+        return prev[2]
+    m = re.match(r"\s*(?:\w+\s+){0,3}?(?:among|of)\s+(?:the\s+)?", tail, _I)
+    if m:
+        sm = _SIDE.match(tail, m.end())
+        if sm:
+            return _term_side(sm, cside)
+    if r.before == "lost" or re.search(r"\b(?:losses|casualties|death\s+toll|dead)\s*(?:stood|were|was|of|:|at|include)?\s*$",
+                                       t[cs:q.start], _I):
+        terms = [x for x in left_terms if x[2] != "target" and x[1] and x[0] < r.before_start]
+        return terms[-1][1] if terms else None
+    if re.search(r"\b(?:its|their|his|her)\b", np_text, _I):
+        terms = [x for x in left_terms if x[1]]
+        return terms[-1][1] if terms else None
+    if r.head == "military" and r.before in ("killed", "wounded", "killed_or_wounded", "captured"):
+        before_verb = [x for x in agents if x[0] < r.before_start]
+        if before_verb:
+            return _opp(before_verb[-1][1])
+    return None
+
+
+# --- claimant, place, period ----------------------------------------------------------------------
+
+def _claimant(ctx: Context, i: int, at: int):
+    try:
+        return claimants.attribute(ctx, i, at=at)
+    except Exception:   # a claimant bug must not lose the figure
+        return None
+
+
+def _places(text: str):
+    try:
+        return list(places.find_places(text) or [])
+    except Exception:
+        return []
+
+
+def _canon(t: str, m) -> str | None:
+    """The mention's canonical name; "Donetsk territory/region" is the oblast."""
+    if m.kind not in ("oblast", "region") and m.oblast and _REGION_AFTER.match(t[m.end:m.end + 20]):
+        return m.oblast
+    return m.name
+
+
+def _usable(t: str, m, claimant, sent_start: int) -> bool:
+    if m.kind == "country":
+        return False
+    metonymy = getattr(places, "is_metonymy", None)
+    try:
+        if metonymy is not None and metonymy(t, m):
+            return False
+    except Exception:
+        pass
+    if claimant is not None and claimant.start >= 0 and claimant.start - sent_start <= m.start < claimant.end - sent_start:
+        return False
+    if _TITLE_BEFORE.search(t, max(0, m.start - 40), m.start) or _TITLE_AFTER.match(t[m.end:m.end + 40]):
+        return False
+    if re.search(r"\baccording\s+to\b[^.;]*$", t[max(0, m.start - 80):m.start], _I) \
+            and not re.search(r"\b(?:in|near|at)\s+(?:the\s+)?(?:\w+\s+)?$", t[max(0, m.start - 30):m.start], _I):
+        return False
+    return True
+
+
+def _place(ctx: Context, t: str, q: Quantity, kind: str, mentions, claimant, sent_start: int) -> str | None:
+    ms = [m for m in mentions if _usable(t, m, claimant, sent_start)]
+    if kind == "distance_km":
+        # "Chasiv Yar, 10 kilometers west of ...": the place before the number
+        before = [m for m in ms if m.end <= q.start and q.start - m.end <= 40]
+        if before:
+            return _canon(t, before[-1])
+        after = [m for m in ms if m.start >= q.end and re.search(r"\b(?:from|of|to)\s+(?:the\s+)?(?:\w+\s+)?$",
+                                                                t[max(q.end, m.start - 30):m.start], _I)]
+        return _canon(t, after[0]) if after else None
+    if kind == "territory_pct":
+        after = [m for m in ms if 0 <= m.start - q.end <= 30]
+        return _canon(t, after[0]) if after else None
+    if _NO_PLACE.search(t, q.end):
+        return None     # "elsewhere in eastern Ukraine", "along the front line"
+    if ms:
+        preferred = [m for m in ms if _PLACE_PREP.search(t, max(0, m.start - 60), m.start)]
+        pool = preferred or ms
+        best = min(pool, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end)))
+        return _canon(t, best)
+    if mentions and any(m.kind == "country" for m in mentions) or _NO_PLACE.search(t):
+        return None
+    if kind in PEOPLE_KINDS and ctx.main_place:
+        return ctx.main_place
+    return None
+
+
+def _period(text: str, published):
+    try:
+        p = dates.find_period(text, published)
+    except Exception:
+        p = None
+    if p is not None:
+        return p, None
+    try:
+        return None, dates.statement_date(text, published)
+    except Exception:
+        return None, None
+
+
+def _figure(ctx: Context, sent: Sentence, q: Quantity, kind: str, side, claimant, cside, place) -> Figure:
+    value, low, high = q.value, q.low, q.high
+    if kind == "distance_km":
+        f = KM[q.unit]
+        value, low, high = (None if v is None else round(v * f, 3) for v in (value, low, high))
+    period, stated = _period(sent.text, ctx.published)
+    s, e = sent.start + q.start, sent.start + q.end
+    fig = Figure(
+        doc_id=ctx.doc_id, kind=kind, value=value, value_low=low, value_high=high,
+        qualifier=q.qualifier, unit=UNITS.get(kind, "people"), subject_side=side,
+        claimant=claimant.name if claimant else None, claimant_side=cside, place=place,
+        sentence=sent.text, sentence_start=sent.start, span_start=s, span_end=e,
+        number_text=ctx.text[s:e])
+    if period is not None:
+        fig.period_start, fig.period_end, fig.period_text = period.start, period.end, period.text
+        fig.figure_date, fig.date_precision = period.end, period.precision if period.end else None
+    elif stated:
+        fig.figure_date, fig.date_precision = stated
+    return fig

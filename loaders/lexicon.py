@@ -1,0 +1,186 @@
+"""Phrase dictionaries for figures: what a number counts, whose it is, what it is not.
+
+Plain lists of lower-case regex fragments, longest first where one contains another.
+Extend a list to teach the extractor a new wording (see docs/extraction.md); the
+figures module compiles them once at import.
+"""
+from __future__ import annotations
+
+# --- what the noun after a number is -----------------------------------------------------
+# Nouns are matched whole-word, case-insensitive, optionally plural where written "s?".
+NOUNS = {
+    "military": [
+        r"service\s*members?", r"servicem[ae]n", r"military\s+personnel", r"personnel", r"soldiers?",
+        r"troops?", r"fighters?", r"mercenar(?:y|ies)", r"militants?", r"marines?", r"paratroopers?",
+        r"conscripts?", r"recruits?", r"mobilised\s+men", r"defenders?", r"combatants?", r"infantrymen",
+        r"officers?", r"commanders?", r"sappers?", r"servicewomen", r"occupiers?", r"invaders?", r"orcs?",
+        r"prisoners\s+of\s+war", r"pows?", r"prisoners?", r"captives?", r"militiam[ae]n",
+        r"national\s+guardsmen", r"border\s+guards?", r"guardsmen",
+    ],
+    "civilian": [
+        r"civilians?", r"people", r"persons?", r"residents?", r"inhabitants?", r"locals?", r"villagers?",
+        r"children", r"child", r"kids?", r"minors?", r"teenagers?", r"babies", r"infants?", r"women",
+        r"elderly", r"pensioners?", r"citizens?", r"passengers?", r"workers?", r"medics?",
+        r"rescuers?", r"first\s+responders", r"journalists?", r"volunteers?", r"patients?", r"families",
+        r"refugees", r"evacuees",
+    ],
+    # Say nothing about whose: take the side of the figure before ("12 soldiers and 3 others").
+    "neutral": [r"others", r"more", r"victims?", r"individuals", r"men", r"of\s+them", r"in\s+total", r"in\s+all"],
+    "demonym": [r"ukrainians", r"russians"],
+    "attack": [
+        r"assault\s+attempts?", r"attack\s+attempts?", r"storming\s+attempts?", r"offensive\s+actions?",
+        r"offensive\s+operations?", r"attacks?", r"assaults?", r"combat\s+clashes", r"combat\s+engagements?",
+        r"clashes", r"engagements", r"firefights", r"ground\s+attacks?",
+    ],
+    "strike": [
+        r"air\s*strikes?", r"missile\s+strikes?", r"drone\s+strikes?", r"artillery\s+strikes?",
+        r"rocket\s+strikes?", r"strikes?", r"shellings?", r"bombardments?", r"air\s+raids?", r"bombings?",
+        r"salvos?", r"barrages?", r"sorties",
+    ],
+    "munition": [
+        r"cruise\s+missiles?", r"ballistic\s+missiles?", r"missiles?", r"rockets?",
+        r"(?:attack|kamikaze|shahed|strike|combat|explosive)\s+drones?", r"drones?", r"shaheds?", r"uavs?",
+        r"(?:guided|glide|aerial|cluster)\s+bombs?", r"bombs?", r"(?:artillery|mortar|tank)\s+(?:shells?|rounds?)",
+        r"shells?", r"projectiles?", r"munitions?",
+    ],
+    "equipment": [
+        r"armou?red\s+personnel\s+carriers?", r"infantry\s+fighting\s+vehicles?",
+        r"armou?red\s+(?:combat\s+)?vehicles?", r"military\s+vehicles?", r"tanks?", r"apcs?", r"ifvs?",
+        r"bmps?", r"btrs?", r"artillery\s+(?:systems?|pieces?|guns?)", r"howitzers?", r"mortars?",
+        r"multiple\s+(?:launch\s+)?rocket\s+(?:launchers?|systems?)", r"mlrs", r"rocket\s+launchers?",
+        r"air\s+defen[cs]e\s+systems?", r"anti-aircraft\s+systems?", r"aircraft", r"warplanes?",
+        r"(?:fighter\s+)?jets?", r"planes?", r"helicopters?", r"warships?", r"ships?", r"vessels?",
+        r"boats?", r"vehicles?", r"trucks?", r"radars?", r"(?:pieces|units)\s+of\s+(?:military\s+)?(?:equipment|hardware)",
+    ],
+    # Counted things that are never figures.
+    "trap": [
+        r"villages?", r"settlements?", r"towns?", r"cities", r"city", r"localities", r"hamlets?",
+        r"regions?", r"oblasts?", r"provinces?", r"districts?", r"areas?", r"communities", r"countries",
+        r"nations?", r"states?", r"battalions?", r"brigades?", r"regiments?", r"divisions?", r"companies",
+        r"units?", r"platoons?", r"squads?", r"groups?", r"buildings?", r"houses?", r"homes?",
+        r"apartments?", r"apartment\s+(?:blocks?|buildings?)", r"flats?", r"schools?", r"hospitals?",
+        r"bridges?", r"churches?", r"substations?", r"plants?", r"facilities", r"points?", r"votes?",
+        r"pages?", r"hectares?", r"acres?", r"tons?", r"tonnes?", r"kilograms?", r"kg", r"litres?",
+        r"liters?", r"steps?", r"positions?", r"sectors?", r"directions?", r"fronts?", r"lines?",
+        r"packages?", r"sanctions?", r"rounds\s+of\s+(?:talks|sanctions)", r"times", r"years?", r"months?",
+        r"weeks?", r"days?", r"hours?", r"decades?", r"names?", r"articles?", r"posts?", r"videos?",
+        r"photos?", r"images?", r"cases?", r"crimes?", r"charges?", r"percent", r"objects?", r"targets?",
+        r"members", r"leaders", r"ministers", r"delegates", r"reporters", r"satellites?",
+    ],
+}
+
+# Modifiers before "attacks" that make them strikes ("drone attacks", "missile attacks").
+STRIKE_MODIFIERS = r"drone|missile|air|aerial|artillery|rocket|shelling|bomb|mortar|kamikaze|airstrike|glide\s+bomb"
+
+# --- verbs after the noun phrase: "... were killed", "... remain" ---------------------------
+# Checked in this order; the first that matches wins.
+AFTER = [
+    ("killed_or_wounded", [
+        r"(?:were\s+|been\s+)?killed\s+(?:or|and|and/or)\s+(?:were\s+|been\s+)?(?:wounded|injured)",
+        r"(?:were\s+|been\s+)?(?:wounded|injured)\s+(?:or|and)\s+(?:were\s+|been\s+)?killed",
+        r"dead\s+(?:or|and)\s+(?:wounded|injured)", r"died\s+or\s+(?:were\s+|been\s+|was\s+)?(?:wounded|injured)",
+        r"killed/wounded", r"casualties", r"losses", r"put\s+out\s+of\s+action", r"out\s+of\s+action",
+    ]),
+    ("killed", [
+        r"killed", r"dead", r"died", r"slain", r"perished", r"lost\s+their\s+lives", r"deaths?",
+        r"fatalities", r"fatally\s+(?:wounded|injured|shot)", r"shot\s+dead", r"executed", r"eliminated",
+        r"liquidated", r"neutrali[sz]ed", r"kia\b", r"bodies", r"were\s+buried", r"lost\s+their\s+life",
+    ]),
+    ("wounded", [
+        r"wounded", r"injured", r"hurt", r"hospitali[sz]ed", r"injuries", r"wounds", r"in\s+hospital",
+    ]),
+    ("captured", [
+        r"captured", r"taken\s+prisoner", r"taken\s+captive", r"surrendered", r"held\s+captive",
+        r"held\s+prisoner", r"prisoners?\s+of\s+war", r"prisoners", r"pows\b", r"in\s+captivity",
+    ]),
+    ("missing", [r"missing", r"unaccounted\s+for"]),
+    ("population_remaining", [
+        r"remain(?:ed|s|ing)?\b", r"still\s+live[sd]?\b", r"still\s+living", r"continue\s+to\s+live",
+        r"(?:are|were)\s+still\s+(?:in|there|living)", r"stay(?:ed)?\s+(?:in|behind)", r"trapped",
+        r"left\s+in\s+(?:the\s+)?(?:city|town|village)", r"are\s+left\b", r"sheltering",
+        r"live\s+(?:there|in\s+the\s+(?:city|town|village))\s+now", r"still\s+reside",
+    ]),
+    ("evacuated", [
+        r"evacuated", r"fled", r"left\s+(?:the\s+)?(?:city|town|village|area|region|frontline|front\s+line)",
+        r"relocated", r"were\s+moved\s+out", r"were\s+taken\s+to\s+safety", r"have\s+left\b", r"had\s+left\b",
+    ]),
+    ("lived", [r"lived\b", r"used\s+to\s+live", r"were\s+living", r"had\s+lived", r"resided"]),
+]
+# Words allowed between the noun phrase and that verb.
+AFTER_FILLER = (
+    r"who|that|have|has|had|were|was|are|is|been|being|be|reportedly|allegedly|also|now|still|so\s+far"
+    r"|already|later|then|all|of\s+them|confirmed|believed\s+to\s+(?:have|be)|thought\s+to\s+(?:have|be)"
+    r"|said\s+to\s+(?:have|be)|reported|severely|seriously|critically|lightly|slightly|badly|mortally"
+    r"|in\s+total|in\s+all|altogether|overall|more|others?|other|combined|respectively|,|–|—|-"
+)
+
+# --- verbs before the number: "killed 12", "repelled 85" -------------------------------------
+BEFORE = [
+    ("killed_or_wounded", [r"killed\s+or\s+wounded", r"killed\s+and\s+wounded", r"casualties\s+of",
+                           r"losses\s+of", r"losses\s+(?:amounted|stood|totall?ed|reached)\s+(?:to|at)?",
+                           r"casualty\s+toll\s+(?:of|to|at)", r"put\s+out\s+of\s+action"]),
+    ("killed", [r"killed", r"killing", r"kill", r"slain", r"slew", r"slaying", r"eliminated", r"eliminating",
+                r"liquidated", r"death\s+toll(?:\s+\w+){0,3}?\s+(?:to|at|of|is|was|reached|stood|stands)",
+                r"toll\s+(?:rose\s+|climbed\s+|jumped\s+|increased\s+|has\s+risen\s+)?(?:to|of|at)",
+                r"deaths?\s+of", r"among\s+the\s+dead\s+(?:were|are)", r"killed:", r"dead:", r"claimed\s+the\s+lives\s+of",
+                r"claiming\s+the\s+lives\s+of", r"the\s+lives\s+of"]),
+    ("wounded", [r"wounded", r"wounding", r"injured", r"injuring", r"hurt", r"hurting",
+                 r"among\s+the\s+(?:wounded|injured)\s+(?:were|are)", r"wounded:", r"injured:"]),
+    ("captured", [r"captured", r"capturing", r"took", r"taken", r"detained", r"taking"]),
+    ("evacuated", [r"evacuated", r"evacuating", r"evacuate", r"evacuation\s+of", r"helped\s+evacuate",
+                   r"helped\s+to\s+evacuate", r"moved\s+out"]),
+    ("repelled", [r"repelled", r"repulsed", r"repelling", r"repulsing", r"fended\s+off", r"fending\s+off",
+                  r"beat\s+back", r"beaten\s+back", r"thwarted", r"fought\s+off", r"repel", r"foiled",
+                  r"stopped", r"halted", r"rebuffed"]),
+    ("launched", [r"launched", r"launching", r"fired", r"firing", r"carried\s+out", r"conducted", r"made",
+                  r"mounted", r"dropped", r"used", r"attacked\s+(?:\w+\s+){0,4}?with", r"struck\s+(?:\w+\s+){0,4}?with",
+                  r"recorded", r"registered", r"there\s+(?:were|have\s+been)", r"saw", r"faced", r"endured"]),
+    ("destroyed", [r"destroyed", r"destroying", r"knocked\s+out", r"damaged", r"hit", r"disabled"]),
+    ("lost", [r"lost", r"losing", r"loses", r"lose", r"suffered", r"suffering", r"losses\s+(?:of|at|to)",
+              r"losses\s+(?:include|included|including)", r"written\s+off"]),
+    ("population", [r"population\s+(?:of|was|is|stood\s+at|numbered|has\s+(?:fallen|dropped|shrunk)\s+to"
+                    r"|(?:fell|dropped|shrank)\s+to)", r"home\s+to", r"(?:city|town|village)\s+of",
+                    r"inhabited\s+by", r"population:"]),
+]
+BEFORE_FILLER = r"a\s+total\s+of|a\s+further|another|an\s+additional|the|some|only|just|nearly|all|still"
+
+# Verbs that hit something a number of times: "shelled the city 20 times".
+TIMES_VERBS = r"shell(?:ed|ing)|struck|strik(?:e|ing)|hit|bomb(?:ed|ing)|fired\s+(?:on|at)|target(?:ed|ing)|pounded|attack(?:ed|ing)"
+
+# Shoot-downs are not strikes that landed and not a loss the gold counts: skip them.
+SHOT_DOWN = r"shot\s+down|downed|intercepted|destroyed|neutrali[sz]ed|repelled|shooting\s+down|downing"
+# Prisoner swaps count people returned, not people captured.
+SWAP = r"swap|exchange|returned|released|freed|repatriated|handed\s+over|came\s+home|brought\s+home"
+
+# Population cues.
+PREWAR = (r"pre-?war|prewar|before\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion|conflict|fighting|occupation|"
+          r"russian\s+invasion|start\s+of)|pre-invasion|before\s+(?:russia|moscow)|before\s+202[2-4]|before\s+2014"
+          r"|prior\s+to\s+the|once\b|used\s+to|formerly|previously|had\s+a\s+population|peacetime|was\s+home\s+to")
+REMAINING = (r"\bnow\b|currently|remain|still|\bleft\b|today|has\s+(?:fallen|dropped|shrunk)|(?:fell|dropped|shrank)"
+             r"|down\s+to|only\b")
+
+# Territory: a share with a control verb, of a land.
+CONTROL = (r"control(?:s|led|ling)?|occup(?:y|ies|ied|ying)|hold(?:s|ing)?|held|captured|seized|taken|"
+           r"took|retaken|liberated|recaptured|under\s+(?:russian|ukrainian)\s+control")
+TERRITORY_OBJECT = (r"territory|land|ukraine|the\s+country|the\s+city|the\s+town|the\s+region|the\s+oblast"
+                    r"|the\s+province|donbas|the\s+donbas|[A-Z][\w'-]+")
+TERRITORY_NOT = (r"buildings?|housing|homes|houses|infrastructure|energy|power|electricity|population|voters"
+                 r"|respondents|people|gdp|budget|economy|exports?|imports?|grid|generation|capacity|stock"
+                 r"|forces|troops|casualties|losses|the\s+vote|ballots|residents|children|apartments?")
+
+# --- sides --------------------------------------------------------------------------------
+SIDE_WORDS = {
+    "russia": [r"russian[-\s]backed", r"pro-russian", r"russians?", r"russia(?:'s|’s)?", r"moscow(?:'s|’s)?",
+               r"kremlin(?:'s|’s)?", r"wagner(?:'s|’s)?", r"occupiers?", r"occupying", r"invaders?", r"invading",
+               r"orcs?", r"separatists?", r"chechens?", r"kadyrovites", r"putin(?:'s|’s)", r"dpr", r"lpr"],
+    "ukraine": [r"ukrainians?", r"ukraine(?:'s|’s)?", r"kyiv(?:'s|’s)?", r"kiev(?:'s|’s)?", r"zelensk\w*(?:'s|’s)",
+                r"azov"],
+    "enemy": [r"enemy(?:'s|’s)?", r"adversary(?:'s|’s)?", r"opponent(?:'s|’s)?"],
+    "own": [r"our", r"we"],
+}
+# Words that make a side term an agent ("Russian forces", "Russia") rather than a place or
+# a target ("the Ukrainian-held town", "Ukrainian territory").
+AGENT_NOUNS = (r"forces|troops|army|military|soldiers|servicemen|units|aircraft|aviation|air\s+force|artillery|"
+               r"drones|jets|warplanes|navy|fleet|defen[cs]es|defenders|fighters|mercenaries|gunners|pilots|"
+               r"brigade|marines|paratroopers|commanders|side|group")
+NOT_AGENT_AFTER = r"-held|-controlled|-occupied|territory|territories|land|soil|border|city|town|village|positions|region|people|civilians"
