@@ -66,7 +66,7 @@ _REMAINING = re.compile(L.REMAINING, _I)
 _CONTROL = re.compile(r"\b(?:%s)\b" % L.CONTROL, _I)
 _TERRITORY = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:%s)\b" % L.TERRITORY_OBJECT)
 _TERRITORY_NOT = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:%s)\b" % L.TERRITORY_NOT, _I)
-_DIST_NOT = re.compile(r"\b(?:range|long|length|stretch|wide|width|altitude|height|radius|deep|depth|area|zone)\b", _I)
+_DIST_NOT = re.compile(r"\b(?:range|long|length|stretch(?:es|ed|ing)?|wide|width|altitude|height|radius|deep|depth|area|zone)\b", _I)
 _DIST_NOT_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:-?long|stretch|wide|range|radius|area|zone|front\s+line\b(?!\s*[,.]))", _I)
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|\(|\)")
 _SIDE = re.compile(r"\b(?:%s)(?![\w-])" % _alt(f"(?P<{k}>{_alt(v)})" for k, v in L.SIDE_WORDS.items()), _I)
@@ -212,6 +212,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
     if r.head == "equipment":
         if b in ("destroyed", "lost", "captured") or _EQUIP_LOSS_AFTER.match(t, r.np_end):
             return "equipment_lost"
+        if prev is not None and prev[1] == "equipment_lost" and _listed(t, prev[0], q):
+            return "equipment_lost"
         return None
     if r.head == "attack":
         if _STRIKE_MOD.search(r.mods):
@@ -220,7 +222,7 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
     if r.head == "strike":
         return "strikes"
     if r.head == "munition":
-        window = t[_clause_start(t, q.start, lo):q.start]
+        window = t[_clause_start(t, q.start):q.start]
         if _SHOT_DOWN.search(window) or _SHOT_DOWN.match(t[r.np_end:r.np_end + 40].lstrip()) \
                 or re.match(r"\s*(?:,\s*)?(?:of\s+which|were|was|have\s+been)\s+(?:\w+\s+)?(?:%s)" % L.SHOT_DOWN,
                             t[r.np_end:r.np_end + 60], _I):
@@ -243,6 +245,9 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return a
     if a in ("population_remaining", "evacuated"):
         return a if r.head in (None, "civilian", "neutral", "demonym") else None
+    if r.head in (None, "civilian") and a is None and re.match(r"\s*(?:,\s*)?(?:before|prior\s+to)\b", t[r.np_end:r.np_end + 20], _I) \
+            and _PREWAR.search(t[r.np_end:r.np_end + 60]):
+        return "population_prewar"     # "which had 32,000 residents before the invasion"
     if a == "lived":
         return _population(t, q, lo) if r.head in (None, "civilian", "neutral") else None
     # a verb before the number: "killed 12", "evacuated 200 residents"
@@ -259,11 +264,19 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
     if b == "population":
         return _population(t, q, lo, default="population_prewar")
     # inside a list: "killed 12 civilians and three soldiers", "including three children"
-    if prev is not None and prev[1] in CASUALTY_KINDS | {"evacuated"} and r.head is not None:
-        gap = t[prev[0].end:q.start]
-        if len(gap) < 60 and re.search(r"(?:,|\band\b|\bincluding\b|\bof\s+whom\b|\bamong\s+them\b)\s*$", gap, _I):
-            return prev[1]
+    if prev is not None and prev[1] in CASUALTY_KINDS | {"evacuated"} and r.head is not None \
+            and _listed(t, prev[0], q):
+        return prev[1]
     return None
+
+
+_LIST_GAP = re.compile(r"(?:,|\band\b|\bincluding\b|\bof\s+whom\b|\bamong\s+them\b|\bplus\b)\s*$", _I)
+
+
+def _listed(t: str, a: Quantity, b: Quantity) -> bool:
+    """b follows a in a list: "12 tanks, five armoured vehicles and", "230 residents, including 40"."""
+    gap = t[a.end:b.start]
+    return len(gap) < 60 and bool(_LIST_GAP.search(gap)) and not re.search(r"[;:]|\bsaid\b", gap)
 
 
 def _population(t: str, q: Quantity, lo: int, default: str | None = None) -> str | None:
@@ -351,6 +364,13 @@ def _mods_side(text: str, cside: str) -> str | None:
 
 
 def _side(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, prev) -> str | None:
+    side = _side_rules(kind, t, q, r, lo, cside, prev)
+    if side is None and prev is not None and prev[1] == kind and _listed(t, prev[0], q):
+        return prev[2]     # "145 Shahed drones and three ballistic missiles"
+    return side
+
+
+def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, prev) -> str | None:
     if kind in ("population_prewar", "population_remaining", "evacuated"):
         return "civilian"
     if kind == "distance_km":
@@ -389,6 +409,8 @@ def _side(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, prev) -
         targets = [x for x in left_terms if x[2] == "target" and x[1]]
         return _opp(targets[-1][1]) if targets else None
     if kind == "equipment_lost":
+        if prev is not None and prev[1] == "equipment_lost" and r.before is None and _listed(t, prev[0], q):
+            return prev[2]
         if r.before == "lost":
             terms = [x for x in left_terms if x[2] != "target" and x[1] and x[0] < r.before_start]
             return terms[-1][1] if terms else None
@@ -401,14 +423,14 @@ def _side(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, prev) -
     hs = _SIDE.match(r.head_text)
     if hs:
         return _term_side(hs, cside)
-    if r.head == "neutral" and prev is not None and prev[1] in CASUALTY_KINDS:
+    if r.head in ("neutral", None) and prev is not None and prev[1] in CASUALTY_KINDS and _listed(t, prev[0], q):
         return prev[2]
     m = re.match(r"\s*(?:\w+\s+){0,3}?(?:among|of)\s+(?:the\s+)?", tail, _I)
     if m:
         sm = _SIDE.match(tail, m.end())
         if sm:
             return _term_side(sm, cside)
-    if r.before == "lost" or re.search(r"\b(?:losses|casualties|death\s+toll|dead)\s*(?:stood|were|was|of|:|at|include)?\s*$",
+    if r.before in ("lost", "killed_or_wounded") or re.search(r"\b(?:losses|casualties|death\s+toll|dead)\s*(?:stood|were|was|of|:|at|include)?\s*$",
                                        t[cs:q.start], _I):
         terms = [x for x in left_terms if x[2] != "target" and x[1] and x[0] < r.before_start]
         return terms[-1][1] if terms else None
@@ -448,6 +470,8 @@ def _canon(t: str, m) -> str | None:
 def _usable(t: str, m, claimant, sent_start: int) -> bool:
     if m.kind == "country":
         return False
+    if m.name in ("Kyiv", "Moscow") and re.match(r"(?:'s|’s)\b", t[m.end:m.end + 3]):
+        return False    # "Moscow's invasion": the state, not the city
     metonymy = getattr(places, "is_metonymy", None)
     try:
         if metonymy is not None and metonymy(t, m):
@@ -471,9 +495,16 @@ def _place(ctx: Context, t: str, q: Quantity, kind: str, mentions, claimant, sen
         before = [m for m in ms if m.end <= q.start and q.start - m.end <= 40]
         if before:
             return _canon(t, before[-1])
-        after = [m for m in ms if m.start >= q.end and re.search(r"\b(?:from|of|to)\s+(?:the\s+)?(?:\w+\s+)?$",
-                                                                t[max(q.end, m.start - 30):m.start], _I)]
-        return _canon(t, after[0]) if after else None
+        after = [m for m in ms if m.start >= q.end and m.start - q.end <= 60]
+        if after:
+            lead = t[max(q.end, after[0].start - 30):after[0].start]
+            if re.search(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+)?$", lead, _I):
+                # "the town lies 15 miles east of Kramatorsk": the distance is the subject's
+                subject = re.match(r"\s*(?:the|this)\s+(?:town|city|village|settlement)\b", t, _I)
+                return ctx.main_place if subject else None
+            if re.search(r"\b(?:from|to|of|near|around|outside|in)\s+(?:the\s+)?(?:\w+\s+)?$", lead, _I):
+                return _canon(t, after[0])
+        return None
     if kind == "territory_pct":
         after = [m for m in ms if 0 <= m.start - q.end <= 30]
         return _canon(t, after[0]) if after else None

@@ -93,7 +93,7 @@ AFTER = [
         r"captured", r"taken\s+prisoner", r"taken\s+captive", r"surrendered", r"held\s+captive",
         r"held\s+prisoner", r"prisoners?\s+of\s+war", r"prisoners", r"pows\b", r"in\s+captivity",
     ]),
-    ("missing", [r"missing", r"unaccounted\s+for"]),
+    ("missing", [r"(?:remain(?:ed|s)?|are\s+still|were\s+still|still)\s+missing", r"missing", r"unaccounted\s+for"]),
     ("population_remaining", [
         r"remain(?:ed|s|ing)?\b", r"still\s+live[sd]?\b", r"still\s+living", r"continue\s+to\s+live",
         r"(?:are|were)\s+still\s+(?:in|there|living)", r"stay(?:ed)?\s+(?:in|behind)", r"trapped",
@@ -109,18 +109,18 @@ AFTER = [
 # Words allowed between the noun phrase and that verb.
 AFTER_FILLER = (
     r"who|that|have|has|had|were|was|are|is|been|being|be|reportedly|allegedly|also|now|still|so\s+far"
-    r"|already|later|then|all|of\s+them|confirmed|believed\s+to\s+(?:have|be)|thought\s+to\s+(?:have|be)"
-    r"|said\s+to\s+(?:have|be)|reported|severely|seriously|critically|lightly|slightly|badly|mortally"
+    r"|already|later|then|all|of\s+them|confirmed|(?:believed|thought|said|expected|estimated|reported)\s+to(?:\s+(?:have|be))?"
+    r"|reported|severely|seriously|critically|lightly|slightly|badly|mortally"
     r"|in\s+total|in\s+all|altogether|overall|more|others?|other|combined|respectively|,|–|—|-"
 )
 
 # --- verbs before the number: "killed 12", "repelled 85" -------------------------------------
 BEFORE = [
     ("killed_or_wounded", [r"killed\s+or\s+wounded", r"killed\s+and\s+wounded", r"casualties\s+of",
-                           r"losses\s+of", r"losses\s+(?:amounted|stood|totall?ed|reached)\s+(?:to|at)?",
+                           r"losses\s+of", r"losses\b[\w\s'’-]{0,40}?\b(?:amounted\s+to|stood\s+at|totall?ed|reached|were|included|include)",
                            r"casualty\s+toll\s+(?:of|to|at)", r"put\s+out\s+of\s+action"]),
     ("killed", [r"killed", r"killing", r"kill", r"slain", r"slew", r"slaying", r"eliminated", r"eliminating",
-                r"liquidated", r"death\s+toll(?:\s+\w+){0,3}?\s+(?:to|at|of|is|was|reached|stood|stands)",
+                r"liquidated", r"(?:death|casualty)\s+toll\b[\w\s'’-]{0,60}?\b(?:to|at|of|is|was|reached|stood|stands|hit)",
                 r"toll\s+(?:rose\s+|climbed\s+|jumped\s+|increased\s+|has\s+risen\s+)?(?:to|of|at)",
                 r"deaths?\s+of", r"among\s+the\s+dead\s+(?:were|are)", r"killed:", r"dead:", r"claimed\s+the\s+lives\s+of",
                 r"claiming\s+the\s+lives\s+of", r"the\s+lives\s+of"]),
