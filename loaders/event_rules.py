@@ -12,7 +12,11 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"\b(?:air|missile|drone|rocket|artillery|glide[\s-]bomb|bomb|ballistic[\s-]missile|"
         r"cruise[\s-]missile|kamikaze[\s-]drone)[\s-]?(?:and\s+\w+\s+)?(?:strikes?|attacks?|barrages?|raids?)\b"
         r"|\bstrikes?\s+(?:on|against|at)\b|\bstruck\b|\bshelled\b|\bshelling\s+(?:of|on)\b"
-        r"|\b(?:bombed|bombarded|bombardment\s+of|pounded)\b", _I)),
+        r"|\b(?:bombed|bombarded|bombardment\s+of|pounded)\b"
+        r"|\b(?:launched|fired)\s+(?:[\w,-]+\s+){0,4}?(?:missiles|drones|rockets|bombs|shells)\s+(?:at|on|against|towards?)\b"
+        r"|\b(?:missiles?|drones?|rockets?|bombs?|shells?)\s+(?:\w+\s+)?(?:hit|struck|slammed\s+into|targeted)\b"
+        r"|\b(?:overnight|massive|combined|aerial|large-scale|major)\s+(?:\w+\s+)?attacks?\s+(?:on|against)\b"
+        r"|\bcame\s+under\s+(?:\w+\s+)?(?:fire|shelling|bombardment|missile\s+attack|drone\s+attack)\b", _I)),
     ("capture", re.compile(
         r"\b(?:captured|recaptured|seized|liberated|retook|retaken|overran|overrun|"
         r"(?:took|taken|take|taking|seized|gained|established|regained|retook)\s+(?:full\s+)?control\s+(?:of|over)|"
@@ -29,7 +33,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"broke\s+through\s+(?:to|into|near)|gained\s+ground|made\s+(?:\w+\s+)?(?:gains|advances|progress)|"
         r"advanc(?:ed|ing|es?)\s+(?:\w+\s+){0,2}?(?:towards?|on|into|in|near|to|around)|"
         r"(?:driven|drove|driving)\s+a\s+wedge|closing\s+in\s+on|moved?\s+(?:closer\s+)?(?:to|towards)|"
-        r"reached\s+the\s+outskirts\s+of)\b", _I)),
+        r"reached\s+the\s+outskirts\s+of|incursion\s+into|crossed\s+(?:the\s+border\s+)?into)\b", _I)),
     ("assault", re.compile(
         r"\b(?:attacks?\s+(?:on|against)|attacked|attacking|assaults?\s+(?:on|against|by|in|inside)|"
         r"assaulted|storm(?:ed|ing)|fighting\s+(?:(?:was|is|has|had|have|been|raged|raging|continued|continues|continuing|"
@@ -58,7 +62,7 @@ REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|s
 # Triggers whose place may come before them ("Bakhmut fell to", "Avdiivka was captured").
 PLACE_BEFORE_OK = re.compile(r"^(?:captured|recaptured|seized|liberated|retaken|overrun|fell\s+to|"
                              r"(?:has|have|had)\s+fallen|attacked|shelled|struck|bombed|"
-                             r"evacuated|abandoned)$", _I)
+                             r"evacuated|abandoned|came\s+under\s+.*)$", _I)
 NOMINAL = re.compile(r"(?:capture|recapture|fall|seizure|liberation|takeover|advance|attack|assault|"
                      r"offensive|withdrawal|retreat|evacuation)\s+of\b|capturing\b|seizing\b", _I)
 
@@ -68,10 +72,11 @@ CLAUSE_END = re.compile(r"\s[\u2014\u2013-]\s|[;:()\u2014]|,\s+(?=(?:which|who|w
                         r"|\s(?:but|while|although|whereas)\s")
 
 NEGATION_BEFORE = re.compile(
-    r"\b(?:not|never|no|nor|n't|denied|denies|deny|denying|refuted|rejected\s+claims|false|"
-    r"failed|failing|fail|unable|without)\b[^.]*$|n't\s+\w*\s*$", _I)
+    r"(?:\b(?:not|never|no|nor|denied|denies|deny|denying|refuted|rejected\s+claims|false|"
+    r"failed|failing|fail|unable|without)\b|n't)(?:\s+[\w'\u2019-]+){0,4}\s*$", _I)
 INTENT_BEFORE = re.compile(
-    r"\b(?:would|could|might|may|will|shall|can|should|must|to|plans?|planned|planning|aims?|aimed|"
+    r"\b(?:would|could|might|(?-i:may)|will|shall|can|should|must|(?<!according\s)(?<!due\s)(?<!next\s)"
+    r"(?<!close\s)(?<!up\s)(?<!prior\s)(?<!addition\s)(?<!thanks\s)(?<!similar\s)to|plans?|planned|planning|aims?|aimed|"
     r"aiming|bid|attempts?|attempting|attempted|try|tries|trying|tried|wants?|wanted|intends?|"
     r"intent|seeks?|seeking|sought|threatens?|threatened|threatening|vows?|vowed|ready|preparing|"
     r"prepares|expected|expects|goal|objective|commitment|committed|quest|bracing|fears?|feared|"
@@ -81,13 +86,16 @@ INTENT_BEFORE = re.compile(
     r"warned|warns|predicted|predicts|forecast)\b(?:\s+\w+){0,3}\s*$", _I)
 # Words that say it did happen despite a cue above ("continue to advance", "managed to take").
 HAPPENED_BEFORE = re.compile(r"\b(?:continues?|continued|continuing|managed|succeeded|began|begun|"
-                             r"started|keeps?|kept)\s+(?:to|in)\s*$", _I)
+                             r"started|keeps?|kept)\s+(?:to|in)\s*$|\bto\s+have\s+(?:\w+\s+)?$", _I)
 MODAL_AFTER = re.compile(r"\b(?:would|could|might|may|will|shall|can)\b(?!\s+not\s+have)", _I)
 # "(less than) a week after the fall of X", "two days after capturing X"
 RELATIVE_BEFORE = re.compile(
     r"(?P<lt>less\s+than\s+|under\s+|just\s+|only\s+|barely\s+)?(?P<n>\d{1,3}|an?|one|two|three|four|"
     r"five|six|seven|eight|nine|ten|a\s+few|several)\s+(?P<unit>days?|weeks?|months?)\s+"
     r"(?:after|since)\s+(?:the\s+)?$", _I)
+
+WEAPON_SUBJECT = re.compile(r"\b(?:drones?|missiles?|rockets?|aircraft|jets|warplanes|bombers|artillery|"
+                            r"shells|bombs)\s+(?:\w+\s+)?$", _I)
 
 # --- actor side ---------------------------------------------------------------------------
 
@@ -107,6 +115,7 @@ DEFENSIVE = re.compile(r"\b(?:repel\w*|repuls\w*|fend\w*\s+off|fought\s+off|beat
                        r"thwart\w*|under)\s+(?:\w+\s+){0,3}$", _I)
 ADJ_BEFORE = re.compile(rf"\b(?P<word>{RU_WORD}|{UA_WORD})\s+(?:[\w-]+\s+)?$")
 PRONOUN_FORCE = re.compile(rf"\b(?:its|their|our)\s+(?:[\w-]+\s+)?{FORCE_NOUN}\b", _I)
+SELF_CLAIM = re.compile(r"\b(?:(?:that\s+)?(?:it|they)\s+(?:had|has|have)|to\s+have)\s+(?:\w+\s+)?$", _I)
 ANY_SIDE = re.compile(rf"{RU_WORD}|{UA_WORD}|\b(?:Russia|Moscow|Kremlin|Ukraine|Kyiv|Kiev)\b")
 UKRAINE_BY_DEFAULT = re.compile(r"^(?:liberated|liberation\s+of|retook|retaken|recaptured|recapture\s+of|"
                                 r"regained\s+control\s+(?:of|over))$", _I)
@@ -136,6 +145,12 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
         return side_of(adjective.group("word"))
     before = [x for x in SIDE_PHRASE.finditer(text) if x.end() <= start]
     pronoun = [x for x in PRONOUN_FORCE.finditer(text) if x.end() <= start]
+    self_claim = SELF_CLAIM.search(text, 0, start)
+    if self_claim:
+        # "Russia said it had captured X", "Russia claimed to have captured X"
+        owner = [x for x in ANY_SIDE.finditer(text) if x.end() <= self_claim.start()]
+        if owner:
+            return side_of(owner[-1].group(0).replace("Kremlin", "Russia"))
     if pronoun and (not before or pronoun[-1].start() > before[-1].end()):
         # "the ministry said its forces had captured X": the forces of the side named before
         owner = [x for x in ANY_SIDE.finditer(text) if x.end() <= pronoun[-1].start()]

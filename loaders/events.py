@@ -15,7 +15,7 @@ import re
 from . import claimants, dates, places
 from .event_rules import (
     CLAUSE_END, HAPPENED_BEFORE, INTENT_BEFORE, MODAL_AFTER, NEGATION_BEFORE, NOMINAL, PLACE_BEFORE_OK,
-    RELATIVE_BEFORE, TIGHT, AXIS, OBJECT_NP, REFERENCE_BEFORE, TRIGGERS, actor_side,
+    RELATIVE_BEFORE, TIGHT, WEAPON_SUBJECT, AXIS, OBJECT_NP, REFERENCE_BEFORE, TRIGGERS, actor_side,
 )
 from .model import Context, Event, Sentence
 
@@ -64,6 +64,8 @@ def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[Event]:
         place = _object_place(text, start, end, next_start, mentions, m)
         if place is None:
             continue
+        if event_type == "assault" and WEAPON_SUBJECT.search(_clause_before(text, start)[-40:]):
+            event_type = "strike"     # "Russian drones attacked Odesa": an air strike
         event_date, precision = _event_date(text, start, end, found_dates, ctx.published)
         claimant = claimants.attribute(ctx, i, at=sent.start + start)
         out.append(Event(

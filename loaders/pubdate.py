@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .datewords import (
-    DAY_MONTH, ISO_DATE, MONTH_DAY, NUMERIC_DATE, WAR_START_YEAR, WEEKDAY_RE, YEAR_RE, day_number,
+    DAY_MONTH, ISO_DATE, MONTH_DAY, MONTH_RE, NUMERIC_DATE, WAR_START_YEAR, WEEKDAY_RE, YEAR_RE, day_number,
     month_number, safe_date, weekday_number, years_with_weekday,
 )
 
@@ -26,6 +26,9 @@ NOT_REPORTED = re.compile(
 WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{WEEKDAY_RE})\s*[,(]?\s*$")
 WEEKDAY_AFTER = re.compile(rf"^\s*\(?(?P<wd>{WEEKDAY_RE})\)?")
 YEAR_WORD = re.compile(rf"\b(?P<year>{YEAR_RE})\b")
+WEEKDAY_WORD = re.compile(rf"\b({WEEKDAY_RE})\b")
+FULL_SCALE = re.compile(r"(?i)\bfull[\s-]scale\s+(?:invasion|war)\b")
+DATELINE_IN_TEXT = re.compile(rf"^[A-Z][A-Za-z .'\-]{{1,40}},(?:\s+[A-Z][a-z]+,)?\s+{MONTH_RE}\s+\d{{1,2}}\s*\(")
 HEADER_HINT = re.compile(r"(?i)\b(?:published|updated|posted|last\s+modified|\d{1,2}:\d{2})\b")
 
 
@@ -41,6 +44,9 @@ class Clue:
 
 
 def infer(text: str, dateline: str | None, today: dt.date) -> dt.date | None:
+    if not dateline:
+        m = DATELINE_IN_TEXT.match(text)
+        dateline = m.group(0) if m else None
     dateline_clues = _clues(dateline, header=False) if dateline else []
     body_at = _body_start(text)
     clues = dateline_clues + _clues(text[:body_at], header=True) + \
@@ -50,9 +56,16 @@ def infer(text: str, dateline: str | None, today: dt.date) -> dt.date | None:
     floor = _year_floor(text, today)
     full = [d for c in clues if c.year and c.alt is None for d in [_resolve(c, None, floor, today)] if d]
     anchor = max(full) if full else None
+    usual = _usual_weekday(text)
     dated = []
     for c in clues:
-        d = _resolve(c, anchor, floor, today)
+        if c in dateline_clues and c.year is None and c.weekday is None and anchor is None and usual is not None:
+            # "KYIV, April 10 (Reuters)" + "said on Monday": the one war year in which April 10
+            # was a Monday; a weaker clue than a weekday written beside the day, so it must be unique
+            years = years_with_weekday(c.month, c.day, usual, floor, today.year)
+            d = safe_date(years[0], c.month, c.day) if len(years) == 1 else None
+        else:
+            d = _resolve(c, anchor, floor, today)
         if d is not None:
             dated.append((c, d))
     if not dated:
@@ -84,10 +97,28 @@ def _only_date(line: str) -> bool:
 
 
 def _year_floor(text: str, today: dt.date) -> int:
-    """No article is older than the latest past year it names (a 2024 report names 2022)."""
-    years = [int(m.group("year")) for m in YEAR_WORD.finditer(text)]
+    """No article is older than the latest past year it names (a 2024 report names 2022), nor
+    than the full-scale invasion when it speaks of it. Years of plans ("by 2030") do not count."""
+    years = [int(m.group("year")) for m in YEAR_WORD.finditer(text)
+             if not NOT_REPORTED.search(text[max(0, m.start() - 40):m.start()])]
     years = [y for y in years if WAR_START_YEAR <= y <= today.year]
+    if FULL_SCALE.search(text):
+        years.append(2022)
     return max(years, default=WAR_START_YEAR)
+
+
+def _usual_weekday(text: str) -> int | None:
+    """The weekday the text names most ("said on Monday"), the report day of a wire story."""
+    counts: dict[int, int] = {}
+    for m in WEEKDAY_WORD.finditer(text):
+        if not re.search(r"(?i)\b(?:next|this|every|last)\s+$", text[max(0, m.start() - 8):m.start()]):
+            wd = weekday_number(m.group(1))
+            counts[wd] = counts.get(wd, 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    top = [wd for wd, n in counts.items() if n == best]
+    return top[0] if len(top) == 1 else None
 
 
 def _clues(text: str, header: bool) -> list[Clue]:
