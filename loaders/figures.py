@@ -412,7 +412,7 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         if prev is not None and prev[1] == "equipment_lost" and r.before is None and _listed(t, prev[0], q):
             return prev[2]
         if r.before == "lost":
-            terms = [x for x in left_terms if x[2] != "target" and x[1] and x[0] < r.before_start]
+            terms = [x for x in left_terms if x[2] != "target" and x[0] < r.before_start]
             return terms[-1][1] if terms else None
         if agents:
             return _opp(agents[-1][1])
@@ -432,7 +432,7 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
             return _term_side(sm, cside)
     if r.before in ("lost", "killed_or_wounded") or re.search(r"\b(?:losses|casualties|death\s+toll|dead)\s*(?:stood|were|was|of|:|at|include)?\s*$",
                                        t[cs:q.start], _I):
-        terms = [x for x in left_terms if x[2] != "target" and x[1] and x[0] < r.before_start]
+        terms = [x for x in left_terms if x[2] != "target" and x[0] < r.before_start]
         return terms[-1][1] if terms else None
     if re.search(r"\b(?:its|their|his|her)\b", np_text, _I):
         terms = [x for x in left_terms if x[1]]
@@ -506,7 +506,7 @@ def _place(ctx: Context, t: str, q: Quantity, kind: str, mentions, claimant, sen
                 return _canon(t, after[0])
         return None
     if kind == "territory_pct":
-        after = [m for m in ms if 0 <= m.start - q.end <= 30]
+        after = [m for m in ms if m.start >= q.end and re.fullmatch(r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+)?", t[q.end:m.start])]
         return _canon(t, after[0]) if after else None
     if _NO_PLACE.search(t, q.end):
         return None     # "elsewhere in eastern Ukraine", "along the front line"

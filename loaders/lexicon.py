@@ -93,10 +93,11 @@ AFTER = [
         r"captured", r"taken\s+prisoner", r"taken\s+captive", r"surrendered", r"held\s+captive",
         r"held\s+prisoner", r"prisoners?\s+of\s+war", r"prisoners", r"pows\b", r"in\s+captivity",
     ]),
-    ("missing", [r"(?:remain(?:ed|s)?|are\s+still|were\s+still|still)\s+missing", r"missing", r"unaccounted\s+for"]),
+    ("missing", [r"(?:remain(?:ed|s)?|are\s+still|were\s+still|still|went|gone|go)\s+missing", r"missing", r"unaccounted\s+for"]),
     ("population_remaining", [
         r"remain(?:ed|s|ing)?\b", r"still\s+live[sd]?\b", r"still\s+living", r"continue\s+to\s+live",
-        r"(?:are|were)\s+still\s+(?:in|there|living)", r"stay(?:ed)?\s+(?:in|behind)", r"trapped",
+        r"(?:are|were)\s+still\s+(?:in|there|living)", r"stay(?:ed)?\s+(?:in|behind)",
+        r"trapped\s+in\s+(?:the\s+)?(?:city|town|village|besieged|encircled|[A-Z])",
         r"left\s+in\s+(?:the\s+)?(?:city|town|village)", r"are\s+left\b", r"sheltering",
         r"live\s+(?:there|in\s+the\s+(?:city|town|village))\s+now", r"still\s+reside",
     ]),
