@@ -23,7 +23,7 @@ WEEKDAYS = {
 # Long names first so "Sept" wins over "Sep"; "may" only as a full word (it is also a verb,
 # callers that need a day next to it get that guard from the day number).
 MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![A-Za-z])\.?")
 WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY_RE = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR_RE = r"(?:19[0-9]{2}|20[0-9]{2})"

@@ -16,6 +16,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\b(?:launched|fired)\s+(?:[\w,-]+\s+){0,4}?(?:missiles|drones|rockets|bombs|shells)\s+(?:at|on|against|towards?)\b"
         r"|\b(?:missiles?|drones?|rockets?|bombs?|shells?)\s+(?:\w+\s+)?(?:hit|struck|slammed\s+into|targeted)\b"
         r"|\b(?:overnight|massive|combined|aerial|large-scale|major)\s+(?:\w+\s+)?attacks?\s+(?:on|against)\b"
+        r"|\bdropped\s+(?:[\w-]+\s+){0,3}?(?:bombs|missiles|munitions)\s+on\b"
         r"|\bcame\s+under\s+(?:\w+\s+)?(?:fire|shelling|bombardment|missile\s+attack|drone\s+attack)\b", _I)),
     ("capture", re.compile(
         r"\b(?:captured|recaptured|seized|liberated|retook|retaken|overran|overrun|"
@@ -35,7 +36,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"(?:driven|drove|driving)\s+a\s+wedge|closing\s+in\s+on|moved?\s+(?:closer\s+)?(?:to|towards)|"
         r"reached\s+the\s+outskirts\s+of|incursion\s+into|crossed\s+(?:the\s+border\s+)?into)\b", _I)),
     ("assault", re.compile(
-        r"\b(?:attacks?\s+(?:on|against)|attacked|attacking|assaults?\s+(?:on|against|by|in|inside)|"
+        r"\b(?:attacks?\s+(?:on|against|near|in|around|at)|attacked|attacking|assaults?\s+(?:on|against|by|in|inside)|"
         r"assaulted|storm(?:ed|ing)|fighting\s+(?:(?:was|is|has|had|have|been|raged|raging|continued|continues|continuing|"
         r"intensified|erupted|broke\s+out|flared|took\s+place|taking\s+place)\s+){0,3}(?:in|for|around|inside|near|on)|"
         r"fight(?:s)?\s+for|clash(?:es|ed)?\s+(?:in|near|around|on)|"

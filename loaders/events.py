@@ -22,6 +22,9 @@ from .model import Context, Event, Sentence
 D = dt.timedelta
 NOT_EVENT_PLACES = {"country"}
 TOLERANCE = {"day": 1, "week": 7, "month": 31, "year": 366}
+# An event dated this long before publication is background ("Russia seized Crimea in 2014",
+# "since it took Bakhmut in May 2023"), not news of the article: not a row of its timeline.
+BACKGROUND_DAYS = 60
 
 
 def extract_events(ctx: Context) -> list[Event]:
@@ -67,6 +70,8 @@ def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[Event]:
         if event_type == "assault" and WEAPON_SUBJECT.search(_clause_before(text, start)[-40:]):
             event_type = "strike"     # "Russian drones attacked Odesa": an air strike
         event_date, precision = _event_date(text, start, end, found_dates, ctx.published)
+        if event_date and ctx.published and (ctx.published - event_date).days > BACKGROUND_DAYS:
+            continue
         claimant = claimants.attribute(ctx, i, at=sent.start + start)
         out.append(Event(
             doc_id=ctx.doc_id, event_type=event_type, event_date=event_date,
@@ -114,8 +119,9 @@ def _object_place(text: str, start: int, end: int, next_start: int, mentions, m:
     stop = min(next_start, _clause_end(text, end))
     after = [p for p in mentions if end <= p.start < stop and _object_gap(text[end:p.start], m)]
     # "north of Bakhmut, Berkhivka": a place after "north of" is a reference point
-    after = [p for p in after if not REFERENCE_BEFORE.search(text[end:p.start])] or \
-        ([] if after and REFERENCE_BEFORE.search(text[end:after[0].start]) else after)
+    # "north of Bakhmut, Berkhivka": a place after "north of" is a reference point, so a place
+    # named without one wins; "advanced west of Stepove" alone still places it at Stepove
+    after = [p for p in after if not REFERENCE_BEFORE.search(text[end:p.start])] or after
     if after:
         return after[0].name
     if PLACE_BEFORE_OK.search(m.group(0)):
