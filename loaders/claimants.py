@@ -335,17 +335,25 @@ def _subject_before(text: str, vstart: int) -> tuple[int, int] | None:
         k = body.rfind(",")
         if k >= 0:
             piece = body[k + 1:].strip()
-            if re.match(r"(?:a|an|the|who|which|its|his|her|their|[a-z])", piece):
+            if re.match(r"(?:a|an|the|who|which|its|his|her|their|[a-z0-9])", piece):
                 appos = (k, body)
         if appos:
             head = body[:appos[0]]
         else:
             return None
     # the clause the subject lives in starts after the last boundary
-    cut = 0
+    cut, cut_word = 0, ""
     for b in _SUBJECT_STOP.finditer(head):
-        cut = b.end()
+        cut, cut_word = b.end(), b.group().strip().lower()
     raw = head[cut:]
+    if cut_word == "and":
+        # "both Russia and Ukraine have reported": two speakers, no single claimant
+        prev = head[:cut - 4]
+        k = max((b.end() for b in _SUBJECT_STOP.finditer(prev)), default=0)
+        first = _clean_subject(re.sub(r"^\s*both\s+", "", prev[k:], flags=re.I))
+        if first and len(first.split()) <= 4 and _speakerish(first) and not re.search(r"\b(?:is|are|was|were|has|have|had)\b", first):
+            if actor_side(first) != actor_side(_clean_subject(raw)):
+                return None
     cleaned = _clean_subject(raw)
     if not cleaned or not _speakerish(cleaned):
         return None
@@ -499,13 +507,19 @@ def _last_person(ctx: Context, i: int) -> tuple[str, str] | None:
                                  r"chief|head|leader|aide|adviser|analyst)\s+$", text[:m.start()], re.I) \
                             or re.match(r",\s+(?:a|an|the)\s", text[m.end():]):
                         found = (m.group(), None)
-        # prefer the attributed speaker of that sentence when there is one
+        # prefer the attributed speaker of that sentence when it is one person
         for a in reversed(_sentence_attrs_cached(ctx, j)):
-            if not a.pronoun and (_lookup(a.name) or (" " in a.name and a.name[:1].isupper()
-                                                       and not _INSTITUTION_WORDS.search(a.name))):
-                k = _lookup(a.name)
-                if k is None or k.kind == "person":
-                    return _full_name(ctx, a.name, a.start), actor_side(a.name)
+            if a.pronoun or _INSTITUTION_WORDS.search(a.raw) or _ANAPHORA.match(a.raw):
+                continue
+            k = _lookup(a.name)
+            if k is not None and k.kind != "person":
+                continue
+            if k is None and re.search(r"\b(?:officials|authorities|analysts|sources|people|"
+                                       r"residents|soldiers|troops|bloggers|experts)\b", a.raw, re.I):
+                continue
+            c = _resolve(ctx, j, a, 3)
+            if c is not None:
+                return c.name, c.side
         if found:
             return found
     return None
