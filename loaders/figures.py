@@ -44,7 +44,7 @@ _NP_STOP = re.compile(
 _OF_DET = re.compile(r"of\s+(?:its|their|our|his|her|the|those|these|whom)\b", _I)
 
 _AFTER = re.compile(
-    r"(?:\s*(?:(?:%s)\b|,|(?:in|near|at|on|from|across)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))*\s*(?:%s)"
+    r"(?:\s*(?:(?:%s)\b|,\s*(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,40},|,|(?:in|near|at|on|from|across)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))*\s*(?:%s)"
     % (L.AFTER_FILLER, _alt(f"(?P<{k}>(?:{_alt(v)})\\b)" for k, v in L.AFTER)), _I)
 _AFTER_KINDS = [k for k, _ in L.AFTER]
 _VERB_START = re.compile(r"(?:%s)\b" % _alt(_alt(v) for _, v in L.AFTER), _I)
@@ -84,6 +84,7 @@ _TITLE_BEFORE = re.compile(r"(?:governor|mayor|head|chief|administration|spokes(
 _TITLE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:regional\s+|military\s+|city\s+)*(?:governor|mayor|officials?|authorities|"
                           r"administration|prosecutors?|police|council|military\s+administration|head|chief|said|says|"
                           r"claims?|claimed|reported|forces|troops|army|military|'s|’s)\b", _I)
+_DIRECTION_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+)?$", _I)
 _REGION_AFTER = re.compile(r"^\s+(?:region|oblast|province|territory|area)\b", _I)
 _NO_PLACE = re.compile(r"\belsewhere\b|\bnationwide\b|\bacross\s+(?:the\s+)?(?:country|ukraine|russia)\b|"
                        r"\b(?:whole|entire)\s+(?:front|country)\b|\bsince\s+the\s+(?:start|beginning|outset)\b|"
@@ -273,6 +274,11 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
 _LIST_GAP = re.compile(r"(?:,|\band\b|\bincluding\b|\bof\s+whom\b|\bamong\s+them\b|\bplus\b)\s*$", _I)
 
 
+def _joined(t: str, a: Quantity, b: Quantity) -> bool:
+    gap = t[a.end:b.start]
+    return len(gap) < 60 and bool(re.search(r",|\band\b|\bincluding\b", gap)) and not re.search(r"[;:]|\bsaid\b", gap)
+
+
 def _listed(t: str, a: Quantity, b: Quantity) -> bool:
     """b follows a in a list: "12 tanks, five armoured vehicles and", "230 residents, including 40"."""
     gap = t[a.end:b.start]
@@ -423,8 +429,8 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
     hs = _SIDE.match(r.head_text)
     if hs:
         return _term_side(hs, cside)
-    if r.head in ("neutral", None) and prev is not None and prev[1] in CASUALTY_KINDS and _listed(t, prev[0], q):
-        return prev[2]
+    if r.head in ("neutral", None) and prev is not None and prev[1] in CASUALTY_KINDS and _joined(t, prev[0], q):
+        return prev[2]     # "killed 12 people and wounded 27 others"
     m = re.match(r"\s*(?:\w+\s+){0,3}?(?:among|of)\s+(?:the\s+)?", tail, _I)
     if m:
         sm = _SIDE.match(tail, m.end())
@@ -490,6 +496,9 @@ def _usable(t: str, m, claimant, sent_start: int) -> bool:
 
 def _place(ctx: Context, t: str, q: Quantity, kind: str, mentions, claimant, sent_start: int) -> str | None:
     ms = [m for m in mentions if _usable(t, m, claimant, sent_start)]
+    if kind != "distance_km":
+        # "Kupiansk, 120 km east of Kharkiv, had ...": Kharkiv is only a landmark
+        ms = [m for m in ms if not _DIRECTION_OF.search(t, max(0, m.start - 40), m.start)]
     if kind == "distance_km":
         # "Chasiv Yar, 10 kilometers west of ...": the place before the number
         before = [m for m in ms if m.end <= q.start and q.start - m.end <= 40]

@@ -93,7 +93,7 @@ AFTER = [
         r"captured", r"taken\s+prisoner", r"taken\s+captive", r"surrendered", r"held\s+captive",
         r"held\s+prisoner", r"prisoners?\s+of\s+war", r"prisoners", r"pows\b", r"in\s+captivity",
     ]),
-    ("missing", [r"(?:remain(?:ed|s)?|are\s+still|were\s+still|still|went|gone|go)\s+missing", r"missing", r"unaccounted\s+for"]),
+    ("missing", [r"(?:remain(?:ed|s)?|are\s+still|were\s+still|still|went|gone|go)\s+(?:missing|unaccounted\s+for)", r"missing", r"unaccounted\s+for"]),
     ("population_remaining", [
         r"remain(?:ed|s|ing)?\b", r"still\s+live[sd]?\b", r"still\s+living", r"continue\s+to\s+live",
         r"(?:are|were)\s+still\s+(?:in|there|living)", r"stay(?:ed)?\s+(?:in|behind)",
@@ -118,7 +118,7 @@ AFTER_FILLER = (
 # --- verbs before the number: "killed 12", "repelled 85" -------------------------------------
 BEFORE = [
     ("killed_or_wounded", [r"killed\s+or\s+wounded", r"killed\s+and\s+wounded", r"casualties\s+of",
-                           r"losses\s+of", r"losses\b[\w\s'’-]{0,40}?\b(?:amounted\s+to|stood\s+at|totall?ed|reached|were|included|include)",
+                           r"losses\s+of", r"losses\b[\w\s'’.,-]{0,50}?\b(?:amounted\s+to|stood\s+at|totall?ed|reached|were|included|include)",
                            r"casualty\s+toll\s+(?:of|to|at)", r"put\s+out\s+of\s+action"]),
     ("killed", [r"killed", r"killing", r"kill", r"slain", r"slew", r"slaying", r"eliminated", r"eliminating",
                 r"liquidated", r"(?:death|casualty)\s+toll\b[\w\s'’-]{0,60}?\b(?:to|at|of|is|was|reached|stood|stands|hit)",
