@@ -23,6 +23,11 @@ NOT_REPORTED = re.compile(
     r"(?i)\b(?:since|until|till|by|before|through|scheduled|slated|due|expected|will|next|"
     r"planned|deadline|set\s+for|from|between|born|founded|invasion\s+(?:on|of))\W+(?:on\W+)?"
     r"(?:\w+\W+)?$")
+# Further back in the same sentence: a plan ("leaders will meet in Washington on July 9") or the
+# start of the war ("Russia invaded Ukraine on Feb. 24, 2022") is not the day being reported.
+NOT_REPORTED_CLAUSE = re.compile(
+    r"(?i)\b(?:will|would|shall|is\s+due|are\s+due|is\s+set|are\s+set|scheduled|plans?\s+to|"
+    r"expected\s+to|invaded|invasion|invade|annexed|annexation)\b[^.!?\n]*$")
 WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{WEEKDAY_RE})\s*[,(]?\s*$")
 WEEKDAY_AFTER = re.compile(rf"^\s*\(?(?P<wd>{WEEKDAY_RE})\)?")
 YEAR_WORD = re.compile(rf"\b(?P<year>{YEAR_RE})\b")
@@ -130,7 +135,8 @@ def _clues(text: str, header: bool) -> list[Clue]:
         if month is None or any(s < b and a < e for a, b in spans):
             return
         spans.append((s, e))
-        if not header and NOT_REPORTED.search(text[max(0, s - 40):s]):
+        if not header and (NOT_REPORTED.search(text[max(0, s - 40):s]) or
+                           NOT_REPORTED_CLAUSE.search(text[max(0, s - 80):s])):
             return
         before = WEEKDAY_BEFORE.search(text[max(0, s - 14):s])
         after = WEEKDAY_AFTER.match(text[e:e + 14])
