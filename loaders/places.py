@@ -292,9 +292,7 @@ def main_place(text: str, title: str | None) -> str | None:
     if scores[best] < 2:
         return None
     if len(ranked) > 1 and scores[ranked[1]] == scores[best] and (best in in_title) == (ranked[1] in in_title):
-        # a tie: only trust the earlier-mentioned one if it leads the article
-        if first_at[best] >= lead_end:
-            return None
+        return None  # a tie: unclear
     return best
 
 

@@ -1,0 +1,175 @@
+"""Gazetteer lookups: aliases, region phrasings, possessives, metonymy, traps."""
+from __future__ import annotations
+
+import pytest
+
+from loaders import places
+from loaders.places import PlaceMention, canonical, dateline_place, find_places, gazetteer, main_place
+
+
+def names(text: str) -> list[str]:
+    return [m.name for m in find_places(text)]
+
+
+# (sentence, canonical places expected in order)
+ALIASES = [
+    ("Wagner fighters pushed into the western districts of Artemivsk overnight.", ["Bakhmut"]),
+    ("Residents of Artyomovsk, as Russian officials call the town, were evacuated.", ["Bakhmut"]),
+    ("Shelling hit the centre of Dzerzhinsk, which Kyiv renamed Toretsk in 2016.", ["Toretsk", "Kyiv", "Toretsk"]),
+    ("A missile struck an apartment block in Kharkov late on Friday.", ["Kharkiv"]),
+    ("Street battles raged in Severodonetsk for a third week.", ["Sievierodonetsk"]),
+    ("Officials in Syevyerodonetsk said the bridge was destroyed.", ["Sievierodonetsk"]),
+    ("Moscow-installed authorities said Maryinka had been taken.", ["Marinka"]),
+    ("Troops dug in south of Ugledar and near Avdeyevka.", ["Vuhledar", "Avdiivka"]),
+    ("Russia's drive on Krasnoarmeysk slowed as winter set in.", ["Russia", "Pokrovsk"]),
+    ("Artillery hit Konstantinovka and Slavyansk on Sunday.", ["Kostiantynivka", "Sloviansk"]),
+    ("Sirens sounded in Kiev, Odessa and Zaporozhye before dawn.", ["Kyiv", "Odesa", "Zaporizhzhia"]),
+    ("The front north of Izyum and Kupyansk has barely moved.", ["Izium", "Kupiansk"]),
+    ("Fighting near Chasiv Yar and Niu-York intensified.", ["Chasiv Yar", "Niu-York"]),
+    ("Ukrainian marines held a foothold at Krynky on the left bank.", ["Krynky"]),
+    ("Kursk region governor said Sudzha was under attack.", ["Kursk Oblast", "Sudzha"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ALIASES)
+def test_aliases_and_spelling_variants_map_to_canonical_names(text, expected):
+    assert names(text) == expected
+
+
+REGIONS = [
+    ("Four civilians were killed in the Donetsk region on Tuesday.", ["Donetsk Oblast"]),
+    ("Shelling was reported across the Donetsk province.", ["Donetsk Oblast"]),
+    ("The governor of Donetsk Oblast ordered an evacuation.", ["Donetsk Oblast"]),
+    ("Seven residents were injured across the entire Donetsk territory.", ["Donetsk Oblast"]),
+    ("Drones struck the Kharkiv Region overnight.", ["Kharkiv Oblast"]),
+    ("Russia claims to have annexed the Donetsk and Luhansk regions.", ["Russia", "Donetsk Oblast", "Luhansk Oblast"]),
+    ("Moscow declared Kherson, Zaporizhzhia, Donetsk and Luhansk provinces its own.",
+     ["Moscow", "Kherson Oblast", "Zaporizhzhia Oblast", "Donetsk Oblast", "Luhansk Oblast"]),
+    ("Power cuts hit the regions of Sumy and Chernihiv.", ["Sumy Oblast", "Chernihiv Oblast"]),
+    ("Residents of Donetsk, the regional capital, queued for water.", ["Donetsk"]),
+    ("Pushilin heads the self-styled Donetsk People's Republic.", ["Donetsk Oblast"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", REGIONS)
+def test_region_phrasings_name_the_oblast_but_bare_city_stays_a_city(text, expected):
+    assert names(text) == expected
+
+
+def test_possessive_is_matched_and_trimmed_from_the_span():
+    text = "Bakhmut's last supply road and Chasiv Yar’s canal district came under fire."
+    found = find_places(text)
+    assert [m.name for m in found] == ["Bakhmut", "Chasiv Yar"]
+    assert [text[m.start:m.end] for m in found] == ["Bakhmut", "Chasiv Yar"]
+
+
+def test_offsets_point_at_the_name_in_the_text():
+    text = "Heavy fighting continued in the Bakhmut sector."
+    (m,) = find_places(text)
+    assert text[m.start:m.end] == "Bakhmut" and m.kind == "city" and m.oblast == "Donetsk Oblast"
+
+
+NO_PLACE = [
+    "Ukrainian and Russian troops exchanged fire.",
+    "Crimean Tatar activists were detained.",
+    "A lyman is not a word, but the bar was closed and the desna ran dry.",
+    "Kyiv-based analysts and Moscow-backed separatists disagreed.",
+    "The cruiser Moskva sank in April.",
+    "Russian-speaking residents of the bar district left.",
+]
+
+
+@pytest.mark.parametrize("text", NO_PLACE)
+def test_adjectives_common_words_and_compounds_are_not_places(text):
+    assert names(text) == []
+
+
+def test_longest_name_wins_over_its_parts():
+    assert names("Residents fled Nova Kakhovka after the dam burst.") == ["Nova Kakhovka"]
+    assert names("Clashes near Velyka Novosilka continued.") == ["Velyka Novosilka"]
+
+
+def test_hyphenated_pair_of_places_gives_both():
+    assert names("Traffic on the Bakhmut-Chasiv Yar road stopped.") == ["Bakhmut", "Chasiv Yar"]
+
+
+METONYMY = [
+    ("Moscow's forces have taken heavy losses near Avdiivka.", "Moscow", True),
+    ("Kyiv's military said late on Wednesday that the line held.", "Kyiv", True),
+    ("Kyiv said the attack was repelled.", "Kyiv", True),
+    ("Talks between Moscow and Kyiv collapsed in 2022.", "Moscow", True),
+    ("Air raid sirens sounded in Kyiv overnight.", "Kyiv", False),
+    ("Kyiv's mayor opened new shelters.", "Kyiv", False),
+    ("Drones attacked an oil depot near Moscow.", "Moscow", False),
+    ("Bakhmut's defenders held out for months.", "Bakhmut", False),
+]
+
+
+@pytest.mark.parametrize("text,place,expected", METONYMY)
+def test_is_metonymy_flags_capitals_standing_for_governments(text, place, expected):
+    m = next(m for m in find_places(text) if m.name == place)
+    assert places.is_metonymy(text, m) is expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Artemivsk", "Bakhmut"), ("Kharkov", "Kharkiv"), ("donetsk region", "Donetsk Oblast"),
+    ("the Donbass", "Donbas"), ("Dnepropetrovsk", "Dnipro"), ("Nikolaev", "Mykolaiv"),
+    ("Krasny Liman", "Lyman"), ("Dimitrov", "Myrnohrad"), ("Ukraine", "Ukraine"), ("Atlantis", None),
+])
+def test_canonical_resolves_names_and_aliases(name, expected):
+    assert canonical(name) == expected
+
+
+@pytest.mark.parametrize("dateline,expected", [
+    ("KYIV, April 10 (Reuters) -", "Kyiv"),
+    ("KHARKIV, Ukraine, May 3 (AP) —", "Kharkiv"),
+    ("NEAR BAKHMUT, Ukraine (Reuters) -", "Bakhmut"),
+    ("ZAPORIZHZHIA (AFP) -", "Zaporizhzhia"),
+    ("MOSCOW, Oct 2 (Reuters) -", "Moscow"),
+    ("(Reuters) -", None),
+    (None, None),
+])
+def test_dateline_place_reads_the_leading_place(dateline, expected):
+    assert dateline_place(dateline) == expected
+
+
+def test_main_place_is_the_most_mentioned_settlement():
+    text = ("Russian troops pressed on Pokrovsk on Monday, Ukraine's army said.\n"
+            "Pokrovsk, a logistics hub, had about 60,000 residents before the war.\n"
+            "Moscow's forces also attacked near Kurakhove.\n"
+            "In Kyiv, officials promised more air defence.\n"
+            "Only a few thousand people remain in Pokrovsk.")
+    assert main_place(text, None) == "Pokrovsk"
+
+
+def test_main_place_weights_the_title():
+    text = "Shelling hit Kherson and Mykolaiv. Kherson residents queued for water."
+    assert main_place(text, "Mykolaiv under fire as Russia steps up strikes") == "Mykolaiv"
+
+
+def test_main_place_ignores_capitals_used_as_governments_and_countries():
+    text = ("Kyiv said on Monday it would send more troops. Moscow said it had not decided.\n"
+            "Ukraine and Russia traded accusations.")
+    assert main_place(text, None) is None
+
+
+def test_main_place_needs_a_clear_winner():
+    assert main_place("Strikes hit Sumy. Later, strikes hit Poltava too.", None) is None
+    assert main_place("Fighting raged in the Donetsk region.", None) is None
+
+
+def test_gazetteer_rows_have_coordinates_and_cover_the_front():
+    rows = {r["name"]: r for r in gazetteer()}
+    assert len(rows) >= 300
+    for name in ("Bakhmut", "Chasiv Yar", "Vuhledar", "Robotyne", "Krynky", "Donetsk Oblast",
+                 "Crimea", "Sevastopol", "Kyiv", "Sudzha", "Ukraine", "Russia"):
+        assert rows[name]["lat"] is not None and rows[name]["lon"] is not None, name
+    oblasts = [r for r in rows.values() if r["kind"] == "oblast" and r["country"] == "UA"]
+    assert len(oblasts) == 25  # 24 oblasts + Crimea
+    assert rows["Bakhmut"]["oblast"] == "Donetsk Oblast" and rows["Bakhmut"]["population"] > 50000
+
+
+def test_find_places_handles_empty_and_all_caps_headline():
+    assert find_places("") == []
+    assert names("BAKHMUT: THE LONGEST BATTLE") == ["Bakhmut"]
+    assert isinstance(find_places("Lviv")[0], PlaceMention)
