@@ -92,7 +92,7 @@ _ATOM = re.compile(
     r"|(?P<digits>" + _DIGITS + r")(?P<dscale>" + _SCALE_SUFFIX + r")?"
     r"|(?P<frac>" + _FRACTION + r")"
     r"|(?P<words>" + _WORDNUM + r")"
-    r")(?:(?![\w])|(?=kms?\b))",
+    r")(?:(?![\w])(?![.,]\d)|(?=kms?\b))",
     re.IGNORECASE)
 
 # A fast pre-check: nothing number-like, nothing to do.
