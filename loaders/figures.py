@@ -524,8 +524,11 @@ def _place(ctx: Context, t: str, q: Quantity, kind: str, mentions, claimant, sen
         pool = preferred or ms
         best = min(pool, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end)))
         return _canon(t, best)
-    if mentions and any(m.kind == "country" for m in mentions) or _NO_PLACE.search(t):
-        return None
+    if _NO_PLACE.search(t) or any(
+            m.kind == "country" and m.start > q.end
+            and re.search(r"\b(?:in|across|throughout|over)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?(?:\w+\s+)?$",
+                          t[max(0, m.start - 30):m.start], _I) for m in mentions):
+        return None     # "killed in Ukraine since 2022": a national figure
     if kind in PEOPLE_KINDS and ctx.main_place:
         return ctx.main_place
     return None
