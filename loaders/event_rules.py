@@ -16,6 +16,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\b(?:launched|fired)\s+(?:[\w,-]+\s+){0,4}?(?:missiles|drones|rockets|bombs|shells)\s+(?:at|on|against|towards?)\b"
         r"|\b(?:missiles?|drones?|rockets?|bombs?|shells?)\s+(?:\w+\s+)?(?:hit|struck|slammed\s+into|targeted)\b"
         r"|\b(?:overnight|massive|combined|aerial|large-scale|major)\s+(?:\w+\s+)?attacks?\s+(?:on|against)\b"
+        r"|\bshelling\s+(?:killed|injured|wounded|hit|damaged|destroyed)\b"
+        r"|\bhit\b(?=[^.]{0,60}\bwith\s+(?:[\w-]+\s+){0,2}(?:missiles|drones|rockets|bombs|artillery|shells)\b)"
         r"|\bdropped\s+(?:[\w-]+\s+){0,3}?(?:bombs|missiles|munitions)\s+on\b"
         r"|\bcame\s+under\s+(?:\w+\s+)?(?:fire|shelling|bombardment|missile\s+attack|drone\s+attack)\b", _I)),
     ("capture", re.compile(
@@ -28,7 +30,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"\b(?:withdr[ae]w(?:n|al)?|withdrawing|retreat(?:ed|ing|s)?|pull(?:ed|ing)\s+(?:out|back)|"
         r"pullout|pull-out|abandoned|left)\s+(?:\w+\s+){0,3}?(?:from|of)\b"
         r"|\b(?:withdr[ae]w(?:n|al)?|retreat(?:ed)?)\s+(?:\w+\s+){0,3}?to\b"
-        r"|\babandoned\b", _I)),
+        r"|\babandoned\b|\b(?:pushed|forced|driven)\s+out\s+of\b", _I)),
     ("advance", re.compile(
         r"\b(?:entered|broke\s+into|broken\s+into|pushed\s+(?:\w+\s+)?into|pushed\s+(?:\w+\s+)?towards?|"
         r"broke\s+through\s+(?:to|into|near)|gained\s+ground|made\s+(?:\w+\s+)?(?:gains|advances|progress)|"
@@ -37,7 +39,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"reached\s+the\s+outskirts\s+of|incursion\s+into|crossed\s+(?:the\s+border\s+)?into)\b", _I)),
     ("assault", re.compile(
         r"\b(?:attacks?\s+(?:on|against|near|in|around|at)|attacked|attacking|assaults?\s+(?:on|against|by|in|inside)|"
-        r"assaulted|storm(?:ed|ing)|fighting\s+(?:(?:was|is|has|had|have|been|raged|raging|continued|continues|continuing|"
+        r"assaulted|storm(?:s|ed|ing)?|counter-?attack(?:ed|ing|s)?\s+(?:near|in|on|around)|fighting\s+(?:(?:was|is|has|had|have|been|raged|raging|continued|continues|continuing|"
         r"intensified|erupted|broke\s+out|flared|took\s+place|taking\s+place)\s+){0,3}(?:in|for|around|inside|near|on)|"
         r"fight(?:s)?\s+for|clash(?:es|ed)?\s+(?:in|near|around|on)|"
         r"(?:launched|began|started|mounted|opened|resumed|stepped\s+up)\s+(?:an?\s+|the\s+|its\s+|their\s+)?"
@@ -49,7 +51,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
 
 # Verbs whose place must follow closely ("took the town of X", not "took part in talks on X").
 TIGHT = re.compile(r"^(?:took|taken|has\s+taken|have\s+taken|had\s+taken|left|struck|abandoned|evacuated|"
-                   r"attacked|attacking|storm\w*|entered|pounded)$", _I)
+                   r"attacked|attacking|storm\w*|entered|pounded|hit)$", _I)
 # A noun phrase leading to the place: "the outskirts of the eastern Ukraine frontline city of".
 OBJECT_NP = re.compile(r"^\s*(?:(?:the|a|an|its|their|part\s+of\s+the)\s+)?(?:[\w'-]+\s+){0,3}?(?:outskirts|centre|center|"
                        r"edge|suburbs?|districts?|parts?|area|areas|positions|village|town|city|settlement|"
@@ -87,7 +89,7 @@ INTENT_BEFORE = re.compile(
     r"warned|warns|predicted|predicts|forecast)\b(?:\s+\w+){0,3}\s*$", _I)
 # Words that say it did happen despite a cue above ("continue to advance", "managed to take").
 HAPPENED_BEFORE = re.compile(r"\b(?:continues?|continued|continuing|managed|succeeded|began|begun|"
-                             r"started|keeps?|kept)\s+(?:to|in)\s*$|\bto\s+have\s+(?:\w+\s+)?$", _I)
+                             r"started|keeps?|kept|forced|ordered|decided)\s+(?:\w+\s+){0,2}?(?:to|in)\s*$|\bto\s+have\s+(?:\w+\s+)?$", _I)
 MODAL_AFTER = re.compile(r"\b(?:would|could|might|may|will|shall|can)\b(?!\s+not\s+have)", _I)
 # "(less than) a week after the fall of X", "two days after capturing X"
 RELATIVE_BEFORE = re.compile(

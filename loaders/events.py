@@ -25,6 +25,8 @@ TOLERANCE = {"day": 1, "week": 7, "month": 31, "year": 366}
 # An event dated this long before publication is background ("Russia seized Crimea in 2014",
 # "since it took Bakhmut in May 2023"), not news of the article: not a row of its timeline.
 BACKGROUND_DAYS = 60
+SETTLEMENT_KINDS = {"city", "town", "village"}
+UNNAMED_PLACES = re.compile(r"\b(?:villages|settlements|towns|positions|areas|localities)\b", re.I)
 
 
 def extract_events(ctx: Context) -> list[Event]:
@@ -101,9 +103,9 @@ def _clause_before(text: str, start: int) -> str:
 def _reported(text: str, start: int, end: int, m: re.Match) -> bool:
     before = _clause_before(text, start)
     near = before[-60:]
-    if NEGATION_BEFORE.search(near) and not HAPPENED_BEFORE.search(near[-25:]):
+    if NEGATION_BEFORE.search(near):
         return False
-    if INTENT_BEFORE.search(near) and not HAPPENED_BEFORE.search(near[-25:]):
+    if INTENT_BEFORE.search(near) and not HAPPENED_BEFORE.search(near[-45:]):
         return False
     if m.groupdict().get("nominal") or NOMINAL.match(text, start):
         # "The fall of X ... would let Moscow", "Capturing X would allow": a hypothesis
@@ -118,6 +120,8 @@ def _object_place(text: str, start: int, end: int, next_start: int, mentions, m:
     passives and intransitives ("Bakhmut fell", "Avdiivka was captured")."""
     stop = min(next_start, _clause_end(text, end))
     after = [p for p in mentions if end <= p.start < stop and _object_gap(text[end:p.start], m)]
+    # "captured two villages in Donetsk region": the region only locates unnamed places
+    after = [p for p in after if p.kind in SETTLEMENT_KINDS or not UNNAMED_PLACES.search(text[end:p.start])]
     # "north of Bakhmut, Berkhivka": a place after "north of" is a reference point
     # "north of Bakhmut, Berkhivka": a place after "north of" is a reference point, so a place
     # named without one wins; "advanced west of Stepove" alone still places it at Stepove
