@@ -188,7 +188,10 @@ _SUBJECT_STOP = re.compile(
     r"although|though|since|if|whereas|yet|so)\s)", re.I)
 _LEAD_JUNK = re.compile(
     r"^(?:\s*(?:and|but|also|however|meanwhile|separately|earlier|later|now|then|still|"
-    r"in\s+addition|moreover|yet|so|both)\b,?)+\s*", re.I)
+    r"in\s+addition|moreover|yet|so|both|in|on|at|from|by|under|per)\b,?)+\s*", re.I)
+_DOC_BY = re.compile(
+    r"^(?:an?|the)\s+(?:\w+\s+){0,2}?(?:report|statement|estimate|assessment|analysis|update|count|"
+    r"tally|study|survey|investigation|briefing)\s+(?:by|from|of)\s+", re.I)
 _TRAIL_JUNK = re.compile(
     r"(?:\s+(?:also|later|earlier|previously|separately|had|has|have|was|were|is|would|will|"
     r"could|on\s+\w+day|late\s+on\s+\w+day|(?:near|in|at|outside|from)\s+the\s+\w+))+\s*$", re.I)
@@ -244,14 +247,19 @@ def _make(text, offset, s, e, gs, ge, pronoun=False) -> _Attribution:
                         pronoun, appos)
 
 
+_NP = re.compile(
+    r"[^,.;:()\"“”]+?(?=\s*(?:[,;:()\"“”]|\.(?:\s|$)|$|\s+(?:that|who|which|on\s+\w+day|"
+    r"in\s+(?:a|an|its|his|her|their)\s|late|earlier|as|while|and\s+(?:the|a)\s|"
+    r"(?:has\s+|have\s+|had\s+)?(?:" + _VERBS + r")\b)))")
+
+
 def _np_after(text: str, i: int) -> tuple[int, int] | None:
     """The noun phrase starting at i, up to a comma, clause word or end."""
-    m = re.match(r"[^,.;:()\"“”]+?(?=\s*(?:[,;:()\"“”]|\.(?:\s|$)|$|\s+(?:that|who|which|on\s+\w+day|"
-                 r"in\s+(?:a|an|its|his|her|their)\s|late|earlier|as|while|and\s+(?:the|a)\s)))", text[i:])
+    m = _NP.match(text, i)
     if not m:
         return None
     # keep dotted abbreviations inside ("U.S. officials", "Mr. Haidai")
-    s, e = i, i + m.end()
+    s, e = i, m.end()
     while e < len(text) and text[e] == "." and re.match(r"\.\s*[A-Z]?[\w.]*", text[e:]) and \
             re.search(r"(?:\b[A-Z]|\bMr|\bMs|\bMrs|\bDr|\bGen|\bCol|\bSt|\bLt)$", text[s:e]):
         m2 = re.match(r"\.[^,.;:()\"“”]*?(?=\s*(?:[,;:()\"“”]|\.(?:\s|$)|$))", text[e:])
@@ -275,10 +283,13 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> _Attribution | Non
     before = text[:vstart]
     after = text[vend:]
     # inverted: '"...," said Bobovnikova, a spokesperson' / '..., said the governor'
-    if re.search(r"[,\"”’]\s*$", before) and re.match(r"\s+(?:the\s+|a\s+|an\s+)?[A-Z]", after):
+    if re.search(r"[,\"”’]\s*$", before) and re.match(r"\s+(?:[A-Z]|the\s|a\s|an\s|one\s)", after):
         who = _np_after(text, vend + len(after) - len(after.lstrip()))
         if who and verb in ("said", "says", "added", "wrote", "told", "stated", "claimed", "reported", "noted"):
             s, e = who
+            named = re.match(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?=\s*[,.;]|\s*$)", text[e:])
+            if named and re.match(r"(?:the|a|an)\s", text[s:e]):
+                s, e = e + named.start(1), e + named.end(1)
             # the quote or clause before it is governed; so is a following quote
             return _make(text, offset, s, e, 0, vstart) if not _has_quote_after(text, e) else \
                 _make(text, offset, s, e, 0, len(text))
@@ -369,6 +380,7 @@ _DOC_TAIL = re.compile(
 def _clean_subject(raw: str) -> str:
     s = raw.strip().strip("\"“”'’")
     s = _DOC_TAIL.sub("", s)
+    s = _DOC_BY.sub("", s)
     s = _LEAD_JUNK.sub("", s)
     prev = None
     while prev != s:
@@ -491,10 +503,18 @@ _PERSON_MENTION = re.compile(r"\b[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2}\b")
 
 def _last_person(ctx: Context, i: int) -> tuple[str, str] | None:
     """The most recent named person in sentences before i (for "he"/"she")."""
+    _, pat = _actors()
     for j in range(i - 1, max(-1, i - 5), -1):
         text = ctx.sentences[j].text
         found = None
+        low = text.replace("’", "'").lower()
+        for m in pat.finditer(low):
+            a = _lookup(m.group())
+            if a is not None and a.kind == "person":
+                found = (_full_name(ctx, text[m.start():m.end()], ctx.sentences[j].start + m.start()), a.side)
         for m in _PERSON_MENTION.finditer(text):
+            if found:
+                break
             a = _lookup(m.group())
             if a is not None and a.kind == "person":
                 found = (m.group(), a.side)
@@ -671,8 +691,8 @@ def _quote_speaker(ctx: Context, i: int, at: int | None) -> Claimant | None:
         attrs = _sentence_attrs_cached(ctx, j)
         if attrs and re.search(r"[\"“”]", prev.text):
             return _resolve(ctx, j, attrs[-1])
-    # a following sentence that is just the attribution: '"..." / He said.'
-    if i + 1 < len(ctx.sentences):
+    # a following sentence that is just the attribution: '"..." He said.'
+    if i + 1 < len(ctx.sentences) and _same_line(ctx, i, i + 1):
         nxt = ctx.sentences[i + 1]
         if len(nxt.text.split()) <= 8:
             attrs = _sentence_attrs_cached(ctx, i + 1)

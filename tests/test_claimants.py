@@ -1,0 +1,196 @@
+"""Claimant attribution: forms, governed spans, quotes, carry-over and sides."""
+from __future__ import annotations
+
+import pytest
+
+from loaders import sentences
+from loaders.claimants import Claimant, actor_side, attribute
+from loaders.model import Context
+
+
+def ctx_of(text: str) -> Context:
+    return Context("t", text, sentences.split(text), None)
+
+
+def who(text: str, needle: str | None = None, nth: int = 0):
+    """(name, side) of the claimant of `needle` (its nth occurrence), or None."""
+    ctx = ctx_of(text)
+    at = None
+    if needle is not None:
+        at = -1
+        for _ in range(nth + 1):
+            at = text.index(needle, at + 1)
+        index = next(i for i, s in enumerate(ctx.sentences) if s.start <= at < s.end)
+    else:
+        index = len(ctx.sentences) - 1
+    c = attribute(ctx, index, at)
+    return (c.name, c.side) if c else None
+
+
+FORMS = [
+    # according to X
+    ("According to the General Staff, Russian forces lost 1,040 troops in a day.", "1,040",
+     ("the General Staff", "ukraine")),
+    ("Three people died in the blast, according to Ivan Fedorov, the Zaporizhzhia governor.", "Three",
+     ("Ivan Fedorov", "ukraine")),
+    # X said / says / stated / told / reported / claimed / estimated / believe / wrote / announced
+    ("Ukraine's air force said it shot down 37 of 41 drones overnight.", "37", ("Ukraine's air force", "ukraine")),
+    ("Kharkiv governor Oleh Syniehubov says 14 people were hurt in the strike.", "14", ("Oleh Syniehubov", "ukraine")),
+    ("Russia's defence ministry stated that 84 Ukrainian drones were destroyed.", "84", ("Russia's defence ministry", "russia")),
+    ("A Ukrainian commander told Reuters that his brigade lost 40 men in a week.", "40", ("A Ukrainian commander", "ukraine")),
+    ("Pro-Russian military bloggers reported that 300 Ukrainian troops had been encircled.", "300",
+     ("Pro-Russian military bloggers", "russia")),
+    ("Yevgeny Prigozhin claimed 20,000 of his fighters had died in Bakhmut.", "20,000", ("Yevgeny Prigozhin", "russia")),
+    ("The Pentagon estimated that Russia has suffered 315,000 casualties.", "315,000", ("The Pentagon", "third_party")),
+    ("Western officials believe 20,000 Russian soldiers were killed in the battle.", "20,000",
+     ("Western officials", "third_party")),
+    ("Andriy Kovalenko wrote on Telegram that 52 clashes took place on the front.", "52", ("Andriy Kovalenko", "ukraine")),
+    ("Denis Pushilin announced that 11 civilians had been killed in Horlivka.", "11", ("Denis Pushilin", "russia")),
+    # post-posed attribution
+    ("Russian troops launched 26 assaults near Pokrovsk, Ukraine's General Staff said late on Sunday.", "26",
+     ("Ukraine's General Staff", "ukraine")),
+    ("Five civilians were killed, the Russian-installed governor Vladimir Saldo said on Telegram.", "Five",
+     ("Vladimir Saldo", "russia")),
+    # X's statement / a report by X
+    ("In Zelenskyy's statement, 31,000 Ukrainian soldiers had been killed since the invasion.", "31,000",
+     ("Volodymyr Zelensky", "ukraine")),
+    ("The Russian Defence Ministry's daily briefing put Ukrainian losses at 1,200 men.", "1,200",
+     ("The Russian Defence Ministry", "russia")),
+    ("A report by the UN human rights office counted 12,000 civilian deaths.", "12,000",
+     ("the UN human rights office", "third_party")),
+    # said X (inverted)
+    ("\"We repelled 14 attacks today,\" said Nazar Voloshyn, spokesperson for the Khortytsia group.", "14",
+     ("Nazar Voloshyn", "ukraine")),
+    ("\"About 2,000 people are still in the city,\" said the governor, Vadym Filashkin.", "2,000",
+     ("Vadym Filashkin", "ukraine")),
+]
+
+
+@pytest.mark.parametrize("text,needle,expected", FORMS)
+def test_claimant_forms(text, needle, expected):
+    assert who(text, needle) == expected
+
+
+def test_titles_are_dropped_from_person_names():
+    text = "Ukrainian President Volodymyr Zelenskiy said 500 Russian soldiers died in the assault."
+    assert who(text, "500") == ("Volodymyr Zelenskiy", "ukraine")
+
+
+def test_institution_names_are_kept_as_written():
+    text = "The Ukrainian military said its forces repelled 62 attacks."
+    assert who(text, "62") == ("The Ukrainian military", "ukraine")
+
+
+# the verb must govern the clause with the number
+GOVERNED = [
+    ("Avdiivka had 32,000 residents before the war, and officials say 1,500 remain.", "32,000", None),
+    ("Avdiivka had 32,000 residents before the war, and officials say 1,500 remain.", "1,500", ("officials", "ukraine")),
+    ("Kyiv said 90 Russian troops were killed, while Moscow said 240 Ukrainians died.", "90", ("Kyiv", "ukraine")),
+    ("Kyiv said 90 Russian troops were killed, while Moscow said 240 Ukrainians died.", "240", ("Moscow", "russia")),
+    ("Ten drones hit the port, the navy said, as Russia kept up attacks for a 12th night.", "Ten", ("the navy", "ukraine")),
+]
+
+
+@pytest.mark.parametrize("text,needle,expected", GOVERNED)
+def test_reporting_verb_must_govern_the_number(text, needle, expected):
+    assert who(text, needle) == expected
+
+
+OUTLET_VOICE = [
+    ("Reuters was not able to verify the claim that 60 people died.", "60"),
+    ("Reuters could not independently confirm the battlefield reports of 300 dead.", "300"),
+    ("The town had a pre-war population of 25,000 people.", "25,000"),
+    ("Both sides have reported inflicting heavy losses, with 500 troops killed near the river.", "500"),
+    ("As the battle continues, both Russia and Ukraine have reported killing 700 soldiers.", "700"),
+    ("Reuters reported on Monday that 15 people were wounded.", "15"),
+]
+
+
+@pytest.mark.parametrize("text,needle", OUTLET_VOICE)
+def test_outlet_voice_and_unclaimed_figures_have_no_claimant(text, needle):
+    assert who(text, needle) is None
+
+
+CARRY_OVER = [
+    ("Ukrainian President Volodymyr Zelensky spoke in his nightly address. "
+     "He added that 1,500 Russian soldiers were severely wounded.", "1,500", ("Volodymyr Zelensky", "ukraine")),
+    ("Russia's defence ministry said it downed 30 drones. It added that 12 more were jammed.", "12",
+     ("Russia's defence ministry", "russia")),
+    ("The Institute for the Study of War released its daily update. "
+     "The report stated that Russian forces made 18 unsuccessful assaults.", "18",
+     ("Institute for the Study of War", "third_party")),
+    ("Donetsk governor Vadym Filashkin visited the town on Monday.\n"
+     "Mr. Filashkin reported that nine residents were injured across the region.", "nine",
+     ("Vadym Filashkin", "ukraine")),
+    ("Anastasia Bobovnikova, a spokesperson for the army, spoke from Kramatorsk.\n"
+     "Bobovnikova said about 400 civilians remain.", "400", ("Anastasia Bobovnikova", "ukraine")),
+    ("Dmitry Peskov dismissed the reports. Putin's spokesman. \"We have lost 200,\" Peskov said.", "200",
+     ("Dmitry Peskov", "russia")),
+    ("Ukraine's military spokesman Dmytro Lykhovyi described the fighting.\n"
+     "\"The enemy lost 70 men in this sector,\" he said.", "70", ("Dmytro Lykhovyi", "ukraine")),
+]
+
+
+@pytest.mark.parametrize("text,needle,expected", CARRY_OVER)
+def test_carry_over_to_following_sentences(text, needle, expected):
+    assert who(text, needle) == expected
+
+
+def test_carry_over_does_not_leak_into_plain_narrative():
+    text = ("Governor Ivan Fedorov said two people were wounded.\n"
+            "The city had 700,000 inhabitants before the war.")
+    assert who(text, "700,000") is None
+
+
+QUOTES = [
+    # multi-sentence quote: attribution after it closes
+    ("\"The town is gone. Only 300 people are left,\" said Vadym Filashkin.", "300", ("Vadym Filashkin", "ukraine")),
+    # quote continuing after the attribution sentence
+    ("\"We cannot hold much longer,\" said Serhiy Cherevatyi, a military spokesman. \"We lost 20 vehicles.\"",
+     "20", ("Serhiy Cherevatyi", "ukraine")),
+    # a quote followed by an unrelated sentence: nobody
+    ("\"Some 90 shells fell on the village.\"\nThe road to the north was cut.", "90", None),
+    # quote attributed in the next short sentence
+    ("\"Forty houses burned overnight.\"\nThe mayor said so on television.", "Forty", None),
+]
+
+
+@pytest.mark.parametrize("text,needle,expected", QUOTES)
+def test_quoted_speech_gets_its_speaker_only_from_its_own_attribution(text, needle, expected):
+    assert who(text, needle) == expected
+
+
+SIDES = [
+    ("Zelenskiy", "ukraine"), ("Zelenskyy", "ukraine"), ("General Staff of the Armed Forces of Ukraine", "ukraine"),
+    ("HUR", "ukraine"), ("the SBU", "ukraine"), ("Syrskyi", "ukraine"), ("Budanov", "ukraine"),
+    ("Putin", "russia"), ("Peskov", "russia"), ("Konashenkov", "russia"), ("Wagner", "russia"),
+    ("TASS", "russia"), ("RIA Novosti", "russia"), ("Rybar", "russia"), ("Gladkov", "russia"),
+    ("ISW", "third_party"), ("the United Nations", "third_party"), ("NATO", "third_party"),
+    ("Oryx", "third_party"), ("Mediazona", "third_party"), ("BBC Russian", "third_party"),
+    ("British intelligence", "third_party"), ("Stoltenberg", "third_party"),
+    # general rules
+    ("Ukrainian officials", "ukraine"), ("Ukraine's military", "ukraine"), ("a Ukrainian soldier", "ukraine"),
+    ("Kyiv", "ukraine"), ("Moscow", "russia"), ("the Kremlin", "russia"), ("Russia", "russia"),
+    ("Russian-installed officials", "russia"), ("Russia's defence ministry", "russia"),
+    ("US officials", "third_party"), ("a NATO diplomat", "third_party"), ("Western analysts", "third_party"),
+    ("Russian-installed officials in Ukraine's Zaporizhzhia region", "russia"),
+    ("the regional administration", None), ("Reuters", None), ("Ivan Petrenko", None),
+]
+
+
+@pytest.mark.parametrize("name,side", SIDES)
+def test_actor_side_from_dictionary_and_general_rules(name, side):
+    assert actor_side(name) == side
+
+
+def test_carried_over_claimant_has_no_offsets_and_direct_one_does():
+    text = "Pavlo Kyrylenko said on Monday that four people were injured. He added that two died."
+    ctx = ctx_of(text)
+    direct = attribute(ctx, 0, text.index("four"))
+    carried = attribute(ctx, 1, text.index("two"))
+    assert isinstance(direct, Claimant) and text[direct.start:direct.end] == "Pavlo Kyrylenko"
+    assert carried == Claimant("Pavlo Kyrylenko", "ukraine", -1, -1)
+
+
+def test_out_of_range_sentence_index_is_none():
+    assert attribute(ctx_of("Nothing here."), 5) is None
