@@ -13,7 +13,7 @@ from metrics.filters import LIST_FIELDS, Filters
 from metrics.overview import options
 from metrics.style import kind_label, side_label
 
-st.set_page_config(page_title="Frontline", page_icon="📰", layout="wide")
+st.set_page_config(page_title="Frontline", layout="wide")  # default favicon: a material icon would be fetched online
 
 DB = mdb.db_path()
 st.session_state["db"] = str(DB)
@@ -79,12 +79,12 @@ def empty_page():
 
 
 PAGES = {
-    "overview": st.Page("pages/overview.py", title="Overview", icon="🗺️", default=True),
-    "city": st.Page("pages/city.py", title="City", icon="🏙️"),
-    "claims": st.Page("pages/claims.py", title="Claims", icon="⚖️"),
-    "evidence": st.Page("pages/evidence.py", title="Evidence", icon="🔎"),
-    "data": st.Page("pages/data.py", title="Data", icon="⬇️"),
-    "load": st.Page("pages/load.py", title="Load", icon="⬆️"),
+    "overview": st.Page("pages/overview.py", title="Overview", default=True),
+    "city": st.Page("pages/city.py", title="City"),
+    "claims": st.Page("pages/claims.py", title="Claims"),
+    "evidence": st.Page("pages/evidence.py", title="Evidence"),
+    "data": st.Page("pages/data.py", title="Data"),
+    "load": st.Page("pages/load.py", title="Load"),
 }
 
 if mdb.status(DB) == "ok":
@@ -92,5 +92,5 @@ if mdb.status(DB) == "ok":
     page = st.navigation(list(PAGES.values()))
 else:
     st.session_state["filters"] = Filters()
-    page = st.navigation([st.Page(empty_page, title="Welcome", icon="👋", default=True), PAGES["load"]])
+    page = st.navigation([st.Page(empty_page, title="Welcome", default=True), PAGES["load"]])
 page.run()
