@@ -35,6 +35,21 @@ def _rx(*alternatives: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
 
 
+class _Rules:
+    """Line patterns split by anchor, because one regex mixing anchored and floating
+    alternatives is tried at every position of every (long) line: `start` patterns
+    match at the line's start, `tail` patterns search only its last characters."""
+
+    def __init__(self, start=(), tail=(), tail_chars: int = 160):
+        self.start = _rx(*start) if start else None
+        self.tail = _rx(*tail) if tail else None
+        self.tail_chars = tail_chars
+
+    def search(self, line: str) -> bool:
+        return bool((self.start and self.start.match(line))
+                    or (self.tail and self.tail.search(line[-self.tail_chars:])))
+
+
 AGENCIES = (r"AP|AFP|Reuters|REUTERS|EPA(?:-EFE)?|EFE|Getty Images|Anadolu(?: Agency)?|TASS|"
             r"RIA Novosti|Sputnik|Ukrinform|UNIAN|Xinhua|Shutterstock|Handout|Pool|dpa|"
             r"Associated Press|SIPA|NurPhoto|Bloomberg|Alamy")
@@ -48,24 +63,24 @@ _PROSE = re.compile(
     r"warned|declared)\b", re.IGNORECASE)
 
 # -- appeals ------------------------------------------------------------------------
-_APPEAL_HEAD = _rx(
-    r"^an? (?:message|note|word) from\b.{0,60}$",
-    r"^dear (?:readers?|friends|subscribers|supporters)\b",
-    r"^(?:please )?support (?:us|our (?:work|journalism|newsroom)|independent (?:journalism|media))\b",
-    r"^(?:become|join us as) an? (?:member|supporter|patron|subscriber)\b",
-    r"^(?:we|you) (?:need|rely on) (?:your|reader) (?:help|support)\b",
-)
-_APPEAL_END = _rx(r"^remind me later\.?$", r"^(?:maybe|not now|no thanks|continue reading)\.?$",
-                  r"^close\.?$")
+_APPEAL_HEAD = _Rules(start=(
+    r"an? (?:message|note|word) from\b.{0,60}$",
+    r"dear (?:readers?|friends|subscribers|supporters)\b",
+    r"(?:please )?support (?:us|our (?:work|journalism|newsroom)|independent (?:journalism|media))\b",
+    r"(?:become|join us as) an? (?:member|supporter|patron|subscriber)\b",
+    r"(?:we|you) (?:need|rely on) (?:your|reader) (?:help|support)\b",
+))
+_APPEAL_END = _Rules(start=(r"remind me later\.?$", r"(?:maybe|not now|no thanks|continue reading)\.?$",
+                           r"close\.?$"))
 _APPEAL_WORDS = _rx(r"\b(?:we|our|us|you|your|yours)\b", r"\bdonat", r"\bcontribut", r"\bsupport",
                     r"\bsubscri", r"\bjournalis", r"\bmembers?hip\b", r"\bpaywall\b")
 # Single lines that are appeals wherever they stand.
-_APPEAL_LINE = _rx(
-    r"^(?:please )?(?:donate|support us|subscribe|contribute)(?: now| today)?[.!]?$",
-    r"^remind me later\.?$",
-    r"^(?:support|fund) (?:independent|our) (?:journalism|reporting|work)\b.{0,80}$",
-    r"^make an? (?:one-off|one-time|monthly|yearly|recurring) (?:donation|contribution|payment)\b.{0,80}$",
-)
+_APPEAL_LINE = _Rules(start=(
+    r"(?:please )?(?:donate|support us|subscribe|contribute)(?: now| today)?[.!]?$",
+    r"remind me later\.?$",
+    r"(?:support|fund) (?:independent|our) (?:journalism|reporting|work)\b.{0,80}$",
+    r"make an? (?:one-off|one-time|monthly|yearly|recurring) (?:donation|contribution|payment)\b.{0,80}$",
+))
 
 # -- link lists ------------------------------------------------------------------------
 _LINK_HEAD = re.compile(
@@ -77,27 +92,28 @@ _LINK_HEAD = re.compile(
     re.IGNORECASE)
 
 # -- captions and credits -------------------------------------------------------------------
-_CAPTION = _rx(
-    rf"[.!?]\s*(?:{AGENCIES})(?:\s*(?:/|via)\s*[\w .'\-/]{{1,60}})?\.?$",   # "... on Monday. AP"
+_CAPTION = _Rules(tail=(
+    rf"[.!?]\s*(?-i:{AGENCIES})(?:\s*(?:/|via)\s*[\w .'\-/]{{1,60}})?\.?$",   # "... on Monday. AP"
     r"\b(?:REUTERS|AFP|AP|EPA)/[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}(?:/File Photo)?\.?$",
     rf"\((?:{AGENCIES})? ?Photo(?:graph)?(?: by|:|/)[^)]*\)\.?$",
-    r"^(?:file )?photo(?:graph)?s?(?: by|:)\s",
-    r"^(?:image|picture|video|illustration)(?: caption)?:\s",
-    r"^(?:photo|image) (?:credit|source)s?:?\s",
-    r"^credits?:\s",
-    r"^\u00a9\s?\S",
-    rf"^(?:{AGENCIES})(?: Photo)?/[\w .'\-]+$",
-)
-_CREDIT = _rx(
-    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|research|graphics?) by\b[^()]*\)?\.?$",
-    r"^(?:by|words by|text by)\s+[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|and|&|de|van|von|der)){0,6}"
-    rf"(?:\s*(?:,|\||{DASH}|for|in)\s*[A-Z][\w '\-]{{0,40}})?$",
-    rf"^(?:{AGENCIES}|The Associated Press|Agence France-Presse|Staff and agencies|Agencies)\.?$",
-    r"^our standards:",
-    r"^(?:published|updated|last updated|posted|first published)(?: on| at)?:?\s.{0,60}\d.{0,30}$",
-    r"^\d+\s*min(?:ute)?s? read$",
-    r"^listen to (?:this|the) (?:article|story)\b.{0,40}$",
-)
+), start=(
+    r"(?:file )?photo(?:graph)?s?(?: by|:)\s",
+    r"(?:image|picture|video|illustration)(?: caption)?:\s",
+    r"(?:photo|image) (?:credit|source)s?:?\s",
+    r"credits?:\s",
+    r"\u00a9\s?\S",
+    rf"(?:{AGENCIES})(?: Photo)?/[\w .'\-]+$",
+))
+_CREDIT = _Rules(start=(
+    r"\(?(?:additional )?(?:reporting|writing|editing|compiled|research|graphics?) by\b[^()]*\)?\.?$",
+    r"(?:by|words by|text by)\s+(?-i:[A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|and|&|de|van|von|der)){0,6}"
+    rf"(?:\s*(?:,|\||{DASH}|for|in)\s*[A-Z][\w '\-]{{0,40}})?)$",
+    rf"(?:{AGENCIES}|The Associated Press|Agence France-Presse|Staff and agencies|Agencies)\.?$",
+    r"our standards:",
+    r"(?:published|updated|last updated|posted|first published)(?: on| at)?:?\s.{0,60}\d.{0,30}$",
+    r"\d+\s*min(?:ute)?s? read$",
+    r"listen to (?:this|the) (?:article|story)\b.{0,40}$",
+))
 _TRAILING_CREDIT = re.compile(
     r"\s*\((?:additional )?(?:reporting|writing|editing) by [^()]*\)\s*$", re.IGNORECASE)
 
@@ -106,24 +122,26 @@ _SHARE_WORDS = {"share", "shares", "this", "article", "story", "on", "via", "fac
                 "telegram", "whatsapp", "email", "e-mail", "mail", "copy", "link", "print", "linkedin",
                 "reddit", "viber", "messenger", "pinterest", "tweet", "bluesky", "threads", "save",
                 "comments", "comment", "flipboard", "vk", "ok"}
-_BOX = _rx(
-    r"^sign up (?:for|to)\b.{0,160}$",
-    r"^subscribe to (?:our|the)\b.{0,120}$",
-    r"^(?:get|receive) (?:our|the) .{0,60}(?:newsletter|briefing|in your inbox)\b.{0,80}$",
-    r"\bnewsletter\b.{0,80}\b(?:inbox|sign up|subscribe)\b",
-    r"^enter your e-?mail(?: address)?\b.{0,60}$",
-    r"^by (?:signing up|subscribing|clicking)\b.{0,200}(?:privacy|terms)\b.*$",
-    r"\bcookies?\b.{0,200}\b(?:accept|consent|settings|policy|preferences|agree)\b",
-    r"^(?:accept|reject|allow) (?:all|cookies)\b.{0,40}$",
-    r"^(?:manage|cookie) (?:preferences|settings)\.?$",
-    r"^(?:privacy policy|terms of (?:use|service))\.?$",
-    r"^(?:skip )?advertisement\.?$",
-    r"^(?:sponsored(?: content)?|story continues below(?: advertisement)?|scroll to continue)\.?$",
-    r"^(?:weather|humidity|wind|sunrise|sunset|feels like)\b[^.]{0,40}$",
-    r"^[^.]{0,40}-?\d{1,3}\s?\u00b0\s?[CF]\b[^.]{0,30}$",
-    r"^(?:tags|topics|filed under)\s*:\s.{0,200}$",
-    r"^(?:advertisement|advert|ad)\s*[:\-]?\s*$",
-)
+_BOX = _Rules(start=(
+    r"sign up (?:for|to)\b.{0,160}$",
+    r"subscribe to (?:our|the)\b.{0,120}$",
+    r"(?:get|receive) (?:our|the) .{0,60}(?:newsletter|briefing|in your inbox)\b.{0,80}$",
+    r"enter your e-?mail(?: address)?\b.{0,60}$",
+    r"by (?:signing up|subscribing|clicking)\b.{0,200}(?:privacy|terms)\b.*$",
+    r"(?:accept|reject|allow) (?:all|cookies)\b.{0,40}$",
+    r"(?:manage|cookie) (?:preferences|settings)\.?$",
+    r"(?:privacy policy|terms of (?:use|service))\.?$",
+    r"(?:skip )?advertisement\.?$",
+    r"(?:sponsored(?: content)?|story continues below(?: advertisement)?|scroll to continue)\.?$",
+    r"(?:weather|humidity|wind|sunrise|sunset|feels like)\b[^.]{0,40}$",
+    r"[^.]{0,40}-?\d{1,3}\s?\u00b0\s?[CF]\b[^.]{0,30}$",
+    r"(?:tags|topics|filed under)\s*:\s.{0,200}$",
+    r"(?:advertisement|advert|ad)\s*[:\-]?\s*$",
+))
+# Floating patterns, tried only on short lines that contain their keyword.
+_NEWSLETTER = _rx(r"\bnewsletter\b.{0,80}\b(?:inbox|sign up|subscribe)\b")
+_COOKIES = _rx(r"\bcookies?\b.{0,200}\b(?:accept|consent|settings|policy|preferences|agree)\b")
+
 
 # -- datelines --------------------------------------------------------------------------------
 _DATE = rf"(?:{MONTHS}\s+\d{{1,2}}(?:,?\s*\d{{4}})?|\d{{1,2}}\s+{MONTHS}(?:\s+\d{{4}})?)"
@@ -173,11 +191,15 @@ def _is_share_bar(line: str) -> bool:
 
 def _furniture(line: str) -> bool:
     """A single line that is page furniture wherever it stands."""
-    if _APPEAL_LINE.search(line) or _BOX.search(line) or _is_share_bar(line):
+    if _APPEAL_LINE.search(line) or _BOX.search(line):
         return True
-    if is_prose(line):
-        return False
-    return bool(_CAPTION.search(line) or _CREDIT.search(line))
+    if len(line) <= 300:
+        low = line.lower()
+        if ("cookie" in low and _COOKIES.search(line)) or ("newsletter" in low and _NEWSLETTER.search(line)):
+            return True
+        if len(line) <= 120 and _is_share_bar(line):
+            return True
+    return bool(_CAPTION.search(line) or _CREDIT.search(line)) and not is_prose(line)
 
 
 def _appeal_end(lines: list[str], i: int) -> int:
@@ -211,7 +233,7 @@ def _drop_furniture(lines: list[str], removed: list[str]) -> list[str]:
         elif _furniture(line):
             end = i + 1
         else:
-            stripped = _TRAILING_CREDIT.sub("", line)
+            stripped = _TRAILING_CREDIT.sub("", line) if line.endswith(")") else line
             if stripped != line:
                 removed.append(line[len(stripped):].strip())
             if stripped:

@@ -60,6 +60,10 @@ def _init_worker(now: dt.datetime | None) -> None:
 
 def _extract(doc: Document) -> tuple[Document, Extracted | None, str | None]:
     try:
+        doc = sources.complete(doc)   # HTML is parsed here, in the worker
+    except LoadError as e:
+        return doc, None, e.reason + (f" \u2014 {e.fix}" if e.fix else "")
+    try:
         return doc, pipeline.extract(doc, now=_NOW), None
     except Exception as e:  # one article's bug is that article's failure, not the batch's
         frame = traceback.extract_tb(e.__traceback__)[-1]
@@ -69,7 +73,7 @@ def _extract(doc: Document) -> tuple[Document, Extracted | None, str | None]:
 
 def _documents(paths, manifest, report: IngestReport, limit: threading.Semaphore | None) -> Iterator[Document]:
     seen: dict[str, str] = {}
-    for item in sources.read(paths, manifest=manifest):
+    for item in sources.read(paths, manifest=manifest, defer_html=True):
         if isinstance(item, LoadError):
             report.failed.append((item.where, f"{item.reason}" + (f" \u2014 {item.fix}" if item.fix else "")))
             continue

@@ -33,7 +33,13 @@ Meta = dict[str, dict]
 
 # --- walking ------------------------------------------------------------------
 
-def read(paths: Iterable, manifest=None) -> Iterator[Document | LoadError]:
+def read(paths: Iterable, manifest=None, defer_html: bool = False) -> Iterator[Document | LoadError]:
+    """Documents and LoadErrors in file order.
+
+    With defer_html, HTML is not parsed here: such documents have text "" and the raw
+    page (or record) in `original`, and `complete(doc)` parses them later, e.g. in a
+    worker process (trafilatura is the slowest part of reading).
+    """
     paths = [Path(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
     meta: Meta = {}
     for p in paths:
@@ -44,7 +50,7 @@ def read(paths: Iterable, manifest=None) -> Iterator[Document | LoadError]:
     for p in paths:
         if p.is_dir():
             for f in _walk(p):
-                yield from _read_file(f, meta)
+                yield from _read_file(f, meta, defer_html)
         elif p.exists():
             if p.name in MANIFEST_NAMES:
                 continue
@@ -52,7 +58,7 @@ def read(paths: Iterable, manifest=None) -> Iterator[Document | LoadError]:
                 yield LoadError(p, f"unknown file type '{p.suffix or '(none)'}'",
                                 fix="use .txt, .md, .html, .json or .jsonl")
                 continue
-            yield from _read_file(p, meta)
+            yield from _read_file(p, meta, defer_html)
         else:
             yield LoadError(p, "no such file or folder", fix="check the path")
 
@@ -174,7 +180,7 @@ def _apply_meta(doc: Document, meta: Meta) -> Document:
 
 # --- files ------------------------------------------------------------------------
 
-def _read_file(path: Path, meta: Meta) -> Iterator[Document | LoadError]:
+def _read_file(path: Path, meta: Meta, defer_html: bool = False) -> Iterator[Document | LoadError]:
     ext = path.suffix.lower()
     try:
         data = path.read_bytes()
@@ -192,6 +198,9 @@ def _read_file(path: Path, meta: Meta) -> Iterator[Document | LoadError]:
     if ext in TEXT_EXT:
         yield _apply_meta(Document(doc_id=path.stem, text=text, source_path=str(path),
                                    fmt=TEXT_EXT[ext]), meta)
+    elif ext in HTML_EXT and defer_html:
+        yield _apply_meta(Document(doc_id=path.stem, text="", source_path=str(path), fmt="html",
+                                   original=text), meta)
     elif ext in HTML_EXT:
         try:
             doc = from_html(text, doc_id=path.stem, source_path=str(path))
@@ -200,9 +209,9 @@ def _read_file(path: Path, meta: Meta) -> Iterator[Document | LoadError]:
             return
         yield _apply_meta(doc, meta)
     elif ext == ".json":
-        yield from _read_json(path, text, meta)
+        yield from _read_json(path, text, meta, defer_html)
     else:
-        yield from _read_jsonl(path, text, meta)
+        yield from _read_jsonl(path, text, meta, defer_html)
 
 
 def decode(data: bytes) -> str:
@@ -264,7 +273,8 @@ def from_html(html: str, doc_id: str, source_path: str, fmt: str = "html") -> Do
                     url=_value(getattr(res, "url", None)), published=published)
 
 
-def _record(rec, path: Path, fmt: str, default_id: str, line: int | None, original: str) -> Document:
+def _record(rec, path: Path, fmt: str, default_id: str, line: int | None, original: str,
+            defer_html: bool = False) -> Document:
     if not isinstance(rec, dict):
         raise LoadError(path, "expected a JSON object (a record)", line=line,
                         fix="write {\"id\": ..., \"text\": ...}")
@@ -273,6 +283,8 @@ def _record(rec, path: Path, fmt: str, default_id: str, line: int | None, origin
     text, html = rec.get("text"), rec.get("html")
     if _value(text):
         doc = Document(doc_id=doc_id, text=str(text), source_path=str(path), fmt=fmt, original=original)
+    elif _value(html) and defer_html:
+        doc = Document(doc_id=doc_id, text="", source_path=str(path), fmt=fmt, original=original)
     elif _value(html):
         doc = from_html(str(html), doc_id=doc_id, source_path=str(path), fmt=fmt)
         doc.original = original
@@ -293,7 +305,7 @@ def _record(rec, path: Path, fmt: str, default_id: str, line: int | None, origin
     return doc
 
 
-def _read_json(path: Path, text: str, meta: Meta) -> Iterator[Document | LoadError]:
+def _read_json(path: Path, text: str, meta: Meta, defer_html: bool) -> Iterator[Document | LoadError]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
@@ -303,7 +315,7 @@ def _read_json(path: Path, text: str, meta: Meta) -> Iterator[Document | LoadErr
     for i, rec in enumerate(records, 1):
         default = path.stem if not isinstance(data, list) else f"{path.stem}-{i}"
         try:
-            doc = _record(rec, path, "json", default, None, json.dumps(rec, ensure_ascii=False))
+            doc = _record(rec, path, "json", default, None, json.dumps(rec, ensure_ascii=False), defer_html)
         except LoadError as e:
             if isinstance(data, list):
                 e.reason = f"record {i}: {e.reason}"
@@ -312,7 +324,7 @@ def _read_json(path: Path, text: str, meta: Meta) -> Iterator[Document | LoadErr
         yield _apply_meta(doc, meta)
 
 
-def _read_jsonl(path: Path, text: str, meta: Meta) -> Iterator[Document | LoadError]:
+def _read_jsonl(path: Path, text: str, meta: Meta, defer_html: bool) -> Iterator[Document | LoadError]:
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -323,6 +335,23 @@ def _read_jsonl(path: Path, text: str, meta: Meta) -> Iterator[Document | LoadEr
                             fix="fix the line or remove it")
             continue
         try:
-            yield _apply_meta(_record(rec, path, "jsonl", f"{path.stem}-{n}", n, line), meta)
+            yield _apply_meta(_record(rec, path, "jsonl", f"{path.stem}-{n}", n, line, defer_html), meta)
         except LoadError as e:
             yield e
+
+
+def complete(doc: Document) -> Document:
+    """Parse the HTML of a document read with defer_html; fields already set win."""
+    if doc.text or doc.original is None:
+        return doc
+    if doc.fmt == "html":
+        html = doc.original
+    else:
+        rec = {str(k).lower(): v for k, v in json.loads(doc.original).items()}
+        html = str(rec.get("html") or "")
+    page = from_html(html, doc_id=doc.doc_id, source_path=doc.source_path, fmt=doc.fmt)
+    doc.text = page.text
+    for field in ("title", "outlet", "url", "published"):
+        if getattr(doc, field) is None:
+            setattr(doc, field, getattr(page, field))
+    return doc

@@ -39,8 +39,9 @@ ARTICLE_COLS = [
     "dateline_place", "main_place", "text", "original_text", "content_hash",
     "source_path", "fmt", "loaded_at",
 ]
-FIGURE_COLS = [f.name for f in dataclasses.fields(Figure)]
-EVENT_COLS = [f.name for f in dataclasses.fields(Event)]
+# id first: _unique keys on column 0
+FIGURE_COLS = ["figure_id"] + [f.name for f in dataclasses.fields(Figure) if f.name != "figure_id"]
+EVENT_COLS = ["event_id"] + [f.name for f in dataclasses.fields(Event) if f.name != "event_id"]
 PLACE_COLS = ["name", "kind", "oblast", "lat", "lon", "population"]
 
 
@@ -166,10 +167,31 @@ def _article_row(x: Extracted, loaded_at: dt.datetime | None = None) -> tuple:
     return tuple(getattr(a, c) for c in ARTICLE_COLS)
 
 
+_ARROW_TYPES = {"VARCHAR": "string", "DOUBLE": "float64", "INTEGER": "int32", "BIGINT": "int64",
+                "DATE": "date32", "TIMESTAMP": "timestamp[us]", "BOOLEAN": "bool"}
+
+
+def _arrow_schema(con, table: str, cols: list[str]):
+    import pyarrow as pa
+    types = dict(con.execute("SELECT column_name, data_type FROM information_schema.columns "
+                             "WHERE table_name = ?", [table]).fetchall())
+    return pa.schema([(c, pa.type_for_alias(_ARROW_TYPES.get(types[c], "string"))) for c in cols])
+
+
 def _insert(con, table: str, cols: list[str], rows: list[tuple]) -> None:
-    if rows:
-        marks = ", ".join("?" * len(cols))
-        con.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", rows)
+    """Bulk insert through one Arrow table: executemany costs a round trip per row."""
+    if not rows:
+        return
+    import pyarrow as pa
+    columns = list(zip(*rows))
+    data = pa.Table.from_arrays([pa.array(col, type=f.type) for col, f in
+                                 zip(columns, _arrow_schema(con, table, cols))], names=cols)
+    view = f"_new_{table}"
+    con.register(view, data)
+    try:
+        con.execute(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(cols)} FROM {view}")
+    finally:
+        con.unregister(view)
 
 
 def _rows(items, cols) -> list[tuple]:
@@ -189,10 +211,16 @@ def _delete_docs(con, doc_ids: list[str]) -> None:
         con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [doc_ids])
 
 
+def _unique(rows: list[tuple]) -> list[tuple]:
+    """First row per id (column 0): the same mention found twice is stored once."""
+    seen: set = set()
+    return [r for r in rows if not (r[0] in seen or seen.add(r[0]))]
+
+
 def _insert_articles(con, items: list[Extracted]) -> None:
     _insert(con, "articles", ARTICLE_COLS, [_article_row(x) for x in items])
-    _insert(con, "figures", FIGURE_COLS, [r for x in items for r in _rows(x.figures, FIGURE_COLS)])
-    _insert(con, "events", EVENT_COLS, [r for x in items for r in _rows(x.events, EVENT_COLS)])
+    _insert(con, "figures", FIGURE_COLS, _unique([r for x in items for r in _rows(x.figures, FIGURE_COLS)]))
+    _insert(con, "events", EVENT_COLS, _unique([r for x in items for r in _rows(x.events, EVENT_COLS)]))
 
 
 def write_article(con, extracted: Extracted) -> str:

@@ -219,3 +219,17 @@ def test_load_error_message_names_file_line_reason_and_fix():
     e = LoadError("data/x.jsonl", "invalid JSON (Expecting ',' delimiter)", line=17, fix="fix the line or remove it")
     assert str(e) == "data/x.jsonl:17: invalid JSON (Expecting ',' delimiter) \u2014 fix the line or remove it"
     assert str(LoadError("a.txt", "empty")) == "a.txt: empty"
+
+
+@pytest.mark.parametrize("name, content", [
+    ("kupiansk.html", (FIXTURES / "kupiansk.html").read_text()),
+    ("h.jsonl", json.dumps({"id": "h1", "html": (FIXTURES / "kupiansk.html").read_text(), "source": "Wire"}) + "\n"),
+])
+def test_deferred_html_parsed_later_equals_html_parsed_while_reading(tmp_path, name, content):
+    path = write(tmp_path / "in", name, content)
+    write(tmp_path / "in", "manifest.csv", "doc_id,published\nkupiansk,2024-05-15\nh1,2024-05-15\n")
+    (direct,) = read_all(tmp_path / "in")[0]
+    (deferred,) = [d for d in sources.read([tmp_path / "in"], defer_html=True)]
+    assert deferred.text == ""   # nothing parsed yet
+    assert sources.complete(deferred) == direct
+    assert direct.published == dt.date(2024, 5, 15)   # the manifest beats the page's own date
