@@ -49,6 +49,13 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"ordered\s+(?:the\s+)?(?:\w+\s+)?evacuation\s+of|evacuated)\b", _I)),
 ]
 
+# A cheap first pass: a sentence without any of these stems has no trigger above.
+TRIGGER_WORDS = re.compile(
+    r"attack|assault|storm|fight|clash|offensive|advanc|enter|push|broke|gain|wedge|closing|move|reach|"
+    r"incursion|crossed|captur|seiz|liberat|retook|retaken|overr|control|fell|fallen|took|taken|fall|"
+    r"takeover|withdr|retreat|pull|abandon|left|forced|driven|strike|struck|shell|bomb|pound|fired|"
+    r"missile|drone|rocket|\bhit|dropped|came\s+under|evacuat|counter|progress|raid|barrage", _I)
+
 # Verbs whose place must follow closely ("took the town of X", not "took part in talks on X").
 TIGHT = re.compile(r"^(?:took|taken|has\s+taken|have\s+taken|had\s+taken|left|struck|abandoned|evacuated|"
                    r"attacked|attacking|storm\w*|entered|pounded|hit)$", _I)

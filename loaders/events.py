@@ -15,7 +15,7 @@ import re
 from . import claimants, dates, places
 from .event_rules import (
     CLAUSE_END, HAPPENED_BEFORE, INTENT_BEFORE, MODAL_AFTER, NEGATION_BEFORE, NOMINAL, PLACE_BEFORE_OK,
-    RELATIVE_BEFORE, TIGHT, WEAPON_SUBJECT, AXIS, OBJECT_NP, REFERENCE_BEFORE, TRIGGERS, actor_side,
+    RELATIVE_BEFORE, TIGHT, TRIGGER_WORDS, WEAPON_SUBJECT, AXIS, OBJECT_NP, REFERENCE_BEFORE, TRIGGERS, actor_side,
 )
 from .model import Context, Event, Sentence
 
@@ -50,6 +50,8 @@ def _same(a: Event, b: Event) -> bool:
 
 def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[Event]:
     text = sent.text
+    if not TRIGGER_WORDS.search(text):
+        return []
     hits = []
     for event_type, rx in TRIGGERS:
         for m in rx.finditer(text):
