@@ -81,7 +81,7 @@ _RUSSIA = re.compile(
     r"\b(?:russian-installed|russia-installed|moscow-installed|kremlin-installed|russian-appointed|"
     r"moscow-appointed|kremlin-appointed|russian-backed|moscow-backed|russia-backed|pro-russian|pro-moscow|"
     r"separatists?|occupation|occupying|self-proclaimed|dpr|lpr|donetsk people's republic|"
-    r"luhansk people's republic|chechen|wagner|kremlin)\b", re.I)
+    r"luhansk people's republic|chechen|wagner|kremlin|state\s+(?:media|television|tv|news\s+agency))\b", re.I)
 _NATION = re.compile(
     r"\b(?P<ua>ukrainian|ukraine(?:'s)?|kyiv(?:'s)?|kiev(?:'s)?)\b"
     r"|\b(?P<ru>russian|russia(?:'s)?|moscow(?:'s)?)\b"
@@ -104,8 +104,10 @@ def actor_side(name: str) -> str | None:
     if not name:
         return None
     a = _lookup(name)
-    if a is not None:
+    if a is not None and a.kind != "outlet":
         return a.side if a.side in ("ukraine", "russia", "third_party") else None
+    if a is not None and _is_outlet(name):
+        return None
     s = name.replace("’", "'")
     if _RUSSIA.search(s):
         return "russia"
@@ -116,7 +118,11 @@ def actor_side(name: str) -> str | None:
 
 
 def _is_outlet(name: str) -> bool:
-    a = _lookup(name)
+    """The outlet itself ("Reuters", "an Associated Press tally"), not someone it interviewed."""
+    core = re.sub(r"^(?:an?|the)\s+", "", name.strip(), flags=re.I)
+    core = re.sub(r"\s+(?:tally|count|analysis|investigation|calculations?|review|estimate|reporters?|"
+                  r"journalists?|correspondents?)$", "", core, flags=re.I)
+    a = _actors()[0].get(_fold(core))
     return a is not None and a.kind == "outlet"
 
 
@@ -190,8 +196,8 @@ _LEAD_JUNK = re.compile(
     r"^(?:\s*(?:and|but|also|however|meanwhile|separately|earlier|later|now|then|still|"
     r"in\s+addition|moreover|yet|so|both|in|on|at|from|by|under|per)\b,?)+\s*", re.I)
 _DOC_BY = re.compile(
-    r"^(?:an?|the)\s+(?:\w+\s+){0,2}?(?:report|statement|estimate|assessment|analysis|update|count|"
-    r"tally|study|survey|investigation|briefing)\s+(?:by|from|of)\s+", re.I)
+    r"^(?:(?:an?|the)\s+)?(?:\w+\s+){0,2}?(?:report|statement|estimates?|assessment|analysis|update|count|"
+    r"tally|study|survey|investigation|briefing|data|figures|information|calculations?)\s+(?:by|from|of)\s+", re.I)
 _TRAIL_JUNK = re.compile(
     r"(?:\s+(?:also|later|earlier|previously|separately|had|has|have|was|were|is|would|will|"
     r"could|on\s+\w+day|late\s+on\s+\w+day|(?:near|in|at|outside|from)\s+the\s+\w+))+\s*$", re.I)
@@ -305,6 +311,8 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> _Attribution | Non
     raw = text[s:e]
     pronoun = raw.lower() in _PRONOUNS
     tail = text[vend:]
+    if verb in _NEEDS_COMPLEMENT and not _speech_complement(verb, tail):
+        return None  # "Russia added 30,000 troops" is not speech
     if verb in ("told", "tells", "tell"):
         tail = re.sub(r"^\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|^\s+(?:reporters|journalists|"
                       r"a\s+\w+(?:\s+\w+)?|an\s+\w+(?:\s+\w+)?|the\s+\w+(?:\s+\w+)?|parliament|lawmakers)",
@@ -317,6 +325,23 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> _Attribution | Non
             return _make(text, offset, s, e, 0, len(text), pronoun)
         return _make(text, offset, s, e, 0, gov_end, pronoun)
     return _make(text, offset, s, e, vend, len(text), pronoun)
+
+
+_NEEDS_COMPLEMENT = {"added", "adds", "posted", "posts", "noted", "notes", "put", "puts", "counted",
+                     "counts", "cited", "informed", "explained", "documented", "documents",
+                     "recorded", "records", "registered", "revealed", "indicated", "suggested",
+                     "suggests", "think", "thinks", "thought", "believe", "believes", "believed"}
+
+
+def _speech_complement(verb: str, tail: str) -> bool:
+    if verb in ("put", "puts"):
+        return bool(re.match(r"\s+(?:the|its|their|his|her)?\s*(?:\w+\s+){0,3}?at\b", tail))
+    if verb in ("counted", "counts", "documented", "documents", "recorded", "records", "registered",
+                "believe", "believes", "believed", "think", "thinks", "thought"):
+        return True  # their objects are the claim itself ("has recorded 10,000 deaths")
+    t = re.sub(r"^\s*(?:(?:late\s+|early\s+)?on\s+\w+|in\s+(?:a|an|its|his|her|their)\s+[\w\s-]{1,40}?(?=\s+that|,|$)|"
+               r"on\s+(?:Telegram|X|Twitter|Facebook|television|TV)|to\s+reporters|earlier|later|overnight)", "", tail)
+    return bool(re.match(r"\s*(?:that\b|[,:;.\"“”]|$)", t))
 
 
 def _has_quote_after(text: str, i: int) -> bool:
@@ -348,6 +373,10 @@ def _subject_before(text: str, vstart: int) -> tuple[int, int] | None:
             piece = body[k + 1:].strip()
             if re.match(r"(?:a|an|the|who|which|its|his|her|their|[a-z0-9])", piece):
                 appos = (k, body)
+            elif re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}", piece) and _speakerish(body[:k].strip()):
+                # "Ukraine's top commander, Oleksandr Syrskyi, said": the name is the speaker
+                start = k + 1 + (len(body[k + 1:]) - len(body[k + 1:].lstrip()))
+                return start, start + len(piece)
         if appos:
             head = body[:appos[0]]
         else:
@@ -600,9 +629,17 @@ def _local_side(raw: str, ctx: Context, at: int) -> str | None:
     """A speaker with no nationality: local authorities and militaries default to
     Ukraine unless the article calls them Russian-installed; an earlier-named person
     with the same surname keeps that person's side."""
-    if _LOCAL.search(raw):
-        return "ukraine"
-    return None
+    if not raw or not _LOCAL.search(raw):
+        return None
+    from . import places  # local import: places is only needed for this fallback
+    found = places.find_places(raw)
+    if not found and ctx.main_place:
+        found = [m for m in places.find_places(ctx.main_place)]
+    for m in found:
+        info = places.place_info(m.name)
+        if info and info.get("country") == "RU":
+            return "russia"  # "officials in Belgorod", a Kursk-region story
+    return "ukraine"
 
 
 # --- public entry point ------------------------------------------------------
