@@ -64,6 +64,13 @@ OBJECT_NP = re.compile(r"^\s*(?:(?:the|a|an|its|their|part\s+of\s+the)\s+)?(?:[\
                        r"edge|suburbs?|districts?|parts?|area|areas|positions|village|town|city|settlement|"
                        r"region|province|oblast|control)\s+(?:of|in|near|around)\s+(?:the\s+)?"
                        r"(?:[\w'-]+\s+){0,5}?(?:(?:city|town|village|settlement|hub|stronghold|bastion)\s+of\s+)?$", _I)
+AXIS_AFTER = re.compile(r"['\u2019]?s?\s+(?:sector|direction|axis|front|salient)\b", _I)
+# Between two coordinated places: "X and Y", "X, Y and Z", "X in the northeast and around Y".
+COORDINATED = re.compile(r"^(?:\s+in\s+the\s+\w+)?(?:,\s*|\s+)(?:and\s+|or\s+)?(?:(?:in|near|around|on|at)\s+)?"
+                         r"(?:the\s+(?:\w+\s+)?(?:village|town|city)\s+of\s+)?$", _I)
+# A sentence that opens on its place: "In Kherson, ...", "In the southern Kherson region, ..."
+LEAD_PLACE = re.compile(r"^(?:In|Near|Around|Outside|On\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?"
+                        r"[A-Z][\w'\u2019-]+(?:\s+(?:region|oblast|province|Oblast))?,")
 AXIS = re.compile(r"\bdirections?\b|\baxis\b|\bsector\b", _I)
 REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|"
                               r"north-east|north-west|south-east|south-west)(?:ern)?\s+of\s+$|\bkm\s+(?:from|of)\s+$|"

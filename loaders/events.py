@@ -15,7 +15,7 @@ import re
 from . import claimants, dates, places
 from .event_rules import (
     CLAUSE_END, HAPPENED_BEFORE, INTENT_BEFORE, MODAL_AFTER, NEGATION_BEFORE, NOMINAL, PLACE_BEFORE_OK,
-    RELATIVE_BEFORE, TIGHT, TRIGGER_WORDS, WEAPON_SUBJECT, AXIS, OBJECT_NP, REFERENCE_BEFORE, TRIGGERS, actor_side,
+    RELATIVE_BEFORE, TIGHT, AXIS_AFTER, COORDINATED, LEAD_PLACE, TRIGGER_WORDS, WEAPON_SUBJECT, AXIS, OBJECT_NP, REFERENCE_BEFORE, TRIGGERS, actor_side,
 )
 from .model import Context, Event, Sentence
 
@@ -68,8 +68,8 @@ def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[Event]:
         next_start = hits[n + 1][1] if n + 1 < len(hits) else len(text)
         if not _reported(text, start, end, m):
             continue
-        place = _object_place(text, start, end, next_start, mentions, m)
-        if place is None:
+        targets = _object_places(text, start, end, next_start, mentions, m)
+        if not targets:
             continue
         if event_type == "assault" and WEAPON_SUBJECT.search(_clause_before(text, start)[-40:]):
             event_type = "strike"     # "Russian drones attacked Odesa": an air strike
@@ -77,14 +77,16 @@ def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[Event]:
         if event_date and ctx.published and (ctx.published - event_date).days > BACKGROUND_DAYS:
             continue
         claimant = claimants.attribute(ctx, i, at=sent.start + start)
-        out.append(Event(
-            doc_id=ctx.doc_id, event_type=event_type, event_date=event_date,
-            date_precision=precision if event_date else None, place=place,
-            actor_side=actor_side(text, start, end, event_type, m),
-            claimant=claimant.name if claimant else None,
-            claimant_side=claimant.side if claimant else "unattributed",
-            sentence=text, sentence_start=sent.start, span_start=sent.start + start,
-            span_end=sent.start + end, trigger=text[start:end]))
+        side = actor_side(text, start, end, event_type, m)
+        for place in targets:
+            out.append(Event(
+                doc_id=ctx.doc_id, event_type=event_type, event_date=event_date,
+                date_precision=precision if event_date else None, place=place,
+                actor_side=side,
+                claimant=claimant.name if claimant else None,
+                claimant_side=claimant.side if claimant else "unattributed",
+                sentence=text, sentence_start=sent.start, span_start=sent.start + start,
+                span_end=sent.start + end, trigger=text[start:end]))
     return out
 
 
@@ -107,8 +109,12 @@ def _reported(text: str, start: int, end: int, m: re.Match) -> bool:
     near = before[-60:]
     if NEGATION_BEFORE.search(near):
         return False
-    if INTENT_BEFORE.search(near) and not HAPPENED_BEFORE.search(near[-45:]):
-        return False
+    if INTENT_BEFORE.search(near):
+        done = HAPPENED_BEFORE.search(near[-45:])
+        # "continue to advance" happened; "may be forced to retreat" did not
+        if not done or INTENT_BEFORE.search(near[:len(near) - 45 + done.start()] if len(near) > 45
+                                            else near[:done.start()]):
+            return False
     if m.groupdict().get("nominal") or NOMINAL.match(text, start):
         # "The fall of X ... would let Moscow", "Capturing X would allow": a hypothesis
         rest = text[end:]
@@ -117,11 +123,35 @@ def _reported(text: str, start: int, end: int, m: re.Match) -> bool:
     return True
 
 
-def _object_place(text: str, start: int, end: int, next_start: int, mentions, m: re.Match) -> str | None:
-    """The place the trigger acts on: named after it in the same clause, or before it for
-    passives and intransitives ("Bakhmut fell", "Avdiivka was captured")."""
+def _object_places(text: str, start: int, end: int, next_start: int, mentions, m: re.Match) -> list[str]:
+    """The place the trigger acts on, and places coordinated with it ("fighting in X and Y")."""
     stop = min(next_start, _clause_end(text, end))
-    after = [p for p in mentions if end <= p.start < stop and _object_gap(text[end:p.start], m)]
+    first = _object_place(text, start, end, stop, mentions, m)
+    if first is None:
+        return []
+    out = [first]
+    rest = [p for p in mentions if p.start >= end and p.start < stop]
+    at = next((k for k, p in enumerate(rest) if p.name == first), None)
+    if at is not None:
+        for prev, p in zip(rest[at:], rest[at + 1:]):
+            if not COORDINATED.match(text[prev.end:p.start]) or _axis_after(text, p):
+                break
+            if p.name not in out:
+                out.append(p.name)
+    return out
+
+
+def _axis_after(text: str, p) -> bool:
+    """ "the Pokrovsk sector", "the Bakhmut direction": an axis named after a town."""
+    return bool(AXIS_AFTER.match(text, p.end))
+
+
+def _object_place(text: str, start: int, end: int, stop: int, mentions, m: re.Match) -> str | None:
+    """The place the trigger acts on: named after it in the same clause, or before it for
+    passives and intransitives ("Bakhmut fell", "Avdiivka was captured"), or the place a
+    sentence opens with ("In Kherson, Russian shelling killed two")."""
+    after = [p for p in mentions if end <= p.start < stop and _object_gap(text[end:p.start], m)
+             and not _axis_after(text, p)]
     # "captured two villages in Donetsk region": the region only locates unnamed places
     after = [p for p in after if p.kind in SETTLEMENT_KINDS or not UNNAMED_PLACES.search(text[end:p.start])]
     # "north of Bakhmut, Berkhivka": a place after "north of" is a reference point
@@ -135,6 +165,11 @@ def _object_place(text: str, start: int, end: int, next_start: int, mentions, m:
         before = [p for p in mentions if cut <= p.start and p.end <= start and start - p.end <= 40]
         if before:
             return before[-1].name
+    lead = LEAD_PLACE.match(text)
+    if lead and lead.end() <= start:
+        inside = [p for p in mentions if p.start < lead.end() and not _axis_after(text, p)]
+        if inside:
+            return inside[-1].name
     return None
 
 

@@ -185,6 +185,8 @@ NON_EVENTS = [
     ("background_months_before_publication", "Ukraine recaptured Kherson in November 2022."),
     ("region_of_unnamed_villages", "Russian troops captured two more villages in Donetsk Oblast, the ministry said."),
     ("relative_clause_description", "Mariupol, which Russian forces captured after a long siege, lies in ruins."),
+    ("modal_before_forced", "Officials fear troops may be forced to retreat from Kupiansk."),
+    ("sector_is_an_axis", "The heaviest fighting was in the Pokrovsk sector, the General Staff said."),
     ("capture_of_people", "Ukrainian forces captured 20 soldiers, the military said."),
 ]
 
@@ -198,6 +200,22 @@ def test_month_word_inside_a_place_name_is_not_a_date():
     # "in Marinka" is not "in Mar."
     assert summary("Russian troops stormed positions in Marinka.", D(2023, 6, 1)) == [
         ("assault", "Marinka", "russia", D(2023, 6, 1))]
+
+
+def test_coordinated_places_are_one_row_each():
+    got = summary("Fighting continues in Marinka, Krynky and Robotyne, the army said.", D(2023, 11, 20))
+    assert got == [("assault", p, None, D(2023, 11, 20)) for p in ("Marinka", "Krynky", "Robotyne")]
+
+
+def test_coordinated_place_with_its_own_preposition():
+    got = summary("Moscow's forces kept up attacks near Kupiansk in the northeast and around Robotyne.",
+                  D(2024, 2, 17))
+    assert [g[1] for g in got] == ["Kupiansk", "Robotyne"]
+
+
+def test_sentence_opening_on_its_place():
+    got = summary("In Kherson, Russian shelling killed two civilians on Monday.", D(2023, 3, 7))
+    assert got == [("strike", "Kherson", "russia", D(2023, 3, 6))]
 
 
 def test_same_event_in_several_sentences_is_one_row():
