@@ -18,7 +18,7 @@ NOUNS = {
         r"national\s+guardsmen", r"border\s+guards?", r"guardsmen",
     ],
     "civilian": [
-        r"civilians?", r"people", r"persons?", r"residents?", r"inhabitants?", r"locals?", r"villagers?",
+        r"civilians?", r"people", r"persons?", r"residents?", r"inhabitants?", r"locals", r"villagers?",
         r"children", r"child", r"kids?", r"minors?", r"teenagers?", r"babies", r"infants?", r"women",
         r"elderly", r"pensioners?", r"citizens?", r"passengers?", r"workers?", r"medics?",
         r"rescuers?", r"first\s+responders", r"journalists?", r"volunteers?", r"patients?", r"families",
@@ -97,7 +97,7 @@ AFTER = [
     ("population_remaining", [
         r"remain(?:ed|s|ing)?\b", r"still\s+live[sd]?\b", r"still\s+living", r"continue\s+to\s+live",
         r"(?:are|were)\s+still\s+(?:in|there|living)", r"stay(?:ed)?\s+(?:in|behind)",
-        r"trapped\s+in\s+(?:the\s+)?(?:city|town|village|besieged|encircled|[A-Z])",
+        r"trapped\s+in\s+(?:the\s+)?(?:city|town|village|besieged|encircled|(?-i:[A-Z])[\w'’-]*)",
         r"left\s+in\s+(?:the\s+)?(?:city|town|village)", r"are\s+left\b", r"sheltering",
         r"live\s+(?:there|in\s+the\s+(?:city|town|village))\s+now", r"still\s+reside",
     ]),
@@ -139,7 +139,8 @@ BEFORE = [
     ("destroyed", [r"destroyed", r"destroying", r"knocked\s+out", r"damaged", r"hit", r"disabled"]),
     ("lost", [r"lost", r"losing", r"loses", r"lose", r"suffered", r"suffering", r"losses\s+(?:of|at|to)",
               r"losses\s+(?:include|included|including)", r"written\s+off"]),
-    ("population", [r"population\s+(?:of|was|is|stood\s+at|numbered|has\s+(?:fallen|dropped|shrunk)\s+to"
+    ("population", [r"population\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:was|is|stood\s+at|numbered|had\s+been)",
+                    r"population\s+(?:of|was|is|stood\s+at|numbered|has\s+(?:fallen|dropped|shrunk)\s+to"
                     r"|(?:fell|dropped|shrank)\s+to)", r"home\s+to", r"(?:city|town|village)\s+of",
                     r"inhabited\s+by", r"population:"]),
 ]

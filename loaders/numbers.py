@@ -77,7 +77,7 @@ _VAGUE_RE = "|".join(f"(?P<v{i}>{p})" for i, (p, _, _) in enumerate(_VAGUE))
 
 # --- digits -------------------------------------------------------------------------------
 _DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"          # 1,100  1,100.5
-           r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"  # 1 100 (narrow/nbsp too)
+           r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d]|[,.]\d)"  # 1 100 (narrow/nbsp too)
            r"|[1-9]\d{0,2}(?:\.\d{3}){2,}(?![\d])"      # 1.100.000
            r"|(?P<dotk>[1-9]\d{0,2}\.\d{3})(?![\d])"        # 1.100: 1100 or 1.1? ambiguous
            r"|\d+(?:\.\d+)?)")                          # 1100  1.5
@@ -172,7 +172,7 @@ def _find(text: str) -> list[Quantity]:
                 or i + 1 < len(atoms) and {a["kind"], atoms[i + 1]["kind"]} == {"digits", "words"}:
             b = atoms[i + 1]
             mid = text[a["end"]:b["start"]]
-            lead = _BETWEEN.search(text, 0, a["start"])
+            lead = _BETWEEN.search(text, max(0, a["start"] - 12), a["start"])
             joined = None
             if lead and _AND_TO[lead.group("w").lower()].match(mid):
                 joined = (lead.start(), lead.group("w").lower())
