@@ -1,4 +1,5 @@
-# Two commands for a newcomer: `make run` (dashboard) and `make test` (every test).
+# Two commands for a newcomer: `make run` (dashboard) and `make test` (every test;
+# `make test TESTS=tests/test_cli.py` runs some).
 PY    ?= $(shell command -v python3.11 || command -v python3)
 VENV  := .venv
 BIN   := $(VENV)/bin
@@ -11,14 +12,14 @@ run: setup db
 	$(BIN)/streamlit run app.py
 
 test: setup db chromium
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(TESTS)
 
 setup: $(STAMP)
 
 db: $(DB)
 
 $(BIN)/python:
-	$(PY) -m venv $(VENV)
+	$(PY) -m venv $(VENV) || { echo "could not create $(VENV): on Debian run 'sudo apt-get install python3-venv'"; exit 1; }
 
 # Reinstall only when requirements.txt is newer than the last install.
 $(STAMP): requirements.txt | $(BIN)/python

@@ -93,7 +93,7 @@ _LINK_HEAD = re.compile(
 
 # -- captions and credits -------------------------------------------------------------------
 _CAPTION = _Rules(tail=(
-    rf"[.!?]\s*(?-i:{AGENCIES})(?:\s*(?:/|via)\s*[\w .'\-/]{{1,60}})?\.?$",   # "... on Monday. AP"
+    rf"[.!?]\s*(?-i:{AGENCIES})(?: Photo)?(?:\s*(?:/|via)\s*[\w .'\-/]{{1,60}})?\.?$",   # "... on Monday. AP"
     r"\b(?:REUTERS|AFP|AP|EPA)/[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}(?:/File Photo)?\.?$",
     rf"\((?:{AGENCIES})? ?Photo(?:graph)?(?: by|:|/)[^)]*\)\.?$",
 ), start=(
@@ -122,6 +122,7 @@ _SHARE_WORDS = {"share", "shares", "this", "article", "story", "on", "via", "fac
                 "telegram", "whatsapp", "email", "e-mail", "mail", "copy", "link", "print", "linkedin",
                 "reddit", "viber", "messenger", "pinterest", "tweet", "bluesky", "threads", "save",
                 "comments", "comment", "flipboard", "vk", "ok"}
+_SHARE_CUES = {"facebook", "twitter", "telegram", "whatsapp", "link", "linkedin", "reddit", "email", "tweet"}
 _BOX = _Rules(start=(
     r"sign up (?:for|to)\b.{0,160}$",
     r"subscribe to (?:our|the)\b.{0,120}$",
@@ -139,7 +140,8 @@ _BOX = _Rules(start=(
     r"(?:advertisement|advert|ad)\s*[:\-]?\s*$",
 ))
 # Floating patterns, tried only on short lines that contain their keyword.
-_NEWSLETTER = _rx(r"\bnewsletter\b.{0,80}\b(?:inbox|sign up|subscribe)\b")
+_NEWSLETTER = _rx(r"\bnewsletter\b.{0,80}\b(?:inbox|sign up|subscribe)\b",
+                  r"\b(?:to|in) your inbox\b", r"[.!?]\s*(?:subscribe|sign up)(?: now| here)?\.?$")
 _COOKIES = _rx(r"\bcookies?\b.{0,200}\b(?:accept|consent|settings|policy|preferences|agree)\b")
 
 
@@ -186,7 +188,7 @@ def is_headline(line: str) -> bool:
 def _is_share_bar(line: str) -> bool:
     tokens = [t for t in re.split(r"[\s|/\u2022\u00b7,]+", line.lower()) if t]
     return bool(tokens) and len(tokens) <= 12 and all(t.strip(":") in _SHARE_WORDS for t in tokens) \
-        and any(t.startswith("share") or t in {"facebook", "twitter", "telegram", "whatsapp"} for t in tokens)
+        and any(t.startswith("share") or t in _SHARE_CUES for t in tokens)
 
 
 def _furniture(line: str) -> bool:
@@ -195,7 +197,9 @@ def _furniture(line: str) -> bool:
         return True
     if len(line) <= 300:
         low = line.lower()
-        if ("cookie" in low and _COOKIES.search(line)) or ("newsletter" in low and _NEWSLETTER.search(line)):
+        if ("cookie" in low and _COOKIES.search(line)) or (
+                ("newsletter" in low or "inbox" in low or "subscribe" in low or "sign up" in low)
+                and _NEWSLETTER.search(line) and not is_prose(line)):
             return True
         if len(line) <= 120 and _is_share_bar(line):
             return True
@@ -232,6 +236,13 @@ def _drop_furniture(lines: list[str], removed: list[str]) -> list[str]:
             end = _link_list_end(lines, i) if not m["rest"] else i + 1
         elif _furniture(line):
             end = i + 1
+            if _APPEAL_END.search(line):
+                # An appeal whose heading the page (or HTML extraction) lost: take back
+                # the appeal-like lines just above its "Remind me later".
+                back = 0
+                while kept and back < 8 and _APPEAL_WORDS.search(kept[-1]) and not is_prose(kept[-1]):
+                    removed.insert(len(removed) - back, kept.pop())
+                    back += 1
         else:
             stripped = _TRAILING_CREDIT.sub("", line) if line.endswith(")") else line
             if stripped != line:
@@ -264,4 +275,5 @@ def clean(text: str, title: str | None = None) -> Cleaned:
     if lines and (m := _DATELINE.match(lines[0])):
         dateline = m["dl"].strip()
         lines[0] = lines[0][m.end():]
+        lines = _drop_furniture(lines, removed)   # furniture can follow the dateline
     return Cleaned(text="\n".join(lines), title=title, dateline=dateline, removed=removed)

@@ -232,3 +232,33 @@ def test_text_is_normalised_one_paragraph_per_line(raw, expected):
 
 def test_empty_text_cleans_to_empty():
     assert clean("  \n ") .text == ""
+
+
+def test_appeal_that_lost_its_heading_is_dropped_back_from_its_end_marker():
+    appeal = ["We are facing unprecedented challenges. Independent journalism needs your help.",
+              "If you can, please support us monthly starting from just $5. More than 40,000 readers already do.",
+              "Remind me later."]
+    c = clean("\n".join([BODY, *appeal, "Synkivka has been close to the front line since 2014."]))
+    assert c.text == BODY + "\nSynkivka has been close to the front line since 2014."
+    assert c.removed == appeal
+
+
+@pytest.mark.parametrize("text, dateline, furniture", [
+    ("KHARKIV \u2014 Share on Facebook\nShare on X\nCopy link\n" + BODY, "KHARKIV \u2014",
+     ["Share on Facebook", "Share on X", "Copy link"]),
+    ("KYIV (Reuters) - Reporting by Olena Harmash; Editing by Nick Macfie\n" + BODY, "KYIV (Reuters) -",
+     ["Reporting by Olena Harmash; Editing by Nick Macfie"]),
+])
+def test_furniture_right_after_a_dateline_is_dropped(text, dateline, furniture):
+    c = clean(text)
+    assert (c.dateline, c.text) == (dateline, BODY)
+    assert sorted(c.removed) == sorted(furniture)
+
+
+@pytest.mark.parametrize("line", [
+    "Rescuers work at the site of a Russian missile strike in Kramatorsk, Ukraine, on Wednesday. AP Photo/Libkos",
+    "Get the 8 most important stories delivered to your inbox every morning. Subscribe",
+])
+def test_more_caption_and_newsletter_shapes_are_dropped(line):
+    c = clean(f"{BODY}\n{line}")
+    assert c.text == BODY and c.removed == [line]
