@@ -28,7 +28,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"capturing|seizing))\b", _I)),
     ("withdrawal", re.compile(
         r"\b(?:withdr[ae]w(?:n|al)?|withdrawing|retreat(?:ed|ing|s)?|pull(?:ed|ing)\s+(?:out|back)|"
-        r"pullout|pull-out|abandoned|left)\s+(?:\w+\s+){0,3}?(?:from|of)\b"
+        r"pullout|pull-out|abandoned|left)\s+(?:(?!under\b|pressure\b)\w+\s+){0,3}?(?:from|of)\b"
         r"|\b(?:withdr[ae]w(?:n|al)?|retreat(?:ed)?)\s+(?:\w+\s+){0,3}?to\b"
         r"|\babandoned\b|\b(?:pushed|forced|driven)\s+out\s+of\b", _I)),
     ("advance", re.compile(
@@ -100,7 +100,7 @@ INTENT_BEFORE = re.compile(
     r"risk|risks|possible|potential|possibly|eventual|anticipated|imminent|prevent|prevented|stop|"
     r"halt|if|unless|whether|hopes?|hoping|hoped|push\s+to|drive\s+to|order\s+to|focused\s+on|"
     r"refocused\s+on|focus\s+on|staked\s+\w+\s+\w+\s+on|intent\s+on|designed|capable|"
-    r"warned|warns|predicted|predicts|forecast)\b(?:\s+\w+){0,3}\s*$", _I)
+    r"warned|warns|predicted|predicts|forecast|rumou?red|speculat\w*|hypothetical)\b(?:\s+\w+){0,3}\s*$", _I)
 # Words that say it did happen despite a cue above ("continue to advance", "managed to take").
 HAPPENED_BEFORE = re.compile(r"\b(?:continues?|continued|continuing|managed|succeeded|began|begun|"
                              r"started|keeps?|kept|forced|ordered|decided)\s+(?:\w+\s+){0,2}?(?:to|in)\s*$|\bto\s+have\s+(?:\w+\s+)?$", _I)

@@ -132,7 +132,8 @@ def _object_places(text: str, start: int, end: int, next_start: int, mentions, m
     out = [first]
     rest = [p for p in mentions if p.start >= end and p.start < stop]
     at = next((k for k, p in enumerate(rest) if p.name == first), None)
-    if at is not None:
+    # "a wedge between X and Y" is one event between them, not one at each
+    if at is not None and not re.search(r"\bbetween\b", text[end:rest[at].start]):
         for prev, p in zip(rest[at:], rest[at + 1:]):
             if not COORDINATED.match(text[prev.end:p.start]) or _axis_after(text, p):
                 break
@@ -166,7 +167,8 @@ def _object_place(text: str, start: int, end: int, stop: int, mentions, m: re.Ma
         if before:
             return before[-1].name
     lead = LEAD_PLACE.match(text)
-    if lead and lead.end() <= start:
+    # "In Kyiv, Zelensky said ...": the place of a statement, not of what it reports
+    if lead and lead.end() <= start and not dates.SPEECH.search(text, lead.end(), start):
         inside = [p for p in mentions if p.start < lead.end() and not _axis_after(text, p)]
         if inside:
             return inside[-1].name

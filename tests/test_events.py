@@ -187,6 +187,8 @@ NON_EVENTS = [
     ("relative_clause_description", "Mariupol, which Russian forces captured after a long siege, lies in ruins."),
     ("modal_before_forced", "Officials fear troops may be forced to retreat from Kupiansk."),
     ("sector_is_an_axis", "The heaviest fighting was in the Pokrovsk sector, the General Staff said."),
+    ("rumoured_retreat", "In Kyiv, the president said the army would hold despite a rumored retreat from Bakhmut."),
+    ("statement_place_is_not_event_place", "In Kyiv, the president said troops faced a retreat under pressure."),
     ("capture_of_people", "Ukrainian forces captured 20 soldiers, the military said."),
 ]
 
