@@ -173,3 +173,11 @@ def test_find_places_handles_empty_and_all_caps_headline():
     assert find_places("") == []
     assert names("BAKHMUT: THE LONGEST BATTLE") == ["Bakhmut"]
     assert isinstance(find_places("Lviv")[0], PlaceMention)
+
+
+@pytest.mark.parametrize("text", [
+    "Volodymyr Zelensky met Oleh Zhdanov and a Makarov pistol was found.",
+    "President Vladimir Putin spoke to Roman Abramovich.",
+])
+def test_first_names_and_surnames_are_not_places(text):
+    assert names(text) == []

@@ -396,7 +396,7 @@ Bucha|city|Kyiv Oblast|50.545|30.212|37000|
 Irpin|city|Kyiv Oblast|50.520|30.250|65000|Irpen
 Hostomel|town|Kyiv Oblast|50.570|30.260|17000|Gostomel
 Borodianka|town|Kyiv Oblast|50.650|29.920|13000|Borodyanka
-Makariv|town|Kyiv Oblast|50.460|29.810|10000|Makarov
+Makariv|town|Kyiv Oblast|50.460|29.810|10000|
 Moshchun|village|Kyiv Oblast|50.600|30.350||
 Vorzel|village|Kyiv Oblast|50.540|30.150||
 Motyzhyn|village|Kyiv Oblast|50.400|29.880||
@@ -476,7 +476,9 @@ Helsinki|city||FI|60.170|24.938|650000|
 STOP_ALIASES = {"City", "Center", "Centre", "Novyi", "Nova", "Stara", "Horod", "Kyivskyi",
                 "Kiev Oblast", "Grad", "Gorod", "Moskva River", "Roman", "Ivan", "Mirny",
                 "Torez", "Tores", "Human", "Luck", "Malin", "Sumo", "Olbia", "Sergo", "Serho",
-                "Kuman", "Dimer", "Moskva", "Pobeda", "New York", "Roya", "Yama", "Lucko", "Smela", "Sarni", "Varas", "Liman"}
+                "Kuman", "Dimer", "Moskva", "Pobeda", "New York", "Makarov", "Obukhov", "Zhdanov",
+                "Ivankov", "Kupenko", "Kupetskiy", "Kupetsky", "Vasilikov", "Volodymyr", "Vladimir",
+                "Alexandria", "Aleksandriya", "Pavlograd", "Roman", "Roya", "Yama", "Lucko", "Smela", "Sarni", "Varas", "Liman"}
 
 
 def km(a, b):
