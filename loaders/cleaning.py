@@ -261,12 +261,18 @@ def _same(a: str, b: str) -> bool:
     return norm(a) == norm(b)
 
 
+def _title_prefix(line: str, title: str) -> bool:
+    """'Headline' against a page title 'Headline | Outlet' or 'Headline - Outlet'."""
+    m = re.match(rf"(.+?)\s*(?:\||{DASH}|:)\s*[^|]{{1,60}}$", title)
+    return bool(m) and is_headline(line) and _same(line, m[1])
+
+
 def clean(text: str, title: str | None = None) -> Cleaned:
     removed: list[str] = []
     lines = _drop_furniture(normalise(text).split("\n") if text.strip() else [], removed)
     title = normalise(title) if title and title.strip() else None
     # A headline repeated as the first line, or standing alone there, is the title.
-    if lines and title and _same(lines[0], title):
+    if lines and title and (_same(lines[0], title) or _title_prefix(lines[0], title)):
         removed.append(lines.pop(0))
     elif lines and title is None and len(lines) > 1 and is_headline(lines[0]) \
             and not _DATELINE.match(lines[0]) and len(lines[0].split()) >= 3:

@@ -262,3 +262,10 @@ def test_furniture_right_after_a_dateline_is_dropped(text, dateline, furniture):
 def test_more_caption_and_newsletter_shapes_are_dropped(line):
     c = clean(f"{BODY}\n{line}")
     assert c.text == BODY and c.removed == [line]
+
+
+@pytest.mark.parametrize("title", ["Russia pounds Kharkiv with glide bombs | Example News",
+                                   "Russia pounds Kharkiv with glide bombs - Example News"])
+def test_headline_repeated_before_a_page_title_suffix_is_dropped(title):
+    c = clean("Russia pounds Kharkiv with glide bombs\n" + BODY, title=title)
+    assert (c.title, c.text) == (title, BODY)
