@@ -32,6 +32,8 @@ WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{WEEKDAY_RE})\s*[,(]?\s*$")
 WEEKDAY_AFTER = re.compile(rf"^\s*\(?(?P<wd>{WEEKDAY_RE})\)?")
 YEAR_WORD = re.compile(rf"\b(?P<year>{YEAR_RE})\b")
 WEEKDAY_WORD = re.compile(rf"\b({WEEKDAY_RE})\b")
+SAID_WEEKDAY = re.compile(rf"\b(?:said|says|told\s+\w+|announced|reported|stated)\s+(?:(?:late|early)\s+)?"
+                          rf"(?:on\s+)?({WEEKDAY_RE})\b")
 FULL_SCALE = re.compile(r"(?i)\bfull[\s-]scale\s+(?:invasion|war)\b")
 DATELINE_IN_TEXT = re.compile(rf"^[A-Z][A-Za-z .'\-]{{1,40}},(?:\s+[A-Z][a-z]+,)?\s+{MONTH_RE}\s+\d{{1,2}}\s*\(")
 HEADER_HINT = re.compile(r"(?i)\b(?:published|updated|posted|last\s+modified|\d{1,2}:\d{2})\b")
@@ -85,7 +87,18 @@ def infer(text: str, dateline: str | None, today: dt.date) -> dt.date | None:
             # a stamp agrees with the body when the body's latest day is just before it
             if latest_body is None or dt.timedelta(days=-1) <= d - latest_body <= dt.timedelta(days=7):
                 return d
-    return latest_body
+    return _report_day(latest_body, text, today) if latest_body else None
+
+
+def _report_day(anchor: dt.date, text: str, today: dt.date) -> dt.date:
+    """A body date is often the day of the event, the statements about it come later: "Avdiivka
+    fell on Feb. 17, 2024 ... officials said on Tuesday" was written on Tuesday Feb. 20. Move
+    to the weekday statements are dated to when it falls just after the explicit date."""
+    said = _usual_weekday(text, SAID_WEEKDAY)
+    if said is None or said == anchor.weekday():
+        return anchor
+    later = anchor + dt.timedelta(days=(said - anchor.weekday()) % 7)
+    return later if (later - anchor).days <= 3 and later <= today else anchor
 
 
 def _body_start(text: str) -> int:
@@ -112,10 +125,10 @@ def _year_floor(text: str, today: dt.date) -> int:
     return max(years, default=WAR_START_YEAR)
 
 
-def _usual_weekday(text: str) -> int | None:
+def _usual_weekday(text: str, rx: re.Pattern | None = None) -> int | None:
     """The weekday the text names most ("said on Monday"), the report day of a wire story."""
     counts: dict[int, int] = {}
-    for m in WEEKDAY_WORD.finditer(text):
+    for m in (rx or WEEKDAY_WORD).finditer(text):
         if not re.search(r"(?i)\b(?:next|this|every|last)\s+$", text[max(0, m.start() - 8):m.start()]):
             wd = weekday_number(m.group(1))
             counts[wd] = counts.get(wd, 0) + 1

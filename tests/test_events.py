@@ -204,6 +204,13 @@ def test_month_word_inside_a_place_name_is_not_a_date():
         ("assault", "Marinka", "russia", D(2023, 6, 1))]
 
 
+def test_days_after_counts_back_from_the_sentence_date():
+    got = summary("Russian forces entered Lyman on Monday, two days after Ukrainian troops withdrew from "
+                  "Avdiivka.", D(2024, 2, 20))
+    assert got == [("advance", "Lyman", "russia", D(2024, 2, 19)),
+                   ("withdrawal", "Avdiivka", "ukraine", D(2024, 2, 17))]
+
+
 def test_coordinated_places_are_one_row_each():
     got = summary("Fighting continues in Marinka, Krynky and Robotyne, the army said.", D(2023, 11, 20))
     assert got == [("assault", p, None, D(2023, 11, 20)) for p in ("Marinka", "Krynky", "Robotyne")]
