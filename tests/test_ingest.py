@@ -166,3 +166,11 @@ def test_summary_lists_counts_and_each_failure():
     r = IngestReport(loaded=3, unchanged=1, replaced=2, failed=[("x.jsonl:4", "invalid JSON")], db="f.duckdb")
     assert r.summary() == ("f.duckdb: loaded 3, unchanged 1, replaced 2, failed 1\n"
                            "  FAILED x.jsonl:4: invalid JSON")
+
+
+@pytest.mark.parametrize("progress, shown", [(True, True), (False, False)])
+def test_progress_bar_goes_to_stderr_only_when_asked(tmp_path, capsys, progress, shown):
+    ingest([SAMPLES], tmp_path / "x.duckdb", now=NOW, progress=progress)
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert ("5article" in err) is shown
