@@ -180,6 +180,8 @@ def _clues(text: str, header: bool) -> list[Clue]:
 
 def _resolve(c: Clue, anchor: dt.date | None, floor: int, today: dt.date) -> dt.date | None:
     """A calendar date for one clue, or None when it is impossible, future or ambiguous."""
+    if c.year and c.year < WAR_START_YEAR:
+        return None   # "May 9, 1945": history, never the day of a report on this war
     if c.year:
         readings = [(c.month, c.day)] + ([c.alt] if c.alt else [])
         dates = [d for mo, da in readings if (d := safe_date(c.year, mo, da)) and d <= today]

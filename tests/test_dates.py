@@ -233,3 +233,38 @@ def test_period_span_points_at_its_words():
 def test_find_dates_lists_each_mention_once_in_order():
     found = dates.find_dates("Shelling on Sunday killed two; officials said on Monday (March 6).", D(2023, 3, 7))
     assert [(x.date, x.precision) for x in found] == [(D(2023, 3, 5), "day"), (D(2023, 3, 6), "day")]
+
+
+def test_dates_before_the_war_are_not_publication_dates():
+    assert dates.publication_date(None, "Victory Day marks May 9, 1945.", None, TODAY) == (None, "unknown")
+
+
+# --- never crash, never resolve past the anchor ------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+WORDS = st.sampled_from([
+    "on", "Monday", "late", "since", "August", "in", "February", "alone", "past", "day", "few", "days",
+    "beginning", "March", "6", "Dec.", "30", "2023", "02/03/2023", "yesterday", "last", "week", "month",
+    "over", "the", "weekend", "ago", "two", "from", "to", "Jan.", "3", "(Oct", "7)", "said", ",", "29",
+    "Feb.", "31", "this", "year", "next", "Sunday", "night", "of", "fighting", "between", "and",
+])
+SENTENCES = st.lists(WORDS, max_size=14).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SENTENCES, st.dates(min_value=D(2014, 1, 1), max_value=D(2026, 12, 31)))
+def test_relative_dates_never_pass_publication(sentence, published):
+    found = dates.statement_date(sentence, published)
+    assert found is None or found[0] <= published
+    period = dates.find_period(sentence, published)
+    if period is not None:
+        assert period.start <= published and period.precision in ("day", "week", "month", "year")
+        assert sentence[period.span_start:period.span_end] == period.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(SENTENCES, st.dates(min_value=D(2015, 1, 1), max_value=D(2026, 12, 31)))
+def test_publication_never_after_today(text, today):
+    got, how = dates.publication_date(None, text, None, today)
+    assert (got is None and how == "unknown") or (got <= today and how == "inferred")

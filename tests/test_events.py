@@ -276,3 +276,25 @@ def test_no_publication_date_keeps_explicit_dates_only():
 def test_undated_event_precision_is_week():
     (ev,) = run("Russian troops entered Avdiivka.", D(2024, 2, 10))
     assert ev.date_precision == "week"
+
+
+# --- never crash; spans and dates stay consistent on any word salad -----------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+WORDS = st.sampled_from([
+    "Russian", "Ukrainian", "forces", "troops", "captured", "the", "town", "of", "Bakhmut", "Avdiivka",
+    "Kyiv's", "attacks", "on", "near", "withdrew", "from", "fall", "would", "not", "entered", "shelled",
+    "missile", "strike", "evacuated", "Monday", "last", "week", "in", "May", "2022", ",", ".", "and",
+    "said", "a", "days", "after", "between", "north", "direction", "In", "Kherson", "sector", "took",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, max_size=25).map(" ".join), st.dates(min_value=D(2022, 3, 1), max_value=D(2025, 12, 31)))
+def test_events_consistent_on_any_text(text, published):
+    for ev in run(text, published):
+        assert text[ev.span_start:ev.span_end] == ev.trigger
+        assert ev.event_type in ("assault", "advance", "capture", "withdrawal", "strike", "evacuation")
+        assert ev.event_date is None or ev.event_date <= published
+        assert ev.place in GAZETTEER and GAZETTEER[ev.place] != "country"
