@@ -299,9 +299,15 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> _Attribution | Non
             # the quote or clause before it is governed; so is a following quote
             return _make(text, offset, s, e, 0, vstart) if not _has_quote_after(text, e) else \
                 _make(text, offset, s, e, 0, len(text))
+    if verb in _NOUN_TOO and re.search(r"\b(?:a|an|the|its|his|her|their|this|that|latest|new|daily|"
+                                       r"weekly|recent|morning|evening|official|intelligence|media|"
+                                       r"initial|first|earlier|previous)\s+$", text[:vstart], re.I):
+        return None  # "in a report last month": a noun, not a verb
     subj = _subject_before(text, vstart)
     if subj is None:
         return None
+    if re.search(r"\b(?:said|says|stated|told|claimed|announced|wrote|added)\b", text[subj[0]:subj[1]]):
+        return None  # a speaker never contains another reporting verb
     s, e = subj
     if verb in ("citing", "cited", "saying", "put", "puts", "report", "state", "think", "thought", "documents",
                 "records", "counts", "estimate", "claim", "tell", "write", "assess", "announce"):
@@ -327,6 +333,8 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> _Attribution | Non
     return _make(text, offset, s, e, vend, len(text), pronoun)
 
 
+_NOUN_TOO = {"report", "reports", "estimate", "estimates", "claim", "claims", "state", "states", "put",
+             "count", "counts", "records", "documents", "posts", "notes", "tells", "estimated"}
 _NEEDS_COMPLEMENT = {"added", "adds", "posted", "posts", "noted", "notes", "put", "puts", "counted",
                      "counts", "cited", "informed", "explained", "documented", "documents",
                      "recorded", "records", "registered", "revealed", "indicated", "suggested",
@@ -373,7 +381,8 @@ def _subject_before(text: str, vstart: int) -> tuple[int, int] | None:
             piece = body[k + 1:].strip()
             if re.match(r"(?:a|an|the|who|which|its|his|her|their|[a-z0-9])", piece):
                 appos = (k, body)
-            elif re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}", piece) and _speakerish(body[:k].strip()):
+            elif re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}", piece) and (
+                    _speakerish(body[:k].strip()) or _speaker_noun(body[:k])):
                 # "Ukraine's top commander, Oleksandr Syrskyi, said": the name is the speaker
                 start = k + 1 + (len(body[k + 1:]) - len(body[k + 1:].lstrip()))
                 return start, start + len(piece)

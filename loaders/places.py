@@ -231,8 +231,16 @@ def is_metonymy(text: str, mention: PlaceMention) -> bool:
     event code should not use it as the place of what happened."""
     if mention.name not in CAPITALS and mention.kind != "country":
         return False
-    after = text[mention.end:mention.end + 60]
+    after = text[mention.end:mention.end + 80]
     if _METONYMY_AFTER.match(after):
+        return True
+    # "Both Kyiv and Moscow have been accused": a pair of capitals as the subject
+    pair = re.match(r"\s+(?:and|or)\s+([A-Z][\w]+)", after)
+    if pair and (pair.group(1) in CAPITALS or canonical(pair.group(1)) in CAPITALS) and \
+            _METONYMY_AFTER.match(after[pair.end():]):
+        return True
+    pre_pair = re.search(r"\b([A-Z][\w]+)\s+(?:and|or)\s+$", text[max(0, mention.start - 30):mention.start])
+    if pre_pair and canonical(pre_pair.group(1)) in CAPITALS and _METONYMY_AFTER.match(after):
         return True
     before = text[max(0, mention.start - 40):mention.start]
     if re.search(r"\b(?:between|pro-|anti-)\s*(?:\w+\s+and\s+)?$", before):

@@ -194,3 +194,34 @@ def test_carried_over_claimant_has_no_offsets_and_direct_one_does():
 
 def test_out_of_range_sentence_index_is_none():
     assert attribute(ctx_of("Nothing here."), 5) is None
+
+
+def test_role_then_name_appositive_gives_the_name():
+    text = ("The head of the Moscow-installed administration in the Donetsk region, Denis Pushilin, "
+            "said Ukrainian shelling killed three civilians in Horlivka.")
+    assert who(text, "three") == ("Denis Pushilin", "russia")
+
+
+def test_report_as_a_noun_is_not_a_reporting_verb():
+    text = ("The U.N. human rights office said in a report last month that at least 12,300 "
+            "civilians have been killed.")
+    assert who(text, "12,300") == ("The U.N. human rights office", "third_party")
+
+
+@pytest.mark.parametrize("text,needle", [
+    ("Russia added 30,000 troops to its northern grouping.", "30,000"),
+    ("The strike claimed the lives of 12 people.", "12"),
+    ("All told, 300 people died in the siege.", "300"),
+])
+def test_non_speech_uses_of_reporting_verbs_are_not_claims(text, needle):
+    assert who(text, needle) is None
+
+
+def test_people_interviewed_by_an_outlet_are_claimants_but_its_tally_is_not():
+    assert who("Ukrainian soldiers interviewed by Reuters said 30 comrades died.", "30") == (
+        "Ukrainian soldiers interviewed by Reuters", "ukraine")
+    assert who("Nine people were killed, according to a Reuters tally.", "Nine") is None
+
+
+def test_local_officials_in_a_russian_town_are_russian():
+    assert who("Officials in Belgorod said 5 people were wounded.", "5") == ("Officials in Belgorod", "russia")

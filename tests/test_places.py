@@ -181,3 +181,13 @@ def test_find_places_handles_empty_and_all_caps_headline():
 ])
 def test_first_names_and_surnames_are_not_places(text):
     assert names(text) == []
+
+
+def test_landmarks_resolve_to_their_towns():
+    text = "Drones hit the Zaporizhzhia nuclear power plant, and Azovstal and the Kakhovka dam lie in ruins."
+    assert names(text) == ["Enerhodar", "Mariupol", "Nova Kakhovka"]
+
+
+def test_pair_of_capitals_as_subject_is_metonymy():
+    text = "Both Kyiv and Moscow have been accused of targeting civilians."
+    assert [places.is_metonymy(text, m) for m in find_places(text)] == [True, True]
