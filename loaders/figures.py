@@ -86,10 +86,16 @@ _TITLE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:regional\s+|military\s+|city\s+)*
                           r"claims?|claimed|reported|forces|troops|army|military|'s|’s)\b", _I)
 _DIRECTION_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+)?$", _I)
 _REGION_AFTER = re.compile(r"^\s+(?:region|oblast|province|territory|area)\b", _I)
+# The figure is about no one place: never use a place for it.
 _NO_PLACE = re.compile(r"\belsewhere\b|\bnationwide\b|\bacross\s+(?:the\s+)?(?:country|ukraine|russia)\b|"
-                       r"\b(?:whole|entire)\s+(?:front|country)\b|\bsince\s+the\s+(?:start|beginning|outset)\b|"
-                       r"\bsince\s+(?:russia|moscow)\b|\bin\s+the\s+war\b|\bfull-scale\s+invasion\b|\bsince\s+(?:february\s+)?2022\b|"
-                       r"\bin\s+total\b|\boverall\b|\bso\s+far\s+in\s+the\b|\bsections\s+of\s+the\s+front\b|\balong\s+the\s+(?:entire\s+)?front", _I)
+                       r"\b(?:whole|entire)\s+(?:front|country)\b|\bsections\s+of\s+the\s+front\b|"
+                       r"\balong\s+the\s+(?:entire\s+|whole\s+)?front(?:\s+line|line)?\b(?!\s+(?:city|town|village))|"
+                       r"\bon\s+(?:all|several|various|different)\s+(?:sections|parts|axes|directions|fronts)\b", _I)
+# A war-wide total: do not fall back to the article's main city.
+_WAR_WIDE = re.compile(r"\bsince\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the|its|russia'?s?|moscow'?s?)\s+"
+                       r"(?:full[-\s]scale\s+)?(?:war|invasion|conflict)|\bsince\s+(?:russia|moscow)\b|\bin\s+the\s+war\b|"
+                       r"\bfull[-\s]scale\s+invasion\b|\bsince\s+(?:february\s+)?2022\b|\bsince\s+2014\b|\bin\s+total\b|"
+                       r"\boverall\b|\bso\s+far\s+in\s+the\b|\bsince\s+the\s+war\s+began\b|\bof\s+the\s+war\b", _I)
 
 
 @dataclass
@@ -488,7 +494,7 @@ def _usable(t: str, m, claimant, sent_start: int) -> bool:
         return False
     if _TITLE_BEFORE.search(t, max(0, m.start - 40), m.start) or _TITLE_AFTER.match(t[m.end:m.end + 40]):
         return False
-    if re.search(r"\baccording\s+to\b[^.;]*$", t[max(0, m.start - 80):m.start], _I) \
+    if re.search(r"\baccording\s+to\b[^.;,]*$", t[max(0, m.start - 80):m.start], _I) \
             and not re.search(r"\b(?:in|near|at)\s+(?:the\s+)?(?:\w+\s+)?$", t[max(0, m.start - 30):m.start], _I):
         return False
     return True
@@ -524,7 +530,7 @@ def _place(ctx: Context, t: str, q: Quantity, kind: str, mentions, claimant, sen
         pool = preferred or ms
         best = min(pool, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end)))
         return _canon(t, best)
-    if _NO_PLACE.search(t) or any(
+    if _NO_PLACE.search(t) or _WAR_WIDE.search(t) or any(
             m.kind == "country" and m.start > q.end
             and re.search(r"\b(?:in|across|throughout|over)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?(?:\w+\s+)?$",
                           t[max(0, m.start - 30):m.start], _I) for m in mentions):
