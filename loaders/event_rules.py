@@ -22,7 +22,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\bcame\s+under\s+(?:\w+\s+)?(?:fire|shelling|bombardment|missile\s+attack|drone\s+attack)\b", _I)),
     ("capture", re.compile(
         r"\b(?:captured|recaptured|seized|liberated|retook|retaken|overran|overrun|"
-        r"(?:took|taken|take|taking|seized|gained|established|regained|retook)\s+(?:full\s+)?control\s+(?:of|over)|"
+        r"(?:took|taken|take|taking|seized|gained|established|regained|retook|claimed)\s+(?:full\s+)?control\s+(?:of|over)|"
         r"fell\s+to|(?:has|have|had)\s+fallen|(?:has|have|had)\s+taken|took|"
         r"(?P<nominal>capture\s+of|recapture\s+of|fall\s+of|seizure\s+of|liberation\s+of|takeover\s+of|"
         r"capturing|seizing))\b", _I)),
@@ -33,7 +33,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\babandoned\b|\b(?:pushed|forced|driven)\s+out\s+of\b", _I)),
     ("advance", re.compile(
         r"\b(?:entered|broke\s+into|broken\s+into|pushed\s+(?:\w+\s+)?into|pushed\s+(?:\w+\s+)?towards?|"
-        r"broke\s+through\s+(?:to|into|near)|gained\s+ground|made\s+(?:\w+\s+)?(?:gains|advances|progress)|"
+        r"(?:broke|break)\s+through\s+(?:to|into|near)|gained\s+ground|made\s+(?:\w+\s+)?(?:gains|advances|progress)|"
         r"advanc(?:ed|ing|es?)\s+(?:\w+\s+){0,2}?(?:towards?|on|into|in|near|to|around)|"
         r"(?:driven|drove|driving)\s+a\s+wedge|closing\s+in\s+on|moved?\s+(?:closer\s+)?(?:to|towards)|"
         r"reached\s+the\s+outskirts\s+of|incursion\s+into|crossed\s+(?:the\s+border\s+)?into)\b", _I)),
@@ -42,6 +42,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"assaulted|storm(?:s|ed|ing)?|counter-?attack(?:ed|ing|s)?\s+(?:near|in|on|around)|fighting\s+(?:(?:was|is|has|had|have|been|raged|raging|continued|continues|continuing|"
         r"intensified|erupted|broke\s+out|flared|took\s+place|taking\s+place)\s+){0,3}(?:in|for|around|inside|near|on)|"
         r"fight(?:s)?\s+for|clash(?:es|ed)?\s+(?:in|near|around|on)|"
+        r"offensive\s+(?:operations|actions)\s+(?:near|in|around|on|towards?)|"
         r"(?:launched|began|started|mounted|opened|resumed|stepped\s+up)\s+(?:an?\s+|the\s+|its\s+|their\s+)?"
         r"(?:\w+\s+){0,2}?(?:offensive|assault|counteroffensive|counter-offensive)\s+(?:on|against|in|toward|towards))", _I)),
     ("evacuation", re.compile(
@@ -100,7 +101,8 @@ INTENT_BEFORE = re.compile(
     r"risk|risks|possible|potential|possibly|eventual|anticipated|imminent|prevent|prevented|stop|"
     r"halt|if|unless|whether|hopes?|hoping|hoped|push\s+to|drive\s+to|order\s+to|focused\s+on|"
     r"refocused\s+on|focus\s+on|staked\s+\w+\s+\w+\s+on|intent\s+on|designed|capable|"
-    r"warned|warns|predicted|predicts|forecast|rumou?red|speculat\w*|hypothetical)\b(?:\s+\w+){0,3}\s*$", _I)
+    r"warned|warns|predicted|predicts|forecast|rumou?red|speculat\w*|hypothetical|looming|threats?)\b(?:\s+\w+){0,3}\s*$", _I)
+ATTEMPT_BEFORE = re.compile(r"\b(?:attempted|attempts|attempting|tried|tries|trying)\s+to\s+$", _I)
 # Words that say it did happen despite a cue above ("continue to advance", "managed to take").
 HAPPENED_BEFORE = re.compile(r"\b(?:continues?|continued|continuing|managed|succeeded|began|begun|"
                              r"started|keeps?|kept|forced|ordered|decided)\s+(?:\w+\s+){0,2}?(?:to|in)\s*$|\bto\s+have\s+(?:\w+\s+)?$", _I)
@@ -184,6 +186,10 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
                                          x.group(0), _I) and x.end() >= start - 2:
             return side   # "Russian shelling of X": the adjective names the actor
         return side
+    subject = [x for x in ANY_SIDE.finditer(text, max(0, start - 25), start)]
+    if subject and not re.search(r"[,;]|\b(?:said|says|reported|reports|told|stated|announced)\b",
+                                 text[subject[-1].end():start]):
+        return side_of(subject[-1].group(0).replace("Kremlin", "Russia"))   # "Russia claimed control of X"
     after = SIDE_PHRASE.search(text, end)
     if event_type in ("capture",) and UKRAINE_BY_DEFAULT.match(m.group(0)):
         return "ukraine"

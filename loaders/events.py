@@ -15,7 +15,7 @@ import re
 from . import claimants, dates, places
 from .event_rules import (
     CLAUSE_END, HAPPENED_BEFORE, INTENT_BEFORE, MODAL_AFTER, NEGATION_BEFORE, NOMINAL, PLACE_BEFORE_OK,
-    RELATIVE_BEFORE, TIGHT, AXIS_AFTER, COORDINATED, LEAD_PLACE, TRIGGER_WORDS, WEAPON_SUBJECT, AXIS, OBJECT_NP, REFERENCE_BEFORE, TRIGGERS, actor_side,
+    RELATIVE_BEFORE, TIGHT, ATTEMPT_BEFORE, AXIS_AFTER, COORDINATED, LEAD_PLACE, TRIGGER_WORDS, WEAPON_SUBJECT, AXIS, OBJECT_NP, REFERENCE_BEFORE, TRIGGERS, actor_side,
 )
 from .model import Context, Event, Sentence
 
@@ -66,7 +66,8 @@ def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[Event]:
     out = []
     for n, (event_type, start, end, m) in enumerate(hits):
         next_start = hits[n + 1][1] if n + 1 < len(hits) else len(text)
-        if not _reported(text, start, end, m):
+        event_type = _reported(text, start, end, m, event_type)
+        if event_type is None:
             continue
         targets = _object_places(text, start, end, next_start, mentions, m)
         if not targets:
@@ -104,23 +105,26 @@ def _clause_before(text: str, start: int) -> str:
     return text[cut:start]
 
 
-def _reported(text: str, start: int, end: int, m: re.Match) -> bool:
+def _reported(text: str, start: int, end: int, m: re.Match, event_type: str) -> str | None:
+    """The event type when the clause reports the trigger as happened, else None."""
     before = _clause_before(text, start)
     near = before[-60:]
     if NEGATION_BEFORE.search(near):
-        return False
+        return None
+    if event_type in ("assault", "advance", "capture") and ATTEMPT_BEFORE.search(near):
+        return "assault"      # "attempted to storm X", "tried to advance on X": an assault that failed
     if INTENT_BEFORE.search(near):
         done = HAPPENED_BEFORE.search(near[-45:])
         # "continue to advance" happened; "may be forced to retreat" did not
         if not done or INTENT_BEFORE.search(near[:len(near) - 45 + done.start()] if len(near) > 45
                                             else near[:done.start()]):
-            return False
+            return None
     if m.groupdict().get("nominal") or NOMINAL.match(text, start):
         # "The fall of X ... would let Moscow", "Capturing X would allow": a hypothesis
         rest = text[end:]
         if MODAL_AFTER.search(rest) and not RELATIVE_BEFORE.search(text[max(0, start - 40):start]):
-            return False
-    return True
+            return None
+    return event_type
 
 
 def _object_places(text: str, start: int, end: int, next_start: int, mentions, m: re.Match) -> list[str]:

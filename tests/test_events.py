@@ -20,7 +20,7 @@ GAZETTEER = {
     "Kherson": "city", "Kharkiv": "city", "Kyiv": "city", "Dnipro": "city", "Odesa": "city",
     "Marinka": "town", "Krynky": "village", "Kupiansk": "city", "Robotyne": "village",
     "Vovchansk": "town", "Mariupol": "city", "Berkhivka": "village", "Lyman": "town",
-    "Sudzha": "town", "Izium": "city", "Donetsk Oblast": "oblast", "Ukraine": "country", "Russia": "country",
+    "Sudzha": "town", "Kurakhove": "town", "Kreminna": "town", "Izium": "city", "Donetsk Oblast": "oblast", "Ukraine": "country", "Russia": "country",
 }
 _RX = re.compile(r"\b(" + "|".join(sorted(GAZETTEER, key=len, reverse=True)) + r")\b")
 
@@ -149,6 +149,12 @@ EVENTS = [
      ("assault", "Robotyne", "ukraine", D(2023, 9, 1))),
     ("possessive_place", "Russian forces have entered Pokrovsk\u2019s outskirts, an officer said.", D(2024, 12, 1),
      ("advance", "Pokrovsk", "russia", D(2024, 12, 1))),
+    ("attempted_storm_is_an_assault", "Russian troops attempted to storm Ukrainian positions near Kurakhove "
+     "on Sunday.", D(2024, 11, 4), ("assault", "Kurakhove", "russia", D(2024, 11, 3))),
+    ("offensive_operations_near", "Russian forces continued offensive operations near Kreminna on February 18.",
+     D(2024, 2, 19), ("assault", "Kreminna", "russia", D(2024, 2, 18))),
+    ("claimed_control_of", "Russia claimed control of Marinka on Monday.", D(2023, 12, 26),
+     ("capture", "Marinka", "russia", D(2023, 12, 25))),
     # undated events sit at publication with week precision
     ("undated_event_at_publication", "Russian troops entered Avdiivka.", D(2024, 2, 10),
      ("advance", "Avdiivka", "russia", D(2024, 2, 10))),
@@ -189,6 +195,7 @@ NON_EVENTS = [
     ("sector_is_an_axis", "The heaviest fighting was in the Pokrovsk sector, the General Staff said."),
     ("rumoured_retreat", "In Kyiv, the president said the army would hold despite a rumored retreat from Bakhmut."),
     ("statement_place_is_not_event_place", "In Kyiv, the president said troops faced a retreat under pressure."),
+    ("looming_fall", "Residents fled amid the looming fall of Pokrovsk."),
     ("capture_of_people", "Ukrainian forces captured 20 soldiers, the military said."),
 ]
 
