@@ -67,7 +67,7 @@ OBJECT_NP = re.compile(r"^\s*(?:(?:the|a|an|its|their|part\s+of\s+the)\s+)?(?:[\
                        r"(?:[\w'-]+\s+){0,5}?(?:(?:city|town|village|settlement|hub|stronghold|bastion)\s+of\s+)?$", _I)
 AXIS_AFTER = re.compile(r"['\u2019]?s?\s+(?:sector|direction|axis|front|salient)\b", _I)
 # Between two coordinated places: "X and Y", "X, Y and Z", "X in the northeast and around Y".
-COORDINATED = re.compile(r"^(?:\s+in\s+the\s+\w+)?(?:,\s*|\s+)(?:and\s+|or\s+)?(?:(?:in|near|around|on|at)\s+)?"
+COORDINATED = re.compile(r"^(?:\s+in\s+the\s+\w+)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:in|near|around|on|at)\s+)?"
                          r"(?:the\s+(?:\w+\s+)?(?:village|town|city)\s+of\s+)?$", _I)
 # A sentence that opens on its place: "In Kherson, ...", "In the southern Kherson region, ..."
 LEAD_PLACE = re.compile(r"^(?:In|Near|Around|Outside|On\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?"

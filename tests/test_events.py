@@ -229,6 +229,11 @@ def test_coordinated_place_with_its_own_preposition():
     assert [g[1] for g in got] == ["Kupiansk", "Robotyne"]
 
 
+def test_region_of_the_place_is_not_a_second_place():
+    got = summary("The military said it had liberated the village of Robotyne in Donetsk Oblast.", D(2023, 8, 28))
+    assert [g[1] for g in got] == ["Robotyne"]
+
+
 def test_sentence_opening_on_its_place():
     got = summary("In Kherson, Russian shelling killed two civilians on Monday.", D(2023, 3, 7))
     assert got == [("strike", "Kherson", "russia", D(2023, 3, 6))]
