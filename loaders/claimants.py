@@ -88,6 +88,11 @@ _NATION = re.compile(
     r"|(?P<tp>\b(?:u\.s\.|us|american|british|britain(?:'s)?|uk|u\.k\.|nato|un|u\.n\.|united nations|"
     r"western|west|european|eu|german|french|polish|estonian|latvian|lithuanian|finnish|"
     r"swedish|norwegian|danish|dutch|canadian|israeli|turkish|chinese|pentagon|white house|"
+    r"south\s+korea(?:n|'s)?|north\s+korea(?:n|'s)?|japan(?:ese|'s)?|ital(?:y's|ian)|spanish|czech|romanian|"
+    r"moldovan|hungarian|slovak|bulgarian|georgian|indian|iranian|belarusian|swiss|austrian|"
+    r"australian|kazakh|g7|g20|imf|world\s+bank|unesco|unicef|ohchr|unhcr|iaea|icrc|"
+    r"germany(?:'s)?|france(?:'s)?|poland(?:'s)?|china(?:'s)?|iran(?:'s)?|belarus(?:'s)?|turkey(?:'s)?|"
+    r"britain|washington|london|paris|berlin|warsaw|brussels|beijing|"
     r"analysts?|experts?|think[- ]tank|institute|monitors?|researchers?|observers?|"
     r"independent|international|humanitarian|aid (?:groups?|agencies|workers))\b)", re.I)
 # Unqualified local authorities in English-language war reporting are, by a wide
@@ -182,13 +187,15 @@ _INSTITUTION_WORDS = re.compile(
     r"Department|Mediazona|Meduza|TASS|RIA|Interfax|Reuters|ISW|NATO|UN|OHCHR|HUR|GUR|SBU|FSB|"
     r"Oryx|Rybar|Wagner)\b")
 # Adjuncts allowed between a post-posed verb and the end of its clause.
+_ADJ_WORD = (r"(?:\s+(?!(?:that|it|they|he|she|we|i|there|had|has|have|was|were|is|are|would|will|"
+             r"could|its|their|his|her)\b)[\w'’.-]+)")
 _ADJUNCT = re.compile(
     r"^(?:\s*(?:,\s*)?(?:(?:late|early)\s+)?(?:on|in|at|during|via|through|over|to|from|by|"
     r"earlier|later|last|this|yesterday|today|tonight|overnight|separately|also|without|"
-    r"citing|in\s+a|in\s+an|in\s+its|in\s+his|in\s+her|in\s+their)\b[^,.;:\"“”]*"
+    r"citing)\b" + _ADJ_WORD + r"{0,7}"
     r"|\s*(?:Reuters|AFP|AP|the\s+Associated\s+Press|reporters|journalists|the\s+BBC|CNN|"
-    r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})(?=\s*(?:[,.;]|$|\s+(?:on|in|at|late|early|during)\b)))*"
-    r"\s*(?:[,.;]|$)")
+    r"(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})(?=\s*(?:[,.;]|$|\s+(?:on|in|at|late|early|during)\b)))*"
+    r"\s*(?:[,.;\"”]|$)")
 _SUBJECT_STOP = re.compile(
     r"(?:^|[,;:\"“”(]|\s[–—-]\s|\b(?:that|and|but|while|as|because|after|when|where|which|who|"
     r"although|though|since|if|whereas|yet|so)\s)", re.I)
@@ -256,7 +263,9 @@ def _make(text, offset, s, e, gs, ge, pronoun=False) -> _Attribution:
 _NP = re.compile(
     r"[^,.;:()\"“”]+?(?=\s*(?:[,;:()\"“”]|\.(?:\s|$)|$|\s+(?:that|who|which|on\s+\w+day|"
     r"in\s+(?:a|an|its|his|her|their)\s|late|earlier|as|while|and\s+(?:the|a)\s|"
-    r"(?:has\s+|have\s+|had\s+)?(?:" + _VERBS + r")\b)))")
+    r"(?:has\s+|have\s+|had\s+)?(?:said|says|say|stated|told|tells|reported|claimed|estimated|believes?|"
+    r"believed|added|adds|wrote|writes|announced|confirmed|noted|warned|acknowledged|admitted|"
+    r"insisted|alleged|declared|revealed|counted|recorded|verified|documented|registered)\b)))")
 
 
 def _np_after(text: str, i: int) -> tuple[int, int] | None:
@@ -291,7 +300,7 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> _Attribution | Non
     # inverted: '"...," said Bobovnikova, a spokesperson' / '..., said the governor'
     if re.search(r"[,\"”’]\s*$", before) and re.match(r"\s+(?:[A-Z]|the\s|a\s|an\s|one\s)", after):
         who = _np_after(text, vend + len(after) - len(after.lstrip()))
-        if who and verb in ("said", "says", "added", "wrote", "told", "stated", "claimed", "reported", "noted"):
+        if who and verb in ("said", "says", "added", "wrote", "stated", "claimed", "reported", "noted"):
             s, e = who
             named = re.match(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?=\s*[,.;]|\s*$)", text[e:])
             if named and re.match(r"(?:the|a|an)\s", text[s:e]):
@@ -371,11 +380,12 @@ def _clause_start(text: str, s: int) -> int:
 
 
 def _subject_before(text: str, vstart: int) -> tuple[int, int] | None:
-    head = text[:vstart]
+    # blank out parentheticals, keeping offsets: "the Institute for the Study of War (ISW) said"
+    head = re.sub(r"\s*\([^()]{1,60}\)", lambda m: " " * len(m.group()), text[:vstart])
     # "X, a spokesperson for Y, said": the speaker is before the appositive
     appos = None
-    if head.rstrip().endswith(","):
-        body = head.rstrip()[:-1]
+    if re.search(r",[\"”]?\s*$", head):
+        body = re.sub(r",[\"”]?\s*$", "", head)
         k = body.rfind(",")
         if k >= 0:
             piece = body[k + 1:].strip()
@@ -411,7 +421,8 @@ def _subject_before(text: str, vstart: int) -> tuple[int, int] | None:
 
 
 _DOC_TAIL = re.compile(
-    r"['’]s?\s+(?:latest\s+|daily\s+|nightly\s+|new\s+|official\s+|video\s+)*(?:statement|report|"
+    r"['’]s?\s+(?:latest\s+|daily\s+|nightly\s+|new\s+|official\s+|video\s+|evening\s+|morning\s+|"
+    r"weekly\s+|regular\s+|operational\s+|intelligence\s+|most\s+recent\s+|situation\s+)*(?:statement|report|"
     r"estimate|figures?|count|tally|data|assessment|update|briefing|address|bulletin|summary|post)$")
 
 
@@ -737,6 +748,14 @@ def _quote_speaker(ctx: Context, i: int, at: int | None) -> Claimant | None:
         attrs = _sentence_attrs_cached(ctx, j)
         if attrs and re.search(r"[\"“”]", prev.text):
             return _resolve(ctx, j, attrs[-1])
+    # a paragraph that is all quote, right after a paragraph quoting a named speaker:
+    # news style for "the same speaker goes on"
+    if i > 0 and re.fullmatch(r"[\"“].*[\"”]", text.strip()):
+        prev = ctx.sentences[i - 1]
+        attrs = _sentence_attrs_cached(ctx, i - 1)
+        nxt_attrs = _sentence_attrs_cached(ctx, i + 1) if i + 1 < len(ctx.sentences) else []
+        if attrs and re.search(r"[\"“”]", prev.text) and not (nxt_attrs and _same_line(ctx, i, i + 1)):
+            return _resolve(ctx, i - 1, attrs[-1])
     # a following sentence that is just the attribution: '"..." He said.'
     if i + 1 < len(ctx.sentences) and _same_line(ctx, i, i + 1):
         nxt = ctx.sentences[i + 1]

@@ -225,3 +225,30 @@ def test_people_interviewed_by_an_outlet_are_claimants_but_its_tally_is_not():
 
 def test_local_officials_in_a_russian_town_are_russian():
     assert who("Officials in Belgorod said 5 people were wounded.", "5") == ("Officials in Belgorod", "russia")
+
+
+def test_adjunct_after_a_verb_does_not_swallow_the_reported_clause():
+    text = ("Vyacheslav Gladkov, the governor of Russia's Belgorod region, said on Telegram that two "
+            "people were injured.")
+    assert who(text, "two") == ("Vyacheslav Gladkov", "russia")
+
+
+def test_parenthetical_acronym_after_the_speaker():
+    text = "Russian forces made 25 assaults near Kurakhove, the Institute for the Study of War (ISW) reported."
+    assert who(text, "25") == ("the Institute for the Study of War", "third_party")
+
+
+def test_possessive_report_with_modifiers():
+    text = "Ukrainian forces repelled 43 attacks, according to the General Staff's evening report."
+    assert who(text, "43") == ("the General Staff", "ukraine")
+
+
+def test_quote_paragraph_continues_the_previous_quoted_speaker():
+    text = ('"Our guys are exhausted," a Ukrainian drone operator from the 46th Brigade told the Kyiv Independent.\n'
+            '"We have lost about 30 positions in the last two weeks."')
+    assert who(text, "30") == ("a Ukrainian drone operator from the 46th Brigade", "ukraine")
+
+
+def test_foreign_governments_are_third_party():
+    text = "South Korea's National Intelligence Service estimated that 1,100 North Korean troops were hit."
+    assert who(text, "1,100") == ("South Korea's National Intelligence Service", "third_party")
