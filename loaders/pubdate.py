@@ -60,7 +60,7 @@ def infer(text: str, dateline: str | None, today: dt.date) -> dt.date | None:
         [c for c in _clues(text[body_at:], header=False)]
     if not clues:
         return None
-    floor = _year_floor(text, today)
+    floor = _year_floor(text[body_at:], today)   # a stale header year is no floor
     full = [d for c in clues if c.year and c.alt is None for d in [_resolve(c, None, floor, today)] if d]
     anchor = max(full) if full else None
     usual = _usual_weekday(text)
@@ -81,13 +81,17 @@ def infer(text: str, dateline: str | None, today: dt.date) -> dt.date | None:
     header = [d for c, d in dated if c.header and c not in dateline_clues]
     body = [d for c, d in dated if not c.header and c not in dateline_clues]
     latest_body = max(body) if body else None
+    found = None
     for stamp in (dl, header):
-        if stamp:
+        if stamp and found is None:
             d = max(stamp)
             # a stamp agrees with the body when the body's latest day is just before it
             if latest_body is None or dt.timedelta(days=-1) <= d - latest_body <= dt.timedelta(days=7):
-                return d
-    return _report_day(latest_body, text, today) if latest_body else None
+                found = d
+    if found is None and latest_body:
+        found = _report_day(latest_body, text, today)
+    # an article that speaks of 2024 was not written in 2022: the date is background
+    return found if found and found.year >= floor else None
 
 
 def _report_day(anchor: dt.date, text: str, today: dt.date) -> dt.date:
