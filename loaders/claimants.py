@@ -140,7 +140,8 @@ _VERBS = (
     r"posts|assessed|assesses|assess|warned|warns|acknowledged|admitted|admits|insisted|"
     r"alleged|alleges|declared|indicated|revealed|put|puts|counted|counts|recorded|records|"
     r"verified|verifies|documented|documents|registered|informed|explained|cited|citing|"
-    r"added|put|puts|reckons|reckoned|calculated|calculates|suggested|suggests|"
+    r"put|puts|reckons|reckoned|calculated|calculates|suggested|suggests|identified|"
+    r"tallied|"
     r"think|thinks|thought"
 )
 _VERB = re.compile(r"\b(?:(?:has|have|had|was|were|is|also|later|earlier|previously|separately)\s+)*(" + _VERBS + r")\b")

@@ -252,3 +252,9 @@ def test_quote_paragraph_continues_the_previous_quoted_speaker():
 def test_foreign_governments_are_third_party():
     text = "South Korea's National Intelligence Service estimated that 1,100 North Korean troops were hit."
     assert who(text, "1,100") == ("South Korea's National Intelligence Service", "third_party")
+
+
+def test_identified_by_name_counts_as_a_claim():
+    text = ("Independent outlet Mediazona, together with BBC Russian, has identified by name "
+            "78,329 Russian soldiers killed in Ukraine.")
+    assert who(text, "78,329") == ("Independent outlet Mediazona", "third_party")

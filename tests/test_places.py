@@ -191,3 +191,18 @@ def test_landmarks_resolve_to_their_towns():
 def test_pair_of_capitals_as_subject_is_metonymy():
     text = "Both Kyiv and Moscow have been accused of targeting civilians."
     assert [places.is_metonymy(text, m) for m in find_places(text)] == [True, True]
+
+
+def test_according_to_a_capital_is_metonymy():
+    text = "Some 1,000 square kilometres were seized, according to Kyiv."
+    (m,) = find_places(text)
+    assert places.is_metonymy(text, m)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russia claimed the capture of Zhelanne, east of Pokrovsk.", ["Russia", "Zhelanne", "Pokrovsk"]),
+    ("Fighting continued near Guevo and Sudzha in Russia's Kursk region.", ["Guevo", "Sudzha", "Russia", "Kursk Oblast"]),
+    ("Ukrainian troops left Robotyne and Verbove in Zaporizhzhia Oblast.", ["Robotyne", "Verbove", "Zaporizhzhia Oblast"]),
+])
+def test_recent_front_line_villages_are_known(text, expected):
+    assert names(text) == expected

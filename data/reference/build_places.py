@@ -414,6 +414,41 @@ Sevastopol|city|Crimea|44.600|33.530|510000|Sevastopol'
 Chornomorske|town|Crimea|45.500|32.700||Chernomorskoye
 Novofedorivka|town|Crimea|45.100|33.570||
 Hlukhiv|town|Sumy Oblast|51.680|33.910|33000|Glukhov
+Zhelanne|village|Donetsk Oblast|48.120|37.380||Zhelannoye
+Vovche|village|Donetsk Oblast|48.180|37.350||
+Pishchane|village|Donetsk Oblast|48.220|37.050||
+Novotroitske|village|Donetsk Oblast|48.230|37.030||
+Sontsivka|village|Donetsk Oblast|48.000|37.180||
+Dalne|village|Donetsk Oblast|47.930|37.270||
+Romanivka|village|Donetsk Oblast|48.120|37.450||
+Yelyzavetivka|village|Donetsk Oblast|47.900|37.200||
+Izmailivka|village|Donetsk Oblast|47.980|37.080||
+Kostiantynopil|village|Donetsk Oblast|47.870|36.910||
+Rozlyv|village|Donetsk Oblast|47.760|36.880||
+Zvirove|village|Donetsk Oblast|48.230|37.130||
+Rodynske|town|Donetsk Oblast|48.350|37.200|10000|Rodinskoye
+Sukhyi Yar|village|Donetsk Oblast|48.270|37.330||
+Kotliarivka|village|Donetsk Oblast|48.260|36.930||
+Chunyshyne|village|Donetsk Oblast|48.300|36.960||
+Dachenske|village|Donetsk Oblast|48.240|37.000||
+Novyi Trud|village|Donetsk Oblast|48.250|37.010||
+Kalynove|village|Donetsk Oblast|48.220|37.380||
+Oleksandro-Shultyne|village|Donetsk Oblast|48.470|37.800||
+Pleshchiivka|village|Donetsk Oblast|48.460|37.760||
+Dyliivka|village|Donetsk Oblast|48.450|37.820||
+Minkivka|village|Donetsk Oblast|48.740|37.920||
+Hryhorivka|village|Donetsk Oblast|48.650|37.880||
+Orikhovo-Vasylivka|village|Donetsk Oblast|48.690|37.890||
+Lukiantsi|village|Kharkiv Oblast|50.250|36.480||Lukyantsi
+Kruhliakivka|village|Kharkiv Oblast|49.470|37.750||
+Kolisnykivka|village|Kharkiv Oblast|49.520|37.740||
+Zahryzove|village|Kharkiv Oblast|49.430|37.820||
+Novoosynove|village|Kharkiv Oblast|49.550|37.790||
+Kurylivka|village|Kharkiv Oblast|49.610|37.760||
+Bohuslavka|village|Kharkiv Oblast|49.520|37.670||
+Shcherbaky|village|Zaporizhzhia Oblast|47.540|35.360||
+Novoandriivka|village|Zaporizhzhia Oblast|47.530|35.470||
+Basivka|village|Sumy Oblast|51.000|35.000||
 """
 
 FOREIGN = """
@@ -455,6 +490,16 @@ Lgov|town|Kursk Oblast|RU|51.660|35.260|20000|
 Kurchatov|town|Kursk Oblast|RU|51.660|35.650|38000|
 Rylsk|town|Kursk Oblast|RU|51.570|34.680|15000|
 Klintsy|town|Bryansk Oblast|RU|52.760|32.240|60000|
+Malaya Loknya|village|Kursk Oblast|RU|51.340|35.310||
+Plekhovo|village|Kursk Oblast|RU|51.130|35.220||
+Guevo|village|Kursk Oblast|RU|51.140|35.200||
+Martynovka|village|Kursk Oblast|RU|51.270|35.220||
+Sverdlikovo|village|Kursk Oblast|RU|51.300|35.270||
+Pogrebki|village|Kursk Oblast|RU|51.390|34.850||
+Olgovka|village|Kursk Oblast|RU|51.500|35.090||
+Lyubimovka|village|Kursk Oblast|RU|51.450|35.050||
+Kozinka|village|Belgorod Oblast|RU|50.470|35.560||
+Zhuravlyovka|village|Belgorod Oblast|RU|50.560|36.380||
 Minsk|city||BY|53.900|27.567|2000000|
 Warsaw|city||PL|52.230|21.011|1790000|
 Rzeszow|city||PL|50.041|21.999|196000|Rzeszów
