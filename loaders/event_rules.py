@@ -77,6 +77,8 @@ REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|s
                               r"north-east|north-west|south-east|south-west)(?:ern)?\s+of\s+$|\bkm\s+(?:from|of)\s+$|"
                               r"\b(?:kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:from|of)\s+$", _I)
 
+TAKE = re.compile(r"^(?:took|taken|(?:has|have|had)\s+taken)$", _I)
+
 # Triggers whose place may come before them ("Bakhmut fell to", "Avdiivka was captured").
 PLACE_BEFORE_OK = re.compile(r"^(?:captured|recaptured|seized|liberated|retaken|overrun|fell\s+to|"
                              r"(?:has|have|had)\s+fallen|attacked|shelled|struck|bombed|"

@@ -14,8 +14,9 @@ import re
 
 from . import claimants, dates, places
 from .event_rules import (
-    CLAUSE_END, HAPPENED_BEFORE, INTENT_BEFORE, MODAL_AFTER, NEGATION_BEFORE, NOMINAL, PLACE_BEFORE_OK,
-    RELATIVE_BEFORE, TIGHT, ATTEMPT_BEFORE, AXIS_AFTER, COORDINATED, LEAD_PLACE, TRIGGER_WORDS, WEAPON_SUBJECT, AXIS, OBJECT_NP, REFERENCE_BEFORE, TRIGGERS, actor_side,
+    ATTEMPT_BEFORE, AXIS, AXIS_AFTER, CLAUSE_END, COORDINATED, HAPPENED_BEFORE, INTENT_BEFORE,
+    LEAD_PLACE, MODAL_AFTER, NEGATION_BEFORE, NOMINAL, OBJECT_NP, PLACE_BEFORE_OK, REFERENCE_BEFORE,
+    RELATIVE_BEFORE, TAKE, TIGHT, TRIGGER_WORDS, TRIGGERS, WEAPON_SUBJECT, actor_side,
 )
 from .model import Context, Event, Sentence
 
@@ -26,6 +27,7 @@ TOLERANCE = {"day": 1, "week": 7, "month": 31, "year": 366}
 # "since it took Bakhmut in May 2023"), not news of the article: not a row of its timeline.
 BACKGROUND_DAYS = 60
 SETTLEMENT_KINDS = {"city", "town", "village"}
+TAKE_IDIOM = re.compile(r"^\s*(?:part|place|office|note|power|over|aim|shelter|refuge|cover|time)\b", re.I)
 UNNAMED_PLACES = re.compile(r"\b(?:villages|settlements|towns|positions|areas|localities)\b", re.I)
 
 
@@ -159,7 +161,6 @@ def _object_place(text: str, start: int, end: int, stop: int, mentions, m: re.Ma
              and not _axis_after(text, p)]
     # "captured two villages in Donetsk region": the region only locates unnamed places
     after = [p for p in after if p.kind in SETTLEMENT_KINDS or not UNNAMED_PLACES.search(text[end:p.start])]
-    # "north of Bakhmut, Berkhivka": a place after "north of" is a reference point
     # "north of Bakhmut, Berkhivka": a place after "north of" is a reference point, so a place
     # named without one wins; "advanced west of Stepove" alone still places it at Stepove
     after = [p for p in after if not REFERENCE_BEFORE.search(text[end:p.start])] or after
@@ -185,6 +186,9 @@ def _object_gap(gap: str, m: re.Match) -> bool:
     not a place."""
     if AXIS.search(gap):
         return False
+    if TAKE.match(m.group(0)):
+        # "took the town of X", "took back X"; not "took part in talks in X"
+        return not TAKE_IDIOM.match(gap) and (len(gap) <= 12 or bool(OBJECT_NP.match(gap)))
     if len(gap) <= 40 or OBJECT_NP.match(gap):
         return True
     return not TIGHT.search(m.group(0)) and len(gap) <= 90

@@ -77,6 +77,8 @@ EVENTS = [
     # capture
     ("captured_village", "Russia's defence ministry said its forces had captured Robotyne on Thursday.",
      D(2024, 5, 17), ("capture", "Robotyne", "russia", D(2024, 5, 16))),
+    ("took_the_town_of", "Russian troops took the town of Marinka on Dec. 25.", D(2023, 12, 27),
+     ("capture", "Marinka", "russia", D(2023, 12, 25))),
     ("took_control_of", "Russian troops took control of Marinka on Dec. 25.", D(2023, 12, 27),
      ("capture", "Marinka", "russia", D(2023, 12, 25))),
     ("place_fell_to_side", "Avdiivka fell to Russian forces on Feb. 17.", D(2024, 2, 20),
@@ -196,6 +198,8 @@ NON_EVENTS = [
     ("rumoured_retreat", "In Kyiv, the president said the army would hold despite a rumored retreat from Bakhmut."),
     ("statement_place_is_not_event_place", "In Kyiv, the president said troops faced a retreat under pressure."),
     ("looming_fall", "Residents fled amid the looming fall of Pokrovsk."),
+    ("took_part_in_talks", "Ukrainian officials took part in talks in Odesa on Monday."),
+    ("took_place_in", "The meeting took place in Kherson last week."),
     ("capture_of_people", "Ukrainian forces captured 20 soldiers, the military said."),
 ]
 
