@@ -141,7 +141,7 @@ _VERBS = (
     r"alleged|alleges|declared|indicated|revealed|put|puts|counted|counts|recorded|records|"
     r"verified|verifies|documented|documents|registered|informed|explained|cited|citing|"
     r"put|puts|reckons|reckoned|calculated|calculates|suggested|suggests|identified|"
-    r"tallied|"
+    r"tallied|show|shows|showed|"
     r"think|thinks|thought"
 )
 _VERB = re.compile(r"\b(?:(?:has|have|had|was|were|is|also|later|earlier|previously|separately)\s+)*(" + _VERBS + r")\b")
@@ -155,6 +155,9 @@ _POSS_DOC = re.compile(
 _BY_DOC = re.compile(
     r"\b(?:statement|report|estimate|estimates|figures|data|count|tally|assessment|update|"
     r"briefing|analysis|calculations?|information)\s+(?:by|from|of)\s+(?P<who>(?:the\s+)?[A-Z][^,.;:()\"“”]{1,80})")
+_GIVEN_BY = re.compile(
+    r"\b(?:released|published|provided|issued|compiled|given|confirmed|collected|gathered)\s+by\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][^,.;:()\"“”]{1,80})")
 _CITING = re.compile(r"\b(?:citing|cited by|quoted by|quoting)\s+(?P<who>(?:the\s+)?[A-Za-z][^,.;:()\"“”]{1,80})")
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
@@ -238,7 +241,7 @@ def _sentence_attributions(text: str, offset: int) -> list[_Attribution]:
         if trimmed and _speakerish(trimmed):
             s += who.find(trimmed)
             out.append(_make(text, offset, s, s + len(trimmed), 0, n))
-    for rx in (_BY_DOC, _CITING):
+    for rx in (_BY_DOC, _GIVEN_BY, _CITING):
         for m in rx.finditer(text):
             who = _np_after(text, m.start("who"))
             if who:
@@ -309,6 +312,9 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> _Attribution | Non
             # the quote or clause before it is governed; so is a following quote
             return _make(text, offset, s, e, 0, vstart) if not _has_quote_after(text, e) else \
                 _make(text, offset, s, e, 0, len(text))
+    if re.search(r"(?:\bnot|n't|\bnever|\bdeclined\s+to|\brefused\s+to|\bunable\s+to|\bfailed\s+to)\s+$",
+                 text[:vstart], re.I):
+        return None  # "did not say", "declined to say": no claim
     if verb in _NOUN_TOO and re.search(r"\b(?:a|an|the|its|his|her|their|this|that|latest|new|daily|"
                                        r"weekly|recent|morning|evening|official|intelligence|media|"
                                        r"initial|first|earlier|previous)\s+$", text[:vstart], re.I):

@@ -258,3 +258,18 @@ def test_identified_by_name_counts_as_a_claim():
     text = ("Independent outlet Mediazona, together with BBC Russian, has identified by name "
             "78,329 Russian soldiers killed in Ukraine.")
     assert who(text, "78,329") == ("Independent outlet Mediazona", "third_party")
+
+
+@pytest.mark.parametrize("text,needle,expected", [
+    ("The figures, released by the Ukrainian General Staff, put Russian losses at 1,200 a day.", "1,200",
+     ("the Ukrainian General Staff", "ukraine")),
+    ("Figures from the UN show 10,582 civilians were killed.", "10,582", ("the UN", "third_party")),
+    ("The ministry did not say how many of the 40 drones reached their targets.", "40", None),
+    ("Peskov declined to say whether 2,000 troops had been sent.", "2,000", None),
+    ("Zelensky, in his nightly address, said 31,000 Ukrainian soldiers had been killed.", "31,000",
+     ("Volodymyr Zelensky", "ukraine")),
+    ("Speaking in Kyiv on Tuesday, Ukraine's defence minister said 300 drones were delivered.", "300",
+     ("Ukraine's defence minister", "ukraine")),
+])
+def test_more_attribution_shapes(text, needle, expected):
+    assert who(text, needle) == expected
