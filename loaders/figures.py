@@ -54,6 +54,8 @@ _BEFORE_KINDS = [k for k, _ in L.BEFORE]
 _EQUIP_LOSS_AFTER = re.compile(
     r"\s*(?:(?:were|was|have|has|had|been|reportedly|also|all|,)\s+)*(?:destroyed|lost|damaged|knocked\s+out"
     r"|captured|seized|hit|disabled|abandoned|written\s+off|taken\s+out)\b", _I)
+_LOSS_VERB = re.compile(r"\b(?:lost|losses|lose|loses|losing|destroyed|destroying|knocked\s+out|captured|damaged)\b", _I)
+_LOSS_ONLY = re.compile(r"\b(?:lost|losses|lose|loses|losing|suffered)\b", _I)
 _STRIKE_MOD = re.compile(r"\b(?:%s)\b" % L.STRIKE_MODIFIERS, _I)
 _TIMES = re.compile(r"^\s+times\b", _I)
 _TIMES_VERB = re.compile(r"\b(?:%s)\b" % L.TIMES_VERBS, _I)
@@ -108,6 +110,7 @@ class _Read:
     after: str | None         # kind-ish verb after the noun phrase
     before: str | None        # verb class before the number
     before_start: int
+    colon: str | None = None  # "losses: N ..." heading a list
 
 
 def extract_figures(ctx: Context) -> list[Figure]:
@@ -130,7 +133,7 @@ def _sentence_figures(ctx: Context, i: int, sent: Sentence) -> list[Figure]:
     for n, q in enumerate(live):
         nxt = live[n + 1].start if n + 1 < len(live) else len(sent.text)
         lo = live[n - 1].end if n > 0 else 0
-        r = _read(sent.text, q, lo, nxt)
+        r = _read(sent.text, q, lo, nxt, live[n + 1] if n + 1 < len(live) else None)
         kind = _kind(sent.text, q, r, lo, prev)
         if kind is None:
             continue
@@ -148,7 +151,23 @@ def _sentence_figures(ctx: Context, i: int, sent: Sentence) -> list[Figure]:
 
 # --- reading the words around a number ---------------------------------------------------------
 
-def _read(t: str, q: Quantity, lo: int, hi: int) -> _Read:
+def _read(t: str, q: Quantity, lo: int, hi: int, nxt: Quantity | None = None) -> _Read:
+    r = _read_one(t, q, lo, hi)
+    if r.head is None and r.after is None and nxt is not None \
+            and _OF_NEXT.fullmatch(t, q.end, nxt.start):
+        # "5 of its 31 tanks", "23 of 28 drones": the noun comes after the second number
+        peek = _read_one(t, nxt, nxt.start, len(t))
+        return _Read(peek.head, peek.head_text, peek.mods, peek.np_end, peek.after, r.before, r.before_start,
+                     r.colon)
+    return r
+
+
+_OF_NEXT = re.compile(r"\s+(?:out\s+)?of\s+(?:its|their|the|his|our|all|about|some|around)?\s*", _I)
+_COLON_LIST = re.compile(r"(?P<kw>losses|casualties)[^.;:]{0,60}:\s*$|(?P<killed>killed|dead|deaths)[^.;:]{0,40}:\s*$"
+                         r"|(?P<wounded>wounded|injured)[^.;:]{0,40}:\s*$", _I)
+
+
+def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
     end = min(hi, q.end + 120)
     pos, mods_start = q.end, q.end
     if q.unit == "percent":
@@ -192,7 +211,13 @@ def _read(t: str, q: Quantity, lo: int, hi: int) -> _Read:
     if m:
         before = next(k for k in _BEFORE_KINDS if m.group(k) is not None)
         bstart = m.start()
-    return _Read(head, head_text, mods, np_end, after, before, bstart)
+    colon = None
+    if br and t[window_lo - 1:window_lo] == ":" and lo < window_lo:
+        # "Russian losses over the past day: 1,340 personnel, 9 tanks"
+        cm = _COLON_LIST.search(t, max(lo, window_lo - 80), window_lo)
+        if cm:
+            colon = {"kw": "killed_or_wounded"}.get(cm.lastgroup, cm.lastgroup)
+    return _Read(head, head_text, mods, np_end, after, before, bstart, colon)
 
 
 def _clause_start(t: str, pos: int, lo: int = 0) -> int:
@@ -217,8 +242,11 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
     people = r.head in (None, "military", "civilian", "demonym", "neutral")
     a, b = r.after, r.before
     if r.head == "equipment":
-        if b in ("destroyed", "lost", "captured") or _EQUIP_LOSS_AFTER.match(t, r.np_end):
+        if b in ("destroyed", "lost", "captured") or _EQUIP_LOSS_AFTER.match(t, r.np_end) or r.colon == "killed_or_wounded":
             return "equipment_lost"
+        if prev is not None and prev[1] in ("killed_or_wounded", "equipment_lost") and _listed(t, prev[0], q) \
+                and _LOSS_VERB.search(t, 0, q.start):
+            return "equipment_lost"     # "lost 1,340 soldiers, 9 tanks and 27 artillery systems"
         if prev is not None and prev[1] == "equipment_lost" and _listed(t, prev[0], q):
             return "equipment_lost"
         return None
@@ -250,6 +278,9 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         if a == "captured" and _SWAP.search(t):
             return None
         return a
+    if a == "evacuated" and re.search(r"\b(?:abroad|overseas|to\s+(?:europe|poland|germany|other\s+countries))\b",
+                                      t[r.np_end:r.np_end + 80], _I):
+        return None     # refugees leaving the country, not an evacuation from a place
     if a in ("population_remaining", "evacuated"):
         return a if r.head in (None, "civilian", "neutral", "demonym") else None
     if r.head in (None, "civilian") and a is None and re.match(r"\s*(?:,\s*)?(?:before|prior\s+to)\b", t[r.np_end:r.np_end + 20], _I) \
@@ -266,6 +297,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return "captured" if r.head in ("military", "demonym") and not _SWAP.search(t) else None
     if b == "lost":
         return "killed_or_wounded" if r.head in ("military", None, "neutral") else None
+    if r.colon and r.head in ("military", "neutral", None):
+        return r.colon
     if b == "repelled" and r.head is None:
         return "attacks"
     if b == "population":
@@ -423,9 +456,16 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
     if kind == "equipment_lost":
         if prev is not None and prev[1] == "equipment_lost" and r.before is None and _listed(t, prev[0], q):
             return prev[2]
-        if r.before == "lost":
-            terms = [x for x in left_terms if x[2] != "target" and x[0] < r.before_start]
-            return terms[-1][1] if terms else None
+        verbs = list(_LOSS_VERB.finditer(t, 0, q.start))
+        if verbs:
+            v = verbs[-1]
+            left_terms = _side_terms(t, 0, q.start, cside)
+            agents = [x for x in left_terms if x[2] == "agent" and x[1]]
+            if _LOSS_ONLY.match(v.group(0)):
+                terms = [x for x in left_terms if x[2] != "target" and x[0] < v.start()]
+                return terms[-1][1] if terms else None
+            agents_before = [x for x in agents if x[0] < v.start()]
+            return _opp(agents_before[-1][1]) if agents_before else None
         if agents:
             return _opp(agents[-1][1])
         return None
@@ -442,6 +482,9 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         sm = _SIDE.match(tail, m.end())
         if sm:
             return _term_side(sm, cside)
+    if r.colon:
+        terms = [x for x in _side_terms(t, 0, q.start, cside) if x[2] != "target"]
+        return terms[-1][1] if terms else None
     if r.before in ("lost", "killed_or_wounded") or re.search(r"\b(?:losses|casualties|death\s+toll|dead)\s*(?:stood|were|was|of|:|at|include)?\s*$",
                                        t[cs:q.start], _I):
         terms = [x for x in left_terms if x[2] != "target" and x[0] < r.before_start]
