@@ -646,10 +646,28 @@ def _resolve(ctx: Context, i: int, a: _Attribution, depth: int = 0) -> Claimant 
     if " " not in name.strip() or re.match(r"(?:Mr|Mrs|Ms|Dr|Gen|Col|President|Governor)\.?\s", name):
         name = _full_name(ctx, name, a.start)
     side = (actor_side(name) or actor_side(a.raw) or actor_side(a.appos)
-            or _local_side(a.raw, ctx, a.start) or _local_side(a.appos, ctx, a.start))
+            or _local_side(a.raw, ctx, a.start) or _local_side(a.appos, ctx, a.start)
+            or _described_side(ctx, name))
     if side is None:
         return None
     return Claimant(name, side, a.start, a.end)
+
+
+def _described_side(ctx: Context, name: str) -> str | None:
+    """A person named without a role here, but described elsewhere in the article:
+    "Ivan Petrenko, a Ukrainian medic," / "military spokesman Ivan Petrenko"."""
+    surname = name.split()[-1] if name and name[:1].isupper() else ""
+    if len(surname) < 3 or _INSTITUTION_WORDS.search(name):
+        return None
+    for m in re.finditer(r"\b" + re.escape(surname) + r"\b", ctx.text):
+        after = re.match(r"['’]?,\s+((?:a|an|the)\s[^,.;:\"“”]{2,100})", ctx.text[m.end():])
+        role_before = re.search(r"((?:[A-Za-z'’-]+\s+){1,5})(?:[A-Z][\w'’-]+\s+)?$", ctx.text[max(0, m.start() - 60):m.start()])
+        for desc in (after.group(1) if after else "", role_before.group(1) if role_before else ""):
+            if desc:
+                side = actor_side(desc) or _local_side(desc, ctx, m.start())
+                if side:
+                    return side
+    return None
 
 
 def _local_side(raw: str, ctx: Context, at: int) -> str | None:

@@ -273,3 +273,10 @@ def test_identified_by_name_counts_as_a_claim():
 ])
 def test_more_attribution_shapes(text, needle, expected):
     assert who(text, needle) == expected
+
+
+def test_person_described_earlier_in_the_article_gets_that_side():
+    text = ("Ivan Petrenko, a Ukrainian army medic, has worked near Bakhmut since May.\n"
+            "Twelve of the wounded died last week, Petrenko said.")
+    assert who(text, "Twelve") == ("Ivan Petrenko", "ukraine")
+    assert who("Ivan Petrenko said 5 people died.", "5") is None
