@@ -41,8 +41,10 @@ def place_map(points: pd.DataFrame) -> go.Figure:
         size = 8 + 30 * np.sqrt(points["activity"] / max(points["activity"].max(), 1))
         text = [f"<b>{n}</b><br>{fmt_num(fc)} figures, {fmt_num(ec)} events"
                 for n, fc, ec in zip(points["name"], points["figures"], points["events"])]
+        labels = [n if i < 8 else "" for i, n in enumerate(points["name"])]  # busiest 8 named
         fig.add_trace(go.Scatter(x=points["lon"], y=points["lat"], mode="markers+text",
-                                 text=points["name"], textposition="top center", hovertext=text,
+                                 text=labels, textposition="middle right", textfont=dict(size=10),
+                                 hovertext=text,
                                  hoverinfo="text", name="Places",
                                  marker=dict(size=size, color="#332288", opacity=0.7,
                                              line=dict(color="white", width=1))))
@@ -55,27 +57,43 @@ def place_map(points: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def claims_over_time(df: pd.DataFrame, title: str, unit: str = "people") -> go.Figure:
+def _dates(fig: go.Figure, dates: pd.Series) -> None:
+    """Day-level ticks, and at least a two-week window so one date doesn't zoom to milliseconds."""
+    d = pd.to_datetime(dates.dropna())
+    if d.empty:
+        return
+    lo, hi = d.min(), d.max()
+    if hi - lo < pd.Timedelta(days=14):
+        mid = lo + (hi - lo) / 2
+        lo, hi = mid - pd.Timedelta(days=7), mid + pd.Timedelta(days=7)
+    fig.update_xaxes(tickformat="%d %b %Y", range=[lo - pd.Timedelta(days=1), hi + pd.Timedelta(days=1)])
+
+
+def claims_over_time(df: pd.DataFrame, title: str, unit: str = "people", symbol: str = "bound") -> go.Figure:
     """Claims as points with bounds over time, one colour per claimant side."""
     df = _errors(df[df["date"].notna()])
     df = df.assign(who=df["claimant_side"].map(side_label),
                    what=df["kind"].map(kind_label) + " · " + df["subject_side"].map(side_label))
-    fig = px.scatter(df, x="date", y="point", color="who", symbol="bound", color_discrete_map=color_map(),
+    symbols = ({"lower bound": "triangle-up", "upper bound": "triangle-down", "point": "circle",
+                "interval": "diamond", "vague": "circle-open"} if symbol == "bound" else None)
+    fig = px.scatter(df, x="date", y="point", color="who", symbol=symbol, color_discrete_map=color_map(),
                      error_y="err_up", error_y_minus="err_down", hover_name="claim",
                      hover_data={"what": True, "claimant": True, "outlet": True, "who": False,
                                  "err_up": False, "err_down": False, "point": False},
-                     symbol_map={"lower bound": "triangle-up", "upper bound": "triangle-down",
-                                 "point": "circle", "interval": "diamond", "vague": "circle-open"},
+                     symbol_map=symbols or {},
                      labels={"date": "Date", "point": f"Claimed ({unit})", "who": "Claimant",
-                             "bound": "Bound"}, title=title)
+                             "bound": "Bound", "measure": "Population"}, title=title)
     fig.update_traces(marker=dict(size=11))
     fig.update_layout(**LAYOUT)
     fig.update_yaxes(rangemode="tozero", separatethousands=True)
+    _dates(fig, df["date"])
     return fig
 
 
 def population(df: pd.DataFrame, gazetteer: int | None) -> go.Figure:
-    fig = claims_over_time(df.assign(kind=df["measure"]), "Population: before the war vs remaining")
+    fig = claims_over_time(df, "Population: before the war (squares) vs remaining (circles)", symbol="measure")
+    for tr in fig.data:
+        tr.marker.symbol = "square" if "before the war" in (tr.name or "") else "circle"
     if gazetteer:
         fig.add_hline(y=gazetteer, line_dash="dot", line_color="#555",
                       annotation_text=f"gazetteer population {fmt_num(gazetteer)}")
@@ -122,7 +140,8 @@ def events_timeline(df: pd.DataFrame) -> go.Figure:
                      labels={"date": "Date", "event_type": "Event", "actor": "Acting side"},
                      title="Events")
     fig.update_traces(marker=dict(size=12))
-    fig.update_layout(**LAYOUT)
+    fig.update_layout(**LAYOUT, height=160 + 40 * df["event_type"].nunique())
+    _dates(fig, df["date"])
     return fig
 
 

@@ -12,7 +12,18 @@ LINK = st.column_config.LinkColumn(display_text="open")
 
 
 def current():
+    ensure_app()
     return st.session_state["db"], st.session_state.get("filters", Filters())
+
+
+def ensure_app() -> None:
+    """A deep link (/claims?city=...) that is the first request a fresh server sees is run by
+    Streamlit's legacy pages/ mode, which skips app.py (so no sidebar, no DB). Switch that mode
+    off and rerun: app.py then runs and routes to the same page with the same query params."""
+    if "db" not in st.session_state:
+        from streamlit.runtime.pages_manager import PagesManager
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def filter_note(f: Filters) -> None:

@@ -22,7 +22,7 @@ FIG_COLS = {"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"), "c
 
 
 def table(df, cols, key):
-    st.dataframe(sides(df, "subject_side", "claimant_side")[cols], hide_index=True, key=key,
+    st.dataframe(sides(df, "subject_side", "claimant_side")[cols], hide_index=True, placeholder="–", key=key,
                  column_config={k: v for k, v in FIG_COLS.items() if k in cols})
 
 
@@ -61,7 +61,7 @@ else:
         st.plotly_chart(charts.events_timeline(ev), key="events_chart")
     st.dataframe(sides(ev, "actor_side", "claimant_side")[["date", "event_type", "actor_side", "claimant_side",
                                                            "sentence", "outlet"]],
-                 hide_index=True, key="events_table",
+                 hide_index=True, placeholder="–", key="events_table",
                  column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
                                 "event_type": "Event", "actor_side": "Acting side",
                                 "claimant_side": "Claimant side", "sentence": "Sentence", "outlet": "Outlet"})

@@ -37,7 +37,7 @@ st.caption(f"{fmt_num(len(allc))} distinct claim(s) from {fmt_num(int(allc['repo
 show = sides(allc, "subject_side", "claimant_side")
 st.dataframe(show[["claim", "subject_side", "claimant_side", "claimants", "city", "basis", "period",
                    "per_day", "reports", "outlets", "first_reported", "last_reported"]],
-             hide_index=True, key="claims_table",
+             hide_index=True, placeholder="–", key="claims_table",
              column_config={"claim": "Claim", "subject_side": "About", "claimant_side": "Claimant side",
                             "claimants": "Claimants", "city": "City", "basis": "Basis", "period": "Period",
                             "per_day": st.column_config.NumberColumn("Per day", format="localized"),
@@ -50,7 +50,7 @@ labels = {r.claim_id: f"{r.claim} · {r.subject} by {r.claimant_label} · {r.cit
 pick = st.selectbox("Show the reports behind a claim", list(labels), format_func=labels.get, key="claim_pick")
 ids = tuple(allc.loc[allc["claim_id"] == pick, "figure_ids"].iloc[0])
 rep = claims.reports(db, ids)
-st.dataframe(rep[["published", "outlet", "title", "claimant", "sentence", "url"]], hide_index=True,
+st.dataframe(rep[["published", "outlet", "title", "claimant", "sentence", "url"]], hide_index=True, placeholder="–",
              key="reports_table",
              column_config={"published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
                             "outlet": "Outlet", "title": "Title", "claimant": "Claimant",

@@ -21,7 +21,7 @@ else:
     show = sides(rows, "side", "claimant_side")
     st.dataframe(show[["evidence", "number", "item", "what", "side", "claimant_side", "claimant", "city",
                        "date", "title", "outlet", "published", "url"]],
-                 hide_index=True, key="evidence_table", height=600,
+                 hide_index=True, placeholder="–", key="evidence_table", height=600,
                  column_config={"evidence": st.column_config.TextColumn("Sentence", width="large"),
                                 "number": "Number", "item": "Type", "what": "What",
                                 "side": "About / acting side", "claimant_side": "Claimant side",

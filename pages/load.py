@@ -3,8 +3,9 @@ import streamlit as st
 
 from metrics import db as mdb
 from metrics import upload
+from pages._shared import current
 
-db = st.session_state["db"]
+db, _ = current()
 st.title("Load articles")
 st.markdown(f"Upload {', '.join(upload.ALLOWED)} files (up to {upload.MAX_BYTES // 2**20} MB each). "
             f"They are saved under `uploads/` in the data folder with safe names and loaded into "

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from metrics import charts, overview
-from metrics.style import fmt_num
+from metrics.style import fmt_num, kind_label
 from pages._shared import current, filter_note, sides
 
 db, f = current()
@@ -40,10 +40,10 @@ latest = overview.latest_claims(db, f, 10)
 if latest.empty:
     st.info("No claims match these filters.")
 else:
-    show = sides(latest, "subject_side", "claimant_side")
+    show = sides(latest, "subject_side", "claimant_side").assign(kind=latest["kind"].map(kind_label))
     st.dataframe(show[["last_reported", "claim", "kind", "subject_side", "claimant_side", "city",
                        "basis", "period", "reports", "outlets"]],
-                 hide_index=True, key="latest_claims",
+                 hide_index=True, placeholder="–", key="latest_claims",
                  column_config={"last_reported": st.column_config.DateColumn("Reported", format="YYYY-MM-DD"),
                                 "claim": "Claim", "kind": "Kind", "subject_side": "About",
                                 "claimant_side": "Claimant", "city": "City", "basis": "Basis",

@@ -104,13 +104,16 @@ def settle(page, title: str) -> None:
         raise AssertionError(e.inner_text())
 
 
-def open_page(page, url: str, name: str, title: str, charts: int = 0):
-    page.goto(f"{url}/{PAGES[name]}", wait_until="domcontentloaded")
+def open_page(page, url: str, name: str, title: str, charts: int = 0, query: str = "", shot: str = ""):
+    page.goto(f"{url}/{PAGES[name]}{query}", wait_until="domcontentloaded")
     settle(page, title)
+    for grid in page.locator('[data-testid="stDataFrame"]').all():
+        grid.scroll_into_view_if_needed()   # the grid paints its canvas once it has been in view
+        page.wait_for_timeout(200)
     if charts:  # plotly draws its svg after the element mounts
         page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {charts}",
                                timeout=20_000)
-    page.screenshot(path=str(ART / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(ART / f"{shot or name}.png"), full_page=True)
 
 
 def db_rows(db, sql):
@@ -141,6 +144,13 @@ def test_every_page_in_chromium(server, browser):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     outside = []
     page.on("request", lambda r: None if r.url.startswith((url, "data:", "blob:")) else outside.append(r.url))
+
+    # a shared link is the very first request this fresh server sees: filters come from the URL
+    open_page(page, url, "claims", "Claims", query="?claimant_side=russia&outlet=Reuters", shot="claims_shared_link")
+    chosen = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').all_inner_texts()
+    assert "Russia" in chosen[1] and "Reuters" in chosen[4], chosen
+    assert "Filtered by claimant_side: russia · outlet: Reuters" in page.locator("main").inner_text()
+    assert "claimant_side=russia" in page.url
 
     open_page(page, url, "overview", "Overview", charts=2)
     assert page.locator(".js-plotly-plot .main-svg").count() >= 2, "timeline/map did not draw"
