@@ -126,6 +126,9 @@ def _scan(text: str) -> list[PlaceMention]:
             if name is not None:
                 hit = (size, name)
                 break
+        if hit and _org_name(toks, norm, i, hit[0]):
+            i += hit[0]  # "The Moscow Times", "Dynamo Kyiv": an organisation, not a place
+            continue
         if hit:
             size, name = hit
             last = toks[i + size - 1]
@@ -135,6 +138,23 @@ def _scan(text: str) -> list[PlaceMention]:
         else:
             i += 1
     return out
+
+
+# Words that turn a place name into an organisation's name.
+_ORG_AFTER = {"Times", "Independent", "Post", "Journal", "Herald", "Insider", "Tribune", "Pravda",
+              "Declaration", "Format", "Protocol", "Protocols", "Agreements", "Accords", "Patriarchate",
+              "Metro", "Express", "Dynamo"}
+_ORG_BEFORE = {"Dynamo", "Shakhtar", "Zorya", "Metalist", "Spartak", "CSKA", "Lokomotiv", "Chornomorets"}
+
+
+def _org_name(toks, norm, i: int, size: int) -> bool:
+    nxt = norm[i + size] if i + size < len(norm) else ""
+    prev = norm[i - 1] if i > 0 else ""
+    if nxt in _ORG_AFTER or prev in _ORG_BEFORE:
+        return True
+    # "School of Economics", "Security Forum" after Kyiv
+    after = " ".join(norm[i + size:i + size + 3])
+    return after.startswith(("School of", "Security Forum", "Independent", "Post"))
 
 
 _PLURAL_REGION = re.compile(r"\s+(?:regions|provinces|oblasts|Regions|Provinces|Oblasts)\b")

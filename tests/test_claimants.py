@@ -280,3 +280,9 @@ def test_person_described_earlier_in_the_article_gets_that_side():
             "Twelve of the wounded died last week, Petrenko said.")
     assert who(text, "Twelve") == ("Ivan Petrenko", "ukraine")
     assert who("Ivan Petrenko said 5 people died.", "5") is None
+
+
+def test_news_outlets_own_reporting_is_not_a_claimant_but_their_sources_are():
+    assert who("The New York Times reported that 70 soldiers were killed.", "70") is None
+    assert who("US officials told The New York Times that 100,000 Russians were killed.", "100,000") == (
+        "US officials", "third_party")

@@ -206,3 +206,12 @@ def test_according_to_a_capital_is_metonymy():
 ])
 def test_recent_front_line_villages_are_known(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Moscow Times and the Kyiv Independent reported the strike on Odesa.", ["Odesa"]),
+    ("Shakhtar Donetsk beat Dynamo Kyiv, the Washington Post noted.", []),
+    ("Kyiv School of Economics estimates damage in Kharkiv.", ["Kharkiv"]),
+])
+def test_outlets_and_clubs_named_after_cities_are_not_places(text, expected):
+    assert names(text) == expected
