@@ -28,9 +28,10 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"capturing|seizing))\b", _I)),
     ("withdrawal", re.compile(
         r"\b(?:withdr[ae]w(?:n|al)?|withdrawing|retreat(?:ed|ing|s)?|pull(?:ed|ing)\s+(?:out|back)|"
-        r"pullout|pull-out|abandoned|left)\s+(?:(?!under\b|pressure\b)\w+\s+){0,3}?(?:from|of)\b"
+        r"pullout|pull-out)\s+(?:(?!under\b|pressure\b)\w+\s+){0,3}?(?:from|of)\b"
         r"|\b(?:withdr[ae]w(?:n|al)?|retreat(?:ed)?)\s+(?:\w+\s+){0,3}?to\b"
-        r"|\babandoned\b|\b(?:pushed|forced|driven)\s+out\s+of\b", _I)),
+        r"|\b(?:abandoned|left)(?=\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?-i:[A-Z]))"
+        r"|\babandoned\s+(?:(?:their|its|the)\s+)?positions\s+(?:in|near|around)\b|\b(?:pushed|forced|driven)\s+out\s+of\b", _I)),
     ("advance", re.compile(
         r"\b(?:entered|broke\s+into|broken\s+into|pushed\s+(?:\w+\s+)?into|pushed\s+(?:\w+\s+)?towards?|"
         r"(?:broke|break)\s+through\s+(?:to|into|near)|gained\s+ground|made\s+(?:\w+\s+)?(?:gains|advances|progress)|"
@@ -78,6 +79,14 @@ REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|s
                               r"\b(?:kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:from|of)\s+$", _I)
 
 TAKE = re.compile(r"^(?:took|taken|(?:has|have|had)\s+taken)$", _I)
+
+TAKES_OBJECT = re.compile(r"^(?:captured|recaptured|seized|took|taken|(?:has|have|had)\s+taken|retook|"
+                          r"retaken|struck|hit|abandoned|left)$", _I)
+# Objects that make "captured"/"seized"/"struck" something other than territory.
+NOT_TERRITORY = re.compile(
+    r"\b(?:soldiers|troops|servicemen|prisoners|POWs|fighters|mercenaries|men|people|civilians|"
+    r"weapons|equipment|tanks?|vehicles|ammunition|documents|ships?|vessels?|grain|assets|"
+    r"deal|agreement|balance|tone|chord|note|blow|image|imagination|attention)\b", _I)
 
 # Triggers whose place may come before them ("Bakhmut fell to", "Avdiivka was captured").
 PLACE_BEFORE_OK = re.compile(r"^(?:captured|recaptured|seized|liberated|retaken|overrun|fell\s+to|"

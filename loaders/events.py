@@ -15,7 +15,7 @@ import re
 from . import claimants, dates, places
 from .event_rules import (
     ATTEMPT_BEFORE, AXIS, AXIS_AFTER, CLAUSE_END, COORDINATED, HAPPENED_BEFORE, INTENT_BEFORE,
-    LEAD_PLACE, MODAL_AFTER, NEGATION_BEFORE, NOMINAL, OBJECT_NP, PLACE_BEFORE_OK, REFERENCE_BEFORE,
+    LEAD_PLACE, MODAL_AFTER, NOT_TERRITORY, TAKES_OBJECT, NEGATION_BEFORE, NOMINAL, OBJECT_NP, PLACE_BEFORE_OK, REFERENCE_BEFORE,
     RELATIVE_BEFORE, TAKE, TIGHT, TRIGGER_WORDS, TRIGGERS, WEAPON_SUBJECT, actor_side,
 )
 from .model import Context, Event, Sentence
@@ -184,8 +184,10 @@ def _object_gap(gap: str, m: re.Match) -> bool:
     """Words between a trigger and its place: close for verbs like "took", a noun phrase such
     as "the outskirts of the eastern city of" otherwise; an axis ("in the direction of") is
     not a place."""
-    if AXIS.search(gap):
-        return False
+    if AXIS.search(gap) or (TAKES_OBJECT.match(m.group(0)) and NOT_TERRITORY.search(gap)):
+        return False   # "captured 20 soldiers near X", "struck a deal in X"
+    if re.search(r",\s+\S+\s+\S", gap) and not OBJECT_NP.match(gap):
+        return False   # "in the fall of 2022, Ukraine liberated Kherson": another clause
     if TAKE.match(m.group(0)):
         # "took the town of X", "took back X"; not "took part in talks in X"
         return not TAKE_IDIOM.match(gap) and (len(gap) <= 12 or bool(OBJECT_NP.match(gap)))

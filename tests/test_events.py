@@ -97,6 +97,10 @@ EVENTS = [
     # withdrawal
     ("withdrawal_from_over_weekend", "An institute said over the weekend that Ukrainian forces are likely conducting "
      "a limited tactical withdrawal from Bakhmut.", D(2023, 3, 7), ("withdrawal", "Bakhmut", "ukraine", D(2023, 3, 5))),
+    ("abandoned_positions_in", "Ukrainian troops abandoned their positions in Krynky on Monday.", D(2024, 7, 2),
+     ("withdrawal", "Krynky", "ukraine", D(2024, 7, 1))),
+    ("left_the_town", "Ukrainian troops left Vuhledar on Tuesday.", D(2024, 10, 2),
+     ("withdrawal", "Vuhledar", "ukraine", D(2024, 10, 1))),
     ("withdrew_from", "Ukrainian troops withdrew from Avdiivka on Saturday, the army chief said.",
      D(2024, 2, 19), ("withdrawal", "Avdiivka", "ukraine", D(2024, 2, 17))),
     ("pulled_out_of", "Russian forces pulled out of Kherson last week.", D(2022, 11, 18),
@@ -200,6 +204,11 @@ NON_EVENTS = [
     ("looming_fall", "Residents fled amid the looming fall of Pokrovsk."),
     ("took_part_in_talks", "Ukrainian officials took part in talks in Odesa on Monday."),
     ("took_place_in", "The meeting took place in Kherson last week."),
+    ("captured_soldiers_near_place", "Ukrainian forces captured 20 Russian soldiers near Bakhmut on Monday."),
+    ("struck_a_deal", "The two governments struck a deal in Odesa on Monday."),
+    ("nothing_left_of", "Little is left of Marinka after months of shelling."),
+    ("abandoned_homes", "Residents abandoned homes in Vovchansk."),
+    ("season_fall_of", "In the fall of 2022, Ukrainian troops celebrated in Kherson."),
     ("capture_of_people", "Ukrainian forces captured 20 soldiers, the military said."),
 ]
 
