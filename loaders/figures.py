@@ -76,7 +76,8 @@ _ADJ_SIDE = re.compile(r"(?:russian|ukrainian|pro-russian|russian[-\s]backed)$",
 _AGENT_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+)?(?:%s)\b" % L.AGENT_NOUNS, _I)
 _NOT_AGENT_AFTER = re.compile(r"^(?:\s|-)*(?:%s)" % L.NOT_AGENT_AFTER, _I)
 _TARGET_BEFORE = re.compile(
-    r"\b(?:on|against|at|toward|towards|targeting|into|of)\s+(?:the\s+)?(?:(?:positions|areas|concentrations?|"
+    r"\b(?:on|against|at|toward|towards|targeting|into|of|attacked|attacking|struck|striking|shelled|shelling|hit|"
+    r"hitting|bombed|bombing|pounded|pounding|targeted|invaded|invading)\s+(?:the\s+)?(?:(?:positions|areas|concentrations?|"
     r"units|defen[cs]es|lines|troops|forces)\s+(?:of\s+)?(?:the\s+)?)*$", _I)
 _PLACE_PREP = re.compile(r"\b(?:in|near|around|outside|at|of|inside|into|for|across|over|towards?|on|from)\s+(?:the\s+)?"
                          r"(?:(?:town|city|village|region|oblast|province|settlement|district|entire|whole|frontline|front-line|"
@@ -84,7 +85,7 @@ _PLACE_PREP = re.compile(r"\b(?:in|near|around|outside|at|of|inside|into|for|acr
 _TITLE_BEFORE = re.compile(r"(?:governor|mayor|head|chief|administration|spokes(?:person|man|woman)|commander|police|"
                            r"council|prosecutor|ombudsman|official)s?\s+(?:of\s+)?(?:the\s+)?$", _I)
 _TITLE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:regional\s+|military\s+|city\s+)*(?:governor|mayor|officials?|authorities|"
-                          r"administration|prosecutors?|police|council|military\s+administration|head|chief|said|says|"
+                          r"administration|prosecutors?|police|council|military\s+administration|head|chief|said|says|stated|states|announced|"
                           r"claims?|claimed|reported|forces|troops|army|military|'s|’s)\b", _I)
 _DIRECTION_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+)?$", _I)
 _REGION_AFTER = re.compile(r"^\s+(?:region|oblast|province|territory|area)\b", _I)
@@ -133,10 +134,15 @@ def _sentence_figures(ctx: Context, i: int, sent: Sentence) -> list[Figure]:
     for n, q in enumerate(live):
         nxt = live[n + 1].start if n + 1 < len(live) else len(sent.text)
         lo = live[n - 1].end if n > 0 else 0
+        if n > 0 and _converted(sent.text, live[n - 1], q):
+            continue
         r = _read(sent.text, q, lo, nxt, live[n + 1] if n + 1 < len(live) else None)
         kind = _kind(sent.text, q, r, lo, prev)
         if kind is None:
             continue
+        if kind in ("population_prewar", "population_remaining", "evacuated") and prev is not None \
+                and re.search(r",\s*including\s+$", sent.text[prev[0].end:q.start][-20:], _I):
+            continue        # "7,000 people, including 500 children, remain": a part of the figure before
         at = sent.start + q.start
         claimant = _claimant(ctx, i, at)
         cside = claimant.side if claimant else "unattributed"
@@ -147,6 +153,12 @@ def _sentence_figures(ctx: Context, i: int, sent: Sentence) -> list[Figure]:
         figs.append(_figure(ctx, sent, q, kind, side, claimant, cside, place))
         prev = (q, kind, side)
     return figs
+
+
+def _converted(t: str, a: Quantity, b: Quantity) -> bool:
+    """b restates a in other units: "3 kilometers (2 miles)", "10 miles (16 km)"."""
+    return a.unit is not None and b.unit is not None and re.fullmatch(
+        r"\s*[\w-]*\s*\(\s*(?:about|around|some|roughly)?\s*", t[a.end:b.start]) is not None
 
 
 # --- reading the words around a number ---------------------------------------------------------
@@ -162,6 +174,7 @@ def _read(t: str, q: Quantity, lo: int, hi: int, nxt: Quantity | None = None) ->
     return r
 
 
+_INCLUDING = re.compile(r",\s*(?:including|among\s+them|most\s+of\s+them)\b", _I)
 _OF_NEXT = re.compile(r"\s+(?:out\s+)?of\s+(?:its|their|the|his|our|all|about|some|around)?\s*", _I)
 _COLON_LIST = re.compile(r"(?P<kw>losses|casualties)[^.;:]{0,60}:\s*$|(?P<killed>killed|dead|deaths)[^.;:]{0,40}:\s*$"
                          r"|(?P<wounded>wounded|injured)[^.;:]{0,40}:\s*$", _I)
@@ -198,7 +211,9 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
         words += 1
     mods = t[q.end:np_end if head else q.end] if head else ""
     after = None
-    m = _AFTER.match(t, np_end, min(hi, np_end + 80))
+    m = _AFTER.match(t, np_end, min(len(t), np_end + 90))
+    if m and m.start(m.lastgroup) > hi and not _INCLUDING.match(t, np_end):
+        m = None        # the verb belongs to the next number: "17,000 killed, 30,000 injured"
     if m:
         after = next(k for k in _AFTER_KINDS if m.group(k) is not None)
     before, bstart = None, q.start
@@ -477,6 +492,10 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         return _term_side(hs, cside)
     if r.head in ("neutral", None) and prev is not None and prev[1] in CASUALTY_KINDS and _joined(t, prev[0], q):
         return prev[2]     # "killed 12 people and wounded 27 others"
+    m = re.match(r"\s*(?:(?:casualties|losses|deaths|fatalities)\s+)?(?:that|which)?\s*", t[r.np_end:r.np_end + 60], _I)
+    sm = _SIDE.match(tail, m.end())
+    if sm and re.match(r"\s*(?:\w+\s+){0,2}?(?:have\s+|had\s+|has\s+)?(?:suffered|sustained|lost|incurred)\b", tail[sm.end():], _I):
+        return _term_side(sm, cside)    # "1,690 casualties that Russian forces suffered"
     m = re.match(r"\s*(?:\w+\s+){0,3}?(?:among|of)\s+(?:the\s+)?", tail, _I)
     if m:
         sm = _SIDE.match(tail, m.end())
@@ -578,9 +597,25 @@ def _place(ctx: Context, t: str, q: Quantity, kind: str, mentions, claimant, sen
             and re.search(r"\b(?:in|across|throughout|over)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?(?:\w+\s+)?$",
                           t[max(0, m.start - 30):m.start], _I) for m in mentions):
         return None     # "killed in Ukraine since 2022": a national figure
+    if any(m.kind == "country" and not _speaker_country(t, m) for m in mentions) and not _THE_TOWN.search(t):
+        return None     # "Russia's attack on Ukraine's grid killed seven": not the main city's
     if kind in PEOPLE_KINDS and ctx.main_place:
         return ctx.main_place
     return None
+
+
+def _speaker_country(t: str, m) -> bool:
+    """'Russia stated', 'Kyiv says', 'Moscow's forces': a state acting, not a place."""
+    if _TITLE_AFTER.match(t[m.end:m.end + 40]):
+        return True
+    metonymy = getattr(places, "is_metonymy", None)
+    try:
+        return bool(metonymy and metonymy(t, m))
+    except Exception:
+        return False
+
+
+_THE_TOWN = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+)?(?:town|city|village|settlement|battle|fight|siege)\b", _I)
 
 
 def _period(text: str, published):
