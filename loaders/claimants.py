@@ -141,7 +141,7 @@ _VERBS = (
     r"alleged|alleges|declared|indicated|revealed|put|puts|counted|counts|recorded|records|"
     r"verified|verifies|documented|documents|registered|informed|explained|cited|citing|"
     r"put|puts|reckons|reckoned|calculated|calculates|suggested|suggests|identified|"
-    r"tallied|show|shows|showed|"
+    r"tallied|show|shows|showed|found|finds|concluded|concludes|"
     r"think|thinks|thought"
 )
 _VERB = re.compile(r"\b(?:(?:has|have|had|was|were|is|also|later|earlier|previously|separately)\s+)*(" + _VERBS + r")\b")
@@ -315,6 +315,12 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> _Attribution | Non
     if re.search(r"(?:\bnot|n't|\bnever|\bdeclined\s+to|\brefused\s+to|\bunable\s+to|\bfailed\s+to)\s+$",
                  text[:vstart], re.I):
         return None  # "did not say", "declined to say": no claim
+    noun = re.search(r"\b(?:a|an|the|its|his|her|their|this|that)\s+((?:[\w-]+\s+){0,2})$", text[:vstart], re.I)
+    if verb in _NOUN_TOO and noun and not (noun.group(1).strip() and (
+            _speaker_noun(noun.group(1)) or noun.group(1)[:1].isupper() or _lookup(noun.group(1)))):
+        return None  # "published its quarterly report": a noun; "the ministry reports": a verb
+    if verb == "estimated" and re.search(r"\b(?:an|the)\s+$", text[:vstart], re.I):
+        return None  # "an estimated 300 troops"
     if verb in _NOUN_TOO and re.search(r"\b(?:a|an|the|its|his|her|their|this|that|latest|new|daily|"
                                        r"weekly|recent|morning|evening|official|intelligence|media|"
                                        r"initial|first|earlier|previous)\s+$", text[:vstart], re.I):
@@ -322,7 +328,8 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> _Attribution | Non
     subj = _subject_before(text, vstart)
     if subj is None:
         return None
-    if re.search(r"\b(?:said|says|stated|told|claimed|announced|wrote|added)\b", text[subj[0]:subj[1]]):
+    if re.search(r"\b(?:said|says|stated|told|claimed|announced|wrote|added|published|released|issued)\b",
+                 text[subj[0]:subj[1]]):
         return None  # a speaker never contains another reporting verb
     s, e = subj
     if verb in ("citing", "cited", "saying", "put", "puts", "report", "state", "think", "thought", "documents",
@@ -330,6 +337,10 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> _Attribution | Non
         # ambiguous forms: only with an obvious speaker ("officials estimate", "they claim")
         if not (_lookup(text[s:e]) or _speaker_noun(text[s:e]) or text[s:e].lower() in _PRONOUNS):
             return None
+    if verb in _FINDINGS and not re.search(
+            r"\b(?:report|study|investigation|analysis|assessment|count|survey|review|mission|"
+            r"monitors|researchers|it|they)\b", text[s:e], re.I):
+        return None  # "troops found 12 bodies" is an event; "the report found" is a claim
     raw = text[s:e]
     pronoun = raw.lower() in _PRONOUNS
     tail = text[vend:]
@@ -349,8 +360,9 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> _Attribution | Non
     return _make(text, offset, s, e, vend, len(text), pronoun)
 
 
+_FINDINGS = {"found", "finds", "concluded", "concludes"}
 _NOUN_TOO = {"report", "reports", "estimate", "estimates", "claim", "claims", "state", "states", "put",
-             "count", "counts", "records", "documents", "posts", "notes", "tells", "estimated"}
+             "count", "counts", "records", "documents", "posts", "notes", "tells"}
 _NEEDS_COMPLEMENT = {"added", "adds", "posted", "posts", "noted", "notes", "put", "puts", "counted",
                      "counts", "cited", "informed", "explained", "documented", "documents",
                      "recorded", "records", "registered", "revealed", "indicated", "suggested",

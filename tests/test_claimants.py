@@ -202,6 +202,11 @@ def test_role_then_name_appositive_gives_the_name():
     assert who(text, "three") == ("Denis Pushilin", "russia")
 
 
+def test_estimated_as_an_adjective_is_not_a_claim():
+    assert who("An estimated 300 troops were killed.", "300") is None
+    assert who("The ministry reports 20 attacks a day.", "20") == ("The ministry", "ukraine")
+
+
 def test_report_as_a_noun_is_not_a_reporting_verb():
     text = ("The U.N. human rights office said in a report last month that at least 12,300 "
             "civilians have been killed.")
@@ -286,3 +291,11 @@ def test_news_outlets_own_reporting_is_not_a_claimant_but_their_sources_are():
     assert who("The New York Times reported that 70 soldiers were killed.", "70") is None
     assert who("US officials told The New York Times that 100,000 Russians were killed.", "100,000") == (
         "US officials", "third_party")
+
+
+def test_a_report_that_found_is_a_claim_but_troops_that_found_are_not():
+    text = ("The UN monitoring mission published its quarterly report on Tuesday. "
+            "The report found that 589 children had been killed.")
+    name, side = who(text, "589")
+    assert "UN" in name and side == "third_party"
+    assert who("Ukrainian troops found 12 bodies in the basement.", "12") is None
