@@ -42,17 +42,29 @@ class _Actor:
 
 
 @lru_cache(maxsize=1)
-def _actors() -> tuple[dict[str, _Actor], re.Pattern]:
+def _actors() -> tuple[dict[str, _Actor], re.Pattern, dict[str, set[str]]]:
+    """(folded alias -> actor, one regex over all folded aliases, acronym spellings).
+    Acronyms ("UN", "WHO", "AP", "US") must match in capitals, or "who"/"us" would."""
     table: dict[str, _Actor] = {}
+    acronyms: dict[str, set[str]] = {}
+    mixed: set[str] = set()  # keys also spelled in lower case ("Tass"): no capitals needed
     with open(ACTORS_CSV, encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f):
             a = _Actor(r["name"].strip(), r["side"].strip(), (r.get("kind") or "").strip())
             for n in [a.name] + [x.strip() for x in (r.get("aliases") or "").split("|")]:
                 if n:
-                    table.setdefault(_fold(n), a)
+                    key = _fold(n)
+                    table.setdefault(key, a)
+                    core = re.sub(r"^the\s+", "", n.replace("’", "'").strip(), flags=re.I)
+                    if not any(c.islower() for c in core):
+                        acronyms.setdefault(key, set()).add(core)
+                    else:
+                        mixed.add(key)
+    for key in mixed:
+        acronyms.pop(key, None)
     alts = sorted(table, key=len, reverse=True)
     pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
-    return table, pat
+    return table, pat, acronyms
 
 
 def _fold(s: str) -> str:
@@ -61,18 +73,33 @@ def _fold(s: str) -> str:
     return s.lower()
 
 
+def _find_actors(text: str) -> list[tuple[int, int, _Actor]]:
+    """Dictionary actors named in text, as (start, end, actor), left to right."""
+    table, pat, acronyms = _actors()
+    norm = text.replace("’", "'")
+    out = []
+    for m in pat.finditer(norm.lower()):
+        key = m.group()
+        if key in acronyms and norm[m.start():m.end()] not in acronyms[key]:
+            continue  # "who", "us": not WHO, US
+        out.append((m.start(), m.end(), table[key]))
+    return out
+
+
 def _lookup(name: str) -> _Actor | None:
     """The dictionary actor named in `name`, longest alias first ("Ukrainian
     President Volodymyr Zelensky" -> Zelensky)."""
-    table, pat = _actors()
+    table, _, acronyms = _actors()
     folded = _fold(name)
     if folded in table:
-        return table[folded]
+        core = re.sub(r"^the\s+", "", name.replace("’", "'").strip(), flags=re.I)
+        if folded not in acronyms or core in acronyms[folded]:
+            return table[folded]
     best = None
-    for m in pat.finditer(folded):
-        if best is None or len(m.group()) > len(best):
-            best = m.group()
-    return table[best] if best else None
+    for s, e, a in _find_actors(name):
+        if best is None or e - s > best[0]:
+            best = (e - s, a)
+    return best[1] if best else None
 
 
 # General rules, checked in order: a Russian-installed official is Russian even
@@ -85,12 +112,12 @@ _RUSSIA = re.compile(
 _NATION = re.compile(
     r"\b(?P<ua>ukrainian|ukraine(?:'s)?|kyiv(?:'s)?|kiev(?:'s)?)\b"
     r"|\b(?P<ru>russian|russia(?:'s)?|moscow(?:'s)?)\b"
-    r"|(?P<tp>\b(?:u\.s\.|us|american|british|britain(?:'s)?|uk|u\.k\.|nato|un|u\.n\.|united nations|"
-    r"western|west|european|eu|german|french|polish|estonian|latvian|lithuanian|finnish|"
+    r"|(?P<tp>\b(?:(?-i:U\.S\.|US|UK|U\.K\.|NATO|Nato|UN|U\.N\.|EU|G7|G20|IMF|West)|american|british|"
+    r"britain(?:'s)?|united nations|western|european|german|french|polish|estonian|latvian|lithuanian|finnish|"
     r"swedish|norwegian|danish|dutch|canadian|israeli|turkish|chinese|pentagon|white house|"
     r"south\s+korea(?:n|'s)?|north\s+korea(?:n|'s)?|japan(?:ese|'s)?|ital(?:y's|ian)|spanish|czech|romanian|"
     r"moldovan|hungarian|slovak|bulgarian|georgian|indian|iranian|belarusian|swiss|austrian|"
-    r"australian|kazakh|g7|g20|imf|world\s+bank|unesco|unicef|ohchr|unhcr|iaea|icrc|"
+    r"australian|kazakh|world\s+bank|unesco|unicef|ohchr|unhcr|iaea|icrc|"
     r"germany(?:'s)?|france(?:'s)?|poland(?:'s)?|china(?:'s)?|iran(?:'s)?|belarus(?:'s)?|turkey(?:'s)?|"
     r"britain|washington|london|paris|berlin|warsaw|brussels|beijing|"
     r"analysts?|experts?|think[- ]tank|institute|monitors?|researchers?|observers?|"
@@ -127,7 +154,7 @@ def _is_outlet(name: str) -> bool:
     core = re.sub(r"^(?:an?|the)\s+", "", name.strip(), flags=re.I)
     core = re.sub(r"\s+(?:tally|count|analysis|investigation|calculations?|review|estimate|reporters?|"
                   r"journalists?|correspondents?)$", "", core, flags=re.I)
-    a = _actors()[0].get(_fold(core))
+    a = _lookup(core) if _fold(core) in _actors()[0] else None
     return a is not None and a.kind == "outlet"
 
 
@@ -173,7 +200,7 @@ _TITLES = {
     "colonel", "lt", "lieutenant", "mr", "mrs", "ms", "dr", "governor", "gov", "mayor",
     "commander", "chief", "spokesman", "spokeswoman", "spokesperson", "secretary", "chancellor",
     "adviser", "advisor", "aide", "ambassador", "head", "deputy", "senator", "sen", "rep", "sgt",
-    "capt", "captain", "major", "maj", "admiral", "adm", "presidential", "ukrainian", "russian",
+    "capt", "captain", "major", "maj", "admiral", "adm", "brig", "brigadier", "lieut", "gen.", "presidential", "ukrainian", "russian",
     "us", "u.s.", "british", "american", "french", "german", "regional", "military", "army",
     "ombudsman", "kremlin", "pentagon", "nato", "un", "u.n.", "state", "press", "director",
     "intelligence", "chairman", "speaker", "leader", "mercenary", "wagner", "chechen", "top",
@@ -206,6 +233,10 @@ _SUBJECT_STOP = re.compile(
 _LEAD_JUNK = re.compile(
     r"^(?:\s*(?:and|but|also|however|meanwhile|separately|earlier|later|now|then|still|"
     r"in\s+addition|moreover|yet|so|both|in|on|at|from|by|under|per)\b,?)+\s*", re.I)
+_LEAD_TIME = re.compile(
+    r"^(?:(?:late|early|earlier|later)\s+)?(?:on\s+|last\s+|this\s+|next\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|night|"
+    r"morning|evening|afternoon|today|yesterday|overnight)\b,?\s*", re.I)
 _DOC_BY = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:\w+\s+){0,2}?(?:report|statement|estimates?|assessment|analysis|update|count|"
     r"tally|study|survey|investigation|briefing|data|figures|information|calculations?)\s+(?:by|from|of)\s+", re.I)
@@ -410,7 +441,7 @@ def _subject_before(text: str, vstart: int) -> tuple[int, int] | None:
             piece = body[k + 1:].strip()
             if re.match(r"(?:a|an|the|who|which|its|his|her|their|[a-z0-9])", piece):
                 appos = (k, body)
-            elif re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}", piece) and (
+            elif re.fullmatch(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,4}", piece) and (
                     _speakerish(body[:k].strip()) or _speaker_noun(body[:k])):
                 # "Ukraine's top commander, Oleksandr Syrskyi, said": the name is the speaker
                 start = k + 1 + (len(body[k + 1:]) - len(body[k + 1:].lstrip()))
@@ -449,6 +480,7 @@ def _clean_subject(raw: str) -> str:
     s = raw.strip().strip("\"“”'’")
     s = _DOC_TAIL.sub("", s)
     s = _DOC_BY.sub("", s)
+    s = _LEAD_TIME.sub("", s)
     s = _LEAD_JUNK.sub("", s)
     prev = None
     while prev != s:
@@ -571,15 +603,12 @@ _PERSON_MENTION = re.compile(r"\b[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2}\b")
 
 def _last_person(ctx: Context, i: int) -> tuple[str, str] | None:
     """The most recent named person in sentences before i (for "he"/"she")."""
-    _, pat = _actors()
     for j in range(i - 1, max(-1, i - 5), -1):
         text = ctx.sentences[j].text
         found = None
-        low = text.replace("’", "'").lower()
-        for m in pat.finditer(low):
-            a = _lookup(m.group())
-            if a is not None and a.kind == "person":
-                found = (_full_name(ctx, text[m.start():m.end()], ctx.sentences[j].start + m.start()), a.side)
+        for s, e, a in _find_actors(text):
+            if a.kind == "person":
+                found = (_full_name(ctx, text[s:e], ctx.sentences[j].start + s), a.side)
         for m in _PERSON_MENTION.finditer(text):
             if found:
                 break
@@ -621,15 +650,12 @@ def _last_claimant(ctx: Context, i: int, depth: int = 0) -> Claimant | None:
             if c is not None:
                 return c
     # "The ISW published an assessment. The report stated ...": a named actor
-    _, pat = _actors()
     for j in range(i - 1, max(-1, i - 3), -1):
         sent = ctx.sentences[j]
         found = None
-        low = sent.text.replace("’", "'").lower()
-        for m in pat.finditer(low):
-            a = _lookup(m.group())
-            if a is not None and a.side in ("ukraine", "russia", "third_party") and a.kind != "person":
-                found = (sent.text[m.start():m.end()], a.side)
+        for s, e, a in _find_actors(sent.text):
+            if a.side in ("ukraine", "russia", "third_party") and a.kind != "person":
+                found = (sent.text[s:e], a.side)
         if found:
             return Claimant(found[0], found[1], -1, -1)
     return None

@@ -299,3 +299,20 @@ def test_a_report_that_found_is_a_claim_but_troops_that_found_are_not():
     name, side = who(text, "589")
     assert "UN" in name and side == "third_party"
     assert who("Ukrainian troops found 12 bodies in the basement.", "12") is None
+
+
+@pytest.mark.parametrize("text,needle,expected", [
+    ("Mr Zelensky has asked allies for more air defence. On Monday he said Russia had fired 800 guided bombs.",
+     "800", ("Volodymyr Zelensky", "ukraine")),
+    ("The commander of the Khortytsia group, Brig Gen Andriy Hnatov, told Ukrainian television that "
+     "150 Russian assaults were repelled.", "150", ("Andriy Hnatov", "ukraine")),
+    ("\"Only six came back,\" said Oleksandr, a soldier from the 72nd Brigade who gave only his first name.",
+     "six", ("Oleksandr", "ukraine")),
+])
+def test_time_phrases_long_titles_and_first_name_only_speakers(text, needle, expected):
+    assert who(text, needle) == expected
+
+
+@pytest.mark.parametrize("name", ["who", "told us", "the Un", "west of Bakhmut"])
+def test_acronym_actors_match_only_in_capitals(name):
+    assert actor_side(name) is None
