@@ -116,12 +116,13 @@ class _Read:
 
 def extract_figures(ctx: Context) -> list[Figure]:
     out: list[Figure] = []
+    last: dict = {}     # sentence index and side of the last casualty figure ("60 others were wounded")
     for i, sent in enumerate(ctx.sentences):
-        out.extend(_sentence_figures(ctx, i, sent))
+        out.extend(_sentence_figures(ctx, i, sent, last))
     return out
 
 
-def _sentence_figures(ctx: Context, i: int, sent: Sentence) -> list[Figure]:
+def _sentence_figures(ctx: Context, i: int, sent: Sentence, last: dict) -> list[Figure]:
     qs = find_numbers(sent.text)
     if not qs:
         return []
@@ -147,11 +148,15 @@ def _sentence_figures(ctx: Context, i: int, sent: Sentence) -> list[Figure]:
         claimant = _claimant(ctx, i, at)
         cside = claimant.side if claimant else "unattributed"
         side = _side(kind, sent.text, q, r, lo, cside, prev)
+        if side is None and r.head == "neutral" and kind in CASUALTY_KINDS and prev is None and i > 0:
+            side = last.get("side") if last.get("i") == i - 1 else None
         if mentions is None:
             mentions = _places(sent.text)
         place = _place(ctx, sent.text, q, kind, mentions, claimant, sent.start)
         figs.append(_figure(ctx, sent, q, kind, side, claimant, cside, place))
         prev = (q, kind, side)
+        if kind in CASUALTY_KINDS:
+            last.update(i=i, side=side)
     return figs
 
 
@@ -281,7 +286,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
                                                                 t[r.np_end:r.np_end + 40], _I):
             return "strikes"
         return None
-    if r.head == "military" and _PRISONER.fullmatch(r.head_text.split()[-1]):
+    if r.head == "military" and _PRISONER.search(r.head_text) and b not in ("killed", "wounded", "killed_or_wounded") \
+            and a not in ("killed", "wounded", "killed_or_wounded", "missing"):
         if _SWAP.search(t):
             return None
         if a is None or a == "captured":
@@ -397,12 +403,20 @@ def _term_side(m: re.Match, cside: str) -> str | None:
 def _side_terms(t: str, lo: int, hi: int, cside: str) -> list[tuple[int, str | None, str]]:
     """(position, side, role) of side words in t[lo:hi]; role is agent, target or other."""
     out = []
+    if cside in ("russia", "ukraine"):
+        # "its forces", "our troops", "we": the speaker's own side acting
+        for m in _OWN_AGENT.finditer(t, lo, hi):
+            out.append((m.start(), cside, "agent"))
     for m in _SIDE.finditer(t, lo, hi):
         side = _term_side(m, cside)
         after = t[m.end():m.end() + 40]
         word = m.group(0)
         if _TARGET_BEFORE.search(t, max(0, m.start() - 60), m.start()):
             role = "target"
+        elif re.search(r"\d\s+(?:\w+\s+)?$", t[max(0, m.start() - 20):m.start()]):
+            role = "other"        # "killed 300 Ukrainian servicemen": the counted, not the actor
+        elif _SPEAKER_AFTER.match(t, m.end()):
+            role = "speaker"      # "Russia's Defence Ministry said ...": who talks, not who acts
         elif _NOT_AGENT_AFTER.match(after):
             role = "other"
         elif _ADJ_SIDE.search(word):
@@ -412,7 +426,16 @@ def _side_terms(t: str, lo: int, hi: int, cside: str) -> list[tuple[int, str | N
         else:
             role = "agent"
         out.append((m.start(), side, role))
+    out.sort()
     return out
+
+
+_OWN_AGENT = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:forces|troops|units|military|army|air\s+defen[cs]es|defenders|"
+                        r"soldiers|fighters|aircraft|artillery|drones|navy|air\s+force)\b|\bwe\b", _I)
+_SPEAKER_AFTER = re.compile(
+    r"(?:'s|’s)?(?:\s+(?:[A-Z][\w'’-]*|defen[cs]e|foreign|interior|general|military|armed|forces|ministry|staff|"
+    r"of|the|and|officials?|authorities|spokes\w+)){0,5}?\s+(?:said|says|claimed|claims|stated|states|reported|"
+    r"reports|told|announced|estimated|estimates|believes?|added|wrote)\b")
 
 
 def _mods_side(text: str, cside: str) -> str | None:
@@ -514,7 +537,8 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
     if r.head == "military" and r.before in ("killed", "wounded", "killed_or_wounded", "captured"):
         before_verb = [x for x in agents if x[0] < r.before_start]
         if before_verb:
-            return _opp(before_verb[-1][1])
+            return _opp(before_verb[0][1])     # the clause's subject, not a word in a relative clause
+        return _opp(cside if cside in ("russia", "ukraine") else None)   # "its forces killed 300 soldiers"
     return None
 
 

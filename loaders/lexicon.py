@@ -120,7 +120,7 @@ BEFORE = [
     ("killed_or_wounded", [r"killed\s+or\s+wounded", r"killed\s+and\s+wounded", r"casualties\s+of",
                            r"losses\s+of", r"losses\b[\w\s'’.,-]{0,50}?\b(?:amounted\s+to|stood\s+at|totall?ed|reached|were|included|include)",
                            r"casualty\s+toll\s+(?:of|to|at)", r"put\s+out\s+of\s+action"]),
-    ("killed", [r"killed", r"killing", r"kill", r"slain", r"slew", r"slaying", r"eliminated", r"eliminating",
+    ("killed", [r"killed", r"killing", r"kill", r"slain", r"executed", r"executing", r"shot\s+dead", r"bodies\s+of", r"slew", r"slaying", r"eliminated", r"eliminating",
                 r"liquidated", r"(?:death|casualty)\s+toll\b[\w\s'’-]{0,60}?\b(?:to|at|of|is|was|reached|stood|stands|hit)",
                 r"toll\s+(?:rose\s+|climbed\s+|jumped\s+|increased\s+|has\s+risen\s+)?(?:to|of|at)",
                 r"deaths?\s+of", r"among\s+the\s+dead\s+(?:were|are)", r"killed:", r"dead:", r"claimed\s+the\s+lives\s+of",
