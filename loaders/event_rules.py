@@ -11,6 +11,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("strike", re.compile(
         r"\b(?:air|missile|drone|rocket|artillery|glide[\s-]bomb|bomb|ballistic[\s-]missile|"
         r"cruise[\s-]missile|kamikaze[\s-]drone)[\s-]?(?:and\s+\w+\s+)?(?:strikes?|attacks?|barrages?|raids?)\b"
+        r"(?!\s+(?:sirens?|alerts?|alarms?|warnings?|shelters?|defen[cs]es?))"
         r"|\bstrikes?\s+(?:on|against|at)\b|\bstruck\b|\bshelled\b|\bshelling\s+(?:of|on)\b"
         r"|\b(?:bombed|bombarded|bombardment\s+of|pounded)\b"
         r"|\b(?:launched|fired)\s+(?:[\w,-]+\s+){0,4}?(?:missiles|drones|rockets|bombs|shells)\s+(?:at|on|against|towards?)\b"
@@ -82,11 +83,17 @@ TAKE = re.compile(r"^(?:took|taken|(?:has|have|had)\s+taken)$", _I)
 
 TAKES_OBJECT = re.compile(r"^(?:captured|recaptured|seized|took|taken|(?:has|have|had)\s+taken|retook|"
                           r"retaken|struck|hit|abandoned|left)$", _I)
+# "left"/"abandoned" are a withdrawal only when troops do it, not fleeing residents.
+TROOPS_BEFORE = re.compile(r"\b(?:forces|troops|units|soldiers|army|military|brigades?|battalions?|"
+                           r"defenders|garrison|servicemen|fighters)\b[^,;]*$", _I)
 # Objects that make "captured"/"seized"/"struck" something other than territory.
 NOT_TERRITORY = re.compile(
     r"\b(?:soldiers|troops|servicemen|prisoners|POWs|fighters|mercenaries|men|people|civilians|"
     r"weapons|equipment|tanks?|vehicles|ammunition|documents|ships?|vessels?|grain|assets|"
     r"deal|agreement|balance|tone|chord|note|blow|image|imagination|attention)\b", _I)
+
+PEOPLE_SUBJECT = re.compile(r"\b(?:soldiers|troops|servicemen|prisoners|fighters|mercenaries|men|people|"
+                            r"civilians|residents)\s+(?:\w+\s+)?(?:were|was|had\s+been|have\s+been|being)\s+$", _I)
 
 # Triggers whose place may come before them ("Bakhmut fell to", "Avdiivka was captured").
 PLACE_BEFORE_OK = re.compile(r"^(?:captured|recaptured|seized|liberated|retaken|overrun|fell\s+to|"

@@ -15,14 +15,16 @@ import re
 from . import claimants, dates, places
 from .event_rules import (
     ATTEMPT_BEFORE, AXIS, AXIS_AFTER, CLAUSE_END, COORDINATED, HAPPENED_BEFORE, INTENT_BEFORE,
-    LEAD_PLACE, MODAL_AFTER, NOT_TERRITORY, TAKES_OBJECT, NEGATION_BEFORE, NOMINAL, OBJECT_NP, PLACE_BEFORE_OK, REFERENCE_BEFORE,
+    LEAD_PLACE, MODAL_AFTER, NOT_TERRITORY, TAKES_OBJECT, TROOPS_BEFORE, PEOPLE_SUBJECT, NEGATION_BEFORE, NOMINAL, OBJECT_NP, PLACE_BEFORE_OK, REFERENCE_BEFORE,
     RELATIVE_BEFORE, TAKE, TIGHT, TRIGGER_WORDS, TRIGGERS, WEAPON_SUBJECT, actor_side,
 )
 from .model import Context, Event, Sentence
 
 D = dt.timedelta
 NOT_EVENT_PLACES = {"country"}
-TOLERANCE = {"day": 1, "week": 7, "month": 31, "year": 366}
+# How far apart two tellings of one event may be dated: day-precise dates must agree.
+TOLERANCE = {"day": 0, "week": 7, "month": 31, "year": 366}
+RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 # An event dated this long before publication is background ("Russia seized Crimea in 2014",
 # "since it took Bakhmut in May 2023"), not news of the article: not a row of its timeline.
 BACKGROUND_DAYS = 60
@@ -35,8 +37,11 @@ def extract_events(ctx: Context) -> list[Event]:
     out: list[Event] = []
     for i, sent in enumerate(ctx.sentences):
         for ev in _sentence_events(ctx, i, sent):
-            if not any(_same(ev, seen) for seen in out):
+            k = next((k for k, seen in enumerate(out) if _same(ev, seen)), None)
+            if k is None:
                 out.append(ev)
+            elif RANK[ev.date_precision or "year"] < RANK[out[k].date_precision or "year"]:
+                out[k] = ev   # the telling with the most precise date stands for the event
     return out
 
 
@@ -74,6 +79,10 @@ def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[Event]:
         targets = _object_places(text, start, end, next_start, mentions, m)
         if not targets:
             continue
+        if TAKES_OBJECT.match(m.group(0)) and PEOPLE_SUBJECT.search(_clause_before(text, start)[-40:]):
+            continue          # "114 Russian fighters were captured in X": prisoners, not territory
+        if re.match(r"(?i)left|abandoned", m.group(0)) and not TROOPS_BEFORE.search(_clause_before(text, start)):
+            continue          # "residents have left X" is not a withdrawal
         if event_type == "assault" and WEAPON_SUBJECT.search(_clause_before(text, start)[-40:]):
             event_type = "strike"     # "Russian drones attacked Odesa": an air strike
         event_date, precision = _event_date(text, start, end, found_dates, ctx.published)

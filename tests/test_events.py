@@ -209,6 +209,9 @@ NON_EVENTS = [
     ("nothing_left_of", "Little is left of Marinka after months of shelling."),
     ("abandoned_homes", "Residents abandoned homes in Vovchansk."),
     ("season_fall_of", "In the fall of 2022, Ukrainian troops celebrated in Kherson."),
+    ("air_raid_sirens", "In Kherson, air raid sirens sounded through the night."),
+    ("residents_left", "Thousands of civilians, including children, have left Vovchansk."),
+    ("people_were_captured_in_place", "Officials said 114 Russian fighters were captured in Kherson."),
     ("capture_of_people", "Ukrainian forces captured 20 soldiers, the military said."),
 ]
 
@@ -259,6 +262,19 @@ def test_same_event_in_several_sentences_is_one_row():
     got = summary(text, D(2024, 2, 19))
     assert got == [("capture", "Avdiivka", "russia", D(2024, 2, 17)),
                    ("withdrawal", "Avdiivka", "ukraine", D(2024, 2, 17))]
+
+
+def test_repeated_event_keeps_its_most_precise_date():
+    text = ("Fighting continued on the outskirts of Marinka.\n"
+            "Russian troops stormed positions near Marinka on Sunday.")
+    (ev,) = run(text, D(2023, 1, 4))
+    assert (ev.event_date, ev.date_precision, ev.trigger) == (D(2023, 1, 1), "day", "stormed")
+
+
+def test_day_precise_tellings_one_day_apart_are_two_rows():
+    text = ("Russian forces captured Marinka on Thursday, Moscow said.\n"
+            "Russian forces captured Marinka on Friday, a governor said.")
+    assert len(run(text, D(2023, 12, 26))) == 2
 
 
 def test_same_place_on_different_days_is_two_rows():
