@@ -670,7 +670,7 @@ def _resolve(ctx: Context, i: int, a: _Attribution, depth: int = 0) -> Claimant 
             p = _last_person(ctx, i)
             if p:
                 name, side = p
-                side = side or actor_side(name)
+                side = side or actor_side(name) or _described_side(ctx, name)
                 return Claimant(name, side, -1, -1) if side else None
         c = _last_claimant(ctx, i, depth)
         return Claimant(c.name, c.side, -1, -1) if c else None
@@ -710,8 +710,8 @@ def _described_side(ctx: Context, name: str) -> str | None:
 
 def _local_side(raw: str, ctx: Context, at: int) -> str | None:
     """A speaker with no nationality: local authorities and militaries default to
-    Ukraine unless the article calls them Russian-installed; an earlier-named person
-    with the same surname keeps that person's side."""
+    Ukraine, or Russia when placed in a Russian town or the article is about one
+    ("officials in Belgorod"). Russian-installed ones were caught by _RUSSIA already."""
     if not raw or not _LOCAL.search(raw):
         return None
     from . import places  # local import: places is only needed for this fallback
@@ -788,7 +788,7 @@ def _quote_speaker(ctx: Context, i: int, at: int | None) -> Claimant | None:
     text = sent.text
     quoted = _starts_quote(text) or (at is not None and _inside_quote(text, at - sent.start))
     if not quoted:
-        return _pronoun_only(ctx, i)
+        return None
     # the quote continues into following sentences of the same paragraph and is
     # attributed right after it closes: '"A. B," he said.'
     for j in range(i + 1, min(len(ctx.sentences), i + 4)):
@@ -828,6 +828,3 @@ def _quote_speaker(ctx: Context, i: int, at: int | None) -> Claimant | None:
                 return _resolve(ctx, i + 1, attrs[0])
     return None
 
-
-def _pronoun_only(ctx: Context, i: int) -> Claimant | None:
-    return None
