@@ -1,0 +1,217 @@
+"""Every page rendered with AppTest on a database built by the real loader from the sample
+articles plus one hostile article (formula title and outlet, a <script> in the text)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import duckdb
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT, SAMPLES, build_db
+from metrics import db as mdb
+
+APP = str(ROOT / "app.py")
+HOSTILE = {"id": "hostile-1", "title": "=HYPERLINK(\"http://evil.example\",\"click\")", "source": "@Evil Wire",
+           "published": "2024-10-10", "url": "https://example.org/hostile-1",
+           "text": "TORETSK — Russia's defence ministry said on Thursday that more than 1,100 Ukrainian soldiers "
+                   "had been killed near Toretsk over the past week. <script>alert('x')</script> Ukraine's "
+                   "General Staff said 250 Russian troops were killed in the area on Wednesday."}
+FORMULA = tuple("=+-@\t\r")
+
+
+@pytest.fixture(scope="module")
+def app_db(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("pages")
+    extra = tmp / "hostile.jsonl"
+    extra.write_text(json.dumps(HOSTILE) + "\n")
+    yield build_db(tmp, paths=[SAMPLES, extra])
+    mdb.close_all()
+
+
+@pytest.fixture()
+def downloads(monkeypatch):
+    """Bytes of every file the app hands to the media store, by file name."""
+    seen = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def capture(self, data, mimetype, kind, filename=None):
+        if isinstance(data, bytes) and filename:
+            seen[filename] = data
+        return original(self, data, mimetype, kind, filename)
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", capture)
+    return seen
+
+
+def sql(db, q, params=()):
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        cur = con.execute(q, params)
+        return [d[0] for d in cur.description], cur.fetchall()
+    finally:
+        con.close()
+
+
+def page(db, monkeypatch, name=None, query=None) -> AppTest:
+    monkeypatch.setenv("FRONTLINE_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=60)
+    if query:
+        at.query_params.update(query)
+    at.run()
+    if name:
+        at.switch_page(f"pages/{name}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def charts(at):
+    return at.get("plotly_chart")
+
+
+def no_html(at):
+    """No element may render article text as HTML."""
+    for md in at.markdown:
+        assert not md.proto.allow_html, md.value
+
+
+def test_overview(app_db, monkeypatch):
+    at = page(app_db, monkeypatch)
+    assert at.title[0].value == "Overview"
+    n = sql(app_db, "SELECT count(*) FROM articles")[1][0][0]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Articles"] == f"{n:,}"
+    assert metrics["Figures"] == f"{sql(app_db, 'SELECT count(*) FROM figures')[1][0][0]:,}"
+    assert len(charts(at)) >= 1          # the map always draws (outlines ship with the app)
+    assert any("unknown publication date" in c.value for c in at.caption)
+    no_html(at)
+
+
+def test_city(app_db, monkeypatch):
+    at = page(app_db, monkeypatch, "city")
+    assert at.title[0].value == "City"
+    cities = at.selectbox(key="city_pick").options if at.get("selectbox") else []
+    if not cities:
+        pytest.skip("extraction found no city yet")
+    name = at.selectbox(key="city_pick").value
+    n = sql(app_db, """SELECT count(*) FROM figures f JOIN articles a USING (doc_id)
+                       WHERE coalesce(f.place, a.main_place) = ?""", [name])[1][0][0]
+    table = at.dataframe[-1].value         # "Every figure about <city>" comes last
+    assert len(table) == n and {"sentence", "claim", "url"} <= set(table.columns)
+    no_html(at)
+
+
+def test_claims(app_db, monkeypatch):
+    at = page(app_db, monkeypatch, "claims")
+    assert at.title[0].value == "Claims"
+    killed = sql(app_db, "SELECT count(*) FROM figures WHERE kind IN ('killed','wounded','killed_or_wounded','captured','missing')")[1][0][0]
+    if not killed:
+        assert "No casualty claims" in at.info[0].value
+        return
+    assert len(charts(at)) >= 1
+    kind = at.selectbox(key="claims_kind").value
+    # one claim per distinct (kind, sides, bounds, place, period): counted independently here
+    distinct = sql(app_db, """SELECT count(*) FROM (SELECT DISTINCT f.kind, f.subject_side, f.claimant_side,
+                    f.qualifier, f.value, f.value_low, f.value_high, coalesce(f.place, a.main_place),
+                    f.period_start, f.period_end FROM figures f JOIN articles a USING (doc_id) WHERE f.kind = ?)""",
+                   [kind])[1][0][0]
+    claims_table, reports_table = (d.value for d in at.dataframe)
+    assert len(claims_table) == distinct
+    assert claims_table["reports"].sum() >= distinct
+    assert len(reports_table) >= 1 and "sentence" in reports_table.columns
+    no_html(at)
+
+
+def test_evidence_shows_script_as_text(app_db, monkeypatch):
+    at = page(app_db, monkeypatch, "evidence")
+    rows = sql(app_db, "SELECT (SELECT count(*) FROM figures) + (SELECT count(*) FROM events)")[1][0][0]
+    df = at.dataframe[0].value if at.dataframe else None
+    assert (df is None and rows == 0) or len(df) == min(rows, 2000)
+    at.text_input(key="ev_search").input("HYPERLINK").run()
+    assert not at.exception
+    hits = sql(app_db, """SELECT count(*) FROM figures f JOIN articles a USING (doc_id) WHERE a.title ILIKE '%HYPERLINK%'""")[1][0][0] \
+        + sql(app_db, """SELECT count(*) FROM events e JOIN articles a USING (doc_id) WHERE a.title ILIKE '%HYPERLINK%'""")[1][0][0]
+    if hits:
+        df = at.dataframe[0].value
+        assert len(df) == hits and set(df["title"]) == {HOSTILE["title"]}
+        assert df["evidence"].str.contains("«").all()
+    no_html(at)
+
+
+def parse(raw: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(raw.decode("utf-8"))))
+
+
+def cell(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return "'" + v if v.startswith(FORMULA) else v
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def test_data_csvs_match_the_database_row_by_row(app_db, monkeypatch, downloads):
+    at = page(app_db, monkeypatch, "data")
+    assert at.title[0].value == "Data"
+    for table, key in [("articles", "doc_id"), ("figures", "figure_id"), ("events", "event_id"),
+                       ("places", "name"), ("meta", "key")]:
+        name = next(n for n in downloads if n.startswith(table + "_"))
+        got = parse(downloads[name])
+        cols, rows = sql(app_db, f"SELECT * FROM {table} ORDER BY {key}")
+        assert got[0] == cols and len(got) == len(rows) + 1, table
+        for line, row in zip(got[1:], rows):
+            for c, text, value in zip(cols, line, row):
+                if c == "loaded_at":
+                    assert text.startswith(str(value)[:19])
+                elif isinstance(value, float):
+                    assert float(text) == value
+                else:
+                    assert text == cell(value), (table, c, text, value)
+    arts = parse(downloads[next(n for n in downloads if n.startswith("articles_"))])
+    hostile = next(r for r in arts if r[0] == "hostile-1")
+    assert hostile[arts[0].index("title")] == "'" + HOSTILE["title"]
+    assert hostile[arts[0].index("outlet")] == "'@Evil Wire"
+    view = parse(downloads[next(n for n in downloads if n.startswith("view_"))])
+    ids = sql(app_db, "SELECT figure_id FROM figures ORDER BY figure_id")[1]
+    assert sorted(r[0] for r in view[1:]) == [i[0] for i in ids]
+    snap = at.get("code")[0].value
+    assert json.loads(snap)["snapshot_id"] in next(n for n in downloads if n.startswith("view_"))
+
+    downloads.clear()
+    at.checkbox(key="csv_bom").check().run()
+    assert all(b.startswith(b"\xef\xbb\xbf") for n, b in downloads.items() if n.endswith(".csv"))
+
+
+def test_filtered_view_from_the_url(app_db, monkeypatch, downloads):
+    outlets = sql(app_db, "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY 1")[1]
+    outlet = outlets[0][0]
+    at = page(app_db, monkeypatch, query={"outlet": outlet})
+    assert at.multiselect(key="flt_outlet").value == [outlet]
+    at.switch_page("pages/data.py").run()
+    assert f"Filtered by outlet: {outlet}" in at.caption[0].value
+    view = parse(downloads[next(n for n in downloads if n.startswith("view_"))])
+    n = sql(app_db, "SELECT count(*) FROM figures f JOIN articles a USING (doc_id) WHERE a.outlet = ?", [outlet])[1][0][0]
+    assert len(view) - 1 == n
+    # a value that is not in the database is dropped, never sent anywhere as SQL
+    at = page(app_db, monkeypatch, query={"outlet": "x' OR 1=1 --"})
+    assert at.multiselect(key="flt_outlet").value == []
+
+
+def test_load_page_uploads_through_the_loader(tmp_path, monkeypatch):
+    db = build_db(tmp_path)
+    at = page(db, monkeypatch, "load")
+    assert at.title[0].value == "Load articles"
+    assert at.button(key="load_btn").disabled   # nothing uploaded yet
+
+
+def test_empty_database_explains_how_to_load(tmp_path, monkeypatch):
+    at = page(tmp_path / "missing.duckdb", monkeypatch)
+    assert at.title[0].value == "Frontline"
+    assert "No articles loaded yet" in at.info[0].value
+    assert "python -m loaders ingest" in at.code[0].value
+    at.switch_page("pages/load.py").run()
+    assert not at.exception and at.title[0].value == "Load articles"
