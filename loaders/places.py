@@ -233,16 +233,24 @@ _ACTOR_NOUNS = (
     r"drones|missiles|strikes|attacks|commanders|generals|diplomats|envoy|ambassador|"
     r"intelligence|propaganda|plans?|aims|goals|strategy|efforts|decision|response|side"
 )
+_POLITICAL_VERBS = (
+    r"say|says|said|claim|claims|claimed|deny|denies|denied|insist|insists|insisted|accuse|accused|"
+    r"accuses|blame|blamed|blames|launch|launched|launches|send|sent|sends|want|wants|wanted|"
+    r"respond|responded|responds|warn|warned|warns|threaten|threatened|threatens|reject|rejected|"
+    r"rejects|announce|announced|announces|demand|demanded|demands|sign|signed|agree|agreed|"
+    r"agrees|refuse|refused|refuses|hope|hopes|hoped|plan|plans|planned|seek|seeks|sought|"
+    r"consider|considers|considered|call|called|calls|report|reported|reports|state|stated|"
+    r"confirm|confirmed|confirms|admit|admitted|admits|acknowledge|acknowledged|vow|vowed|vows|"
+    r"urge|urged|urges|ask|asked|asks|argue|argued|argues|maintain|maintains|maintained|"
+    r"mobilised|mobilized|annexed|invaded|ordered|decided|intends|retaliate|retaliated|"
+    r"condemn|condemned|condemns|welcome|welcomed|welcomes|expect|expects|expected|"
+    r"believe|believes|believed|denounce|denounced|summoned|expelled|recalled|imposed|"
+    r"needs|needed|must|will|would|cannot|can't|won't|does|did|do"
+)
 _METONYMY_AFTER = re.compile(
     r"^(?:['’]s\s+(?:\w+\s+)?(?:" + _ACTOR_NOUNS + r")\b"
-    r"|\s+(?:has|have|had|is|was|will|would|could|may|might|must|also|now|then|again|"
-    r"says|said|claims|claimed|denies|denied|insists|insisted|accused|accuses|blamed|"
-    r"launched|sent|wants|wanted|responded|warned|threatened|rejected|announced|"
-    r"demanded|signed|agreed|refused|hopes|plans|seeks|sought|considers|called|reported|"
-    r"stated|confirmed|admitted|acknowledged|vowed)\b)")
-_METONYMY_BEFORE = re.compile(
-    r"(?:\b(?:between|with|against|by|to|from|for|on)\s+(?:\w+\s+){0,2}?(?:and\s+)?"
-    r"|\bpro-|\banti-)$")
+    r"|\s+(?:(?:has|have|had|is|was|also|now|then|again|repeatedly|previously|long|not|never|"
+    r"already|since|been|has\s+been|had\s+been)\s+)*(?:" + _POLITICAL_VERBS + r")\b)")
 
 
 def is_metonymy(text: str, mention: PlaceMention) -> bool:

@@ -215,3 +215,22 @@ def test_recent_front_line_villages_are_known(text, expected):
 ])
 def test_outlets_and_clubs_named_after_cities_are_not_places(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kyiv was hit by 20 missiles overnight.", False),
+    ("Moscow is under attack by drones.", False),
+    ("Kyiv has been accused of shelling the city.", True),
+    ("Moscow has repeatedly denied targeting civilians.", True),
+    ("Kyiv will respond to the offer next week.", True),
+])
+def test_metonymy_needs_a_political_verb_not_any_auxiliary(text, expected):
+    m = find_places(text)[0]
+    assert places.is_metonymy(text, m) is expected
+
+
+def test_main_place_of_a_strike_on_the_capital_is_the_capital():
+    text = ("Russian missiles struck Kyiv overnight, killing five people.\n"
+            "Kyiv's mayor Vitali Klitschko said debris fell on two districts of Kyiv.\n"
+            "Moscow said it had hit military targets.")
+    assert main_place(text, "Missile attack on Kyiv kills five") == "Kyiv"
