@@ -55,6 +55,7 @@ _EQUIP_LOSS_AFTER = re.compile(
     r"\s*(?:(?:were|was|have|has|had|been|reportedly|also|all|,)\s+)*(?:destroyed|lost|damaged|knocked\s+out"
     r"|captured|seized|hit|disabled|abandoned|written\s+off|taken\s+out)\b", _I)
 _LOSS_VERB = re.compile(r"\b(?:lost|losses|lose|loses|losing|destroyed|destroying|knocked\s+out|captured|damaged)\b", _I)
+_LOSS_NOUN = re.compile(r"\b(?:losses|casualties|death\s+toll|casualty\s+toll)\b", _I)
 _LOSS_ONLY = re.compile(r"\b(?:lost|losses|lose|loses|losing|suffered)\b", _I)
 _STRIKE_MOD = re.compile(r"\b(?:%s)\b" % L.STRIKE_MODIFIERS, _I)
 _TIMES = re.compile(r"^\s+times\b", _I)
@@ -88,7 +89,7 @@ _TITLE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:regional\s+|military\s+|city\s+)*
                           r"administration|prosecutors?|police|council|military\s+administration|head|chief|said|says|stated|states|announced|"
                           r"claims?|claimed|reported|forces|troops|army|military|'s|’s)\b", _I)
 _DIRECTION_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+)?$", _I)
-_REGION_AFTER = re.compile(r"^\s+(?:region|oblast|province|territory|area)\b", _I)
+_REGION_AFTER = re.compile(r"^\s+(?:region|oblast|province|territory)\b", _I)
 # The figure is about no one place: never use a place for it.
 _NO_PLACE = re.compile(r"\belsewhere\b|\bnationwide\b|\bacross\s+(?:the\s+)?(?:country|ukraine|russia)\b|"
                        r"\b(?:whole|entire)\s+(?:front|country)\b|\bsections\s+of\s+the\s+front\b|"
@@ -322,6 +323,9 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return r.colon
     if b == "repelled" and r.head is None:
         return "attacks"
+    if b == "pop_now" and r.head in (None, "civilian", "neutral") and \
+            re.search(r"\b(?:population|residents|inhabitants|people)\b", t[_clause_start(t, q.start):q.start], _I):
+        return "population_remaining"     # "the population has dwindled to about 7,000"
     if b == "population":
         return _population(t, q, lo, default="population_prewar")
     # inside a list: "killed 12 civilians and three soldiers", "including three children"
@@ -527,6 +531,12 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
     if r.colon:
         terms = [x for x in _side_terms(t, 0, q.start, cside) if x[2] != "target"]
         return terms[-1][1] if terms else None
+    loss_nouns = list(_LOSS_NOUN.finditer(t, cs, q.start))
+    if loss_nouns and r.head in (None, "military", "neutral"):
+        # "Ukraine's losses since the start of the war stand at 43,000"
+        terms = [x for x in left_terms if x[2] not in ("target", "speaker") and x[0] < loss_nouns[-1].start()]
+        if terms:
+            return terms[-1][1]
     if r.before in ("lost", "killed_or_wounded") or re.search(r"\b(?:losses|casualties|death\s+toll|dead)\s*(?:stood|were|was|of|:|at|include)?\s*$",
                                        t[cs:q.start], _I):
         terms = [x for x in left_terms if x[2] != "target" and x[0] < r.before_start]

@@ -117,7 +117,8 @@ AFTER_FILLER = (
 
 # --- verbs before the number: "killed 12", "repelled 85" -------------------------------------
 BEFORE = [
-    ("killed_or_wounded", [r"killed\s+or\s+wounded", r"killed\s+and\s+wounded", r"casualties\s+of",
+    ("killed_or_wounded", [r"killed\s+or\s+wounded", r"killed\s+and\s+wounded", r"killed\s+or\s+injured",
+                           r"casualties\s+(?:of|at|to|stand\s+at|stood\s+at|number(?:ed)?|total(?:led)?)",
                            r"losses\s+of", r"losses\b[\w\s'’.,-]{0,50}?\b(?:amounted\s+to|stood\s+at|totall?ed|reached|were|included|include)",
                            r"casualty\s+toll\s+(?:of|to|at)", r"put\s+out\s+of\s+action"]),
     ("killed", [r"killed", r"killing", r"kill", r"slain", r"executed", r"executing", r"shot\s+dead", r"bodies\s+of", r"slew", r"slaying", r"eliminated", r"eliminating",
@@ -139,6 +140,7 @@ BEFORE = [
     ("destroyed", [r"destroyed", r"destroying", r"knocked\s+out", r"damaged", r"hit", r"disabled"]),
     ("lost", [r"lost", r"losing", r"loses", r"lose", r"suffered", r"suffering", r"losses\s+(?:of|at|to)",
               r"losses\s+(?:include|included|including)", r"written\s+off"]),
+    ("pop_now", [r"(?:has\s+|had\s+)?(?:dwindled|fallen|dropped|shrunk|shrank|declined|plummeted|fell)\s+to"]),
     ("population", [r"population\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:was|is|stood\s+at|numbered|had\s+been)",
                     r"population\s+(?:of|was|is|stood\s+at|numbered|has\s+(?:fallen|dropped|shrunk)\s+to"
                     r"|(?:fell|dropped|shrank)\s+to)", r"home\s+to", r"(?:city|town|village)\s+of",
