@@ -49,6 +49,8 @@ def _same(a: Event, b: Event) -> bool:
     """One happening told twice: same type and place, dates within the coarser precision."""
     if a.event_type != b.event_type or a.place != b.place:
         return False
+    if a.actor_side and b.actor_side and a.actor_side != b.actor_side:
+        return False   # Russian and Ukrainian withdrawals from one town are two events
     if a.event_date is None or b.event_date is None:
         return a.event_date == b.event_date
     slack = max(TOLERANCE.get(a.date_precision or "day", 1), TOLERANCE.get(b.date_precision or "day", 1))

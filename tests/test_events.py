@@ -277,6 +277,12 @@ def test_day_precise_tellings_one_day_apart_are_two_rows():
     assert len(run(text, D(2023, 12, 26))) == 2
 
 
+def test_different_actors_are_two_rows():
+    text = ("Russian forces withdrew from Marinka on Thursday.\n"
+            "Ukrainian forces withdrew from Marinka on Thursday.")
+    assert [e.actor_side for e in run(text, D(2025, 4, 14))] == ["russia", "ukraine"]
+
+
 def test_same_place_on_different_days_is_two_rows():
     text = "Russian forces shelled Kherson on Monday.\nRussian forces shelled Kherson again on Friday."
     assert len(run(text, D(2023, 3, 11))) == 2
