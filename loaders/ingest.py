@@ -94,11 +94,24 @@ def _extracted_stream(paths, manifest, report, workers: int, now) -> Iterator[tu
         return
     # Pool.imap pulls its input eagerly; the semaphore bounds documents in flight.
     limit = threading.Semaphore(workers * CHUNKSIZE * 4)
+    stop = threading.Event()
+
+    def feed():
+        for doc in _documents(paths, manifest, report, limit):
+            if stop.is_set():
+                return
+            yield doc
+
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(workers, initializer=_init_worker, initargs=(now,)) as pool:
-        for result in pool.imap(_extract, _documents(paths, manifest, report, limit), chunksize=CHUNKSIZE):
-            limit.release()
-            yield result
+        try:
+            for result in pool.imap(_extract, feed(), chunksize=CHUNKSIZE):
+                limit.release()
+                yield result
+        finally:
+            # On an early exit, unblock the feeder so the pool can shut down.
+            stop.set()
+            limit.release(workers * CHUNKSIZE * 4 + 1)
 
 
 def ingest(paths: Iterable, db, manifest=None, workers: int = 1, progress: bool | None = None,

@@ -174,3 +174,26 @@ def test_progress_bar_goes_to_stderr_only_when_asked(tmp_path, capsys, progress,
     out, err = capsys.readouterr()
     assert out == ""
     assert ("5article" in err) is shown
+
+
+@pytest.mark.timeout(120)
+def test_interrupted_parallel_ingest_stops_cleanly_and_leaves_the_database_untouched(tmp_path, monkeypatch):
+    from loaders import ingest as ingest_mod, store
+    for i in range(300):
+        write(tmp_path / "in", f"a{i:03}.txt", f"Article {i}. Two people were wounded, officials said.\n")
+    db = build_db(tmp_path, paths=[SAMPLES], now=NOW)
+    before = table_rows(db, "articles")
+    monkeypatch.setattr(ingest_mod, "BATCH", 1)
+    calls = []
+
+    def interrupt(con, items):
+        calls.append(len(items))
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return ["loaded"] * len(items)
+
+    monkeypatch.setattr(store, "write_batch", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        ingest([tmp_path / "in"], db, now=NOW, workers=2, progress=False)
+    assert table_rows(db, "articles") == before
+    assert list(tmp_path.glob("*.tmp-*")) == []
