@@ -780,3 +780,29 @@ CASES = [
 @pytest.mark.parametrize("text,specs,main", CASES)
 def test_figures(text, specs, main):
     check(text, specs, main)
+
+
+# --- robustness: any text, honest spans --------------------------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from([
+    "killed", "wounded", "more than", "1,100", "Russian", "soldiers", "were", "in", "Bakhmut", ",", ".",
+    "between", "and", "20,000-30,000", "attacks", "repelled", "enemy", "a fifth", "of", "territory",
+    "controls", "10", "km", "from", "Pokrovsk", "remain", "pre-war population", "said", "Zelensky",
+    "\n", "\"", "including", "three", "children", "tanks", "destroyed", "lost", "2022", "March 6", "$2",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=25), st.text(max_size=40))
+def test_never_crashes_and_spans_are_honest(parts, junk):
+    text = " ".join(parts) + junk
+    ctx = make_ctx(text)
+    for f in extract_figures(ctx):
+        assert f.number_text == ctx.text[f.span_start:f.span_end]
+        assert f.kind in ("killed", "wounded", "killed_or_wounded", "captured", "missing", "population_prewar",
+                          "population_remaining", "evacuated", "attacks", "strikes", "equipment_lost",
+                          "distance_km", "territory_pct")
+        assert f.claimant_side in ("ukraine", "russia", "third_party", "unattributed")
+        assert f.subject_side in (None, "ukraine", "russia", "civilian", "third_party")
