@@ -293,13 +293,15 @@ def dateline_place(dateline: str | None) -> str | None:
     name = canonical(head)
     if name:
         return name
-    # "BAKHMUT FRONT LINE", "KYIV REGION": try the leading words
-    words = head.split()
+    # "BAKHMUT FRONT LINE", "SLOVIANSK/KYIV": try the leading words
+    words = head.replace("/", " / ").split()
     for size in range(len(words) - 1, 0, -1):
         name = canonical(" ".join(words[:size]))
         if name:
             return name
-    return None
+    # "ON THE FRONT LINE NEAR BAKHMUT": any place named in it
+    found = find_places(" ".join(w.capitalize() if w.isupper() else w for w in words))
+    return found[0].name if found else None
 
 
 def main_place(text: str, title: str | None) -> str | None:

@@ -234,3 +234,12 @@ def test_main_place_of_a_strike_on_the_capital_is_the_capital():
             "Kyiv's mayor Vitali Klitschko said debris fell on two districts of Kyiv.\n"
             "Moscow said it had hit military targets.")
     assert main_place(text, "Missile attack on Kyiv kills five") == "Kyiv"
+
+
+@pytest.mark.parametrize("dateline,expected", [
+    ("SLOVIANSK/KYIV, Ukraine (Reuters) -", "Sloviansk"),
+    ("ON THE FRONT LINE NEAR BAKHMUT, Ukraine (AP) —", "Bakhmut"),
+    ("Kramatorsk, Ukraine —", "Kramatorsk"),
+])
+def test_dateline_place_variants(dateline, expected):
+    assert dateline_place(dateline) == expected
