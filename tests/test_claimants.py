@@ -316,3 +316,25 @@ def test_time_phrases_long_titles_and_first_name_only_speakers(text, needle, exp
 @pytest.mark.parametrize("name", ["who", "told us", "the Un", "west of Bakhmut"])
 def test_acronym_actors_match_only_in_capitals(name):
     assert actor_side(name) is None
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from([
+    "said", "according", "to", "Zelensky", "the", "military", "\"", "“", "”", ",", ".", "he", "He",
+    "added", "that", "12", "Russia", "Ukraine's", "Mr.", "Kyrylenko", "report", "stated", "\n",
+    "Reuters", "told", "AFP", "officials", "say", "'s", "statement", "(", ")", "of", "Bakhmut",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=40))
+def test_attribute_never_fails_and_offsets_are_in_the_text(words):
+    text = " ".join(words)
+    ctx = ctx_of(text)
+    for i, s in enumerate(ctx.sentences):
+        for at in (None, s.start, s.end - 1):
+            c = attribute(ctx, i, at)
+            if c is not None:
+                assert c.side in ("ukraine", "russia", "third_party")
+                assert c.start == -1 or 0 <= c.start < c.end <= len(text)

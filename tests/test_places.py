@@ -243,3 +243,14 @@ def test_main_place_of_a_strike_on_the_capital_is_the_capital():
 ])
 def test_dateline_place_variants(dateline, expected):
     assert dateline_place(dateline) == expected
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("BakhmutKyivDonetsk region's-’ ,.\nOblastAZ")), max_size=80))
+def test_find_places_offsets_are_valid_on_any_text(text):
+    for m in find_places(text):
+        assert 0 <= m.start < m.end <= len(text)
+        assert canonical(m.name) == m.name
