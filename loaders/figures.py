@@ -633,6 +633,9 @@ def _place(ctx: Context, t: str, q: Quantity, kind: str, mentions, claimant, sen
         return None     # "killed in Ukraine since 2022": a national figure
     if any(m.kind == "country" and not _speaker_country(t, m) for m in mentions) and not _THE_TOWN.search(t):
         return None     # "Russia's attack on Ukraine's grid killed seven": not the main city's
+    big = max(v for v in (q.value, q.low, q.high, 0) if v is not None)
+    if kind in CASUALTY_KINDS and big >= 10_000 and not _THE_TOWN.search(t):
+        return None     # "31,000 Ukrainian troops had died": a war total, not this town's
     if kind in PEOPLE_KINDS and ctx.main_place:
         return ctx.main_place
     return None
