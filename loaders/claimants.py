@@ -366,7 +366,7 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> _Attribution | Non
     if verb in ("citing", "cited", "saying", "put", "puts", "report", "state", "think", "thought", "documents",
                 "records", "counts", "estimate", "claim", "tell", "write", "assess", "announce"):
         # ambiguous forms: only with an obvious speaker ("officials estimate", "they claim")
-        if not (_lookup(text[s:e]) or _speaker_noun(text[s:e]) or text[s:e].lower() in _PRONOUNS):
+        if not (actor_side(text[s:e]) or _speaker_noun(text[s:e]) or text[s:e].lower() in _PRONOUNS):
             return None
     if verb in _FINDINGS and not re.search(
             r"\b(?:report|study|investigation|analysis|assessment|count|survey|review|mission|"
@@ -381,7 +381,7 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> _Attribution | Non
         tail = re.sub(r"^\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|^\s+(?:reporters|journalists|"
                       r"a\s+\w+(?:\s+\w+)?|an\s+\w+(?:\s+\w+)?|the\s+\w+(?:\s+\w+)?|parliament|lawmakers)",
                       "", tail, count=1)
-    if _ADJUNCT.match(tail) and _clause_start(text, s) > 0:
+    if verb not in ("put", "puts") and _ADJUNCT.match(tail) and _clause_start(text, s) > 0:
         # post-posed: "CLAUSE, X said on Monday[, as ...]" governs what precedes X
         gov_end = s
         g2 = re.search(r"\b(?:adding|and\s+added|noting)\b", tail)

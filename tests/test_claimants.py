@@ -338,3 +338,12 @@ def test_attribute_never_fails_and_offsets_are_in_the_text(words):
             if c is not None:
                 assert c.side in ("ukraine", "russia", "third_party")
                 assert c.start == -1 or 0 <= c.start < c.end <= len(text)
+
+
+@pytest.mark.parametrize("text,needle,expected", [
+    ("Kyiv estimates that 600,000 Russian troops have been killed or wounded.", "600,000", ("Kyiv", "ukraine")),
+    ("Russian losses, which Ukraine puts at 700,000, cannot be verified.", "700,000", ("Ukraine", "ukraine")),
+    ("Russia claims to have shot down 30 drones.", "30", ("Russia", "russia")),
+])
+def test_countries_and_capitals_with_ambiguous_verbs(text, needle, expected):
+    assert who(text, needle) == expected
