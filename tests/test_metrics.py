@@ -191,3 +191,22 @@ def test_upload_names_are_safe(tmp_path):
     assert folder.parent == tmp_path / "uploads"
     assert [p.name for p in saved] == ["a.txt", "b.txt"] and all(p.parent == folder for p in saved)
     assert [n for n, _ in rejected] == ["big.txt", "c.exe"]
+
+
+def test_upload_goes_through_the_real_loader(tmp_path):
+    import json
+    db = tmp_path / "data" / "frontline.duckdb"
+    rec = {"id": "up-1", "title": "Uploaded", "source": "Upload Wire", "published": "2024-05-01",
+           "text": "KYIV — Officials said 12 people were wounded in Kharkiv on Tuesday."}
+    folder, saved, rejected = upload.save(
+        [("../../evil name.jsonl", (json.dumps(rec) + "\n").encode()), ("bad.json", b"{not json")],
+        mdb.data_dir(db))
+    assert folder.parent == db.parent / "uploads" and not rejected
+    report, rows = upload.load(saved, db)
+    try:
+        assert list(rows["file"]) == ["evil_name.jsonl", "bad.json"]
+        assert list(rows["result"]) == ["ok", "failed"] and "JSON" in rows["details"][1]
+        assert report.loaded == 1
+        assert list(mdb.query(db, "SELECT doc_id FROM articles")["doc_id"]) == ["up-1"]
+    finally:
+        mdb.close_all()
