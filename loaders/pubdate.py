@@ -21,7 +21,8 @@ from .datewords import (
 # Words before a date that make it a plan, deadline or period start rather than a reported day.
 NOT_REPORTED = re.compile(
     r"(?i)\b(?:since|until|till|by|before|through|scheduled|slated|due|expected|will|next|"
-    r"planned|deadline|set\s+for|from|between|born|founded|invasion\s+(?:on|of))\W+(?:on\W+)?"
+    r"planned|deadline|set\s+for|from|between|born|founded|invasion\s+(?:on|of)|began|begun|started|"
+    r"starting|beginning|broke\s+out|erupted)\W+(?:on\W+)?"
     r"(?:\w+\W+)?$")
 # Further back in the same sentence: a plan ("leaders will meet in Washington on July 9") or the
 # start of the war ("Russia invaded Ukraine on Feb. 24, 2022") is not the day being reported.
@@ -68,9 +69,11 @@ def infer(text: str, dateline: str | None, today: dt.date) -> dt.date | None:
     for c in clues:
         if c in dateline_clues and c.year is None and c.weekday is None and anchor is None and usual is not None:
             # "KYIV, April 10 (Reuters)" + "said on Monday": the one war year in which April 10
-            # was a Monday; a weaker clue than a weekday written beside the day, so it must be unique
-            years = years_with_weekday(c.month, c.day, usual, floor, today.year)
-            d = safe_date(years[0], c.month, c.day) if len(years) == 1 else None
+            # was that Monday, or the Tuesday after it (wires file the next day too); weaker than
+            # a weekday written beside the day, so the year must be unique
+            years = set(years_with_weekday(c.month, c.day, usual, floor, today.year)) | \
+                set(years_with_weekday(c.month, c.day, (usual + 1) % 7, floor, today.year))
+            d = safe_date(years.pop(), c.month, c.day) if len(years) == 1 else None
         else:
             d = _resolve(c, anchor, floor, today)
         if d is not None:
