@@ -41,11 +41,14 @@ class DateMention:
 
 
 def publication_date(given: dt.date | None, text: str, dateline: str | None,
-                     today: dt.date) -> tuple[dt.date | None, str]:
-    """(published, published_how): metadata wins, else inferred from text, else unknown."""
+                     today: dt.date, header: str | None = None) -> tuple[dt.date | None, str]:
+    """(published, published_how): metadata wins, else inferred from text, else unknown.
+
+    `header` (optional): page lines cleaning lifted off the text (title, removed furniture);
+    date stamps among them ("Published: 19 February 2024") are clues like a dateline."""
     if given is not None:
         return given, "given"
-    found = pubdate.infer(text or "", dateline, today)
+    found = pubdate.infer(text or "", dateline, today, header)
     return (found, "inferred") if found else (None, "unknown")
 
 

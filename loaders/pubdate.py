@@ -51,13 +51,16 @@ class Clue:
     alt: tuple[int, int] | None = None   # the other reading of an ambiguous 02/03/2023 (month, day)
 
 
-def infer(text: str, dateline: str | None, today: dt.date) -> dt.date | None:
+def infer(text: str, dateline: str | None, today: dt.date, header: str | None = None) -> dt.date | None:
+    """`header`: lines cleaning lifted off the page (title, bylines, stamps); only the ones that
+    look like a date stamp ("Published: 19 February 2024", "Sat 17 Feb 2024 08.03 GMT") count."""
+    body_at = _body_start(text)
     if not dateline:
-        m = DATELINE_IN_TEXT.match(text)
+        m = DATELINE_IN_TEXT.match(text, body_at)
         dateline = m.group(0) if m else None
     dateline_clues = _clues(dateline, header=False) if dateline else []
-    body_at = _body_start(text)
-    clues = dateline_clues + _clues(text[:body_at], header=True) + \
+    stamps = "\n".join(line for line in (header or "").split("\n") if _is_stamp(line))
+    clues = dateline_clues + _clues(stamps, header=True) + _clues(text[:body_at], header=True) + \
         [c for c in _clues(text[body_at:], header=False)]
     if not clues:
         return None
@@ -109,11 +112,19 @@ def _report_day(anchor: dt.date, text: str, today: dt.date) -> dt.date:
 
 
 def _body_start(text: str) -> int:
-    """End of a short header line holding a date stamp ("Updated 12:30, 5 Jan 2021 | News")."""
-    first = text.split("\n", 1)[0]
-    if "\n" in text and len(first) <= 100 and (HEADER_HINT.search(first) or _only_date(first)):
-        return len(first) + 1
-    return 0
+    """End of the short header lines holding a date stamp ("Updated 12:30, 5 Jan 2021 | News")."""
+    at = 0
+    for _ in range(3):
+        end = text.find("\n", at)
+        if end < 0 or not _is_stamp(text[at:end]):
+            break
+        at = end + 1
+    return at
+
+
+def _is_stamp(line: str) -> bool:
+    return 0 < len(line) <= 100 and bool(HEADER_HINT.search(line) or _only_date(line)) and \
+        any(rx.search(line) for rx in (MONTH_DAY, DAY_MONTH, ISO_DATE, NUMERIC_DATE))
 
 
 def _only_date(line: str) -> bool:

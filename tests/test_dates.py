@@ -115,6 +115,30 @@ def test_publication_date_inferred_from_text(name, text, dateline, want, how):
     assert dates.publication_date(given=None, text=text, dateline=dateline, today=TODAY) == (want, how)
 
 
+HEADERS = [
+    # (name, header lines lifted by cleaning, text, expected)
+    ("published_stamp", "Published: 19 February 2024", "Russian forces captured Avdiivka on Saturday.",
+     D(2024, 2, 19)),
+    ("stamp_lifted_as_title", "Sat 17 Feb 2024 08.03 GMT", "Ukraine said on Saturday its troops withdrew.",
+     D(2024, 2, 17)),
+    ("link_list_dates_are_not_stamps", "READ MORE\nRussia strikes Kyiv as talks stall, March 3, 2025 analysis",
+     "Russian forces captured Avdiivka on Saturday.", None),
+    ("stale_stamp_loses_to_body", "Updated 5 January 2021", "Shelling hit Kherson on March 8, 2023.",
+     D(2023, 3, 8)),
+]
+
+
+@pytest.mark.parametrize("name,header,text,want", HEADERS, ids=[c[0] for c in HEADERS])
+def test_header_stamps_lifted_by_cleaning(name, header, text, want):
+    assert dates.publication_date(None, text, None, TODAY, header=header)[0] == want
+
+
+def test_stamp_lines_before_a_dateline_in_text():
+    text = ("February 19, 2024 4:46 PM GMT+1 Updated 2 hours ago\n"
+            "KYIV, Feb 19 (Reuters) - Russian forces captured Avdiivka on Saturday.")
+    assert dates.publication_date(None, text, None, TODAY) == (D(2024, 2, 19), "inferred")
+
+
 def test_metadata_date_wins_over_text():
     got = dates.publication_date(given=D(2024, 1, 2), text="On March 8, 2023, shelling hit Kherson.",
                                  dateline=None, today=TODAY)
