@@ -496,6 +496,7 @@ _SPEAKER_NOUN = re.compile(
     r"soldiers?|troops|servicem[ae]n|officer|police|prosecutors?|service|services|monitors?|"
     r"mission|estimates?|intelligence|bloggers?|correspondents?|channels?|residents?|witness(?:es)?|"
     r"observers?|diplomats?|envoy|ambassador|adviser|advisor|aide|ombudsman|chief|head|leader|"
+    r"milbloggers?|war\s+correspondents?|"
     r"kremlin|pentagon|council|committee|office|journalists?|media|researchers?|group|"
     r"volunteers?|medics?|doctors?|rescuers|guards?|brigade|battalion|unit|corps|navy|"
     r"directorate|watchdog|commission|mercenar(?:y|ies)|separatists?|side|ministry|data|"
@@ -514,7 +515,7 @@ def _speakerish(s: str) -> bool:
     words = s.split()
     if not words or len(words) > 9:
         return False
-    if _lookup(s) or _speaker_noun(s):
+    if _lookup(s) or _speaker_noun(s) or (len(words) <= 4 and actor_side(s)):
         return True
     if _ANAPHORA.match(s):
         return True
@@ -528,32 +529,35 @@ _NAME_TOKEN = re.compile(r"[A-Z][\w'’-]*\.?|[a-z]+|\S")
 
 
 def _display_name(raw: str) -> str:
-    """'Ukrainian President Volodymyr Zelensky' -> 'Volodymyr Zelensky'; institutions,
-    groups and descriptions stay as written ('the Ukrainian military')."""
+    """'Ukrainian President Volodymyr Zelensky' -> 'Volodymyr Zelensky', 'Khortytsia Group
+    Spokesperson Captain Ivan Petrenko' -> 'Ivan Petrenko'; institutions, groups and
+    descriptions stay as written ('the Ukrainian military', 'Russian Ministry of Defense')."""
     s = raw.strip()
     if s.lower() in _PRONOUNS:
         return s
     toks = s.split()
-    # the trailing run of capitalised words, minus leading titles
+    # the trailing run of capitalised words that are neither titles nor institution words
     run: list[str] = []
     for t in reversed(toks):
-        if t[:1].isupper() and not t.endswith(("'s", "’s")):
+        if (t[:1].isupper() and not t.endswith(("'s", "’s")) and t.lower().rstrip(".") not in _TITLES
+                and not _INSTITUTION_WORDS.fullmatch(t.rstrip(".,"))):
             run.insert(0, t)
         else:
             break
     lead = toks[:len(toks) - len(run)]
-    while run and run[0].lower().rstrip(".") in _TITLES:
-        lead.append(run.pop(0))
     if not run:
         return s
     name = " ".join(run)
     actor = _lookup(name)
     if actor is not None and actor.kind == "person":
         return name
-    if _INSTITUTION_WORDS.search(s):
-        return s
+    if len(run) == 1 and lead:
+        return s  # "Russian Ministry of Defense", "Pope Francis": keep as written
     # "officials in Donetsk": a place after a preposition is not a name
     if lead and lead[-1].lower() in ("in", "of", "near", "from", "at", "for", "on", "to", "outside"):
+        return s
+    if _INSTITUTION_WORDS.search(s) and not (lead and (lead[-1].lower().rstrip(".") in _TITLES
+                                                       or _INSTITUTION_WORDS.fullmatch(lead[-1]))):
         return s
     return name
 

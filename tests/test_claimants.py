@@ -347,3 +347,15 @@ def test_attribute_never_fails_and_offsets_are_in_the_text(words):
 ])
 def test_countries_and_capitals_with_ambiguous_verbs(text, needle, expected):
     assert who(text, needle) == expected
+
+
+@pytest.mark.parametrize("text,needle,expected", [
+    ("Ukrainian Khortytsia Group of Forces Spokesperson Captain Ivan Petrenko stated on January 5 "
+     "that Russian forces conducted 31 assaults.", "31", ("Ivan Petrenko", "ukraine")),
+    ("A Russian milblogger claimed on January 5 that Russian troops advanced 2 kilometers.", "2",
+     ("A Russian milblogger", "russia")),
+    ("Human Rights Watch said 30 civilians died.", "30", ("Human Rights Watch", "third_party")),
+    ("Pope Francis said 30 civilians died.", "30", ("Pope Francis", "third_party")),
+])
+def test_isw_style_titles_and_named_institutions(text, needle, expected):
+    assert who(text, needle) == expected
