@@ -86,7 +86,7 @@ FIXED = re.compile(
     r"last\s+month|(?:earlier\s+|later\s+)?this\s+year|last\s+year|in\s+recent\s+days|"
     r"(?:in|over)\s+the\s+(?:past|last)\s+(?:few|several|couple\s+of)\s+days)\b")
 AGO = re.compile(rf"(?i)\b(?P<lt>less\s+than\s+|more\s+than\s+|about\s+|nearly\s+|almost\s+)?"
-                 rf"(?P<n>{NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<how>ago|earlier|before)\b")
+                 rf"(?P<n>{NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<how>ago|earlier)\b")
 
 
 def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:

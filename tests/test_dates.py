@@ -191,6 +191,8 @@ STATEMENTS = [
     ("relative_without_publication_is_none", "The military said on Monday.", None, None),
     ("next_weekday_is_not_a_past_date", "Leaders will meet next Monday.", D(2023, 3, 7), None),
     ("no_date", "The military said attacks continued.", D(2023, 3, 7), None),
+    ("days_before_an_event_is_not_a_date", "Shelling stopped two days before the vote.", D(2023, 3, 7), None),
+    ("possessive_weekday", "Monday's strike on Dnipro killed five.", D(2023, 3, 8), (D(2023, 3, 6), "day")),
 ]
 
 
