@@ -284,6 +284,10 @@ def _sentence_attributions(text: str, offset: int) -> list[_Attribution]:
     # drop attributions nested in another one's speaker ("Ukraine's military" and "Ukraine")
     out = [a for a in out if not any(b is not a and b.start <= a.start and a.end <= b.end
                                      and (b.end - b.start) > (a.end - a.start) for b in out)]
+    # '"We estimate 500 dead," he said': the speaker is "he", not the quoted "we"
+    outside = [a for a in out if not _inside_quote(text, a.start - offset)]
+    if outside and len(outside) < len(out):
+        out = outside
     return sorted(out, key=lambda a: a.start)
 
 

@@ -359,3 +359,9 @@ def test_countries_and_capitals_with_ambiguous_verbs(text, needle, expected):
 ])
 def test_isw_style_titles_and_named_institutions(text, needle, expected):
     assert who(text, needle) == expected
+
+
+def test_pronouns_inside_a_quote_are_not_the_speaker():
+    text = ("Oleksandr Syrskyi visited the front on Monday.\n"
+            "Dmitry Peskov spoke later. \"We estimate 500 enemy dead,\" Syrskyi said.")
+    assert who(text, "500") == ("Oleksandr Syrskyi", "ukraine")
