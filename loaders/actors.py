@@ -1,0 +1,140 @@
+"""The actor dictionary (data/reference/actors.csv) and the side of a speaker.
+
+A speaker's side comes from the dictionary first (any alias inside the speaker
+phrase, longest first, so "Ukrainian President Volodymyr Zelensky" finds
+Zelensky), then from general rules: Russian-installed and the like -> russia,
+the first nationality word, and Western/UN/analyst words -> third_party.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+ACTORS_CSV = Path(__file__).resolve().parent.parent / "data" / "reference" / "actors.csv"
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    side: str       # ukraine, russia, third_party, outlet
+    kind: str       # person, institution, media, outlet
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, Actor], re.Pattern, dict[str, set[str]]]:
+    """(folded alias -> actor, one regex over all folded aliases, acronym spellings).
+    Acronyms ("UN", "WHO", "AP", "US") must match in capitals, or "who"/"us" would."""
+    table: dict[str, Actor] = {}
+    acronyms: dict[str, set[str]] = {}
+    mixed: set[str] = set()  # keys also spelled in lower case ("Tass"): no capitals needed
+    with open(ACTORS_CSV, encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            a = Actor(r["name"].strip(), r["side"].strip(), (r.get("kind") or "").strip())
+            for n in [a.name] + [x.strip() for x in (r.get("aliases") or "").split("|")]:
+                if n:
+                    key = _fold(n)
+                    table.setdefault(key, a)
+                    core = re.sub(r"^the\s+", "", n.replace("’", "'").strip(), flags=re.I)
+                    if not any(c.islower() for c in core):
+                        acronyms.setdefault(key, set()).add(core)
+                    else:
+                        mixed.add(key)
+    for key in mixed:
+        acronyms.pop(key, None)
+    alts = sorted(table, key=len, reverse=True)
+    pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
+    return table, pat, acronyms
+
+
+def _fold(s: str) -> str:
+    s = s.replace("’", "'").strip()
+    s = re.sub(r"^the\s+", "", s, flags=re.I)
+    return s.lower()
+
+
+def find_actors(text: str) -> list[tuple[int, int, Actor]]:
+    """Dictionary actors named in text, as (start, end, actor), left to right."""
+    table, pat, acronyms = _table()
+    norm = text.replace("’", "'")
+    out = []
+    for m in pat.finditer(norm.lower()):
+        key = m.group()
+        if key in acronyms and norm[m.start():m.end()] not in acronyms[key]:
+            continue  # "who", "us": not WHO, US
+        out.append((m.start(), m.end(), table[key]))
+    return out
+
+
+def lookup(name: str) -> Actor | None:
+    """The dictionary actor named in `name`, longest alias first ("Ukrainian
+    President Volodymyr Zelensky" -> Zelensky)."""
+    table, _, acronyms = _table()
+    folded = _fold(name)
+    if folded in table:
+        core = re.sub(r"^the\s+", "", name.replace("’", "'").strip(), flags=re.I)
+        if folded not in acronyms or core in acronyms[folded]:
+            return table[folded]
+    best = None
+    for s, e, a in find_actors(name):
+        if best is None or e - s > best[0]:
+            best = (e - s, a)
+    return best[1] if best else None
+
+
+# General rules, checked in order: a Russian-installed official is Russian even
+# though the word "Ukrainian" may also appear.
+_RUSSIA = re.compile(
+    r"\b(?:russian-installed|russia-installed|moscow-installed|kremlin-installed|russian-appointed|"
+    r"moscow-appointed|kremlin-appointed|russian-backed|moscow-backed|russia-backed|pro-russian|pro-moscow|"
+    r"separatists?|occupation|occupying|self-proclaimed|dpr|lpr|donetsk people's republic|"
+    r"luhansk people's republic|chechen|wagner|kremlin|state\s+(?:media|television|tv|news\s+agency))\b", re.I)
+_NATION = re.compile(
+    r"\b(?P<ua>ukrainian|ukraine(?:'s)?|kyiv(?:'s)?|kiev(?:'s)?)\b"
+    r"|\b(?P<ru>russian|russia(?:'s)?|moscow(?:'s)?)\b"
+    r"|(?P<tp>\b(?:(?-i:U\.S\.|US|UK|U\.K\.|NATO|Nato|UN|U\.N\.|EU|G7|G20|IMF|West)|american|british|"
+    r"britain(?:'s)?|united nations|western|european|german|french|polish|estonian|latvian|lithuanian|finnish|"
+    r"swedish|norwegian|danish|dutch|canadian|israeli|turkish|chinese|pentagon|white house|"
+    r"south\s+korea(?:n|'s)?|north\s+korea(?:n|'s)?|japan(?:ese|'s)?|ital(?:y's|ian)|spanish|czech|romanian|"
+    r"moldovan|hungarian|slovak|bulgarian|georgian|indian|iranian|belarusian|swiss|austrian|"
+    r"australian|kazakh|world\s+bank|unesco|unicef|ohchr|unhcr|iaea|icrc|"
+    r"germany(?:'s)?|france(?:'s)?|poland(?:'s)?|china(?:'s)?|iran(?:'s)?|belarus(?:'s)?|turkey(?:'s)?|"
+    r"britain|washington|london|paris|berlin|warsaw|brussels|beijing|"
+    r"analysts?|experts?|think[- ]tank|institute|monitors?|researchers?|observers?|"
+    r"independent|international|humanitarian|aid (?:groups?|agencies|workers))\b)", re.I)
+# Unqualified local authorities in English-language war reporting are, by a wide
+# margin, the Ukrainian ones (Russian-installed ones are named as such).
+LOCAL_ROLE = re.compile(
+    r"\b(?:regional|governor|mayor|administration|authorities|officials?|police|prosecutors?|"
+    r"emergency services?|rescuers|general staff|military|army|armed forces|air force|navy|"
+    r"commanders?|soldiers?|servicem[ae]n|troops|brigade|battalion|spokes(?:man|woman|person)|"
+    r"ministry|ombudsman|border guards?|national guard|president|prime minister|command)\b", re.I)
+
+
+def actor_side(name: str) -> str | None:
+    """ukraine / russia / third_party for a named actor, or None when unknown."""
+    if not name:
+        return None
+    a = lookup(name)
+    if a is not None and a.kind != "outlet":
+        return a.side if a.side in ("ukraine", "russia", "third_party") else None
+    if a is not None and is_outlet(name):
+        return None
+    s = name.replace("’", "'")
+    if _RUSSIA.search(s):
+        return "russia"
+    m = _NATION.search(s)
+    if m:
+        return "ukraine" if m.group("ua") else "russia" if m.group("ru") else "third_party"
+    return None
+
+
+def is_outlet(name: str) -> bool:
+    """The outlet itself ("Reuters", "an Associated Press tally"), not someone it interviewed."""
+    core = re.sub(r"^(?:an?|the)\s+", "", name.strip(), flags=re.I)
+    core = re.sub(r"\s+(?:tally|count|analysis|investigation|calculations?|review|estimate|reporters?|"
+                  r"journalists?|correspondents?)$", "", core, flags=re.I)
+    a = lookup(core) if _fold(core) in _table()[0] else None
+    return a is not None and a.kind == "outlet"

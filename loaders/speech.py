@@ -1,0 +1,439 @@
+"""Attributions inside one sentence: who speaks and which stretch they govern.
+
+  - "X said (that) CLAUSE"        -> governs what follows the verb
+  - "CLAUSE, X said [on Monday]"  -> governs what precedes the speaker
+  - "according to X", "X's statement", "a report by X" -> the whole sentence
+  - '"...," said X, a spokesperson' -> the quote before the verb
+Nothing here looks beyond the sentence; claimants.py resolves pronouns,
+anaphora and quotes across sentences.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .actors import actor_side, lookup
+
+
+_VERBS = (
+    r"said|says|say|saying|stated|states|state|told|tells|tell|reported|reports|report|"
+    r"claimed|claims|claim|estimated|estimates|estimate|believe|believes|believed|added|adds|"
+    r"wrote|writes|write|announced|announces|announce|confirmed|confirms|noted|notes|posted|"
+    r"posts|assessed|assesses|assess|warned|warns|acknowledged|admitted|admits|insisted|"
+    r"alleged|alleges|declared|indicated|revealed|put|puts|counted|counts|recorded|records|"
+    r"verified|verifies|documented|documents|registered|informed|explained|cited|citing|"
+    r"put|puts|reckons|reckoned|calculated|calculates|suggested|suggests|identified|"
+    r"tallied|show|shows|showed|found|finds|concluded|concludes|"
+    r"think|thinks|thought"
+)
+_VERB = re.compile(r"\b(?:(?:has|have|had|was|were|is|also|later|earlier|previously|separately)\s+)*(" + _VERBS + r")\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+_POSS_DOC = re.compile(
+    r"(?P<who>(?:[A-Z][\w.'’-]*\s+){0,6}?[A-Z][\w.-]*|the\s+[\w\s'’-]{2,60}?)['’]s?\s+"
+    r"(?:latest\s+|daily\s+|nightly\s+|evening\s+|morning\s+|weekly\s+|new\s+|own\s+|official\s+|"
+    r"most\s+recent\s+|regular\s+|intelligence\s+|video\s+)*"
+    r"(?:statement|report|estimate|estimates|figures?|count|tally|data|assessment|update|"
+    r"briefing|address|bulletin|summary|calculations?|account|post)\b")
+_BY_DOC = re.compile(
+    r"\b(?:statement|report|estimate|estimates|figures|data|count|tally|assessment|update|"
+    r"briefing|analysis|calculations?|information)\s+(?:by|from|of)\s+(?P<who>(?:the\s+)?[A-Z][^,.;:()\"“”]{1,80})")
+_GIVEN_BY = re.compile(
+    r"\b(?:released|published|provided|issued|compiled|given|confirmed|collected|gathered)\s+by\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][^,.;:()\"“”]{1,80})")
+_CITING = re.compile(r"\b(?:citing|cited by|quoted by|quoting)\s+(?P<who>(?:the\s+)?[A-Za-z][^,.;:()\"“”]{1,80})")
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+# Anaphoric descriptions resolved to an earlier speaker.
+ANAPHORA = re.compile(
+    r"^(?:the|this|that)\s+(?:(?:same|latest|daily|new|regional|local|military)\s+)*"
+    r"(?:report|statement|ministry|agency|official|officials|spokes(?:man|woman|person)|governor|"
+    r"institute|think[- ]tank|update|assessment|post|mayor|general|"
+    r"commander|president|minister|military|army|monitors?|mission|"
+    r"blogger|bloggers|channel)$", re.I)
+TITLES = {
+    "president", "prime", "minister", "defence", "defense", "foreign", "gen", "general", "col",
+    "colonel", "lt", "lieutenant", "mr", "mrs", "ms", "dr", "governor", "gov", "mayor",
+    "commander", "chief", "spokesman", "spokeswoman", "spokesperson", "secretary", "chancellor",
+    "adviser", "advisor", "aide", "ambassador", "head", "deputy", "senator", "sen", "rep", "sgt",
+    "capt", "captain", "major", "maj", "admiral", "adm", "brig", "brigadier", "lieut", "gen.", "presidential", "ukrainian", "russian",
+    "us", "u.s.", "british", "american", "french", "german", "regional", "military", "army",
+    "ombudsman", "kremlin", "pentagon", "nato", "un", "u.n.", "state", "press", "director",
+    "intelligence", "chairman", "speaker", "leader", "mercenary", "wagner", "chechen", "top",
+    "former", "acting", "interim", "first", "supreme", "armed", "forces", "navy", "air", "force",
+    "border", "guard", "national", "security", "council", "official", "officer", "lawmaker",
+    "mp", "sergeant", "corporal", "private", "soldier", "analyst", "expert", "historian",
+    "blogger", "journalist", "correspondent", "envoy", "diplomat", "pope", "kyiv", "moscow",
+    "ukraine", "russia", "ukraine's", "russia's", "kyiv's", "moscow's",
+}
+INSTITUTION_WORDS = re.compile(
+    r"\b(?:Ministry|Staff|Institute|Forces|Force|Group|Command|Service|Agency|Office|Council|"
+    r"Administration|Department|Army|Navy|Guard|Brigade|Battalion|Corps|Directorate|Committee|"
+    r"Mission|Nations|Union|Organization|Organisation|Court|Watch|International|Cross|School|"
+    r"Center|Centre|Times|News|Post|Journal|Agency|Republic|Federation|Kremlin|Pentagon|House|"
+    r"Department|Mediazona|Meduza|TASS|RIA|Interfax|Reuters|ISW|NATO|UN|OHCHR|HUR|GUR|SBU|FSB|"
+    r"Oryx|Rybar|Wagner)\b")
+# Adjuncts allowed between a post-posed verb and the end of its clause.
+_ADJ_WORD = (r"(?:\s+(?!(?:that|it|they|he|she|we|i|there|had|has|have|was|were|is|are|would|will|"
+             r"could|its|their|his|her)\b)[\w'’.-]+)")
+_ADJUNCT = re.compile(
+    r"^(?:\s*(?:,\s*)?(?:(?:late|early)\s+)?(?:on|in|at|during|via|through|over|to|from|by|"
+    r"earlier|later|last|this|yesterday|today|tonight|overnight|separately|also|without|"
+    r"citing)\b" + _ADJ_WORD + r"{0,7}"
+    r"|\s*(?:Reuters|AFP|AP|the\s+Associated\s+Press|reporters|journalists|the\s+BBC|CNN|"
+    r"(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})(?=\s*(?:[,.;]|$|\s+(?:on|in|at|late|early|during)\b)))*"
+    r"\s*(?:[,.;\"”]|$)")
+_SUBJECT_STOP = re.compile(
+    r"(?:^|[,;:\"“”(]|\s[–—-]\s|\b(?:that|and|but|while|as|because|after|when|where|which|who|"
+    r"although|though|since|if|whereas|yet|so)\s)", re.I)
+_LEAD_JUNK = re.compile(
+    r"^(?:\s*(?:and|but|also|however|meanwhile|separately|earlier|later|now|then|still|"
+    r"in\s+addition|moreover|yet|so|both|in|on|at|from|by|under|per)\b,?)+\s*", re.I)
+_LEAD_TIME = re.compile(
+    r"^(?:(?:late|early|earlier|later)\s+)?(?:on\s+|last\s+|this\s+|next\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|night|"
+    r"morning|evening|afternoon|today|yesterday|overnight)\b,?\s*", re.I)
+_DOC_BY = re.compile(
+    r"^(?:(?:an?|the)\s+)?(?:\w+\s+){0,2}?(?:report|statement|estimates?|assessment|analysis|update|count|"
+    r"tally|study|survey|investigation|briefing|data|figures|information|calculations?)\s+(?:by|from|of)\s+", re.I)
+_TRAIL_JUNK = re.compile(
+    r"(?:\s+(?:also|later|earlier|previously|separately|had|has|have|was|were|is|would|will|"
+    r"could|on\s+\w+day|late\s+on\s+\w+day|(?:near|in|at|outside|from)\s+the\s+\w+))+\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    name: str           # the speaker as written, cleaned of titles
+    raw: str            # the subject as written
+    start: int          # offsets of the speaker in ctx.text
+    end: int
+    gov_start: int      # the governed stretch, offsets in ctx.text
+    gov_end: int
+    pronoun: bool = False
+    appos: str = ""     # ", a spokesperson for the Luhansk group": a clue to the side
+
+
+def sentence_attributions(text: str, offset: int) -> list[Attribution]:
+    out: list[Attribution] = []
+    n = len(text)
+    for m in _ACCORDING.finditer(text):
+        who = _np_after(text, m.end())
+        if who:
+            s, e = who
+            out.append(_make(text, offset, s, e, 0, n))
+    for m in _POSS_DOC.finditer(text):
+        who = m.group("who")
+        s = m.start("who")
+        trimmed = _clean_subject(who)
+        if trimmed and _speakerish(trimmed):
+            s += who.find(trimmed)
+            out.append(_make(text, offset, s, s + len(trimmed), 0, n))
+    for rx in (_BY_DOC, _GIVEN_BY, _CITING):
+        for m in rx.finditer(text):
+            who = _np_after(text, m.start("who"))
+            if who:
+                out.append(_make(text, offset, who[0], who[1], 0, n))
+    for m in _VERB.finditer(text):
+        a = _verb_attribution(text, offset, m)
+        if a is not None:
+            out.append(a)
+    # drop attributions nested in another one's speaker ("Ukraine's military" and "Ukraine")
+    out = [a for a in out if not any(b is not a and b.start <= a.start and a.end <= b.end
+                                     and (b.end - b.start) > (a.end - a.start) for b in out)]
+    # '"We estimate 500 dead," he said': the speaker is "he", not the quoted "we"
+    outside = [a for a in out if not inside_quote(text, a.start - offset)]
+    if outside and len(outside) < len(out):
+        out = outside
+    return sorted(out, key=lambda a: a.start)
+
+
+def _make(text, offset, s, e, gs, ge, pronoun=False) -> Attribution:
+    raw = text[s:e]
+    m = re.match(r",\s+((?:a|an|the|who|[a-z])[^,.;:\"“”]{2,100})", text[e:])
+    appos = m.group(1) if m else ""
+    return Attribution(_display_name(raw), raw, offset + s, offset + e, offset + gs, offset + ge,
+                        pronoun, appos)
+
+
+_NP = re.compile(
+    r"[^,.;:()\"“”]+?(?=\s*(?:[,;:()\"“”]|\.(?:\s|$)|$|\s+(?:that|who|which|on\s+\w+day|"
+    r"in\s+(?:a|an|its|his|her|their)\s|late|earlier|as|while|and\s+(?:the|a)\s|"
+    r"(?:has\s+|have\s+|had\s+)?(?:said|says|say|stated|told|tells|reported|claimed|estimated|believes?|"
+    r"believed|added|adds|wrote|writes|announced|confirmed|noted|warned|acknowledged|admitted|"
+    r"insisted|alleged|declared|revealed|counted|recorded|verified|documented|registered)\b)))")
+
+
+def _np_after(text: str, i: int) -> tuple[int, int] | None:
+    """The noun phrase starting at i, up to a comma, clause word or end."""
+    m = _NP.match(text, i)
+    if not m:
+        return None
+    # keep dotted abbreviations inside ("U.S. officials", "Mr. Haidai")
+    s, e = i, m.end()
+    while e < len(text) and text[e] == "." and re.match(r"\.\s*[A-Z]?[\w.]*", text[e:]) and \
+            re.search(r"(?:\b[A-Z]|\bMr|\bMs|\bMrs|\bDr|\bGen|\bCol|\bSt|\bLt)$", text[s:e]):
+        m2 = re.match(r"\.[^,.;:()\"“”]*?(?=\s*(?:[,;:()\"“”]|\.(?:\s|$)|$))", text[e:])
+        if not m2:
+            break
+        e += m2.end()
+    np = text[s:e].strip()
+    if not np or len(np.split()) > 12:
+        return None
+    lead = text[s:e].find(np)
+    cleaned = _clean_subject(np)
+    if not cleaned or not _speakerish(cleaned):
+        return None
+    start = s + lead + np.find(cleaned)
+    return start, start + len(cleaned)
+
+
+def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None:
+    vstart, vend = m.start(), m.end()
+    verb = m.group(1).lower()
+    before = text[:vstart]
+    after = text[vend:]
+    # inverted: '"...," said Bobovnikova, a spokesperson' / '..., said the governor'
+    if re.search(r"[,\"”’]\s*$", before) and re.match(r"\s+(?:[A-Z]|the\s|a\s|an\s|one\s)", after):
+        who = _np_after(text, vend + len(after) - len(after.lstrip()))
+        if who and verb in ("said", "says", "added", "wrote", "stated", "claimed", "reported", "noted"):
+            s, e = who
+            named = re.match(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?=\s*[,.;]|\s*$)", text[e:])
+            if named and re.match(r"(?:the|a|an)\s", text[s:e]):
+                s, e = e + named.start(1), e + named.end(1)
+            # the quote or clause before it is governed; so is a following quote
+            return _make(text, offset, s, e, 0, vstart) if not _has_quote_after(text, e) else \
+                _make(text, offset, s, e, 0, len(text))
+    if re.search(r"(?:\bnot|n't|\bnever|\bdeclined\s+to|\brefused\s+to|\bunable\s+to|\bfailed\s+to)\s+$",
+                 text[:vstart], re.I):
+        return None  # "did not say", "declined to say": no claim
+    noun = re.search(r"\b(?:a|an|the|its|his|her|their|this|that)\s+((?:[\w-]+\s+){0,2})$", text[:vstart], re.I)
+    if verb in _NOUN_TOO and noun and not (noun.group(1).strip() and (
+            _speaker_noun(noun.group(1)) or noun.group(1)[:1].isupper() or lookup(noun.group(1)))):
+        return None  # "published its quarterly report": a noun; "the ministry reports": a verb
+    if verb == "estimated" and re.search(r"\b(?:an|the)\s+$", text[:vstart], re.I):
+        return None  # "an estimated 300 troops"
+    if verb in _NOUN_TOO and re.search(r"\b(?:a|an|the|its|his|her|their|this|that|latest|new|daily|"
+                                       r"weekly|recent|morning|evening|official|intelligence|media|"
+                                       r"initial|first|earlier|previous)\s+$", text[:vstart], re.I):
+        return None  # "in a report last month": a noun, not a verb
+    subj = _subject_before(text, vstart)
+    if subj is None:
+        return None
+    if re.search(r"\b(?:said|says|stated|told|claimed|announced|wrote|added|published|released|issued)\b",
+                 text[subj[0]:subj[1]]):
+        return None  # a speaker never contains another reporting verb
+    s, e = subj
+    if verb in ("citing", "cited", "saying", "put", "puts", "report", "state", "think", "thought", "documents",
+                "records", "counts", "estimate", "claim", "tell", "write", "assess", "announce"):
+        # ambiguous forms: only with an obvious speaker ("officials estimate", "they claim")
+        if not (actor_side(text[s:e]) or _speaker_noun(text[s:e]) or text[s:e].lower() in PRONOUNS):
+            return None
+    if verb in _FINDINGS and not re.search(
+            r"\b(?:report|study|investigation|analysis|assessment|count|survey|review|mission|"
+            r"monitors|researchers|it|they)\b", text[s:e], re.I):
+        return None  # "troops found 12 bodies" is an event; "the report found" is a claim
+    raw = text[s:e]
+    pronoun = raw.lower() in PRONOUNS
+    tail = text[vend:]
+    if verb in _NEEDS_COMPLEMENT and not _speech_complement(verb, tail):
+        return None  # "Russia added 30,000 troops" is not speech
+    if verb in ("told", "tells", "tell"):
+        tail = re.sub(r"^\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|^\s+(?:reporters|journalists|"
+                      r"a\s+\w+(?:\s+\w+)?|an\s+\w+(?:\s+\w+)?|the\s+\w+(?:\s+\w+)?|parliament|lawmakers)",
+                      "", tail, count=1)
+    if verb not in ("put", "puts") and _ADJUNCT.match(tail) and _clause_start(text, s) > 0:
+        # post-posed: "CLAUSE, X said on Monday[, as ...]" governs what precedes X
+        gov_end = s
+        g2 = re.search(r"\b(?:adding|and\s+added|noting)\b", tail)
+        if g2:
+            return _make(text, offset, s, e, 0, len(text), pronoun)
+        return _make(text, offset, s, e, 0, gov_end, pronoun)
+    return _make(text, offset, s, e, vend, len(text), pronoun)
+
+
+_FINDINGS = {"found", "finds", "concluded", "concludes"}
+_NOUN_TOO = {"report", "reports", "estimate", "estimates", "claim", "claims", "state", "states", "put",
+             "count", "counts", "records", "documents", "posts", "notes", "tells"}
+_NEEDS_COMPLEMENT = {"added", "adds", "posted", "posts", "noted", "notes", "put", "puts", "counted",
+                     "counts", "cited", "informed", "explained", "documented", "documents",
+                     "recorded", "records", "registered", "revealed", "indicated", "suggested",
+                     "suggests", "think", "thinks", "thought", "believe", "believes", "believed"}
+
+
+def _speech_complement(verb: str, tail: str) -> bool:
+    if verb in ("put", "puts"):
+        return bool(re.match(r"\s+(?:the|its|their|his|her)?\s*(?:\w+\s+){0,3}?at\b", tail))
+    if verb in ("counted", "counts", "documented", "documents", "recorded", "records", "registered",
+                "believe", "believes", "believed", "think", "thinks", "thought"):
+        return True  # their objects are the claim itself ("has recorded 10,000 deaths")
+    t = re.sub(r"^\s*(?:(?:late\s+|early\s+)?on\s+\w+|in\s+(?:a|an|its|his|her|their)\s+[\w\s-]{1,40}?(?=\s+that|,|$)|"
+               r"on\s+(?:Telegram|X|Twitter|Facebook|television|TV)|to\s+reporters|earlier|later|overnight)", "", tail)
+    return bool(re.match(r"\s*(?:that\b|[,:;.\"“”]|$)", t))
+
+
+def _has_quote_after(text: str, i: int) -> bool:
+    return bool(re.search(r"[\"“]", text[i:]))
+
+
+def _clause_start(text: str, s: int) -> int:
+    """How much reported material precedes the speaker: 0 when the speaker opens
+    the sentence (after an introductory phrase like "In Kyiv,")."""
+    head = text[:s].rstrip()
+    if not head:
+        return 0
+    # an introductory adverbial only: "On Monday,", "In Luhansk, further east,"
+    if re.fullmatch(r"(?:(?:On|In|At|Late|Early|Earlier|Later|Meanwhile|Separately|Also|However|"
+                    r"Elsewhere|Further|Speaking|Overnight|Last|This|Since|After|During|From|"
+                    r"Near|Outside|Further\s+east|Further\s+south)\b[^,\"“”]{0,60},\s*)+", head + " "):
+        return 0
+    return len(head)
+
+
+def _subject_before(text: str, vstart: int) -> tuple[int, int] | None:
+    # blank out parentheticals, keeping offsets: "the Institute for the Study of War (ISW) said"
+    head = re.sub(r"\s*\([^()]{1,60}\)", lambda m: " " * len(m.group()), text[:vstart])
+    # "X, a spokesperson for Y, said": the speaker is before the appositive
+    appos = None
+    if re.search(r",[\"”]?\s*$", head):
+        body = re.sub(r",[\"”]?\s*$", "", head)
+        k = body.rfind(",")
+        if k >= 0:
+            piece = body[k + 1:].strip()
+            if re.match(r"(?:a|an|the|who|which|its|his|her|their|[a-z0-9])", piece):
+                appos = (k, body)
+            elif re.fullmatch(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,4}", piece) and (
+                    _speakerish(body[:k].strip()) or _speaker_noun(body[:k])):
+                # "Ukraine's top commander, Oleksandr Syrskyi, said": the name is the speaker
+                start = k + 1 + (len(body[k + 1:]) - len(body[k + 1:].lstrip()))
+                return start, start + len(piece)
+        if appos:
+            head = body[:appos[0]]
+        else:
+            return None
+    # the clause the subject lives in starts after the last boundary
+    cut, cut_word = 0, ""
+    for b in _SUBJECT_STOP.finditer(head):
+        cut, cut_word = b.end(), b.group().strip().lower()
+    raw = head[cut:]
+    if cut_word == "and":
+        # "both Russia and Ukraine have reported": two speakers, no single claimant
+        prev = head[:cut - 4]
+        k = max((b.end() for b in _SUBJECT_STOP.finditer(prev)), default=0)
+        first = _clean_subject(re.sub(r"^\s*both\s+", "", prev[k:], flags=re.I))
+        if first and len(first.split()) <= 4 and _speakerish(first) and not re.search(r"\b(?:is|are|was|were|has|have|had)\b", first):
+            if actor_side(first) != actor_side(_clean_subject(raw)):
+                return None
+    cleaned = _clean_subject(raw)
+    if not cleaned or not _speakerish(cleaned):
+        return None
+    s = cut + raw.find(cleaned)
+    return s, s + len(cleaned)
+
+
+_DOC_TAIL = re.compile(
+    r"['’]s?\s+(?:latest\s+|daily\s+|nightly\s+|new\s+|official\s+|video\s+|evening\s+|morning\s+|"
+    r"weekly\s+|regular\s+|operational\s+|intelligence\s+|most\s+recent\s+|situation\s+)*(?:statement|report|"
+    r"estimate|figures?|count|tally|data|assessment|update|briefing|address|bulletin|summary|post)$")
+
+
+def _clean_subject(raw: str) -> str:
+    s = raw.strip().strip("\"“”'’")
+    s = _DOC_TAIL.sub("", s)
+    s = _DOC_BY.sub("", s)
+    s = _LEAD_TIME.sub("", s)
+    s = _LEAD_JUNK.sub("", s)
+    prev = None
+    while prev != s:
+        prev = s
+        s = _TRAIL_JUNK.sub("", s).strip()
+    return s.strip(" ,")
+
+
+_SPEAKER_NOUN = re.compile(
+    r"\b(?:officials?|military|army|ministry|spokes(?:man|woman|person|people)|governor|mayor|"
+    r"administration|authorities|analysts?|experts?|staff|command|forces|commander|general|"
+    r"president|minister|report|statement|agency|institute|think[- ]tank|government|sources?|"
+    r"soldiers?|troops|servicem[ae]n|officer|police|prosecutors?|service|services|monitors?|"
+    r"mission|estimates?|intelligence|bloggers?|correspondents?|channels?|residents?|witness(?:es)?|"
+    r"observers?|diplomats?|envoy|ambassador|adviser|advisor|aide|ombudsman|chief|head|leader|"
+    r"milbloggers?|war\s+correspondents?|"
+    r"kremlin|pentagon|council|committee|office|journalists?|media|researchers?|group|"
+    r"volunteers?|medics?|doctors?|rescuers|guards?|brigade|battalion|unit|corps|navy|"
+    r"directorate|watchdog|commission|mercenar(?:y|ies)|separatists?|side|ministry|data|"
+    r"the\s+(?:UN|U\.N\.|EU)|marine|marines|paratroopers?|commanders)\b", re.I)
+
+
+def _speaker_noun(s: str) -> bool:
+    return bool(_SPEAKER_NOUN.search(s))
+
+
+def _speakerish(s: str) -> bool:
+    """Looks like someone who can say something: a pronoun, a known actor, a
+    speaker noun, or a short capitalised name."""
+    if s.lower() in PRONOUNS:
+        return True
+    words = s.split()
+    if not words or len(words) > 9:
+        return False
+    if lookup(s) or _speaker_noun(s) or (len(words) <= 4 and actor_side(s)):
+        return True
+    if ANAPHORA.match(s):
+        return True
+    # a proper name: every word capitalised (allowing "of", "the", "for")
+    caps = [w for w in words if w.lower() not in ("of", "the", "for", "and", "de", "von", "der")]
+    return bool(caps) and all(w[:1].isupper() for w in caps) and not re.fullmatch(
+        r"(?:It|This|That|There|These|Those|What|Which|Who|Some|Many|Most|All|Both|Each|One|None)", s)
+
+
+def _display_name(raw: str) -> str:
+    """'Ukrainian President Volodymyr Zelensky' -> 'Volodymyr Zelensky', 'Khortytsia Group
+    Spokesperson Captain Ivan Petrenko' -> 'Ivan Petrenko'; institutions, groups and
+    descriptions stay as written ('the Ukrainian military', 'Russian Ministry of Defense')."""
+    s = raw.strip()
+    if s.lower() in PRONOUNS:
+        return s
+    toks = s.split()
+    # the trailing run of capitalised words that are neither titles nor institution words
+    run: list[str] = []
+    for t in reversed(toks):
+        if (t[:1].isupper() and not t.endswith(("'s", "’s")) and t.lower().rstrip(".") not in TITLES
+                and not INSTITUTION_WORDS.fullmatch(t.rstrip(".,"))):
+            run.insert(0, t)
+        else:
+            break
+    lead = toks[:len(toks) - len(run)]
+    if not run:
+        return s
+    name = " ".join(run)
+    actor = lookup(name)
+    if actor is not None and actor.kind == "person":
+        return name
+    if len(run) == 1 and lead:
+        return s  # "Russian Ministry of Defense", "Pope Francis": keep as written
+    # "officials in Donetsk": a place after a preposition is not a name
+    if lead and lead[-1].lower() in ("in", "of", "near", "from", "at", "for", "on", "to", "outside"):
+        return s
+    if INSTITUTION_WORDS.search(s) and not (lead and (lead[-1].lower().rstrip(".") in TITLES
+                                                       or INSTITUTION_WORDS.fullmatch(lead[-1]))):
+        return s
+    return name
+
+def inside_quote(text: str, pos: int) -> bool:
+    if pos < 0:
+        return starts_quote(text)
+    opened = False
+    for ch in text[:pos]:
+        if ch == "“":
+            opened = True
+        elif ch == "”":
+            opened = False
+        elif ch == '"':
+            opened = not opened
+    return opened
+
+
+_OPEN_Q = "\"“"
+
+
+def starts_quote(text: str) -> bool:
+    return text[:1] in _OPEN_Q or text[:1] == "'"
+
