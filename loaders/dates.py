@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import pubdate
 from .datewords import (
-    DAY_RE, MONTH_RE, WEEKDAY_RE, YEAR_RE, add_months, day_number, last_month_day,
+    MONTHS, DAY_RE, MONTH_RE, WEEKDAY_RE, YEAR_RE, add_months, day_number, last_month_day,
     last_month_start, last_weekday, month_end, month_number, safe_date, weekday_number,
 )
 
@@ -65,6 +65,19 @@ def _num(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word, NUMBER_WORDS.get(word.split()[-1], 3))
 
 
+# A cheap first pass over the sentence's words decides which regexes can match at all
+# (the regexes are slow on long sentences; most sentences name no date).
+_WORD = re.compile(r"[a-z]+")
+WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+MONTH_WORDS = set(MONTHS)
+FIXED_WORDS = {"yesterday", "today", "tonight", "morning", "night", "overnight", "weekend", "week", "month",
+               "year", "recent", "past", "last"}
+SPAN_WORDS = {"past", "last", "previous"}
+CALENDAR_WORDS = {"week", "month", "year", "recent", "fighting"}
+
+
+def _words(sentence: str) -> set[str]:
+    return set(_WORD.findall(sentence.lower()))
 # A weekday, optionally with its calendar day: "late on Monday (Oct 7)", "Tuesday night".
 WEEKDAY_MENTION = re.compile(
     rf"(?:\b(?i:late|early)\s+)?(?:\b(?i:on)\s+)?(?:\b(?i:(?P<rel>last|this|next|past))\s+)?"
@@ -93,6 +106,9 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
     """Every point in time the sentence names, resolved against the publication date."""
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    words = _words(sentence)
+    digits = any(ch.isdigit() for ch in sentence)
+    months = bool(words & MONTH_WORDS)
 
     def add(d: dt.date | None, precision: str, m: re.Match) -> None:
         if d is None:
@@ -103,29 +119,29 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
         taken.append((s, e))
         out.append(DateMention(d, precision, sentence[s:e].strip(), s, e))
 
-    for m in WEEKDAY_MENTION.finditer(sentence):
+    for m in WEEKDAY_MENTION.finditer(sentence) if words & WEEKDAY_WORDS else ():
         add(_weekday_date(m, published), "day", m)
-    for m in EXPLICIT_DAY.finditer(sentence):
+    for m in EXPLICIT_DAY.finditer(sentence) if digits and months else ():
         month = month_number(m.group("month") or m.group("month2"))
         day = day_number(m.group("day") or m.group("day2"))
         if m.group("year"):
             add(safe_date(int(m.group("year")), month, day), "day", m)
         elif published:
             add(last_month_day(month, day, published), "day", m)
-    for m in FIXED.finditer(sentence):
+    for m in FIXED.finditer(sentence) if words & FIXED_WORDS else ():
         if published:
             d, precision = _fixed(m.group("w").lower(), published)
             add(d, precision, m)
-    for m in AGO.finditer(sentence):
+    for m in AGO.finditer(sentence) if {"ago", "earlier"} & words else ():
         if published:
             add(*_ago(m, published), m)
-    for m in MONTH_ONLY.finditer(sentence):
+    for m in MONTH_ONLY.finditer(sentence) if months else ():
         month = month_number(m.group("month"))
         if m.group("year"):
             add(dt.date(int(m.group("year")), month, 1), "month", m)
         elif published:
             add(last_month_start(month, published), "month", m)
-    for m in YEAR_ONLY.finditer(sentence):
+    for m in YEAR_ONLY.finditer(sentence) if digits else ():
         year = int(m.group("year"))
         if published is None or year <= published.year:
             add(dt.date(year, 1, 1), "year", m)
@@ -235,6 +251,9 @@ INVASION_START = dt.date(2022, 2, 24)
 def find_periods(sentence: str, published: dt.date | None) -> list[Period]:
     """Every period the sentence names, in text order."""
     out: list[Period] = []
+    words = _words(sentence)
+    digits = any(ch.isdigit() for ch in sentence)
+    months = bool(words & MONTH_WORDS)
 
     def add(start, end, precision, m):
         s, e = m.span()
@@ -244,7 +263,7 @@ def find_periods(sentence: str, published: dt.date | None) -> list[Period]:
             return   # a future period ("in March" said in January) is a plan, not a count
         out.append(Period(start, end, precision, sentence[s:e].strip(), s, e))
 
-    for m in BEGINNING.finditer(sentence):
+    for m in BEGINNING.finditer(sentence) if digits and months else ():
         start = _month_day(m.group("month"), m.group("day"), m.group("year"), published)
         end = published
         if start and m.group("day2"):
@@ -253,7 +272,7 @@ def find_periods(sentence: str, published: dt.date | None) -> list[Period]:
             if end and end < start:   # "from Dec. 28 to Jan. 3"
                 end = safe_date(start.year + 1, end.month, end.day)
         add(start, end, "day", m)
-    for m in SINCE.finditer(sentence):
+    for m in SINCE.finditer(sentence) if "since" in words else ():
         if m.group("invasion"):
             add(INVASION_START, published, "day", m)
         elif m.group("yonly"):
@@ -265,11 +284,11 @@ def find_periods(sentence: str, published: dt.date | None) -> list[Period]:
         else:
             add(_month_start(m.group("month"), m.group("year"), published), published, "month", m)
     if published:
-        for m in PAST_SPAN.finditer(sentence):
+        for m in PAST_SPAN.finditer(sentence) if words & SPAN_WORDS else ():
             add(*_past_span(m, published), m)
-        for m in CALENDAR.finditer(sentence):
+        for m in CALENDAR.finditer(sentence) if words & CALENDAR_WORDS else ():
             add(*_calendar(m.group("w").lower(), published), m)
-    for m in IN_MONTH.finditer(sentence):
+    for m in IN_MONTH.finditer(sentence) if months else ():
         start = _month_start(m.group("month"), m.group("year"), published)
         if start:
             end = month_end(start.year, start.month)
