@@ -16,7 +16,7 @@ from . import claimants, dates, places
 from .event_rules import (
     ATTEMPT_BEFORE, AXIS, AXIS_AFTER, CLAUSE_END, COORDINATED, HAPPENED_BEFORE, INTENT_BEFORE,
     LEAD_PLACE, MODAL_AFTER, NOT_TERRITORY, TAKES_OBJECT, TROOPS_BEFORE, PEOPLE_SUBJECT, NEGATION_BEFORE, NOMINAL, OBJECT_NP, PLACE_BEFORE_OK, REFERENCE_BEFORE,
-    RELATIVE_BEFORE, TAKE, TIGHT, TRIGGER_WORDS, TRIGGERS, WEAPON_SUBJECT, actor_side,
+    RELATIVE_BEFORE, TAKE, TIGHT, TRIGGERS, WEAPON_SUBJECT, actor_side, has_trigger_word,
 )
 from .model import Context, Event, Sentence
 
@@ -59,7 +59,7 @@ def _same(a: Event, b: Event) -> bool:
 
 def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[Event]:
     text = sent.text
-    if not TRIGGER_WORDS.search(text):
+    if not has_trigger_word(text):
         return []
     hits = []
     for event_type, rx in TRIGGERS:
