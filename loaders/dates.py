@@ -68,6 +68,7 @@ def _num(word: str) -> int:
 # A cheap first pass over the sentence's words decides which regexes can match at all
 # (the regexes are slow on long sentences; most sentences name no date).
 _WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
 WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 MONTH_WORDS = set(MONTHS)
 FIXED_WORDS = {"yesterday", "today", "tonight", "morning", "night", "overnight", "weekend", "week", "month",
@@ -107,7 +108,7 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     words = _words(sentence)
-    digits = any(ch.isdigit() for ch in sentence)
+    digits = _DIGIT.search(sentence) is not None
     months = bool(words & MONTH_WORDS)
 
     def add(d: dt.date | None, precision: str, m: re.Match) -> None:
@@ -252,7 +253,7 @@ def find_periods(sentence: str, published: dt.date | None) -> list[Period]:
     """Every period the sentence names, in text order."""
     out: list[Period] = []
     words = _words(sentence)
-    digits = any(ch.isdigit() for ch in sentence)
+    digits = _DIGIT.search(sentence) is not None
     months = bool(words & MONTH_WORDS)
 
     def add(start, end, precision, m):

@@ -54,18 +54,24 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
 
 # A cheap first pass (substring tests, much faster than one big regex): a sentence without
 # any of these stems has no trigger above.
-TRIGGER_STEMS = (
-    "attack", "assault", "storm", "fight", "clash", "offensive", "advanc", "enter", "push", "broke", "break",
-    "gain", "wedge", "closing", "move", "reach", "incursion", "crossed", "captur", "seiz", "liberat",
-    "retook", "retaken", "overr", "control", "fell", "fallen", "took", "taken", "fall", "takeover", "withdr",
-    "retreat", "pull", "abandon", "left", "forced", "driven", "strike", "struck", "shell", "bomb", "pound",
-    "fired", "missile", "drone", "rocket", "hit", "dropped", "under", "evacuat", "counter", "progress",
-    "raid", "barrage")
+STEMS = {
+    "strike": ("strike", "struck", "shell", "bomb", "pound", "missile", "drone", "rocket", "hit", "dropped",
+               "under", "raid", "barrage", "fired", "launched", "attack"),
+    "capture": ("captur", "seiz", "liberat", "retook", "retaken", "overr", "control", "fell", "fallen",
+                "took", "taken", "fall", "takeover"),
+    "withdrawal": ("withdr", "retreat", "pull", "abandon", "left", "out of"),
+    "advance": ("advanc", "enter", "push", "broke", "break", "gain", "wedge", "closing", "move", "reach",
+                "incursion", "crossed", "progress"),
+    "assault": ("attack", "assault", "storm", "fight", "clash", "offensive"),
+    "evacuation": ("evacuat",),
+}
 
 
-def has_trigger_word(text: str) -> bool:
+def trigger_types(text: str) -> set[str]:
+    """Event types whose trigger stems occur in the text (substring tests: much faster than
+    running every trigger regex over every sentence)."""
     low = text.lower()
-    return any(stem in low for stem in TRIGGER_STEMS)
+    return {t for t, stems in STEMS.items() if any(stem in low for stem in stems)}
 
 # Verbs whose place must follow closely ("took the town of X", not "took part in talks on X").
 TIGHT = re.compile(r"^(?:took|taken|has\s+taken|have\s+taken|had\s+taken|left|struck|abandoned|evacuated|"

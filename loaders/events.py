@@ -16,7 +16,7 @@ from . import claimants, dates, places
 from .event_rules import (
     ATTEMPT_BEFORE, AXIS, AXIS_AFTER, CLAUSE_END, COORDINATED, HAPPENED_BEFORE, INTENT_BEFORE,
     LEAD_PLACE, MODAL_AFTER, NOT_TERRITORY, TAKES_OBJECT, TROOPS_BEFORE, PEOPLE_SUBJECT, NEGATION_BEFORE, NOMINAL, OBJECT_NP, PLACE_BEFORE_OK, REFERENCE_BEFORE,
-    RELATIVE_BEFORE, TAKE, TIGHT, TRIGGERS, WEAPON_SUBJECT, actor_side, has_trigger_word,
+    RELATIVE_BEFORE, TAKE, TIGHT, TRIGGERS, WEAPON_SUBJECT, actor_side, trigger_types,
 )
 from .model import Context, Event, Sentence
 
@@ -59,11 +59,12 @@ def _same(a: Event, b: Event) -> bool:
 
 def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[Event]:
     text = sent.text
-    if not has_trigger_word(text):
+    types = trigger_types(text)
+    if not types:
         return []
     hits = []
     for event_type, rx in TRIGGERS:
-        for m in rx.finditer(text):
+        for m in rx.finditer(text) if event_type in types else ():
             if not any(m.start() < e and s < m.end() for _, s, e, _ in hits):
                 hits.append((event_type, m.start(), m.end(), m))
     if not hits:
