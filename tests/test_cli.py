@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from loaders.schema import SCHEMA_VERSION
+
 from conftest import ROOT, SAMPLES, query, write
 
 
@@ -82,7 +84,7 @@ def test_stats_reports_counts_and_date_range(tmp_path):
     cli("ingest", SAMPLES, "--db", db)
     r = cli("stats", "--db", db)
     assert r.returncode == 0
-    assert "schema_version 1" in r.stdout and "articles         5" in r.stdout
+    assert f"schema_version {SCHEMA_VERSION}" in r.stdout and "articles         5" in r.stdout
     assert "published 2023-03-01 .. 2024-10-09 (0 unknown)" in r.stdout
 
 

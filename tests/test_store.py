@@ -215,3 +215,33 @@ def test_export_writes_one_file_per_table_and_stats_counts_rows(tmp_path):
     assert (tmp_path / "csv" / "articles.csv").read_text().startswith("doc_id,title,")
     s = store.stats(db)
     assert "figures          2" in s and "wounded" in s and "2024" not in s.split("published")[0]
+
+
+def test_version_1_database_loses_its_slow_indexes_and_keeps_its_rows(tmp_path):
+    db = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(db))
+    for name, ddl in schema.TABLES.items():
+        con.execute(ddl.replace("figure_id VARCHAR NOT NULL", "figure_id VARCHAR PRIMARY KEY")
+                       .replace("event_id VARCHAR NOT NULL", "event_id VARCHAR PRIMARY KEY"))
+    con.execute("CREATE INDEX figures_doc ON figures(doc_id)")
+    con.execute("CREATE INDEX events_doc ON events(doc_id)")
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    store._insert_articles(con, [extracted("old")])
+    con.close()
+    with store.open_writer(db) as con:
+        store.write_article(con, extracted("a"))
+    assert query(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [("2",)]
+    assert query(db, "SELECT index_name FROM duckdb_indexes()") == []
+    assert query(db, "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' "
+                     "ORDER BY 1") == [("articles",), ("meta",), ("places",)]
+    assert counts(db, "a") == (1, 2, 1)
+    assert counts(db, "old") == (1, 2, 1)
+
+
+def test_the_same_figure_found_twice_is_stored_once(tmp_path):
+    db = tmp_path / "x.duckdb"
+    x = extracted("a")
+    x.figures.append(dataclasses.replace(x.figures[0]))
+    with store.open_writer(db) as con:
+        store.write_article(con, x)
+    assert counts(db, "a") == (1, 2, 1)
