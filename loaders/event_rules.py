@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 _I = re.I
-PLACE_LEAD = r"(?:the\s+)?"
 
 # (event_type, pattern). Order matters where patterns overlap: earlier wins.
 TRIGGERS: list[tuple[str, re.Pattern]] = [
