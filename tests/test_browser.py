@@ -34,6 +34,8 @@ HOSTILE = {"id": "hostile-1", "title": "=HYPERLINK(\"http://evil.example\",\"cli
            "text": "TORETSK — Russia's defence ministry said on Thursday that more than 1,100 Ukrainian "
                    "soldiers had been killed near Toretsk over the past week. <script>alert('x')</script> "
                    "Ukraine's General Staff said 250 Russian troops were killed in the area on Wednesday."}
+UPLOADED = {"id": "uploaded-1", "title": "Uploaded in the browser", "source": "Upload Wire",
+            "published": "2024-10-12", "text": "KHARKIV — Officials said 14 people were wounded in Kharkiv."}
 LATER = {"id": "later-1", "title": "Later report from Pokrovsk", "source": "Browser Test Wire",
          "published": "2024-11-02", "text": "POKROVSK — Officials said about 7,000 residents remain in "
          "Pokrovsk, which is 8 km from the front line, after 60,000 lived there before the war."}
@@ -109,7 +111,9 @@ def open_page(page, url: str, name: str, title: str, charts: int = 0, query: str
     settle(page, title)
     for grid in page.locator('[data-testid="stDataFrame"]').all():
         grid.scroll_into_view_if_needed()   # the grid paints its canvas once it has been in view
-        page.wait_for_timeout(200)
+        page.wait_for_timeout(300)
+    page.mouse.wheel(0, -10_000)
+    page.wait_for_timeout(500)
     if charts:  # plotly draws its svg after the element mounts
         page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {charts}",
                                timeout=20_000)
@@ -158,8 +162,30 @@ def test_every_page_in_chromium(server, browser):
     n_articles = db_rows(db, "SELECT count(*) FROM articles")[1][0][0]
     assert page.locator('[data-testid="stMetricValue"]').first.inner_text().replace(",", "") == str(n_articles)
 
-    for name, title in [("city", "City"), ("claims", "Claims"), ("evidence", "Evidence"), ("load", "Load articles")]:
+    for name, title in [("city", "City"), ("claims", "Claims"), ("evidence", "Evidence")]:
         open_page(page, url, name, title)
+    # a rerun keeps the sidebar filters and the page
+    page.get_by_label("Search sentences, titles, outlets and claimants").fill("Toretsk")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(1500)
+    settle(page, "Evidence")
+    assert page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').count() == 5
+
+    open_page(page, url, "load", "Load articles")
+    upload = tmp / "upload src"
+    upload.mkdir(exist_ok=True)
+    (upload / "uploaded report.jsonl").write_text(json.dumps(UPLOADED) + "\n")
+    page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(upload / "uploaded report.jsonl"))
+    page.wait_for_function("document.querySelector('main').innerText.includes('.jsonl')", timeout=15_000)
+    page.wait_for_timeout(500)
+    page.get_by_role("button", name="Load", exact=True).click()
+    page.get_by_role("heading", name="Report").wait_for(timeout=60_000)
+    settle(page, "Load articles")
+    assert "loaded 1" in page.locator('[data-testid="stCode"]').inner_text()
+    page.screenshot(path=str(ART / "load_report.png"), full_page=True)
+    assert (db.parent / "uploads").is_dir()
+    assert any(p.name == "uploaded_report.jsonl" for p in (db.parent / "uploads").rglob("*"))
+    n_articles += 1
     # a <script> in an article is text, never markup
     assert page.evaluate("[...document.scripts].filter(s => s.textContent.includes(\"alert('x')\")).length") == 0
 
