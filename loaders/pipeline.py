@@ -51,8 +51,11 @@ def extract(doc: Document, now: dt.datetime | None = None) -> Extracted:
     now = now or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     cleaned = cleaning.clean(doc.text, title=doc.title)
     sents = sentences.split(cleaned.text)
+    # Lines cleaning lifted off (title, furniture) may carry a "Published: ..." stamp.
+    header = "\n".join(filter(None, [cleaned.title, *cleaned.removed]))
     published, how = dates.publication_date(
-        given=doc.published, text=cleaned.text, dateline=cleaned.dateline, today=now.date())
+        given=doc.published, text=cleaned.text, dateline=cleaned.dateline, today=now.date(),
+        header=header)
     dateline_place = places.dateline_place(cleaned.dateline)
     main_place = places.main_place(cleaned.text, cleaned.title)
     ctx = Context(doc_id=doc.doc_id, text=cleaned.text, sentences=sents, published=published,

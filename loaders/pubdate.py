@@ -35,6 +35,7 @@ YEAR_WORD = re.compile(rf"\b(?P<year>{YEAR_RE})\b")
 WEEKDAY_WORD = re.compile(rf"\b({WEEKDAY_RE})\b")
 SAID_WEEKDAY = re.compile(rf"\b(?:said|says|told\s+\w+|announced|reported|stated)\s+(?:(?:late|early)\s+)?"
                           rf"(?:on\s+)?({WEEKDAY_RE})\b")
+FULL_SCALE_YEAR = 2022
 FULL_SCALE = re.compile(r"(?i)\bfull[\s-]scale\s+(?:invasion|war)\b")
 DATELINE_IN_TEXT = re.compile(rf"^[A-Z][A-Za-z .'\-]{{1,40}},(?:\s+[A-Z][a-z]+,)?\s+{MONTH_RE}\s+\d{{1,2}}\s*\(")
 HEADER_HINT = re.compile(r"(?i)\b(?:published|updated|posted|last\s+modified|\d{1,2}:\d{2})\b")
@@ -74,9 +75,8 @@ def infer(text: str, dateline: str | None, today: dt.date, header: str | None = 
             # "KYIV, April 10 (Reuters)" + "said on Monday": the one war year in which April 10
             # was that Monday, or the Tuesday after it (wires file the next day too); weaker than
             # a weekday written beside the day, so the year must be unique
-            years = set(years_with_weekday(c.month, c.day, usual, floor, today.year)) | \
-                set(years_with_weekday(c.month, c.day, (usual + 1) % 7, floor, today.year))
-            d = safe_date(years.pop(), c.month, c.day) if len(years) == 1 else None
+            year = _dateline_year(c.month, c.day, usual, floor, today)
+            d = safe_date(year, c.month, c.day) if year else None
         else:
             d = _resolve(c, anchor, floor, today)
         if d is not None:
@@ -98,6 +98,19 @@ def infer(text: str, dateline: str | None, today: dt.date, header: str | None = 
         found = _report_day(latest_body, text, today)
     # an article that speaks of 2024 was not written in 2022: the date is background
     return found if found and found.year >= floor else None
+
+
+def _dateline_year(month: int, day: int, weekday: int, floor: int, today: dt.date) -> int | None:
+    """The one year in which the dateline's day fell on the weekday the story names, trying the
+    exact weekday before the day after it, and years of the full-scale war before older ones."""
+    for oldest in (max(floor, FULL_SCALE_YEAR), floor):
+        for wd in (weekday, (weekday + 1) % 7):
+            years = years_with_weekday(month, day, wd, oldest, today.year)
+            if len(years) == 1:
+                return years[0]
+            if years:
+                return None   # several years fit: the text does not tell
+    return None
 
 
 def _report_day(anchor: dt.date, text: str, today: dt.date) -> dt.date:
