@@ -40,6 +40,14 @@ def sidebar(opts: dict) -> Filters:
     start = end = None
     lo, hi = opts["min_date"], opts["max_date"]
     if lo and hi:
+        # an untouched range follows the data when new articles widen it
+        cur, seen = st.session_state.get("flt_dates"), st.session_state.get("_range_seen")
+        if cur is None or (seen is not None and tuple(cur) == seen):
+            st.session_state["flt_dates"] = (lo, hi)
+        elif len(cur) == 2:   # keep a chosen range, inside the data's dates (a 1-tuple is mid-pick)
+            a, b = cur
+            st.session_state["flt_dates"] = (min(max(a, lo), hi), max(min(b, hi), lo))
+        st.session_state["_range_seen"] = (lo, hi)
         picked = st.sidebar.date_input("Date range", min_value=lo, max_value=hi, key="flt_dates")
         if isinstance(picked, (tuple, list)) and len(picked) == 2:
             start = picked[0] if picked[0] > lo else None

@@ -217,7 +217,9 @@ def test_every_page_in_chromium(server, browser):
     later.write_text(json.dumps(LATER) + "\n")
     subprocess.run([sys.executable, "-m", "loaders", "ingest", str(later), "--db", str(db), "--no-progress"],
                    cwd=ROOT, check=True, capture_output=True, timeout=120)
-    page.goto(f"{url}/", wait_until="domcontentloaded")
+    # same browser session (sidebar link, no reload): the untouched date range must widen to
+    # the new article's date, or the filter would hide it
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Overview").click()
     settle(page, "Overview")
     assert page.locator('[data-testid="stMetricValue"]').first.inner_text().replace(",", "") == str(n_articles + 1)
     page.screenshot(path=str(ART / "overview_after_load.png"), full_page=True)

@@ -70,3 +70,4 @@ def test_cached_results_follow_the_file_version(tmp_path):
         assert overview.counts(str(db), Filters())["articles"] == first["articles"] + 1
     finally:
         mdb.close_all()
+
