@@ -7,8 +7,6 @@ vague -> interval (or point) flagged vague. Per-day rates only where the period 
 """
 from __future__ import annotations
 
-import hashlib
-
 import numpy as np
 import pandas as pd
 
@@ -20,36 +18,66 @@ KEY = ["kind", "subject_side", "claimant_side", "qualifier", "value", "value_low
        "city", "period_start", "period_end"]
 
 
-@cached
-def claims(db, f: Filters, kinds: tuple[str, ...] = ()) -> pd.DataFrame:
-    """One row per distinct claim, newest first, with its reports counted and listed."""
+MAX_CITIES = 8       # bars for the busiest cities only; filter by city to see others
+CLAIM_LIMIT = 5000   # rows a table shows; counts come from SQL, not from this list
+
+
+def _figures(f: Filters, kinds: tuple[str, ...]) -> tuple[str, list]:
+    """Matching figures with their claim key `ck`: a hash of the claim's identity (KEY).
+    Grouping on one 64-bit hash is much faster than on ten nullable columns."""
     where, params = figure_where(f)
     if kinds:
         where += " AND f.kind IN (SELECT unnest(?))"
         params.append(list(kinds))
+    return f"""
+        SELECT f.*, coalesce(f.place, a.main_place) AS city, a.outlet,
+               coalesce(f.figure_date, a.published) AS d,
+               hash(f.kind, f.subject_side, f.claimant_side, f.qualifier, f.value, f.value_low,
+                    f.value_high, coalesce(f.place, a.main_place), f.period_start, f.period_end) AS ck
+        FROM figures f JOIN articles a USING (doc_id) {where}""", params
+
+
+DETAILS = """
+        SELECT kind, subject_side, claimant_side, qualifier, value, value_low, value_high, city,
+               period_start, period_end, any_value(period_text) AS period_text, any_value(unit) AS unit,
+               count(DISTINCT doc_id) AS reports, count(DISTINCT outlet) AS outlet_count,
+               string_agg(DISTINCT outlet, ', ' ORDER BY outlet) AS outlets,
+               string_agg(DISTINCT claimant, '; ' ORDER BY claimant) AS claimants,
+               min(d) AS first_reported, max(d) AS last_reported, arg_max(sentence, d) AS sentence,
+               list(figure_id ORDER BY figure_id) AS figure_ids
+        FROM b WHERE ck IN (SELECT ck FROM picked)
+        GROUP BY ALL"""
+
+
+@cached
+def claims(db, f: Filters, kinds: tuple[str, ...] = (), limit: int = CLAIM_LIMIT) -> pd.DataFrame:
+    """Distinct claims, newest first (at most `limit`), with their reports counted and listed.
+    Two steps: the claim keys of the newest figures (a claim's newest report is its newest
+    figure), then details aggregated for those keys only."""
+    base, params = _figures(f, kinds)
     df = query(db, f"""
-        SELECT f.kind, f.subject_side, f.claimant_side, f.qualifier, f.value, f.value_low,
-               f.value_high, coalesce(f.place, a.main_place) AS city, f.period_start, f.period_end,
-               any_value(f.period_text) AS period_text, any_value(f.unit) AS unit,
-               count(DISTINCT f.doc_id) AS reports,
-               count(DISTINCT a.outlet) AS outlet_count,
-               string_agg(DISTINCT a.outlet, ', ' ORDER BY a.outlet) AS outlets,
-               string_agg(DISTINCT f.claimant, '; ' ORDER BY f.claimant) AS claimants,
-               min(coalesce(f.figure_date, a.published)) AS first_reported,
-               max(coalesce(f.figure_date, a.published)) AS last_reported,
-               arg_max(f.sentence, coalesce(f.figure_date, a.published)) AS sentence,
-               list(f.figure_id ORDER BY f.figure_id) AS figure_ids
-        FROM figures f JOIN articles a USING (doc_id)
-        {where}
-        GROUP BY ALL
-        ORDER BY last_reported DESC NULLS LAST, reports DESC, kind""", params)
+        WITH b AS ({base}),
+             newest AS (SELECT ck, d FROM b ORDER BY d DESC NULLS LAST LIMIT ?),
+             picked AS (SELECT ck FROM newest GROUP BY ck ORDER BY max(d) DESC NULLS LAST, count(*) DESC LIMIT ?)
+        {DETAILS}
+        ORDER BY last_reported DESC NULLS LAST, reports DESC, kind""", params + [int(limit) * 20, int(limit)])
     return add_bounds(df)
+
+
+@cached
+def count(db, f: Filters, kinds: tuple[str, ...] = (), reports: bool = True) -> dict:
+    """How many distinct claims, and how many reports (distinct claim x article) of them."""
+    base, params = _figures(f, kinds)
+    rep = "count(DISTINCT hash(ck, doc_id))" if reports else "NULL"
+    row = query(db, f"SELECT count(DISTINCT ck) AS claims, {rep} AS reports FROM ({base})", params)
+    n = row["reports"].iloc[0]
+    return {"claims": int(row["claims"].iloc[0]), "reports": None if pd.isna(n) else int(n)}
 
 
 def add_bounds(df: pd.DataFrame) -> pd.DataFrame:
     """low/high/point for charts, plain-language text, basis and per-day rate."""
     df = df.copy()
-    df["claim_id"] = [_claim_id(r) for r in df[KEY].itertuples(index=False)]
+    df["claim_id"] = pd.util.hash_pandas_object(df[KEY].astype(str), index=False).map("{:016x}".format)
     q = df["qualifier"].fillna("exact")
     v, lo, hi = df["value"], df["value_low"], df["value_high"]
     point = v.fillna(lo).fillna(hi)
@@ -67,28 +95,23 @@ def add_bounds(df: pd.DataFrame) -> pd.DataFrame:
     df["days"] = days.where(known).astype("Float64")
     df["per_day"] = (df["point"] / df["days"]).where(known & (df["days"] > 0)).astype(float)
     df["basis"] = np.where(known, "per period", "cumulative (to date)")
-    df["period"] = [_period(r) for r in df[["period_start", "period_end", "period_text",
-                                            "last_reported"]].itertuples(index=False)]
+    df["period"] = _periods(df)
     df["subject"] = df["subject_side"].map(side_label)
     df["claimant_label"] = df["claimant_side"].map(side_label)
     return df
 
 
-def _claim_id(row) -> str:
-    return hashlib.sha1("|".join("" if pd.isna(x) else str(x) for x in row).encode()).hexdigest()[:12]
+def _days(x: pd.Series) -> pd.Series:
+    return pd.to_datetime(x).dt.strftime("%d %b %Y").fillna("?")
 
 
-def _day(x) -> str:
-    return pd.Timestamp(x).strftime("%d %b %Y") if pd.notna(x) else "?"
-
-
-def _period(r) -> str:
-    start, end, text, last = r
-    if pd.notna(start) and pd.notna(end):
-        return f"{_day(start)} – {_day(end)}"
-    if pd.notna(start):
-        return f"since {_day(start)}"
-    return f"to date, as of {_day(end if pd.notna(end) else last)}"
+def _periods(df: pd.DataFrame) -> pd.Series:
+    """'01 Oct 2024 – 10 Oct 2024', 'since 01 Oct 2024' or 'to date, as of 09 Oct 2024'."""
+    start, end = df["period_start"], df["period_end"]
+    asof = _days(end.where(end.notna(), df["last_reported"]))
+    out = "to date, as of " + asof
+    out = out.where(start.isna(), "since " + _days(start))
+    return out.where(start.isna() | end.isna(), _days(start) + " – " + _days(end))
 
 
 @cached
@@ -104,28 +127,39 @@ def reports(db, claim: tuple) -> pd.DataFrame:
 
 @cached
 def compare(db, f: Filters, kind: str = "killed") -> pd.DataFrame:
-    """Side-by-side data: per subject side x claimant side x city x basis, the latest claim
-    (most reports on ties). Other claims stay in `claims()`; this is what the bars draw."""
-    df = claims(db, f, (kind,))
-    if df.empty:
-        return df
-    df = df.sort_values(["last_reported", "reports"], ascending=False, na_position="last")
+    """Side-by-side data: per subject side x claimant side x city x period, the latest claim
+    (most reports on ties), for the busiest cities. Other claims stay in `claims()`."""
+    base, params = _figures(f, (kind,))
+    df = query(db, f"""
+        WITH b AS ({base}),
+        keys AS (
+            SELECT ck, any_value(subject_side) AS s, any_value(claimant_side) AS c, any_value(city) AS city,
+                   any_value(period_start) AS ps, any_value(period_end) AS pe, max(d) AS last, count(*) AS n
+            FROM b GROUP BY ck),
+        busiest AS (SELECT city FROM keys GROUP BY city ORDER BY sum(n) DESC LIMIT ?),
+        picked AS (
+            SELECT ck FROM keys SEMI JOIN busiest ON keys.city IS NOT DISTINCT FROM busiest.city
+            QUALIFY row_number() OVER (PARTITION BY s, c, city, ps, pe
+                                       ORDER BY last DESC NULLS LAST, n DESC) = 1)
+        {DETAILS}
+        ORDER BY city, subject_side, claimant_side, period_start NULLS FIRST""", [*params, MAX_CITIES])
+    df = add_bounds(df)
     df["city"] = df["city"].fillna("(no place)")
     df["subject_side"] = df["subject_side"].fillna("unknown")
     df["subject"] = df["subject_side"].map(side_label)
-    keys = ["subject_side", "claimant_side", "city", "basis"]
-    if (df["basis"] == "per period").any():
-        keys.append("period")
-    return df.groupby(keys, dropna=False, sort=False).head(1).reset_index(drop=True)
+    return df
 
 
 @cached
-def rates(db, f: Filters) -> pd.DataFrame:
-    """Per-day rates of casualty claims whose period is known."""
-    df = claims(db, f, CASUALTY_KINDS)
+def rates(db, f: Filters, kind: str = "killed") -> pd.DataFrame:
+    """Per-day rates of the compared claims whose period is known."""
+    df = compare(db, f, kind)
     return df[df["per_day"].notna()].reset_index(drop=True)
 
 
+@cached
 def casualty_kinds_present(db, f: Filters) -> list[str]:
-    df = claims(db, f, CASUALTY_KINDS)
-    return [k for k in CASUALTY_KINDS if k in set(df["kind"])]
+    where, params = figure_where(f)
+    found = set(query(db, f"SELECT DISTINCT f.kind FROM figures f JOIN articles a USING (doc_id) {where}",
+                      params)["kind"])
+    return [k for k in CASUALTY_KINDS if k in found]

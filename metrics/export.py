@@ -131,6 +131,13 @@ def view(db, f: Filters) -> pd.DataFrame:
 
 
 @cached
+def view_count(db, f: Filters) -> int:
+    where, params = figure_where(f)
+    return int(query(db, f"SELECT count(*) AS n FROM figures f JOIN articles a USING (doc_id) {where}",
+                     params)["n"].iloc[0])
+
+
+@cached
 def table(db, name: str) -> pd.DataFrame:
     if name not in TABLES:  # never a user-chosen identifier in SQL
         raise ValueError(f"unknown table {name!r}")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from .claims import claims
+from .claims import count as claim_count
 from .db import cached, query
 from .filters import Filters, article_where, event_where, figure_where
 
@@ -37,7 +38,7 @@ def counts(db, f: Filters) -> dict:
     return {
         "articles": int(a["articles"]), "outlets": int(a["outlets"]),
         "figures": int(fig["n"].iloc[0]), "events": int(ev["n"].iloc[0]),
-        "claims": len(claims(db, f)), "cities": int(cities["n"].iloc[0]),
+        "claims": claim_count(db, f, (), False)["claims"], "cities": int(cities["n"].iloc[0]),
         "unknown_dates": int(a["unknown_dates"]), "inferred_dates": int(a["inferred_dates"]),
         "first_date": _date(a["first_date"]), "last_date": _date(a["last_date"]),
         "last_load": None if pd.isna(a["last_load"]) else pd.Timestamp(a["last_load"]),
@@ -101,7 +102,7 @@ def outlines() -> tuple[tuple, tuple]:
 
 @cached
 def latest_claims(db, f: Filters, n: int = 10) -> pd.DataFrame:
-    return claims(db, f).head(n)
+    return claims(db, f, (), n)
 
 
 @cached

@@ -22,9 +22,10 @@ st.markdown(
     "**for a stated period**.")
 cmp = claims.compare(db, f, kind)
 st.plotly_chart(charts.compare(cmp, kind), key="compare_chart")
+if cmp["city"].nunique() >= claims.MAX_CITIES:
+    st.caption(f"Bars for the {claims.MAX_CITIES} cities with the most reports; pick cities in the sidebar to compare others.")
 
-rates = claims.rates(db, f)
-rates = rates[rates["kind"] == kind]
+rates = claims.rates(db, f, kind)
 if rates.empty:
     st.caption("No per-day rate: none of these claims states its period.")
 else:
@@ -32,7 +33,9 @@ else:
 
 st.subheader(f"All {kind_label(kind)} claims")
 allc = claims.claims(db, f, (kind,))
-st.caption(f"{fmt_num(len(allc))} distinct claim(s) from {fmt_num(int(allc['reports'].sum()))} report(s). "
+total = claims.count(db, f, (kind,))
+shown = f" (newest {fmt_num(len(allc))} shown)" if total["claims"] > len(allc) else ""
+st.caption(f"{fmt_num(total['claims'])} distinct claim(s) from {fmt_num(total['reports'])} report(s){shown}. "
            "A number repeated by several articles or outlets is one claim with N reports.")
 show = sides(allc, "subject_side", "claimant_side")
 st.dataframe(show[["claim", "subject_side", "claimant_side", "claimants", "city", "basis", "period",

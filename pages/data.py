@@ -19,10 +19,12 @@ st.markdown(f"Snapshot **`{sid}`** · database content hash `{meta['db_content_h
             "= + - @ get a leading ' so spreadsheets show them as text.")
 st.code(json.dumps(meta, indent=1), language="json")
 
-view = export.view(db, f)
 st.subheader("Current filtered view")
-st.caption(f"{fmt_num(len(view))} figure row(s) matching the sidebar filters.")
-st.download_button("Download filtered view (CSV)", export.to_csv(view, bom), file_name=f"view_{sid}.csv",
+n_view = export.view_count(db, f)
+st.caption(f"{fmt_num(n_view)} figure row(s) matching the sidebar filters.")
+make_view = (lambda: export.to_csv(export.view(db, f), bom))
+st.download_button("Download filtered view (CSV)", make_view() if n_view <= export.EAGER_ROWS else make_view,
+                   file_name=f"view_{sid}.csv",
                    mime="text/csv", key="dl_view", on_click="ignore")
 
 st.subheader("Whole tables")
