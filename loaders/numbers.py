@@ -140,7 +140,7 @@ _TIME_AFTER = re.compile(r"^(?::\d{2}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|
                          re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:\baged|\bage(?:\s+of)?|\bages)\s+$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^(?:-|\s)(?:years?|months?)[-\s]old\b|^-year-old", re.IGNORECASE)
-_NAME_AGE = re.compile(r"[A-Z][a-z]+,\s+$")
+_NAME_AGE = re.compile(r"[A-Za-z]+,\s+$")      # "Olena Petrenko, 62, said", "the pilot, 31, died"
 _DURATION_AFTER = re.compile(
     r"^(?:-|\s+)(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|nights?"
     r"|(?:-|\s)?hour|-day|-week|-month|-year)\b", re.IGNORECASE)
@@ -285,7 +285,7 @@ def _trap(text: str, s: int, e: int, a: dict) -> str | None:
             return "date"
         if a["bare"] and len(raw) == 4 and 1900 <= int(raw) <= 2099 and not _YEAR_OK_AFTER.match(after):
             return "year"
-        if raw.isdigit() and len(raw) <= 3 and _NAME_AGE.search(before) and re.match(r"^,", after):
+        if raw.isdigit() and len(raw) <= 3 and int(raw) <= 110 and _NAME_AGE.search(before) and re.match(r"^,", after):
             return "age"
     if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
         return "age"

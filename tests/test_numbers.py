@@ -101,6 +101,7 @@ TRAPS = [
     ("age-aged", "a man aged 45", "age"),
     ("age-year-old", "a 45-year-old man", "age"),
     ("age-after-name", "Olena Petrenko, 62, said", "age"),
+    ("age-after-noun", "The pilot, 31, died when his jet crashed", "age"),
     ("duration-years", "for 10 years now", "duration"),
     ("duration-hours", "over the past 24 hours", "duration"),
     ("duration-hyphen", "a three-day offensive", "duration"),
