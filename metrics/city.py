@@ -20,16 +20,32 @@ def _city_filters(f: Filters, city: str) -> Filters:
                    subject_side=f.subject_side, kind=f.kind, outlet=f.outlet)
 
 
+def _relaxed(f: Filters) -> Filters:
+    """Population and distance figures ignore the kind and subject-side filters."""
+    return Filters(start=f.start, end=f.end, claimant_side=f.claimant_side, outlet=f.outlet)
+
+
 @cached
+def _city_figures(db, f: Filters, city: str) -> pd.DataFrame:
+    """One query per city and filter set; the sections below are slices of it."""
+    where, params = figure_where(_city_filters(f, city))
+    df = query(db, f"SELECT {FIGURE_COLS} FROM figures f JOIN articles a USING (doc_id) {where} "
+                   "ORDER BY date NULLS LAST, f.kind, f.figure_id", params)
+    return _bounded(df)
+
+
+def _slice(df: pd.DataFrame, kinds=None, subjects=()) -> pd.DataFrame:
+    if kinds is not None:
+        df = df[df["kind"].isin(kinds)]
+    if subjects:
+        df = df[df["subject_side"].isin(subjects)]
+    return df.reset_index(drop=True)
+
+
 def figures(db, f: Filters, city: str, kinds: tuple[str, ...] = ()) -> pd.DataFrame:
     """Every figure about the city (its place, else the article's main place), with its sentence."""
-    where, params = figure_where(_city_filters(f, city))
-    if kinds:
-        where += " AND f.kind IN (SELECT unnest(?))"
-        params.append(list(kinds))
-    df = query(db, f"SELECT {FIGURE_COLS} FROM figures f JOIN articles a USING (doc_id) {where} "
-                   "ORDER BY date NULLS LAST, f.kind", params)
-    return _bounded(df)
+    allf = _city_figures(db, _relaxed(f), city)
+    return _slice(allf, kinds or f.kind or None, f.subject_side)
 
 
 def _bounded(df: pd.DataFrame) -> pd.DataFrame:
@@ -37,28 +53,28 @@ def _bounded(df: pd.DataFrame) -> pd.DataFrame:
     return out.drop(columns=["last_reported"])
 
 
-@cached
 def population(db, f: Filters, city: str) -> pd.DataFrame:
     """Pre-war vs remaining population claims by date and claimant, plus the gazetteer's figure."""
-    df = figures(db, Filters(start=f.start, end=f.end, claimant_side=f.claimant_side, outlet=f.outlet),
-                 city, ("population_prewar", "population_remaining"))
+    df = _slice(_city_figures(db, _relaxed(f), city), ("population_prewar", "population_remaining"))
     df["measure"] = df["kind"].map({"population_prewar": "before the war",
                                     "population_remaining": "remaining"})
-    gaz = query(db, "SELECT population FROM places WHERE name = ? AND population IS NOT NULL", [city])
-    df.attrs["gazetteer_population"] = None if gaz.empty else int(gaz["population"].iloc[0])
+    df.attrs["gazetteer_population"] = gazetteer_population(db, city)
     return df
 
 
 @cached
+def gazetteer_population(db, city: str) -> int | None:
+    gaz = query(db, "SELECT population FROM places WHERE name = ? AND population IS NOT NULL", [city])
+    return None if gaz.empty else int(gaz["population"].iloc[0])
+
+
 def casualties(db, f: Filters, city: str) -> pd.DataFrame:
     kinds = tuple(k for k in CASUALTY_KINDS if not f.kind or k in f.kind)
-    return figures(db, f, city, kinds) if kinds else figures(db, f, city, ("-",))
+    return _slice(_city_figures(db, _relaxed(f), city), kinds, f.subject_side)
 
 
-@cached
 def distances(db, f: Filters, city: str) -> pd.DataFrame:
-    return figures(db, Filters(start=f.start, end=f.end, claimant_side=f.claimant_side,
-                               outlet=f.outlet), city, ("distance_km",))
+    return _slice(_city_figures(db, _relaxed(f), city), ("distance_km",))
 
 
 @cached
