@@ -87,9 +87,11 @@ AFTER = [
         r"liquidated", r"neutrali[sz]ed", r"kia\b", r"bodies", r"were\s+buried", r"lost\s+their\s+life",
     ]),
     ("wounded", [
+        r"remain(?:s|ed)?\s+(?:in\s+hospital|hospitali[sz]ed|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition)",
         r"wounded", r"injured", r"hurt", r"hospitali[sz]ed", r"injuries", r"wounds", r"in\s+hospital",
     ]),
     ("captured", [
+        r"remain(?:s|ed)?\s+in\s+(?:\w+\s+)?captivity", r"(?:are|were)\s+(?:still\s+)?(?:being\s+)?held\s+(?:captive|prisoner)",
         r"captured", r"taken\s+prisoner", r"taken\s+captive", r"surrendered", r"held\s+captive",
         r"held\s+prisoner", r"prisoners?\s+of\s+war", r"prisoners", r"pows\b", r"in\s+captivity",
     ]),
