@@ -55,6 +55,7 @@ _EQUIP_LOSS_AFTER = re.compile(
     r"\s*(?:(?:were|was|have|has|had|been|reportedly|also|all|,)\s+)*(?:destroyed|lost|damaged|knocked\s+out"
     r"|captured|seized|hit|disabled|abandoned|written\s+off|taken\s+out)\b", _I)
 _LOSS_VERB = re.compile(r"\b(?:lost|losses|lose|loses|losing|destroyed|destroying|knocked\s+out|captured|damaged)\b", _I)
+_CIVILIAN_WORD = re.compile(r"\b(?:civilians?|people|residents|children|inhabitants)\b", _I)
 _LOSS_NOUN = re.compile(r"\b(?:losses|casualties|death\s+toll|casualty\s+toll)\b", _I)
 _LOSS_ONLY = re.compile(r"\b(?:lost|losses|lose|loses|losing|suffered)\b", _I)
 _STRIKE_MOD = re.compile(r"\b(?:%s)\b" % L.STRIKE_MODIFIERS, _I)
@@ -279,6 +280,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return "strikes"
     if r.head == "munition":
         window = t[_clause_start(t, q.start):q.start]
+        if prev is None and lo > 0 and _OF_NEXT.fullmatch(t, lo, q.start) and _SHOT_DOWN.search(window):
+            return "strikes"     # "shot down 57 of 98 drones": 98 were launched
         if _SHOT_DOWN.search(window) or _SHOT_DOWN.match(t[r.np_end:r.np_end + 40].lstrip()) \
                 or re.match(r"\s*(?:,\s*)?(?:of\s+which|were|was|have\s+been)\s+(?:\w+\s+)?(?:%s)" % L.SHOT_DOWN,
                             t[r.np_end:r.np_end + 60], _I):
@@ -481,7 +484,7 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
             sm = _SIDE.search(tail, m.end(), m.end() + 30)
             if sm and sm.start() == m.end():
                 return _opp(_term_side(sm, cside))
-        m = re.match(r"\s*(?:by|from)\s+(?:the\s+)?", tail, _I)
+        m = re.match(r"\s*(?:(?:launched|fired|sent|carried\s+out)\s+)?(?:by|from)\s+(?:the\s+)?", tail, _I)
         if m:
             sm = _SIDE.match(tail, m.end())
             if sm:
@@ -512,8 +515,8 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
             return _opp(agents[-1][1])
         return None
     # casualties
-    if r.head == "civilian":
-        return "civilian"
+    if r.head == "civilian" or (r.head is None and r.before and _CIVILIAN_WORD.search(t, r.before_start, q.start)):
+        return "civilian"       # "12 people", "the number of people killed rose to 58"
     hs = _SIDE.match(r.head_text)
     if hs:
         return _term_side(hs, cside)
