@@ -280,6 +280,9 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return "strikes"
     if r.head == "munition":
         window = t[_clause_start(t, q.start):q.start]
+        if prev is not None and prev[1] == "strikes" and re.search(r"\b(?:involving|using|with|dropping|including)\b",
+                                                                   t[prev[0].end:q.start], _I):
+            return None          # "40 air strikes involving 60 guided bombs": the strikes were counted
         if prev is None and lo > 0 and _OF_NEXT.fullmatch(t, lo, q.start) and _SHOT_DOWN.search(window):
             return "strikes"     # "shot down 57 of 98 drones": 98 were launched
         if _SHOT_DOWN.search(window) or _SHOT_DOWN.match(t[r.np_end:r.np_end + 40].lstrip()) \
