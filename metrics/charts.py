@@ -115,9 +115,11 @@ def compare(df: pd.DataFrame, kind: str) -> go.Figure:
                          "where": "City and period", "subject": "Whose", "bound": "Bound",
                          "reports": "Reports"},
                  title=f"Claimed {kind_label(kind)}: what each side says (cumulative totals and per-period counts are labelled under each bar)")
-    fig.update_traces(textposition="outside", cliponaxis=False)
-    fig.update_layout(**LAYOUT, height=480)
-    fig.update_yaxes(separatethousands=True, rangemode="tozero")
+    fig.update_traces(textposition="outside", cliponaxis=False, textfont_size=11)
+    fig.update_layout(**LAYOUT, height=500, uniformtext_minsize=9)
+    top = pd.concat([df["high"], df["point"]]).max()
+    fig.update_yaxes(separatethousands=True, range=[0, (top if top == top and top > 0 else 1) * 1.18])
+    fig.update_xaxes(matches=None)   # each panel lists only its own cities and periods
     fig.for_each_annotation(lambda a: a.update(text=a.text.replace("Whose=", "About: ")))
     return fig
 
@@ -130,6 +132,8 @@ def rates(df: pd.DataFrame) -> go.Figure:
                  labels={"per_day": "Per day (people/day)", "where": "City and period", "who": "Claimant"},
                  title="Per-day rates (only claims with a known period)")
     fig.update_layout(**LAYOUT)
+    fig.update_xaxes(matches=None)
+    fig.for_each_annotation(lambda a: a.update(text=a.text.replace("subject=", "About: ")))
     return fig
 
 

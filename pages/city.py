@@ -3,7 +3,7 @@ import streamlit as st
 
 from metrics import charts, city
 from metrics.overview import options
-from metrics.style import fmt_num
+from metrics.style import fmt_num, kind_label
 from pages._shared import current, filter_note, sides
 
 db, f = current()
@@ -22,7 +22,8 @@ FIG_COLS = {"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"), "c
 
 
 def table(df, cols, key):
-    st.dataframe(sides(df, "subject_side", "claimant_side")[cols], hide_index=True, placeholder="–", key=key,
+    df = sides(df, "subject_side", "claimant_side").assign(kind=df["kind"].map(kind_label))
+    st.dataframe(df[cols], hide_index=True, placeholder="–", key=key,
                  column_config={k: v for k, v in FIG_COLS.items() if k in cols})
 
 

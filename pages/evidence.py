@@ -3,7 +3,7 @@ Article text is shown only through st.dataframe cells (plain text), never as HTM
 import streamlit as st
 
 from metrics import evidence
-from metrics.style import fmt_num
+from metrics.style import fmt_num, kind_label
 from pages._shared import current, filter_note, sides
 
 db, f = current()
@@ -18,7 +18,7 @@ st.caption(f"{fmt_num(len(rows))} row(s){' (first ' + fmt_num(evidence.LIMIT) + 
 if rows.empty:
     st.info("Nothing matches.")
 else:
-    show = sides(rows, "side", "claimant_side")
+    show = sides(rows, "side", "claimant_side").assign(what=rows["what"].map(kind_label))
     st.dataframe(show[["evidence", "number", "item", "what", "side", "claimant_side", "claimant", "city",
                        "date", "title", "outlet", "published", "url"]],
                  hide_index=True, placeholder="–", key="evidence_table", height=600,
