@@ -143,6 +143,8 @@ def _sentence_figures(ctx: Context, i: int, sent: Sentence, last: dict) -> list[
         kind = _kind(sent.text, q, r, lo, prev)
         if kind is None:
             continue
+        if kind in ("population_prewar", "population_remaining") and (q.value or q.high or 0) > 3_500_000:
+            continue        # "Ukraine's population of 38 million": a country, not a town
         if kind in ("population_prewar", "population_remaining", "evacuated") and prev is not None \
                 and re.search(r",\s*including\s+$", sent.text[prev[0].end:q.start][-20:], _I):
             continue        # "7,000 people, including 500 children, remain": a part of the figure before

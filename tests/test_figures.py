@@ -801,6 +801,11 @@ CASES = [
     C('missing-are-missing',
       'At least 30 people are missing after the strike on the apartment building, rescuers said.',
       'missing=30 more_than civilian'),
+    C('none-country-population',
+      "Ukraine's population of about 38 million before the war has shrunk by a quarter."),
+    C('population-city-of-people',
+      'Kramatorsk, a city of about 150,000 people, is the last big city in the region under Ukrainian control.',
+      'population_prewar=150000 approx civilian place=Kramatorsk'),
     # --- the article's main city stands in when the sentence names none -----------------
     C('main-place-remaining-in-the-town',
       'Ukrainian officials say about 2,500 civilians remain in the town.',
