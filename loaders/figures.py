@@ -261,7 +261,7 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
     if r.head == "trap":
         if r.head_text.lower() == "times" and _TIMES_VERB.search(t, _clause_start(t, q.start, lo), q.start):
             verb = _TIMES_VERB.findall(t[_clause_start(t, q.start, lo):q.start])[-1].lower()
-            return "attacks" if verb.startswith("attack") else "strikes"
+            return "attacks" if re.match(r"attack|storm|assault", verb) else "strikes"
         return None
     people = r.head in (None, "military", "civilian", "demonym", "neutral")
     a, b = r.after, r.before
@@ -484,6 +484,9 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         return s
     tail = t[r.np_end:r.np_end + 60]
     if kind in ("attacks", "strikes"):
+        # the attacker may be named before an earlier number of the same clause
+        left_terms = _side_terms(t, _clause_start(t, q.start), q.start, cside)
+        agents = [x for x in left_terms if x[2] == "agent" and x[1]]
         m = re.match(r"\s*(?:on|against|at|targeting)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?", tail, _I)
         if m:
             sm = _SIDE.search(tail, m.end(), m.end() + 30)

@@ -153,7 +153,8 @@ BEFORE = [
 BEFORE_FILLER = r"a\s+total\s+of|a\s+further|another|an\s+additional|the|some|only|just|nearly|all|still"
 
 # Verbs that hit something a number of times: "shelled the city 20 times".
-TIMES_VERBS = r"shell(?:ed|ing)|struck|strik(?:e|ing)|hit|bomb(?:ed|ing)|fired\s+(?:on|at)|target(?:ed|ing)|pounded|attack(?:ed|ing)"
+TIMES_VERBS = (r"shell(?:ed|ing)|struck|strik(?:e|ing)|hit|bomb(?:ed|ing)|fired\s+(?:on|at)|target(?:ed|ing)|pounded|"
+               r"attack(?:ed|ing)?|storm(?:ed|ing)?|assault(?:ed|ing)?")
 
 # Shoot-downs are not strikes that landed and not a loss the gold counts: skip them.
 SHOT_DOWN = r"shot\s+down|downed|intercepted|destroyed|neutrali[sz]ed|repelled|shooting\s+down|downing"
