@@ -492,7 +492,8 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
             sm = _SIDE.search(tail, m.end(), m.end() + 30)
             if sm and sm.start() == m.end():
                 return _opp(_term_side(sm, cside))
-        m = re.match(r"\s*(?:(?:launched|fired|sent|carried\s+out)\s+)?(?:by|from)\s+(?:the\s+)?", tail, _I)
+        m = re.match(r"\s*(?:(?:launched|fired|sent|carried\s+out)\s+)?(?:by|from)\s+(?:the\s+)?"
+                     r"(?:(?:assault\s+groups|units|elements|troops|forces)\s+of\s+(?:the\s+)?)?", tail, _I)
         if m:
             sm = _SIDE.match(tail, m.end())
             if sm:

@@ -29,7 +29,8 @@ NOUNS = {
     "demonym": [r"ukrainians", r"russians"],
     "attack": [
         r"assault\s+attempts?", r"attack\s+attempts?", r"storming\s+attempts?", r"offensive\s+actions?",
-        r"offensive\s+operations?", r"attacks?", r"assaults?", r"combat\s+clashes", r"combat\s+engagements?",
+        r"offensive\s+operations?", r"counter-?attacks?", r"counter-?offensives?",
+        r"attempts?\s+to\s+(?:advance|break\s+through|storm|attack|break\s+into)", r"attacks?", r"assaults?", r"combat\s+clashes", r"combat\s+engagements?",
         r"clashes", r"engagements", r"firefights", r"ground\s+attacks?",
     ],
     "strike": [
