@@ -152,7 +152,7 @@ def events_timeline(df: pd.DataFrame) -> go.Figure:
 def distances(df: pd.DataFrame) -> go.Figure:
     df = df.assign(label=df["sentence"].str.slice(0, 60) + "…")
     fig = px.bar(df, x="point", y="label", orientation="h", color_discrete_sequence=[side_color(None)],
-                 text=df["claim"], labels={"point": "Distance (km)", "label": ""},
+                 text=df["claim"] + " km", labels={"point": "Distance (km)", "label": ""},
                  title="Distances mentioned")
     fig.update_layout(**LAYOUT, height=max(200, 60 + 30 * len(df)))
     return fig

@@ -85,7 +85,7 @@ def add_bounds(df: pd.DataFrame) -> pd.DataFrame:
     high = pd.Series(np.where(q.isin(["range", "vague"]), hi.fillna(point), point), index=df.index)
     low = low.where(q != "less_than")     # "fewer than N": no lower bound claimed
     high = high.where(q != "more_than")   # "more than N": no upper bound claimed
-    point = point.where(~q.isin(["range"]) | v.notna(), (lo + hi) / 2)
+    point = point.where(~q.isin(["range", "vague"]) | v.notna() | lo.isna() | hi.isna(), (lo + hi) / 2)
     df["low"], df["high"], df["point"] = low.astype(float), high.astype(float), point.astype(float)
     df["bound"] = q.map({"more_than": "lower bound", "less_than": "upper bound",
                          "range": "interval", "vague": "vague"}).fillna("point")

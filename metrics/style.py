@@ -25,11 +25,13 @@ KIND_UNITS = {"distance_km": "km", "territory_pct": "%", "attacks": "attacks",
 
 
 def side_label(side) -> str:
-    return SIDE_LABELS.get(side or "unknown", str(side).replace("_", " ").title())
+    side = "unknown" if _nan(side) or not side else side
+    return SIDE_LABELS.get(side, str(side).replace("_", " ").title())
 
 
 def side_color(side) -> str:
-    return SIDE_COLORS.get(side or "unknown", SIDE_COLORS["unknown"])
+    side = "unknown" if _nan(side) or not side else side
+    return SIDE_COLORS.get(side, SIDE_COLORS["unknown"])
 
 
 def color_map(label: bool = True) -> dict:
@@ -70,4 +72,7 @@ def fmt_claim(qualifier: str | None, value, low, high) -> str:
 
 
 def _nan(x) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
+    try:
+        return x is None or bool(x != x)   # NaN; pd.NA raises and counts as missing
+    except (TypeError, ValueError):
+        return True
