@@ -291,8 +291,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
                 or re.match(r"\s*(?:,\s*)?(?:of\s+which|were|was|have\s+been)\s+(?:\w+\s+)?(?:%s)" % L.SHOT_DOWN,
                             t[r.np_end:r.np_end + 60], _I):
             return None
-        if b == "launched" or _LAUNCH.search(window) or re.match(r"\s*(?:were|was|have\s+been)\s+(?:launched|fired)",
-                                                                t[r.np_end:r.np_end + 40], _I):
+        if b == "launched" or _LAUNCH.search(window) or re.search(
+                r"^[^.;:]{0,60}?\b(?:were|was|have\s+been|had\s+been)\s+(?:launched|fired)\b", t[r.np_end:r.np_end + 90], _I):
             return "strikes"
         return None
     if r.head == "military" and _PRISONER.search(r.head_text) and b not in ("killed", "wounded", "killed_or_wounded") \
