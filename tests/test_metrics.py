@@ -1,4 +1,4 @@
-"""Metrics on a small hand-made database (tests/synth.py) with known claims."""
+"""Metrics on a small hand-made database (tests/test_metrics_synth.py) with known claims."""
 from __future__ import annotations
 
 import csv
@@ -9,7 +9,7 @@ import zipfile
 import pandas as pd
 import pytest
 
-import synth
+import test_metrics_synth as synth
 from metrics import city, claims, db as mdb, evidence, export, overview, upload
 from metrics.filters import Filters
 

@@ -1,5 +1,6 @@
 """A small hand-made database for metrics tests, written through the real store.
 
+(No tests here: a helper that the pytest name pattern keeps beside the metrics tests.)
 Used where a test needs known claims (bounds, repeats, periods) that extraction from
 the sample articles may or may not produce yet. Pages are tested on the real sample DB.
 """
