@@ -44,7 +44,7 @@ _NP_STOP = re.compile(
 _OF_DET = re.compile(r"of\s+(?:its|their|our|his|her|the|those|these|whom)\b", _I)
 
 _AFTER = re.compile(
-    r"(?:\s*(?:(?:%s)\b|,\s*(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,40},|,|(?:in|near|at|on|from|across)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?))*\s*(?:%s)"
+    r"(?:\s*(?:(?:%s)\b|,\s*(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,40},|,|(?:in|near|at|on|from|across)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?|(?:in|from|of|at|near)\s+(?:his|her|their|its|our|the|a)\s+[\w-]+))*\s*(?:%s)"
     % (L.AFTER_FILLER, _alt(f"(?P<{k}>(?:{_alt(v)})\\b)" for k, v in L.AFTER)), _I)
 _AFTER_KINDS = [k for k, _ in L.AFTER]
 _VERB_START = re.compile(r"(?:%s)\b" % _alt(_alt(v) for _, v in L.AFTER), _I)
@@ -139,6 +139,8 @@ def _sentence_figures(ctx: Context, i: int, sent: Sentence, last: dict) -> list[
         lo = live[n - 1].end if n > 0 else 0
         if n > 0 and _converted(sent.text, live[n - 1], q):
             continue
+        if prev is not None and prev[0] is live[n - 1] and _OF_NEXT.fullmatch(sent.text, prev[0].end, q.start):
+            continue        # "20 of the 25 soldiers": 25 is the whole the 20 were counted from
         r = _read(sent.text, q, lo, nxt, live[n + 1] if n + 1 < len(live) else None)
         kind = _kind(sent.text, q, r, lo, prev)
         if kind is None:

@@ -568,8 +568,9 @@ CASES = [
       'Russia has about 470,000 troops in Ukraine, Ukrainian intelligence said.'),
     C('none-more-than-6-million-ukrainians',
       'More than 6 million Ukrainians have fled abroad since the invasion.'),
-    C('none-age-after-name-ivan-34',
-      'Ivan, 34, a soldier from Lviv, said 20 men from his unit were killed.'),
+    C('killed-age-after-name-ivan-34-is-not-a-figure',
+      'Ivan, 34, a soldier from Lviv, said 20 men from his unit were killed.',
+      'killed=20 exact -'),
     # --- article-style sentences (wire, newspaper, think tank, ministry)
     C('killed-at-least-18-people-including',
       'At least 18 people, including four children, were killed when a Russian ballistic missile hit a residential area of Kryvyi Rih on Friday evening, local authorities said.',
@@ -843,8 +844,9 @@ CASES = [
     C('evacuated-of-the-n-evacuated',
       'Of the 1,200 people evacuated, 300 were children.',
       'evacuated=1200 exact civilian'),
-    C('none-n-of-m-soldiers-in-unit',
-      'He said 20 of the 25 soldiers in his unit had been killed.'),
+    C('killed-n-of-m-soldiers-in-unit',
+      'He said 20 of the 25 soldiers in his unit had been killed.',
+      'killed=20 exact -'),
     C('none-outnumbered-ratio',
       'Ukrainian forces were outnumbered 10 to 1 in the area.'),
     # --- the article's main city stands in when the sentence names none -----------------
