@@ -635,6 +635,9 @@ def _place(ctx: Context, t: str, q: Quantity, kind: str, mentions, claimant, sen
         return _canon(t, after[0]) if after else None
     if _NO_PLACE.search(t, q.end):
         return None     # "elsewhere in eastern Ukraine", "along the front line"
+    if kind != "evacuated":
+        # "a soldier from Lviv": where someone comes from, not where it happened
+        ms = [m for m in ms if not _ORIGIN.search(t, max(0, m.start - 40), m.start)]
     if ms:
         preferred = [m for m in ms if _PLACE_PREP.search(t, max(0, m.start - 60), m.start)]
         pool = preferred or ms
@@ -666,6 +669,10 @@ def _speaker_country(t: str, m) -> bool:
         return False
 
 
+_ORIGIN = re.compile(r"\b(?:soldier|man|woman|men|women|native|resident|volunteer|officer|commander|fighter|boy|girl|"
+                     r"mother|father|son|daughter|family|journalist|medic|teacher|pensioner|refugee|evacuee|marine|"
+                     r"paratrooper|serviceman|servicemen|people|person|someone|he|she|they)s?\s+(?:originally\s+)?from\s+"
+                     r"(?:the\s+)?(?:\w+\s+)?$", _I)
 _THE_TOWN = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+)?(?:town|city|village|settlement|battle|fight|siege)\b", _I)
 
 
