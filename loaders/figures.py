@@ -114,6 +114,7 @@ class _Read:
     before: str | None        # verb class before the number
     before_start: int
     colon: str | None = None  # "losses: N ..." heading a list
+    unknown: bool = False     # an unknown noun follows the number and no known one
 
 
 def extract_figures(ctx: Context) -> list[Figure]:
@@ -181,7 +182,7 @@ def _read(t: str, q: Quantity, lo: int, hi: int, nxt: Quantity | None = None) ->
         # "5 of its 31 tanks", "23 of 28 drones": the noun comes after the second number
         peek = _read_one(t, nxt, nxt.start, len(t))
         return _Read(peek.head, peek.head_text, peek.mods, peek.np_end, peek.after, r.before, r.before_start,
-                     r.colon)
+                     r.colon, peek.unknown)
     return r
 
 
@@ -197,7 +198,7 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
     if q.unit == "percent":
         pos = mods_start = q.end
     head, head_text, np_end = None, "", q.end
-    words = 0
+    words, unknown = 0, False
     while pos < end and words < 6:
         m_of = _OF_DET.match(t, pos + len(t[pos:end]) - len(t[pos:end].lstrip()))
         stripped = pos + len(t[pos:end]) - len(t[pos:end].lstrip())
@@ -218,6 +219,9 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
         tok = _TOKEN.match(t, pos, end)
         if not tok or not tok.group(1)[0].isalpha() or _NP_STOP.match(tok.group(1)):
             break
+        w = tok.group(1)
+        if not _SIDE.fullmatch(w) and (w[0].isupper() or re.search(r"[^su]s$", w) and len(w) > 3):
+            unknown = True      # "killed 40 Palestinians": a noun the lexicon does not know
         pos = tok.end()
         words += 1
     mods = t[q.end:np_end if head else q.end] if head else ""
@@ -243,7 +247,7 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
         cm = _COLON_LIST.search(t, max(lo, window_lo - 80), window_lo)
         if cm:
             colon = {"kw": "killed_or_wounded"}.get(cm.lastgroup, cm.lastgroup)
-    return _Read(head, head_text, mods, np_end, after, before, bstart, colon)
+    return _Read(head, head_text, mods, np_end, after, before, bstart, colon, unknown and head is None)
 
 
 def _clause_start(t: str, pos: int, lo: int = 0) -> int:
@@ -303,7 +307,7 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
             return None
         if a is None or a == "captured":
             return "captured"
-    if not people:
+    if not people or r.unknown:
         return None
     # a verb right after the noun phrase: "1,500 Russian soldiers were wounded"
     if a in CASUALTY_KINDS:

@@ -22,7 +22,10 @@ NOUNS = {
         r"children", r"child", r"kids?", r"minors?", r"teenagers?", r"babies", r"infants?", r"women",
         r"elderly", r"pensioners?", r"citizens?", r"passengers?", r"workers?", r"medics?",
         r"rescuers?", r"first\s+responders", r"journalists?", r"volunteers?", r"patients?", r"families",
-        r"refugees", r"evacuees",
+        r"refugees", r"evacuees", r"police\s+officers?", r"policem[ae]n", r"firefighters?", r"doctors?", r"nurses?",
+        r"miners?", r"farmers?", r"students?", r"pupils?", r"teachers?", r"passers-?by", r"motorists?",
+        r"drivers?", r"employees?", r"staff", r"aid\s+workers?", r"humanitarian\s+workers?", r"relatives",
+        r"residents", r"adults?", r"girls?", r"boys?", r"teens?", r"toddlers?", r"grandmothers?", r"mothers?",
     ],
     # Say nothing about whose: take the side of the figure before ("12 soldiers and 3 others").
     "neutral": [r"others", r"more", r"victims?", r"individuals", r"men", r"of\s+them", r"in\s+total", r"in\s+all"],
