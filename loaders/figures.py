@@ -103,6 +103,10 @@ _WAR_WIDE = re.compile(r"\bsince\s+the\s+(?:start|beginning|outset)\s+of\s+(?:th
                        r"\boverall\b|\bso\s+far\s+in\s+the\b|\bsince\s+the\s+war\s+began\b|\bof\s+the\s+war\b", _I)
 
 
+_NOT_NOUNS = frozenset("this thus plus less towards afterwards always perhaps sometimes besides whereas "
+                       "nevertheless overseas elsewhere nowadays yesterday today tonight overnight".split())
+
+
 @dataclass
 class _Read:
     """What the words around one quantity say."""
@@ -220,7 +224,7 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
         if not tok or not tok.group(1)[0].isalpha() or _NP_STOP.match(tok.group(1)):
             break
         w = tok.group(1)
-        if not _SIDE.fullmatch(w) and (w[0].isupper() or re.search(r"[^su]s$", w) and len(w) > 3):
+        if not _SIDE.fullmatch(w) and w.lower() not in _NOT_NOUNS and (w[0].isupper() or re.search(r"[^su]s$", w) and len(w) > 3):
             unknown = True      # "killed 40 Palestinians": a noun the lexicon does not know
         pos = tok.end()
         words += 1
