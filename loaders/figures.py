@@ -40,7 +40,8 @@ _TOKEN = re.compile(r"\s*([A-Za-z][\w'’/-]*|\S)")
 _NP_STOP = re.compile(
     r"(?:in|on|at|near|from|to|by|with|for|during|since|after|before|and|or|but|who|which|that|whom|whose"
     r"|were|was|have|has|had|are|is|will|would|could|may|might|as|than|into|across|over|under|amid"
-    r"|while|when|where|said|says|according|per|including|among|out|each|every|a|an)$", _I)
+    r"|while|when|where|said|says|according|per|including|among|out|each|every|a|an|this|last|next|overnight"
+    r"|yesterday|today|earlier|later|so|too|also|again)$", _I)
 _OF_DET = re.compile(r"of\s+(?:its|their|our|his|her|the|those|these|whom)\b", _I)
 
 _AFTER = re.compile(

@@ -858,6 +858,9 @@ CASES = [
     C('killed-wounded-civilian-occupations',
       'The attack killed three firefighters and wounded two police officers.',
       'killed=3 exact civilian', 'wounded=2 exact civilian'),
+    C('killed-time-words-end-the-noun-phrase',
+      'Russian shelling killed 3 last night in Kherson, the governor said.',
+      'killed=3 exact - place=Kherson'),
     # --- the article's main city stands in when the sentence names none -----------------
     C('main-place-remaining-in-the-town',
       'Ukrainian officials say about 2,500 civilians remain in the town.',
