@@ -182,6 +182,11 @@ def _converted(t: str, a: Quantity, b: Quantity) -> bool:
 
 def _read(t: str, q: Quantity, lo: int, hi: int, nxt: Quantity | None = None) -> _Read:
     r = _read_one(t, q, lo, hi)
+    if r.head is None and r.after is None and nxt is not None and _OF_POPULATION.fullmatch(t, q.end, nxt.start):
+        # "only 11,000 of the pre-war population of 60,000 remain"
+        m = _AFTER.match(t, nxt.end, min(len(t), nxt.end + 90))
+        if m and m.lastgroup == "population_remaining":
+            return _Read(None, "", "", q.end, "population_remaining", r.before, r.before_start)
     if r.head is None and r.after is None and nxt is not None \
             and _OF_NEXT.fullmatch(t, q.end, nxt.start):
         # "5 of its 31 tanks", "23 of 28 drones": the noun comes after the second number
@@ -191,6 +196,8 @@ def _read(t: str, q: Quantity, lo: int, hi: int, nxt: Quantity | None = None) ->
     return r
 
 
+_OF_POPULATION = re.compile(r"\s+(?:out\s+)?of\s+(?:the|its|a)\s+(?:pre-?war\s+|original\s+|former\s+|peacetime\s+)?"
+                            r"population\s+of\s+(?:about|around|some|roughly|nearly|almost|more\s+than|over)?\s*", _I)
 _INCLUDING = re.compile(r",\s*(?:including|among\s+them|most\s+of\s+them)\b", _I)
 _OF_NEXT = re.compile(r"\s+(?:out\s+)?of\s+(?:its|their|the|his|our|all|about|some|around)?\s*", _I)
 _COLON_LIST = re.compile(r"(?P<kw>losses|casualties)[^.;:]{0,60}:\s*$|(?P<killed>killed|dead|deaths)[^.;:]{0,40}:\s*$"
@@ -303,7 +310,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
                             t[r.np_end:r.np_end + 60], _I):
             return None
         if b == "launched" or _LAUNCH.search(window) or re.search(
-                r"^[^.;:]{0,60}?\b(?:were|was|have\s+been|had\s+been)\s+(?:launched|fired)\b", t[r.np_end:r.np_end + 90], _I):
+                r"^[^.;:]{0,60}?\b(?:were|was|have\s+been|had\s+been)\s+(?:launched|fired)\b", t[r.np_end:r.np_end + 90], _I) \
+                or re.match(r"\s+(?:launched|fired)\s+(?:at|on|into|by)\b", t[r.np_end:r.np_end + 30], _I):
             return "strikes"
         return None
     if r.head == "military" and _PRISONER.search(r.head_text) and b not in ("killed", "wounded", "killed_or_wounded") \
@@ -322,6 +330,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
     if a == "evacuated" and re.search(r"\b(?:abroad|overseas|to\s+(?:europe|poland|germany|other\s+countries))\b",
                                       t[r.np_end:r.np_end + 80], _I):
         return None     # refugees leaving the country, not an evacuation from a place
+    if a == "population_remaining" and b == "population" and _PREWAR.search(t, r.before_start - 30 if r.before_start > 30 else 0, q.start):
+        return "population_prewar"      # "of the pre-war population of 60,000 remain": remain is the other number's
     if a in ("population_remaining", "evacuated"):
         return a if r.head in (None, "civilian", "neutral", "demonym") else None
     if r.head in (None, "civilian") and a is None and re.match(r"\s*(?:,\s*)?(?:before|prior\s+to)\b", t[r.np_end:r.np_end + 20], _I) \
