@@ -983,3 +983,29 @@ def test_never_crashes_and_spans_are_honest(parts, junk):
                           "distance_km", "territory_pct")
         assert f.claimant_side in ("ukraine", "russia", "third_party", "unattributed")
         assert f.subject_side in (None, "ukraine", "russia", "civilian", "third_party")
+
+
+def test_degrades_when_helpers_know_nothing(monkeypatch):
+    """With the places/claimants/dates stubs (None everywhere) figures still come out, with
+    NULL place, claimant `unattributed` and no period."""
+    from loaders import claimants, dates, places
+    monkeypatch.setattr(places, "find_places", lambda text: [])
+    monkeypatch.setattr(claimants, "attribute", lambda ctx, i, at=None: None)
+    monkeypatch.setattr(dates, "find_period", lambda s, p: None)
+    monkeypatch.setattr(dates, "statement_date", lambda s, p: None)
+    figs = extract_figures(make_ctx("Four people were injured in Bakhmut on Monday, the governor said."))
+    assert [(f.kind, f.value, f.subject_side, f.place, f.claimant, f.claimant_side, f.period_start)
+            for f in figs] == [("wounded", 4.0, "civilian", None, None, "unattributed", None)]
+
+
+def test_helpers_that_raise_do_not_lose_figures(monkeypatch):
+    from loaders import claimants, dates, places
+
+    def boom(*a, **k):
+        raise RuntimeError("helper bug")
+    monkeypatch.setattr(places, "find_places", boom)
+    monkeypatch.setattr(claimants, "attribute", boom)
+    monkeypatch.setattr(dates, "find_period", boom)
+    monkeypatch.setattr(dates, "statement_date", boom)
+    figs = extract_figures(make_ctx("Ukrainian forces repelled 85 Russian attacks over the past day."))
+    assert [(f.kind, f.value, f.subject_side, f.claimant_side) for f in figs] == [("attacks", 85.0, "russia", "unattributed")]
