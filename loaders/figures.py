@@ -206,9 +206,7 @@ _COLON_LIST = re.compile(r"(?P<kw>losses|casualties)[^.;:]{0,60}:\s*$|(?P<killed
 
 def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
     end = min(hi, q.end + 120)
-    pos, mods_start = q.end, q.end
-    if q.unit == "percent":
-        pos = mods_start = q.end
+    pos = q.end
     head, head_text, np_end = None, "", q.end
     words, unknown = 0, False
     while pos < end and words < 6:

@@ -30,11 +30,6 @@ class Quantity:
     unit: str | None = None    # percent, km, mi, m (metres), money, area, speed
     trap: str | None = None    # year, date, time, age, duration, model, ordinal, money
 
-    @property
-    def number(self) -> float | None:
-        """The single number to report: value, else the stated bound."""
-        return self.value if self.value is not None else None
-
 
 # --- number words -------------------------------------------------------------------------
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -317,8 +312,7 @@ def _make(text, start, end, value, low, high, qual, unit, trap) -> Quantity | No
 
 def _single(text: str, a: dict) -> Quantity | None:
     s, e = a["start"], a["end"]
-    if a["kind"] == "vague":
-        qs, _ = _qualifier_before(text, s)
+    if a["kind"] == "vague":      # "dozens", "a few thousand": their own bounds, no qualifier
         return _make(text, s, e, None, a["low"], a["high"], "vague", None, None)
     trap = _trap(text, s, e, a)
     unit, unit_end = _unit(text, e)
