@@ -25,7 +25,7 @@ NOUNS = {
         r"refugees", r"evacuees", r"police\s+officers?", r"policem[ae]n", r"firefighters?", r"doctors?", r"nurses?",
         r"miners?", r"farmers?", r"students?", r"pupils?", r"teachers?", r"passers-?by", r"motorists?",
         r"drivers?", r"employees?", r"staff", r"aid\s+workers?", r"humanitarian\s+workers?", r"relatives",
-        r"residents", r"adults?", r"girls?", r"boys?", r"teens?", r"toddlers?", r"grandmothers?", r"mothers?",
+        r"residents", r"adults?", r"family\s+members", r"members\s+of\s+(?:a|the|one)\s+family", r"girls?", r"boys?", r"teens?", r"toddlers?", r"grandmothers?", r"mothers?",
     ],
     # Say nothing about whose: take the side of the figure before ("12 soldiers and 3 others").
     "neutral": [r"others", r"more", r"victims?", r"individuals", r"men", r"of\s+them", r"in\s+total", r"in\s+all"],
