@@ -157,12 +157,17 @@ _DATELINE = re.compile(
 _TERMINAL = re.compile(r"[.!?:;,][\"'\u201d\u2019)\]]*$|[\"\u201d]$")
 _MOJIBAKE = re.compile("[\u00c2\u00c3\u00d0\u00d1\u00e2][\u0080-\u00bf\u0152-\u2122]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
 def normalise(text: str) -> str:
     """Unicode NFC, mojibake repaired, spaces collapsed, one non-empty paragraph a line."""
+    text = _CONTROL.sub("", text)
     if _MOJIBAKE.search(text):
+        # cp1252 has no byte 0x9D, so a mis-decoded closing quote (E2 80 9D) arrives as
+        # "â€" plus a replacement character that ftfy cannot guess back.
+        text = text.replace("\u00e2\u20ac\ufffd", "\u201d")
         import ftfy
         text = ftfy.fix_text(text, config=ftfy.TextFixerConfig(
             uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False,

@@ -180,20 +180,38 @@ def _apply_meta(doc: Document, meta: Meta) -> Document:
 
 # --- files ------------------------------------------------------------------------
 
+MAX_ARTICLE_MB = 10     # one article (a text/HTML file, a JSONL line); real ones are < 1 MB
+MAX_JSON_MB = 200       # a .json file is parsed whole; bigger collections belong in JSONL
+
+
+def _too_big(path: Path, size: int, limit_mb: int, line: int | None = None, what: str = "file") -> LoadError:
+    return LoadError(path, f"{what} too large ({size / 2**20:.1f} MB > {limit_mb} MB limit)", line=line,
+                     fix="split it, or keep only the article text" if what != "JSON file"
+                     else "write the records as JSONL, one a line")
+
+
 def _read_file(path: Path, meta: Meta, defer_html: bool = False) -> Iterator[Document | LoadError]:
     ext = path.suffix.lower()
     try:
+        size = path.stat().st_size
+        if ext in RECORD_EXT and ext != ".json":
+            yield from _read_jsonl(path, meta, defer_html)
+            return
+        limit = MAX_JSON_MB if ext == ".json" else MAX_ARTICLE_MB
+        if size > limit * 2**20:
+            yield _too_big(path, size, limit, what="JSON file" if ext == ".json" else "file")
+            return
         data = path.read_bytes()
     except OSError as e:
         yield LoadError(path, f"cannot read file ({e.strerror})", fix="check permissions")
-        return
-    if not data.strip():
-        yield LoadError(path, "empty", fix="remove the file or add the article text")
         return
     try:
         text = decode(data)
     except ValueError as e:
         yield LoadError(path, str(e), fix="only text, HTML and JSON files can be loaded")
+        return
+    if not text.strip():
+        yield LoadError(path, "empty", fix="remove the file or add the article text")
         return
     if ext in TEXT_EXT:
         yield _apply_meta(Document(doc_id=path.stem, text=text, source_path=str(path),
@@ -208,10 +226,8 @@ def _read_file(path: Path, meta: Meta, defer_html: bool = False) -> Iterator[Doc
             yield e
             return
         yield _apply_meta(doc, meta)
-    elif ext == ".json":
-        yield from _read_json(path, text, meta, defer_html)
     else:
-        yield from _read_jsonl(path, text, meta, defer_html)
+        yield from _read_json(path, text, meta, defer_html)
 
 
 def decode(data: bytes) -> str:
@@ -281,6 +297,10 @@ def _record(rec, path: Path, fmt: str, default_id: str, line: int | None, origin
     rec = {str(k).lower(): v for k, v in rec.items()}
     doc_id = _value(rec.get("id")) or _value(rec.get("doc_id")) or default_id
     text, html = rec.get("text"), rec.get("html")
+    for name, v in (("text", text), ("html", html)):
+        if v is not None and not isinstance(v, str):
+            raise LoadError(path, f"record {doc_id!r}: \"{name}\" is a {type(v).__name__}, not a string",
+                            line=line, fix=f"put the article as one string in \"{name}\"")
     if _value(text):
         doc = Document(doc_id=doc_id, text=str(text), source_path=str(path), fmt=fmt, original=original)
     elif _value(html) and defer_html:
@@ -312,6 +332,9 @@ def _read_json(path: Path, text: str, meta: Meta, defer_html: bool) -> Iterator[
         yield LoadError(path, f"invalid JSON ({e.msg})", line=e.lineno, fix="fix the file")
         return
     records = data if isinstance(data, list) else [data]
+    if not records:
+        yield LoadError(path, "empty (no records)", fix="add records or remove the file")
+        return
     for i, rec in enumerate(records, 1):
         default = path.stem if not isinstance(data, list) else f"{path.stem}-{i}"
         try:
@@ -324,20 +347,30 @@ def _read_json(path: Path, text: str, meta: Meta, defer_html: bool) -> Iterator[
         yield _apply_meta(doc, meta)
 
 
-def _read_jsonl(path: Path, text: str, meta: Meta, defer_html: bool) -> Iterator[Document | LoadError]:
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield LoadError(path, f"invalid JSON ({e.msg} at column {e.colno})", line=n,
-                            fix="fix the line or remove it")
-            continue
-        try:
-            yield _apply_meta(_record(rec, path, "jsonl", f"{path.stem}-{n}", n, line, defer_html), meta)
-        except LoadError as e:
-            yield e
+def _read_jsonl(path: Path, meta: Meta, defer_html: bool) -> Iterator[Document | LoadError]:
+    """Streamed line by line (split on b"\\n" only: JSON strings may hold U+2028)."""
+    records = 0
+    with open(path, "rb") as fh:
+        for n, raw in enumerate(fh, 1):
+            if len(raw) > MAX_ARTICLE_MB * 2**20:
+                yield _too_big(path, len(raw), MAX_ARTICLE_MB, line=n, what="line")
+                continue
+            if not raw.strip():
+                continue
+            records += 1
+            try:
+                line = decode(raw).lstrip("\ufeff").rstrip("\r\n")
+                rec = json.loads(line)
+            except ValueError as e:   # JSONDecodeError is a ValueError, so is undecodable bytes
+                msg = f"{e.msg} at column {e.colno}" if isinstance(e, json.JSONDecodeError) else str(e)
+                yield LoadError(path, f"invalid JSON ({msg})", line=n, fix="fix the line or remove it")
+                continue
+            try:
+                yield _apply_meta(_record(rec, path, "jsonl", f"{path.stem}-{n}", n, line, defer_html), meta)
+            except LoadError as e:
+                yield e
+    if records == 0:
+        yield LoadError(path, "empty", fix="remove the file or add one JSON record a line")
 
 
 def complete(doc: Document) -> Document:

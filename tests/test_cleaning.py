@@ -269,3 +269,12 @@ def test_more_caption_and_newsletter_shapes_are_dropped(line):
 def test_headline_repeated_before_a_page_title_suffix_is_dropped(title):
     c = clean("Russia pounds Kharkiv with glide bombs\n" + BODY, title=title)
     assert (c.title, c.text) == (title, BODY)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Kupiansk\x00 was shelled.\x07", "Kupiansk was shelled."),
+    # the classic double decoding with errors="replace": the closing quote's 0x9D is lost
+    ("\u00e2\u20ac\u0153We will not leave,\u00e2\u20ac\ufffd the mayor said.", "\u201cWe will not leave,\u201d the mayor said."),
+])
+def test_control_characters_and_lossy_mojibake_are_repaired(raw, expected):
+    assert clean(raw).text == expected

@@ -233,3 +233,33 @@ def test_deferred_html_parsed_later_equals_html_parsed_while_reading(tmp_path, n
     assert deferred.text == ""   # nothing parsed yet
     assert sources.complete(deferred) == direct
     assert direct.published == dt.date(2024, 5, 15)   # the manifest beats the page's own date
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("bom-only.txt", b"\xef\xbb\xbf", "empty"),
+    ("blank.jsonl", b"\n \n\n", "empty"),
+    ("empty-list.json", b"[]", "empty (no records)"),
+    ("dict-text.json", json.dumps({"id": "d", "text": {"body": "Two wounded."}}).encode(), "is a dict, not a string"),
+    ("list-html.jsonl", json.dumps({"id": "l", "html": ["<p>x</p>"]}).encode(), "is a list, not a string"),
+])
+def test_inputs_without_a_usable_article_are_reported(tmp_path, name, content, reason):
+    docs, errors = read_all(write(tmp_path, name, content))
+    assert docs == [] and len(errors) == 1 and reason in errors[0].reason
+
+
+def test_oversized_files_and_lines_are_reported_without_being_read_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(sources, "MAX_ARTICLE_MB", 1)
+    big = "Two people were wounded in Kupiansk, the governor said. " * 40_000   # ~2.2 MB
+    write(tmp_path, "big.txt", big)
+    write(tmp_path, "feed.jsonl", json.dumps({"id": "small", "text": ARTICLE}) + "\n"
+          + json.dumps({"id": "huge", "text": big}) + "\n")
+    docs, errors = read_all(tmp_path)
+    assert [d.doc_id for d in docs] == ["small"]
+    assert sorted((Path(e.path).name, e.line, e.reason.split(" (")[0]) for e in errors) == [
+        ("big.txt", None, "file too large"), ("feed.jsonl", 2, "line too large")]
+
+
+def test_jsonl_is_split_on_newlines_only_not_unicode_line_separators(tmp_path):
+    text = "Two people were wounded.\u2028Three were killed."
+    docs, errors = read_all(write(tmp_path, "sep.jsonl", json.dumps({"id": "s", "text": text}, ensure_ascii=False)))
+    assert errors == [] and docs[0].text == text
