@@ -86,6 +86,9 @@ class Figure:
     figure_date: dt.date | None = None   # period end, else statement date, else published
     date_precision: str | None = None
     figure_id: str = ""
+    # One claim, however often it is repeated: same kind, sides, bounds, place and period.
+    # Mentions of one number inside an article share the key of its first full telling.
+    claim_key: str = ""
 
 
 @dataclass

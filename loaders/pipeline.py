@@ -10,7 +10,7 @@ import hashlib
 from pathlib import Path
 
 from . import cleaning, dates, events, figures, places, sentences
-from .model import Article, Context, Document, Extracted
+from .model import Article, Context, Document, Extracted, Figure
 
 _HERE = Path(__file__).resolve().parent
 # Files whose content decides what extraction produces. I/O-only modules are left
@@ -67,6 +67,7 @@ def extract(doc: Document, now: dt.datetime | None = None) -> Extracted:
             f.figure_date = f.period_end or published
             f.date_precision = f.date_precision or ("day" if f.figure_date else None)
         f.figure_id = stable_id(doc.doc_id, "figure", f.kind, f.span_start, f.span_end)
+    assign_claim_keys(figs, main_place)
     for e in evs:
         e.event_id = stable_id(doc.doc_id, "event", e.event_type, e.place, e.span_start, e.span_end)
     article = Article(
@@ -77,3 +78,28 @@ def extract(doc: Document, now: dt.datetime | None = None) -> Extracted:
         content_hash=content_hash(doc) + ":" + EXTRACTOR_VERSION,
         source_path=doc.source_path, fmt=doc.fmt, loaded_at=now)
     return Extracted(article, figs, evs)
+
+
+def assign_claim_keys(figs: list[Figure], main_place: str | None) -> None:
+    """Give every figure the key of the claim it states.
+
+    Inside one article a number is often told twice ("more than 1,100 died in the past few
+    days" ... "we killed over 1,100 enemy soldiers"): same kind, sides and bounds make one
+    claim, whose place and period are the first ones stated. Two different places stay two
+    claims. Across articles the key matches when kind, sides, bounds, place and period do."""
+    groups: dict[tuple, list[Figure]] = {}
+    for f in figs:
+        groups.setdefault((f.kind, f.subject_side, f.claimant_side, f.value, f.value_low,
+                           f.value_high, f.place), []).append(f)
+    # mentions with no place join the one placed telling of the same number, if unique
+    for k in [k for k in groups if k[-1] is None]:
+        placed = [g for g in groups if g[:-1] == k[:-1] and g[-1] is not None]
+        if len(placed) == 1:
+            groups[placed[0]].extend(groups.pop(k))
+    for (kind, subj, claimant_side, value, low, high, place), fs in groups.items():
+        fs.sort(key=lambda f: f.span_start)
+        period = next(((f.period_start, f.period_end) for f in fs if f.period_end), (None, None))
+        key = stable_id("claim", kind, subj, claimant_side, value, low, high,
+                        place or main_place, *period)
+        for f in fs:
+            f.claim_key = key

@@ -3,7 +3,7 @@
 Bump SCHEMA_VERSION and add a step to MIGRATIONS when a table changes; store.py
 applies the steps in order to older databases.
 """
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES = {
     "meta": """
@@ -52,7 +52,8 @@ TABLES = {
             sentence_start INTEGER NOT NULL,
             span_start INTEGER NOT NULL,
             span_end INTEGER NOT NULL,
-            number_text VARCHAR NOT NULL
+            number_text VARCHAR NOT NULL,
+            claim_key VARCHAR               -- one claim however often repeated (pipeline.assign_claim_keys)
         )""",
     "events": """
         CREATE TABLE IF NOT EXISTS events (
@@ -92,11 +93,17 @@ def _rebuild(table: str) -> list[str]:
     """Recreate a table from its DDL above, keeping its rows (drops old constraints).
     A later layout change to that table needs its own step, not an edit here."""
     return [f"ALTER TABLE {table} RENAME TO {table}_old", TABLES[table],
-            f"INSERT INTO {table} SELECT * FROM {table}_old", f"DROP TABLE {table}_old"]
+            f"INSERT INTO {table} BY NAME SELECT * FROM {table}_old", f"DROP TABLE {table}_old"]
 
 
 # version -> list of SQL statements that bring a database from version-1 to version
 MIGRATIONS: dict[int, list[str]] = {
     2: ["DROP INDEX IF EXISTS figures_doc", "DROP INDEX IF EXISTS events_doc",
         *_rebuild("figures"), *_rebuild("events")],
+    # figures.claim_key: old rows get a key from their own columns; re-ingesting an article
+    # (any rule change re-extracts it) replaces it with the pipeline's key.
+    3: ["ALTER TABLE figures ADD COLUMN IF NOT EXISTS claim_key VARCHAR",
+        """UPDATE figures SET claim_key = substr(md5(concat_ws('|', kind, subject_side, claimant_side,
+               value, value_low, value_high, place, period_start, period_end)), 1, 16)
+           WHERE claim_key IS NULL"""],
 }

@@ -23,8 +23,9 @@ CLAIM_LIMIT = 5000   # rows a table shows; counts come from SQL, not from this l
 
 
 def _figures(f: Filters, kinds: tuple[str, ...]) -> tuple[str, list]:
-    """Matching figures with their claim key `ck`: a hash of the claim's identity (KEY).
-    Grouping on one 64-bit hash is much faster than on ten nullable columns."""
+    """Matching figures with their claim key `ck`, stored at extraction (figures.claim_key:
+    repeats of one number inside an article and across outlets share it); rows loaded
+    before that column existed fall back to a hash of the claim's columns (KEY)."""
     where, params = figure_where(f)
     if kinds:
         where += " AND f.kind IN (SELECT unnest(?))"
@@ -32,21 +33,30 @@ def _figures(f: Filters, kinds: tuple[str, ...]) -> tuple[str, list]:
     return f"""
         SELECT f.*, coalesce(f.place, a.main_place) AS city, a.outlet,
                coalesce(f.figure_date, a.published) AS d,
-               hash(f.kind, f.subject_side, f.claimant_side, f.qualifier, f.value, f.value_low,
-                    f.value_high, coalesce(f.place, a.main_place), f.period_start, f.period_end) AS ck
+               coalesce(nullif(f.claim_key, ''), CAST(hash(f.kind, f.subject_side, f.claimant_side, f.qualifier,
+                    f.value, f.value_low, f.value_high, coalesce(f.place, a.main_place), f.period_start,
+                    f.period_end) AS VARCHAR)) AS ck
         FROM figures f JOIN articles a USING (doc_id) {where}""", params
 
 
 DETAILS = """
-        SELECT kind, subject_side, claimant_side, qualifier, value, value_low, value_high, city,
-               period_start, period_end, any_value(period_text) AS period_text, any_value(unit) AS unit,
+        SELECT ck AS claim_id, any_value(kind) AS kind, any_value(subject_side) AS subject_side,
+               any_value(claimant_side) AS claimant_side, any_value(qualifier) AS qualifier,
+               any_value(value) AS value, any_value(value_low) AS value_low,
+               any_value(value_high) AS value_high,
+               -- a claim told twice in one article: its place and period are the first stated
+               first(city ORDER BY place IS NULL, span_start) AS city,
+               first(period_start ORDER BY period_end IS NULL, span_start) AS period_start,
+               first(period_end ORDER BY period_end IS NULL, span_start) AS period_end,
+               first(period_text ORDER BY period_end IS NULL, span_start) AS period_text,
+               any_value(unit) AS unit,
                count(DISTINCT doc_id) AS reports, count(DISTINCT outlet) AS outlet_count,
                string_agg(DISTINCT outlet, ', ' ORDER BY outlet) AS outlets,
                string_agg(DISTINCT claimant, '; ' ORDER BY claimant) AS claimants,
                min(d) AS first_reported, max(d) AS last_reported, arg_max(sentence, d) AS sentence,
                list(figure_id ORDER BY figure_id) AS figure_ids
         FROM b WHERE ck IN (SELECT ck FROM picked)
-        GROUP BY ALL"""
+        GROUP BY ck"""
 
 
 @cached
@@ -77,7 +87,6 @@ def count(db, f: Filters, kinds: tuple[str, ...] = (), reports: bool = True) -> 
 def add_bounds(df: pd.DataFrame) -> pd.DataFrame:
     """low/high/point for charts, plain-language text, basis and per-day rate."""
     df = df.copy()
-    df["claim_id"] = pd.util.hash_pandas_object(df[KEY].astype(str), index=False).map("{:016x}".format)
     q = df["qualifier"].fillna("exact")
     v, lo, hi = df["value"], df["value_low"], df["value_high"]
     point = v.fillna(lo).fillna(hi)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from loaders import store
+from loaders import pipeline, store
 from loaders.model import Article, Event, Extracted, Figure
 
 D = dt.date
@@ -74,8 +74,11 @@ PLACES = [("Toretsk", "city", "Donetsk Oblast", 48.398, 37.847, 30000),
 
 
 def make_db(path: Path, items: list[Extracted] | None = None) -> Path:
+    items = items if items is not None else docs()
+    for x in items:   # the claim keys the pipeline would give these figures
+        pipeline.assign_claim_keys(x.figures, x.article.main_place)
     with store.open_writer(path) as con:
-        store.write_batch(con, items if items is not None else docs())
+        store.write_batch(con, items)
         con.execute("DELETE FROM places")
         con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?)", PLACES)
     return Path(path)

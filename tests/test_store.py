@@ -230,7 +230,7 @@ def test_version_1_database_loses_its_slow_indexes_and_keeps_its_rows(tmp_path):
     con.close()
     with store.open_writer(db) as con:
         store.write_article(con, extracted("a"))
-    assert query(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [("2",)]
+    assert query(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [(str(schema.SCHEMA_VERSION),)]
     assert query(db, "SELECT index_name FROM duckdb_indexes()") == []
     assert query(db, "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' "
                      "ORDER BY 1") == [("articles",), ("meta",), ("places",)]
