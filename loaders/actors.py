@@ -64,8 +64,50 @@ def find_actors(text: str) -> list[tuple[int, int, Actor]]:
         key = m.group()
         if key in acronyms and norm[m.start():m.end()] not in acronyms[key]:
             continue  # "who", "us": not WHO, US
-        out.append((m.start(), m.end(), table[key]))
+        a = table[key]
+        if a.kind == "person" and " " not in key and _other_first_name(norm, m.start(), a):
+            continue  # "Olena Kovalenko" is not Andriy Kovalenko
+        out.append((m.start(), m.end(), a))
     return out
+
+
+_NOT_FIRST_NAME = {
+    "president", "minister", "governor", "gov", "mayor", "general", "gen", "colonel", "col", "lt",
+    "lieutenant", "major", "captain", "capt", "commander", "chief", "spokesman", "spokeswoman",
+    "spokesperson", "secretary", "chancellor", "adviser", "advisor", "aide", "ambassador", "head",
+    "deputy", "director", "chairman", "speaker", "leader", "envoy", "mr", "mrs", "ms", "dr", "sen",
+    "senator", "prime", "premier", "pope", "prosecutor", "ombudsman", "sergeant", "sgt", "admiral",
+    "the", "a", "an", "and", "but", "as", "on", "in", "at", "by", "for", "with", "when", "while",
+    "if", "yesterday", "today", "meanwhile", "however", "also", "then", "now", "later", "earlier",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "according",
+    "ukrainian", "russian", "american", "british", "french", "german", "chechen", "belarusian",
+    "polish", "turkish", "hungarian", "kremlin", "pentagon", "nato", "wagner", "brig", "rank",
+    "defence", "defense", "foreign", "military", "army", "regional", "acting", "former", "told",
+}
+
+
+def _other_first_name(norm: str, start: int, actor: Actor) -> bool:
+    """A capitalised word right before a surname alias that is neither a title nor the
+    actor's own first name: a different person with the same surname."""
+    m = re.search(r"(?<![\w.'-])([A-Z][a-z'-]+)\s+$", norm[max(0, start - 30):start])
+    if not m:
+        return False
+    word = m.group(1)
+    if word.lower() in _NOT_FIRST_NAME or word.endswith("'s"):
+        return False
+    own = {w.lower() for w in re.split(r"[\s|]+", actor.name)}
+    return word.lower() not in own and not _alias_words(actor).intersection({word.lower()})
+
+
+@lru_cache(maxsize=None)
+def _alias_words(actor: Actor) -> frozenset:
+    words = set()
+    with open(ACTORS_CSV, encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            if r["name"].strip() == actor.name:
+                for n in (r.get("aliases") or "").split("|"):
+                    words.update(w.lower() for w in n.split())
+    return frozenset(words)
 
 
 def lookup(name: str) -> Actor | None:
@@ -113,22 +155,44 @@ LOCAL_ROLE = re.compile(
     r"ministry|ombudsman|border guards?|national guard|president|prime minister|command)\b", re.I)
 
 
+# Civil authorities whose side follows the places around them (the military default to Ukraine).
+CIVIL_ROLE = re.compile(
+    r"\b(?:regional|governor|mayor|administration|authorities|officials?|police|prosecutors?|"
+    r"emergency services?|rescuers|ombudsman)\b", re.I)
+# Places held by Russia since 2014, whose unqualified local officials ("the city's mayor",
+# "local authorities in Horlivka") are the Russian-installed ones. Places taken in 2022
+# (Mariupol, Melitopol, Enerhodar, Sievierodonetsk...) are left out: their Ukrainian
+# mayors and governors in exile are quoted at least as often.
+OCCUPIED = frozenset({
+    "Crimea", "Sevastopol", "Simferopol", "Kerch", "Yevpatoria", "Feodosia", "Dzhankoi", "Yalta",
+    "Donetsk", "Makiivka", "Horlivka", "Yenakiieve", "Khartsyzk", "Chystiakove", "Shakhtarsk",
+    "Snizhne", "Debaltseve", "Ilovaisk", "Luhansk", "Alchevsk", "Kadiivka", "Dovzhansk",
+    "Khrustalnyi", "Antratsyt", "Rovenky", "Sorokyne", "Krasnyi Luch", "Stakhanov",
+})
+
+
 def actor_side(name: str) -> str | None:
     """ukraine / russia / third_party for a named actor, or None when unknown."""
     if not name:
         return None
     a = lookup(name)
-    if a is not None and a.kind != "outlet":
+    if a is not None and a.kind == "person":
         return a.side if a.side in ("ukraine", "russia", "third_party") else None
-    if a is not None and is_outlet(name):
+    if a is not None and a.kind == "outlet" and is_outlet(name):
         return None
     s = name.replace("’", "'")
     if _RUSSIA.search(s):
         return "russia"
+    # the earliest clue wins: "Russia's envoy to the UN" is Russian, "the US ambassador
+    # to Ukraine" American; a dictionary actor beats a nationality word at the same place
+    best = None
+    for st, e, act in find_actors(name):
+        if act.side in ("ukraine", "russia", "third_party") and (best is None or st < best[0]):
+            best = (st, act.side)
     m = _NATION.search(s)
-    if m:
+    if m and (best is None or m.start() < best[0]):
         return "ukraine" if m.group("ua") else "russia" if m.group("ru") else "third_party"
-    return None
+    return best[1] if best else None
 
 
 def is_outlet(name: str) -> bool:

@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .actors import LOCAL_ROLE, actor_side, find_actors, is_outlet, lookup
+from .actors import CIVIL_ROLE, LOCAL_ROLE, OCCUPIED, actor_side, find_actors, is_outlet, lookup
 from .model import Context
-from .speech import (ANAPHORA, INSTITUTION_WORDS, PRONOUNS, TITLES, Attribution, inside_quote,
-                     sentence_attributions, starts_quote)
+from .speech import (_ADJUNCT, ANAPHORA, COLLECTIVES, INSTITUTION_WORDS, PRONOUNS, TITLES, Attribution,
+                     _appositive_of, inside_quote, sentence_attributions, starts_quote)
 
 
 @dataclass(frozen=True)
@@ -151,6 +151,10 @@ def _resolve(ctx: Context, i: int, a: Attribution, depth: int = 0) -> Claimant |
         return Claimant(c.name, c.side, -1, -1) if c else None
     if is_outlet(a.raw):
         return None  # "Reuters reported": the outlet's own voice
+    if _COLLECTIVE.match(a.raw):
+        c = _named_counters(ctx, i)
+        if c is not None:
+            return c
     if ANAPHORA.match(a.raw):
         c = _last_claimant(ctx, i, depth)
         if c is not None:
@@ -166,38 +170,104 @@ def _resolve(ctx: Context, i: int, a: Attribution, depth: int = 0) -> Claimant |
     return Claimant(name, side, a.start, a.end)
 
 
+_COLLECTIVE = re.compile(r"^(?:the|these|those|both)\s+(?:two\s+|three\s+|independent\s+|same\s+)?(?:"
+                         + COLLECTIVES + r")$", re.I)
+
+
+def _named_counters(ctx: Context, i: int) -> Claimant | None:
+    """'The journalists identified ...' after 'Mediazona and the BBC Russian Service have
+    counted ...': the institutions (not people, not wire outlets) named in the nearest
+    earlier sentence that names any, as one claimant when they share a side."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        sent = ctx.sentences[j]
+        found = [(s, e, a) for s, e, a in find_actors(sent.text)
+                 if a.kind in ("institution", "media") and a.side in ("ukraine", "russia", "third_party")]
+        if not found:
+            continue
+        sides = {a.side for _, _, a in found}
+        if len(sides) != 1:
+            return None  # counters of different sides: no single claimant
+        s, e = found[0][0], found[0][1]
+        for s2, e2, _ in found[1:]:
+            if re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+together\s+with)\s+(?:the\s+)?", sent.text[e:s2]):
+                e = e2
+            else:
+                break
+        return Claimant(sent.text[s:e], sides.pop(), -1, -1)
+    return None
+
+
+_ROLE_RUN = re.compile(
+    r"((?:(?:[A-Z][\w'’.-]*|of|the|for|in|[a-z]+-installed|[a-z]+-appointed|regional|military|top|"
+    r"deputy|chief|spokes(?:man|woman|person)|governor|mayor|minister|commander|head|official|"
+    r"prosecutor|adviser|aide|envoy|ambassador|general|officer|director|secretary|analyst)\s+){1,10})$")
+
+
+def _descriptions(text: str, s: int, e: int) -> list[str]:
+    """Roles written around a person's name at text[s:e]: an appositive ('NAME, a Ukrainian
+    medic,' / 'NAME, Russia's envoy,'), 'ROLE, NAME,' and a title run ('Pentagon spokesman NAME')."""
+    # take in a first name before a surname
+    m = re.search(r"(?:\b[A-Z][a-z'’-]+\s+){1,2}$", text[max(0, s - 40):s])
+    if m and not any(w.lower() in TITLES for w in m.group().split()):
+        s -= len(m.group())
+    out = []
+    appos = _appositive_of(text, s, e)
+    if appos:
+        out.append(appos)
+    run = _ROLE_RUN.search(text[max(0, s - 120):s])
+    if run:
+        out.append(run.group(1))
+    return out
+
+
 def _described_side(ctx: Context, name: str) -> str | None:
     """A person named without a role here, but described elsewhere in the article:
-    "Ivan Petrenko, a Ukrainian medic," / "military spokesman Ivan Petrenko"."""
+    "Ivan Petrenko, a Ukrainian medic," / "military spokesman Ivan Petrenko" /
+    "the Ukrainian governor of the Kherson region, Mykola Tkachenko,"."""
     surname = name.split()[-1] if name and name[:1].isupper() else ""
     if len(surname) < 3 or INSTITUTION_WORDS.search(name):
         return None
     for m in re.finditer(r"\b" + re.escape(surname) + r"\b", ctx.text):
-        after = re.match(r"['’]?,\s+((?:a|an|the)\s[^,.;:\"“”]{2,100})", ctx.text[m.end():])
-        role_before = re.search(r"((?:[A-Za-z'’-]+\s+){1,5})(?:[A-Z][\w'’-]+\s+)?$", ctx.text[max(0, m.start() - 60):m.start()])
-        for desc in (after.group(1) if after else "", role_before.group(1) if role_before else ""):
-            if desc:
-                side = actor_side(desc) or _local_side(desc, ctx, m.start())
-                if side:
-                    return side
+        for desc in _descriptions(ctx.text, m.start(), m.end()):
+            side = actor_side(desc) or _local_side(desc, ctx, m.start())
+            if side:
+                return side
     return None
 
 
 def _local_side(raw: str, ctx: Context, at: int) -> str | None:
     """A speaker with no nationality: local authorities and militaries default to
-    Ukraine, or Russia when placed in a Russian town or the article is about one
-    ("officials in Belgorod"). Russian-installed ones were caught by _RUSSIA already."""
+    Ukraine, or Russia when all the places that situate them are Russian or long occupied
+    ("officials in Belgorod"; "local officials said ... evacuated from Shebekino"; a
+    Kursk-region story). Russian-installed ones were caught by actor_side already.
+    Places come from the speaker phrase, then (for civil authorities: officials, mayors,
+    governors) the sentence, then the article's main place."""
     if not raw or not LOCAL_ROLE.search(raw):
         return None
     from . import places  # local import: places is only needed for this fallback
-    found = places.find_places(raw)
+    found = [m.name for m in places.find_places(raw)]
+    if not found and CIVIL_ROLE.search(raw):
+        for sent in ctx.sentences:
+            if sent.start <= at < sent.end:
+                found = [m.name for m in places.find_places(sent.text)
+                         if not places.is_metonymy(sent.text, m)]
+                break
     if not found and ctx.main_place:
-        found = [m for m in places.find_places(ctx.main_place)]
-    for m in found:
-        info = places.place_info(m.name)
-        if info and info.get("country") == "RU":
-            return "russia"  # "officials in Belgorod", a Kursk-region story
+        found = [m.name for m in places.find_places(ctx.main_place)]
+    sides = [_place_side(n, places) for n in found]
+    sides = [x for x in sides if x]
+    if sides and all(x == "russia" for x in sides):
+        return "russia"
     return "ukraine"
+
+
+def _place_side(name: str, places) -> str | None:
+    info = places.place_info(name)
+    if not info:
+        return None
+    if info.get("country") == "RU" or name in OCCUPIED or info.get("oblast") in OCCUPIED:
+        return "russia"
+    return "ukraine" if info.get("country") == "UA" else None
 
 
 # --- public entry point ------------------------------------------------------
@@ -241,6 +311,15 @@ def _same_line(ctx: Context, i: int, j: int) -> bool:
     return "\n" not in ctx.text[lo.end:hi.start]
 
 
+def _bare_attribution(ctx: Context, nxt, a: Attribution) -> bool:
+    """'Russian defence minister Andrei Belousov said at a meeting on Monday.': a sentence
+    that opens with its speaker and says nothing but who and when."""
+    if a.start - nxt.start > 2 or re.search(r"\d", nxt.text) or a.gov_start < a.end:
+        return False
+    tail = ctx.text[a.gov_start:nxt.end]
+    return not tail.strip(" .") or bool(_ADJUNCT.match(tail))
+
+
 def _quote_speaker(ctx: Context, i: int, at: int | None) -> Claimant | None:
     sent = ctx.sentences[i]
     text = sent.text
@@ -280,8 +359,7 @@ def _quote_speaker(ctx: Context, i: int, at: int | None) -> Claimant | None:
     # a following sentence that is just the attribution: '"..." He said.'
     if i + 1 < len(ctx.sentences) and _same_line(ctx, i, i + 1):
         nxt = ctx.sentences[i + 1]
-        if len(nxt.text.split()) <= 8:
-            attrs = _sentence_attrs_cached(ctx, i + 1)
-            if attrs:
-                return _resolve(ctx, i + 1, attrs[0])
+        attrs = _sentence_attrs_cached(ctx, i + 1)
+        if attrs and (len(nxt.text.split()) <= 8 or _bare_attribution(ctx, nxt, attrs[0])):
+            return _resolve(ctx, i + 1, attrs[0])
     return None

@@ -43,13 +43,17 @@ _GIVEN_BY = re.compile(
 _CITING = re.compile(r"\b(?:citing|cited by|quoted by|quoting)\s+(?P<who>(?:the\s+)?[A-Za-z][^,.;:()\"“”]{1,80})")
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+# Plural or collective descriptions of counters named earlier ("the journalists" after
+# "Mediazona and the BBC Russian Service"), resolved to those named actors.
+COLLECTIVES = (r"journalists|reporters|researchers|outlets|media\s+outlets|publications|investigators|"
+               r"authors|analysts|counters|monitors|organi[sz]ations?|groups|ngos?|project|team|watchdog")
 # Anaphoric descriptions resolved to an earlier speaker.
 ANAPHORA = re.compile(
     r"^(?:the|this|that)\s+(?:(?:same|latest|daily|new|regional|local|military)\s+)*"
     r"(?:report|statement|ministry|agency|official|officials|spokes(?:man|woman|person)|governor|"
     r"institute|think[- ]tank|update|assessment|post|mayor|general|"
     r"commander|president|minister|military|army|monitors?|mission|"
-    r"blogger|bloggers|channel)$", re.I)
+    r"blogger|bloggers|channel|" + COLLECTIVES + r")$", re.I)
 TITLES = {
     "president", "prime", "minister", "defence", "defense", "foreign", "gen", "general", "col",
     "colonel", "lt", "lieutenant", "mr", "mrs", "ms", "dr", "governor", "gov", "mayor",
@@ -63,7 +67,9 @@ TITLES = {
     "border", "guard", "national", "security", "council", "official", "officer", "lawmaker",
     "mp", "sergeant", "corporal", "private", "soldier", "analyst", "expert", "historian",
     "blogger", "journalist", "correspondent", "envoy", "diplomat", "pope", "kyiv", "moscow",
-    "ukraine", "russia", "ukraine's", "russia's", "kyiv's", "moscow's",
+    "ukraine", "russia", "ukraine's", "russia's", "kyiv's", "moscow's", "rank", "second", "third",
+    "lieutenant-colonel", "lieutenant-general", "major-general", "colonel-general", "col.", "lt.",
+    "gen", "maj.", "capt.", "sgt.", "brig.", "senior", "junior", "chief", "press", "officer",
 }
 INSTITUTION_WORDS = re.compile(
     r"\b(?:Ministry|Staff|Institute|Forces|Force|Group|Command|Service|Agency|Office|Council|"
@@ -148,10 +154,28 @@ def sentence_attributions(text: str, offset: int) -> list[Attribution]:
 
 def _make(text, offset, s, e, gs, ge, pronoun=False) -> Attribution:
     raw = text[s:e]
-    m = re.match(r",\s+((?:a|an|the|who|[a-z])[^,.;:\"“”]{2,100})", text[e:])
-    appos = m.group(1) if m else ""
     return Attribution(_display_name(raw), raw, offset + s, offset + e, offset + gs, offset + ge,
-                        pronoun, appos)
+                       pronoun, _appositive_of(text, s, e))
+
+
+def _appositive_of(text: str, s: int, e: int) -> str:
+    """The role around a speaker, a clue to their side: 'NAME, a spokesperson for Y,',
+    'NAME, Ukraine's deputy minister,', or 'Russia's top prosecutor, NAME,'."""
+    m = re.match(r",\s+([^,.;:\"“”]{2,100})", text[e:])
+    if m:
+        piece = m.group(1).strip()
+        if not _VERB.match(piece) and not _CLAUSE_VERB.match(piece) and (re.match(r"(?:a|an|the|who|[a-z])", piece) or _capital_appositive(piece)):
+            return piece
+    before = text[:s]
+    if re.search(r",\s*$", before) and not re.search(r"[\"”]\s*,?\s*$", before) \
+            and _name_like(text[s:e]) and text[e:e + 1] == ",":
+        body = before.rstrip()[:-1]
+        k = max((b.end() for b in _SUBJECT_STOP.finditer(body)), default=0)
+        piece = _LEAD_JUNK.sub("", body[k:].strip())
+        if piece and len(piece.split()) <= 12 and (_capital_appositive(piece) or _speaker_noun(piece)) \
+                and not _CLAUSE_VERB.search(re.sub(r"\b[\w-]+-[a-z]+ed\b", "", piece)):
+            return piece
+    return ""
 
 
 _NP = re.compile(
@@ -176,7 +200,7 @@ def _np_after(text: str, i: int) -> tuple[int, int] | None:
             break
         e += m2.end()
     np = text[s:e].strip()
-    if not np or len(np.split()) > 12:
+    if not np or len(np.split()) > 16 or (len(np.split()) > 12 and not _ends_in_name(np.split())):
         return None
     lead = text[s:e].find(np)
     cleaned = _clean_subject(np)
@@ -192,8 +216,11 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
     before = text[:vstart]
     after = text[vend:]
     # inverted: '"...," said Bobovnikova, a spokesperson' / '..., said the governor'
-    if re.search(r"[,\"”’]\s*$", before) and re.match(r"\s+(?:[A-Z]|the\s|a\s|an\s|one\s)", after):
+    if re.search(r"[,\"”’]\s*$", before) and re.match(r"\s+(?:[A-Z]|the\s|a\s|an\s|one\s)", after) \
+            and not _appositive_subject(text, vstart):
         who = _np_after(text, vend + len(after) - len(after.lstrip()))
+        if who and not _closes_clause(text, *who):
+            who = None
         if who and verb in ("said", "says", "added", "wrote", "stated", "claimed", "reported", "noted"):
             s, e = who
             named = re.match(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?=\s*[,.;]|\s*$)", text[e:])
@@ -270,6 +297,63 @@ def _speech_complement(verb: str, tail: str) -> bool:
     return bool(re.match(r"\s*(?:that\b|[,:;.\"“”]|$)", t))
 
 
+def _appositive_subject(text: str, vstart: int) -> bool:
+    """'NAME, a spokesman for Y, said ...' / 'ROLE, NAME, said ...' opening its clause:
+    the ordinary subject-verb form, not '"...," said X'."""
+    head = text[:vstart]
+    if not re.search(r",\s*$", head) or re.search(r"[\"”]\s*,?\s*$", head):
+        return False
+    subj = _subject_before(text, vstart)
+    return subj is not None and _clause_start(text, subj[0]) == 0 and not _closes_quote(text[:subj[0]])
+
+
+def _closes_quote(head: str) -> bool:
+    return head.count('"') % 2 == 1 or "”" in head
+
+
+_CLAUSE_VERB = re.compile(r"\b(?:had|has|have|was|were|is|are|will|would|could|did|[a-z]+ed)\b")
+
+
+def _closes_clause(text: str, s: int, e: int) -> bool:
+    """The noun phrase after an inverted verb is a speaker only when it closes the clause
+    ('said Bobovnikova, a spokesperson', 'said the governor.'): no number, no verb of its own."""
+    np = text[s:e]
+    if re.search(r"\d(?![\d,.]*(?:st|nd|rd|th)\b)", np) or _CLAUSE_VERB.search(re.sub(r"\b[\w-]+-[a-z]+ed\b", "", np)):
+        return False
+    rest = text[e:]
+    return bool(re.match(r"\s*(?:$|[,.;:!?\"”)—–-]|\s(?:on|in|at|late|early|earlier|later|who|told|"
+                         r"speaking|adding|according)\b)", rest))
+
+
+def _capital_appositive(piece: str) -> bool:
+    """'Ukraine's deputy minister for veterans', 'Kharkiv's regional prosecutor', 'UN
+    humanitarian coordinator for Ukraine', 'Russian-installed mayor of Nova Kakhovka':
+    a role (possessive, role noun or title word), not a bare name."""
+    words = piece.split()
+    if not words or len(words) > 14:
+        return False
+    if re.match(r"[A-Z][\w.-]*['’]s\s", piece):
+        return True
+    return bool(_SPEAKER_NOUN.search(piece) or any(w.lower().strip(".,") in _ROLE_TITLES for w in words))
+
+
+_ROLE_TITLES = {"president", "minister", "governor", "mayor", "commander", "chief", "spokesman",
+                "spokeswoman", "spokesperson", "secretary", "chancellor", "adviser", "advisor", "aide",
+                "ambassador", "head", "deputy", "senator", "director", "chairman", "speaker", "leader",
+                "envoy", "diplomat", "coordinator", "representative", "prosecutor", "ombudsman",
+                "analyst", "expert", "researcher", "officer", "official", "general", "colonel"}
+
+
+def _name_like(s: str) -> bool:
+    """'Olena Kovalchuk', 'Mr. Ivanov': one to four capitalised words, no role words."""
+    s = s.strip()
+    k = max((b.end() for b in _SUBJECT_STOP.finditer(s)), default=0)
+    s = _LEAD_JUNK.sub("", _LEAD_TIME.sub("", s[k:].strip()))
+    words = s.split()
+    return 1 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][\w'’.-]*", w) for w in words) and not any(
+        w.lower().strip(".") in _ROLE_TITLES or INSTITUTION_WORDS.fullmatch(w) for w in words)
+
+
 def _has_quote_after(text: str, i: int) -> bool:
     return bool(re.search(r"[\"“]", text[i:]))
 
@@ -298,7 +382,8 @@ def _subject_before(text: str, vstart: int) -> tuple[int, int] | None:
         k = body.rfind(",")
         if k >= 0:
             piece = body[k + 1:].strip()
-            if re.match(r"(?:a|an|the|who|which|its|his|her|their|[a-z0-9])", piece):
+            if re.match(r"(?:a|an|the|who|which|its|his|her|their|[a-z0-9])", piece) or (
+                    _capital_appositive(piece) and _name_like(body[:k])):
                 appos = (k, body)
             elif re.fullmatch(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,4}", piece) and (
                     _speakerish(body[:k].strip()) or _speaker_noun(body[:k])):
@@ -355,7 +440,7 @@ _SPEAKER_NOUN = re.compile(
     r"soldiers?|troops|servicem[ae]n|officer|police|prosecutors?|service|services|monitors?|"
     r"mission|estimates?|intelligence|bloggers?|correspondents?|channels?|residents?|witness(?:es)?|"
     r"observers?|diplomats?|envoy|ambassador|adviser|advisor|aide|ombudsman|chief|head|leader|"
-    r"milbloggers?|war\s+correspondents?|"
+    r"milbloggers?|war\s+correspondents?|air\s+force|air\s+defen[cs]e|prosecutor|investigators?|"
     r"kremlin|pentagon|council|committee|office|journalists?|media|researchers?|group|"
     r"volunteers?|medics?|doctors?|rescuers|guards?|brigade|battalion|unit|corps|navy|"
     r"directorate|watchdog|commission|mercenar(?:y|ies)|separatists?|side|ministry|data|"
@@ -372,8 +457,12 @@ def _speakerish(s: str) -> bool:
     if s.lower() in PRONOUNS:
         return True
     words = s.split()
-    if not words or len(words) > 9:
+    if not words or len(words) > 16:
         return False
+    if len(words) > 9:
+        # a long title chain is a speaker only when it ends in a capitalised name:
+        # "Ukraine's Tavria Group of Forces Spokesperson Lieutenant Colonel Dmytro Ivanenko"
+        return _ends_in_name(words)
     if lookup(s) or _speaker_noun(s) or (len(words) <= 4 and actor_side(s)):
         return True
     if ANAPHORA.match(s):
@@ -382,6 +471,14 @@ def _speakerish(s: str) -> bool:
     caps = [w for w in words if w.lower() not in ("of", "the", "for", "and", "de", "von", "der")]
     return bool(caps) and all(w[:1].isupper() for w in caps) and not re.fullmatch(
         r"(?:It|This|That|There|These|Those|What|Which|Who|Some|Many|Most|All|Both|Each|One|None)", s)
+
+
+def _ends_in_name(words: list[str]) -> bool:
+    tail = words[-2:]
+    return len(words) >= 2 and all(
+        re.fullmatch(r"[A-Z][a-z'’-]+", w) and w.lower() not in TITLES
+        and not INSTITUTION_WORDS.fullmatch(w) for w in tail) and not any(
+        re.fullmatch(r"(?:had|has|have|was|were|is|are|will|would|could|\w+ed)", w) for w in words)
 
 
 def _display_name(raw: str) -> str:

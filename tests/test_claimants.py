@@ -365,3 +365,183 @@ def test_pronouns_inside_a_quote_are_not_the_speaker():
     text = ("Oleksandr Syrskyi visited the front on Monday.\n"
             "Dmitry Peskov spoke later. \"We estimate 500 enemy dead,\" Syrskyi said.")
     assert who(text, "500") == ("Oleksandr Syrskyi", "ukraine")
+
+
+# --- general phrasing classes (each row is a class of wording, not a special case) ---------------
+# expected: (name, side), None (unattributed), or ("~substring", side) when only part of the
+# name as written matters.
+
+def _check(text, needle, expected):
+    got = who(text, needle)
+    if expected is None or got is None or not expected[0].startswith("~"):
+        assert got == expected
+    else:
+        assert expected[0][1:] in got[0] and got[1] == expected[1], got
+
+
+PHRASINGS = [
+    # 1. "NAME, a/an/the ROLE ..., said CLAUSE": the appositive form wins over '"...," said X'
+    pytest.param("Oleh Petrenko, a spokesman for Ukraine's southern command, said Russian troops had "
+                 "launched 25 assaults near Orikhiv.", "25", ("Oleh Petrenko", "ukraine"), id="appos-said-clause-reuters"),
+    pytest.param("Sergei Volkov, a spokesman for Russia's Vostok group of forces, said Ukrainian units had "
+                 "lost 120 servicemen in the past day.", "120", ("Sergei Volkov", "russia"), id="appos-said-clause-ru"),
+    pytest.param("Andriy Moroz, the head of the town's military administration, said Russian shelling had "
+                 "killed four residents.", "four", ("Andriy Moroz", "ukraine"), id="appos-local-head"),
+    pytest.param("Maksym Zhorin, a deputy commander of the Third Assault Brigade, said Russian forces "
+                 "had lost 300 men near Avdiivka.", "300", ("Maksym Zhorin", "ukraine"), id="appos-brigade"),
+    pytest.param("Ivan Shevchuk, an officer with the 93rd Brigade, said 18 drones had hit the positions.",
+                 "18", ("Ivan Shevchuk", "ukraine"), id="appos-an-officer"),
+    pytest.param("The enemy shelled the village 40 times, said Vitaliy Ivanenko, a Ukrainian army spokesman.",
+                 "40", ("Vitaliy Ivanenko", "ukraine"), id="inverted-said-name-appos"),
+    pytest.param("\"They attacked in waves,\" said the governor. \"We counted 60 assaults in one day.\"",
+                 "60", ("the governor", "ukraine"), id="inverted-said-the-governor-quote-continues"),
+    pytest.param("Russian forces shelled the town 30 times, said the Ukrainian military.", "30",
+                 ("the Ukrainian military", "ukraine"), id="inverted-said-institution"),
+    pytest.param("Kherson was shelled again on Sunday, said Russian forces had fired 45 rockets at it.", "45",
+                 None, id="inverted-never-a-clause"),
+
+    # 2. appositive that starts with a capital: a possessive role, a nationality, a title phrase
+    pytest.param("Olena Kovalchuk, Ukraine's deputy minister for veterans, said 320 people had been evacuated.",
+                 "320", ("Olena Kovalchuk", "ukraine"), id="appos-possessive-country"),
+    pytest.param("Anna Markova, Kharkiv's regional prosecutor, said seven civilians were killed in the strike.",
+                 "seven", ("Anna Markova", "ukraine"), id="appos-possessive-ua-place"),
+    pytest.param("Yuri Ivanov, Russia's envoy to the UN, said 1,500 Ukrainian soldiers had surrendered.",
+                 "1,500", ("Yuri Ivanov", "russia"), id="appos-possessive-russia-envoy-to-un"),
+    pytest.param("Yevgeny Lisitsyn, Belgorod's deputy governor, said three people were wounded by shelling.",
+                 "three", ("Yevgeny Lisitsyn", "russia"), id="appos-possessive-ru-place"),
+    pytest.param("Igor Pavlov, Russian-installed mayor of Nova Kakhovka, said 11 people died in the flood.",
+                 "11", ("Igor Pavlov", "russia"), id="appos-russian-installed"),
+    pytest.param("Linda Marsh, UN humanitarian coordinator for Ukraine, said 14.6 million people need aid.",
+                 "14.6", ("Linda Marsh", "third_party"), id="appos-un-title"),
+    pytest.param("James Carter, US ambassador to Ukraine, said 2,000 civilians had died since January.",
+                 "2,000", ("James Carter", "third_party"), id="appos-us-title"),
+    pytest.param("Hanna Koval, NATO's deputy spokesperson, said Russia had lost 1,000 tanks.", "1,000",
+                 ("Hanna Koval", "third_party"), id="appos-nato-possessive"),
+    pytest.param("Anna Kovalenko, a Russian-installed official in Melitopol, said five people were hurt.",
+                 "five", ("Anna Kovalenko", "russia"), id="surname-of-a-known-actor-with-another-first-name"),
+
+    # 3. long title chains before a name
+    pytest.param("Ukraine's Tavria Group of Forces Spokesperson Lieutenant Colonel Dmytro Ivanenko stated on "
+                 "Monday that Russian forces conducted 52 attacks.", "52", ("Dmytro Ivanenko", "ukraine"),
+                 id="isw-long-title-ua"),
+    pytest.param("Russian Southern Grouping of Forces Press Center Head Colonel Vadim Astafyev claimed on "
+                 "January 3 that Ukrainian forces lost 230 personnel.", "230", ("Vadim Astafyev", "russia"),
+                 id="isw-long-title-ru"),
+    pytest.param("Commander of Ukraine's 3rd Separate Assault Brigade Major Oleksandr Borysenko said 70 "
+                 "Russian soldiers were captured.", "70", ("Oleksandr Borysenko", "ukraine"), id="long-title-commander-of"),
+    pytest.param("Spokesperson for the Ukrainian Navy Captain Third Rank Oleksiy Hrytsenko said on Sunday "
+                 "that 12 Russian landing craft had been sunk.", "12", ("Oleksiy Hrytsenko", "ukraine"),
+                 id="long-title-navy"),
+
+    # 4. people not in the dictionary, described earlier in the article
+    pytest.param("The Ukrainian governor of the Kherson region, Mykola Tkachenko, toured the ruins on Tuesday.\n"
+                 "Tkachenko said 14 people had been killed.", "14", ("Mykola Tkachenko", "ukraine"),
+                 id="earlier-role-comma-name"),
+    pytest.param("Russia's top military prosecutor, Pavel Sorokin, opened a case on Monday.\n"
+                 "Sorokin said 40 soldiers had deserted.", "40", ("Pavel Sorokin", "russia"), id="earlier-possessive-role"),
+    pytest.param("Roman Lysenko, a Ukrainian battalion commander, spoke to the BBC in Kostiantynivka.\n"
+                 "\"We lost nine men last week,\" Lysenko said.", "nine", ("Roman Lysenko", "ukraine"),
+                 id="earlier-appos-then-quote"),
+    pytest.param("Pentagon spokesman Michael Dorsey briefed reporters.\nDorsey said 8,000 North Korean troops "
+                 "were in Kursk.", "8,000", ("Michael Dorsey", "third_party"), id="earlier-title-before-name"),
+    pytest.param("Anton Gerashchuk said 30 Russian tanks were destroyed.", "30", None, id="unknown-person-no-side"),
+    pytest.param("Mr. Tkachenko said 14 people had been killed.", "14", None, id="unknown-mr-no-side"),
+
+    # 5. collective speakers resolve to the counters named before
+    pytest.param("The independent outlet Mediazona and the BBC Russian Service have been counting the dead "
+                 "since 2022.\nThe journalists identified by name 41,200 Russian soldiers killed in the war.",
+                 "41,200", ("~Mediazona", "third_party"), id="the-journalists-mediazona"),
+    pytest.param("Russian losses stand at 94,000 dead, according to a joint count by Mediazona and BBC Russian.",
+                 "94,000", ("~Mediazona", "third_party"), id="joint-count-by"),
+    pytest.param("Researchers at the Kyiv School of Economics track damaged infrastructure.\n"
+                 "The researchers estimated that 250,000 homes had been destroyed.", "250,000",
+                 ("~Kyiv School of Economics", "third_party"), id="the-researchers"),
+    pytest.param("The UN Human Rights Monitoring Mission in Ukraine published its update on Friday.\n"
+                 "The monitors said 10,582 civilians had been killed.", "10,582", ("~UN", "third_party"),
+                 id="the-monitors"),
+    pytest.param("The journalists said 300 bodies were found.", "300", None, id="the-journalists-nobody-named"),
+    pytest.param("Meduza and Mediazona published a new estimate this week.\nThe outlets said 165,000 "
+                 "Russian men had died.", "165,000", ("~Meduza", "third_party"), id="the-outlets"),
+
+    # 6. carry-over through one official report
+    pytest.param("Ukraine's General Staff reported on Tuesday that Russia had lost 1,150 troops over the past day.\n"
+                 "According to the report, Ukrainian forces also destroyed nine tanks.", "nine",
+                 ("~General Staff", "ukraine"), id="according-to-the-report"),
+    pytest.param("Ukraine's General Staff reported on Tuesday that Russia had lost 1,150 troops over the past day.\n"
+                 "Ukrainian forces also destroyed nine tanks and 30 artillery systems.", "nine", None,
+                 id="next-sentence-unattributed"),
+    pytest.param("Ukraine's General Staff reported on Tuesday that Russia had lost 1,150 troops over the past day.\n"
+                 "It also said 30 artillery systems were destroyed.", "30", ("~General Staff", "ukraine"),
+                 id="it-also-said"),
+    pytest.param("Russia's defence ministry issued its daily summary on Sunday.\nThe report added that 240 "
+                 "Ukrainian servicemen had been killed.", "240", ("~defence ministry", "russia"), id="the-report-added"),
+    pytest.param("The Russian defence ministry said its forces had downed 41 drones overnight.\n"
+                 "The ministry added that 12 more were jammed over Crimea.", "12", ("~defence ministry", "russia"),
+                 id="the-ministry-added"),
+    pytest.param("Ukraine's General Staff reported on Tuesday that Russia had lost 1,150 troops.\n"
+                 "The General Staff said 42 artillery systems were also hit.", "42",
+                 ("The General Staff", "ukraine"), id="named-again"),
+
+    # 7. authorities and officials
+    pytest.param("Authorities in the Kursk region said more than 2,000 residents had been evacuated.", "2,000",
+                 ("Authorities in the Kursk region", "russia"), id="authorities-in-russian-region"),
+    pytest.param("Ukrainian authorities said 1,200 people had been evacuated from Vovchansk.", "1,200",
+                 ("Ukrainian authorities", "ukraine"), id="ukrainian-authorities"),
+    pytest.param("Local officials said 300 residents had been evacuated from Shebekino.", "300",
+                 ("Local officials", "russia"), id="local-officials-russian-town"),
+    pytest.param("Local officials said 300 residents had been evacuated from Kupiansk.", "300",
+                 ("Local officials", "ukraine"), id="local-officials-ukrainian-town"),
+    pytest.param("Officials said 20 drones were launched from the Kursk region at Sumy.", "20",
+                 ("Officials", "ukraine"), id="officials-mixed-places-default"),
+    pytest.param("Russian-installed authorities in Zaporizhzhia said 70,000 people had left the frontline areas.",
+                 "70,000", ("~Russian-installed authorities", "russia"), id="russian-installed-authorities"),
+    pytest.param("The city's mayor said 22 people were wounded when a missile struck Horlivka.", "22",
+                 ("The city's mayor", "russia"), id="mayor-occupied-city"),
+    pytest.param("Regional authorities said two people died in Bryansk after a drone attack.", "two",
+                 ("Regional authorities", "russia"), id="regional-authorities-bryansk"),
+
+    # 8. quotes and their speakers
+    pytest.param("\"We destroyed 40 enemy tanks in a week,\" Belousov said.", "40", ("Andrei Belousov", "russia"),
+                 id="quote-then-surname"),
+    pytest.param("\"We destroyed 40 enemy tanks.\" Russian defence minister Andrei Belousov said at a meeting "
+                 "in Moscow on Monday.", "40", ("Andrei Belousov", "russia"), id="quote-then-attribution-sentence"),
+    pytest.param("\"The enemy attacked 30 times. We held,\" said Lt Col Ivan Tymoshenko of Ukraine's 47th Brigade.",
+                 "30", ("~Ivan Tymoshenko", "ukraine"), id="quote-of-brigade"),
+    pytest.param("\"More than 100 people are missing,\" Igor Kastyukevich, the Russian-installed head of "
+                 "the Kherson region's administration, told TASS.", "100", ("Igor Kastyukevich", "russia"),
+                 id="quote-name-appos-told"),
+
+    # existing behaviours in other outlets' styles
+    pytest.param("Kyiv says Russia has lost 650,000 soldiers since the start of the war, figures Moscow disputes.",
+                 "650,000", ("Kyiv", "ukraine"), id="kyiv-says"),
+    pytest.param("The Kremlin did not comment on the claim that 600 soldiers died.", "600", None, id="did-not-comment"),
+    pytest.param("At least 17 people were killed in the strike on Kostiantynivka, the AP reported.", "17",
+                 None, id="ap-reported"),
+    pytest.param("Britain's Ministry of Defence said in its daily intelligence update that Russia was "
+                 "losing 1,200 men a day.", "1,200", ("~Ministry of Defence", "third_party"), id="uk-mod"),
+    pytest.param("Russia's TASS news agency reported that 15 Ukrainian drones were downed over Bryansk.", "15",
+                 ("~TASS", "russia"), id="tass-reported"),
+    pytest.param("The ISW assessed that Russian forces made 6 confirmed advances near Toretsk.", "6",
+                 ("The ISW", "third_party"), id="isw-assessed"),
+    pytest.param("A spokesperson for the Ukrainian army's 110th Brigade told CNN that 15 assaults were repelled.",
+                 "15", ("~spokesperson", "ukraine"), id="cnn-brigade-spokesperson"),
+    pytest.param("Moscow-appointed official Vladimir Rogov said 25 Ukrainian soldiers were captured near "
+                 "Robotyne.", "25", ("Vladimir Rogov", "russia"), id="moscow-appointed"),
+    pytest.param("The town had 12,000 residents before the war, and Ukrainian officials say only 500 remain.",
+                 "12,000", None, id="governed-not-before-and"),
+    pytest.param("Zelensky told reporters in Kyiv on Friday that 43,000 Ukrainian soldiers had been killed.",
+                 "43,000", ("Volodymyr Zelensky", "ukraine"), id="told-reporters"),
+    pytest.param("Kadyrov's Akhmat unit, which the Chechen leader says lost 9 men, is fighting near Kursk.", "9",
+                 ("~Chechen leader", "russia"), id="relative-says"),
+    pytest.param("Gladkov, the Belgorod governor, wrote on Telegram that four people had been injured.", "four",
+                 ("Vyacheslav Gladkov", "russia"), id="surname-appos-wrote"),
+    pytest.param("Ukraine's military intelligence (HUR) said 11,000 North Korean soldiers were in Kursk.", "11,000",
+                 ("~military intelligence", "ukraine"), id="hur-parenthetical"),
+    pytest.param("Russian forces fired 92 missiles at Ukraine overnight, the country's air force said.", "92",
+                 ("~air force", "ukraine"), id="the-countrys-air-force"),
+]
+
+
+@pytest.mark.parametrize("text,needle,expected", PHRASINGS)
+def test_general_phrasings(text, needle, expected):
+    _check(text, needle, expected)
