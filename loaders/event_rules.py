@@ -23,31 +23,34 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("capture", re.compile(
         r"\b(?:captured|recaptured|seized|liberated|retook|retaken|overran|overrun|"
         r"(?:took|taken|take|taking|seized|gained|established|regained|retook|claimed)\s+(?:full\s+)?control\s+(?:of|over)|"
-        r"fell\s+to|(?:has|have|had)\s+fallen|(?:has|have|had)\s+taken|took|"
+        r"fell\s+to|(?P<fell>fell)(?=\s+(?:on|in|last|this|early|late|overnight|yesterday|after|within|days|weeks|months|at|following)\b|\s*[,.;]|$)|(?:has|have|had)\s+fallen|(?:has|have|had)\s+taken|took|"
         r"(?P<nominal>capture\s+of|recapture\s+of|fall\s+of|seizure\s+of|liberation\s+of|takeover\s+of|"
         r"capturing|seizing))\b", _I)),
     ("withdrawal", re.compile(
         r"\b(?:withdr[ae]w(?:n|al)?|withdrawing|retreat(?:ed|ing|s)?|pull(?:ed|ing)\s+(?:out|back)|"
         r"pullout|pull-out)\s+(?:(?!under\b|pressure\b)\w+\s+){0,3}?(?:from|of)\b"
         r"|\b(?:withdr[ae]w(?:n|al)?|retreat(?:ed)?)\s+(?:\w+\s+){0,3}?to\b"
-        r"|\b(?:abandoned|left)(?=\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?-i:[A-Z]))"
+        r"|\b(?:abandoned|left)(?=\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?-i:[A-Z])|\s+the\s+(?:[a-z-]+\s+){0,2}?(?:city|town|village|settlement)\b)"
         r"|\babandoned\s+(?:(?:their|its|the)\s+)?positions\s+(?:in|near|around)\b|\b(?:pushed|forced|driven)\s+out\s+of\b", _I)),
     ("advance", re.compile(
         r"\b(?:entered|broke\s+into|broken\s+into|pushed\s+(?:\w+\s+)?into|pushed\s+(?:\w+\s+)?towards?|"
         r"(?:broke|break)\s+through\s+(?:to|into|near)|gained\s+ground|made\s+(?:\w+\s+)?(?:gains|advances|progress)|"
-        r"advanc(?:ed|ing|es?)\s+(?:\w+\s+){0,2}?(?:towards?|on|into|in|near|to|around)|"
+        r"advanc(?:ed|ing|es?)\s+(?:\w+\s+){0,2}?(?:towards?|on|into|in|near|to|around|"
+        r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of)|"
+        r"(?:pushed|moved|edged|crept|inched|drawn|drew|advanced|got|gotten|come|came)\s+(?:ever\s+|even\s+|much\s+|slightly\s+)?closer\s+to(?:wards?)?|"
         r"(?:driven|drove|driving)\s+a\s+wedge|closing\s+in\s+on|moved?\s+(?:closer\s+)?(?:to|towards)|"
         r"reached\s+the\s+outskirts\s+of|incursion\s+into|crossed\s+(?:the\s+border\s+)?into)\b", _I)),
     ("assault", re.compile(
         r"\b(?:attacks?\s+(?:on|against|near|in|around|at)|attacked|attacking|assaults?\s+(?:on|against|by|in|inside)|"
         r"assaulted|storm(?:s|ed|ing)?|counter-?attack(?:ed|ing|s)?\s+(?:near|in|on|around)|fighting\s+(?:(?:was|is|has|had|have|been|raged|raging|continued|continues|continuing|"
-        r"intensified|erupted|broke\s+out|flared|took\s+place|taking\s+place)\s+){0,3}(?:in|for|around|inside|near|on)|"
+        r"intensified|erupted|broke\s+out|flared|took\s+place|taking\s+place|under\s+way|underway|ongoing|still|now|also|"
+        r"heavy|fierce|reported)\s+){0,3}(?:in|for|around|inside|near|on)|"
         r"fight(?:s)?\s+for|clash(?:es|ed)?\s+(?:in|near|around|on)|"
         r"offensive\s+(?:operations|actions)\s+(?:near|in|around|on|towards?)|"
         r"(?:launched|began|started|mounted|opened|resumed|stepped\s+up)\s+(?:an?\s+|the\s+|its\s+|their\s+)?"
         r"(?:\w+\s+){0,2}?(?:offensive|assault|counteroffensive|counter-offensive)\s+(?:on|against|in|toward|towards))", _I)),
     ("evacuation", re.compile(
-        r"\b(?:evacuated\s+(?:\w+\s+){0,4}?from|evacuations?\s+(?:of|from)|evacuating\s+(?:\w+\s+){0,3}?from|"
+        r"\b(?:evacuated\s+(?:\w+\s+){0,4}?from|evacuations?\s+(?:of|from)|evacuating\s+(?:\w+\s+){0,3}?(?:from|of|in)|"
         r"ordered\s+(?:the\s+)?(?:\w+\s+)?evacuation\s+of|evacuated)\b", _I)),
 ]
 
@@ -60,7 +63,7 @@ STEMS = {
                 "took", "taken", "fall", "takeover"),
     "withdrawal": ("withdr", "retreat", "pull", "abandon", "left", "out of"),
     "advance": ("advanc", "enter", "push", "broke", "break", "gain", "wedge", "closing", "move", "reach",
-                "incursion", "crossed", "progress"),
+                "incursion", "crossed", "progress", "closer"),
     "assault": ("attack", "assault", "storm", "fight", "clash", "offensive"),
     "evacuation": ("evacuat",),
 }
@@ -112,6 +115,24 @@ PEOPLE_SUBJECT = re.compile(r"\b(?:soldiers|troops|servicemen|prisoners|fighters
 PLACE_BEFORE_OK = re.compile(r"^(?:captured|recaptured|seized|liberated|retaken|overrun|fell\s+to|"
                              r"(?:has|have|had)\s+fallen|attacked|shelled|struck|bombed|"
                              r"evacuated|abandoned|came\s+under\s+.*)$", _I)
+# Before a nominal trigger: a commemoration or a start point, not news ("the anniversary of
+# the liberation of X", "a year since the capture of X").
+SINCE_BEFORE = re.compile(r"\b(?:anniversary|anniversaries|since|commemorat\w*|remembrance)\b(?:\s+[\w'\u2019-]+){0,3}?\s*$", _I)
+# The article's main place told without its name: "the city", "the embattled eastern town".
+ANAPHOR = re.compile(r"\bthe\s+(?:(?-i:[a-z][a-z-]*)\s+){0,2}?(?:city|town|village|settlement)\b"
+                     r"(?!\s+(?:of|council|hall|authorities|administration|mayor|officials|centre\s+of)\b)"
+                     r"(?!['\u2019]s\s+(?:mayor|council|authorities|administration|officials|governor|head)\b)", _I)
+# A ground attack stays an assault; an attack that kills civilians or hits a city in Russia is
+# a strike ("a Ukrainian attack on the Russian city of Belgorod", "an attack on Dnipro killed three").
+STRIKE_CUE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|wounded|wounding|dead|damaged|damaging|"
+                        r"destroyed|civilians?|residential|apartment|homes|power|energy|infrastructure|overnight)\b"
+                        r"|\bRussian\s+(?:border\s+)?(?:city|town|region|village)\b", _I)
+GROUND_BEFORE = re.compile(r"\b(?:forces|troops|units|soldiers|infantry|assault\s+groups?|brigades?|battalions?|"
+                           r"marines|paratroopers|mercenaries|armou?r|tanks|defenders|fighters)\b", _I)
+# An active verb with an object of its own: the place before it is its subject, not its object
+# ("troops entered Selydove and shelled the city").
+OWN_OBJECT = re.compile(r"\s+(?:the|a|an|its|their|his|her|several|two|three|dozens|many)\b"
+                        r"(?!\s+(?:next|following|same|day|night|week|morning|evening|previous)\b)", _I)
 NOMINAL = re.compile(r"(?:capture|recapture|fall|seizure|liberation|takeover|advance|attack|assault|"
                      r"offensive|withdrawal|retreat|evacuation)\s+of\b|capturing\b|seizing\b", _I)
 
@@ -133,6 +154,11 @@ INTENT_BEFORE = re.compile(
     r"halt|if|unless|whether|hopes?|hoping|hoped|push\s+to|drive\s+to|order\s+to|focused\s+on|"
     r"refocused\s+on|focus\s+on|staked\s+\w+\s+\w+\s+on|intent\s+on|designed|capable|"
     r"warned|warns|predicted|predicts|forecast|rumou?red|speculat\w*|hypothetical|looming|threats?)\b(?:\s+\w+){0,3}\s*$", _I)
+# A bare verb coordinated with an earlier infinitive: "in an attempt to breach the defences and
+# advance to X", "ordered to hold and not withdraw": the plan, not what happened.
+BARE_VERB = re.compile(r"(?:advance|storm|capture|take|seize|enter|attack|withdraw|retreat|push|break|"
+                       r"pull|strike|shell|evacuate|recapture|retake|liberate)\b", _I)
+INFINITIVE_AND = re.compile(r"\bto\s+[a-z]+\b[^,;.]{0,60}?\s(?:and|or)\s+$", _I)
 ATTEMPT_BEFORE = re.compile(r"\b(?:attempted|attempts|attempting|tried|tries|trying)\s+to\s+$", _I)
 # Words that say it did happen despite a cue above ("continue to advance", "managed to take").
 HAPPENED_BEFORE = re.compile(r"\b(?:continues?|continued|continuing|managed|succeeded|began|begun|"

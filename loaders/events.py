@@ -15,7 +15,7 @@ import re
 from . import claimants, dates, places
 from .event_rules import (
     ATTEMPT_BEFORE, AXIS, AXIS_AFTER, CLAUSE_END, COORDINATED, HAPPENED_BEFORE, INTENT_BEFORE,
-    LEAD_PLACE, MODAL_AFTER, NOT_TERRITORY, TAKES_OBJECT, TROOPS_BEFORE, PEOPLE_SUBJECT, NEGATION_BEFORE, NOMINAL, OBJECT_NP, PLACE_BEFORE_OK, REFERENCE_BEFORE,
+    ANAPHOR, BARE_VERB, GROUND_BEFORE, INFINITIVE_AND, LEAD_PLACE, MODAL_AFTER, OWN_OBJECT, SINCE_BEFORE, STRIKE_CUE, NOT_TERRITORY, TAKES_OBJECT, TROOPS_BEFORE, PEOPLE_SUBJECT, NEGATION_BEFORE, NOMINAL, OBJECT_NP, PLACE_BEFORE_OK, REFERENCE_BEFORE,
     RELATIVE_BEFORE, TAKE, TIGHT, TRIGGERS, WEAPON_SUBJECT, actor_side, trigger_types,
 )
 from .model import Context, Event, Sentence
@@ -72,6 +72,7 @@ def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[Event]:
     hits.sort(key=lambda h: h[1])
     mentions = [p for p in places.find_places(text) if p.kind not in NOT_EVENT_PLACES
                 and not _metonymy(text, p)]
+    mentions = _with_anaphors(text, mentions, ctx.main_place)
     found_dates = dates.find_dates(text, ctx.published)
     out = []
     for n, (event_type, start, end, m) in enumerate(hits):
@@ -88,6 +89,10 @@ def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[Event]:
             continue          # "residents have left X" is not a withdrawal
         if event_type == "assault" and WEAPON_SUBJECT.search(_clause_before(text, start)[-40:]):
             event_type = "strike"     # "Russian drones attacked Odesa": an air strike
+        if event_type == "assault" and _attack_is_strike(text, start, end, m):
+            event_type = "strike"
+        if _future(text, start, end, found_dates, ctx.published):
+            continue          # "the evacuation is scheduled for Sept. 1, 2024": a plan
         event_date, precision = _event_date(text, start, end, found_dates, ctx.published)
         if event_date and ctx.published and (ctx.published - event_date).days > BACKGROUND_DAYS:
             continue
@@ -103,6 +108,39 @@ def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[Event]:
                 sentence=text, sentence_start=sent.start, span_start=sent.start + start,
                 span_end=sent.start + end, trigger=text[start:end]))
     return out
+
+
+def _with_anaphors(text: str, mentions: list, main_place: str | None) -> list:
+    """ "withdrew from the city", "fighting inside the town": when the article is about one
+    settlement and the sentence names no other, "the city/town/village/settlement" is it."""
+    if not main_place or any(p.kind in SETTLEMENT_KINDS and p.name != main_place for p in mentions):
+        return mentions
+    low = text.lower()
+    if not any(w in low for w in ("city", "town", "village", "settlement")):
+        return mentions
+    extra = [places.PlaceMention(a.start(), a.end(), main_place, "city", None) for a in ANAPHOR.finditer(text)
+             if not any(p.start < a.end() and a.start() < p.end for p in mentions)]
+    return sorted(mentions + extra, key=lambda p: p.start) if extra else mentions
+
+
+def _attack_is_strike(text: str, start: int, end: int, m: re.Match) -> bool:
+    """ "a Ukrainian attack on the Russian city of Belgorod", "an attack on Dnipro killed
+    three": an attack on a place with no ground force in its clause, told with civilian harm
+    or a target in Russia, is a strike."""
+    if not re.match(r"(?i)attacks?\s+(?:on|against)$", m.group(0)):
+        return False
+    before = _clause_before(text, start)
+    if GROUND_BEFORE.search(before):
+        return False
+    return bool(STRIKE_CUE.search(text))
+
+
+def _future(text: str, start: int, end: int, found, published: dt.date | None) -> bool:
+    """The date nearest the trigger lies after publication: a plan or schedule, not news."""
+    if not found or published is None:
+        return False
+    best = min(found, key=lambda x: min(abs(x.start - end), abs(start - x.end)))
+    return best.date > published
 
 
 def _metonymy(text: str, mention) -> bool:
@@ -125,6 +163,9 @@ def _reported(text: str, start: int, end: int, m: re.Match, event_type: str) -> 
     near = before[-60:]
     if NEGATION_BEFORE.search(near):
         return None
+    word = re.match(r"[A-Za-z]*", text[start:]).group(0)
+    if BARE_VERB.fullmatch(word) and INFINITIVE_AND.search(before[-90:]):
+        return None   # "in an attempt to breach the defences and advance to X": a plan
     if event_type in ("assault", "advance", "capture") and ATTEMPT_BEFORE.search(near):
         return "assault"      # "attempted to storm X", "tried to advance on X": an assault that failed
     if INTENT_BEFORE.search(near):
@@ -133,6 +174,9 @@ def _reported(text: str, start: int, end: int, m: re.Match, event_type: str) -> 
         if not done or INTENT_BEFORE.search(near[:len(near) - 45 + done.start()] if len(near) > 45
                                             else near[:done.start()]):
             return None
+    if (m.groupdict().get("nominal") or NOMINAL.match(text, start)) and SINCE_BEFORE.search(before[-50:]) \
+            and not RELATIVE_BEFORE.search(text[max(0, start - 45):start]):
+        return None   # "the anniversary of the liberation of X", "a year since the capture of X"
     if m.groupdict().get("nominal") or NOMINAL.match(text, start):
         # "The fall of X ... would let Moscow", "Capturing X would allow": a hypothesis
         rest = text[end:]
@@ -144,6 +188,12 @@ def _reported(text: str, start: int, end: int, m: re.Match, event_type: str) -> 
 def _object_places(text: str, start: int, end: int, next_start: int, mentions, m: re.Match) -> list[str]:
     """The place the trigger acts on, and places coordinated with it ("fighting in X and Y")."""
     stop = min(next_start, _clause_end(text, end))
+    if m.groupdict().get("fell"):
+        # "Vuhledar fell on Tuesday", "the town fell": only the place just before; "prices fell
+        # in Odesa", "shells fell on X" are not captures
+        just = [p for p in mentions if p.end <= start and re.fullmatch(r"\s*(?:finally\s+|eventually\s+)?",
+                                                                        text[p.end:start])]
+        return [just[-1].name] if just else []
     first = _object_place(text, start, end, stop, mentions, m)
     if first is None:
         return []
@@ -178,7 +228,7 @@ def _object_place(text: str, start: int, end: int, stop: int, mentions, m: re.Ma
     after = [p for p in after if not REFERENCE_BEFORE.search(text[end:p.start])] or after
     if after:
         return after[0].name
-    if PLACE_BEFORE_OK.search(m.group(0)):
+    if PLACE_BEFORE_OK.search(m.group(0)) and not OWN_OBJECT.match(text, end):
         cut = start - len(_clause_before(text, start))
         before = [p for p in mentions if cut <= p.start and p.end <= start and start - p.end <= 40]
         if before:

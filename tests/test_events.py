@@ -21,6 +21,8 @@ GAZETTEER = {
     "Marinka": "town", "Krynky": "village", "Kupiansk": "city", "Robotyne": "village",
     "Vovchansk": "town", "Mariupol": "city", "Berkhivka": "village", "Lyman": "town",
     "Sudzha": "town", "Kurakhove": "town", "Kreminna": "town", "Izium": "city", "Donetsk Oblast": "oblast", "Ukraine": "country", "Russia": "country",
+    "Belgorod": "city", "Zaporizhzhia": "city", "Nikopol": "city", "Kursk": "city", "Sumy": "city",
+    "Chasiv Yar": "town", "Selydove": "town", "Kostiantynivka": "city",
 }
 _RX = re.compile(r"\b(" + "|".join(sorted(GAZETTEER, key=len, reverse=True)) + r")\b")
 
@@ -36,13 +38,14 @@ def gazetteer(monkeypatch):
     monkeypatch.setattr(claimants, "attribute", lambda ctx, i, at=None: None)
 
 
-def run(text, published=D(2023, 3, 7)):
-    ctx = Context(doc_id="t", text=text, sentences=sentences.split(text), published=published)
+def run(text, published=D(2023, 3, 7), main_place=None):
+    ctx = Context(doc_id="t", text=text, sentences=sentences.split(text), published=published,
+                  main_place=main_place)
     return events.extract_events(ctx)
 
 
-def summary(text, published=D(2023, 3, 7)):
-    return [(e.event_type, e.place, e.actor_side, e.event_date) for e in run(text, published)]
+def summary(text, published=D(2023, 3, 7), main_place=None):
+    return [(e.event_type, e.place, e.actor_side, e.event_date) for e in run(text, published, main_place)]
 
 
 # published Tue 2023-03-07 unless a case says otherwise
@@ -345,3 +348,178 @@ def test_events_consistent_on_any_text(text, published):
         assert ev.event_type in ("assault", "advance", "capture", "withdrawal", "strike", "evacuation")
         assert ev.event_date is None or ev.event_date <= published
         assert ev.place in GAZETTEER and GAZETTEER[ev.place] != "country"
+
+
+# --- realistic phrasings from wire, newspaper and think-tank reports ----------------------
+# (name, text, published, main place of the article, expected rows)
+# Weekdays: 2024-02-19 Mon, 2024-10-03 Thu, 2024-07-05 Fri, 2022-10-03 Mon, 2024-10-23 Wed,
+# 2023-12-31 Sun, 2023-07-19 Wed, 2024-04-04 Thu, 2023-08-12 Sat, 2024-05-13 Mon.
+REPORTED = [
+    # 1. "the city"/"the town" stand for the article's main place when no other place is named
+    ("anaphor_completed_withdrawal_from_the_city",
+     "Ukrainian forces completed their withdrawal from the city on Saturday, the army chief said.",
+     D(2024, 2, 19), "Avdiivka", [("withdrawal", "Avdiivka", "ukraine", D(2024, 2, 17))]),
+    ("anaphor_pulled_out_of_the_town",
+     "Kyiv's troops pulled out of the town on Tuesday after a two-year defence.",
+     D(2024, 10, 3), "Vuhledar", [("withdrawal", "Vuhledar", "ukraine", D(2024, 10, 1))]),
+    ("anaphor_fighting_inside_the_city",
+     "Heavy fighting is under way inside the city, a military spokesman told the Associated Press on Thursday.",
+     D(2024, 7, 5), "Toretsk", [("assault", "Toretsk", None, D(2024, 7, 4))]),
+    ("anaphor_troops_left_the_city",
+     "Russian troops left the city on Saturday as Ukrainian forces closed the ring around it.",
+     D(2022, 10, 3), "Lyman", [("withdrawal", "Lyman", "russia", D(2022, 10, 1))]),
+    ("anaphor_missiles_struck_the_city",
+     "Russian missiles struck the city overnight, damaging a school and two apartment blocks.",
+     D(2024, 5, 27), "Kharkiv", [("strike", "Kharkiv", "russia", D(2024, 5, 27))]),
+    ("anaphor_entered_the_eastern_town",
+     "Russian units entered the eastern town on Monday, Ukraine's military said.",
+     D(2024, 10, 23), "Selydove", [("advance", "Selydove", "russia", D(2024, 10, 21))]),
+    ("anaphor_settlement_retreated_from",
+     "Outnumbered Ukrainian defenders retreated from the settlement on Wednesday.",
+     D(2024, 10, 23), "Selydove", [("withdrawal", "Selydove", "ukraine", D(2024, 10, 23))]),
+    ("anaphor_not_used_when_another_place_is_named",
+     "Russian troops entered Selydove and shelled the city on Monday.",
+     D(2024, 10, 23), "Pokrovsk", [("advance", "Selydove", "russia", D(2024, 10, 21))]),
+    ("anaphor_needs_a_main_place",
+     "Ukrainian forces withdrew from the city on Friday.", D(2024, 2, 19), None, []),
+    ("claim_then_denial_of_the_city",
+     "Russia's defence ministry said on Sunday that its forces had captured Kupiansk.\n"
+     "Ukraine denied that the city had fallen.",
+     D(2024, 11, 25), "Kupiansk", [("capture", "Kupiansk", "russia", D(2024, 11, 24))]),
+    # 2. attacks on a place, shelling
+    ("attack_on_the_russian_city_of_is_a_strike",
+     "Five people were killed in a Ukrainian attack on the Russian city of Belgorod on Saturday, "
+     "the regional governor said.", D(2023, 12, 31), None, [("strike", "Belgorod", "ukraine", D(2023, 12, 30))]),
+    ("missile_attack_on_port_city",
+     "A Russian missile attack on Odesa on Tuesday night damaged port infrastructure.",
+     D(2023, 7, 19), None, [("strike", "Odesa", "russia", D(2023, 7, 18))]),
+    ("drone_attack_killed_four",
+     "A drone attack on Zaporizhzhia killed four people on Wednesday, the governor said.",
+     D(2024, 4, 4), None, [("strike", "Zaporizhzhia", None, D(2024, 4, 3))]),
+    ("attack_on_city_killed_is_a_strike",
+     "A Russian attack on Dnipro killed three people and wounded 15 on Friday.",
+     D(2024, 4, 20), None, [("strike", "Dnipro", "russia", D(2024, 4, 19))]),
+    ("shelling_killed_seven_in",
+     "Russian shelling killed seven people in Kherson on Thursday, officials said.",
+     D(2023, 8, 12), None, [("strike", "Kherson", "russia", D(2023, 8, 10))]),
+    ("shelling_of_intensified",
+     "The shelling of Vovchansk intensified on Sunday, local authorities said.",
+     D(2024, 5, 13), None, [("strike", "Vovchansk", None, D(2024, 5, 12))]),
+    ("came_under_artillery_fire",
+     "Nikopol came under artillery fire overnight, the governor wrote on Telegram.",
+     D(2023, 8, 1), None, [("strike", "Nikopol", None, D(2023, 8, 1))]),
+    ("drones_struck_the_russian_city",
+     "Ukrainian drones struck the Russian city of Kursk overnight, Russian officials said.",
+     D(2024, 8, 20), None, [("strike", "Kursk", "ukraine", D(2024, 8, 20))]),
+    ("ballistic_missile_hit_centre",
+     "A ballistic missile hit the centre of Sumy on Sunday morning as people gathered for church.",
+     D(2025, 4, 14), None, [("strike", "Sumy", None, D(2025, 4, 13))]),
+    ("pounded_with_glide_bombs",
+     "Russia pounded Kharkiv with glide bombs on Sunday, the mayor said.",
+     D(2024, 5, 27), None, [("strike", "Kharkiv", "russia", D(2024, 5, 26))]),
+    # 3. directional advances
+    ("advanced_southeast_of",
+     "Russian forces recently advanced southeast of Pokrovsk, the Institute for the Study of War said.",
+     D(2024, 11, 5), None, [("advance", "Pokrovsk", "russia", D(2024, 11, 5))]),
+    ("advanced_near_on_weekday",
+     "Russian troops advanced near Kupiansk on Monday, according to geolocated footage.",
+     D(2024, 11, 27), None, [("advance", "Kupiansk", "russia", D(2024, 11, 25))]),
+    ("made_gains_west_of",
+     "Russian forces made gains west of Avdiivka over the weekend, according to military bloggers.",
+     D(2024, 2, 26), None, [("advance", "Avdiivka", "russia", D(2024, 2, 25))]),
+    ("pushed_closer_to",
+     "Moscow's troops have pushed closer to Kurakhove in recent days.",
+     D(2024, 11, 4), None, [("advance", "Kurakhove", "russia", D(2024, 11, 2))]),
+    ("edged_closer_to",
+     "Russian troops edged closer to Chasiv Yar on Friday, a Ukrainian officer said.",
+     D(2024, 4, 8), None, [("advance", "Chasiv Yar", "russia", D(2024, 4, 5))]),
+    ("advanced_to_within_km_of",
+     "Russian forces have advanced to within 3 kilometres of Pokrovsk, a military blogger said on Monday.",
+     D(2024, 11, 19), None, [("advance", "Pokrovsk", "russia", D(2024, 11, 18))]),
+    # 4. claimed captures
+    ("ministry_said_taken_full_control",
+     "Russia's defence ministry said on Monday its troops had taken full control of Kurakhove.",
+     D(2025, 1, 7), None, [("capture", "Kurakhove", "russia", D(2025, 1, 6))]),
+    ("claimed_the_capture_of",
+     "Moscow claimed the capture of Vuhledar on Thursday.",
+     D(2024, 10, 4), None, [("capture", "Vuhledar", "russia", D(2024, 10, 3))]),
+    ("place_fell_on_weekday",
+     "Vuhledar fell on Tuesday after a two-year defence.",
+     D(2024, 10, 3), None, [("capture", "Vuhledar", None, D(2024, 10, 1))]),
+    ("passive_retaken_by",
+     "Robotyne was retaken by Ukrainian forces on Monday, the general staff said.",
+     D(2023, 8, 29), None, [("capture", "Robotyne", "ukraine", D(2023, 8, 28))]),
+    # 5. withdrawals
+    ("army_chief_ordered_troops_to_withdraw",
+     "Ukraine's army chief said on Saturday he had ordered troops to withdraw from Avdiivka.",
+     D(2024, 2, 17), None, [("withdrawal", "Avdiivka", "ukraine", D(2024, 2, 17))]),
+    ("ordered_its_troops_to_withdraw",
+     "Moscow ordered its troops to withdraw from Kherson on Wednesday.",
+     D(2022, 11, 10), None, [("withdrawal", "Kherson", "russia", D(2022, 11, 9))]),
+    # 6. evacuations
+    ("mandatory_evacuation_from_settlements_around",
+     "Authorities ordered the mandatory evacuation of families with children from 37 settlements "
+     "around Kupiansk on Thursday.", D(2023, 8, 11), None, [("evacuation", "Kupiansk", None, D(2023, 8, 10))]),
+    ("evacuated_via_humanitarian_corridors",
+     "About 300 civilians were evacuated from Mariupol on Sunday via humanitarian corridors.",
+     D(2022, 5, 2), None, [("evacuation", "Mariupol", None, D(2022, 5, 1))]),
+    ("began_evacuating_residents_of",
+     "Officials began evacuating residents of Pokrovsk on Monday as Russian troops approached.",
+     D(2024, 8, 20), None, [("evacuation", "Pokrovsk", None, D(2024, 8, 19))]),
+    # 7. dates across boundaries and never after publication
+    ("friday_in_a_saturday_article",
+     "Russian forces captured Marinka on Friday.", D(2023, 12, 23), None,
+     [("capture", "Marinka", "russia", D(2023, 12, 22))]),
+    ("sunday_across_month_boundary",
+     "Russian forces shelled Kherson on Sunday.", D(2023, 3, 1), None,
+     [("strike", "Kherson", "russia", D(2023, 2, 26))]),
+    ("year_boundary_explicit_day",
+     "Russian missiles struck Kyiv on Dec. 29, killing dozens.", D(2024, 1, 2), None,
+     [("strike", "Kyiv", "russia", D(2023, 12, 29))]),
+    ("last_night_is_the_day_before",
+     "Russian drones attacked Odesa last night, the governor said.", D(2023, 7, 20), None,
+     [("strike", "Odesa", "russia", D(2023, 7, 19))]),
+]
+
+
+@pytest.mark.parametrize("name,text,published,main_place,want", REPORTED, ids=[c[0] for c in REPORTED])
+def test_reported_events(name, text, published, main_place, want):
+    assert summary(text, published, main_place) == want
+
+
+# Forecasts, goals, history, generic front-line talk, meetings, denials, plans.
+DISTRACTORS = [
+    ("could_fall_within_weeks", "Military analysts warn that Pokrovsk could fall within weeks.", D(2024, 11, 1), None),
+    ("aims_to_capture_region", "Moscow aims to capture all of Donetsk Oblast by the end of the year.", D(2024, 6, 1), None),
+    ("aims_to_capture_the_city", "Russia aims to capture the city before winter, analysts say.", D(2024, 9, 1), "Pokrovsk"),
+    ("history_beyond_sixty_days", "Russian forces captured Avdiivka in February 2024.", D(2024, 11, 1), None),
+    ("generic_front_line", "Fighting continues along the front line, the General Staff said.", D(2024, 9, 1), "Pokrovsk"),
+    ("meeting_in_the_city", "Zelensky met commanders in Kharkiv on Friday to discuss the defence of the city.",
+     D(2024, 5, 20), "Kharkiv"),
+    ("conditional_entry_into_the_city", "If Russian troops enter the city, the road to Kostiantynivka would be cut.",
+     D(2024, 9, 1), "Pokrovsk"),
+    ("denial_alone_is_not_a_capture", "Ukraine's military denied that Kupiansk had fallen.", D(2024, 11, 25), None),
+    ("denial_of_the_town", "Kyiv denied that the town had fallen, calling the claim propaganda.", D(2024, 11, 25),
+     "Kupiansk"),
+    ("residents_left_the_town", "Most residents have already left the town.", D(2024, 5, 20), "Vovchansk"),
+    ("plan_to_evacuate", "Officials plan to evacuate children from Kupiansk next week.", D(2023, 8, 11), None),
+    ("preparing_an_attack", "The Kremlin said Ukraine was preparing an attack on Belgorod.", D(2024, 3, 1), None),
+    ("city_council_statement", "The city council said power had been restored to most homes.", D(2024, 5, 20), "Kharkiv"),
+    ("anniversary_of_liberation", "Residents marked the second anniversary of the liberation of Kherson.",
+     D(2024, 11, 11), None),
+    ("years_since_capture", "It has been a year since the capture of Avdiivka.", D(2025, 2, 17), None),
+    ("scheduled_future_evacuation", "The evacuation of Pokrovsk is scheduled for Sept. 1, 2024.", D(2024, 8, 20), None),
+    ("likely_intend_to_advance", "Russian forces likely intend to advance on Kostiantynivka next.", D(2024, 12, 1), None),
+    ("shells_fell_is_not_a_capture", "Prices fell in Odesa last month.", D(2024, 12, 1), None),
+]
+
+
+@pytest.mark.parametrize("name,text,published,main_place", DISTRACTORS, ids=[c[0] for c in DISTRACTORS])
+def test_distractor_is_not_an_event(name, text, published, main_place):
+    assert summary(text, published, main_place) == []
+
+
+def test_bare_verb_after_an_infinitive_is_a_plan():
+    text = ("The commander said Wagner was attacking from several directions in an attempt to breach the "
+            "defences and advance to the central districts of the city.")
+    assert summary(text, D(2023, 3, 13), "Bakhmut") == []
