@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from .actors import CIVIL_ROLE, LOCAL_ROLE, OCCUPIED, actor_side, find_actors, is_outlet, lookup
 from .model import Context
-from .speech import (_ADJUNCT, ANAPHORA, COLLECTIVES, INSTITUTION_WORDS, PRONOUNS, TITLES, Attribution,
-                     _appositive_of, inside_quote, sentence_attributions, starts_quote)
+from .speech import (_ADJUNCT, ANAPHORA, COLLECTIVE as _COLLECTIVE, INSTITUTION_WORDS, MEDIA_COLLECTIVES, PRONOUNS, TITLES,
+                     Attribution, _appositive_of, inside_quote, sentence_attributions, starts_quote)
 
 
 @dataclass(frozen=True)
@@ -152,9 +152,13 @@ def _resolve(ctx: Context, i: int, a: Attribution, depth: int = 0) -> Claimant |
     if is_outlet(a.raw):
         return None  # "Reuters reported": the outlet's own voice
     if _COLLECTIVE.match(a.raw):
-        c = _named_counters(ctx, i)
+        c = _named_counters(ctx, i, bool(MEDIA_COLLECTIVES.search(a.raw)))
         if c is not None:
             return c
+    elif _ROLE_ANAPHOR.match(a.raw):
+        p = _last_person_in_role(ctx, i, _ROLE_ANAPHOR.match(a.raw).group(1))
+        if p is not None:
+            return p
     if ANAPHORA.match(a.raw):
         c = _last_claimant(ctx, i, depth)
         if c is not None:
@@ -170,18 +174,41 @@ def _resolve(ctx: Context, i: int, a: Attribution, depth: int = 0) -> Claimant |
     return Claimant(name, side, a.start, a.end)
 
 
-_COLLECTIVE = re.compile(r"^(?:the|these|those|both)\s+(?:two\s+|three\s+|independent\s+|same\s+)?(?:"
-                         + COLLECTIVES + r")$", re.I)
 
 
-def _named_counters(ctx: Context, i: int) -> Claimant | None:
+_ROLE_ANAPHOR = re.compile(r"^the\s+(?:regional\s+|local\s+|defen[cs]e\s+|foreign\s+|top\s+)?"
+                           r"(president|minister|governor|mayor|commander|general|spokes(?:man|woman|person)|"
+                           r"envoy|ambassador|chief|prosecutor|ombudsman)$", re.I)
+
+
+def _last_person_in_role(ctx: Context, i: int, role: str) -> Claimant | None:
+    """'The minister said' after 'Defence Minister Sergei Shoigu ...': the nearest earlier
+    person (two sentences back at most) written with that role next to their name."""
+    for j in range(i - 1, max(-1, i - 3), -1):
+        sent = ctx.sentences[j]
+        best = None
+        for s, e, a in find_actors(sent.text):
+            if a.kind != "person" or a.side not in ("ukraine", "russia", "third_party"):
+                continue
+            near = sent.text[max(0, s - 60):min(len(sent.text), e + 80)]
+            if re.search(r"\b" + re.escape(role) + r"\b", near, re.I):
+                best = Claimant(_full_name(ctx, sent.text[s:e], sent.start + s), a.side, -1, -1)
+        if best is not None:
+            return best
+    return None
+
+
+def _named_counters(ctx: Context, i: int, media_only: bool = False) -> Claimant | None:
     """'The journalists identified ...' after 'Mediazona and the BBC Russian Service have
-    counted ...': the institutions (not people, not wire outlets) named in the nearest
-    earlier sentence that names any, as one claimant when they share a side."""
+    counted ...': the independent institutions or media (not people, not wire outlets, not
+    a side's officials) named in the nearest earlier sentence that names any, as one claimant
+    when they share a side. Journalists and outlets are media only."""
     for j in range(i - 1, max(-1, i - 4), -1):
         sent = ctx.sentences[j]
         found = [(s, e, a) for s, e, a in find_actors(sent.text)
-                 if a.kind in ("institution", "media") and a.side in ("ukraine", "russia", "third_party")]
+                 if (a.kind == "media" if media_only else
+                     (a.kind == "media" or (a.kind == "institution" and a.side == "third_party")))
+                 and a.side in ("ukraine", "russia", "third_party")]
         if not found:
             continue
         sides = {a.side for _, _, a in found}

@@ -45,15 +45,18 @@ _CITING = re.compile(r"\b(?:citing|cited by|quoted by|quoting)\s+(?P<who>(?:the\
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 # Plural or collective descriptions of counters named earlier ("the journalists" after
 # "Mediazona and the BBC Russian Service"), resolved to those named actors.
-COLLECTIVES = (r"journalists|reporters|researchers|outlets|media\s+outlets|publications|investigators|"
-               r"authors|analysts|counters|monitors|organi[sz]ations?|groups|ngos?|project|team|watchdog")
+COLLECTIVES = (r"journalists|reporters|outlets?|media\s+outlets?|publications?|researchers|investigators|"
+               r"authors|analysts|counters|monitors|mission|organi[sz]ations?|groups|ngos?|project|team|watchdog")
+COLLECTIVE = re.compile(r"^(?:the|these|those|both)\s+(?:two\s+|three\s+|independent\s+|same\s+)?(?:"
+                        + COLLECTIVES + r")$", re.I)
+MEDIA_COLLECTIVES = re.compile(r"\b(?:journalists|reporters|outlets?|media|publications?)$", re.I)
 # Anaphoric descriptions resolved to an earlier speaker.
 ANAPHORA = re.compile(
     r"^(?:the|this|that)\s+(?:(?:same|latest|daily|new|regional|local|military)\s+)*"
     r"(?:report|statement|ministry|agency|official|officials|spokes(?:man|woman|person)|governor|"
     r"institute|think[- ]tank|update|assessment|post|mayor|general|"
     r"commander|president|minister|military|army|monitors?|mission|"
-    r"blogger|bloggers|channel|" + COLLECTIVES + r")$", re.I)
+    r"blogger|bloggers|channel)$", re.I)
 TITLES = {
     "president", "prime", "minister", "defence", "defense", "foreign", "gen", "general", "col",
     "colonel", "lt", "lieutenant", "mr", "mrs", "ms", "dr", "governor", "gov", "mayor",
@@ -465,7 +468,7 @@ def _speakerish(s: str) -> bool:
         return _ends_in_name(words)
     if lookup(s) or _speaker_noun(s) or (len(words) <= 4 and actor_side(s)):
         return True
-    if ANAPHORA.match(s):
+    if ANAPHORA.match(s) or COLLECTIVE.match(s):
         return True
     # a proper name: every word capitalised (allowing "of", "the", "for")
     caps = [w for w in words if w.lower() not in ("of", "the", "for", "and", "de", "von", "der")]
@@ -500,6 +503,10 @@ def _display_name(raw: str) -> str:
     lead = toks[:len(toks) - len(run)]
     if not run:
         return s
+    if len(run) >= 3 and lead and lead[-1].lower() in ("of", "for", "in", "at"):
+        # "administration of Zaporizhzhia Yevgeny Balitsky", "Commissioner for Refugees
+        # Filippo Grandi": the first capitalised word closes the title, the name follows
+        return " ".join(run[1:])
     name = " ".join(run)
     actor = lookup(name)
     if actor is not None and actor.kind == "person":
