@@ -23,7 +23,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("capture", re.compile(
         r"\b(?:captured|recaptured|seized|liberated|retook|retaken|overran|overrun|"
         r"(?:took|taken|take|taking|seized|gained|established|regained|retook|claimed)\s+(?:full\s+)?control\s+(?:of|over)|"
-        r"fell\s+to|(?P<fell>fell)(?=\s+(?:on|in|last|this|early|late|overnight|yesterday|after|within|days|weeks|months|at|following)\b|\s*[,.;]|$)|(?:has|have|had)\s+fallen|(?:has|have|had)\s+taken|took|"
+        r"raised\s+(?:the|a|their|its)\s+(?:\w+\s+)?flags?\s+(?:over|above|in)|fell\s+to|(?P<fell>fell)(?=\s+(?:on|in|last|this|early|late|overnight|yesterday|after|within|days|weeks|months|at|following)\b|\s*[,.;]|$)|(?:has|have|had)\s+fallen|(?:has|have|had)\s+taken|took|"
         r"(?P<nominal>capture\s+of|recapture\s+of|fall\s+of|seizure\s+of|liberation\s+of|takeover\s+of|"
         r"capturing|seizing))\b", _I)),
     ("withdrawal", re.compile(
@@ -33,7 +33,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\b(?:abandoned|left)(?=\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?-i:[A-Z])|\s+the\s+(?:[a-z-]+\s+){0,2}?(?:city|town|village|settlement)\b)"
         r"|\babandoned\s+(?:(?:their|its|the)\s+)?positions\s+(?:in|near|around)\b|\b(?:pushed|forced|driven)\s+out\s+of\b", _I)),
     ("advance", re.compile(
-        r"\b(?:entered|broke\s+into|broken\s+into|pushed\s+(?:\w+\s+)?into|pushed\s+(?:\w+\s+)?towards?|"
+        r"\b(?:entered|broke\s+into|broken\s+into|pushed\s+(?:\w+\s+)?into|push(?:ed|ing)\s+(?:\w+\s+)?towards?|"
         r"(?:broke|break)\s+through\s+(?:to|into|near)|gained\s+ground|made\s+(?:\w+\s+)?(?:gains|advances|progress)|"
         r"advanc(?:ed|ing|es?)\s+(?:\w+\s+){0,2}?(?:towards?|on|into|in|near|to|around|"
         r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of)|"
@@ -60,7 +60,7 @@ STEMS = {
     "strike": ("strike", "struck", "shell", "bomb", "pound", "missile", "drone", "rocket", "hit", "dropped",
                "under", "raid", "barrage", "fired", "launched", "attack"),
     "capture": ("captur", "seiz", "liberat", "retook", "retaken", "overr", "control", "fell", "fallen",
-                "took", "taken", "fall", "takeover"),
+                "took", "taken", "fall", "takeover", "flag"),
     "withdrawal": ("withdr", "retreat", "pull", "abandon", "left", "out of"),
     "advance": ("advanc", "enter", "push", "broke", "break", "gain", "wedge", "closing", "move", "reach",
                 "incursion", "crossed", "progress", "closer"),
@@ -183,15 +183,15 @@ FORCE_NOUN = (r"(?:forces|troops|army|military|units?|soldiers|fighters|aircraft
 RU_WORD = r"(?:Russian|Russia['\u2019]s|Moscow['\u2019]s|Kremlin|Wagner|Chechen|pro-Russian|Russian-backed|separatist)"
 UA_WORD = r"(?:Ukrainian|Ukraine['\u2019]s|Kyiv['\u2019]s|Kiev['\u2019]s)"
 SIDE_PHRASE = re.compile(
-    rf"\b(?P<word>{RU_WORD}|{UA_WORD})\s+(?:[\w-]+\s+){{0,2}}?{FORCE_NOUN}\b(?!\s+(?:said|says|told|reported|claimed|stated))"
+    rf"\b(?P<word>{RU_WORD}|{UA_WORD})\s+(?:[\w-]+\s+){{0,2}}?{FORCE_NOUN}\b(?!\s+(?:said|says|told|reported|claimed|stated)\b)"
     rf"|\b(?P<bare>Russia|Moscow|the\s+Kremlin|Wagner|Ukraine|Kyiv|Kiev)\b(?!['\u2019]s|\s+(?:said|says|told|reported|"
-    rf"claimed|stated|denied|region|oblast))(?=\s*(?:,|has|have|had|is|was|were|are|\w+ed\b|\w+s\b))")
+    rf"claimed|stated|denied|region|oblast)\b)(?=\s*(?:,|has|have|had|is|was|were|are|\w+ed\b|\w+s\b))")
 BY_SIDE = re.compile(rf"^[^,.;]{{0,40}}?\bby\s+(?:the\s+)?(?:{RU_WORD}|{UA_WORD}|Russia|Ukraine|Moscow|Kyiv)", _I)
 DEFENSIVE = re.compile(r"\b(?:repel\w*|repuls\w*|fend\w*\s+off|fought\s+off|beat\w*\s+back|defend\w*|"
                        r"thwart\w*|under)\s+(?:\w+\s+){0,3}$", _I)
 ADJ_BEFORE = re.compile(rf"\b(?P<word>{RU_WORD}|{UA_WORD})\s+(?:[\w-]+\s+)?$")
-PRONOUN_FORCE = re.compile(rf"\b(?:its|their|our)\s+(?:[\w-]+\s+)?{FORCE_NOUN}\b", _I)
-SELF_CLAIM = re.compile(r"\b(?:(?:that\s+)?(?:it|they)\s+(?:had|has|have)|to\s+have)\s+(?:\w+\s+)?$", _I)
+PRONOUN_FORCE = re.compile(rf"\b(?:its|their|our|his|her)\s+(?:[\w-]+\s+)?{FORCE_NOUN}\b", _I)
+SELF_CLAIM = re.compile(r"\b(?:(?:that\s+)?(?:it|they)\s+(?:had|has|have)|to\s+have)\s+(?:\w+\s+){0,2}$", _I)
 ANY_SIDE = re.compile(rf"{RU_WORD}|{UA_WORD}|\b(?:Russia|Moscow|Kremlin|Ukraine|Kyiv|Kiev)\b")
 UKRAINE_BY_DEFAULT = re.compile(r"^(?:liberated|liberation\s+of|retook|retaken|recaptured|recapture\s+of|"
                                 r"regained\s+control\s+(?:of|over))$", _I)

@@ -30,23 +30,38 @@ RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 BACKGROUND_DAYS = 60
 SETTLEMENT_KINDS = {"city", "town", "village"}
 TAKE_IDIOM = re.compile(r"^\s*(?:part|place|office|note|power|over|aim|shelter|refuge|cover|time)\b", re.I)
+# "the Dnipro River", "the Kakhovka reservoir": water, not the town of that name
+NOT_A_PLACE_AFTER = re.compile(r"\s+(?:river|reservoir|dam|bay|estuary|delta|basin)\b", re.I)
 UNNAMED_PLACES = re.compile(r"\b(?:villages|settlements|towns|positions|areas|localities)\b", re.I)
 
 
 def extract_events(ctx: Context) -> list[Event]:
     out: list[Event] = []
+    said: list[bool] = []     # dated by the statement ("the military said Wednesday"), not the deed
     for i, sent in enumerate(ctx.sentences):
-        for ev in _sentence_events(ctx, i, sent):
-            k = next((k for k, seen in enumerate(out) if _same(ev, seen)), None)
+        for ev, by_statement in _sentence_events(ctx, i, sent):
+            k = next((k for k, seen in enumerate(out) if _same(ev, seen, by_statement or said[k])), None)
             if k is None:
                 out.append(ev)
-            elif RANK[ev.date_precision or "year"] < RANK[out[k].date_precision or "year"]:
-                out[k] = ev   # the telling with the most precise date stands for the event
+                said.append(by_statement)
+                continue
+            old = out[k]
+            better = RANK[ev.date_precision or "year"] < RANK[old.date_precision or "year"] or (
+                ev.date_precision == old.date_precision and said[k] and not by_statement)
+            if better:
+                # the telling with the most precise date, the deed's own date over the
+                # statement's, stands for the event
+                if ev.actor_side is None:
+                    ev.actor_side = old.actor_side
+                out[k], said[k] = ev, by_statement
+            elif old.actor_side is None:
+                old.actor_side = ev.actor_side
     return out
 
 
-def _same(a: Event, b: Event) -> bool:
-    """One happening told twice: same type and place, dates within the coarser precision."""
+def _same(a: Event, b: Event, statement: bool = False) -> bool:
+    """One happening told twice: same type and place, dates within the coarser precision (a
+    day more when one telling is dated by the statement that reports it)."""
     if a.event_type != b.event_type or a.place != b.place:
         return False
     if a.actor_side and b.actor_side and a.actor_side != b.actor_side:
@@ -54,10 +69,10 @@ def _same(a: Event, b: Event) -> bool:
     if a.event_date is None or b.event_date is None:
         return a.event_date == b.event_date
     slack = max(TOLERANCE.get(a.date_precision or "day", 1), TOLERANCE.get(b.date_precision or "day", 1))
-    return abs((a.event_date - b.event_date).days) <= slack
+    return abs((a.event_date - b.event_date).days) <= slack + (1 if statement else 0)
 
 
-def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[Event]:
+def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[tuple[Event, bool]]:
     text = sent.text
     types = trigger_types(text)
     if not types:
@@ -71,7 +86,7 @@ def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[Event]:
         return []
     hits.sort(key=lambda h: h[1])
     mentions = [p for p in places.find_places(text) if p.kind not in NOT_EVENT_PLACES
-                and not _metonymy(text, p)]
+                and not _metonymy(text, p) and not NOT_A_PLACE_AFTER.match(text, p.end)]
     mentions = _with_anaphors(text, mentions, ctx.main_place)
     found_dates = dates.find_dates(text, ctx.published)
     out = []
@@ -94,19 +109,20 @@ def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[Event]:
         if _future(text, start, end, found_dates, ctx.published):
             continue          # "the evacuation is scheduled for Sept. 1, 2024": a plan
         event_date, precision = _event_date(text, start, end, found_dates, ctx.published)
+        by_statement = _statement_dated(text, start, end, found_dates, ctx.published)
         if event_date and ctx.published and (ctx.published - event_date).days > BACKGROUND_DAYS:
             continue
         claimant = claimants.attribute(ctx, i, at=sent.start + start)
         side = actor_side(text, start, end, event_type, m)
         for place in targets:
-            out.append(Event(
+            out.append((Event(
                 doc_id=ctx.doc_id, event_type=event_type, event_date=event_date,
                 date_precision=precision if event_date else None, place=place,
                 actor_side=side,
                 claimant=claimant.name if claimant else None,
                 claimant_side=claimant.side if claimant else "unattributed",
                 sentence=text, sentence_start=sent.start, span_start=sent.start + start,
-                span_end=sent.start + end, trigger=text[start:end]))
+                span_end=sent.start + end, trigger=text[start:end]), by_statement))
     return out
 
 
@@ -133,6 +149,19 @@ def _attack_is_strike(text: str, start: int, end: int, m: re.Match) -> bool:
     if GROUND_BEFORE.search(before):
         return False
     return bool(STRIKE_CUE.search(text))
+
+
+SAID_BEFORE = re.compile(r"\b(?:said|says|told(?:\s+[A-Z][\w.]*){0,3}|reported|announced|stated|added|confirmed|"
+                         r"wrote|claimed)\s+(?:(?:late|early)\s+)?(?:on\s+)?$")
+
+
+def _statement_dated(text: str, start: int, end: int, found, published: dt.date | None) -> bool:
+    """The date nearest the trigger belongs to a speech verb ("the military said Wednesday")."""
+    found = [x for x in found if published is None or x.date <= published]
+    if not found:
+        return False
+    best = min(found, key=lambda x: min(abs(x.start - end), abs(start - x.end)))
+    return bool(SAID_BEFORE.search(text, max(0, best.start - 40), best.start))
 
 
 def _future(text: str, start: int, end: int, found, published: dt.date | None) -> bool:
@@ -248,7 +277,7 @@ def _object_gap(gap: str, m: re.Match) -> bool:
     not a place."""
     if AXIS.search(gap) or (TAKES_OBJECT.match(m.group(0)) and NOT_TERRITORY.search(gap)):
         return False   # "captured 20 soldiers near X", "struck a deal in X"
-    if re.search(r",\s+\S+\s+\S", gap) and not OBJECT_NP.match(gap):
+    if re.search(r",\s+\S+\s+(?:\S|$)", gap) and not OBJECT_NP.match(gap):
         return False   # "in the fall of 2022, Ukraine liberated Kherson": another clause
     if TAKE.match(m.group(0)):
         # "took the town of X", "took back X"; not "took part in talks in X"

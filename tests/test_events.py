@@ -523,3 +523,25 @@ def test_bare_verb_after_an_infinitive_is_a_plan():
     text = ("The commander said Wagner was attacking from several directions in an attempt to breach the "
             "defences and advance to the central districts of the city.")
     assert summary(text, D(2023, 3, 13), "Bakhmut") == []
+
+
+def test_statement_date_and_deed_date_are_one_event():
+    text = ("Ukrainian forces have withdrawn from the eastern town of Vuhledar, the military said Wednesday.\n"
+            "Troops completed their withdrawal from the town on Tuesday, it said.")
+    got = summary(text, D(2024, 10, 3), "Vuhledar")
+    assert got == [("withdrawal", "Vuhledar", "ukraine", D(2024, 10, 1))]
+
+
+def test_river_is_not_the_city_of_that_name():
+    assert summary("Russia completed its withdrawal from the west bank of the Dnipro River on Friday.",
+                   D(2022, 11, 12)) == []
+
+
+def test_reportedly_does_not_hide_the_actor():
+    assert summary("Ukrainian troops reportedly took control of Sudzha on Thursday.", D(2024, 8, 16)) == [
+        ("capture", "Sudzha", "ukraine", D(2024, 8, 15))]
+
+
+def test_place_past_a_comma_clause_is_not_the_object():
+    text = "The incursion, the largest attack on Russian territory since World War II, caught Kursk off guard."
+    assert summary(text, D(2024, 8, 16)) == []
