@@ -121,6 +121,8 @@ def _last_claimant(ctx: Context, i: int, depth: int = 0) -> Claimant | None:
     for j in range(i - 1, max(-1, i - 4), -1):
         attrs = _sentence_attrs_cached(ctx, j)
         if attrs:
+            if is_outlet(attrs[-1].raw):
+                return None  # "Reuters reported ... According to the report, ...": the outlet's voice
             c = _resolve(ctx, j, attrs[-1], depth + 1)
             if c is not None:
                 return c

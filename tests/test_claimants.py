@@ -542,6 +542,34 @@ PHRASINGS = [
 ]
 
 
+PHRASINGS += [
+    pytest.param("Russian Defence Minister Sergei Shoigu visited troops on Monday. The minister said 5,000 "
+                 "Ukrainian soldiers were killed.", "5,000", ("Sergei Shoigu", "russia"), id="the-minister-role-anaphor"),
+    pytest.param("Sergei Shoigu held a meeting on Monday. The minister said 5,000 Ukrainian soldiers were killed.",
+                 "5,000", None, id="the-minister-without-a-role-before"),
+    pytest.param("Ukraine's air force said it shot down 20 drones. The journalists said 5 people died.", "5",
+                 None, id="the-journalists-are-not-the-air-force"),
+    pytest.param("The Kyiv Independent spoke to soldiers. The journalists counted 12 destroyed vehicles.", "12",
+                 None, id="the-journalists-of-an-outlet"),
+    pytest.param("Mediazona counts deaths from obituaries. The outlet said 50,000 soldiers had been confirmed dead.",
+                 "50,000", ("Mediazona", "third_party"), id="the-outlet-singular"),
+    pytest.param("Ukraine's General Staff said Russia lost 1,150 troops. Reuters reported heavy fighting.\n"
+                 "According to the report, 12 tanks were destroyed.", "12", None, id="the-report-of-an-outlet"),
+    pytest.param("UN High Commissioner for Refugees Filippo Grandi said 6 million Ukrainians had fled abroad.",
+                 "6", ("Filippo Grandi", "third_party"), id="title-for-institution-then-name"),
+    pytest.param("Head of the Russian-installed administration of Zaporizhzhia Yevgeny Balitsky said 18 people "
+                 "were hurt.", "18", ("Yevgeny Balitsky", "russia"), id="title-of-place-then-name"),
+    pytest.param("Dmitry Ivanov, Moscow's representative at the OSCE, said 300 Ukrainian troops had surrendered.",
+                 "300", ("Dmitry Ivanov", "russia"), id="appos-moscow-possessive-before-institution"),
+    pytest.param("Russian troops had launched 25 assaults near Orikhiv, Oleh Petrenko, a spokesman for Ukraine's "
+                 "southern command, said.", "25", ("Oleh Petrenko", "ukraine"), id="postposed-name-appos"),
+    pytest.param("Officials said 20 people died in Donetsk after Ukrainian shelling.", "20", ("Officials", "russia"),
+                 id="officials-in-a-city-held-since-2014"),
+    pytest.param("Local officials said 9 people were killed.", "9", ("Local officials", "ukraine"),
+                 id="local-officials-no-place-default"),
+]
+
+
 @pytest.mark.parametrize("text,needle,expected", PHRASINGS)
 def test_general_phrasings(text, needle, expected):
     _check(text, needle, expected)
