@@ -291,7 +291,7 @@ _NEEDS_COMPLEMENT = {"added", "adds", "posted", "posts", "noted", "notes", "put"
 
 def _speech_complement(verb: str, tail: str) -> bool:
     if verb in ("put", "puts"):
-        return bool(re.match(r"\s+(?:the|its|their|his|her)?\s*(?:\w+\s+){0,3}?at\b", tail))
+        return bool(re.match(r"\s+(?:the|its|their|his|her)?\s*(?:[\w-]+\s+){0,6}?at\b(?!\s+(?:risk|stake|the\s+disposal))", tail))
     if verb in ("counted", "counts", "documented", "documents", "recorded", "records", "registered",
                 "believe", "believes", "believed", "think", "thinks", "thought"):
         return True  # their objects are the claim itself ("has recorded 10,000 deaths")
@@ -444,6 +444,7 @@ _SPEAKER_NOUN = re.compile(
     r"mission|estimates?|intelligence|bloggers?|correspondents?|channels?|residents?|witness(?:es)?|"
     r"observers?|diplomats?|envoy|ambassador|adviser|advisor|aide|ombudsman|chief|head|leader|"
     r"milbloggers?|war\s+correspondents?|air\s+force|air\s+defen[cs]e|prosecutor|investigators?|"
+    r"lawmakers?|legislators?|parliament|MPs?|deputies|"
     r"kremlin|pentagon|council|committee|office|journalists?|media|researchers?|group|"
     r"volunteers?|medics?|doctors?|rescuers|guards?|brigade|battalion|unit|corps|navy|"
     r"directorate|watchdog|commission|mercenar(?:y|ies)|separatists?|side|ministry|data|"

@@ -567,6 +567,14 @@ PHRASINGS += [
                  id="officials-in-a-city-held-since-2014"),
     pytest.param("Local officials said 9 people were killed.", "9", ("Local officials", "ukraine"),
                  id="local-officials-no-place-default"),
+    pytest.param("South Korean lawmakers, citing the National Intelligence Service, put the number of North "
+                 "Korean casualties at 1,100.", "1,100", ("South Korean lawmakers", "third_party"),
+                 id="lawmakers-citing-put-the-number-at"),
+    pytest.param("Russia's ambassador to the UN, Vasily Nebenzya, said 30 Ukrainian drones had been shot down.",
+                 "30", ("Vasily Nebenzya", "russia"), id="role-comma-name-comma-said"),
+    pytest.param("Oleh Kiper, who heads the Odesa regional administration, said 8 people were injured.", "8",
+                 ("Oleh Kiper", "ukraine"), id="appos-who-clause"),
+    pytest.param("Olena Kovalenko said 30 people died.", "30", None, id="known-surname-other-first-name-no-side"),
 ]
 
 
