@@ -11,10 +11,10 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"\b(?:air|missile|drone|rocket|artillery|glide[\s-]bomb|bomb|ballistic[\s-]missile|"
         r"cruise[\s-]missile|kamikaze[\s-]drone)[\s-]?(?:and\s+\w+\s+)?(?:strikes?|attacks?|barrages?|raids?)\b"
         r"(?!\s+(?:sirens?|alerts?|alarms?|warnings?|shelters?|defen[cs]es?))"
-        r"|\bstrikes?\s+(?:on|against|at)\b|\bstruck\b|\bshelled\b|\bshelling\s+(?:of|on)\b"
+        r"|\bstrikes?\s+(?:on|against|at|in)\b|\bstruck\b|\bshelled\b|\bshelling\s+(?:of|on)\b"
         r"|\b(?:bombed|bombarded|bombardment\s+of|pounded)\b"
         r"|\b(?:launched|fired)\s+(?:[\w,-]+\s+){0,4}?(?:missiles|drones|rockets|bombs|shells)\s+(?:at|on|against|towards?)\b"
-        r"|\b(?:missiles?|drones?|rockets?|bombs?|shells?)\s+(?:\w+\s+)?(?:hit|struck|slammed\s+into|targeted)\b"
+        r"|\b(?:missiles?|drones?|rockets?|bombs?|shells?|strikes|attacks|shelling|barrages?)\s+(?:\w+\s+)?(?:hit|struck|slammed\s+into|targeted|pounded|rocked)\b"
         r"|\b(?:overnight|massive|combined|aerial|large-scale|major)\s+(?:\w+\s+)?attacks?\s+(?:on|against)\b"
         r"|\bshelling\s+(?:killed|injured|wounded|hit|damaged|destroyed)\b"
         r"|\bhit\b(?=[^.]{0,60}\bwith\s+(?:[\w-]+\s+){0,2}(?:missiles|drones|rockets|bombs|artillery|shells)\b)"
@@ -23,12 +23,14 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("capture", re.compile(
         r"\b(?:captured|recaptured|seized|liberated|retook|retaken|overran|overrun|"
         r"(?:took|taken|take|taking|seized|gained|established|regained|retook|claimed)\s+(?:full\s+)?control\s+(?:of|over)|"
+        r"(?:came|come|fell|fallen|passed)\s+under\s+(?:full\s+)?(?:Russian|Ukrainian|Moscow['\u2019]s|Kyiv['\u2019]s)\s+control|"
         r"raised\s+(?:the|a|their|its)\s+(?:\w+\s+)?flags?\s+(?:over|above|in)|fell\s+to|(?P<fell>fell)(?=\s+(?:on|in|last|this|early|late|overnight|yesterday|after|within|days|weeks|months|at|following)\b|\s*[,.;]|$)|(?:has|have|had)\s+fallen|(?:has|have|had)\s+taken|took|"
         r"(?P<nominal>capture\s+of|recapture\s+of|fall\s+of|seizure\s+of|liberation\s+of|takeover\s+of|"
         r"capturing|seizing))\b", _I)),
     ("withdrawal", re.compile(
         r"\b(?:withdr[ae]w(?:n|al)?|withdrawing|retreat(?:ed|ing|s)?|pull(?:ed|ing)\s+(?:out|back)|"
         r"pullout|pull-out)\s+(?:(?!under\b|pressure\b)\w+\s+){0,3}?(?:from|of)\b"
+        r"|\bpull(?:ed|ing|s)?\s+(?:(?:its|their|the|his|her|some|all|[\w-]+)\s+){1,3}(?:out|back)\s+(?:of|from)\b"
         r"|\b(?:withdr[ae]w(?:n|al)?|retreat(?:ed)?)\s+(?:\w+\s+){0,3}?to\b"
         r"|\b(?:abandoned|left)(?=\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?-i:[A-Z])|\s+the\s+(?:[a-z-]+\s+){0,2}?(?:city|town|village|settlement)\b)"
         r"|\babandoned\s+(?:(?:their|its|the)\s+)?positions\s+(?:in|near|around)\b|\b(?:pushed|forced|driven)\s+out\s+of\b", _I)),
@@ -39,33 +41,39 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of)|"
         r"(?:pushed|moved|edged|crept|inched|drawn|drew|advanced|got|gotten|come|came)\s+(?:ever\s+|even\s+|much\s+|slightly\s+)?closer\s+to(?:wards?)?|"
         r"(?:driven|drove|driving)\s+a\s+wedge|closing\s+in\s+on|moved?\s+(?:closer\s+)?(?:to|towards)|"
-        r"reached\s+the\s+outskirts\s+of|incursion\s+into|crossed\s+(?:the\s+border\s+)?into)\b", _I)),
+        r"reached\s+the\s+outskirts\s+of|incursion\s+into|crossed\s+(?:the\s+border\s+)?into|"
+        r"cross(?:ed|ing)\s+the\s+(?:state\s+)?border\s+(?:near|at|around|close\s+to))\b", _I)),
     ("assault", re.compile(
         r"\b(?:attacks?\s+(?:on|against|near|in|around|at)|attacked|attacking|assaults?\s+(?:on|against|by|in|inside)|"
         r"assaulted|storm(?:s|ed|ing)?|counter-?attack(?:ed|ing|s)?\s+(?:near|in|on|around)|fighting\s+(?:(?:was|is|has|had|have|been|raged|raging|continued|continues|continuing|"
         r"intensified|erupted|broke\s+out|flared|took\s+place|taking\s+place|under\s+way|underway|ongoing|still|now|also|"
         r"heavy|fierce|reported)\s+){0,3}(?:in|for|around|inside|near|on)|"
         r"fight(?:s)?\s+for|clash(?:es|ed)?\s+(?:in|near|around|on)|"
+        r"(?:fierce|heavy|intense|street|bloody|ongoing)\s+battles?\s+(?:(?:are|were|is|was|have\s+been|has\s+been|continue|continued)\s+)?"
+        r"(?:(?:raging|taking\s+place|under\s+way|underway|going\s+on)\s+)?(?:in|near|around|for|inside)|"
+        r"battles?\s+(?:(?:are|were|is|was|have\s+been|has\s+been)\s+)?(?:raged|rage|raging|taking\s+place|took\s+place|continu\w+|erupted)\s+"
+        r"(?:in|near|around|for|inside)|"
         r"offensive\s+(?:operations|actions)\s+(?:near|in|around|on|towards?)|"
         r"(?:launched|began|started|mounted|opened|resumed|stepped\s+up)\s+(?:an?\s+|the\s+|its\s+|their\s+)?"
         r"(?:\w+\s+){0,2}?(?:offensive|assault|counteroffensive|counter-offensive)\s+(?:on|against|in|toward|towards))", _I)),
     ("evacuation", re.compile(
         r"\b(?:evacuated\s+(?:\w+\s+){0,4}?from|evacuations?\s+(?:of|from)|evacuating\s+(?:\w+\s+){0,3}?(?:from|of|in)|"
-        r"ordered\s+(?:the\s+)?(?:\w+\s+)?evacuation\s+of|evacuated)\b", _I)),
+        r"ordered\s+(?:the\s+)?(?:\w+\s+)?evacuation\s+of|evacuated|"
+        r"ordered\s+(?:(?:the\s+)?(?:civilians|residents|families|people|children|everyone)\s+(?:\w+\s+){0,3}?)to\s+(?:leave|evacuate|flee))\b", _I)),
 ]
 
 # A cheap first pass (substring tests, much faster than one big regex): a sentence without
 # any of these stems has no trigger above.
 STEMS = {
-    "strike": ("strike", "struck", "shell", "bomb", "pound", "missile", "drone", "rocket", "hit", "dropped",
+    "strike": ("strike", "struck", "rocked", "shell", "bomb", "pound", "missile", "drone", "rocket", "hit", "dropped",
                "under", "raid", "barrage", "fired", "launched", "attack"),
     "capture": ("captur", "seiz", "liberat", "retook", "retaken", "overr", "control", "fell", "fallen",
-                "took", "taken", "fall", "takeover", "flag"),
+                "took", "taken", "fall", "takeover", "flag", "came under", "come under"),
     "withdrawal": ("withdr", "retreat", "pull", "abandon", "left", "out of"),
     "advance": ("advanc", "enter", "push", "broke", "break", "gain", "wedge", "closing", "move", "reach",
-                "incursion", "crossed", "progress", "closer"),
-    "assault": ("attack", "assault", "storm", "fight", "clash", "offensive"),
-    "evacuation": ("evacuat",),
+                "incursion", "crossed", "progress", "closer", "crossing"),
+    "assault": ("attack", "assault", "storm", "fight", "clash", "offensive", "battle"),
+    "evacuation": ("evacuat", "ordered"),
 }
 
 
@@ -112,7 +120,7 @@ PEOPLE_SUBJECT = re.compile(r"\b(?:soldiers|troops|servicemen|prisoners|fighters
                             r"civilians|residents)\s+(?:\w+\s+)?(?:were|was|had\s+been|have\s+been|being)\s+$", _I)
 
 # Triggers whose place may come before them ("Bakhmut fell to", "Avdiivka was captured").
-PLACE_BEFORE_OK = re.compile(r"^(?:captured|recaptured|seized|liberated|retaken|overrun|fell\s+to|"
+PLACE_BEFORE_OK = re.compile(r"^(?:(?:came|come|fell|fallen|passed)\s+under\s+.*|captured|recaptured|seized|liberated|retaken|overrun|fell\s+to|"
                              r"(?:has|have|had)\s+fallen|attacked|shelled|struck|bombed|"
                              r"evacuated|abandoned|came\s+under\s+.*)$", _I)
 # Before a nominal trigger: a commemoration or a start point, not news ("the anniversary of
@@ -210,6 +218,9 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
     """Who carries the event out: "by Russian troops" after the trigger, else the nearest
     force named before it in the sentence (flipped when that force fends the attack off)."""
     by = BY_SIDE.match(text[end:])
+    own = re.search(r"\bunder\s+(?:full\s+)?(Russian|Ukrainian|Moscow|Kyiv)", m.group(0))
+    if own:                                        # "came under Russian control"
+        return side_of(own.group(1))
     if re.search(r"\bto$", m.group(0)):          # "fell to Russian forces"
         to = SIDE_PHRASE.match(text, end + 1)
         if to:

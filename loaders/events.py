@@ -151,6 +151,8 @@ def _attack_is_strike(text: str, start: int, end: int, m: re.Match) -> bool:
     return bool(STRIKE_CUE.search(text))
 
 
+WHEN_YEAR = re.compile(r"\b(?:in|since|by|of)\s+(?:(?:early|late|mid|the\s+spring\s+of|the\s+summer\s+of|the\s+autumn\s+of|"
+                       r"the\s+fall\s+of|the\s+winter\s+of)\s+)?(?P<y>(?:19|20)\d\d)\s*,?\s+when\b[^.;]*$", re.I)
 SAID_BEFORE = re.compile(r"\b(?:said|says|told(?:\s+[A-Z][\w.]*){0,3}|reported|announced|stated|added|confirmed|"
                          r"wrote|claimed)\s+(?:(?:late|early)\s+)?(?:on\s+)?$")
 
@@ -300,6 +302,9 @@ def _event_date(text: str, start: int, end: int, found, published: dt.date | Non
     if candidates:
         best = min(candidates, key=lambda x: min(abs(x.start - end), abs(start - x.end)))
         anchor, precision = best.date, best.precision
+    elif (when := WHEN_YEAR.search(text, max(0, start - 120), start)) and \
+            (published is None or int(when.group("y")) <= published.year):
+        anchor, precision = dt.date(int(when.group("y")), 1, 1), "year"   # "since 2014, when ... seized X"
     elif published:
         anchor, precision = published, "week"
     else:

@@ -545,3 +545,26 @@ def test_reportedly_does_not_hide_the_actor():
 def test_place_past_a_comma_clause_is_not_the_object():
     text = "The incursion, the largest attack on Russian territory since World War II, caught Kursk off guard."
     assert summary(text, D(2024, 8, 16)) == []
+
+
+MORE_REPORTED = [
+    ("strikes_overnight_targeted", "Russian strikes overnight targeted Dnipro, killing two people.", D(2023, 5, 21),
+     [("strike", "Dnipro", "russia", D(2023, 5, 21))]),
+    ("crossing_the_border_near", "Russian troops crossed the border near Vovchansk on Friday, the ministry said.",
+     D(2024, 5, 12), [("advance", "Vovchansk", "russia", D(2024, 5, 10))]),
+    ("fierce_battles_near", "Fierce battles are taking place near Vovchansk, the regional governor said on Sunday.",
+     D(2024, 5, 12), [("assault", "Vovchansk", None, D(2024, 5, 12))]),
+    ("came_under_russian_control", "Marinka came under full Russian control on Monday, the ministry said.",
+     D(2023, 12, 26), [("capture", "Marinka", "russia", D(2023, 12, 25))]),
+    ("pulled_troops_back_from", "Ukraine pulled its troops back from Krynky on Tuesday.", D(2024, 7, 4),
+     [("withdrawal", "Krynky", "ukraine", D(2024, 7, 2))]),
+    ("ordered_residents_to_leave", "Officials ordered residents to leave Pokrovsk on Monday.", D(2024, 8, 20),
+     [("evacuation", "Pokrovsk", None, D(2024, 8, 19))]),
+    ("background_year_before_when", "Russia has wanted Avdiivka since 2014, when separatists seized parts of "
+     "Donetsk Oblast.", D(2024, 2, 18), []),
+]
+
+
+@pytest.mark.parametrize("name,text,published,want", MORE_REPORTED, ids=[c[0] for c in MORE_REPORTED])
+def test_more_reported_phrasings(name, text, published, want):
+    assert summary(text, published) == want
