@@ -83,6 +83,9 @@ _NOT_FIRST_NAME = {
     "ukrainian", "russian", "american", "british", "french", "german", "chechen", "belarusian",
     "polish", "turkish", "hungarian", "kremlin", "pentagon", "nato", "wagner", "brig", "rank",
     "defence", "defense", "foreign", "military", "army", "regional", "acting", "former", "told",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "speaking", "asked", "instead", "still", "since", "after",
+    "before", "during", "from", "to", "of", "said", "says", "both", "only", "even", "ex",
 }
 
 

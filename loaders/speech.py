@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .actors import actor_side, lookup
+from .actors import _NOT_FIRST_NAME, actor_side, lookup
 
 
 _VERBS = (
@@ -321,7 +321,13 @@ def _closes_clause(text: str, s: int, e: int) -> bool:
     """The noun phrase after an inverted verb is a speaker only when it closes the clause
     ('said Bobovnikova, a spokesperson', 'said the governor.'): no number, no verb of its own."""
     np = text[s:e]
-    if re.search(r"\d(?![\d,.]*(?:st|nd|rd|th)\b)", np) or _CLAUSE_VERB.search(re.sub(r"\b[\w-]+-[a-z]+ed\b", "", np)):
+    # participles used as adjectives are fine: "a retired general", "the newly appointed governor"
+    toks = np.split()
+    np_verbs = " ".join(t for k, t in enumerate(toks) if not (
+        re.fullmatch(r"[\w-]+-[a-z]+ed", t) or (k > 0 and re.fullmatch(r"[a-z]+ed", t) and (
+            toks[k - 1].lower() in ("a", "an", "the", "one", "another", "his", "her", "their", "its")
+            or toks[k - 1].endswith("ly")))))
+    if re.search(r"\d(?![\d,.]*(?:st|nd|rd|th)\b)", np) or _CLAUSE_VERB.search(np_verbs):
         return False
     rest = text[e:]
     return bool(re.match(r"\s*(?:$|[,.;:!?\"”)—–-]|\s(?:on|in|at|late|early|earlier|later|who|told|"
@@ -511,7 +517,9 @@ def _display_name(raw: str) -> str:
     name = " ".join(run)
     actor = lookup(name)
     if actor is not None and actor.kind == "person":
-        return name
+        while len(run) > 1 and run[0].lower() in _NOT_FIRST_NAME:
+            run = run[1:]  # "In March Zelensky said"
+        return " ".join(run)
     if len(run) == 1 and lead:
         return s  # "Russian Ministry of Defense", "Pope Francis": keep as written
     # "officials in Donetsk": a place after a preposition is not a name

@@ -575,6 +575,12 @@ PHRASINGS += [
     pytest.param("Oleh Kiper, who heads the Odesa regional administration, said 8 people were injured.", "8",
                  ("Oleh Kiper", "ukraine"), id="appos-who-clause"),
     pytest.param("Olena Kovalenko said 30 people died.", "30", None, id="known-surname-other-first-name-no-side"),
+    pytest.param("In March Zelensky said 31,000 Ukrainian soldiers had been killed.", "31,000",
+                 ("Volodymyr Zelensky", "ukraine"), id="month-before-a-known-surname"),
+    pytest.param("\"We lost 40 positions in a week,\" said a retired Ukrainian general.", "40",
+                 ("a retired Ukrainian general", "ukraine"), id="inverted-participle-adjective"),
+    pytest.param("\"Some 2,000 people remain,\" said the newly appointed Ukrainian governor.", "2,000",
+                 ("the newly appointed Ukrainian governor", "ukraine"), id="inverted-adverb-participle"),
 ]
 
 
