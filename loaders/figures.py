@@ -45,7 +45,7 @@ _NP_STOP = re.compile(
 _OF_DET = re.compile(r"of\s+(?:its|their|our|his|her|the|those|these|whom)\b", _I)
 
 _AFTER = re.compile(
-    r"(?:\s*(?:(?:%s)\b|,\s*(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,40},|,|(?:in|near|at|on|from|across)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?|(?:in|from|of|at|near)\s+(?:his|her|their|its|our|the|a)\s+[\w-]+))*\s*(?:%s)"
+    r"(?:\s*(?:(?:%s)\b|,\s*(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,40},|,|(?:in|near|at|on|from|across|of)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?|(?:in|from|of|at|near)\s+(?:his|her|their|its|our|the|a)\s+[\w-]+))*\s*(?:%s)"
     % (L.AFTER_FILLER, _alt(f"(?P<{k}>(?:{_alt(v)})\\b)" for k, v in L.AFTER)), _I)
 _AFTER_KINDS = [k for k, _ in L.AFTER]
 _VERB_START = re.compile(r"(?:%s)\b" % _alt(_alt(v) for _, v in L.AFTER), _I)
@@ -162,6 +162,12 @@ def _sentence_figures(ctx: Context, i: int, sent: Sentence, last: dict) -> list[
         side = _side(kind, sent.text, q, r, lo, cside, prev)
         if side is None and r.head == "neutral" and kind in CASUALTY_KINDS and prev is None and i > 0:
             side = last.get("side") if last.get("i") == i - 1 else None
+        if side is None and kind in CASUALTY_KINDS and r.head in (None, "neutral", "military") \
+                and not _SIDE.search(sent.text) and not _CIVILIAN_WORD.search(sent.text):
+            # "... lost 70,000 soldiers killed. In the past year alone, 27,300 deaths were recorded"
+            k = last.get(kind)
+            if k and k[0] >= i - 1:
+                side = k[1]
         if mentions is None:
             mentions = _places(sent.text)
         place = _place(ctx, sent.text, q, kind, mentions, claimant, sent.start)
@@ -169,6 +175,8 @@ def _sentence_figures(ctx: Context, i: int, sent: Sentence, last: dict) -> list[
         prev = (q, kind, side)
         if kind in CASUALTY_KINDS:
             last.update(i=i, side=side)
+            if side is not None:
+                last[kind] = (i, side)
     return figs
 
 
@@ -181,6 +189,12 @@ def _converted(t: str, a: Quantity, b: Quantity) -> bool:
 # --- reading the words around a number ---------------------------------------------------------
 
 def _read(t: str, q: Quantity, lo: int, hi: int, nxt: Quantity | None = None) -> _Read:
+    m = _OF_THE_DEAD.match(t, q.end)
+    if m:
+        return _read_of_dead(t, q, m, lo)
+    m = _OF_DEAD_BEFORE.search(t, max(lo, q.start - 80), q.start)
+    if m and _OF_DEAD_IS.match(t, q.end):
+        return _read_of_dead(t, q, m, lo, at=q.end)
     r = _read_one(t, q, lo, hi)
     if r.head is None and r.after is None and nxt is not None and _OF_POPULATION.fullmatch(t, q.end, nxt.start):
         # "only 11,000 of the pre-war population of 60,000 remain"
@@ -194,6 +208,45 @@ def _read(t: str, q: Quantity, lo: int, hi: int, nxt: Quantity | None = None) ->
         return _Read(peek.head, peek.head_text, peek.mods, peek.np_end, peek.after, r.before, r.before_start,
                      r.colon, peek.unknown)
     return r
+
+
+# "212 of the dead were children", "30 of the injured": the noun after "of the" is the kind.
+_OF_THE_DEAD = re.compile(r"\s+of\s+(?:the|those)\s+(?:(?:[\w-]+\s+){0,2}?(?:people\s+|civilians\s+|soldiers\s+))?"
+                          r"(?:(?P<killed>dead|killed|deceased|fatalities)|(?P<wounded>injured|wounded|hurt))\b(?!\s+(?:and|or)\b)", _I)
+# "Of those killed, 41 were Ukrainian soldiers"
+_OF_DEAD_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the|those)\s+(?:(?:people|civilians|soldiers)\s+)?"
+                             r"(?:(?P<killed>dead|killed|deceased)|(?P<wounded>injured|wounded))\b[^,.;:\d]{0,40},\s*$", _I)
+_SPEAKS = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:said|say|says|told|tell|stated|added|claimed|claim|reported|believe|"
+                     r"believes|estimated|estimate|wrote|spoke|interviewed)\b", _I)
+_OF_DEAD_IS = re.compile(r"\s*,?\s*(?:were|are|was|is|included|include)\s+(?:all\s+|also\s+)?", _I)
+
+
+def _read_of_dead(t: str, q: Quantity, m: re.Match, lo: int, at: int | None = None) -> _Read:
+    """ "N of the dead were children": killed, counted as what the verb says they were."""
+    kind = m.lastgroup
+    at = m.end() if at is None else at
+    head, head_text, np_end = "neutral", "", at
+    v = _OF_DEAD_IS.match(t, at)
+    if v:
+        pos = v.end()
+        while True:      # skip up to three modifiers: "were Ukrainian soldiers", "were young children"
+            best = None
+            for cls in ("military", "civilian", "demonym"):
+                n = _NOUNS[cls].match(t, pos)
+                if n and (best is None or n.end() > best[1].end()):
+                    best = (cls, n)
+            if best or pos - v.end() > 40:
+                break
+            tok = _TOKEN.match(t, pos)
+            if not tok or not tok.group(1)[0].isalpha():
+                break
+            pos = tok.end()
+            pos += len(t[pos:]) - len(t[pos:].lstrip())
+        if best:
+            head, head_text, np_end = best[0], best[1].group(0), best[1].end()
+    b = _BEFORE.search(t, max(lo, q.start - 90), q.start) if at == m.end() else None
+    before = next(k for k in _BEFORE_KINDS if b.group(k) is not None) if b else None
+    return _Read(head, head_text, "", np_end, kind, before, b.start() if b else q.start)
 
 
 _OF_POPULATION = re.compile(r"\s+(?:out\s+)?of\s+(?:the|its|a)\s+(?:pre-?war\s+|original\s+|former\s+|peacetime\s+)?"
@@ -320,6 +373,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
             return "captured"
     if not people or r.unknown:
         return None
+    if r.head is not None and _SPEAKS.match(t, r.np_end):
+        return None     # "one commander said", "two officials told Reuters": speakers, not a count
     # a verb right after the noun phrase: "1,500 Russian soldiers were wounded"
     if a in CASUALTY_KINDS:
         if a == "captured" and _SWAP.search(t):
@@ -564,6 +619,14 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         return terms[-1][1] if terms else None
     loss_nouns = list(_LOSS_NOUN.finditer(t, cs, q.start))
     if loss_nouns and r.head in (None, "military", "neutral"):
+        pm = _POSSESSIVE.search(t, max(0, loss_nouns[-1].start() - 40), loss_nouns[-1].start())
+        if pm:
+            # "Russia has lost 1,120 soldiers ..., bringing its total losses to 412,370": its = the subject
+            subj = [x for x in _side_terms(t, 0, pm.start(), cside) if x[2] == "agent" and x[1]]
+            if subj:
+                return subj[0][1]
+            if prev is not None and prev[1] == kind and prev[2]:
+                return prev[2]
         # "Ukraine's losses since the start of the war stand at 43,000"
         terms = [x for x in left_terms if x[2] not in ("target", "speaker") and x[0] < loss_nouns[-1].start()]
         if terms:
@@ -580,7 +643,30 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         if before_verb:
             return _opp(before_verb[0][1])     # the clause's subject, not a word in a relative clause
         return _opp(cside if cside in ("russia", "ukraine") else None)   # "its forces killed 300 soldiers"
+    if kind == "captured":
+        # "still held in Russian captivity", "held by Russia": the captives are the other side's
+        m = _HELD_BY.search(t, r.np_end, min(len(t), r.np_end + 80))
+        if m:
+            sm = _SIDE.match(t, m.end())
+            if sm:
+                return _opp(_term_side(sm, cside))
+    if r.head == "military":
+        # "47 soldiers were missing after a Russian strike", "killed by Ukrainian shelling"
+        m = _BY_ATTACKER.search(t)
+        if m:
+            sm = _SIDE.match(t, m.start("side"))
+            if sm:
+                return _opp(_term_side(sm, cside))
     return None
+
+
+_POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?$", _I)
+_HELD_BY = re.compile(r"\b(?:in|by)\s+(?:the\s+)?(?=\S)", _I)
+_BY_ATTACKER = re.compile(
+    r"\b(?:after|in|by|during|from|amid|following|under|when)\s+(?:an?\s+|the\s+)?(?:(?:overnight|massive|massed|heavy|"
+    r"deadly|latest|new|combined)\s+)?(?P<side>%s)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|shelling|missiles?|drones?|"
+    r"bombardments?|air\s*strikes?|fire|assaults?|offensive|raids?|barrages?|artillery|bombs?|bombing)\b"
+    % _alt(_alt(v) for k, v in L.SIDE_WORDS.items() if k != "own"), _I)
 
 
 # --- claimant, place, period ----------------------------------------------------------------------
@@ -637,15 +723,21 @@ def _place(ctx: Context, t: str, q: Quantity, kind: str, mentions, claimant, sen
         before = [m for m in ms if m.end <= q.start and q.start - m.end <= 40]
         if before:
             return _canon(t, before[-1])
+        # "The town sits 8 km from the border", "the city lies 15 miles east of Kramatorsk": the subject's
+        subject = _THE_TOWN_SUBJECT.search(t, 0, q.start)
         after = [m for m in ms if m.start >= q.end and m.start - q.end <= 60]
         if after:
             lead = t[max(q.end, after[0].start - 30):after[0].start]
             if re.search(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+)?$", lead, _I):
-                # "the town lies 15 miles east of Kramatorsk": the distance is the subject's
-                subject = re.match(r"\s*(?:the|this)\s+(?:town|city|village|settlement)\b", t, _I)
                 return ctx.main_place if subject else None
-            if re.search(r"\b(?:from|to|of|near|around|outside|in)\s+(?:the\s+)?(?:\w+\s+)?$", lead, _I):
+            if subject:
+                return ctx.main_place
+            if re.search(r"\b(?:from|to|into|of|near|around|outside|in|inside)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", lead, _I):
                 return _canon(t, after[0])
+        if subject:
+            return ctx.main_place
+        if _TO_THE_TOWN.match(t, q.end):
+            return ctx.main_place       # "Russian troops are 30 km from the city"
         return None
     if kind == "territory_pct":
         after = [m for m in ms if m.start >= q.end and re.fullmatch(r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+)?", t[q.end:m.start])]
@@ -672,7 +764,21 @@ def _place(ctx: Context, t: str, q: Quantity, kind: str, mentions, claimant, sen
         return None     # "31,000 Ukrainian troops had died": a war total, not this town's
     if kind in PEOPLE_KINDS and ctx.main_place:
         return ctx.main_place
+    if ctx.main_place and kind in ("attacks", "strikes", "equipment_lost") and _ANAPHORIC_PLACE.search(t):
+        return ctx.main_place
     return None
+
+
+_THE_TOWN_SUBJECT = re.compile(r"^\s*(?:the|this)\s+(?:[\w-]+\s+)?(?:town|city|village|settlement)\s+(?:itself\s+)?"
+                               r"(?:(?:lies|sits|is|was|stands|(?:is\s+)?located|(?:is\s+)?situated)\s+)(?:only\s+|just\s+)?$", _I)
+_TO_THE_TOWN = re.compile(r"\s*(?:-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?)\b)?\s*(?:\(\s*[^)]{0,20}\)\s*)?"
+                          r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:from|of|outside|short\s+of|away\s+from|"
+                          r"to|into|toward|towards|near)\s+(?:the\s+)?(?:(?:outskirts|centre|center|edge)\s+of\s+(?:the\s+)?)?"
+                          r"(?:town|city|village|settlement)\b", _I)
+# "near the town", "in the city", "in the area", "in that sector": the article's main place.
+_ANAPHORIC_PLACE = re.compile(r"\b(?:in|near|around|outside|at|on|for|into|inside|shelled|struck|hit|attacked|pounded|"
+                              r"targeted|stormed|bombed)\s+(?:the|that|this)\s+(?:[\w-]+\s+)?"
+                              r"(?:town|city|village|settlement|area|sector|direction)\b(?!\s+of\b)", _I)
 
 
 def _speaker_country(t: str, m) -> bool:

@@ -49,6 +49,9 @@ NOUNS = {
     ],
     "equipment": [
         r"armou?red\s+personnel\s+carriers?", r"infantry\s+fighting\s+vehicles?",
+        r"himars(?:\s+(?:launchers?|systems?|units))?", r"(?:missile\s+|rocket\s+)?launch(?:er|ing)\s+systems?",
+        r"air\s+defen[cs]e\s+(?:systems?|launchers?|batteries|complexes)", r"(?:missile|patriot|artillery)\s+batteries",
+        r"anti-aircraft\s+(?:missile\s+)?systems?", r"launchers?", r"fighter\s+jets?", r"landing\s+ships?",
         r"armou?red\s+(?:combat\s+)?vehicles?", r"military\s+vehicles?", r"tanks?", r"apcs?", r"ifvs?",
         r"bmps?", r"btrs?", r"artillery\s+(?:systems?|pieces?|guns?)", r"howitzers?", r"mortars?",
         r"multiple\s+(?:launch\s+)?rocket\s+(?:launchers?|systems?)", r"mlrs", r"rocket\s+launchers?",
@@ -96,6 +99,8 @@ AFTER = [
     ]),
     ("captured", [
         r"remain(?:s|ed)?\s+in\s+(?:\w+\s+)?captivity", r"(?:are|were)\s+(?:still\s+)?(?:being\s+)?held\s+(?:captive|prisoner)",
+        r"(?:being\s+)?held\s+(?:in\s+(?:[\w'’-]+\s+){0,2}?(?:captivity|prisons?|detention|custody)\b|as\s+(?:prisoners|pows|captives)"
+        r"|by\s+(?:the\s+)?(?:russian\s+|ukrainian\s+)?(?:russia|ukraine|moscow|kyiv|russians|ukrainians|forces|troops|military|army))",
         r"captured", r"taken\s+prisoner", r"taken\s+captive", r"surrendered", r"held\s+captive",
         r"held\s+prisoner", r"prisoners?\s+of\s+war", r"prisoners", r"pows\b", r"in\s+captivity",
     ]),
@@ -108,6 +113,9 @@ AFTER = [
         r"live\s+(?:there|in\s+the\s+(?:city|town|village))\s+now", r"still\s+reside",
     ]),
     ("evacuated", [
+        r"(?:must|will\s+(?:have|need)\s+to|(?:have|has|had|need|needed)\s+to|(?:were|was|are|is|have\s+been|had\s+been)\s+"
+        r"(?:being\s+)?(?:ordered|told|urged|instructed|forced|asked)\s+to|(?:are|is|were)\s+(?:due|set|expected)\s+to|will|would)"
+        r"\s+(?:leave|evacuate|be\s+evacuated|be\s+relocated)",
         r"evacuated", r"fled", r"left\s+(?:the\s+)?(?:city|town|village|area|region|frontline|front\s+line)",
         r"relocated", r"were\s+moved\s+out", r"were\s+taken\s+to\s+safety", r"have\s+left\b", r"had\s+left\b",
     ]),
@@ -125,18 +133,20 @@ AFTER_FILLER = (
 BEFORE = [
     ("killed_or_wounded", [r"killed\s+or\s+wounded", r"killed\s+and\s+wounded", r"killed\s+or\s+injured",
                            r"casualties\s+(?:of|at|to|stand\s+at|stood\s+at|number(?:ed)?|total(?:led)?)",
-                           r"losses\s+of", r"losses\b[\w\s'’.,-]{0,50}?\b(?:amounted\s+to|stood\s+at|totall?ed|reached|were|included|include|to)",
+                           r"losses\s+of", r"losses\b[\w\s'’.,-]{0,50}?\b(?:amounted\s+to|stood\s+at|totall?ed|reached|were|included|include|to|"
+                           r"surpassed|exceeded|topped|passed|hit)",
                            r"casualty\s+toll\s+(?:of|to|at)", r"put\s+out\s+of\s+action"]),
     ("killed", [r"killed", r"killing", r"kill", r"slain", r"executed", r"executing", r"shot\s+dead", r"bodies\s+of", r"slew", r"slaying", r"eliminated", r"eliminating",
                 r"liquidated", r"(?:death|casualty)\s+toll\b[\w\s'’-]{0,60}?\b(?:to|at|of|is|was|reached|stood|stands|hit)",
-                r"toll\s+(?:rose\s+|climbed\s+|jumped\s+|increased\s+|has\s+risen\s+)?(?:to|of|at)",
+                r"toll\s+(?:(?:has|had|have)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grown|grew|surged|mounted|stood|stands|now\s+stands)\s+)?(?:to|of|at)",
+                r"toll\s+(?:(?:has|had|have)\s+)?(?:reached|hit|passed|surpassed|exceeded|topped)",
                 r"deaths?\s+of", r"among\s+the\s+dead\s+(?:were|are)", r"killed:", r"dead:", r"claimed\s+the\s+lives\s+of",
                 r"claiming\s+the\s+lives\s+of", r"the\s+lives\s+of",
                 r"(?:number|tally|count)\s+of\s+(?:\w+\s+){0,2}?(?:dead|killed|deaths|fatalities|people\s+killed)\b[^.;]{0,50}?\b(?:to|at|is|was|reached|stands|stood)"]),
     ("wounded", [r"(?:number|tally|count)\s+of\s+(?:\w+\s+){0,2}?(?:wounded|injured|injuries)\b[^.;]{0,50}?\b(?:to|at|is|was|reached|stands|stood)",
                  r"wounded", r"wounding", r"injured", r"injuring", r"hurt", r"hurting",
                  r"among\s+the\s+(?:wounded|injured)\s+(?:were|are)", r"wounded:", r"injured:"]),
-    ("captured", [r"captured", r"capturing", r"took", r"taken", r"detained", r"taking"]),
+    ("captured", [r"captured", r"capturing", r"took", r"taken", r"detained", r"taking", r"holding", r"holds", r"held"]),
     ("evacuated", [r"evacuated", r"evacuating", r"evacuate", r"evacuation\s+of", r"helped\s+evacuate",
                    r"helped\s+to\s+evacuate", r"moved\s+out"]),
     ("repelled", [r"repelled", r"repulsed", r"repelling", r"repulsing", r"fended\s+off", r"fending\s+off",
@@ -145,7 +155,8 @@ BEFORE = [
     ("launched", [r"launched", r"launching", r"fired", r"firing", r"carried\s+out", r"conducted", r"made",
                   r"mounted", r"dropped", r"used", r"attacked\s+(?:\w+\s+){0,4}?with", r"struck\s+(?:\w+\s+){0,4}?with",
                   r"recorded", r"registered", r"there\s+(?:were|have\s+been)", r"saw", r"faced", r"endured"]),
-    ("destroyed", [r"destroyed", r"destroying", r"knocked\s+out", r"damaged", r"hit", r"disabled"]),
+    ("destroyed", [r"destroyed", r"destroying", r"knocked\s+out", r"damaged", r"hit", r"disabled", r"shot\s+down",
+                   r"shooting\s+down", r"downed", r"downing", r"sank", r"sunk", r"sinking"]),
     ("lost", [r"lost", r"losing", r"loses", r"lose", r"suffered", r"suffering", r"losses\s+(?:of|at|to)",
               r"losses\s+(?:include|included|including)", r"written\s+off"]),
     ("pop_now", [r"(?:has\s+|had\s+)?(?:dwindled|fallen|dropped|shrunk|shrank|declined|plummeted|fell)\s+to"]),
@@ -157,7 +168,7 @@ BEFORE = [
 BEFORE_FILLER = r"a\s+total\s+of|a\s+further|another|an\s+additional|the|some|only|just|nearly|all|still"
 
 # Verbs that hit something a number of times: "shelled the city 20 times".
-TIMES_VERBS = (r"shell(?:ed|ing)|struck|strik(?:e|ing)|hit|bomb(?:ed|ing)|fired\s+(?:on|at)|target(?:ed|ing)|pounded|"
+TIMES_VERBS = (r"shell(?:ed|ing)|fired|firing|opened\s+fire|struck|strik(?:e|ing)|hit|bomb(?:ed|ing)|fired\s+(?:on|at)|target(?:ed|ing)|pounded|"
                r"attack(?:ed|ing)?|storm(?:ed|ing)?|assault(?:ed|ing)?")
 
 # Shoot-downs are not strikes that landed and not a loss the gold counts: skip them.

@@ -144,6 +144,19 @@ _DURATION_AFTER = re.compile(
     r"|(?:-|\s)?hour|-day|-week|-month|-year)\b", re.IGNORECASE)
 _MODEL_BEFORE = re.compile(r"(?:[A-Za-z]{1,6}-|[A-Za-z]|\bNo\.?\s|#)$")
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+# "one" as a pronoun or article, not a count: "one of the deadliest", "no one", "the one missile",
+# "one side", "one day", "one another", "one by one".
+_ONE_AFTER = re.compile(r"^(?:\s+(?:of|side|sides|another|by\s+one|day|time|point|way|hand|thing|or\s+(?:the\s+)?other)\b"
+                        r"|(?:'s|’s)\b)", re.IGNORECASE)
+_ONE_BEFORE = re.compile(r"(?:\b(?:no|the|any|every|each|which|this|that|such|someone|anyone|for)\s+)$", re.IGNORECASE)
+# Ratios are not amounts: "seven soldiers for every Ukrainian", "three to one", "one in five", "10:1".
+_SMALL = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)"
+_RATIO_AFTER = re.compile(r"^(?:\s+[A-Za-z][\w'’-]*){0,3}?\s+(?:for|to|in|out\s+of)\s+(?:every|each)\b"
+                          r"|^(?:\s*[-–]\s*|\s+to\s+|-to-)(?:one|1)\b(?![\d,.]|[ \u00a0\u202f]\d{3}\b|\s+(?:hundred|thousand|million))"
+                          r"|^\s*:\s*1\b", re.IGNORECASE)
+_ONE_RATIO_AFTER = re.compile(r"^\s+(?:in|out\s+of)\s+(?:every\s+)?" + _SMALL + r"\b", re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"(?:\b(?:for|to|in|out\s+of)\s+(?:every|each)\s+|\b(?:one|1)\s+(?:in|out\s+of)\s+)$", re.IGNORECASE)
+_TO_ONE_BEFORE = re.compile(r"\b" + _SMALL + r"(?:\s*[-–]\s*|\s+to\s+|-to-)$", re.IGNORECASE)
 _YEAR_OK_AFTER = re.compile(
     r"^\s+(?:people|persons|civilians|residents|soldiers|troops|servicemen|attacks|strikes|drones|missiles"
     r"|killed|dead|wounded|injured|tanks|km|kilomet)", re.IGNORECASE)
@@ -253,8 +266,13 @@ def _words_value(words: str) -> float | None:
         return None
 
 
+_CAME_UNDER = re.compile(r"\b(?:came|come|comes|coming|fell|falls|fall|placed|brought|put)\s+under\s+$", re.IGNORECASE)
+
+
 def _qualifier_before(text: str, start: int) -> tuple[int, str | None]:
     m = _QUAL_RE.search(text, max(0, start - 40), start)
+    if m and _CAME_UNDER.search(text, max(0, start - 40), start):
+        return start, None      # "the region came under 17 shelling attacks": not a bound
     if m:
         for k, _ in _QUAL_BEFORE:
             if m.group(k) is not None:
@@ -265,6 +283,13 @@ def _qualifier_before(text: str, start: int) -> tuple[int, str | None]:
 def _trap(text: str, s: int, e: int, a: dict) -> str | None:
     before = text[max(0, s - 20):s]
     after = text[e:e + 40]
+    if a.get("value") == 1 and text[s:e].lower() in ("one", "1"):
+        if text[s:e].lower() == "one" and (_ONE_AFTER.match(after) or _ONE_BEFORE.search(before)):
+            return "pronoun"
+        if _ONE_RATIO_AFTER.match(after) or _TO_ONE_BEFORE.search(before):
+            return "ratio"
+    if _RATIO_AFTER.match(after) or _RATIO_BEFORE.search(before):
+        return "ratio"
     if a["kind"] == "digits":
         raw = a["raw"]
         if a.get("ambiguous"):

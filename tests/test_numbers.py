@@ -108,6 +108,16 @@ TRAPS = [
     ("money-currency-word", "5 million euros in aid", "money"),
     ("money-dollars", "100 dollars", "money"),
     ("ambiguous-dot-thousands", "1.100 soldiers", "ambiguous"),
+    ("pronoun-one-of-the", "one of the deadliest strikes", "pronoun"),
+    ("pronoun-no-one", "no one was hurt", "pronoun"),
+    ("pronoun-the-one", "the one missile that got through", "pronoun"),
+    ("pronoun-one-side", "one side's claims", "pronoun"),
+    ("pronoun-one-another", "fired at one another", "pronoun"),
+    ("ratio-for-every", "seven soldiers for every Ukrainian", "ratio"),
+    ("ratio-to-one", "outgunned three to one", "ratio"),
+    ("ratio-hyphen-to-one", "a 10-to-1 advantage", "ratio"),
+    ("ratio-one-in-five", "one in five residents", "ratio"),
+    ("ratio-out-of-every", "nine out of every ten", "ratio"),
 ]
 DROPPED = [
     ("model-su25", "Russian Su-25 fighter jets"),
@@ -133,6 +143,18 @@ def test_traps_are_marked(text, trap):
 @pytest.mark.parametrize("text", [p[1] for p in DROPPED], ids=[p[0] for p in DROPPED])
 def test_look_alikes_are_not_amounts(text):
     assert not [q for q in find_numbers(text) if q.trap is None and (q.value or 0) >= 1]
+
+
+def test_one_as_a_count_stays():
+    qs = find_numbers("one person was killed and one soldier wounded")
+    assert [(q.value, q.trap) for q in qs] == [(1, None), (1, None)]
+
+
+def test_came_under_is_not_a_bound():
+    (q,) = find_numbers("the region came under 17 shelling attacks")
+    assert (q.value, q.qualifier, q.text) == (17, "exact", "17")
+    (q,) = find_numbers("under 17 attacks")
+    assert q.qualifier == "less_than"
 
 
 def test_several_quantities_in_order():
