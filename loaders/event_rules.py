@@ -16,7 +16,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\b(?:launched|fired)\s+(?:[\w,-]+\s+){0,4}?(?:missiles|drones|rockets|bombs|shells)\s+(?:at|on|against|towards?)\b"
         r"|\b(?:missiles?|drones?|rockets?|bombs?|shells?|strikes|attacks|shelling|barrages?)\s+(?:\w+\s+)?(?:hit|struck|slammed\s+into|targeted|pounded|rocked)\b"
         r"|\b(?:overnight|massive|combined|aerial|large-scale|major)\s+(?:\w+\s+)?attacks?\s+(?:on|against)\b"
-        r"|\bshelling\s+(?:killed|injured|wounded|hit|damaged|destroyed)\b"
+        r"|\b(?:shelling|(?:air)?strikes?|bombardment|attacks?)\s+(?:\w+\s+)?(?:killed|injured|wounded|damaged|destroyed)\b"
         r"|\bhit\b(?=[^.]{0,60}\bwith\s+(?:[\w-]+\s+){0,2}(?:missiles|drones|rockets|bombs|artillery|shells)\b)"
         r"|\bdropped\s+(?:[\w-]+\s+){0,3}?(?:bombs|missiles|munitions)\s+on\b"
         r"|\bcame\s+under\s+(?:\w+\s+)?(?:fire|shelling|bombardment|missile\s+attack|drone\s+attack)\b", _I)),
@@ -53,7 +53,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"(?:(?:raging|taking\s+place|under\s+way|underway|going\s+on)\s+)?(?:in|near|around|for|inside)|"
         r"battles?\s+(?:(?:are|were|is|was|have\s+been|has\s+been)\s+)?(?:raged|rage|raging|taking\s+place|took\s+place|continu\w+|erupted)\s+"
         r"(?:in|near|around|for|inside)|"
-        r"offensive\s+(?:operations|actions)\s+(?:near|in|around|on|towards?)|"
+        r"offensive\s+(?:operations|actions)\s+(?:near|in|around|on|towards?)|counter-?offensives?\s+(?:near|in|around|on|towards?)|"
         r"(?:launched|began|started|mounted|opened|resumed|stepped\s+up)\s+(?:an?\s+|the\s+|its\s+|their\s+)?"
         r"(?:\w+\s+){0,2}?(?:offensive|assault|counteroffensive|counter-offensive)\s+(?:on|against|in|toward|towards))", _I)),
     ("evacuation", re.compile(
@@ -110,6 +110,9 @@ TAKES_OBJECT = re.compile(r"^(?:captured|recaptured|seized|took|taken|(?:has|hav
 # "left"/"abandoned" are a withdrawal only when troops do it, not fleeing residents.
 TROOPS_BEFORE = re.compile(r"\b(?:forces|troops|units|soldiers|army|military|brigades?|battalions?|"
                            r"defenders|garrison|servicemen|fighters)\b[^,;]*$", _I)
+# Objects that make "struck"/"hit" an idiom, not fire on a place ("struck a deal in X").
+NOT_A_TARGET = re.compile(r"\b(?:deal|agreement|balance|tone|chord|note|blow|image|imagination|attention|"
+                          r"record|nerve|home|pay\s+dirt|gold|jackpot)\b", _I)
 # Objects that make "captured"/"seized"/"struck" something other than territory.
 NOT_TERRITORY = re.compile(
     r"\b(?:soldiers|troops|servicemen|prisoners|POWs|fighters|mercenaries|men|people|civilians|"
@@ -135,6 +138,10 @@ ANAPHOR = re.compile(r"\bthe\s+(?:(?-i:[a-z][a-z-]*)\s+){0,2}?(?:city|town|villa
 STRIKE_CUE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|wounded|wounding|dead|damaged|damaging|"
                         r"destroyed|civilians?|residential|apartment|homes|power|energy|infrastructure|overnight)\b"
                         r"|\bRussian\s+(?:border\s+)?(?:city|town|region|village)\b", _I)
+# "attacking a power plant in X", "struck an oil depot in X": a target that only fire reaches
+INFRASTRUCTURE = re.compile(r"\b(?:power\s+(?:plant|station|grid|lines?)|plants?|refiner(?:y|ies)|depots?|"
+                            r"infrastructure|grid|substations?|airfields?|air\s+bases?|ports?|railway|station|"
+                            r"bridges?|buildings?|factory|factories|facilit(?:y|ies)|warehouses?|terminals?)\b", _I)
 GROUND_BEFORE = re.compile(r"\b(?:forces|troops|units|soldiers|infantry|assault\s+groups?|brigades?|battalions?|"
                            r"marines|paratroopers|mercenaries|armou?r|tanks|defenders|fighters)\b", _I)
 # An active verb with an object of its own: the place before it is its subject, not its object
@@ -199,7 +206,7 @@ DEFENSIVE = re.compile(r"\b(?:repel\w*|repuls\w*|fend\w*\s+off|fought\s+off|beat
                        r"thwart\w*|under)\s+(?:\w+\s+){0,3}$", _I)
 ADJ_BEFORE = re.compile(rf"\b(?P<word>{RU_WORD}|{UA_WORD})\s+(?:[\w-]+\s+)?$")
 PRONOUN_FORCE = re.compile(rf"\b(?:its|their|our|his|her)\s+(?:[\w-]+\s+)?{FORCE_NOUN}\b", _I)
-SELF_CLAIM = re.compile(r"\b(?:(?:that\s+)?(?:it|they)\s+(?:had|has|have)|to\s+have)\s+(?:\w+\s+){0,2}$", _I)
+SELF_CLAIM = re.compile(r"\b(?:(?:that\s+)?(?:it|they)(?:\s+(?:had|has|have))?|to\s+have)\s+(?:\w+\s+){0,2}$", _I)
 ANY_SIDE = re.compile(rf"{RU_WORD}|{UA_WORD}|\b(?:Russia|Moscow|Kremlin|Ukraine|Kyiv|Kiev)\b")
 UKRAINE_BY_DEFAULT = re.compile(r"^(?:liberated|liberation\s+of|retook|retaken|recaptured|recapture\s+of|"
                                 r"regained\s+control\s+(?:of|over))$", _I)

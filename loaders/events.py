@@ -15,7 +15,7 @@ import re
 from . import claimants, dates, places
 from .event_rules import (
     ATTEMPT_BEFORE, AXIS, AXIS_AFTER, CLAUSE_END, COORDINATED, HAPPENED_BEFORE, INTENT_BEFORE,
-    ANAPHOR, BARE_VERB, GROUND_BEFORE, INFINITIVE_AND, LEAD_PLACE, MODAL_AFTER, OWN_OBJECT, SINCE_BEFORE, STRIKE_CUE, NOT_TERRITORY, TAKES_OBJECT, TROOPS_BEFORE, PEOPLE_SUBJECT, NEGATION_BEFORE, NOMINAL, OBJECT_NP, PLACE_BEFORE_OK, REFERENCE_BEFORE,
+    ANAPHOR, BARE_VERB, GROUND_BEFORE, INFINITIVE_AND, INFRASTRUCTURE, LEAD_PLACE, NOT_A_TARGET, MODAL_AFTER, OWN_OBJECT, SINCE_BEFORE, STRIKE_CUE, NOT_TERRITORY, TAKES_OBJECT, TROOPS_BEFORE, PEOPLE_SUBJECT, NEGATION_BEFORE, NOMINAL, OBJECT_NP, PLACE_BEFORE_OK, REFERENCE_BEFORE,
     RELATIVE_BEFORE, TAKE, TIGHT, TRIGGERS, WEAPON_SUBJECT, actor_side, trigger_types,
 )
 from .model import Context, Event, Sentence
@@ -104,7 +104,7 @@ def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[tuple[Event, 
             continue          # "residents have left X" is not a withdrawal
         if event_type == "assault" and WEAPON_SUBJECT.search(_clause_before(text, start)[-40:]):
             event_type = "strike"     # "Russian drones attacked Odesa": an air strike
-        if event_type == "assault" and _attack_is_strike(text, start, end, m):
+        if event_type == "assault" and _attack_is_strike(text, start, end, m, targets):
             event_type = "strike"
         if _future(text, start, end, found_dates, ctx.published):
             continue          # "the evacuation is scheduled for Sept. 1, 2024": a plan
@@ -139,10 +139,13 @@ def _with_anaphors(text: str, mentions: list, main_place: str | None) -> list:
     return sorted(mentions + extra, key=lambda p: p.start) if extra else mentions
 
 
-def _attack_is_strike(text: str, start: int, end: int, m: re.Match) -> bool:
+def _attack_is_strike(text: str, start: int, end: int, m: re.Match, targets: list[str]) -> bool:
     """ "a Ukrainian attack on the Russian city of Belgorod", "an attack on Dnipro killed
     three": an attack on a place with no ground force in its clause, told with civilian harm
-    or a target in Russia, is a strike."""
+    or a target in Russia, is a strike; so is an attack on a power plant or depot in X."""
+    where = text.find(targets[0], end) if targets else -1
+    if where > end and INFRASTRUCTURE.search(text, end, where):
+        return True
     if not re.match(r"(?i)attacks?\s+(?:on|against)$", m.group(0)):
         return False
     before = _clause_before(text, start)
@@ -277,7 +280,8 @@ def _object_gap(gap: str, m: re.Match) -> bool:
     """Words between a trigger and its place: close for verbs like "took", a noun phrase such
     as "the outskirts of the eastern city of" otherwise; an axis ("in the direction of") is
     not a place."""
-    if AXIS.search(gap) or (TAKES_OBJECT.match(m.group(0)) and NOT_TERRITORY.search(gap)):
+    fire = re.fullmatch(r"(?i)struck|hit", m.group(0)) is not None
+    if AXIS.search(gap) or (TAKES_OBJECT.match(m.group(0)) and (NOT_A_TARGET if fire else NOT_TERRITORY).search(gap)):
         return False   # "captured 20 soldiers near X", "struck a deal in X"
     if re.search(r",\s+\S+\s+(?:\S|$)", gap) and not OBJECT_NP.match(gap):
         return False   # "in the fall of 2022, Ukraine liberated Kherson": another clause

@@ -568,3 +568,20 @@ MORE_REPORTED = [
 @pytest.mark.parametrize("name,text,published,want", MORE_REPORTED, ids=[c[0] for c in MORE_REPORTED])
 def test_more_reported_phrasings(name, text, published, want):
     assert summary(text, published) == want
+
+
+STRIKE_PHRASINGS = [
+    ("strike_killed_in_the_city", "A Russian strike killed two people in the city center on Tuesday.", "Kharkiv",
+     [("strike", "Kharkiv", "russia", D(2024, 10, 8))]),
+    ("attacking_a_power_plant_in", "Russia said Ukraine had attacked a power plant in Kursk on Monday.", None,
+     [("strike", "Kursk", "ukraine", D(2024, 10, 7))]),
+    ("it_struck_is_the_claimant_side", "Ukraine said it struck an ammunition depot in Belgorod on Monday.", None,
+     [("strike", "Belgorod", "ukraine", D(2024, 10, 7))]),
+    ("repelled_counteroffensive_near", "Moscow said its forces had repelled a Ukrainian counteroffensive near "
+     "Kupiansk on Tuesday.", None, [("assault", "Kupiansk", "ukraine", D(2024, 10, 8))]),
+]
+
+
+@pytest.mark.parametrize("name,text,main_place,want", STRIKE_PHRASINGS, ids=[c[0] for c in STRIKE_PHRASINGS])
+def test_strike_phrasings(name, text, main_place, want):
+    assert summary(text, D(2024, 10, 10), main_place) == want
