@@ -6,6 +6,21 @@ named place is its object in the same clause, and when the clause reports it as 
 plan, forecast, hypothesis ("would let Moscow", "in their bid to"), denial or negation is not
 an event. Dates resolve with dates.find_dates against the publication date; one event told
 in several sentences is one row.
+
+Decisions:
+- A claim is an event, carrying its claimant ("Russia's defence ministry said its troops had
+  taken full control of X" -> capture, claimant side russia). A denial is not: "Ukraine denied
+  that X had fallen" adds nothing, and does not remove the claim told before it; the timeline
+  shows the claim with its claimant and readers weigh it.
+- An order is dated when given and counts as the event it orders: "ordered troops to withdraw
+  from X on Saturday" -> withdrawal at X that day (orders to withdraw are carried out).
+- "the city", "the eastern town", "the settlement" stand for the article's main place
+  (ctx.main_place) when the sentence names no other settlement.
+- An event whose nearest date lies after publication is a plan or schedule, not news; one
+  dated more than BACKGROUND_DAYS before publication is background.
+- A telling dated by its statement ("have withdrawn from X, the military said Wednesday") and
+  one dated by the deed ("completed their withdrawal on Tuesday") are one event; the deed's
+  date stands.
 """
 from __future__ import annotations
 

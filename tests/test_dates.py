@@ -309,3 +309,29 @@ def test_relative_dates_never_pass_publication(sentence, published):
 def test_publication_never_after_today(text, today):
     got, how = dates.publication_date(None, text, None, today)
     assert (got is None and how == "unknown") or (got <= today and how == "inferred")
+
+
+# Event dates: relative words resolve to the last such day on or before publication, across
+# month and year boundaries; never after publication. Published Sat 2023-12-23 unless given.
+EVENT_DAYS = [
+    ("friday_in_a_saturday_article", "Troops advanced on Friday.", D(2023, 12, 23), [(D(2023, 12, 22), "day")]),
+    ("late_on_friday", "Troops advanced late on Friday.", D(2023, 12, 23), [(D(2023, 12, 22), "day")]),
+    ("friday_night", "Drones struck Odesa on Friday night.", D(2023, 12, 23), [(D(2023, 12, 22), "day")]),
+    ("same_weekday_is_publication_day", "Troops advanced on Saturday.", D(2023, 12, 23), [(D(2023, 12, 23), "day")]),
+    ("last_saturday_on_a_saturday", "Troops advanced last Saturday.", D(2023, 12, 23), [(D(2023, 12, 16), "day")]),
+    ("next_monday_is_not_a_past_day", "Talks resume next Monday.", D(2023, 12, 23), []),
+    ("sunday_across_year_boundary", "Shelling hit Kherson on Sunday.", D(2024, 1, 2), [(D(2023, 12, 31), "day")]),
+    ("tuesday_across_year_boundary", "Shelling hit Kherson on Tuesday.", D(2024, 1, 1), [(D(2023, 12, 26), "day")]),
+    ("yearless_day_in_january_is_last_december", "Missiles struck Kyiv on Dec. 29.", D(2024, 1, 2),
+     [(D(2023, 12, 29), "day")]),
+    ("weekday_across_month_boundary", "Troops withdrew on Wednesday.", D(2024, 3, 2), [(D(2024, 2, 28), "day")]),
+    ("weekday_with_its_day", "Troops entered the town on Sunday (Dec. 17).", D(2023, 12, 23), [(D(2023, 12, 17), "day")]),
+    ("yesterday_across_month", "Troops withdrew yesterday.", D(2024, 3, 1), [(D(2024, 2, 29), "day")]),
+]
+
+
+@pytest.mark.parametrize("name,sentence,published,want", EVENT_DAYS, ids=[c[0] for c in EVENT_DAYS])
+def test_event_day_resolution(name, sentence, published, want):
+    got = [(x.date, x.precision) for x in dates.find_dates(sentence, published)]
+    assert got == want
+    assert all(d <= published for d, _ in got)
