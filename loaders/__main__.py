@@ -21,7 +21,8 @@ def main(argv=None) -> int:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--db", default=_db_default(), help="DuckDB file (default: $FRONTLINE_DB or %(default)s)")
     p.add_argument("--manifest", help="CSV or JSONL with doc_id/id/doc/file, published, source, url, title")
-    p.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                   help="extraction processes (default: one per CPU, here %(default)s)")
     p.add_argument("--wait", type=float, default=60.0, help="seconds to wait for another writer")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
 
