@@ -99,6 +99,7 @@ FIXED = re.compile(
     r"(?:earlier\s+|later\s+)?this\s+week|last\s+week|(?:earlier\s+|later\s+)?this\s+month|"
     r"last\s+month|(?:earlier\s+|later\s+)?this\s+year|last\s+year|in\s+recent\s+days|"
     r"(?:in|over)\s+the\s+(?:past|last)\s+(?:few|several|couple\s+of)\s+days)\b")
+NIGHT_OF_DAY = re.compile(rf"\s*,?\s*(?:(?i:on|into|to|from|of)\s+)?(?:(?i:the\s+night\s+of)\s+)?(?:{WEEKDAY_RE}|{MONTH_RE}\s+\d)")
 AGO = re.compile(rf"(?i)\b(?P<lt>less\s+than\s+|more\s+than\s+|about\s+|nearly\s+|almost\s+)?"
                  rf"(?P<n>{NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<how>ago|earlier)\b")
 
@@ -131,6 +132,9 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
             add(last_month_day(month, day, published), "day", m)
     for m in FIXED.finditer(sentence) if words & FIXED_WORDS else ():
         if published:
+            if m.group("w").lower() in ("overnight", "last night", "tonight") and \
+                    NIGHT_OF_DAY.match(sentence, m.end()):
+                continue   # "overnight on Friday", "overnight into Saturday": the day says when
             d, precision = _fixed(m.group("w").lower(), published)
             add(d, precision, m)
     for m in AGO.finditer(sentence) if {"ago", "earlier"} & words else ():

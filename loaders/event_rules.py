@@ -24,7 +24,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"\b(?:captured|recaptured|seized|liberated|retook|retaken|overran|overrun|"
         r"(?:took|taken|take|taking|seized|gained|established|regained|retook|claimed)\s+(?:full\s+)?control\s+(?:of|over)|"
         r"(?:came|come|fell|fallen|passed)\s+under\s+(?:full\s+)?(?:Russian|Ukrainian|Moscow['\u2019]s|Kyiv['\u2019]s)\s+control|"
-        r"raised\s+(?:the|a|their|its)\s+(?:\w+\s+)?flags?\s+(?:over|above|in)|fell\s+to|(?P<fell>fell)(?=\s+(?:on|in|last|this|early|late|overnight|yesterday|after|within|days|weeks|months|at|following)\b|\s*[,.;]|$)|(?:has|have|had)\s+fallen|(?:has|have|had)\s+taken|took|"
+        r"raised\s+(?:the|a|their|its)\s+(?:\w+\s+)?flags?\s+(?:over|above|in)|fell\s+to|(?P<fell>fell)(?=\s+(?:on|in|last|this|early|late|overnight|yesterday|after|within|days|weeks|months|at|following)\b|\s*[,.;]|$)|(?:has|have|had)\s+fallen|(?:has|have|had)\s+taken|(?:has|have|had)\s+(?:now\s+)?occupied|took|"
         r"(?P<nominal>capture\s+of|recapture\s+of|fall\s+of|seizure\s+of|liberation\s+of|takeover\s+of|"
         r"capturing|seizing))\b", _I)),
     ("withdrawal", re.compile(
@@ -36,7 +36,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\babandoned\s+(?:(?:their|its|the)\s+)?positions\s+(?:in|near|around)\b|\b(?:pushed|forced|driven)\s+out\s+of\b", _I)),
     ("advance", re.compile(
         r"\b(?:entered|broke\s+into|broken\s+into|pushed\s+(?:\w+\s+)?into|push(?:ed|ing)\s+(?:\w+\s+)?towards?|"
-        r"(?:broke|break)\s+through\s+(?:to|into|near)|gained\s+ground|made\s+(?:\w+\s+)?(?:gains|advances|progress)|"
+        r"(?:broke|break)\s+through\s+(?:to|into|near)|(?:broke|broken)\s+through\s+(?:[\w'-]+\s+){0,3}?(?:lines?|defen[cs]es|positions)|"
+        r"(?:made|launched|mounted|began)\s+an?\s+(?:\w+\s+)?push\s+(?:toward|towards|into|on|near|in)|gained\s+ground|made\s+(?:\w+\s+)?(?:gains|advances|progress)|"
         r"advanc(?:ed|ing|es?)\s+(?:\w+\s+){0,2}?(?:towards?|on|into|in|near|to|around|"
         r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of)|"
         r"(?:pushed|moved|edged|crept|inched|drawn|drew|advanced|got|gotten|come|came)\s+(?:ever\s+|even\s+|much\s+|slightly\s+)?closer\s+to(?:wards?)?|"
@@ -68,7 +69,7 @@ STEMS = {
     "strike": ("strike", "struck", "rocked", "shell", "bomb", "pound", "missile", "drone", "rocket", "hit", "dropped",
                "under", "raid", "barrage", "fired", "launched", "attack"),
     "capture": ("captur", "seiz", "liberat", "retook", "retaken", "overr", "control", "fell", "fallen",
-                "took", "taken", "fall", "takeover", "flag", "came under", "come under"),
+                "took", "taken", "fall", "takeover", "flag", "occupied", "came under", "come under"),
     "withdrawal": ("withdr", "retreat", "pull", "abandon", "left", "out of"),
     "advance": ("advanc", "enter", "push", "broke", "break", "gain", "wedge", "closing", "move", "reach",
                 "incursion", "crossed", "progress", "closer", "crossing"),
@@ -225,6 +226,10 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
     """Who carries the event out: "by Russian troops" after the trigger, else the nearest
     force named before it in the sentence (flipped when that force fends the attack off)."""
     by = BY_SIDE.match(text[end:])
+    if event_type == "withdrawal" and m.group(0).lower().endswith(" of"):
+        of = SIDE_PHRASE.match(text, end + 1)     # "the withdrawal of Ukrainian troops from X"
+        if of and of.group("word"):
+            return side_of(of.group("word"))
     own = re.search(r"\bunder\s+(?:full\s+)?(Russian|Ukrainian|Moscow|Kyiv)", m.group(0))
     if own:                                        # "came under Russian control"
         return side_of(own.group(1))

@@ -326,7 +326,11 @@ EVENT_DAYS = [
      [(D(2023, 12, 29), "day")]),
     ("weekday_across_month_boundary", "Troops withdrew on Wednesday.", D(2024, 3, 2), [(D(2024, 2, 28), "day")]),
     ("weekday_with_its_day", "Troops entered the town on Sunday (Dec. 17).", D(2023, 12, 23), [(D(2023, 12, 17), "day")]),
-    ("yesterday_across_month", "Troops withdrew yesterday.", D(2024, 3, 1), [(D(2024, 2, 29), "day")]),
+    ("overnight_on_a_weekday_is_that_day", "Drones struck Odesa overnight on Friday.", D(2023, 12, 23),
+     [(D(2023, 12, 22), "day")]),
+    ("overnight_alone_is_publication_day", "Drones struck Odesa overnight.", D(2023, 12, 23),
+     [(D(2023, 12, 23), "day")]),
+    ("yesterday_on_the_first_of_a_month", "Troops withdrew yesterday.", D(2024, 3, 1), [(D(2024, 2, 29), "day")]),
 ]
 
 

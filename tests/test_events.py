@@ -560,6 +560,17 @@ MORE_REPORTED = [
      [("withdrawal", "Krynky", "ukraine", D(2024, 7, 2))]),
     ("ordered_residents_to_leave", "Officials ordered residents to leave Pokrovsk on Monday.", D(2024, 8, 20),
      [("evacuation", "Pokrovsk", None, D(2024, 8, 19))]),
+    ("overnight_on_friday_is_friday", "Ukrainian units left Avdiivka overnight on Friday, the army said.",
+     D(2024, 2, 19), [("withdrawal", "Avdiivka", "ukraine", D(2024, 2, 16))]),
+    ("withdrawal_of_side_troops", "Syrskyi ordered the withdrawal of Ukrainian troops from Avdiivka on Friday night.",
+     D(2024, 2, 19), [("withdrawal", "Avdiivka", "ukraine", D(2024, 2, 16))]),
+    ("have_occupied", "Russian forces have occupied Avdiivka, the ministry said on Sunday.", D(2024, 2, 19),
+     [("capture", "Avdiivka", "russia", D(2024, 2, 18))]),
+    ("broke_through_lines_north_of", "Russian troops broke through Ukrainian lines north of Avdiivka on Thursday.",
+     D(2024, 2, 19), [("advance", "Avdiivka", "russia", D(2024, 2, 15))]),
+    ("made_a_push_toward", "Russian troops made a push toward Kurakhove on Sunday.", D(2024, 11, 4),
+     [("advance", "Kurakhove", "russia", D(2024, 11, 3))]),
+    ("occupied_as_adjective_is_not_a_capture", "Residents of occupied Mariupol have no water.", D(2024, 2, 19), []),
     ("background_year_before_when", "Russia has wanted Avdiivka since 2014, when separatists seized parts of "
      "Donetsk Oblast.", D(2024, 2, 18), []),
 ]
