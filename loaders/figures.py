@@ -55,7 +55,11 @@ _BEFORE_KINDS = [k for k, _ in L.BEFORE]
 _EQUIP_LOSS_AFTER = re.compile(
     r"\s*(?:(?:were|was|have|has|had|been|reportedly|also|all|,)\s+)*(?:destroyed|lost|damaged|knocked\s+out"
     r"|captured|seized|hit|disabled|abandoned|written\s+off|taken\s+out)\b", _I)
-_LOSS_VERB = re.compile(r"\b(?:lost|losses|lose|loses|losing|destroyed|destroying|knocked\s+out|captured|damaged)\b", _I)
+_LOSS_VERB = re.compile(r"\b(?:lost|losses|lose|loses|losing|destroyed|destroying|knocked\s+out|captured|damaged|shot\s+down|"
+                        r"shooting\s+down|downed|downing|sank|sunk|sinking)\b", _I)
+# "shot down a Russian Su-34 and two helicopters": a loss verb heads a list the number closes
+_EQUIP_VERB_LIST = re.compile(r"\b(?:destroyed|destroying|shot\s+down|downed|sank|sunk|knocked\s+out|lost|disabled)\s+"
+                              r"(?:[A-Za-z][\w'’-]*\s+){0,5}[A-Za-z][\w'’-]*(?:\s*,|\s+and)\s*$", _I)
 _CIVILIAN_WORD = re.compile(r"\b(?:civilians?|people|residents|children|inhabitants)\b", _I)
 _LOSS_NOUN = re.compile(r"\b(?:losses|casualties|death\s+toll|casualty\s+toll)\b", _I)
 _LOSS_ONLY = re.compile(r"\b(?:lost|losses|lose|loses|losing|suffered)\b", _I)
@@ -342,6 +346,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
             return "equipment_lost"     # "lost 1,340 soldiers, 9 tanks and 27 artillery systems"
         if prev is not None and prev[1] == "equipment_lost" and _listed(t, prev[0], q):
             return "equipment_lost"
+        if _EQUIP_VERB_LIST.search(t, max(lo, q.start - 80), q.start):
+            return "equipment_lost"
         return None
     if r.head == "attack":
         if _STRIKE_MOD.search(r.mods):
@@ -354,8 +360,9 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         if prev is not None and prev[1] == "strikes" and re.search(r"\b(?:involving|using|with|dropping|including)\b",
                                                                    t[prev[0].end:q.start], _I):
             return None          # "40 air strikes involving 60 guided bombs": the strikes were counted
-        if prev is None and lo > 0 and _OF_NEXT.fullmatch(t, lo, q.start) and _SHOT_DOWN.search(window):
-            return "strikes"     # "shot down 57 of 98 drones": 98 were launched
+        if prev is None and lo > 0 and _OF_NEXT.fullmatch(t, lo, q.start) and (_SHOT_DOWN.search(window) or re.match(
+                r"\s*(?:,\s*)?(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:%s)" % L.SHOT_DOWN, t[r.np_end:r.np_end + 60], _I)):
+            return "strikes"     # "shot down 57 of 98 drones", "55 of the 90 drones were shot down": 98, 90 were launched
         if _SHOT_DOWN.search(window) or _SHOT_DOWN.match(t[r.np_end:r.np_end + 40].lstrip()) \
                 or re.match(r"\s*(?:,\s*)?(?:of\s+which|were|was|have\s+been)\s+(?:\w+\s+)?(?:%s)" % L.SHOT_DOWN,
                             t[r.np_end:r.np_end + 60], _I):
@@ -414,7 +421,22 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
     if prev is not None and prev[1] in CASUALTY_KINDS | {"evacuated"} and r.head is not None \
             and _listed(t, prev[0], q):
         return prev[1]
+    # a part of the figure before: "85 attacks ..., including 26 near Lysivka"
+    if prev is not None and r.head in (None, "neutral") and prev[1] in CASUALTY_KINDS | {"attacks", "strikes"} \
+            and _subset(t, prev[0], q):
+        return prev[1]
     return None
+
+
+_RUNNING = re.compile(r"\b(?:bringing|raising|taking|pushing|lifting|increasing)\b", _I)
+_SUBSET_GAP = re.compile(r"(?:,|\s[—–])\s*(?:including|among\s+them|among\s+whom)\s+$", _I)
+
+
+def _subset(t: str, a: Quantity, b: Quantity) -> bool:
+    """b is a part of a: "4,500 troops had been killed in the region, including 1,200 near Pokrovsk"."""
+    gap = t[a.end:b.start]
+    return len(gap) < 150 and bool(_SUBSET_GAP.search(gap)) and not re.search(r"[;:]", gap) \
+        and not re.match(r"[^,.;]{0,30}?\b(?:%s)" % L.SHOT_DOWN, t[b.end:b.end + 40], _I)
 
 
 _LIST_GAP = re.compile(r"(?:,|\band\b|\bincluding\b|\bof\s+whom\b|\bamong\s+them\b|\bplus\b)\s*$", _I)
@@ -534,8 +556,9 @@ def _mods_side(text: str, cside: str) -> str | None:
 
 def _side(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, prev) -> str | None:
     side = _side_rules(kind, t, q, r, lo, cside, prev)
-    if side is None and prev is not None and prev[1] == kind and _listed(t, prev[0], q):
-        return prev[2]     # "145 Shahed drones and three ballistic missiles"
+    if side is None and prev is not None and prev[1] == kind and (
+            _listed(t, prev[0], q) or _subset(t, prev[0], q) or _RUNNING.search(t, prev[0].end, q.start)):
+        return prev[2]     # "145 Shahed drones and three ballistic missiles", "..., bringing to 900 the number"
     return side
 
 
@@ -598,6 +621,12 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
             return _opp(agents[-1][1])
         return None
     # casualties
+    if kind == "captured" and r.head_text.lower() in ("people", "persons", "individuals"):
+        # "30,000 people remain in Russian captivity": the held side, civilians among them
+        m = _HELD_BY.search(t, r.np_end, min(len(t), r.np_end + 80))
+        sm = _SIDE.match(t, m.end()) if m else None
+        if sm:
+            return _opp(_term_side(sm, cside))
     if r.head == "civilian" or (r.head is None and r.before and _CIVILIAN_WORD.search(t, r.before_start, q.start)):
         return "civilian"       # "12 people", "the number of people killed rose to 58"
     hs = _SIDE.match(r.head_text)
@@ -665,7 +694,7 @@ _HELD_BY = re.compile(r"\b(?:in|by)\s+(?:the\s+)?(?=\S)", _I)
 _BY_ATTACKER = re.compile(
     r"\b(?:after|in|by|during|from|amid|following|under|when)\s+(?:an?\s+|the\s+)?(?:(?:overnight|massive|massed|heavy|"
     r"deadly|latest|new|combined)\s+)?(?P<side>%s)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|shelling|missiles?|drones?|"
-    r"bombardments?|air\s*strikes?|fire|assaults?|offensive|raids?|barrages?|artillery|bombs?|bombing)\b"
+    r"bombardments?|air\s*strikes?|fire|raids?|barrages?|artillery|bombs?|bombing)\b"
     % _alt(_alt(v) for k, v in L.SIDE_WORDS.items() if k != "own"), _I)
 
 
@@ -770,7 +799,7 @@ def _place(ctx: Context, t: str, q: Quantity, kind: str, mentions, claimant, sen
 
 
 _THE_TOWN_SUBJECT = re.compile(r"^\s*(?:the|this)\s+(?:[\w-]+\s+)?(?:town|city|village|settlement)\s+(?:itself\s+)?"
-                               r"(?:(?:lies|sits|is|was|stands|(?:is\s+)?located|(?:is\s+)?situated)\s+)(?:only\s+|just\s+)?$", _I)
+                               r"(?:lies|sits|is|was|stands|(?:is\s+)?located|(?:is\s+)?situated)\b[^.;:\d]{0,50}$", _I)
 _TO_THE_TOWN = re.compile(r"\s*(?:-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?)\b)?\s*(?:\(\s*[^)]{0,20}\)\s*)?"
                           r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:from|of|outside|short\s+of|away\s+from|"
                           r"to|into|toward|towards|near)\s+(?:the\s+)?(?:(?:outskirts|centre|center|edge)\s+of\s+(?:the\s+)?)?"

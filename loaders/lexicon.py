@@ -133,7 +133,7 @@ AFTER_FILLER = (
 BEFORE = [
     ("killed_or_wounded", [r"killed\s+or\s+wounded", r"killed\s+and\s+wounded", r"killed\s+or\s+injured",
                            r"casualties\s+(?:of|at|to|stand\s+at|stood\s+at|number(?:ed)?|total(?:led)?)",
-                           r"losses\s+of", r"losses\b[\w\s'’.,-]{0,50}?\b(?:amounted\s+to|stood\s+at|totall?ed|reached|were|included|include|to|"
+                           r"losses\s+of", r"(?:losses|casualties)\b[\w\s'’.,-]{0,50}?\b(?:amounted\s+to|stood\s+at|totall?ed|reached|were|included|include|to|"
                            r"surpassed|exceeded|topped|passed|hit)",
                            r"casualty\s+toll\s+(?:of|to|at)", r"put\s+out\s+of\s+action"]),
     ("killed", [r"killed", r"killing", r"kill", r"slain", r"executed", r"executing", r"shot\s+dead", r"bodies\s+of", r"slew", r"slaying", r"eliminated", r"eliminating",

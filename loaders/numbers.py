@@ -151,7 +151,7 @@ _ONE_AFTER = re.compile(r"^(?:\s+(?:of|side|sides|another|by\s+one|day|time|poin
 _ONE_BEFORE = re.compile(r"(?:\b(?:no|the|any|every|each|which|this|that|such|someone|anyone|for)\s+)$", re.IGNORECASE)
 # Ratios are not amounts: "seven soldiers for every Ukrainian", "three to one", "one in five", "10:1".
 _SMALL = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)"
-_RATIO_AFTER = re.compile(r"^(?:\s+[A-Za-z][\w'’-]*){0,3}?\s+(?:for|to|in|out\s+of)\s+(?:every|each)\b"
+_RATIO_AFTER = re.compile(r"^(?:\s+[A-Za-z][\w'’-]*){0,3}?\s+(?:for|to|out\s+of)\s+(?:every|each)\b"
                           r"|^(?:\s*[-–]\s*|\s+to\s+|-to-)(?:one|1)\b(?![\d,.]|[ \u00a0\u202f]\d{3}\b|\s+(?:hundred|thousand|million))"
                           r"|^\s*:\s*1\b", re.IGNORECASE)
 _ONE_RATIO_AFTER = re.compile(r"^\s+(?:in|out\s+of)\s+(?:every\s+)?" + _SMALL + r"\b", re.IGNORECASE)
