@@ -126,7 +126,7 @@ PEOPLE_SUBJECT = re.compile(r"\b(?:soldiers|troops|servicemen|prisoners|fighters
 # Triggers whose place may come before them ("Bakhmut fell to", "Avdiivka was captured").
 PLACE_BEFORE_OK = re.compile(r"^(?:(?:came|come|fell|fallen|passed)\s+under\s+.*|captured|recaptured|seized|liberated|retaken|overrun|fell\s+to|"
                              r"(?:has|have|had)\s+fallen|attacked|shelled|struck|bombed|"
-                             r"evacuated|abandoned|came\s+under\s+.*)$", _I)
+                             r"evacuated|abandoned|came\s+under\s+.*|ordered\s+.*\bto\s+(?:leave|evacuate|flee))$", _I)
 # Before a nominal trigger: a commemoration or a start point, not news ("the anniversary of
 # the liberation of X", "a year since the capture of X").
 SINCE_BEFORE = re.compile(r"\b(?:anniversary|anniversaries|since|commemorat\w*|remembrance)\b(?:\s+[\w'\u2019-]+){0,3}?\s*$", _I)

@@ -570,6 +570,8 @@ MORE_REPORTED = [
      D(2024, 2, 19), [("advance", "Avdiivka", "russia", D(2024, 2, 15))]),
     ("made_a_push_toward", "Russian troops made a push toward Kurakhove on Sunday.", D(2024, 11, 4),
      [("advance", "Kurakhove", "russia", D(2024, 11, 3))]),
+    ("administration_ordered_families_to_leave", "On Monday, the military administration of Kupiansk ordered "
+     "families with children to leave.", D(2024, 9, 3), [("evacuation", "Kupiansk", None, D(2024, 9, 2))]),
     ("occupied_as_adjective_is_not_a_capture", "Residents of occupied Mariupol have no water.", D(2024, 2, 19), []),
     ("background_year_before_when", "Russia has wanted Avdiivka since 2014, when separatists seized parts of "
      "Donetsk Oblast.", D(2024, 2, 18), []),
