@@ -33,7 +33,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\bpull(?:ed|ing|s)?\s+(?:(?:its|their|the|his|her|some|all|[\w-]+)\s+){1,3}(?:out|back)\s+(?:of|from)\b"
         r"|\b(?:withdr[ae]w(?:n|al)?|retreat(?:ed)?)\s+(?:\w+\s+){0,3}?to\b"
         r"|\b(?:abandoned|left)(?=\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?-i:[A-Z])|\s+the\s+(?:[a-z-]+\s+){0,2}?(?:city|town|village|settlement)\b)"
-        r"|\babandoned\s+(?:(?:their|its|the)\s+)?positions\s+(?:in|near|around)\b|\b(?:pushed|forced|driven)\s+out\s+of\b", _I)),
+        r"|\babandoned\s+(?:(?:their|its|the)\s+)?positions\s+(?:in|near|around)\b"
+        r"|\brepositioned\s+(?:(?:\w+\s+){0,3}?(?:in|near|around|from|outside)\b|to\s+(?:more\s+)?(?:favou?rable|new|better))|\b(?:pushed|forced|driven)\s+out\s+of\b", _I)),
     ("advance", re.compile(
         r"\b(?:entered|broke\s+into|broken\s+into|pushed\s+(?:\w+\s+)?into|push(?:ed|ing)\s+(?:\w+\s+)?towards?|"
         r"(?:broke|break)\s+through\s+(?:to|into|near)|(?:broke|broken)\s+through\s+(?:[\w'-]+\s+){0,3}?(?:lines?|defen[cs]es|positions)|"
@@ -41,7 +42,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"advanc(?:ed|ing|es?)\s+(?:\w+\s+){0,2}?(?:towards?|on|into|in|near|to|around|"
         r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of)|"
         r"(?:pushed|moved|edged|crept|inched|drawn|drew|advanced|got|gotten|come|came)\s+(?:ever\s+|even\s+|much\s+|slightly\s+)?closer\s+to(?:wards?)?|"
-        r"(?:driven|drove|driving)\s+a\s+wedge|closing\s+in\s+on|moved?\s+(?:closer\s+)?(?:to|towards)|"
+        r"(?:driven|drove|driving)\s+a\s+wedge|regain(?:ed|ing)?\s+(?:\w+\s+)?(?:positions|ground|territory)|closing\s+in\s+on|moved?\s+(?:closer\s+)?(?:to|towards)|"
         r"reached\s+the\s+outskirts\s+of|incursion\s+into|crossed\s+(?:the\s+border\s+)?into|"
         r"cross(?:ed|ing)\s+the\s+(?:state\s+)?border\s+(?:near|at|around|close\s+to))\b", _I)),
     ("assault", re.compile(
@@ -70,8 +71,8 @@ STEMS = {
                "under", "raid", "barrage", "fired", "launched", "attack"),
     "capture": ("captur", "seiz", "liberat", "retook", "retaken", "overr", "control", "fell", "fallen",
                 "took", "taken", "fall", "takeover", "flag", "occupied", "came under", "come under"),
-    "withdrawal": ("withdr", "retreat", "pull", "abandon", "left", "out of"),
-    "advance": ("advanc", "enter", "push", "broke", "break", "gain", "wedge", "closing", "move", "reach",
+    "withdrawal": ("withdr", "retreat", "pull", "abandon", "left", "out of", "reposition"),
+    "advance": ("advanc", "enter", "push", "broke", "break", "gain", "regain", "wedge", "closing", "move", "reach",
                 "incursion", "crossed", "progress", "closer", "crossing"),
     "assault": ("attack", "assault", "storm", "fight", "clash", "offensive", "battle"),
     "evacuation": ("evacuat", "ordered"),

@@ -47,6 +47,11 @@ SETTLEMENT_KINDS = {"city", "town", "village"}
 TAKE_IDIOM = re.compile(r"^\s*(?:part|place|office|note|power|over|aim|shelter|refuge|cover|time)\b", re.I)
 # "the Dnipro River", "the Kakhovka reservoir": water, not the town of that name
 NOT_A_PLACE_AFTER = re.compile(r"\s+(?:river|reservoir|dam|bay|estuary|delta|basin)\b", re.I)
+UNKNOWN_SETTLEMENT = re.compile(r"\b(?:village|town|city|settlement|hamlet)\s+of\s+[A-Z]|"
+                                r"\b[A-Z][\w'\u2019-]+,?\s+(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+# A capture of positions or ground near X is an advance near X, not X taken.
+PARTIAL_OBJECT = re.compile(r"\b(?:positions?|ground|territory|lines|trenches|streets|areas|heights|"
+                            r"strongholds?|footholds?|bridgeheads?|part\s+of|parts\s+of)\b", re.I)
 UNNAMED_PLACES = re.compile(r"\b(?:villages|settlements|towns|positions|areas|localities)\b", re.I)
 
 
@@ -121,6 +126,9 @@ def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[tuple[Event, 
             event_type = "strike"     # "Russian drones attacked Odesa": an air strike
         if event_type == "assault" and _attack_is_strike(text, start, end, m, targets):
             event_type = "strike"
+        if event_type == "capture" and TAKES_OBJECT.match(m.group(0)) and \
+                PARTIAL_OBJECT.search(text, end, text.find(targets[0], end) if text.find(targets[0], end) > end else end):
+            event_type = "advance"    # "recaptured positions near X", "seized part of X"
         if _future(text, start, end, found_dates, ctx.published):
             continue          # "the evacuation is scheduled for Sept. 1, 2024": a plan
         event_date, precision = _event_date(text, start, end, found_dates, ctx.published)
@@ -272,6 +280,9 @@ def _object_place(text: str, start: int, end: int, stop: int, mentions, m: re.Ma
              and not _axis_after(text, p)]
     # "captured two villages in Donetsk region": the region only locates unnamed places
     after = [p for p in after if p.kind in SETTLEMENT_KINDS or not UNNAMED_PLACES.search(text[end:p.start])]
+    # "the village of Buhruvatka in the Kharkiv region": a settlement the gazetteer lacks is the
+    # object; the region after it only locates it
+    after = [p for p in after if p.kind in SETTLEMENT_KINDS or not UNKNOWN_SETTLEMENT.search(text[end:p.start])]
     # "north of Bakhmut, Berkhivka": a place after "north of" is a reference point, so a place
     # named without one wins; "advanced west of Stepove" alone still places it at Stepove
     after = [p for p in after if not REFERENCE_BEFORE.search(text[end:p.start])] or after

@@ -572,6 +572,16 @@ MORE_REPORTED = [
      [("advance", "Kurakhove", "russia", D(2024, 11, 3))]),
     ("administration_ordered_families_to_leave", "On Monday, the military administration of Kupiansk ordered "
      "families with children to leave.", D(2024, 9, 3), [("evacuation", "Kupiansk", None, D(2024, 9, 2))]),
+    ("repositioned_near_is_a_withdrawal", "Ukraine's military said its troops had repositioned in some areas near "
+     "Vovchansk on Monday, citing heavy shelling.", D(2024, 5, 14), [("withdrawal", "Vovchansk", "ukraine", D(2024, 5, 13))]),
+    ("regained_positions_near", "Ukrainian forces regained positions near Kupiansk on Sunday.", D(2024, 5, 14),
+     [("advance", "Kupiansk", "ukraine", D(2024, 5, 12))]),
+    ("recaptured_positions_is_an_advance", "Ukrainian troops recaptured positions near Robotyne on Monday.",
+     D(2024, 5, 14), [("advance", "Robotyne", "ukraine", D(2024, 5, 13))]),
+    ("seized_part_of_is_an_advance", "Russian forces seized part of Vovchansk on Monday.", D(2024, 5, 14),
+     [("advance", "Vovchansk", "russia", D(2024, 5, 13))]),
+    ("unknown_village_in_region_is_not_the_region", "Russia's defence ministry said its forces had taken control "
+     "of the village of Buhruvatka in Donetsk Oblast.", D(2024, 5, 14), []),
     ("occupied_as_adjective_is_not_a_capture", "Residents of occupied Mariupol have no water.", D(2024, 2, 19), []),
     ("background_year_before_when", "Russia has wanted Avdiivka since 2014, when separatists seized parts of "
      "Donetsk Oblast.", D(2024, 2, 18), []),
