@@ -71,7 +71,8 @@ def _extract(doc: Document) -> tuple[Document, Extracted | None, str | None]:
         return doc, None, f"extraction failed: {type(e).__name__}: {e} (at {where})"
 
 
-def _documents(paths, manifest, report: IngestReport, limit: threading.Semaphore | None) -> Iterator[Document]:
+def _documents(paths, manifest, report: IngestReport, limit: threading.Semaphore | None,
+               known: dict[str, str]) -> Iterator[Document]:
     seen: dict[str, str] = {}
     for item in sources.read(paths, manifest=manifest, defer_html=True):
         if isinstance(item, LoadError):
@@ -82,22 +83,26 @@ def _documents(paths, manifest, report: IngestReport, limit: threading.Semaphore
                                   " \u2014 rename one file or give the records distinct ids"))
             continue
         seen[item.doc_id] = _where(item)
+        stored = known.get(item.doc_id)
+        if stored and item.text and stored == f"{pipeline.content_hash(item)}:{pipeline.EXTRACTOR_VERSION}":
+            report.count("unchanged")   # same content, same rules: skip extraction entirely
+            continue
         if limit is not None:
             limit.acquire()
         yield item
 
 
-def _extracted_stream(paths, manifest, report, workers: int, now) -> Iterator[tuple]:
+def _extracted_stream(paths, manifest, report, workers: int, now, known) -> Iterator[tuple]:
     if workers <= 1:
         _init_worker(now)
-        yield from map(_extract, _documents(paths, manifest, report, None))
+        yield from map(_extract, _documents(paths, manifest, report, None, known))
         return
     # Pool.imap pulls its input eagerly; the semaphore bounds documents in flight.
     limit = threading.Semaphore(workers * CHUNKSIZE * 4)
     stop = threading.Event()
 
     def feed():
-        for doc in _documents(paths, manifest, report, limit):
+        for doc in _documents(paths, manifest, report, limit, known):
             if stop.is_set():
                 return
             yield doc
@@ -120,10 +125,11 @@ def ingest(paths: Iterable, db, manifest=None, workers: int = 1, progress: bool 
     from tqdm import tqdm
 
     report = IngestReport(db=str(db))
-    stream = _extracted_stream(list(paths), manifest, report, workers, now)
-    bar = tqdm(stream, desc="ingest", unit="article", disable=(None if progress is None else not progress),
-               mininterval=1.0)
     with store.open_writer(db, wait=wait) as con:
+        known = dict(con.execute("SELECT doc_id, content_hash FROM articles").fetchall())
+        stream = _extracted_stream(list(paths), manifest, report, workers, now, known)
+        bar = tqdm(stream, desc="ingest", unit="article", mininterval=1.0,
+                   disable=(None if progress is None else not progress))
         batch: list[tuple[Document, Extracted]] = []
         for doc, extracted, error in bar:
             if error:

@@ -197,3 +197,19 @@ def test_interrupted_parallel_ingest_stops_cleanly_and_leaves_the_database_untou
         ingest([tmp_path / "in"], db, now=NOW, workers=2, progress=False)
     assert table_rows(db, "articles") == before
     assert list(tmp_path.glob("*.tmp-*")) == []
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_unchanged_articles_are_not_extracted_again(tmp_path, monkeypatch, workers):
+    db = build_db(tmp_path, paths=[SAMPLES, FIXTURES / "kupiansk.html"], now=NOW)
+    before = {t: table_rows(db, t) for t in TABLES}
+    seen = []
+
+    def spy(doc, now=None):
+        seen.append(doc.doc_id)
+        raise AssertionError(f"{doc.doc_id} extracted again")
+
+    monkeypatch.setattr(pipeline, "extract", spy)
+    report = ingest([SAMPLES], db, now=NOW, workers=workers, progress=False)
+    assert (report.unchanged, report.failed) == (5, [])
+    assert {t: table_rows(db, t) for t in TABLES} == before
