@@ -412,8 +412,9 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return r.colon
     if b == "repelled" and r.head is None:
         return "attacks"
-    if b == "pop_now" and r.head in (None, "civilian", "neutral") and \
-            re.search(r"\b(?:population|residents|inhabitants|people)\b", t[_clause_start(t, q.start):q.start], _I):
+    if b == "pop_now" and r.head in (None, "civilian", "neutral") and (
+            re.search(r"\b(?:population|residents|inhabitants|people)\b", t[_clause_start(t, q.start):q.start], _I)
+            or r.head_text.lower() in ("residents", "inhabitants", "people", "civilians", "locals")):
         return "population_remaining"     # "the population has dwindled to about 7,000"
     if b == "population":
         return _population(t, q, lo, default="population_prewar")

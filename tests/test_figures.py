@@ -1286,6 +1286,23 @@ CASES += [
     C('anaphora-area-around-named-place',
       'In the area around Chasiv Yar, Russian troops attacked 11 times.',
       'attacks=11 exact russia place=Chasiv Yar', main='Bakhmut'),
+    C('population-now-has-fewer-than',
+      'The city, which had a pre-war population of about 60,000, now has fewer than 7,000 residents, local authorities said.',
+      'population_prewar=60000 approx civilian place=Pokrovsk', 'population_remaining=7000 less_than civilian place=Pokrovsk',
+      main='Pokrovsk'),
+    C('subset-clashes-including-in-sector',
+      'The Ukrainian General Staff reported 148 combat clashes along the front over the past day, including 38 in the Pokrovsk sector.',
+      'attacks=148 exact -', 'attacks=38 exact - place=Pokrovsk'),
+    C('trap-one-of-the-largest-attacks-keeps-counts',
+      'Russia launched 120 missiles and 90 drones overnight in one of the largest attacks of the war, the air force said.',
+      'strikes=120 exact russia', 'strikes=90 exact russia'),
+    C('trap-in-one-building',
+      'The strike killed seven people in one building alone, police said.',
+      'killed=7 exact civilian'),
+    C('side-carried-to-in-total-next-sentence',
+      "Ukraine's General Staff said Russia lost 1,290 soldiers over the past day. "
+      "In total, Russia has lost about 596,000 troops since the start of the full-scale war, it said.",
+      'killed_or_wounded=1290 exact russia', 'killed_or_wounded=596000 approx russia'),
 ]
 
 
