@@ -148,7 +148,7 @@ _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 # "one side", "one day", "one another", "one by one".
 _ONE_AFTER = re.compile(r"^(?:\s+(?:of|side|sides|another|by\s+one|day|time|point|way|hand|thing|or\s+(?:the\s+)?other)\b"
                         r"|(?:'s|’s)\b)", re.IGNORECASE)
-_ONE_BEFORE = re.compile(r"(?:\b(?:no|the|any|every|each|which|this|that|such|someone|anyone|for)\s+)$", re.IGNORECASE)
+_ONE_BEFORE = re.compile(r"(?:\b(?:no|the|any|every|each|which|such|someone|anyone|for)\s+)$", re.IGNORECASE)
 # Ratios are not amounts: "seven soldiers for every Ukrainian", "three to one", "one in five", "10:1".
 _SMALL = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)"
 _RATIO_AFTER = re.compile(r"^(?:\s+[A-Za-z][\w'’-]*){0,3}?\s+(?:for|to|out\s+of)\s+(?:every|each)\b"

@@ -148,6 +148,8 @@ def test_look_alikes_are_not_amounts(text):
 def test_one_as_a_count_stays():
     qs = find_numbers("one person was killed and one soldier wounded")
     assert [(q.value, q.trap) for q in qs] == [(1, None), (1, None)]
+    (q,) = find_numbers("officials said that one civilian was killed")
+    assert q.trap is None
 
 
 def test_came_under_is_not_a_bound():
