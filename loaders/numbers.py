@@ -369,6 +369,10 @@ def _range(text: str, a: dict, b: dict, lead_start: int | None) -> Quantity | No
     if a["kind"] == "digits" and b["kind"] == "digits" and a["bare"] and b["bare"] \
             and len(a["raw"]) == 4 and len(b["raw"]) in (2, 4) and 1900 <= lo <= 2099:
         # 2014-2022, 2022-23: years
+        if len(b["raw"]) == 2:
+            hi = lo // 100 * 100 + hi
+        if lo >= hi:
+            return None
         return _make(text, a["start"], b["end"], None, lo, hi, "range", None, "year")
     if lo * 100 <= hi and a.get("bare") and len(a["raw"]) <= 3 and (b.get("scaled") or _has_groups(b)):
         # "12-13,000", "1-2 million": the first number borrows the second's magnitude

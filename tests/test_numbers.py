@@ -152,6 +152,13 @@ def test_one_as_a_count_stays():
     assert q.trap is None
 
 
+def test_year_then_smaller_number_is_not_a_backwards_range():
+    qs = find_numbers("2014 to 12-13,000")
+    assert [(q.trap, q.low, q.high) for q in qs] == [("year", None, None), (None, 12000, 13000)]
+    (q,) = find_numbers("the 2022-23 season")
+    assert (q.trap, q.low, q.high) == ("year", 2022, 2023)
+
+
 def test_came_under_is_not_a_bound():
     (q,) = find_numbers("the region came under 17 shelling attacks")
     assert (q.value, q.qualifier, q.text) == (17, "exact", "17")
