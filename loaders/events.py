@@ -58,8 +58,9 @@ UNNAMED_PLACES = re.compile(r"\b(?:villages|settlements|towns|positions|areas|lo
 def extract_events(ctx: Context) -> list[Event]:
     out: list[Event] = []
     said: list[bool] = []     # dated by the statement ("the military said Wednesday"), not the deed
+    placeless: list[tuple[str, dt.date]] = []
     for i, sent in enumerate(ctx.sentences):
-        for ev, by_statement in _sentence_events(ctx, i, sent):
+        for ev, by_statement in _sentence_events(ctx, i, sent, placeless):
             k = next((k for k, seen in enumerate(out) if _same(ev, seen, by_statement or said[k])), None)
             if k is None:
                 out.append(ev)
@@ -76,7 +77,23 @@ def extract_events(ctx: Context) -> list[Event]:
                 out[k], said[k] = ev, by_statement
             elif old.actor_side is None:
                 old.actor_side = ev.actor_side
+    _refine_dates(out, placeless)
     return out
+
+
+def _refine_dates(out: list[Event], placeless: list[tuple[str, dt.date]]) -> None:
+    """ "The death toll from a missile strike on Dnipro rose to 40 on Monday ... The strike on
+    Saturday was ...": a telling without a place but with its own day ("the strike on
+    Saturday", "Saturday's strike") dates the article's one event of that type, when it is a
+    few days earlier than the date the event got from its sentence."""
+    for event_type, day in placeless:
+        same = [ev for ev in out if ev.event_type == event_type]
+        if len(same) != 1 or same[0].event_date is None:
+            continue
+        ev = same[0]
+        back = (ev.event_date - day).days
+        if 0 < back <= (7 if ev.date_precision == "week" else 3):
+            ev.event_date, ev.date_precision = day, "day"
 
 
 def _same(a: Event, b: Event, statement: bool = False) -> bool:
@@ -92,7 +109,8 @@ def _same(a: Event, b: Event, statement: bool = False) -> bool:
     return abs((a.event_date - b.event_date).days) <= slack + (1 if statement else 0)
 
 
-def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[tuple[Event, bool]]:
+def _sentence_events(ctx: Context, i: int, sent: Sentence,
+                     placeless: list | None = None) -> list[tuple[Event, bool]]:
     text = sent.text
     types = trigger_types(text)
     if not types:
@@ -107,7 +125,8 @@ def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[tuple[Event, 
     hits.sort(key=lambda h: h[1])
     mentions = [p for p in places.find_places(text) if p.kind not in NOT_EVENT_PLACES
                 and not _metonymy(text, p) and not NOT_A_PLACE_AFTER.match(text, p.end)]
-    mentions = _with_anaphors(text, mentions, ctx.main_place)
+    mentions = _with_anaphors(text, mentions, ctx.main_place,
+                              ctx.sentences[i - 1].text if i > 0 else "")
     found_dates = dates.find_dates(text, ctx.published)
     out = []
     for n, (event_type, start, end, m) in enumerate(hits):
@@ -117,6 +136,10 @@ def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[tuple[Event, 
             continue
         targets = _object_places(text, start, end, next_start, mentions, m)
         if not targets:
+            if placeless is not None and ctx.published:
+                own = _own_day(text, start, end, found_dates, ctx.published)
+                if own:
+                    placeless.append((event_type, own))
             continue
         if TAKES_OBJECT.match(m.group(0)) and PEOPLE_SUBJECT.search(_clause_before(text, start)[-40:]):
             continue          # "114 Russian fighters were captured in X": prisoners, not territory
@@ -149,17 +172,35 @@ def _sentence_events(ctx: Context, i: int, sent: Sentence) -> list[tuple[Event, 
     return out
 
 
-def _with_anaphors(text: str, mentions: list, main_place: str | None) -> list:
+def _with_anaphors(text: str, mentions: list, main_place: str | None, previous: str = "") -> list:
     """ "withdrew from the city", "fighting inside the town": when the article is about one
-    settlement and the sentence names no other, "the city/town/village/settlement" is it."""
+    settlement and the sentence names no other, "the city/town/village/settlement" is it.
+    When the noun does not fit the main place (a "town" in an article about a city) and the
+    sentence before names a settlement it does fit, that one is meant ("fighting continued
+    around Soledar. ... troops were still fighting in the town")."""
     if not main_place or any(p.kind in SETTLEMENT_KINDS and p.name != main_place for p in mentions):
         return mentions
     low = text.lower()
     if not any(w in low for w in ("city", "town", "village", "settlement")):
         return mentions
-    extra = [places.PlaceMention(a.start(), a.end(), main_place, "city", None) for a in ANAPHOR.finditer(text)
-             if not any(p.start < a.end() and a.start() < p.end for p in mentions)]
+    extra = []
+    for a in ANAPHOR.finditer(text):
+        if any(p.start < a.end() and a.start() < p.end for p in mentions):
+            continue
+        name = _antecedent(a.group(0).split()[-1].lower(), main_place, previous)
+        extra.append(places.PlaceMention(a.start(), a.end(), name, "city", None))
     return sorted(mentions + extra, key=lambda p: p.start) if extra else mentions
+
+
+def _antecedent(noun: str, main_place: str, previous: str) -> str:
+    if noun == "settlement" or not previous:
+        return main_place
+    info = getattr(places, "place_info", None)
+    main_kind = (info(main_place) or {}).get("kind") if info else None
+    if main_kind in (None, noun):
+        return main_place
+    fits = [p for p in places.find_places(previous) if p.kind == noun and p.name != main_place]
+    return fits[-1].name if fits else main_place
 
 
 def _attack_is_strike(text: str, start: int, end: int, m: re.Match, targets: list[str]) -> bool:
@@ -190,6 +231,15 @@ def _statement_dated(text: str, start: int, end: int, found, published: dt.date 
         return False
     best = min(found, key=lambda x: min(abs(x.start - end), abs(start - x.end)))
     return bool(SAID_BEFORE.search(text, max(0, best.start - 40), best.start))
+
+
+def _own_day(text: str, start: int, end: int, found, published: dt.date) -> dt.date | None:
+    """A day written right next to the trigger: "the strike on Saturday", "Saturday's attack"."""
+    for x in found:
+        if x.precision == "day" and x.date <= published and (
+                -3 <= x.start - end <= 4 or re.fullmatch(r"['\u2019]s\s+(?:[\w-]+\s+){0,2}", text[x.end:start])):
+            return x.date
+    return None
 
 
 def _future(text: str, start: int, end: int, found, published: dt.date | None) -> bool:

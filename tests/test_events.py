@@ -608,3 +608,23 @@ STRIKE_PHRASINGS = [
 @pytest.mark.parametrize("name,text,main_place,want", STRIKE_PHRASINGS, ids=[c[0] for c in STRIKE_PHRASINGS])
 def test_strike_phrasings(name, text, main_place, want):
     assert summary(text, D(2024, 10, 10), main_place) == want
+
+
+def test_placeless_telling_with_its_own_day_dates_the_event():
+    text = ("The death toll from a Russian missile strike on an apartment building in Dnipro rose to 40 on Monday.\n"
+            "The strike on Saturday was one of the deadliest of the war.")
+    assert summary(text, D(2023, 1, 16), "Dnipro") == [("strike", "Dnipro", "russia", D(2023, 1, 14))]
+
+
+def test_possessive_day_dates_the_event():
+    text = ("Rescuers searched the rubble in Dnipro on Monday after a Russian missile strike on the city.\n"
+            "Saturday's strike killed 40 people.")
+    assert summary(text, D(2023, 1, 16), "Dnipro") == [("strike", "Dnipro", "russia", D(2023, 1, 14))]
+
+
+def test_town_after_a_sentence_naming_a_town_is_that_town():
+    # the article is about the city of Dnipro; "the town" fits Lyman named just before
+    text = ("Meanwhile, fighting continued around Lyman.\n"
+            "Ukraine said on Monday its troops were still fighting in the town.")
+    got = summary(text, D(2023, 1, 16), "Dnipro")
+    assert [(g[0], g[1]) for g in got] == [("assault", "Lyman")]
