@@ -175,8 +175,8 @@ def _sentence_events(ctx: Context, i: int, sent: Sentence,
 def _with_anaphors(text: str, mentions: list, main_place: str | None, previous: str = "") -> list:
     """ "withdrew from the city", "fighting inside the town": when the article is about one
     settlement and the sentence names no other, "the city/town/village/settlement" is it.
-    When the noun does not fit the main place (a "town" in an article about a city) and the
-    sentence before names a settlement it does fit, that one is meant ("fighting continued
+    When the noun is too small for the main place (a "town" in an article about a city) and
+    the sentence before names a settlement it fits, that one is meant ("fighting continued
     around Soledar. ... troops were still fighting in the town")."""
     if not main_place or any(p.kind in SETTLEMENT_KINDS and p.name != main_place for p in mentions):
         return mentions
@@ -197,8 +197,9 @@ def _antecedent(noun: str, main_place: str, previous: str) -> str:
         return main_place
     info = getattr(places, "place_info", None)
     main_kind = (info(main_place) or {}).get("kind") if info else None
-    if main_kind in (None, noun):
-        return main_place
+    size = {"village": 0, "town": 1, "city": 2}
+    if main_kind not in size or size[noun] >= size[main_kind]:
+        return main_place     # reporters call towns cities, seldom a city a town or village
     fits = [p for p in places.find_places(previous) if p.kind == noun and p.name != main_place]
     return fits[-1].name if fits else main_place
 

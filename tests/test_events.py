@@ -628,3 +628,11 @@ def test_town_after_a_sentence_naming_a_town_is_that_town():
             "Ukraine said on Monday its troops were still fighting in the town.")
     got = summary(text, D(2023, 1, 16), "Dnipro")
     assert [(g[0], g[1]) for g in got] == [("assault", "Lyman")]
+
+
+def test_city_after_a_sentence_naming_another_city_stays_the_main_place():
+    # reporters call towns cities: "the city" is still the article's town
+    text = ('The spokesperson of the tactical group "Kharkiv" spoke to a broadcaster.\n'
+            '"The Russians have entered the eastern outskirts of the city."')
+    got = summary(text, D(2024, 10, 8), "Vuhledar")
+    assert [(g[0], g[1]) for g in got] == [("advance", "Vuhledar")]
