@@ -228,8 +228,8 @@ SAID_BEFORE = re.compile(r"\b(?:said|says|told(?:\s+[A-Z][\w.]*){0,3}|reported|a
 def _statement_dated(text: str, start: int, end: int, found, published: dt.date | None) -> bool:
     """The date nearest the trigger belongs to a speech verb ("the military said Wednesday")."""
     found = [x for x in found if published is None or x.date <= published]
-    if not found:
-        return False
+    if not found or RELATIVE_BEFORE.search(text[max(0, start - 45):start]):
+        return False      # "a week after the fall of X": counted back from the statement day
     best = min(found, key=lambda x: min(abs(x.start - end), abs(start - x.end)))
     return bool(SAID_BEFORE.search(text, max(0, best.start - 40), best.start))
 
