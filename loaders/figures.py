@@ -680,6 +680,11 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
             sm = _SIDE.match(t, m.end())
             if sm:
                 return _opp(_term_side(sm, cside))
+    if r.head in (None, "military", "neutral"):
+        # "Ukraine rarely discloses its own death toll, but Zelensky said 31,000 soldiers had been killed"
+        owners = {_term_side(sm, cside) for m in _OWNER.finditer(t) for sm in [_SIDE.match(t, m.start())] if sm}
+        if len(owners) == 1:
+            return owners.pop()
     if r.head == "military":
         # "47 soldiers were missing after a Russian strike", "killed by Ukrainian shelling"
         m = _BY_ATTACKER.search(t)
@@ -690,6 +695,10 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
     return None
 
 
+_LOSS_WORDS = r"(?:losses|death\s+toll|casualties|casualty\s+(?:figures|toll|numbers)|military\s+dead)\b"
+_SIDE_ALT = _alt(_alt(v) for k, v in L.SIDE_WORDS.items() if k not in ("own", "enemy"))
+_OWNER = re.compile(r"\b(?:%s)(?:(?:'s|’s)?\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?%s|\b[^.;]{0,40}?\b(?:its|their)\s+own\s+"
+                    r"(?:[\w-]+\s+){0,2}?%s)" % (_SIDE_ALT, _LOSS_WORDS, _LOSS_WORDS), _I)
 _POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?$", _I)
 _HELD_BY = re.compile(r"\b(?:in|by)\s+(?:the\s+)?(?=\S)", _I)
 _BY_ATTACKER = re.compile(

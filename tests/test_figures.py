@@ -1303,6 +1303,15 @@ CASES += [
       "Ukraine's General Staff said Russia lost 1,290 soldiers over the past day. "
       "In total, Russia has lost about 596,000 troops since the start of the full-scale war, it said.",
       'killed_or_wounded=1290 exact russia', 'killed_or_wounded=596000 approx russia'),
+    C('side-its-own-death-toll-owner',
+      'Ukraine rarely discloses its own death toll, but Zelensky said in February that 31,000 soldiers had been killed.',
+      'killed=31000 exact ukraine'),
+    C('side-owner-of-losses-in-previous-clause',
+      "Ukraine's losses are far lower, Kyiv insists; Zelensky said in February that 31,000 soldiers had died.",
+      'killed=31000 exact ukraine'),
+    C('captured-pows-by-the-capturer',
+      'Ukraine has captured more than 700 prisoners of war in the Kursk region, Zelensky said.',
+      'captured=700 more_than russia place=Kursk Oblast'),
 ]
 
 
