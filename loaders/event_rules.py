@@ -12,7 +12,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"cruise[\s-]missile|kamikaze[\s-]drone)[\s-]?(?:and\s+\w+\s+)?(?:strikes?|attacks?|barrages?|raids?)\b"
         r"(?!\s+(?:sirens?|alerts?|alarms?|warnings?|shelters?|defen[cs]es?))"
         r"|\bstrikes?\s+(?:on|against|at|in)\b|\bstruck\b|\bshelled\b|\bshelling\s+(?:of|on)\b"
-        r"|\b(?:bombed|bombarded|bombardment\s+of|pounded)\b"
+        r"|\b(?:bombed|bombarded|bombarding|bombards|bombardment\s+of|pounded|pounding)\b"
+        r"|\bshell(?:s|ing)\b(?=\s+(?:the\s+(?:\w+\s+){0,2}(?:city|town|village)\s+of\s+)?(?-i:[A-Z]))"
         r"|\b(?:launched|fired)\s+(?:[\w,-]+\s+){0,4}?(?:missiles|drones|rockets|bombs|shells)\s+(?:at|on|against|towards?)\b"
         r"|\b(?:missiles?|drones?|rockets?|bombs?|shells?|strikes|attacks|shelling|barrages?)\s+(?:\w+\s+)?(?:hit|struck|slammed\s+into|targeted|pounded|rocked)\b"
         r"|\b(?:overnight|massive|combined|aerial|large-scale|major)\s+(?:\w+\s+)?attacks?\s+(?:on|against)\b"
@@ -23,7 +24,9 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("capture", re.compile(
         r"\b(?:captured|recaptured|seized|liberated|retook|retaken|overran|overrun|"
         r"(?:took|taken|take|taking|seized|gained|established|regained|retook|claimed)\s+(?:full\s+)?control\s+(?:of|over)|"
-        r"(?:came|come|fell|fallen|passed)\s+under\s+(?:full\s+)?(?:Russian|Ukrainian|Moscow['\u2019]s|Kyiv['\u2019]s)\s+control|"
+        r"(?:came|come|fell|fallen|passed|is\s+now|was\s+now|are\s+now|now)\s+(?:fully\s+)?under\s+(?:full\s+)?(?:Russian|Ukrainian|Moscow['\u2019]s|Kyiv['\u2019]s)\s+control|"
+        r"(?:is|are|was|now)\s+(?:now\s+)?(?:fully\s+|firmly\s+)?in\s+(?:Russian|Ukrainian)\s+hands|"
+        r"(?P<lost>lost\s+(?:full\s+)?control\s+(?:of|over))|"
         r"raised\s+(?:the|a|their|its)\s+(?:\w+\s+)?flags?\s+(?:over|above|in)|fell\s+to|(?P<fell>fell)(?=\s+(?:on|in|last|this|early|late|overnight|yesterday|after|within|days|weeks|months|at|following)\b|\s*[,.;]|$)|(?:has|have|had)\s+fallen|(?:has|have|had)\s+taken|(?:has|have|had)\s+(?:now\s+)?occupied|took|"
         r"(?P<nominal>capture\s+of|recapture\s+of|fall\s+of|seizure\s+of|liberation\s+of|takeover\s+of|"
         r"capturing|seizing))\b", _I)),
@@ -34,11 +37,13 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\b(?:withdr[ae]w(?:n|al)?|retreat(?:ed)?)\s+(?:\w+\s+){0,3}?to\b"
         r"|\b(?:abandoned|left)(?=\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?-i:[A-Z])|\s+the\s+(?:[a-z-]+\s+){0,2}?(?:city|town|village|settlement)\b)"
         r"|\babandoned\s+(?:(?:their|its|the)\s+)?positions\s+(?:in|near|around)\b"
-        r"|\brepositioned\s+(?:(?:\w+\s+){0,3}?(?:in|near|around|from|outside)\b|to\s+(?:more\s+)?(?:favou?rable|new|better))|\b(?:pushed|forced|driven)\s+out\s+of\b", _I)),
+        r"|\brepositioned\s+(?:(?:\w+\s+){0,3}?(?:in|near|around|from|outside)\b|to\s+(?:more\s+)?(?:favou?rable|new|better))|\b(?:pushed|forced|driven)\s+out\s+of\b|\b(?:been|were|was|are|is)\s+(?:\w+\s+)?(?:pushed|forced|driven)\s+back\s+from\b", _I)),
     ("advance", re.compile(
         r"\b(?:entered|broke\s+into|broken\s+into|pushed\s+(?:\w+\s+)?into|push(?:ed|ing)\s+(?:\w+\s+)?towards?|"
         r"(?:broke|break)\s+through\s+(?:to|into|near)|(?:broke|broken)\s+through\s+(?:[\w'-]+\s+){0,3}?(?:lines?|defen[cs]es|positions)|"
-        r"(?:made|launched|mounted|began)\s+an?\s+(?:\w+\s+)?push\s+(?:toward|towards|into|on|near|in)|gained\s+ground|made\s+(?:\w+\s+)?(?:gains|advances|progress)|"
+        r"(?:made|launched|mounted|began)\s+an?\s+(?:\w+\s+)?push\s+(?:toward|towards|into|on|near|in)|"
+        r"(?:made|achieved|scored)\s+an?\s+(?:\w+\s+)?breakthrough\s+(?:near|in|at|around|towards?)|"
+        r"(?:gained|established|secured|won)\s+(?:a\s+)?(?:\w+\s+)?foothold\s+(?:in|on|near|at|inside)|gained\s+ground|made\s+(?:\w+\s+)?(?:gains|advances|progress)|"
         r"advanc(?:ed|ing|es?)\s+(?:\w+\s+){0,2}?(?:towards?|on|into|in|near|to|around|"
         r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of)|"
         r"(?:pushed|moved|edged|crept|inched|drawn|drew|advanced|got|gotten|come|came)\s+(?:ever\s+|even\s+|much\s+|slightly\s+)?closer\s+to(?:wards?)?|"
@@ -59,7 +64,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"(?:launched|began|started|mounted|opened|resumed|stepped\s+up)\s+(?:an?\s+|the\s+|its\s+|their\s+)?"
         r"(?:\w+\s+){0,2}?(?:offensive|assault|counteroffensive|counter-offensive)\s+(?:on|against|in|toward|towards))", _I)),
     ("evacuation", re.compile(
-        r"\b(?:evacuated\s+(?:\w+\s+){0,4}?from|evacuations?\s+(?:of|from)|evacuating\s+(?:\w+\s+){0,3}?(?:from|of|in)|"
+        r"\b(?:evacuated\s+(?:\w+\s+){0,4}?from|evacuations?\s+(?:of|from)|evacuating\s+(?:\w+\s+){0,3}?(?:from|of|in)|evacuates\s+(?:\w+\s+){0,4}?(?:from|of|in)|"
         r"ordered\s+(?:the\s+)?(?:\w+\s+)?evacuation\s+of|evacuated|"
         r"ordered\s+(?:(?:the\s+)?(?:civilians|residents|families|people|children|everyone)\s+(?:\w+\s+){0,3}?)to\s+(?:leave|evacuate|flee))\b", _I)),
 ]
@@ -67,13 +72,13 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
 # A cheap first pass (substring tests, much faster than one big regex): a sentence without
 # any of these stems has no trigger above.
 STEMS = {
-    "strike": ("strike", "struck", "rocked", "shell", "bomb", "pound", "missile", "drone", "rocket", "hit", "dropped",
+    "strike": ("strike", "struck", "rocked", "bombard", "shell", "bomb", "pound", "missile", "drone", "rocket", "hit", "dropped",
                "under", "raid", "barrage", "fired", "launched", "attack"),
     "capture": ("captur", "seiz", "liberat", "retook", "retaken", "overr", "control", "fell", "fallen",
-                "took", "taken", "fall", "takeover", "flag", "occupied", "came under", "come under"),
-    "withdrawal": ("withdr", "retreat", "pull", "abandon", "left", "out of", "reposition"),
+                "took", "taken", "fall", "takeover", "flag", "occupied", "hands", "came under", "come under"),
+    "withdrawal": ("withdr", "retreat", "pull", "abandon", "left", "out of", "reposition", "back from"),
     "advance": ("advanc", "enter", "push", "broke", "break", "gain", "regain", "wedge", "closing", "move", "reach",
-                "incursion", "crossed", "progress", "closer", "crossing"),
+                "incursion", "crossed", "progress", "closer", "crossing", "foothold"),
     "assault": ("attack", "assault", "storm", "fight", "clash", "offensive", "battle"),
     "evacuation": ("evacuat", "ordered"),
 }
@@ -125,7 +130,7 @@ PEOPLE_SUBJECT = re.compile(r"\b(?:soldiers|troops|servicemen|prisoners|fighters
                             r"civilians|residents)\s+(?:\w+\s+)?(?:were|was|had\s+been|have\s+been|being)\s+$", _I)
 
 # Triggers whose place may come before them ("Bakhmut fell to", "Avdiivka was captured").
-PLACE_BEFORE_OK = re.compile(r"^(?:(?:came|come|fell|fallen|passed)\s+under\s+.*|captured|recaptured|seized|liberated|retaken|overrun|fell\s+to|"
+PLACE_BEFORE_OK = re.compile(r"^(?:(?:came|come|fell|fallen|passed|is\s+now|was\s+now|are\s+now|now)\s+.*\s+control|.*\s+hands|captured|recaptured|seized|liberated|retaken|overrun|fell\s+to|"
                              r"(?:has|have|had)\s+fallen|attacked|shelled|struck|bombed|"
                              r"evacuated|abandoned|came\s+under\s+.*|ordered\s+.*\bto\s+(?:leave|evacuate|flee))$", _I)
 # Before a nominal trigger: a commemoration or a start point, not news ("the anniversary of
@@ -231,6 +236,12 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
         of = SIDE_PHRASE.match(text, end + 1)     # "the withdrawal of Ukrainian troops from X"
         if of and of.group("word"):
             return side_of(of.group("word"))
+    if m.groupdict().get("lost"):                 # "Ukraine lost control of X": Russia took it
+        subject = [x for x in ANY_SIDE.finditer(text, 0, start)]
+        return other(side_of(subject[-1].group(0).replace("Kremlin", "Russia"))) if subject else None
+    hands = re.search(r"\bin\s+(Russian|Ukrainian)\s+hands", m.group(0))
+    if hands:
+        return side_of(hands.group(1))
     own = re.search(r"\bunder\s+(?:full\s+)?(Russian|Ukrainian|Moscow|Kyiv)", m.group(0))
     if own:                                        # "came under Russian control"
         return side_of(own.group(1))

@@ -636,3 +636,30 @@ def test_city_after_a_sentence_naming_another_city_stays_the_main_place():
             '"The Russians have entered the eastern outskirts of the city."')
     got = summary(text, D(2024, 10, 8), "Vuhledar")
     assert [(g[0], g[1]) for g in got] == [("advance", "Vuhledar")]
+
+
+STATE_AND_LOSS = [
+    ("lost_control_of_is_the_other_sides_capture", "Ukraine lost control of Marinka on Sunday, its military acknowledged.",
+     [("capture", "Marinka", "russia", D(2024, 8, 18))]),
+    ("now_in_russian_hands", "Toretsk is now in Russian hands, according to DeepState.",
+     [("capture", "Toretsk", "russia", D(2024, 8, 20))]),
+    ("now_under_russian_control", "Toretsk is now fully under Russian control, the ministry said on Monday.",
+     [("capture", "Toretsk", "russia", D(2024, 8, 19))]),
+    ("long_held_control_is_not_news", "Mariupol has been under Russian control since May 2022.", []),
+    ("pushed_back_from", "Ukraine's forces have been pushed back from Vovchansk on Sunday.",
+     [("withdrawal", "Vovchansk", "ukraine", D(2024, 8, 18))]),
+    ("made_a_breakthrough_near", "Russian forces made a breakthrough near Toretsk on Saturday.",
+     [("advance", "Toretsk", "russia", D(2024, 8, 17))]),
+    ("gained_a_foothold_in", "Russian forces have gained a foothold in Toretsk, a Ukrainian officer said on Monday.",
+     [("advance", "Toretsk", "russia", D(2024, 8, 19))]),
+    ("bombarding_for_weeks", "Russia has been bombarding Kharkiv for weeks.", [("strike", "Kharkiv", "russia", D(2024, 8, 20))]),
+    ("continued_shelling_place", "Russian artillery continued shelling Kherson on Monday.",
+     [("strike", "Kherson", "russia", D(2024, 8, 19))]),
+    ("headline_present_evacuates", "Ukraine evacuates residents of 10 villages near Kupiansk as Russians advance.",
+     [("evacuation", "Kupiansk", "ukraine", D(2024, 8, 20))]),
+]
+
+
+@pytest.mark.parametrize("name,text,want", STATE_AND_LOSS, ids=[c[0] for c in STATE_AND_LOSS])
+def test_state_and_loss_phrasings(name, text, want):
+    assert summary(text, D(2024, 8, 20)) == want
