@@ -37,7 +37,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\b(?:withdr[ae]w(?:n|al)?|retreat(?:ed)?)\s+(?:\w+\s+){0,3}?to\b"
         r"|\b(?:abandoned|left)(?=\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?-i:[A-Z])|\s+the\s+(?:[a-z-]+\s+){0,2}?(?:city|town|village|settlement)\b)"
         r"|\babandoned\s+(?:(?:their|its|the)\s+)?positions\s+(?:in|near|around)\b"
-        r"|\brepositioned\s+(?:(?:\w+\s+){0,3}?(?:in|near|around|from|outside)\b|to\s+(?:more\s+)?(?:favou?rable|new|better))|\b(?:pushed|forced|driven)\s+out\s+of\b|\b(?:been|were|was|are|is)\s+(?:\w+\s+)?(?:pushed|forced|driven)\s+back\s+from\b", _I)),
+        r"|\brepositioned\s+(?:(?:in|to|within)\s+(?:some|several|certain|other|new|a\s+few)\s+(?:\w+\s+)?)?(?:in|near|around|from|outside)\b"
+        r"|\brepositioned\s+to\s+(?:more\s+)?(?:favou?rable|new|better)|\b(?:pushed|forced|driven)\s+out\s+of\b|\b(?:been|were|was|are|is)\s+(?:\w+\s+)?(?:pushed|forced|driven)\s+back\s+from\b", _I)),
     ("advance", re.compile(
         r"\b(?:entered|broke\s+into|broken\s+into|pushed\s+(?:\w+\s+)?into|push(?:ed|ing)\s+(?:\w+\s+)?towards?|"
         r"(?:broke|break)\s+through\s+(?:to|into|near)|(?:broke|broken)\s+through\s+(?:[\w'-]+\s+){0,3}?(?:lines?|defen[cs]es|positions)|"
@@ -112,7 +113,7 @@ REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|s
 
 TAKE = re.compile(r"^(?:took|taken|(?:has|have|had)\s+taken)$", _I)
 
-TAKES_OBJECT = re.compile(r"^(?:captured|recaptured|seized|took|taken|(?:has|have|had)\s+taken|retook|"
+TAKES_OBJECT = re.compile(r"^(?:captured|recaptured|seized|took|taken|(?:has|have|had)\s+taken|retook|lost\s+(?:full\s+)?control\s+(?:of|over)|"
                           r"retaken|struck|hit|abandoned|left)$", _I)
 # "left"/"abandoned" are a withdrawal only when troops do it, not fleeing residents.
 TROOPS_BEFORE = re.compile(r"\b(?:forces|troops|units|soldiers|army|military|brigades?|battalions?|"
@@ -123,12 +124,18 @@ NOT_A_TARGET = re.compile(r"\b(?:deal|agreement|balance|tone|chord|note|blow|ima
 # Objects that make "captured"/"seized"/"struck" something other than territory.
 NOT_TERRITORY = re.compile(
     r"\b(?:soldiers|troops|servicemen|prisoners|POWs|fighters|mercenaries|men|people|civilians|"
-    r"weapons|equipment|tanks?|vehicles|ammunition|documents|ships?|vessels?|grain|assets|"
+    r"weapons|equipment|tanks?|vehicles?|ammunition|documents|ships?|vessels?|grain|assets|aircraft|planes?|"
+    r"helicopters?|cars?|trucks?|situation|narrative|"
     r"deal|agreement|balance|tone|chord|note|blow|image|imagination|attention)\b", _I)
 
 PEOPLE_SUBJECT = re.compile(r"\b(?:soldiers|troops|servicemen|prisoners|fighters|mercenaries|men|people|"
                             r"civilians|residents)\s+(?:\w+\s+)?(?:were|was|had\s+been|have\s+been|being)\s+$", _I)
 
+# A state told of its subject ("X is now in Russian hands", "X, a town of 5,000, fell"): the
+# place must be that subject, not a place people come from ("Ukrainians from Mariupol are ...").
+STATE_TRIGGER = re.compile(r".*(?:hands|control)$|fell$", _I)
+SUBJECT_GAP = re.compile(r"^(?:['’]s\s+\w+)?\s*(?:,(?:[^,;]|(?<=\d),(?=\d)){1,60},\s*)?(?:(?:is|are|was|were|has|have|had|been|now|fully|"
+                         r"firmly|finally|reportedly|effectively|also)\s+)*$", _I)
 # Triggers whose place may come before them ("Bakhmut fell to", "Avdiivka was captured").
 PLACE_BEFORE_OK = re.compile(r"^(?:(?:came|come|fell|fallen|passed|is\s+now|was\s+now|are\s+now|now)\s+.*\s+control|.*\s+hands|captured|recaptured|seized|liberated|retaken|overrun|fell\s+to|"
                              r"(?:has|have|had)\s+fallen|attacked|shelled|struck|bombed|"

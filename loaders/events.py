@@ -30,7 +30,7 @@ import re
 from . import claimants, dates, places
 from .event_rules import (
     ATTEMPT_BEFORE, AXIS, AXIS_AFTER, CLAUSE_END, COORDINATED, HAPPENED_BEFORE, INTENT_BEFORE,
-    ANAPHOR, BARE_VERB, GROUND_BEFORE, INFINITIVE_AND, INFRASTRUCTURE, LEAD_PLACE, NOT_A_TARGET, MODAL_AFTER, OWN_OBJECT, SINCE_BEFORE, STRIKE_CUE, NOT_TERRITORY, TAKES_OBJECT, TROOPS_BEFORE, PEOPLE_SUBJECT, NEGATION_BEFORE, NOMINAL, OBJECT_NP, PLACE_BEFORE_OK, REFERENCE_BEFORE,
+    ANAPHOR, BARE_VERB, GROUND_BEFORE, INFINITIVE_AND, INFRASTRUCTURE, LEAD_PLACE, NOT_A_TARGET, STATE_TRIGGER, SUBJECT_GAP, MODAL_AFTER, OWN_OBJECT, SINCE_BEFORE, STRIKE_CUE, NOT_TERRITORY, TAKES_OBJECT, TROOPS_BEFORE, PEOPLE_SUBJECT, NEGATION_BEFORE, NOMINAL, OBJECT_NP, PLACE_BEFORE_OK, REFERENCE_BEFORE,
     RELATIVE_BEFORE, TAKE, TIGHT, TRIGGERS, WEAPON_SUBJECT, actor_side, trigger_types,
 )
 from .model import Context, Event, Sentence
@@ -342,6 +342,11 @@ def _object_place(text: str, start: int, end: int, stop: int, mentions, m: re.Ma
     if PLACE_BEFORE_OK.search(m.group(0)) and not OWN_OBJECT.match(text, end):
         cut = start - len(_clause_before(text, start))
         before = [p for p in mentions if cut <= p.start and p.end <= start and start - p.end <= 40]
+        if STATE_TRIGGER.match(m.group(0)):
+            before = [p for p in before if SUBJECT_GAP.match(text[p.end:start])
+                      and (re.search(r"\b(?:city|town|village|settlement|hub|stronghold)\s+of\s+$",
+                                     text[max(0, p.start - 20):p.start])
+                           or not re.search(r"\b(?:from|of|near|in|to)\s+$", text[max(0, p.start - 6):p.start]))]
         if before:
             return before[-1].name
     lead = LEAD_PLACE.match(text)

@@ -663,3 +663,19 @@ STATE_AND_LOSS = [
 @pytest.mark.parametrize("name,text,want", STATE_AND_LOSS, ids=[c[0] for c in STATE_AND_LOSS])
 def test_state_and_loss_phrasings(name, text, want):
     assert summary(text, D(2024, 8, 20)) == want
+
+
+STATE_SUBJECTS = [
+    ("people_from_a_place_in_russian_hands", "Thousands of Ukrainians from Mariupol are now in Russian hands.", []),
+    ("appositive_before_state", "Toretsk, a town of 30,000 before the war, is now in Russian hands.",
+     [("capture", "Toretsk", "russia", D(2024, 8, 20))]),
+    ("town_of_place_under_control", "The town of Toretsk is now under Russian control.",
+     [("capture", "Toretsk", "russia", D(2024, 8, 20))]),
+    ("pilot_lost_control_of_aircraft", "The pilot lost control of the aircraft near Odesa.", []),
+    ("repositioned_air_defences_is_not_a_withdrawal", "Russia repositioned its air defences near Kursk on Monday.", []),
+]
+
+
+@pytest.mark.parametrize("name,text,want", STATE_SUBJECTS, ids=[c[0] for c in STATE_SUBJECTS])
+def test_state_subjects(name, text, want):
+    assert summary(text, D(2024, 8, 20)) == want
