@@ -372,3 +372,272 @@ def test_cli_nothing_loadable_exits_non_zero(tmp_path):
     assert res.returncode != 0
     assert "bin.txt" in res.stdout + res.stderr
     assert "Traceback" not in res.stdout + res.stderr
+
+
+# =====================================================================================
+# Security: the dashboard and its metrics
+# =====================================================================================
+
+SCRIPT = "<script>alert('owned')</script>"
+HOSTILE_RECORDS = [
+    {"id": "evil-1", "title": "=HYPERLINK(\"http://evil.example\",\"click\")", "source": "@Evil Wire",
+     "url": "javascript:alert(1)", "published": "2024-10-10",
+     "text": "TORETSK \u2014 Russia's defence ministry said on Thursday that more than 1,100 Ukrainian soldiers "
+             f"had been killed near Toretsk over the past week. {SCRIPT} <img src=x onerror=alert(2)> "
+             "Ukraine's General Staff said 250 Russian troops were killed near Toretsk on Wednesday."},
+    {"id": "evil-2", "title": "+cmd|' /C calc'!A0", "source": "-2+3", "published": "2024-10-11",
+     "text": "Ukrainian forces repelled 47 Russian attacks near Bakhmut over the past day, the General Staff "
+             "said. -10 people <b>were</b> wounded, @officials said, =1+1."},
+]
+INJECTIONS = ["Bakhmut' OR 1=1 --", "x'); DROP TABLE articles; --", "' OR ''='", "%", "_", "\\",
+              "Bakhmut\" OR \"1\"=\"1", "1; SELECT * FROM figures", "\u0000", "' UNION SELECT * FROM articles --"]
+
+
+@pytest.fixture(scope="module")
+def evil_db(tmp_path_factory):
+    from loaders.ingest import ingest
+    tmp = tmp_path_factory.mktemp("evil")
+    feed = tmp / "evil.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in HOSTILE_RECORDS) + "\n", encoding="utf-8")
+    db = tmp / "evil.duckdb"
+    report = ingest([ROOT / "data" / "articles", feed], db, progress=False, now=NOW)
+    assert {"evil-1", "evil-2"} <= doc_ids(db), report.failed
+    yield db
+    try:
+        from metrics import db as mdb
+        mdb.close_all()
+    except ImportError:
+        pass
+
+
+def _calls_with_unsafe_html(path: Path):
+    """(line, first-argument source) of every call passing unsafe_allow_html=True, plus st.html /
+    components.html calls."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    consts = {t.id for node in tree.body if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+              for t in node.targets if isinstance(t, ast.Name)}
+    out = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        fn = ast.unparse(node.func)
+        unsafe = any(k.arg == "unsafe_allow_html" and not (isinstance(k.value, ast.Constant) and not k.value.value)
+                     for k in node.keywords)
+        raw_html = fn.endswith(("st.html", "components.html", "components.v1.html")) or fn == "html"
+        if unsafe or raw_html:
+            arg = node.args[0] if node.args else None
+            literal = isinstance(arg, ast.Constant) or (isinstance(arg, ast.Name) and arg.id in consts)
+            out.append((node.lineno, ast.unparse(arg) if arg is not None else "", literal))
+    return out
+
+
+def test_no_unsafe_html_applied_to_data():
+    files = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "metrics").glob("*.py"))]
+    files = [f for f in files if f.exists()]
+    if not files:
+        pytest.skip("no dashboard yet")
+    offenders = []
+    for f in files:
+        for line, arg, literal in _calls_with_unsafe_html(f):
+            if not literal:
+                offenders.append(f"{f.relative_to(ROOT)}:{line}: {arg[:80]}")
+    assert not offenders, "HTML rendering of non-literal content (article data could reach the page as HTML):\n" \
+        + "\n".join(offenders)
+
+
+def _apptest(db, monkeypatch, page: str | None = None, query: dict | None = None):
+    st_testing = pytest.importorskip("streamlit.testing.v1")
+    if not (ROOT / "app.py").exists():
+        pytest.skip("no app.py yet")
+    monkeypatch.setenv("FRONTLINE_DB", str(db))
+    at = st_testing.AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    if query:
+        at.query_params.update(query)
+    at.run()
+    if page:
+        at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _rendered_text(at) -> tuple[list[str], list[str]]:
+    """(strings rendered as HTML-enabled markdown, every plain string incl. dataframe cells)."""
+    html, plain = [], []
+    for kind in ("markdown", "caption", "text", "title", "header", "subheader", "code", "info", "error",
+                 "warning", "success", "metric"):
+        for el in at.get(kind):
+            proto = getattr(el, "proto", None)
+            value = str(getattr(el, "value", "") or getattr(el, "body", ""))
+            (html if getattr(proto, "allow_html", False) else plain).append(value)
+    for el in at.get("arrow_data_frame") + at.get("dataframe") if hasattr(at, "get") else []:
+        try:
+            df = el.value
+            plain.extend(str(v) for v in df.astype(str).to_numpy().ravel())
+        except Exception:
+            pass
+    return html, plain
+
+
+@pytest.mark.parametrize("page", ["evidence", "claims", "city", None])
+def test_script_in_article_is_shown_as_text(evil_db, monkeypatch, page):
+    query = {"outlet": "@Evil Wire"} if page == "evidence" else None
+    at = _apptest(evil_db, monkeypatch, page, query)
+    html, plain = _rendered_text(at)
+    for s in html:
+        assert "<script" not in s.lower() and "onerror" not in s.lower(), f"article HTML rendered on {page}: {s[:200]}"
+    if page == "evidence":
+        assert any(SCRIPT in s for s in plain), "the <script> sentence should be shown, as plain text"
+
+
+def _public_metrics():
+    """Every public function of metrics modules the pages import, with typical arguments."""
+    mods = {}
+    for name in ("overview", "city", "claims", "evidence", "export"):
+        try:
+            mods[name] = __import__(f"metrics.{name}", fromlist=[name])
+        except ImportError:
+            pass
+    return mods
+
+
+def test_filter_values_reach_duckdb_only_as_parameters(evil_db):
+    mods = _public_metrics()
+    if not mods:
+        pytest.skip("no metrics yet")
+    from metrics.filters import Filters
+    before = {t: one(evil_db, f"SELECT count(*) FROM {t}")[0][0] for t in ("articles", "figures", "events")}
+    assert one(evil_db, "SELECT count(*) FROM figures f JOIN articles a USING (doc_id) "
+                        "WHERE coalesce(f.place, a.main_place) = 'Toretsk'")[0][0] > 0
+    calls = 0
+    for field in ("city", "outlet", "kind", "claimant_side", "subject_side"):
+        # a hostile value must behave exactly like any other value that matches nothing
+        plain = Filters(**{field: ("zz-no-such-value",)})
+        expected = [_rows_of(fn(str(evil_db), *args)) for fn, args in _metric_calls(mods, plain, "zz-no-such-value")]
+        for bad in INJECTIONS:
+            f = Filters(**{field: (bad,)})
+            got = []
+            for fn, args in _metric_calls(mods, f, bad):
+                got.append((f"{fn.__module__}.{fn.__name__}", _rows_of(fn(str(evil_db), *args))))
+                calls += 1
+            assert [n for _, n in got] == expected, f"{field}={bad!r}: {got} vs {expected}"
+            if field in ("city", "outlet"):
+                assert all(n == 0 for _, n in got), f"{field}={bad!r} returned rows: {got}"
+    assert calls > 50
+    after = {t: one(evil_db, f"SELECT count(*) FROM {t}")[0][0] for t in ("articles", "figures", "events")}
+    assert before == after
+
+
+def _metric_calls(mods, f, bad):
+    if "overview" in mods:
+        m = mods["overview"]
+        yield m.timeline, (f,)
+        yield m.map_points, (f,)
+        yield m.latest_claims, (f,)
+    if "city" in mods:
+        m = mods["city"]
+        for fn in (m.figures, m.population, m.casualties, m.distances, m.events):
+            yield fn, (f, bad)        # the city argument itself is hostile too
+    if "claims" in mods:
+        m = mods["claims"]
+        yield m.claims, (f,)
+        yield m.compare, (f, "killed")
+        yield m.rates, (f, "killed")
+        yield m.casualty_kinds_present, (f,)
+    if "evidence" in mods:
+        # '%' and '_' are LIKE wildcards in the free-text search (search syntax, not SQL)
+        yield mods["evidence"].search, (f, bad if bad.strip("%_\\") else "zz-no-such-value")
+    if "export" in mods:
+        yield mods["export"].view, (f,)
+
+
+def _rows_of(result) -> int:
+    if result is None:
+        return 0
+    if hasattr(result, "shape"):
+        return int(result.shape[0])
+    if isinstance(result, (list, tuple, set)):
+        return len(result)
+    if isinstance(result, dict):
+        return sum(v for v in result.values() if isinstance(v, int))
+    return 0
+
+
+def test_evidence_search_text_is_literal(evil_db):
+    evidence = pytest.importorskip("metrics.evidence")
+    from metrics.filters import Filters
+    for bad in ("' OR 1=1 --", "Toretsk' OR '1'='1", "x'); DROP TABLE figures; --"):
+        assert evidence.search(str(evil_db), Filters(), bad).shape[0] == 0
+    assert evidence.search(str(evil_db), Filters(), "<script>").shape[0] > 0    # literal text is found
+    assert one(evil_db, "SELECT count(*) FROM figures")[0][0] > 0
+
+
+def test_export_table_names_are_not_user_sql(evil_db):
+    export = pytest.importorskip("metrics.export")
+    for bad in ("articles; DROP TABLE figures", "figures --", "../articles", "information_schema.tables"):
+        with pytest.raises((ValueError, KeyError)):
+            export.table(str(evil_db), bad)
+
+
+def test_csv_exports_neutralise_formulas(evil_db):
+    export = pytest.importorskip("metrics.export")
+    import csv as csvmod
+    import io
+
+    import pandas as pd
+    from metrics.filters import Filters
+
+    df = pd.DataFrame({"text": ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "plain",
+                                "=HYPERLINK(\"http://evil.example\")", "ok = fine"],
+                       "n": [1, -2, 3, 4, 5, 6, 7, 8, 9], "x": [1.5, -0.5, None, 1e6, 0, 1, 2, 3, 4]})
+    rows = list(csvmod.reader(io.StringIO(export.to_csv(df).decode("utf-8"))))
+    assert rows[0] == ["text", "n", "x"]
+    for (text, n, x), original in zip(rows[1:], df["text"]):
+        if original[0] in "=+-@\t\r":
+            assert text.startswith("'") and text[1:] == original, (text, original)
+        else:
+            assert text == original
+    assert [r[1] for r in rows[1:]] == [str(v) for v in df["n"]], "numbers must stay numbers (including -2)"
+    assert rows[2][2] == "-0.5"
+    # the real export of the filtered view and of every table
+    for data in (export.to_csv(export.view(str(evil_db), Filters())),
+                 export.to_csv(export.table(str(evil_db), "articles"), bom=True)):
+        text = data.decode("utf-8-sig")
+        for row in csvmod.reader(io.StringIO(text)):
+            for cell in row:
+                assert not (cell[:1] in ("=", "+", "@", "\t", "\r") ), f"formula cell in export: {cell[:60]!r}"
+                if cell.startswith("-"):
+                    float(cell)   # only negative numbers may start with '-'
+    meta = export.stamp(str(evil_db), Filters())
+    import zipfile
+    with zipfile.ZipFile(io.BytesIO(export.zip_all(str(evil_db), Filters(), meta))) as z:
+        for name in z.namelist():
+            if name.endswith(".csv"):
+                for row in csvmod.reader(io.StringIO(z.read(name).decode("utf-8-sig"))):
+                    assert not any(c[:1] in ("=", "+", "@") for c in row), (name, row)
+
+
+def test_uploads_have_safe_names_and_a_size_limit(tmp_path):
+    upload = pytest.importorskip("metrics.upload")
+    hostile = ["../../etc/passwd.txt", "..\\..\\windows\\win.ini.txt", "/etc/cron.d/x.txt", ".bashrc.txt",
+               "a\x00b.txt", "x" * 5000 + ".txt", "con.txt", "<script>.html", "report.txt.exe", "noext",
+               "../data/frontline.duckdb", "~/.ssh/authorized_keys.jsonl", "%2e%2e%2fpasswd.txt"]
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    files = [(n, b"Two people were wounded in Kharkiv on Monday, the governor said.") for n in hostile]
+    files.append(("big.txt", b"x" * (upload.MAX_BYTES + 1)))
+    folder, saved, rejected = upload.save(files, data_dir)
+    root = data_dir.resolve()
+    assert Path(folder).resolve().is_relative_to(root)
+    for p in saved:
+        p = Path(p).resolve()
+        assert p.is_relative_to(Path(folder).resolve()), p
+        assert p.parent == Path(folder).resolve(), p
+        assert not p.name.startswith("."), p
+        assert len(p.name) <= 120, p
+        assert re.fullmatch(r"[A-Za-z0-9._-]+", p.name), p
+    rejected_names = {n for n, _ in rejected}
+    assert "big.txt" in rejected_names
+    assert {"report.txt.exe", "noext", "../data/frontline.duckdb"} <= rejected_names
+    # nothing was written outside the upload folder
+    written = {p.resolve() for p in data_dir.rglob("*") if p.is_file()}
+    assert written == {Path(p).resolve() for p in saved}
