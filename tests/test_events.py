@@ -679,3 +679,8 @@ STATE_SUBJECTS = [
 @pytest.mark.parametrize("name,text,want", STATE_SUBJECTS, ids=[c[0] for c in STATE_SUBJECTS])
 def test_state_subjects(name, text, want):
     assert summary(text, D(2024, 8, 20)) == want
+
+
+def test_possessive_anaphor_is_the_place():
+    text = "Moscow-installed officials claimed Russian troops had raised the flag over the town's administration building."
+    assert summary(text, D(2024, 10, 3), "Vuhledar") == [("capture", "Vuhledar", "russia", D(2024, 10, 3))]
