@@ -55,6 +55,9 @@ _BEFORE_KINDS = [k for k, _ in L.BEFORE]
 _EQUIP_LOSS_AFTER = re.compile(
     r"\s*(?:(?:were|was|have|has|had|been|reportedly|also|all|,)\s+)*(?:destroyed|lost|damaged|knocked\s+out"
     r"|captured|seized|hit|disabled|abandoned|written\s+off|taken\s+out)\b", _I)
+# "54 armoured vehicles, including seven tanks, had been destroyed": a list shares the loss verb
+_SHARED_LOSS = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as|including)\s+[^.;:]{1,60}?\s(?:were|was|have|has|had)\s+"
+                          r"(?:been\s+)?(?:reportedly\s+)?(?:destroyed|lost|damaged|knocked\s+out|captured|disabled)\b", _I)
 _LOSS_VERB = re.compile(r"\b(?:lost|losses|lose|loses|losing|destroyed|destroying|knocked\s+out|captured|damaged|shot\s+down|"
                         r"shooting\s+down|downed|downing|sank|sunk|sinking)\b", _I)
 # "shot down a Russian Su-34 and two helicopters": a loss verb heads a list the number closes
@@ -255,6 +258,7 @@ def _read_of_dead(t: str, q: Quantity, m: re.Match, lo: int, at: int | None = No
 
 _OF_POPULATION = re.compile(r"\s+(?:out\s+)?of\s+(?:the|its|a)\s+(?:pre-?war\s+|original\s+|former\s+|peacetime\s+)?"
                             r"population\s+of\s+(?:about|around|some|roughly|nearly|almost|more\s+than|over)?\s*", _I)
+_AND_LIST = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as|along\s+with|plus)\s+", _I)
 _INCLUDING = re.compile(r",\s*(?:including|among\s+them|most\s+of\s+them)\b", _I)
 _OF_NEXT = re.compile(r"\s+(?:out\s+)?of\s+(?:its|their|the|his|our|all|about|some|around)?\s*", _I)
 _COLON_LIST = re.compile(r"(?P<kw>losses|casualties)[^.;:]{0,60}:\s*$|(?P<killed>killed|dead|deaths)[^.;:]{0,40}:\s*$"
@@ -294,8 +298,11 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
     mods = t[q.end:np_end if head else q.end] if head else ""
     after = None
     m = _AFTER.match(t, np_end, min(len(t), np_end + 90))
-    if m and m.start(m.lastgroup) > hi and not _INCLUDING.match(t, np_end):
-        m = None        # the verb belongs to the next number: "17,000 killed, 30,000 injured"
+    if m and m.start(m.lastgroup) > hi and not _INCLUDING.match(t, np_end) \
+            and not (head and _AND_LIST.fullmatch(t, np_end, hi)):
+        # the verb belongs to the next number: "17,000 killed, 30,000 injured"; but it is shared
+        # by a plain list of nouns: "27 armoured vehicles and five tanks had been destroyed"
+        m = None
     if m:
         after = next(k for k in _AFTER_KINDS if m.group(k) is not None)
     before, bstart = None, q.start
@@ -339,7 +346,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
     people = r.head in (None, "military", "civilian", "demonym", "neutral")
     a, b = r.after, r.before
     if r.head == "equipment":
-        if b in ("destroyed", "lost", "captured") or _EQUIP_LOSS_AFTER.match(t, r.np_end) or r.colon == "killed_or_wounded":
+        if b in ("destroyed", "lost", "captured") or _EQUIP_LOSS_AFTER.match(t, r.np_end) \
+                or _SHARED_LOSS.match(t, r.np_end) or r.colon == "killed_or_wounded":
             return "equipment_lost"
         if prev is not None and prev[1] in ("killed_or_wounded", "equipment_lost") and _listed(t, prev[0], q) \
                 and _LOSS_VERB.search(t, 0, q.start):
@@ -522,7 +530,8 @@ def _side_terms(t: str, lo: int, hi: int, cside: str) -> list[tuple[int, str | N
         word = m.group(0)
         if _TARGET_BEFORE.search(t, max(0, m.start() - 60), m.start()):
             role = "target"
-        elif re.search(r"\d\s+(?:\w+\s+)?$", t[max(0, m.start() - 20):m.start()]):
+        elif (c := _COUNTED_BEFORE.search(t[max(0, m.start() - 24):m.start()])) and not _MONTH_BEFORE.search(
+                t[max(0, m.start() - 24 + c.start() - 12):max(0, m.start() - 24) + c.start()]):
             role = "other"        # "killed 300 Ukrainian servicemen": the counted, not the actor
         elif _SPEAKER_AFTER.match(t, m.end()):
             role = "speaker"      # "Russia's Defence Ministry said ...": who talks, not who acts
@@ -539,6 +548,12 @@ def _side_terms(t: str, lo: int, hi: int, cside: str) -> list[tuple[int, str | N
     return out
 
 
+# A count right before a side word ("300 Ukrainian servicemen"), not a date ("on November 12
+# that Russian forces ...") nor a number ending a clause.
+_COUNTED_BEFORE = re.compile(
+    r"(?<![\w,])(?!(?:19|20)\d\d\b)\d[\d,.]*\s+(?:(?!(?:that|and|as|when|while|but|which|who|after|before|"
+    r"since|because|where|said|says)\b)[a-z][\w-]*\s+)?$")
+_MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", _I)
 _OWN_AGENT = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:forces|troops|units|military|army|air\s+defen[cs]es|defenders|"
                         r"soldiers|fighters|aircraft|artillery|drones|navy|air\s+force)\b|\bwe\b", _I)
 _SPEAKER_AFTER = re.compile(
@@ -617,9 +632,14 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
                 terms = [x for x in left_terms if x[2] != "target" and x[0] < v.start()]
                 return terms[-1][1] if terms else None
             agents_before = [x for x in agents if x[0] < v.start()]
-            return _opp(agents_before[-1][1]) if agents_before else None
-        if agents:
+            if agents_before:
+                return _opp(agents_before[-1][1])
+        elif agents:
             return _opp(agents[-1][1])
+        # no owner named: a belligerent's military reports the other side's losses
+        # ("the Russian Defence Ministry said 54 armoured vehicles had been destroyed")
+        if cside in ("russia", "ukraine") and (not verbs or not _LOSS_ONLY.match(verbs[-1].group(0))):
+            return _opp(cside)
         return None
     # casualties
     if kind == "captured" and r.head_text.lower() in ("people", "persons", "individuals"):

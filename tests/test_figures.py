@@ -1312,6 +1312,24 @@ CASES += [
     C('captured-pows-by-the-capturer',
       'Ukraine has captured more than 700 prisoners of war in the Kursk region, Zelensky said.',
       'captured=700 more_than russia place=Kursk Oblast'),
+    # a date before the attackers is not a count of them; the speaker's title is not the attacker
+    C('side-attacker-after-a-dated-that-clause',
+      "Ukraine's Tavria Group of Forces spokesman Lieutenant Colonel Dmytro Ivanenko said on October 14 that "
+      "Russian troops carried out 36 assaults near Kurakhove.",
+      'attacks=36 exact russia cside=ukraine'),
+    C('side-attacker-after-a-day-number',
+      "The regional governor said on March 3 that Ukrainian forces launched 12 drone strikes on the district.",
+      'strikes=12 exact ukraine'),
+    # equipment destroyed with no owner named: a belligerent reports the other side's losses
+    C('equipment-no-owner-russian-ministry',
+      "Russia's defence ministry said 27 armoured vehicles and five tanks had been destroyed near Kupiansk.",
+      'equipment_lost=27 exact ukraine cside=russia', 'equipment_lost=5 exact ukraine cside=russia'),
+    C('equipment-no-owner-ukrainian-military',
+      "The Ukrainian military said its forces had destroyed 14 artillery systems in the past day.",
+      'equipment_lost=14 exact russia cside=ukraine'),
+    C('equipment-no-owner-no-belligerent-claimant-stays-null',
+      "Satellite images show that 40 tanks were destroyed near Vuhledar, the analysts said.",
+      'equipment_lost=40 exact -'),
 ]
 
 
