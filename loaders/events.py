@@ -29,9 +29,12 @@ import re
 
 from . import claimants, dates, places
 from .event_rules import (
-    ATTEMPT_BEFORE, AXIS, AXIS_AFTER, CLAUSE_END, COORDINATED, HAPPENED_BEFORE, INTENT_BEFORE,
-    ANAPHOR, BARE_VERB, GROUND_BEFORE, INFINITIVE_AND, INFRASTRUCTURE, LEAD_PLACE, NOT_A_TARGET, STATE_TRIGGER, SUBJECT_GAP, MODAL_AFTER, OWN_OBJECT, SINCE_BEFORE, STRIKE_CUE, NOT_TERRITORY, TAKES_OBJECT, TROOPS_BEFORE, PEOPLE_SUBJECT, NEGATION_BEFORE, NOMINAL, OBJECT_NP, PLACE_BEFORE_OK, REFERENCE_BEFORE,
-    RELATIVE_BEFORE, TAKE, TIGHT, TRIGGERS, WEAPON_SUBJECT, actor_side, trigger_types,
+    ANAPHOR, ATTEMPT_BEFORE, AXIS, AXIS_AFTER, BARE_VERB, CLAUSE_END, COORDINATED, GROUND_BEFORE,
+    HAPPENED_BEFORE, INFINITIVE_AND, INFRASTRUCTURE, INTENT_BEFORE, LEAD_PLACE, MODAL_AFTER,
+    NEGATION_BEFORE, NOMINAL, NOT_A_TARGET, NOT_TERRITORY, OBJECT_NP, OWN_OBJECT, PEOPLE_SUBJECT,
+    PLACE_BEFORE_OK, REFERENCE_BEFORE, RELATIVE_BEFORE, SINCE_BEFORE, STATE_TRIGGER, STRIKE_CUE,
+    SUBJECT_GAP, TAKE, TAKES_OBJECT, TIGHT, TRIGGERS, TROOPS_BEFORE, WEAPON_SUBJECT, actor_side,
+    trigger_types,
 )
 from .model import Context, Event, Sentence
 
@@ -149,8 +152,9 @@ def _sentence_events(ctx: Context, i: int, sent: Sentence,
             event_type = "strike"     # "Russian drones attacked Odesa": an air strike
         if event_type == "assault" and _attack_is_strike(text, start, end, m, targets):
             event_type = "strike"
-        if event_type == "capture" and TAKES_OBJECT.match(m.group(0)) and \
-                PARTIAL_OBJECT.search(text, end, text.find(targets[0], end) if text.find(targets[0], end) > end else end):
+        where = text.find(targets[0], end)
+        if event_type == "capture" and TAKES_OBJECT.match(m.group(0)) and where > end and \
+                PARTIAL_OBJECT.search(text, end, where):
             event_type = "advance"    # "recaptured positions near X", "seized part of X"
         if _future(text, start, end, found_dates, ctx.published):
             continue          # "the evacuation is scheduled for Sept. 1, 2024": a plan
@@ -299,8 +303,8 @@ def _object_places(text: str, start: int, end: int, next_start: int, mentions, m
     if m.groupdict().get("fell"):
         # "Vuhledar fell on Tuesday", "the town fell": only the place just before; "prices fell
         # in Odesa", "shells fell on X" are not captures
-        just = [p for p in mentions if p.end <= start and re.fullmatch(r"\s*(?:finally\s+|eventually\s+)?",
-                                                                        text[p.end:start])]
+        just = [p for p in mentions if p.end <= start and _subject(text, p)
+                and re.fullmatch(r"\s*(?:finally\s+|eventually\s+)?", text[p.end:start])]
         return [just[-1].name] if just else []
     first = _object_place(text, start, end, stop, mentions, m)
     if first is None:
@@ -343,10 +347,7 @@ def _object_place(text: str, start: int, end: int, stop: int, mentions, m: re.Ma
         cut = start - len(_clause_before(text, start))
         before = [p for p in mentions if cut <= p.start and p.end <= start and start - p.end <= 40]
         if STATE_TRIGGER.match(m.group(0)):
-            before = [p for p in before if SUBJECT_GAP.match(text[p.end:start])
-                      and (re.search(r"\b(?:city|town|village|settlement|hub|stronghold)\s+of\s+$",
-                                     text[max(0, p.start - 20):p.start])
-                           or not re.search(r"\b(?:from|of|near|in|to)\s+$", text[max(0, p.start - 6):p.start]))]
+            before = [p for p in before if SUBJECT_GAP.match(text[p.end:start]) and _subject(text, p)]
         if before:
             return before[-1].name
     lead = LEAD_PLACE.match(text)
@@ -356,6 +357,14 @@ def _object_place(text: str, start: int, end: int, stop: int, mentions, m: re.Ma
         if inside:
             return inside[-1].name
     return None
+
+
+def _subject(text: str, p) -> bool:
+    """The place could be the subject of a state verb ("the town of X fell"), not the object of
+    a preposition ("prices in X fell", "Ukrainians from X are now in Russian hands")."""
+    if re.search(r"\b(?:city|town|village|settlement|hub|stronghold)\s+of\s+$", text[max(0, p.start - 20):p.start]):
+        return True
+    return not re.search(r"\b(?:from|of|near|in|to|at|around|outside)\s+$", text[max(0, p.start - 8):p.start])
 
 
 def _object_gap(gap: str, m: re.Match) -> bool:

@@ -684,3 +684,9 @@ def test_state_subjects(name, text, want):
 def test_possessive_anaphor_is_the_place():
     text = "Moscow-installed officials claimed Russian troops had raised the flag over the town's administration building."
     assert summary(text, D(2024, 10, 3), "Vuhledar") == [("capture", "Vuhledar", "russia", D(2024, 10, 3))]
+
+
+def test_fell_after_a_preposition_is_not_a_capture():
+    assert summary("Prices in Kherson fell on Monday.", D(2024, 8, 20)) == []
+    assert summary("The town of Marinka fell on Monday.", D(2024, 8, 20)) == [
+        ("capture", "Marinka", None, D(2024, 8, 19))]
