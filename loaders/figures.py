@@ -803,6 +803,10 @@ def _place(ctx: Context, t: str, q: Quantity, kind: str, mentions, claimant, sen
         return _canon(t, after[0]) if after else None
     if _NO_PLACE.search(t, q.end):
         return None     # "elsewhere in eastern Ukraine", "along the front line"
+    if _REGION_AFTER.match(t, q.end) or _REGION_BEFORE.search(t, max(0, q.start - 50), q.start):
+        region = _region_meant(ctx, sent_start + q.start)   # "fired 86 times at the region"
+        if region:
+            return region
     if kind != "evacuated":
         # "a soldier from Lviv": where someone comes from, not where it happened
         ms = [m for m in ms if not _ORIGIN.search(t, max(0, m.start - 40), m.start)]
@@ -838,6 +842,25 @@ _TO_THE_TOWN = re.compile(r"\s*(?:-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|met(?
 _ANAPHORIC_PLACE = re.compile(r"\b(?:in|near|around|outside|at|on|for|into|inside|shelled|struck|hit|attacked|pounded|"
                               r"targeted|stormed|bombed)\s+(?:the|that|this)\s+(?:[\w-]+\s+)?"
                               r"(?:town|city|village|settlement|area|sector|direction)\b(?!\s+of\b)", _I)
+
+
+# "the region" right at the number: "fired 86 times at the region", "shelled the region 70 times"
+_REGION_WORD = r"(?:the|that|this)\s+(?:[\w-]+\s+)?(?:region|oblast|province)\b(?!\s+of\b)"
+_REGION_AFTER = re.compile(r"\s*(?:times\s+)?(?:[\w-]+\s+){0,3}?(?:at|on|in|across|against|throughout)\s+" + _REGION_WORD, _I)
+_REGION_BEFORE = re.compile(r"\b(?:shelled|struck|attacked|hit|pounded|targeted|bombed|in|across|on|at)\s+" + _REGION_WORD
+                            + r"\s+(?:[\w-]+\s+){0,2}?$", _I)
+
+
+def _region_meant(ctx: Context, upto: int) -> str | None:
+    """The oblast "the region" refers to: the last one named before, else the main place's."""
+    try:
+        named = [m for m in places.find_places(ctx.text[:upto]) if m.kind == "oblast"]
+        if named:
+            return named[-1].name
+        info = places.place_info(ctx.main_place) if ctx.main_place else None
+    except Exception:
+        return None
+    return info.get("oblast") if info else None
 
 
 def _speaker_country(t: str, m) -> bool:

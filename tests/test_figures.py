@@ -1327,6 +1327,18 @@ CASES += [
     C('equipment-no-owner-ukrainian-military',
       "The Ukrainian military said its forces had destroyed 14 artillery systems in the past day.",
       'equipment_lost=14 exact russia cside=ukraine'),
+    # "the region" at the number: the last oblast named, else the main place's oblast
+    C('place-the-region-is-the-last-oblast-named',
+      "Fighting continued in the Zaporizhzhia region. Governor Ivan Fedorov said Russian forces "
+      "had shelled the region 380 times over the past day.",
+      'strikes=380 exact russia place=Zaporizhzhia Oblast'),
+    C('place-times-at-the-region-is-the-main-places-oblast',
+      "Russian troops fired 64 times at the region over the past 24 hours, the governor of Kherson said.",
+      'strikes=64 exact russia place=Kherson Oblast', main='Kherson'),
+    C('place-the-region-beats-a-town-later-in-the-sentence',
+      "Authorities in Russia's Kursk region said Ukrainian forces had shelled the region more than 50 times, "
+      "wounding three people in the town of Rylsk.",
+      'strikes=50 more_than ukraine place=Kursk Oblast', 'wounded=3 exact civilian'),
     C('equipment-no-owner-no-belligerent-claimant-stays-null',
       "Satellite images show that 40 tanks were destroyed near Vuhledar, the analysts said.",
       'equipment_lost=40 exact -'),
