@@ -278,3 +278,30 @@ def test_headline_repeated_before_a_page_title_suffix_is_dropped(title):
 ])
 def test_control_characters_and_lossy_mojibake_are_repaired(raw, expected):
     assert clean(raw).text == expected
+
+
+# --- properties ------------------------------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+PROSE = [
+    "Russian forces shelled Kupiansk on Tuesday, the governor said.",
+    "\u201cWe will hold the town,\u201d a commander told reporters.",
+    "Ukraine's military said it repelled 47 attacks near Bakhmut over the past day.",
+    "The town had a pre-war population of about 27,000.",
+    "Officials say around 4,000 civilians remain in the town.",
+]
+FURNITURE = [
+    "Share on Facebook", "READ MORE", "Sign up for our daily newsletter", "Advertisement",
+    "Medics treat a wounded soldier near Bakhmut, Donetsk region, Ukraine, on Monday. AP",
+    "(Reporting by Max Hunder; Editing by Alex Richardson)", "Reuters", "Photo: Reuters",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PROSE + FURNITURE), min_size=1, max_size=12))
+def test_cleaning_keeps_every_prose_line_and_only_drops_whole_input_lines(lines):
+    c = clean("\n".join(lines))
+    kept = c.text.split("\n") if c.text else []
+    assert [line for line in lines if line in PROSE] == kept
+    assert all(r in lines for r in c.removed)
