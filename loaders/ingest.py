@@ -58,17 +58,18 @@ def _init_worker(now: dt.datetime | None) -> None:
     _NOW = now
 
 
-def _extract(doc: Document) -> tuple[Document, Extracted | None, str | None]:
+def _extract(doc: Document) -> tuple[str, Extracted | None, str | None]:
+    """(where, extracted, error). Only `where` travels back with the result, not the doc."""
+    where = _where(doc)
     try:
         doc = sources.complete(doc)   # HTML is parsed here, in the worker
+        return where, pipeline.extract(doc, now=_NOW), None
     except LoadError as e:
-        return doc, None, e.reason + (f" \u2014 {e.fix}" if e.fix else "")
-    try:
-        return doc, pipeline.extract(doc, now=_NOW), None
+        return where, None, e.reason + (f" \u2014 {e.fix}" if e.fix else "")
     except Exception as e:  # one article's bug is that article's failure, not the batch's
         frame = traceback.extract_tb(e.__traceback__)[-1]
-        where = f"{Path(frame.filename).name}:{frame.lineno}"
-        return doc, None, f"extraction failed: {type(e).__name__}: {e} (at {where})"
+        at = f"{Path(frame.filename).name}:{frame.lineno}"
+        return where, None, f"extraction failed: {type(e).__name__}: {e} (at {at})"
 
 
 def _documents(paths, manifest, report: IngestReport, limit: threading.Semaphore | None,
@@ -130,12 +131,12 @@ def ingest(paths: Iterable, db, manifest=None, workers: int = 1, progress: bool 
         stream = _extracted_stream(list(paths), manifest, report, workers, now, known)
         bar = tqdm(stream, desc="ingest", unit="article", mininterval=1.0,
                    disable=(None if progress is None else not progress))
-        batch: list[tuple[Document, Extracted]] = []
-        for doc, extracted, error in bar:
+        batch: list[tuple[str, Extracted]] = []
+        for where, extracted, error in bar:
             if error:
-                report.failed.append((_where(doc), error))
+                report.failed.append((where, error))
                 continue
-            batch.append((doc, extracted))
+            batch.append((where, extracted))
             if len(batch) >= BATCH:
                 _write(con, batch, report)
                 batch = []
@@ -145,7 +146,7 @@ def ingest(paths: Iterable, db, manifest=None, workers: int = 1, progress: bool 
     return report
 
 
-def _write(con, batch: list[tuple[Document, Extracted]], report: IngestReport) -> None:
+def _write(con, batch: list[tuple[str, Extracted]], report: IngestReport) -> None:
     if not batch:
         return
     try:
@@ -153,11 +154,11 @@ def _write(con, batch: list[tuple[Document, Extracted]], report: IngestReport) -
     except Exception:
         # Something in the batch failed and nothing of it was written: retry one by one
         # so only the bad article is reported.
-        for doc, x in batch:
+        for where, x in batch:
             try:
                 report.count(store.write_article(con, x))
             except Exception as e:
-                report.failed.append((_where(doc), f"could not store: {type(e).__name__}: {e}"))
+                report.failed.append((where, f"could not store: {type(e).__name__}: {e}"))
         return
     for outcome in outcomes:
         report.count(outcome)

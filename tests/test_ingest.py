@@ -213,3 +213,18 @@ def test_unchanged_articles_are_not_extracted_again(tmp_path, monkeypatch, worke
     report = ingest([SAMPLES], db, now=NOW, workers=workers, progress=False)
     assert (report.unchanged, report.failed) == (5, [])
     assert {t: table_rows(db, t) for t in TABLES} == before
+
+
+def test_html_that_breaks_the_parser_fails_only_that_page(tmp_path, monkeypatch):
+    from loaders import sources
+
+    def broken(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(sources, "from_html", broken)
+    write(tmp_path / "in", "page.html", (FIXTURES / "kupiansk.html").read_text())
+    write(tmp_path / "in", "story.txt", ARTICLE)
+    report = ingest([tmp_path / "in"], tmp_path / "x.duckdb", now=NOW, progress=False)
+    assert report.loaded == 1
+    ((where, reason),) = report.failed
+    assert where.endswith("page.html") and "RecursionError" in reason
