@@ -1,0 +1,255 @@
+"""Dashboard benchmark: every metrics function the pages call, and every page, on a big database.
+
+    python -m bench.queries [--db bench/out/bench-n100000.duckdb] [--reps 5] [--no-pages]
+
+For each public metrics function the pages call, with typical filter sets (none; the
+busiest city; that city over one year; Ukrainian claims of killed; one outlet), it times
+the *uncached* call (the metrics result cache is emptied before every call, the DuckDB
+connection is kept: this is the cost of a first view of a filter; a repeat view is a
+dictionary lookup) and prints p50/p95 over reps x filter sets. Then it renders each page
+with `streamlit.testing.v1.AppTest`: cold (caches and connection dropped first; "page" is
+the page's own run after the app shell, "total" includes the shell, as a deep link pays)
+and warm (same session, second run). Results also go to `bench/out/queries-<db>.json`.
+
+Targets: p95 < 250 ms per query; every page < 2 s.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from . import generate as gen
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["overview", "city", "claims", "evidence", "data", "load"]
+
+
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    if not xs:
+        return float("nan")
+    k = (len(xs) - 1) * p
+    lo, hi = int(k), min(int(k) + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
+
+
+def raw(fn):
+    return getattr(fn, "__wrapped__", fn)
+
+
+def filter_sets(db: str):
+    from metrics import db as mdb
+    from metrics.filters import Filters
+    top = mdb.query(db, """SELECT coalesce(f.place, a.main_place) AS city, count(*) AS n
+                           FROM figures f JOIN articles a USING (doc_id)
+                           WHERE coalesce(f.place, a.main_place) IS NOT NULL
+                           GROUP BY 1 ORDER BY n DESC LIMIT 1""")
+    city = top["city"].iloc[0] if len(top) else "Bakhmut"
+    outlet = mdb.query(db, "SELECT outlet, count(*) n FROM articles WHERE outlet IS NOT NULL "
+                           "GROUP BY 1 ORDER BY n DESC LIMIT 1")
+    outlet = outlet["outlet"].iloc[0] if len(outlet) else "Reuters"
+    last = mdb.query(db, "SELECT max(published) AS d FROM articles")["d"].iloc[0]
+    last = (last.date() if hasattr(last, "date") else last) or dt.date(2025, 1, 1)
+    return city, {
+        "none": Filters(),
+        "city": Filters(city=(city,)),
+        "city+year": Filters(city=(city,), start=last - dt.timedelta(days=365), end=last),
+        "ua-killed": Filters(claimant_side=("ukraine",), kind=("killed",)),
+        "outlet": Filters(outlet=(outlet,)),
+    }
+
+
+def calls(db: str, city: str, f):
+    """(name, thunk) for every metrics function the pages call, as the pages call them."""
+    from metrics import city as mcity
+    from metrics import claims, evidence, export, overview
+    out = [
+        ("overview.counts", lambda: raw(overview.counts)(db, f)),
+        ("overview.timeline", lambda: raw(overview.timeline)(db, f)),
+        ("overview.map_points", lambda: raw(overview.map_points)(db, f)),
+        ("overview.latest_claims", lambda: raw(overview.latest_claims)(db, f)),
+        ("overview.options", lambda: raw(overview.options)(db)),
+        ("city.population", lambda: _uncached_city(mcity.population, db, f, city)),
+        ("city.casualties", lambda: _uncached_city(mcity.casualties, db, f, city)),
+        ("city.events", lambda: raw(mcity.events)(db, f, city)),
+        ("city.distances", lambda: _uncached_city(mcity.distances, db, f, city)),
+        ("city.figures", lambda: _uncached_city(mcity.figures, db, f, city)),
+        ("city.gazetteer_population", lambda: raw(mcity.gazetteer_population)(db, city)),
+        ("claims.casualty_kinds_present", lambda: raw(claims.casualty_kinds_present)(db, f)),
+        ("claims.compare", lambda: raw(claims.compare)(db, f, "killed")),
+        ("claims.rates", lambda: raw(claims.rates)(db, f, "killed")),
+        ("claims.claims", lambda: raw(claims.claims)(db, f, ("killed",))),
+        ("claims.count", lambda: raw(claims.count)(db, f, ("killed",))),
+        ("claims.reports", lambda: raw(claims.reports)(db, _claim_ids(db, f))),
+        ("evidence.search", lambda: raw(evidence.search)(db, f, "", ("figures", "events"))),
+        ("evidence.search[text]", lambda: raw(evidence.search)(db, f, "killed", ("figures", "events"))),
+        ("export.stamp", lambda: _uncached_stamp(db, f)),
+        ("export.view_count", lambda: raw(export.view_count)(db, f)),
+        ("export.row_counts", lambda: raw(export.row_counts)(db)),
+        ("export.dictionary", lambda: raw(export.dictionary)(db)),
+    ]
+    return out
+
+
+_CLAIM_IDS: dict = {}
+
+
+def _claim_ids(db, f):
+    """The figure ids behind the first claim the Claims page would pick (computed once)."""
+    if f not in _CLAIM_IDS:
+        from metrics import claims
+        df = claims.claims(db, f, ("killed",))
+        _CLAIM_IDS[f] = tuple(df["figure_ids"].iloc[0]) if len(df) else ("none",)
+    return _CLAIM_IDS[f]
+
+
+def _uncached_city(fn, db, f, city):
+    """city.population/casualties/distances/figures slice one cached per-city query: drop the cache."""
+    from metrics import db as mdb
+    with mdb._lock:
+        for k in [k for k in mdb._cache if k[0].endswith("_city_figures")]:
+            del mdb._cache[k]
+    return fn(db, f, city)
+
+
+def _uncached_stamp(db, f):
+    from metrics import db as mdb
+    from metrics import export
+    with mdb._lock:
+        for k in [k for k in mdb._cache if k[0].endswith("content_hash")]:
+            del mdb._cache[k]
+    return export.stamp(db, f)
+
+
+def bench_queries(db: str, reps: int) -> dict:
+    from metrics import db as mdb
+    city, sets = filter_sets(db)
+    times: dict[str, list[float]] = {}
+    errors: dict[str, str] = {}
+    # one untimed pass warms the connection and the OS page cache
+    for fname, f in sets.items():
+        for name, thunk in calls(db, city, f):
+            try:
+                thunk()
+            except Exception as e:  # a broken function is a finding, not a crash of the benchmark
+                errors[name] = f"{type(e).__name__}: {e}"[:300]
+    for _ in range(reps):
+        for fname, f in sets.items():
+            for name, thunk in calls(db, city, f):
+                if name in errors:
+                    continue
+                if name == "claims.reports":
+                    _claim_ids(db, f)           # the ids come from the claims table, not timed
+                with mdb._lock:
+                    mdb._cache.clear()
+                t = time.perf_counter()
+                thunk()
+                dt_ = time.perf_counter() - t
+                times.setdefault(name, []).append(dt_)
+                times.setdefault(f"{name} @{fname}", []).append(dt_)
+    mdb.close_all()
+    rows = {}
+    for name, xs in times.items():
+        rows[name] = {"p50_ms": round(pct(xs, 0.5) * 1000, 1), "p95_ms": round(pct(xs, 0.95) * 1000, 1),
+                      "max_ms": round(max(xs) * 1000, 1), "n": len(xs)}
+    return {"city": city, "filters": {k: v.describe() for k, v in sets.items()}, "queries": rows,
+            "errors": errors}
+
+
+def bench_pages(db: str, reps: int = 2) -> dict:
+    import logging
+
+    from streamlit.testing.v1 import AppTest
+    for name in list(logging.root.manager.loggerDict):
+        if name.startswith("streamlit"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+
+    from metrics import db as mdb
+    os.environ["FRONTLINE_DB"] = db
+    out = {}
+    for page in PAGES:
+        cold, total, warm, err = [], [], [], None
+        for _ in range(reps):
+            mdb.close_all()
+            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+            t0 = time.perf_counter()
+            at.run()
+            t1 = time.perf_counter()
+            if page != "overview":
+                at.switch_page(f"pages/{page}.py").run()
+            t2 = time.perf_counter()
+            cold.append(t2 - t1 if page != "overview" else t1 - t0)
+            total.append(t2 - t0)
+            if at.exception:
+                err = "; ".join(str(e.value)[:200] for e in at.exception)
+            t = time.perf_counter()
+            at.run()
+            warm.append(time.perf_counter() - t)
+        out[page] = {"cold_s": round(statistics.median(cold), 2), "cold_max_s": round(max(cold), 2),
+                     "total_s": round(statistics.median(total), 2),
+                     "warm_s": round(statistics.median(warm), 2), "error": err}
+    mdb.close_all()
+    return out
+
+
+def report(r: dict) -> str:
+    lines = [f"== queries on {r['db']} ({r['rows']})",
+             f"   filter sets: {', '.join(r['q']['filters'])}; busiest city {r['q']['city']}; "
+             f"{r['reps']} reps; uncached",
+             f"   {'function':34} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9}   (target p95 < 250 ms)"]
+    q = r["q"]["queries"]
+    for name in sorted(k for k in q if "@" not in k):
+        v = q[name]
+        flag = "  MISS" if v["p95_ms"] >= 250 else ""
+        lines.append(f"   {name:34} {v['p50_ms']:9.1f} {v['p95_ms']:9.1f} {v['max_ms']:9.1f}{flag}")
+    for name, e in r["q"]["errors"].items():
+        lines.append(f"   {name:34} ERROR {e}")
+    if r.get("pages"):
+        lines.append(f"== pages (AppTest; cold = caches dropped; target < 2 s)")
+        for page, v in r["pages"].items():
+            flag = "  MISS" if v["cold_s"] >= 2 else ""
+            lines.append(f"   {page:12} cold page {v['cold_s']:6.2f} s (max {v['cold_max_s']:.2f}), with app shell "
+                         f"{v['total_s']:6.2f} s   warm {v['warm_s']:6.2f} s"
+                         f"{flag}{'  ERROR ' + v['error'] if v['error'] else ''}")
+    return "\n".join(lines)
+
+
+def run(db: Path, reps: int = 5, pages: bool = True, out: Path = gen.DEFAULT_OUT) -> dict:
+    import duckdb
+    sys.path.insert(0, str(ROOT))
+    con = duckdb.connect(str(db), read_only=True)
+    rows = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "figures", "events")}
+    con.close()
+    r = {"db": str(db), "rows": rows, "reps": reps}
+    r["q"] = bench_queries(str(db), reps)
+    if pages:
+        r["pages"] = bench_pages(str(db))
+    Path(out).mkdir(parents=True, exist_ok=True)
+    (Path(out) / f"queries-{Path(db).stem}.json").write_text(json.dumps(r, indent=1, default=str))
+    return r
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", type=Path, default=gen.DEFAULT_OUT / "bench-n100000.duckdb")
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--no-pages", action="store_true")
+    ap.add_argument("--out", type=Path, default=gen.DEFAULT_OUT)
+    a = ap.parse_args(argv)
+    if not a.db.exists():
+        print(f"{a.db} does not exist: build it with `python -m bench.ingest --n 100000` (or pass --db)",
+              file=sys.stderr)
+        return 1
+    r = run(a.db, a.reps, not a.no_pages, a.out)
+    print(report(r))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
