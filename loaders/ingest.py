@@ -6,6 +6,7 @@ documents in flight) into batched, transactional writes in this process.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import multiprocessing as mp
 import threading
@@ -93,9 +94,13 @@ def _documents(paths, manifest, report: IngestReport, limit: threading.Semaphore
         yield item
 
 
-def _extracted_stream(paths, manifest, report, workers: int, now, known) -> Iterator[tuple]:
-    if workers <= 1:
-        _init_worker(now)
+def _pool(workers: int, now):
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    return ctx.Pool(workers, initializer=_init_worker, initargs=(now,))
+
+
+def _extracted_stream(paths, manifest, report, pool, workers: int, known) -> Iterator[tuple]:
+    if pool is None:
         yield from map(_extract, _documents(paths, manifest, report, None, known))
         return
     # Pool.imap pulls its input eagerly; the semaphore bounds documents in flight.
@@ -108,16 +113,14 @@ def _extracted_stream(paths, manifest, report, workers: int, now, known) -> Iter
                 return
             yield doc
 
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(now,)) as pool:
-        try:
-            for result in pool.imap(_extract, feed(), chunksize=CHUNKSIZE):
-                limit.release()
-                yield result
-        finally:
-            # On an early exit, unblock the feeder so the pool can shut down.
-            stop.set()
-            limit.release(workers * CHUNKSIZE * 4 + 1)
+    try:
+        for result in pool.imap(_extract, feed(), chunksize=CHUNKSIZE):
+            limit.release()
+            yield result
+    finally:
+        # On an early exit, unblock the feeder so the pool can shut down.
+        stop.set()
+        limit.release(workers * CHUNKSIZE * 4 + 1)
 
 
 def ingest(paths: Iterable, db, manifest=None, workers: int = 1, progress: bool | None = None,
@@ -126,11 +129,16 @@ def ingest(paths: Iterable, db, manifest=None, workers: int = 1, progress: bool 
     from tqdm import tqdm
 
     report = IngestReport(db=str(db))
-    with store.open_writer(db, wait=wait) as con:
+    _init_worker(now)
+    with contextlib.ExitStack() as stack:
+        # Fork the workers before DuckDB starts its threads in this process.
+        pool = stack.enter_context(_pool(workers, now)) if workers > 1 else None
+        con = stack.enter_context(store.open_writer(db, wait=wait))
         known = dict(con.execute("SELECT doc_id, content_hash FROM articles").fetchall())
-        stream = _extracted_stream(list(paths), manifest, report, workers, now, known)
-        bar = tqdm(stream, desc="ingest", unit="article", mininterval=1.0,
-                   disable=(None if progress is None else not progress))
+        stream = _extracted_stream(list(paths), manifest, report, pool, workers, known)
+        stack.callback(stream.close)   # first thing on the way out: stop feeding the pool
+        bar = stack.enter_context(tqdm(stream, desc="ingest", unit="article", mininterval=1.0,
+                                       disable=(None if progress is None else not progress)))
         batch: list[tuple[str, Extracted]] = []
         for where, extracted, error in bar:
             if error:
@@ -142,7 +150,6 @@ def ingest(paths: Iterable, db, manifest=None, workers: int = 1, progress: bool 
                 batch = []
         _write(con, batch, report)
         store.refresh_places(con)
-    bar.close()
     return report
 
 
