@@ -24,6 +24,14 @@ HTML_EXT = {".html": "html", ".htm": "html", ".xhtml": "html"}
 RECORD_EXT = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 ARTICLE_EXT = {**TEXT_EXT, **HTML_EXT, **RECORD_EXT}
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
+# Skipped silently inside folders: clearly not articles (page assets, media, databases).
+NOT_ARTICLES = {
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".bmp", ".tif", ".tiff", ".avif",
+    ".mp3", ".mp4", ".m4a", ".wav", ".ogg", ".webm", ".mov", ".avi",
+    ".css", ".js", ".mjs", ".map", ".woff", ".woff2", ".ttf", ".otf", ".eot",
+    ".duckdb", ".wal", ".lock", ".parquet", ".sqlite", ".db", ".pyc", ".py", ".log", ".tmp",
+    ".bak", ".swp", ".ds_store",
+}
 KEY_FIELDS = ("doc_id", "id", "doc", "file")
 FIELDS = {"published": ("published", "date"), "outlet": ("source", "outlet", "wire"),
           "url": ("url",), "title": ("title",)}
@@ -50,13 +58,16 @@ def read(paths: Iterable, manifest=None, defer_html: bool = False) -> Iterator[D
     for p in paths:
         if p.is_dir():
             for f in _walk(p):
-                yield from _read_file(f, meta, defer_html)
+                ext = f.suffix.lower()
+                if ext in ARTICLE_EXT:
+                    yield from _read_file(f, meta, defer_html)
+                elif not (ext in NOT_ARTICLES or ".duckdb" in f.name):
+                    yield _unknown_type(f)  # maybe an article we cannot read: say so
         elif p.exists():
             if p.name in MANIFEST_NAMES:
                 continue
             if p.suffix.lower() not in ARTICLE_EXT:
-                yield LoadError(p, f"unknown file type '{p.suffix or '(none)'}'",
-                                fix="use .txt, .md, .html, .json or .jsonl")
+                yield _unknown_type(p)
                 continue
             yield from _read_file(p, meta, defer_html)
         else:
@@ -69,9 +80,14 @@ def _walk(folder: Path) -> Iterator[Path]:
         for name in sorted(files):
             if name.startswith(".") or name in MANIFEST_NAMES:
                 continue
-            f = Path(root) / name
-            if f.suffix.lower() in ARTICLE_EXT:
-                yield f  # anything else (images, css, ...) is not an article
+            yield Path(root) / name
+
+
+def _unknown_type(p: Path) -> LoadError:
+    if p.suffix.lower() in (".csv", ".tsv"):
+        return LoadError(p, "a table, not an article", fix="name a manifest manifest.csv or pass --manifest")
+    return LoadError(p, f"unknown file type '{p.suffix or '(none)'}'",
+                     fix="save articles as .txt, .md, .html, .json or .jsonl")
 
 
 def _auto_manifests(p: Path) -> list[Path]:

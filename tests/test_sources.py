@@ -136,6 +136,17 @@ def test_folder_is_walked_recursively_sorted_skipping_hidden_images_and_manifest
     assert [d.doc_id for d in docs] == ["b", "a", "c"]
 
 
+def test_folder_files_that_may_be_articles_we_cannot_read_are_reported_assets_skipped(tmp_path):
+    for name in ("story.txt", "report.docx", "scan.pdf", "README", "other.csv", "logo.png", "site.css",
+                 "x.duckdb.tmp-42"):
+        write(tmp_path, name, ARTICLE if name.endswith(".txt") else b"PK\x03\x04 data")
+    docs, errors = read_all(tmp_path)
+    assert [d.doc_id for d in docs] == ["story"]
+    assert sorted((Path(e.path).name, e.reason) for e in errors) == [
+        ("README", "unknown file type '(none)'"), ("other.csv", "a table, not an article"),
+        ("report.docx", "unknown file type '.docx'"), ("scan.pdf", "unknown file type '.pdf'")]
+
+
 def test_explicitly_named_file_with_unknown_extension_is_an_error(tmp_path):
     docs, errors = read_all(write(tmp_path, "notes.docx", b"PK\x03\x04"))
     assert docs == [] and "unknown file type '.docx'" in errors[0].reason
