@@ -46,6 +46,7 @@ class PeakRSS:
         self.proc = psutil.Process(pid or os.getpid())
         self.interval = interval
         self.peak = 0
+        self.peak_parent = 0
         self.peak_children = 0
         self._stop = threading.Event()
         self._t = threading.Thread(target=self._run, daemon=True)
@@ -54,6 +55,7 @@ class PeakRSS:
         total = kids = 0
         try:
             total = self.proc.memory_info().rss
+            self.peak_parent = max(self.peak_parent, total)
             for c in self.proc.children(recursive=True):
                 with contextlib.suppress(psutil.Error):
                     r = c.memory_info().rss
@@ -167,6 +169,18 @@ def instrument(timers: Timers):
     return restore
 
 
+def commit() -> str:
+    """The code version measured: git HEAD, or $FRONTLINE_COMMIT for an exported snapshot."""
+    try:
+        out = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                             text=True, timeout=10)
+        if out.returncode == 0:
+            return out.stdout.strip()
+    except OSError:
+        pass
+    return os.environ.get("FRONTLINE_COMMIT", "unknown")
+
+
 def db_size(db: Path) -> int:
     return sum(p.stat().st_size for p in (db, Path(f"{db}.wal")) if p.exists())
 
@@ -191,7 +205,9 @@ def run(n: int, workers: int, seed: int = 7, out: Path = gen.DEFAULT_OUT, cli: b
     for p in (db, Path(f"{db}.wal")):
         p.unlink(missing_ok=True)
     paths = [corpus / d for d in ("txt", "html", "json", "jsonl") if (corpus / d).exists()]
-    result: dict = {"n": n, "workers": workers, "corpus": str(corpus), "db": str(db),
+    result: dict = {"n": n, "workers": workers, "corpus": str(corpus), "db": str(db), "commit": commit(),
+                    "started_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                    "load_average": os.getloadavg()[0],
                     "corpus_mb": round(info["bytes"] / 1e6, 1), "cpu_count": os.cpu_count(),
                     "generate_s": round(gen_s, 1)}
     if cli:
@@ -230,6 +246,7 @@ def run(n: int, workers: int, seed: int = 7, out: Path = gen.DEFAULT_OUT, cli: b
                                          if k.startswith("extract.")})
     result.update(wall_s=round(wall, 1), articles_per_s=round(n / wall, 1),
                   mb_per_s=round(info["bytes"] / 1e6 / wall, 2), peak_rss_mb=round(mem.peak / 2**20),
+                  peak_rss_parent_mb=round(mem.peak_parent / 2**20),
                   peak_processes=mem.peak_children + 1,
                   db_mb=round(db_size(db) / 2**20, 1) if db.exists() else None)
     if db.exists():
@@ -243,10 +260,12 @@ def run(n: int, workers: int, seed: int = 7, out: Path = gen.DEFAULT_OUT, cli: b
 
 
 def report(r: dict) -> str:
-    lines = [f"== ingest: {r['n']:,} articles ({r['corpus_mb']} MB) with {r['workers']} workers [{r['mode']}]",
+    lines = [f"== ingest: {r['n']:,} articles ({r['corpus_mb']} MB) with {r['workers']} workers [{r['mode']}] "
+             f"at {r.get('commit')}, load average {r.get('load_average', 0):.1f} before the run",
              f"wall time          {r['wall_s']:.1f} s   (target for 100,000: < 300 s)",
              f"throughput         {r['articles_per_s']:,.0f} articles/s   {r['mb_per_s']:.2f} MB/s",
-             f"peak RSS           {r['peak_rss_mb']:,} MB over {r['peak_processes']} processes (target < 2048 MB)",
+             f"peak RSS           {r['peak_rss_mb']:,} MB over {r['peak_processes']} processes (target < 2048 MB); "
+             f"parent alone {r.get('peak_rss_parent_mb', 0):,} MB",
              f"database           {r['db_mb']} MB   rows {r.get('rows')}"]
     if r["mode"] == "library":
         lines.append(f"outcome            loaded {r['loaded']:,}, unchanged {r['unchanged']}, replaced {r['replaced']}, "
