@@ -40,6 +40,21 @@ FRAGMENTS = [
     "Бахмут", "убито 100", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629", "\ud7ff",
 ]
 
+QUALS = ["", "more than ", "over ", "about ", "up to ", "nearly ", "at least ", "some ", "between 50 and "]
+NUMS = ["1,100", "85", "seven", "20,000-30,000", "1.5 million", "a dozen", "dozens of", "12-13,000", "4", "1 100",
+        "9" * 40, "1e30", "0", "3.5", "two hundred and twenty"]
+SUBJ = ["Russian soldiers", "Ukrainian servicemen", "civilians", "enemy troops", "people", "Russian attacks",
+        "tanks", "kilometres from the front", "percent of the city", "residents"]
+VERB = ["were killed", "were wounded", "were taken prisoner", "remain", "were evacuated", "were repelled",
+        "were destroyed", "lived there before the war", "are missing", ""]
+sentence_like = st.builds(
+    lambda q, n, s, v, p, c: f"{q}{n} {s} {v}{p}{c}.",
+    st.sampled_from(QUALS), st.sampled_from(NUMS), st.sampled_from(SUBJ), st.sampled_from(VERB),
+    st.sampled_from(["", " in Bakhmut", " near Toretsk", " in the Donetsk region", " over the past day"]),
+    st.sampled_from(["", ", the General Staff said", ", according to Zelensky", ", Russia's defence ministry claimed"]))
+articles = st.lists(st.one_of(sentence_like, st.text(max_size=30)), min_size=1, max_size=12).map(
+    lambda parts: " ".join(parts))
+
 fragments = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), max_size=40)
 texts = fragments.map(" ".join)
 arbitrary = st.text(max_size=400)
@@ -77,6 +92,21 @@ def _extract(text: str, title: str | None = None):
 @given(texts)
 def test_extract_never_crashes_and_spans_reproduce(text):
     _check_extracted(_extract(text))
+
+
+@settings(**SETTINGS)
+@given(articles)
+def test_extract_sentence_like(text):
+    _check_extracted(_extract(text))
+
+
+def test_the_strategies_reach_the_figure_rules():
+    """Guard against vacuous properties: sentence-like text does produce figures."""
+    text = " ".join(["More than 1,100 Russian soldiers were killed in Bakhmut, the General Staff said.",
+                     "About 4,000 civilians remain in Toretsk.", "Ukrainian forces repelled 85 Russian attacks."])
+    x = _extract(text)
+    _check_extracted(x)
+    assert len(x.figures) >= 3, x.figures
 
 
 @settings(**SETTINGS)
