@@ -24,6 +24,8 @@ def main(argv=None) -> int:
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="extraction processes (default: one per CPU, here %(default)s)")
     p.add_argument("--wait", type=float, default=60.0, help="seconds to wait for another writer")
+    p.add_argument("--timeout", type=float, default=10.0,
+                   help="CPU seconds one article's extraction may take (0: no limit; default %(default)s)")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
 
     p = sub.add_parser("export", help="write every table to CSV or Parquet files")
@@ -44,7 +46,8 @@ def _ingest(args) -> int:
 
     try:
         report = ingest(args.paths, args.db, manifest=args.manifest, workers=args.workers,
-                        progress=False if args.no_progress else None, wait=args.wait)
+                        progress=False if args.no_progress else None, wait=args.wait,
+                        timeout=args.timeout or None)
     except StoreBusy as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

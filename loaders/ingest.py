@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import multiprocessing as mp
+import signal
 import threading
 import traceback
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from . import pipeline, sources, store
 from .errors import LoadError
 from .model import Document, Extracted
 
+TIMEOUT = 10.0       # CPU seconds of extraction per article; a normal one needs ~0.05
 BATCH = 1000         # articles per write transaction (fast path; bigger is faster)
 CHUNKSIZE = 16       # documents per worker task
 
@@ -52,19 +54,52 @@ def _where(doc: Document) -> str:
 # --- extraction (runs in workers) ------------------------------------------------
 
 _NOW: dt.datetime | None = None
+_TIMEOUT: float | None = TIMEOUT
 
 
-def _init_worker(now: dt.datetime | None) -> None:
-    global _NOW
-    _NOW = now
+def _init_worker(now: dt.datetime | None, timeout: float | None = TIMEOUT) -> None:
+    global _NOW, _TIMEOUT
+    _NOW, _TIMEOUT = now, timeout
+
+
+class ExtractionTimeout(Exception):
+    pass
+
+
+def _on_cpu_limit(signum, frame):
+    raise ExtractionTimeout
+
+
+@contextlib.contextmanager
+def _cpu_limit(seconds: float | None):
+    """Interrupt one article's extraction after `seconds` of CPU time (not wall time, so a
+    busy machine does not fail good articles). Only where signals work: a main thread."""
+    usable = bool(seconds) and hasattr(signal, "ITIMER_VIRTUAL") \
+        and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+    old = signal.signal(signal.SIGVTALRM, _on_cpu_limit)
+    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        signal.signal(signal.SIGVTALRM, old)
 
 
 def _extract(doc: Document) -> tuple[str, Extracted | None, str | None]:
     """(where, extracted, error). Only `where` travels back with the result, not the doc."""
     where = _where(doc)
     try:
-        doc = sources.complete(doc)   # HTML is parsed here, in the worker
-        return where, pipeline.extract(doc, now=_NOW), None
+        with _cpu_limit(_TIMEOUT):
+            doc = sources.complete(doc)   # HTML is parsed here, in the worker
+            return where, pipeline.extract(doc, now=_NOW), None
+    except ExtractionTimeout as e:
+        frame = traceback.extract_tb(e.__traceback__)[-2]
+        return where, None, (f"extraction took over {_TIMEOUT:g} s of CPU (stopped in "
+                             f"{Path(frame.filename).name}:{frame.lineno}) \u2014 a pathological text, "
+                             "or a slow rule to report")
     except LoadError as e:
         return where, None, e.reason + (f" \u2014 {e.fix}" if e.fix else "")
     except Exception as e:  # one article's bug is that article's failure, not the batch's
@@ -94,9 +129,9 @@ def _documents(paths, manifest, report: IngestReport, limit: threading.Semaphore
         yield item
 
 
-def _pool(workers: int, now):
+def _pool(workers: int, now, timeout):
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    return ctx.Pool(workers, initializer=_init_worker, initargs=(now,))
+    return ctx.Pool(workers, initializer=_init_worker, initargs=(now, timeout))
 
 
 def _extracted_stream(paths, manifest, report, pool, workers: int, known) -> Iterator[tuple]:
@@ -124,15 +159,19 @@ def _extracted_stream(paths, manifest, report, pool, workers: int, known) -> Ite
 
 
 def ingest(paths: Iterable, db, manifest=None, workers: int = 1, progress: bool | None = None,
-           wait: float = 60.0, now: dt.datetime | None = None) -> IngestReport:
-    """Load articles from files/folders into the DuckDB file `db`. See IngestReport."""
+           wait: float = 60.0, now: dt.datetime | None = None,
+           timeout: float | None = TIMEOUT) -> IngestReport:
+    """Load articles from files/folders into the DuckDB file `db`. See IngestReport.
+
+    `timeout`: CPU seconds one article's extraction may take before it is reported as
+    failed (None: no limit)."""
     from tqdm import tqdm
 
     report = IngestReport(db=str(db))
-    _init_worker(now)
+    _init_worker(now, timeout)
     with contextlib.ExitStack() as stack:
         # Fork the workers before DuckDB starts its threads in this process.
-        pool = stack.enter_context(_pool(workers, now)) if workers > 1 else None
+        pool = stack.enter_context(_pool(workers, now, timeout)) if workers > 1 else None
         con = stack.enter_context(store.open_writer(db, wait=wait))
         known = dict(con.execute("SELECT doc_id, content_hash FROM articles").fetchall())
         stream = _extracted_stream(list(paths), manifest, report, pool, workers, known)

@@ -228,3 +228,21 @@ def test_html_that_breaks_the_parser_fails_only_that_page(tmp_path, monkeypatch)
     assert report.loaded == 1
     ((where, reason),) = report.failed
     assert where.endswith("page.html") and "RecursionError" in reason
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_article_whose_extraction_spins_is_stopped_and_reported_the_rest_loads(tmp_path, monkeypatch, workers):
+    real = pipeline.extract
+
+    def spin(doc, now=None):
+        if doc.doc_id.startswith("003"):
+            while True:   # a pathological rule: burns CPU forever
+                pass
+        return real(doc, now=now)
+
+    monkeypatch.setattr(pipeline, "extract", spin)
+    report = ingest([SAMPLES], tmp_path / "x.duckdb", now=NOW, workers=workers, progress=False, timeout=0.5)
+    assert report.loaded == 4
+    ((where, reason),) = report.failed
+    assert where.endswith("003_e80530d7726bb50a.txt")
+    assert reason.startswith("extraction took over 0.5 s of CPU (stopped in test_ingest.py:")
