@@ -26,6 +26,7 @@ from pathlib import Path
 
 from . import generate as gen
 
+os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")   # before streamlit is imported
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["overview", "city", "claims", "evidence", "data", "load"]
 
@@ -166,9 +167,7 @@ def bench_pages(db: str, reps: int = 2) -> dict:
     import logging
 
     from streamlit.testing.v1 import AppTest
-    for name in list(logging.root.manager.loggerDict):
-        if name.startswith("streamlit"):
-            logging.getLogger(name).setLevel(logging.ERROR)
+    quiet_streamlit()
 
     from metrics import db as mdb
     os.environ["FRONTLINE_DB"] = db
@@ -220,14 +219,29 @@ def report(r: dict) -> str:
     return "\n".join(lines)
 
 
+def quiet_streamlit() -> None:
+    """No 'missing ScriptRunContext' chatter from bare-mode Streamlit calls."""
+    import logging
+    try:
+        import streamlit.logger as stlog
+        stlog.set_log_level("error")
+    except Exception:
+        pass
+    for name in list(logging.root.manager.loggerDict):
+        if name.startswith("streamlit"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+
+
 def run(db: Path, reps: int = 5, pages: bool = True, out: Path = gen.DEFAULT_OUT) -> dict:
     import duckdb
     sys.path.insert(0, str(ROOT))
+    quiet_streamlit()
     con = duckdb.connect(str(db), read_only=True)
     rows = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "figures", "events")}
     con.close()
     r = {"db": str(db), "rows": rows, "reps": reps}
     r["q"] = bench_queries(str(db), reps)
+    quiet_streamlit()
     if pages:
         r["pages"] = bench_pages(str(db))
     Path(out).mkdir(parents=True, exist_ok=True)
