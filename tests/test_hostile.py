@@ -310,9 +310,10 @@ def test_absurd_numbers(tmp_path):
 def test_extremely_long_sentence(tmp_path):
     """A 200 KB line without a period (txt and JSONL) loads, or is reported, in seconds.
 
-    Today the figure rules scan the whole sentence once per number (figures._usable,
+    The figure rules scan the whole sentence once per number (figures._place/_usable,
     speech.inside_quote, dates.find_dates), so time grows with the square of the
-    sentence: 10 KB 0.9 s, 20 KB 3.3 s, 40 KB 11 s, 200 KB about 6 minutes."""
+    sentence (10 KB 0.9 s, 20 KB 3.3 s, 40 KB 11 s, 200 KB about 6 minutes); the ingest's
+    per-article CPU limit turns such an article into a reported failure."""
     words = ("Russian forces shelled Kupiansk and 12 civilians were wounded while others fled "
              "towards Kharkiv along the road that connects the villages of the region ")
     line = (words * (200_000 // len(words) + 1))[:200_000]
