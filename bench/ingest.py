@@ -196,7 +196,7 @@ def counts(db: Path) -> dict:
 
 
 def run(n: int, workers: int, seed: int = 7, out: Path = gen.DEFAULT_OUT, cli: bool = False,
-        db: Path | None = None, quiet: bool = False) -> dict:
+        db: Path | None = None, quiet: bool = False, rerun: bool = False) -> dict:
     t = time.perf_counter()
     corpus = gen.generate(n, seed, out, quiet=quiet)
     gen_s = time.perf_counter() - t
@@ -249,6 +249,15 @@ def run(n: int, workers: int, seed: int = 7, out: Path = gen.DEFAULT_OUT, cli: b
                   peak_rss_parent_mb=round(mem.peak_parent / 2**20),
                   peak_processes=mem.peak_children + 1,
                   db_mb=round(db_size(db) / 2**20, 1) if db.exists() else None)
+    if rerun and db.exists():
+        # the same files again: everything should be 'unchanged', and cheap
+        from loaders.ingest import ingest
+        t = time.perf_counter()
+        with PeakRSS() as mem2:
+            rep2 = ingest(paths, db, workers=workers, progress=False)
+        result["rerun"] = {"wall_s": round(time.perf_counter() - t, 1), "loaded": rep2.loaded,
+                           "unchanged": rep2.unchanged, "replaced": rep2.replaced, "failed": len(rep2.failed),
+                           "peak_rss_mb": round(mem2.peak / 2**20)}
     if db.exists():
         result["rows"] = counts(db)
         t = time.perf_counter()
@@ -279,6 +288,10 @@ def report(r: dict) -> str:
         lines.append("  extraction detail " + ", ".join(f"{k} {v}" for k, v in r["extraction_detail"].items()))
     else:
         lines.append(f"exit code          {r['exit_code']}  {r.get('summary')}")
+    if r.get("rerun"):
+        rr = r["rerun"]
+        lines.append(f"rerun (same files) {rr['wall_s']:.1f} s: loaded {rr['loaded']}, unchanged {rr['unchanged']:,}, "
+                     f"replaced {rr['replaced']}, failed {rr['failed']}, peak RSS {rr['peak_rss_mb']} MB")
     x = r.get("extraction")
     if x:
         lines.append(f"extraction         figures P {x['figures_precision']:.3f}  R {x['figures_recall']:.3f}  "
@@ -301,9 +314,10 @@ def main(argv=None) -> int:
     ap.add_argument("--cli", action="store_true", help="time the real CLI as a subprocess instead")
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--examples", action="store_true", help="print missed/spurious figure examples")
+    ap.add_argument("--rerun", action="store_true", help="then ingest the same files again (idempotence, speed)")
     a = ap.parse_args(argv)
     a.out.mkdir(parents=True, exist_ok=True)
-    r = run(a.n, a.workers, a.seed, a.out, a.cli, a.db, a.quiet)
+    r = run(a.n, a.workers, a.seed, a.out, a.cli, a.db, a.quiet, a.rerun)
     print(report(r))
     if a.examples and r.get("extraction"):
         for k in ("missed_examples", "spurious_examples"):
