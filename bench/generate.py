@@ -38,7 +38,7 @@ import sys
 import time
 from pathlib import Path
 
-GENERATOR_VERSION = "3"
+GENERATOR_VERSION = "4"
 DEFAULT_OUT = Path(__file__).resolve().parent / "out"
 DEFAULT_MIX = {"txt": 50, "html": 15, "json": 10, "jsonl": 25}
 JSONL_PER_FILE = 500
@@ -298,6 +298,8 @@ class Article:
                     sentence = f"It added that {core}."
             else:
                 say = rng.choice(SAY).format(wd=wd)
+                if person:
+                    say = say.replace("its daily update", "his daily update")
                 if "," in written:      # an apposition: "X, the governor, said"
                     written += ","
                 form = rng.random()
@@ -380,8 +382,9 @@ class Article:
             side = rng.choice(["russia", "ukraine"])
             phrase, g = number_phrase(rng, 100, 30000)
             where, place = self._where()
+            loser = "Ukrainian forces" if side == "ukraine" else "Russia"
             core = rng.choice([f"{ADJ[side]} forces have suffered {phrase} casualties {where}",
-                               f"{ADJ[side] if side == 'ukraine' else 'Russia'}{'n forces' if side == 'ukraine' else ''} lost {phrase} troops {where}",
+                               f"{loser} lost {phrase} troops {where}",
                                f"{ADJ[side]} losses {where} stood at {phrase} killed and wounded"]).strip()
             g.update(subject_side=side, place=place)
             return core, g
