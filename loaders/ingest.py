@@ -22,7 +22,9 @@ from .model import Document, Extracted
 
 TIMEOUT = 10.0       # CPU seconds of extraction per article; a normal one needs ~0.05
 BATCH = 1000         # articles per write transaction (fast path; bigger is faster)
-CHUNKSIZE = 16       # documents per worker task
+CHUNKSIZE = 1        # documents per worker task: IPC costs ~0.1 ms, an article ~50 ms,
+                     # and bigger chunks put slow articles in one queue
+IN_FLIGHT = 64       # documents read ahead per worker
 
 
 @dataclass
@@ -62,8 +64,9 @@ def _init_worker(now: dt.datetime | None, timeout: float | None = TIMEOUT) -> No
     _NOW, _TIMEOUT = now, timeout
 
 
-class ExtractionTimeout(Exception):
-    pass
+class ExtractionTimeout(BaseException):
+    """A BaseException, like KeyboardInterrupt: rule code that catches Exception to keep
+    going must not swallow it."""
 
 
 def _on_cpu_limit(signum, frame):
@@ -80,7 +83,7 @@ def _cpu_limit(seconds: float | None):
         yield
         return
     old = signal.signal(signal.SIGVTALRM, _on_cpu_limit)
-    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
+    signal.setitimer(signal.ITIMER_VIRTUAL, seconds, 0.5)   # and again every 0.5 s if swallowed
     try:
         yield
     finally:
@@ -139,7 +142,8 @@ def _extracted_stream(paths, manifest, report, pool, workers: int, known) -> Ite
         yield from map(_extract, _documents(paths, manifest, report, None, known))
         return
     # Pool.imap pulls its input eagerly; the semaphore bounds documents in flight.
-    limit = threading.Semaphore(workers * CHUNKSIZE * 4)
+    bound = workers * max(IN_FLIGHT, CHUNKSIZE)
+    limit = threading.Semaphore(bound)
     stop = threading.Event()
 
     def feed():
@@ -155,7 +159,7 @@ def _extracted_stream(paths, manifest, report, pool, workers: int, known) -> Ite
     finally:
         # On an early exit, unblock the feeder so the pool can shut down.
         stop.set()
-        limit.release(workers * CHUNKSIZE * 4 + 1)
+        limit.release(bound + 1)
 
 
 def ingest(paths: Iterable, db, manifest=None, workers: int = 1, progress: bool | None = None,

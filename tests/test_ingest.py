@@ -246,3 +246,21 @@ def test_article_whose_extraction_spins_is_stopped_and_reported_the_rest_loads(t
     ((where, reason),) = report.failed
     assert where.endswith("003_e80530d7726bb50a.txt")
     assert reason.startswith("extraction took over 0.5 s of CPU (stopped in test_ingest.py:")
+
+
+def test_cpu_limit_is_not_swallowed_by_rule_code_that_catches_exceptions(tmp_path, monkeypatch):
+    real = pipeline.extract
+
+    def stubborn(doc, now=None):
+        if doc.doc_id.startswith("003"):
+            while True:
+                try:
+                    while True:
+                        pass
+                except Exception:   # "a bad rule must not stop the article"
+                    continue
+        return real(doc, now=now)
+
+    monkeypatch.setattr(pipeline, "extract", stubborn)
+    report = ingest([SAMPLES], tmp_path / "x.duckdb", now=NOW, progress=False, timeout=0.3)
+    assert report.loaded == 4 and "over 0.3 s of CPU" in report.failed[0][1]
