@@ -1,6 +1,8 @@
 """What every page needs from app.py: the database path and the current filters."""
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from metrics.filters import Filters
@@ -26,9 +28,18 @@ def ensure_app() -> None:
         st.rerun()
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(value) -> str:
+    """Text from the data (outlets, titles, file names, shared-link values) made inert for
+    Streamlit's Markdown: "[Donate](https://evil.example)" shows as written, not as a link."""
+    return _MD_SPECIAL.sub(r"\\\1", str(value))
+
+
 def filter_note(f: Filters) -> None:
     if not f.is_empty():
-        parts = [f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}"
+        parts = [f"{k}: {plain(', '.join(map(str, v)) if isinstance(v, list) else v)}"
                  for k, v in f.describe().items()]
         st.caption("Filtered by " + " · ".join(parts) + " (sidebar; the URL keeps them).")
 

@@ -4,7 +4,7 @@ import streamlit as st
 from metrics import charts, city
 from metrics.overview import options
 from metrics.style import fmt_num, kind_label
-from pages._shared import current, filter_note, sides
+from pages._shared import current, filter_note, plain, sides
 
 db, f = current()
 st.title("City")
@@ -33,7 +33,7 @@ gaz = pop.attrs.get("gazetteer_population")
 if gaz:
     st.caption(f"Gazetteer (pre-war) population: {fmt_num(gaz)}.")
 if pop.empty:
-    st.info(f"No population figures for {name}.")
+    st.info(f"No population figures for {plain(name)}.")
 else:
     if pop["date"].notna().any():
         st.plotly_chart(charts.population(pop, gaz), key="population_chart")
@@ -46,7 +46,7 @@ else:
 st.subheader("Casualty claims over time, by claimant side")
 cas = city.casualties(db, f, name)
 if cas.empty or cas["date"].isna().all():
-    st.info(f"No dated casualty claims for {name}.")
+    st.info(f"No dated casualty claims for {plain(name)}.")
 else:
     st.plotly_chart(charts.claims_over_time(cas, f"Casualty claims about {name} (points; ▲ = at least, ▼ = at most)"),
                     key="casualty_chart")
@@ -56,7 +56,7 @@ else:
 st.subheader("Events")
 ev = city.events(db, f, name)
 if ev.empty:
-    st.info(f"No events recorded for {name}.")
+    st.info(f"No events recorded for {plain(name)}.")
 else:
     if ev["date"].notna().any():
         st.plotly_chart(charts.events_timeline(ev), key="events_chart")
@@ -70,11 +70,11 @@ else:
 st.subheader("Distances mentioned")
 dist = city.distances(db, f, name)
 if dist.empty:
-    st.info(f"No distances mentioned for {name}.")
+    st.info(f"No distances mentioned for {plain(name)}.")
 else:
     st.plotly_chart(charts.distances(dist), key="distance_chart")
 
-st.subheader(f"Every figure about {name}")
+st.subheader(f"Every figure about {plain(name)}")
 allf = city.figures(db, f, name)
 st.caption(f"{fmt_num(len(allf))} figure(s).")
 table(allf, ["date", "kind", "claim", "subject_side", "claimant_side", "claimant", "basis", "sentence",

@@ -3,7 +3,7 @@ import streamlit as st
 
 from metrics import db as mdb
 from metrics import upload
-from pages._shared import current
+from pages._shared import current, plain
 
 db, _ = current()
 st.title("Load articles")
@@ -16,13 +16,13 @@ files = st.file_uploader("Article files", type=list(upload.ALLOWED), accept_mult
 if st.button("Load", type="primary", disabled=not files, key="load_btn"):
     folder, saved, rejected = upload.save([(u.name, u.getvalue()) for u in files], mdb.data_dir(db))
     for name, why in rejected:
-        st.error(f"{name}: {why}")
+        st.error(f"{plain(name)}: {plain(why)}")
     if saved:
         with st.spinner(f"Loading {len(saved)} file(s)…"):
             try:
                 report, rows = upload.load(saved, db)
             except Exception as e:  # the writer lock is busy, disk full, ...: say so, keep the app up
-                st.error(f"Load failed: {e}")
+                st.error(f"Load failed: {plain(e)}")
             else:
                 st.session_state["last_report"] = (report.summary(), rows)
 if "last_report" in st.session_state:

@@ -659,9 +659,6 @@ def test_the_app_reads_no_file_a_user_names(evil_db, monkeypatch, tmp_path):
         assert at.session_state["db"] == str(evil_db)
 
 
-@pytest.mark.xfail(strict=False, reason="pages/_shared.py filter_note() puts filter values (outlets come from "
-                   "article metadata and from shared URLs) into st.caption as Markdown: a link in an outlet name "
-                   "becomes a clickable link on every page; escape Markdown or render them as plain text")
 def test_metadata_is_not_rendered_as_markdown_links(tmp_path, monkeypatch):
     from loaders.ingest import ingest
     feed = tmp_path / "md.jsonl"
