@@ -224,7 +224,9 @@ def quiet_streamlit() -> None:
     import logging
     try:
         import streamlit.logger as stlog
+        from streamlit.runtime.scriptrunner_utils import script_run_context
         stlog.set_log_level("error")
+        script_run_context._LOGGER.disabled = True   # AppTest resets levels; this one only nags
     except Exception:
         pass
     for name in list(logging.root.manager.loggerDict):
