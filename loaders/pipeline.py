@@ -57,7 +57,7 @@ def extract(doc: Document, now: dt.datetime | None = None) -> Extracted:
         given=doc.published, text=cleaned.text, dateline=cleaned.dateline, today=now.date(),
         header=header)
     dateline_place = places.dateline_place(cleaned.dateline)
-    main_place = places.main_place(cleaned.text, cleaned.title)
+    main_place = places.main_place(cleaned.text, cleaned.title, sents)
     ctx = Context(doc_id=doc.doc_id, text=cleaned.text, sentences=sents, published=published,
                   title=cleaned.title, main_place=main_place, dateline_place=dateline_place)
     figs = figures.extract_figures(ctx)

@@ -304,7 +304,17 @@ def dateline_place(dateline: str | None) -> str | None:
     return found[0].name if found else None
 
 
-def main_place(text: str, title: str | None) -> str | None:
+def find_places_in(sentences) -> list[PlaceMention]:
+    """find_places over a whole text, from its sentences (model.Sentence): the figure and
+    event rules scan each sentence anyway, so these scans are cache hits, not a second pass."""
+    out = []
+    for s in sentences:
+        out += [PlaceMention(m.start + s.start, m.end + s.start, m.name, m.kind, m.oblast)
+                for m in find_places(s.text)]
+    return out
+
+
+def main_place(text: str, title: str | None, sentences=None) -> str | None:
     """The town or city an article is mostly about: the most-mentioned settlement,
     counting title mentions three times and the opening sentences twice, skipping
     capitals used for their governments. None when no settlement stands out."""
@@ -318,7 +328,7 @@ def main_place(text: str, title: str | None) -> str | None:
                 in_title.add(m.name)
                 first_at.setdefault(m.name, -1)
     lead_end = _lead_end(text or "")
-    for m in find_places(text or ""):
+    for m in (find_places_in(sentences) if sentences is not None else find_places(text or "")):
         if m.kind not in SETTLEMENTS or is_metonymy(text, m):
             continue
         scores[m.name] = scores.get(m.name, 0) + (2 if m.start < lead_end else 1)

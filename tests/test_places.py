@@ -254,3 +254,15 @@ def test_find_places_offsets_are_valid_on_any_text(text):
     for m in find_places(text):
         assert 0 <= m.start < m.end <= len(text)
         assert canonical(m.name) == m.name
+
+
+def test_main_place_from_sentences_matches_the_whole_text_scan():
+    """The pipeline passes sentences so main_place reuses the per-sentence scans; the
+    answer must be the one a whole-text scan gives."""
+    from loaders import sentences
+    text = ("Russian forces pressed on Pokrovsk on Monday. Officials in Pokrovsk said 7,000 residents remain.\n"
+            "Shelling also hit Myrnohrad, the governor said. Pokrovsk had 60,000 people before the war.")
+    ss = sentences.split(text)
+    assert places.main_place(text, None, ss) == places.main_place(text, None) == "Pokrovsk"
+    whole = [(m.start, m.end, m.name) for m in places.find_places(text)]
+    assert [(m.start, m.end, m.name) for m in places.find_places_in(ss)] == whole
