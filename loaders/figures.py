@@ -854,7 +854,8 @@ _REGION_BEFORE = re.compile(r"\b(?:shelled|struck|attacked|hit|pounded|targeted|
 def _region_meant(ctx: Context, upto: int) -> str | None:
     """The oblast "the region" refers to: the last one named before, else the main place's."""
     try:
-        named = [m for m in places.find_places(ctx.text[:upto]) if m.kind == "oblast"]
+        before = [x for x in ctx.sentences if x.start < upto]     # cached sentence scans
+        named = [m for m in places.find_places_in(before) if m.kind == "oblast" and m.start < upto]
         if named:
             return named[-1].name
         info = places.place_info(ctx.main_place) if ctx.main_place else None
