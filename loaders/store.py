@@ -133,6 +133,11 @@ def _fsync(path: Path, directory: bool = False) -> None:
         os.close(fd)
 
 
+# DuckDB's buffer pool defaults to 80% of RAM and keeps what the load wrote cached: cap it,
+# so a 100k-article ingest stays under 2 GB (it spills to disk when it needs more).
+WRITER_MEMORY = os.environ.get("FRONTLINE_WRITER_MEMORY", "1GB")
+
+
 @contextlib.contextmanager
 def open_writer(db_path, wait: float = 60.0) -> Iterator[duckdb.DuckDBPyConnection]:
     """A connection to a private copy of the database, published atomically on success."""
@@ -144,7 +149,7 @@ def open_writer(db_path, wait: float = 60.0) -> Iterator[duckdb.DuckDBPyConnecti
         tmp = Path(f"{db}.tmp-{os.getpid()}")
         if db.exists():
             shutil.copyfile(db, tmp)
-        con = duckdb.connect(str(tmp))
+        con = duckdb.connect(str(tmp), config={"memory_limit": WRITER_MEMORY})
         try:
             init_schema(con)
             yield con
