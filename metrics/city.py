@@ -25,27 +25,39 @@ def _relaxed(f: Filters) -> Filters:
     return Filters(start=f.start, end=f.end, claimant_side=f.claimant_side, outlet=f.outlet)
 
 
+LIMIT = 5000   # figure rows the "every figure" table gets; figure_count() says how many there are
+
+
 @cached
-def _city_figures(db, f: Filters, city: str) -> pd.DataFrame:
-    """One query per city and filter set; the sections below are slices of it."""
+def _city_figures(db, f: Filters, city: str, limit: int | None = None) -> pd.DataFrame:
+    """A city's figures for one section: each section asks only for its kinds, because a busy
+    city has tens of thousands of figures with their sentences. With `limit`, the newest."""
     where, params = figure_where(_city_filters(f, city))
+    order = "date DESC NULLS LAST" if limit else "date NULLS LAST"
+    tail = f" LIMIT {int(limit)}" if limit else ""
     df = query(db, f"SELECT {FIGURE_COLS} FROM figures f JOIN articles a USING (doc_id) {where} "
-                   "ORDER BY date NULLS LAST, f.kind, f.figure_id", params)
+                   f"ORDER BY {order}, f.kind, f.figure_id{tail}", params)
     return _bounded(df)
 
 
-def _slice(df: pd.DataFrame, kinds=None, subjects=()) -> pd.DataFrame:
-    if kinds is not None:
-        df = df[df["kind"].isin(kinds)]
-    if subjects:
-        df = df[df["subject_side"].isin(subjects)]
-    return df.reset_index(drop=True)
+def _section(f: Filters, kinds: tuple[str, ...], subjects: tuple[str, ...] = ()) -> Filters:
+    """The relaxed filters narrowed to a section's kinds (and subject sides)."""
+    r = _relaxed(f)
+    return Filters(start=r.start, end=r.end, claimant_side=r.claimant_side, outlet=r.outlet,
+                   kind=tuple(kinds), subject_side=tuple(subjects))
 
 
 def figures(db, f: Filters, city: str, kinds: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Every figure about the city (its place, else the article's main place), with its sentence."""
-    allf = _city_figures(db, _relaxed(f), city)
-    return _slice(allf, kinds or f.kind or None, f.subject_side)
+    """Every figure about the city (its place, else the article's main place), with its
+    sentence: the newest LIMIT of them (figure_count tells the total)."""
+    return _city_figures(db, _section(f, kinds or f.kind, f.subject_side), city, LIMIT)
+
+
+@cached
+def figure_count(db, f: Filters, city: str, kinds: tuple[str, ...] = ()) -> int:
+    where, params = figure_where(_city_filters(_section(f, kinds or f.kind, f.subject_side), city))
+    return int(query(db, f"SELECT count(*) AS n FROM figures f JOIN articles a USING (doc_id) {where}",
+                     params)["n"].iloc[0])
 
 
 def _bounded(df: pd.DataFrame) -> pd.DataFrame:
@@ -55,7 +67,7 @@ def _bounded(df: pd.DataFrame) -> pd.DataFrame:
 
 def population(db, f: Filters, city: str) -> pd.DataFrame:
     """Pre-war vs remaining population claims by date and claimant, plus the gazetteer's figure."""
-    df = _slice(_city_figures(db, _relaxed(f), city), ("population_prewar", "population_remaining"))
+    df = _city_figures(db, _section(f, ("population_prewar", "population_remaining")), city).copy()
     df["measure"] = df["kind"].map({"population_prewar": "before the war",
                                     "population_remaining": "remaining"})
     df.attrs["gazetteer_population"] = gazetteer_population(db, city)
@@ -70,11 +82,13 @@ def gazetteer_population(db, city: str) -> int | None:
 
 def casualties(db, f: Filters, city: str) -> pd.DataFrame:
     kinds = tuple(k for k in CASUALTY_KINDS if not f.kind or k in f.kind)
-    return _slice(_city_figures(db, _relaxed(f), city), kinds, f.subject_side)
+    if not kinds:
+        kinds = ("none",)   # a kind filter with no casualty kind: no rows, not every kind
+    return _city_figures(db, _section(f, kinds, f.subject_side), city)
 
 
 def distances(db, f: Filters, city: str) -> pd.DataFrame:
-    return _slice(_city_figures(db, _relaxed(f), city), ("distance_km",))
+    return _city_figures(db, _section(f, ("distance_km",)), city)
 
 
 @cached

@@ -76,6 +76,8 @@ else:
 
 st.subheader(f"Every figure about {plain(name)}")
 allf = city.figures(db, f, name)
-st.caption(f"{fmt_num(len(allf))} figure(s).")
+total = city.figure_count(db, f, name)
+st.caption(f"{fmt_num(total)} figure(s)" + (f"; the newest {fmt_num(len(allf))} are listed, all of them are in "
+                                              "the Data page's CSV." if total > len(allf) else "."))
 table(allf, ["date", "kind", "claim", "subject_side", "claimant_side", "claimant", "basis", "sentence",
              "outlet", "url"], "figures_table")

@@ -112,6 +112,18 @@ def test_city(db):
     assert set(city.casualties(db, F, "Toretsk")["kind"]) == {"killed"}
 
 
+def test_city_figure_table_is_the_newest_rows_and_the_count_is_all(db, monkeypatch):
+    monkeypatch.setattr(city, "LIMIT", 2)
+    rows = city.figures(db, F, "Toretsk")
+    assert city.figure_count(db, F, "Toretsk") == 5
+    assert len(rows) == 2
+    dated = [d for d in rows["date"] if d is not None and d == d]
+    assert dated == sorted(dated, reverse=True)
+    # sections query their own kinds, so the cap never hides population or casualty rows
+    assert set(city.population(db, F, "Toretsk")["kind"]) == {"population_prewar", "population_remaining"}
+    assert len(city.casualties(db, F, "Toretsk")) == 3
+
+
 def test_evidence_marks_the_number_as_plain_text(db):
     rows = evidence.search(db, F, "Toretsk", ("figures",))
     assert "Russia said «more than 1,100» Ukrainian soldiers were killed near Toretsk." in set(rows["evidence"])
