@@ -58,10 +58,28 @@ def _split_line(line: str, offset: int, out: list[Sentence]) -> None:
     _emit(line, start, len(line), offset, out)
 
 
+# Real sentences are shorter; a "sentence" longer than this is a table, a list or broken text,
+# and rules that look around each number in it would take time growing with its square.
+MAX_CHARS = 1000
+_SOFT_BREAK = re.compile(r"[;,:]\s+|\s+[–—-]\s+|\s+")
+
+
 def _emit(line: str, start: int, end: int, offset: int, out: list[Sentence]) -> None:
     chunk = line[start:end]
     lead = len(chunk) - len(chunk.lstrip())
     chunk = chunk.strip()
+    if not chunk:
+        return
+    s = offset + start + lead
+    while len(chunk) > MAX_CHARS:
+        # cut at the last clause break (else space) before the limit, else hard at the limit
+        cuts = [m.end() for m in _SOFT_BREAK.finditer(chunk, MAX_CHARS // 2, MAX_CHARS)]
+        strong = [m.end() for m in re.finditer(r"[;,:]\s+", chunk[:MAX_CHARS])]
+        cut = (strong[-1] if strong and strong[-1] > MAX_CHARS // 2 else (cuts[-1] if cuts else MAX_CHARS))
+        piece = chunk[:cut].rstrip()
+        out.append(Sentence(s, s + len(piece), piece))
+        rest = chunk[cut:]
+        s += cut + (len(rest) - len(rest.lstrip()))
+        chunk = rest.strip()
     if chunk:
-        s = offset + start + lead
         out.append(Sentence(s, s + len(chunk), chunk))

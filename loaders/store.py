@@ -135,7 +135,7 @@ def _fsync(path: Path, directory: bool = False) -> None:
 
 # DuckDB's buffer pool defaults to 80% of RAM and keeps what the load wrote cached: cap it,
 # so a 100k-article ingest stays under 2 GB (it spills to disk when it needs more).
-WRITER_MEMORY = os.environ.get("FRONTLINE_WRITER_MEMORY", "1GB")
+WRITER_MEMORY = os.environ.get("FRONTLINE_WRITER_MEMORY", "512MB")
 
 
 @contextlib.contextmanager
