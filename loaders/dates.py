@@ -92,6 +92,15 @@ MONTH_ONLY = re.compile(
     rf"(?!\s*\d{{1,2}}\b)(?:,?\s+(?P<year>{YEAR_RE}))?")
 YEAR_ONLY = re.compile(rf"\b(?i:in|during)\s+(?:(?i:early|late|mid)[\s-]+)?(?P<year>{YEAR_RE})\b(?!\s*-)")
 
+# Seasons: "last summer", "in the autumn of 2022", "winter 2023". "fall" only after a
+# determiner, and never "the fall of <Place>".
+SEASON_WORDS = {"spring", "summer", "autumn", "fall", "winter"}
+SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+SEASON = re.compile(
+    r"(?i)\b(?:(?P<rel>last|this|next|past)\s+|(?:in|during|over|through|throughout|since|by)\s+(?:the\s+)?"
+    r"(?:(?:early|late)\s+)?|(?:early|late)\s+)?"
+    r"(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b(?!\s+of\s+[A-Z])")
+
 # Simple relative words -> (days back, precision); weekend/week handled by code below.
 FIXED = re.compile(
     r"(?i)\b(?P<w>the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+morning|"
@@ -146,12 +155,35 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
             add(dt.date(int(m.group("year")), month, 1), "month", m)
         elif published:
             add(last_month_start(month, published), "month", m)
+    for m in SEASON.finditer(sentence) if words & SEASON_WORDS else ():
+        if m.group("s").lower() == "fall" and not (m.group("rel") or m.group("year") or
+                                                   re.match(r"(?i)(?:in|during|over|through|since|by)\b", m.group(0))):
+            continue    # "the town could fall", "the fall of Bakhmut"
+        add(_season(m, published), "month", m)
     for m in YEAR_ONLY.finditer(sentence) if digits else ():
         year = int(m.group("year"))
         if published is None or year <= published.year:
             add(dt.date(year, 1, 1), "year", m)
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _season(m: re.Match, published: dt.date | None) -> dt.date | None:
+    """The middle month of the season meant: with a year, that one; "next", none; else the
+    latest that has begun by publication ("last" skips the one publication falls in)."""
+    first = SEASON_START[m.group("s").lower()]
+    rel = (m.group("rel") or "").lower()
+    if m.group("year"):
+        return add_months(dt.date(int(m.group("year")), first, 1), 1)
+    if published is None or rel == "next":
+        return None
+    start = dt.date(published.year, first, 1)
+    if start > published:
+        start = dt.date(published.year - 1, first, 1)
+    if rel in ("last", "past") and (published - start).days < 92:
+        start = dt.date(start.year - 1, first, 1)   # we are in it: "last summer" is the one before
+    middle = add_months(start, 1)
+    return middle if middle <= published else start
 
 
 def _weekday_date(m: re.Match, published: dt.date | None) -> dt.date | None:

@@ -331,6 +331,18 @@ EVENT_DAYS = [
     ("overnight_alone_is_publication_day", "Drones struck Odesa overnight.", D(2023, 12, 23),
      [(D(2023, 12, 23), "day")]),
     ("yesterday_on_the_first_of_a_month", "Troops withdrew yesterday.", D(2024, 3, 1), [(D(2024, 2, 29), "day")]),
+    # seasons: the middle month, with month precision
+    ("last_summer_from_spring", "Ukraine seized the town last summer.", D(2025, 3, 13), [(D(2024, 7, 1), "month")]),
+    ("last_summer_from_autumn_is_this_years", "Russia took the village last summer.", D(2024, 10, 20),
+     [(D(2024, 7, 1), "month")]),
+    ("last_summer_inside_summer_is_the_one_before", "Troops left last summer.", D(2024, 7, 20),
+     [(D(2023, 7, 1), "month")]),
+    ("season_with_year", "Russia captured the town in the summer of 2022.", D(2025, 3, 13), [(D(2022, 7, 1), "month")]),
+    ("this_winter_across_the_new_year", "Strikes hit Kharkiv this winter.", D(2025, 2, 10), [(D(2025, 1, 1), "month")]),
+    ("fall_with_a_determiner", "Kyiv retook the area last fall.", D(2023, 3, 1), [(D(2022, 10, 1), "month")]),
+    ("fall_as_a_verb_is_no_date", "The town could fall within weeks.", D(2023, 3, 1), []),
+    ("the_fall_of_a_place_is_no_date", "After the fall of Bakhmut, troops regrouped.", D(2023, 6, 1), []),
+    ("next_summer_is_no_past_date", "Kyiv plans a push next summer.", D(2023, 3, 1), []),
 ]
 
 

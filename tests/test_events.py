@@ -216,6 +216,7 @@ NON_EVENTS = [
     ("residents_left", "Thousands of civilians, including children, have left Vovchansk."),
     ("people_were_captured_in_place", "Officials said 114 Russian fighters were captured in Kherson."),
     ("capture_of_people", "Ukrainian forces captured 20 soldiers, the military said."),
+    ("background_dated_by_a_season", "Sudzha was the largest town Ukraine seized in its incursion last summer."),
 ]
 
 
