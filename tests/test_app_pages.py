@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT, SAMPLES, build_db
 from metrics import db as mdb
+from csv_expect import expected_cell as cell
 
 APP = str(ROOT / "app.py")
 HOSTILE = {"id": "hostile-1", "title": "=HYPERLINK(\"http://evil.example\",\"click\")", "source": "@Evil Wire",
@@ -20,7 +21,6 @@ HOSTILE = {"id": "hostile-1", "title": "=HYPERLINK(\"http://evil.example\",\"cli
            "text": "TORETSK — Russia's defence ministry said on Thursday that more than 1,100 Ukrainian soldiers "
                    "had been killed near Toretsk over the past week. <script>alert('x')</script> Ukraine's "
                    "General Staff said 250 Russian troops were killed in the area on Wednesday."}
-FORMULA = tuple("=+-@\t\r")
 
 
 @pytest.fixture(scope="module")
@@ -140,15 +140,6 @@ def test_evidence_shows_script_as_text(app_db, monkeypatch):
 def parse(raw: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(raw.decode("utf-8"))))
 
-
-def cell(v) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, str):
-        return "'" + v if v.startswith(FORMULA) else v
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v)
 
 
 def test_data_csvs_match_the_database_row_by_row(app_db, monkeypatch, downloads):

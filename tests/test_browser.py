@@ -17,6 +17,7 @@ import duckdb
 import pytest
 
 from conftest import ROOT, SAMPLES, build_db
+from csv_expect import expected_cell
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -24,7 +25,6 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 ART = ROOT / "tests" / "artifacts"
 PAGES = {"overview": "", "city": "city", "claims": "claims", "evidence": "evidence", "data": "data",
          "load": "load"}
-FORMULA = tuple("=+-@\t\r")
 
 pytestmark = [pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed"),
               pytest.mark.timeout(240)]
@@ -128,15 +128,6 @@ def db_rows(db, sql):
     finally:
         con.close()
 
-
-def expected_cell(v) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, str):
-        return "'" + v if v.startswith(FORMULA) else v
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v)
 
 
 def test_every_page_in_chromium(server, browser):
