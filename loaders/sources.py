@@ -124,18 +124,10 @@ def _merge_manifest(meta: Meta, path: Path) -> Iterator[LoadError]:
         key = _value(row[key_field])
         if key_field == "file":
             key = Path(key).stem
-        entry = meta.setdefault(key, {})
-        for field, names in FIELDS.items():
-            v = next((_value(row.get(n)) for n in names if _value(row.get(n))), None)
-            if v is None:
-                continue
-            if field == "published":
-                v = parse_date(v)
-                if v is None:
-                    yield LoadError(path, f"unreadable published date {row.get('published')!r}",
-                                    line=line, fix="write dates as YYYY-MM-DD")
-                    continue
-            entry[field] = v
+        fields, bad = _metadata(row, path, line)
+        if bad:
+            yield bad
+        meta.setdefault(key, {}).update(fields)
 
 
 def _manifest_rows(path: Path):
@@ -160,6 +152,24 @@ def _manifest_rows(path: Path):
                 yield n, LoadError(path, "expected a JSON object", line=n, fix="one object per line")
                 continue
             yield n, row
+
+
+def _metadata(row: dict, path: Path, line: int | None) -> tuple[dict, LoadError | None]:
+    """The metadata fields (FIELDS) of a manifest row or a JSON record. An unreadable date is
+    left out and returned as the error; the caller reports it (manifest) or fails the record."""
+    out, bad = {}, None
+    for field, names in FIELDS.items():
+        v = next((_value(row.get(n)) for n in names if _value(row.get(n))), None)
+        if v is None:
+            continue
+        if field == "published":
+            v = parse_date(v)
+            if v is None:
+                bad = LoadError(path, f"unreadable published date {row.get('published')!r}",
+                                line=line, fix="write dates as YYYY-MM-DD")
+                continue
+        out[field] = v
+    return out, bad
 
 
 def _value(v) -> str | None:
@@ -328,15 +338,10 @@ def _record(rec, path: Path, fmt: str, default_id: str, line: int | None, origin
         raise LoadError(path, f"record {doc_id!r} has no text or html", line=line,
                         fix="add a \"text\" field")
     doc.line = line
-    for field, names in FIELDS.items():
-        v = next((_value(rec.get(n)) for n in names if _value(rec.get(n))), None)
-        if v is None:
-            continue
-        if field == "published":
-            v = parse_date(v)
-            if v is None:
-                raise LoadError(path, f"unreadable published date {rec.get('published')!r}",
-                                line=line, fix="write dates as YYYY-MM-DD")
+    fields, bad = _metadata(rec, path, line)
+    if bad:
+        raise bad
+    for field, v in fields.items():
         setattr(doc, field, v)
     return doc
 
