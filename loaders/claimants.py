@@ -33,6 +33,13 @@ class Claimant:
     end: int
 
 
+def how(c: Claimant | None) -> str:
+    """stated (named in the sentence), context (carried from elsewhere), default (nobody)."""
+    if c is None:
+        return "default"
+    return "stated" if c.start >= 0 else "context"
+
+
 # --- resolution across sentences --------------------------------------------
 
 def _sentence_attrs_cached(ctx: Context, i: int) -> list[Attribution]:

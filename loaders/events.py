@@ -172,7 +172,8 @@ def _sentence_events(ctx: Context, i: int, sent: Sentence,
                 claimant=claimant.name if claimant else None,
                 claimant_side=claimant.side if claimant else "unattributed",
                 sentence=text, sentence_start=sent.start, span_start=sent.start + start,
-                span_end=sent.start + end, trigger=text[start:end]), by_statement))
+                span_end=sent.start + end, trigger=text[start:end],
+                claimant_how=claimants.how(claimant)), by_statement))
     return out
 
 

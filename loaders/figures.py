@@ -907,7 +907,7 @@ def _figure(ctx: Context, sent: Sentence, q: Quantity, kind: str, side, claimant
         qualifier=q.qualifier, unit=UNITS.get(kind, "people"), subject_side=side,
         claimant=claimant.name if claimant else None, claimant_side=cside, place=place,
         sentence=sent.text, sentence_start=sent.start, span_start=s, span_end=e,
-        number_text=ctx.text[s:e])
+        number_text=ctx.text[s:e], claimant_how=claimants.how(claimant))
     if period is not None:
         fig.period_start, fig.period_end, fig.period_text = period.start, period.end, period.text
         fig.figure_date, fig.date_precision = period.end, period.precision if period.end else None

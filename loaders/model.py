@@ -60,6 +60,12 @@ class Article:
     source_path: str
     fmt: str
     loaded_at: dt.datetime | None = None
+    published_precision: str | None = None   # day, week, month (how sure an inferred date is)
+
+
+# How an attribute was decided, for review: named in the sentence itself, carried from
+# the context (an earlier sentence, the paragraph, the headline, the briefing), or a default.
+HOW = ("stated", "context", "default")
 
 
 @dataclass
@@ -89,6 +95,9 @@ class Figure:
     # One claim, however often it is repeated: same kind, sides, bounds, place and period.
     # Mentions of one number inside an article share the key of its first full telling.
     claim_key: str = ""
+    claimant_how: str | None = None      # stated, context, default (HOW)
+    side_how: str | None = None
+    place_how: str | None = None
 
 
 @dataclass
@@ -107,6 +116,9 @@ class Event:
     span_end: int
     trigger: str
     event_id: str = ""
+    claimant_how: str | None = None
+    side_how: str | None = None          # how actor_side was decided
+    place_how: str | None = None
 
 
 @dataclass

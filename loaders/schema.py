@@ -3,7 +3,7 @@
 Bump SCHEMA_VERSION and add a step to MIGRATIONS when a table changes; store.py
 applies the steps in order to older databases.
 """
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 TABLES = {
     "meta": """
@@ -27,7 +27,8 @@ TABLES = {
             content_hash VARCHAR NOT NULL,
             source_path VARCHAR,
             fmt VARCHAR,
-            loaded_at TIMESTAMP NOT NULL
+            loaded_at TIMESTAMP NOT NULL,
+            published_precision VARCHAR         -- day, week, month
         )""",
     "figures": """
         CREATE TABLE IF NOT EXISTS figures (
@@ -53,7 +54,10 @@ TABLES = {
             span_start INTEGER NOT NULL,
             span_end INTEGER NOT NULL,
             number_text VARCHAR NOT NULL,
-            claim_key VARCHAR               -- one claim however often repeated (pipeline.assign_claim_keys)
+            claim_key VARCHAR,              -- one claim however often repeated (pipeline.assign_claim_keys)
+            claimant_how VARCHAR,           -- stated, context, default: how it was decided
+            side_how VARCHAR,
+            place_how VARCHAR
         )""",
     "events": """
         CREATE TABLE IF NOT EXISTS events (
@@ -70,7 +74,10 @@ TABLES = {
             sentence_start INTEGER NOT NULL,
             span_start INTEGER NOT NULL,
             span_end INTEGER NOT NULL,
-            trigger VARCHAR NOT NULL
+            trigger VARCHAR NOT NULL,
+            claimant_how VARCHAR,
+            side_how VARCHAR,
+            place_how VARCHAR
         )""",
     # The gazetteer rows the data mentions (refreshed from data/reference on every ingest).
     "places": """
@@ -106,4 +113,8 @@ MIGRATIONS: dict[int, list[str]] = {
         """UPDATE figures SET claim_key = substr(md5(concat_ws('|', kind, subject_side, claimant_side,
                value, value_low, value_high, place, period_start, period_end)), 1, 16)
            WHERE claim_key IS NULL"""],
+    # how claimant, side and place were decided; the inferred date's precision
+    4: ["ALTER TABLE articles ADD COLUMN IF NOT EXISTS published_precision VARCHAR",
+        *[f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {c} VARCHAR"
+          for t in ("figures", "events") for c in ("claimant_how", "side_how", "place_how")]],
 }

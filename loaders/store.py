@@ -37,7 +37,7 @@ from .errors import StoreBusy
 ARTICLE_COLS = [
     "doc_id", "title", "outlet", "url", "published", "published_how", "dateline",
     "dateline_place", "main_place", "text", "original_text", "content_hash",
-    "source_path", "fmt", "loaded_at",
+    "source_path", "fmt", "loaded_at", "published_precision",
 ]
 # id first: _unique keys on column 0
 FIGURE_COLS = ["figure_id"] + [f.name for f in dataclasses.fields(Figure) if f.name != "figure_id"]
