@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .actors import CIVIL_ROLE, LOCAL_ROLE, OCCUPIED, actor_side, find_actors, is_outlet, lookup
-from .model import Context
+from .document import Doc
 from .speech import (_ADJUNCT, ANAPHORA, COLLECTIVE as _COLLECTIVE, INSTITUTION_WORDS, MEDIA_COLLECTIVES, PRONOUNS, TITLES,
                      Attribution, _appositive_of, inside_quote, sentence_attributions, starts_quote)
 
@@ -31,40 +31,23 @@ class Claimant:
     side: str           # ukraine, russia, third_party
     start: int          # offsets into the article text (ctx.text); -1 when carried over
     end: int
+    carried: bool = False   # not named here: the speaker the discourse carries (discourse.py)
 
 
 def how(c: Claimant | None) -> str:
     """stated (named in the sentence), context (carried from elsewhere), default (nobody)."""
     if c is None:
         return "default"
-    return "stated" if c.start >= 0 else "context"
+    return "stated" if c.start >= 0 and not c.carried else "context"
 
 
 # --- resolution across sentences --------------------------------------------
 
-def _sentence_attrs_cached(ctx: Context, i: int) -> list[Attribution]:
-    cache = _ctx_cache(ctx)
-    if i not in cache:
-        s = ctx.sentences[i]
-        cache[i] = sentence_attributions(s.text, s.start)
-    return cache[i]
+def _sentence_attrs_cached(ctx: Doc, i: int) -> list[Attribution]:
+    return ctx.attributions(i)
 
 
-_CACHE: dict[int, tuple[str, dict]] = {}
-
-
-def _ctx_cache(ctx: Context) -> dict:
-    key = id(ctx)
-    hit = _CACHE.get(key)
-    if hit is None or hit[0] is not ctx.text:
-        if len(_CACHE) > 64:
-            _CACHE.clear()
-        hit = (ctx.text, {})
-        _CACHE[key] = hit
-    return hit[1]
-
-
-def _full_name(ctx: Context, name: str, before: int) -> str:
+def _full_name(ctx: Doc, name: str, before: int) -> str:
     """'Kyrylenko' or 'Mr. Kyrylenko' -> 'Pavlo Kyrylenko' when named so earlier."""
     base = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|President|Governor|Gov|Mayor|General|Minister)\.?\s+", "", name)
     if " " in base or not base[:1].isupper():
@@ -83,7 +66,7 @@ def _full_name(ctx: Context, name: str, before: int) -> str:
 _PERSON_MENTION = re.compile(r"\b[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’-]+){1,2}\b")
 
 
-def _last_person(ctx: Context, i: int) -> tuple[str, str] | None:
+def _last_person(ctx: Doc, i: int) -> tuple[str, str] | None:
     """The most recent named person in sentences before i (for "he"/"she")."""
     for j in range(i - 1, max(-1, i - 5), -1):
         text = ctx.sentences[j].text
@@ -124,7 +107,7 @@ def _last_person(ctx: Context, i: int) -> tuple[str, str] | None:
     return None
 
 
-def _last_claimant(ctx: Context, i: int, depth: int = 0) -> Claimant | None:
+def _last_claimant(ctx: Doc, i: int, depth: int = 0) -> Claimant | None:
     for j in range(i - 1, max(-1, i - 4), -1):
         attrs = _sentence_attrs_cached(ctx, j)
         if attrs:
@@ -145,7 +128,7 @@ def _last_claimant(ctx: Context, i: int, depth: int = 0) -> Claimant | None:
     return None
 
 
-def _resolve(ctx: Context, i: int, a: Attribution, depth: int = 0) -> Claimant | None:
+def _resolve(ctx: Doc, i: int, a: Attribution, depth: int = 0) -> Claimant | None:
     if depth > 4:
         return None
     low = a.raw.lower()
@@ -190,7 +173,7 @@ _ROLE_ANAPHOR = re.compile(r"^the\s+(?:regional\s+|local\s+|defen[cs]e\s+|foreig
                            r"envoy|ambassador|chief|prosecutor|ombudsman)$", re.I)
 
 
-def _last_person_in_role(ctx: Context, i: int, role: str) -> Claimant | None:
+def _last_person_in_role(ctx: Doc, i: int, role: str) -> Claimant | None:
     """'The minister said' after 'Defence Minister Sergei Shoigu ...': the nearest earlier
     person (two sentences back at most) written with that role next to their name."""
     for j in range(i - 1, max(-1, i - 3), -1):
@@ -207,7 +190,7 @@ def _last_person_in_role(ctx: Context, i: int, role: str) -> Claimant | None:
     return None
 
 
-def _named_counters(ctx: Context, i: int, media_only: bool = False) -> Claimant | None:
+def _named_counters(ctx: Doc, i: int, media_only: bool = False) -> Claimant | None:
     """'The journalists identified ...' after 'Mediazona and the BBC Russian Service have
     counted ...': the independent institutions or media (not people, not wire outlets, not
     a side's officials) named in the nearest earlier sentence that names any, as one claimant
@@ -256,7 +239,7 @@ def _descriptions(text: str, s: int, e: int) -> list[str]:
     return out
 
 
-def _described_side(ctx: Context, name: str) -> str | None:
+def _described_side(ctx: Doc, name: str) -> str | None:
     """A person named without a role here, but described elsewhere in the article:
     "Ivan Petrenko, a Ukrainian medic," / "military spokesman Ivan Petrenko" /
     "the Ukrainian governor of the Kherson region, Mykola Tkachenko,"."""
@@ -271,7 +254,7 @@ def _described_side(ctx: Context, name: str) -> str | None:
     return None
 
 
-def _local_side(raw: str, ctx: Context, at: int) -> str | None:
+def _local_side(raw: str, ctx: Doc, at: int) -> str | None:
     """A speaker with no nationality: local authorities and militaries default to
     Ukraine, or Russia when all the places that situate them are Russian or long occupied
     ("officials in Belgorod"; "local officials said ... evacuated from Shebekino"; a
@@ -310,10 +293,11 @@ def _place_side(name: str, places) -> str | None:
 
 
 
-def attribute(ctx: Context, sentence_index: int, at: int | None = None) -> Claimant | None:
+def attribute(ctx: Doc, sentence_index: int, at: int | None = None, carry: bool = True) -> Claimant | None:
     """The claimant of a statement in ctx.sentences[sentence_index]; `at` is an offset in
     ctx.text of the number or trigger, for sentences with several speakers.
-    None means nobody is said to claim it (the outlet's own voice: unattributed)."""
+    None means nobody is said to claim it (the outlet's own voice: unattributed).
+    `carry=False` ignores the speaker the discourse carries (background facts)."""
     if not 0 <= sentence_index < len(ctx.sentences):
         return None
     sent = ctx.sentences[sentence_index]
@@ -325,7 +309,10 @@ def attribute(ctx: Context, sentence_index: int, at: int | None = None) -> Claim
         if at is not None and not inside_quote(sent.text, at - sent.start):
             return None
     # a quote with no speaker in this sentence
-    return _quote_speaker(ctx, sentence_index, at)
+    c = _quote_speaker(ctx, sentence_index, at)
+    if c is None and not attrs and carry:
+        c = ctx.carried[sentence_index]     # the speaker the discourse carries (discourse.py)
+    return c
 
 
 def _choose(attrs: list[Attribution], at: int | None) -> Attribution | None:
@@ -341,13 +328,13 @@ def _choose(attrs: list[Attribution], at: int | None) -> Attribution | None:
 
 
 
-def _same_line(ctx: Context, i: int, j: int) -> bool:
+def _same_line(ctx: Doc, i: int, j: int) -> bool:
     a, b = ctx.sentences[i], ctx.sentences[j]
     lo, hi = (a, b) if a.start < b.start else (b, a)
     return "\n" not in ctx.text[lo.end:hi.start]
 
 
-def _bare_attribution(ctx: Context, nxt, a: Attribution) -> bool:
+def _bare_attribution(ctx: Doc, nxt, a: Attribution) -> bool:
     """'Russian defence minister Andrei Belousov said at a meeting on Monday.': a sentence
     that opens with its speaker and says nothing but who and when."""
     if a.start - nxt.start > 2 or re.search(r"\d", nxt.text) or a.gov_start < a.end:
@@ -356,7 +343,7 @@ def _bare_attribution(ctx: Context, nxt, a: Attribution) -> bool:
     return not tail.strip(" .") or bool(_ADJUNCT.match(tail))
 
 
-def _quote_speaker(ctx: Context, i: int, at: int | None) -> Claimant | None:
+def _quote_speaker(ctx: Doc, i: int, at: int | None) -> Claimant | None:
     sent = ctx.sentences[i]
     text = sent.text
     quoted = starts_quote(text) or (at is not None and inside_quote(text, at - sent.start))

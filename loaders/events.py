@@ -36,7 +36,8 @@ from .event_rules import (
     SUBJECT_GAP, TAKE, TAKES_OBJECT, TIGHT, TRIGGERS, TROOPS_BEFORE, WEAPON_SUBJECT, actor_side,
     trigger_types,
 )
-from .model import Context, Event, Sentence
+from .document import Doc
+from .model import Event, Sentence
 
 D = dt.timedelta
 NOT_EVENT_PLACES = {"country"}
@@ -58,7 +59,7 @@ PARTIAL_OBJECT = re.compile(r"\b(?:positions?|ground|territory|lines|trenches|st
 UNNAMED_PLACES = re.compile(r"\b(?:villages|settlements|towns|positions|areas|localities)\b", re.I)
 
 
-def extract_events(ctx: Context) -> list[Event]:
+def extract_events(ctx: Doc) -> list[Event]:
     out: list[Event] = []
     said: list[bool] = []     # dated by the statement ("the military said Wednesday"), not the deed
     placeless: list[tuple[str, dt.date]] = []
@@ -112,7 +113,7 @@ def _same(a: Event, b: Event, statement: bool = False) -> bool:
     return abs((a.event_date - b.event_date).days) <= slack + (1 if statement else 0)
 
 
-def _sentence_events(ctx: Context, i: int, sent: Sentence,
+def _sentence_events(ctx: Doc, i: int, sent: Sentence,
                      placeless: list | None = None) -> list[tuple[Event, bool]]:
     text = sent.text
     types = trigger_types(text)

@@ -18,11 +18,15 @@ from dataclasses import dataclass
 
 from . import claimants, dates, places
 from . import lexicon as L
-from .model import Context, Figure, Sentence
+from .document import Doc
+from .model import Figure, Sentence
 from .numbers import Quantity, find_numbers
 
 PEOPLE_KINDS = {"killed", "wounded", "killed_or_wounded", "captured", "missing",
                 "population_prewar", "population_remaining", "evacuated"}
+# Descriptions of a place rather than claims about the war: the outlet's own voice unless a
+# speaker is named with them, so a speaker carried from earlier sentences does not take them.
+BACKGROUND_KINDS = {"population_prewar", "distance_km", "territory_pct"}
 CASUALTY_KINDS = {"killed", "wounded", "killed_or_wounded", "captured", "missing"}
 UNITS = {"attacks": "count", "strikes": "count", "equipment_lost": "count",
          "distance_km": "km", "territory_pct": "percent"}
@@ -129,15 +133,50 @@ class _Read:
     unknown: bool = False     # an unknown noun follows the number and no known one
 
 
-def extract_figures(ctx: Context) -> list[Figure]:
+def extract_figures(ctx: Doc) -> list[Figure]:
     out: list[Figure] = []
     last: dict = {}     # sentence index and side of the last casualty figure ("60 others were wounded")
     for i, sent in enumerate(ctx.sentences):
         out.extend(_sentence_figures(ctx, i, sent, last))
+    unify_mentions(out)
     return out
 
 
-def _sentence_figures(ctx: Context, i: int, sent: Sentence, last: dict) -> list[Figure]:
+_HOW_RANK = {"stated": 0, "context": 1, "default": 2, None: 3}
+
+
+def unify_mentions(figs: list[Figure]) -> None:
+    """One number told twice is one figure: "Seven killed in Kharkiv" (headline) and "Seven
+    people were killed, the governor said" (body). Mentions of the same kind and bounds share
+    what any of them states: a side, a claimant, a place. Only gaps are filled; two mentions
+    that disagree (two places, two sides) stay two figures."""
+    groups: dict[tuple, list[Figure]] = {}
+    for f in figs:
+        groups.setdefault((f.kind, f.value, f.value_low, f.value_high), []).append(f)
+    for fs in groups.values():
+        if len(fs) < 2:
+            continue
+        sides = {f.subject_side for f in fs if f.subject_side is not None}
+        if len(sides) == 1:
+            side = sides.pop()
+            for f in fs:
+                if f.subject_side is None:
+                    f.subject_side, f.side_how = side, "context"
+        named = [f for f in fs if f.claimant_side != "unattributed"]
+        if named and len({f.claimant_side for f in named}) == 1:
+            best = min(named, key=lambda f: _HOW_RANK.get(f.claimant_how, 3))
+            for f in fs:
+                if f.claimant_side == "unattributed":
+                    f.claimant, f.claimant_side, f.claimant_how = best.claimant, best.claimant_side, "context"
+        placed = {f.place for f in fs if f.place is not None}
+        if len(placed) == 1:
+            place = placed.pop()
+            for f in fs:
+                if f.place is None:
+                    f.place, f.place_how = place, "context"
+
+
+def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict) -> list[Figure]:
     qs = find_numbers(sent.text)
     if not qs:
         return []
@@ -145,6 +184,7 @@ def _sentence_figures(ctx: Context, i: int, sent: Sentence, last: dict) -> list[
     if not live:
         return []
     figs: list[Figure] = []
+    carried: list[Figure] = []      # figures whose claimant the discourse carried in
     prev: tuple[Quantity, str, str | None] | None = None   # (quantity, kind, side) of the last figure
     mentions = None
     for n, q in enumerate(live):
@@ -164,7 +204,7 @@ def _sentence_figures(ctx: Context, i: int, sent: Sentence, last: dict) -> list[
                 and re.search(r",\s*including\s+$", sent.text[prev[0].end:q.start][-20:], _I):
             continue        # "7,000 people, including 500 children, remain": a part of the figure before
         at = sent.start + q.start
-        claimant = _claimant(ctx, i, at)
+        claimant = _claimant(ctx, i, at, kind not in BACKGROUND_KINDS)
         cside = claimant.side if claimant else "unattributed"
         side = _side(kind, sent.text, q, r, lo, cside, prev)
         if side is None and r.head == "neutral" and kind in CASUALTY_KINDS and prev is None and i > 0:
@@ -179,11 +219,18 @@ def _sentence_figures(ctx: Context, i: int, sent: Sentence, last: dict) -> list[
             mentions = _places(sent.text)
         place = _place(ctx, sent.text, q, kind, mentions, claimant, sent.start)
         figs.append(_figure(ctx, sent, q, kind, side, claimant, cside, place))
+        if claimant is not None and claimant.carried:
+            carried.append(figs[-1])
         prev = (q, kind, side)
         if kind in CASUALTY_KINDS:
             last.update(i=i, side=side)
             if side is not None:
                 last[kind] = (i, side)
+    if any(f.kind in BACKGROUND_KINDS for f in figs):
+        # a sentence that describes a place ("Before the invasion 70,000 people lived there,
+        # now a few thousand remain") is the outlet's narrative, not the carried speaker's
+        for f in carried:
+            f.claimant, f.claimant_side, f.claimant_how = None, "unattributed", "default"
     return figs
 
 
@@ -730,9 +777,9 @@ _BY_ATTACKER = re.compile(
 
 # --- claimant, place, period ----------------------------------------------------------------------
 
-def _claimant(ctx: Context, i: int, at: int):
+def _claimant(ctx: Doc, i: int, at: int, carry: bool = True):
     try:
-        return claimants.attribute(ctx, i, at=at)
+        return claimants.attribute(ctx, i, at=at, carry=carry)
     except Exception:   # a claimant bug must not lose the figure
         return None
 
@@ -772,7 +819,7 @@ def _usable(t: str, m, claimant, sent_start: int) -> bool:
     return True
 
 
-def _place(ctx: Context, t: str, q: Quantity, kind: str, mentions, claimant, sent_start: int) -> str | None:
+def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_start: int) -> str | None:
     ms = [m for m in mentions if _usable(t, m, claimant, sent_start)]
     if kind != "distance_km":
         # "Kupiansk, 120 km east of Kharkiv, had ...": Kharkiv is only a landmark
@@ -851,7 +898,7 @@ _REGION_BEFORE = re.compile(r"\b(?:shelled|struck|attacked|hit|pounded|targeted|
                             + r"\s+(?:[\w-]+\s+){0,2}?$", _I)
 
 
-def _region_meant(ctx: Context, upto: int) -> str | None:
+def _region_meant(ctx: Doc, upto: int) -> str | None:
     """The oblast "the region" refers to: the last one named before, else the main place's."""
     try:
         before = [x for x in ctx.sentences if x.start < upto]     # cached sentence scans
@@ -895,7 +942,7 @@ def _period(text: str, published):
         return None, None
 
 
-def _figure(ctx: Context, sent: Sentence, q: Quantity, kind: str, side, claimant, cside, place) -> Figure:
+def _figure(ctx: Doc, sent: Sentence, q: Quantity, kind: str, side, claimant, cside, place) -> Figure:
     value, low, high = q.value, q.low, q.high
     if kind == "distance_km":
         f = KM[q.unit]

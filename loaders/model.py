@@ -126,15 +126,3 @@ class Extracted:
     article: Article
     figures: list[Figure] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-
-
-@dataclass
-class Context:
-    """What the extractors see of one cleaned article."""
-    doc_id: str
-    text: str
-    sentences: list[Sentence]
-    published: dt.date | None
-    title: str | None = None
-    main_place: str | None = None
-    dateline_place: str | None = None

@@ -10,7 +10,8 @@ import hashlib
 from pathlib import Path
 
 from . import cleaning, dates, events, figures, places, sentences
-from .model import Article, Context, Document, Extracted, Figure
+from .document import Doc
+from .model import Article, Document, Extracted, Figure
 
 _HERE = Path(__file__).resolve().parent
 # Files whose content decides what extraction produces. I/O-only modules are left
@@ -58,7 +59,7 @@ def extract(doc: Document, now: dt.datetime | None = None) -> Extracted:
         header=header)
     dateline_place = places.dateline_place(cleaned.dateline)
     main_place = places.main_place(cleaned.text, cleaned.title, sents)
-    ctx = Context(doc_id=doc.doc_id, text=cleaned.text, sentences=sents, published=published,
+    ctx = Doc(doc_id=doc.doc_id, text=cleaned.text, sentences=sents, published=published,
                   title=cleaned.title, main_place=main_place, dateline_place=dateline_place)
     figs = figures.extract_figures(ctx)
     evs = events.extract_events(ctx)

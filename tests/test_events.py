@@ -12,7 +12,7 @@ import re
 import pytest
 
 from loaders import claimants, events, places, sentences
-from loaders.model import Context
+from loaders.document import Doc
 
 D = dt.date
 GAZETTEER = {
@@ -39,7 +39,7 @@ def gazetteer(monkeypatch):
 
 
 def run(text, published=D(2023, 3, 7), main_place=None):
-    ctx = Context(doc_id="t", text=text, sentences=sentences.split(text), published=published,
+    ctx = Doc(doc_id="t", text=text, sentences=sentences.split(text), published=published,
                   main_place=main_place)
     return events.extract_events(ctx)
 

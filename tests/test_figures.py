@@ -14,13 +14,13 @@ import pytest
 
 from loaders import sentences
 from loaders.figures import extract_figures
-from loaders.model import Context
+from loaders.document import Doc
 
 PUBLISHED = dt.date(2024, 3, 7)
 
 
-def make_ctx(text: str, published=PUBLISHED, main_place=None) -> Context:
-    return Context(doc_id="t", text=text, sentences=sentences.split(text), published=published,
+def make_ctx(text: str, published=PUBLISHED, main_place=None) -> Doc:
+    return Doc(doc_id="t", text=text, sentences=sentences.split(text), published=published,
                    main_place=main_place)
 
 

@@ -1,0 +1,156 @@
+"""Who is speaking across sentences and paragraphs.
+
+A report keeps its speaker until another takes over: "The General Staff reported on
+Sunday ... In the Pokrovsk direction, Ukrainian forces repelled 24 attacks ... Near
+Toretsk, nine." The sentences after the first name nobody, yet every number in them is the
+General Staff's. This module computes, once per document, the speaker each sentence inherits
+from its context, by four rules:
+
+1. Carry forward: a speaker named in a sentence stays the speaker of the following sentences
+   (across paragraphs) until another speaker is named, the outlet speaks in its own name
+   ("Reuters reported", "As the agency reported earlier"), or a heading line breaks the text.
+2. Back-reference: "The General Staff announced this", "X reported this on Facebook", "This
+   was reported by X" hand the speaker back to the sentences before it in its paragraph, or
+   to the previous paragraph when it opens its own.
+3. Headline: "Seven killed in Kharkiv - governor", "..., Kyiv says", "Zelensky: ..." make the
+   headline's speaker the speaker of the lead paragraph and of lines repeating the headline.
+4. Nothing else: a sentence before any speaker is the outlet's own voice.
+
+A sentence that names a speaker but whose stretch does not cover a number ("Bakhmut had
+70,000 people, and officials say 4,000 remain") keeps that decision (claimants.attribute);
+only sentences with no speaker of their own read the carried one.
+"""
+from __future__ import annotations
+
+import re
+
+from .actors import actor_side, is_outlet
+
+# "announced this", "reported this on Telegram", "said so", "confirmed it"
+_BACK_REF = re.compile(
+    r"\b(?:said|says|announced|announces|reported|reports|stated|states|wrote|writes|noted|notes|"
+    r"confirmed|confirms|posted|claimed|claims|informed|declared|told\s+(?:reporters|journalists|\w+)\s+about)\s+"
+    r"(?:this|so|that|it|about\s+(?:this|it))\b(?!\s+(?:was|were|is|are|had|has|have|would|will|the|a|an|\w+ed)\b)", re.I)
+# "This was reported by the Air Force", "This was announced by Governor X"
+_THIS_BY = re.compile(r"^\s*(?:This|That|It)\s+(?:was|has\s+been|is)\s+(?:\w+\s+)?"
+                      r"(?:reported|announced|stated|said|confirmed|posted|claimed)\s+by\s+(?P<who>[^,.;]{2,80})", re.I)
+# The outlet speaking in its own name: its own earlier reporting, a cross-reference.
+_OUTLET_VOICE = re.compile(
+    r"^\s*(?:As\s+(?:\S+\s+){0,4}?(?:earlier\s+|previously\s+)?reported|Earlier,?\s+(?:\S+\s+){0,4}?reported|"
+    r"(?:Read|See)\s+(?:also|more)\b|Related\b)", re.I)
+
+# Headline attributions: "... - General Staff", "..., Kyiv says", "Zelensky: ...", "..., says X"
+_TITLE_DASH = re.compile(r"\s[–—-]\s*(?P<who>[A-Z][^–—:|]{1,60}?)\s*$")
+_TITLE_SAYS = re.compile(r",\s*(?P<who>[^,]{2,60}?)\s+(?:says?|said|claims?|reports?|confirms?)\s*$", re.I)
+_TITLE_SAYS_X = re.compile(r",?\s+(?:says?|claims?)\s+(?P<who>[A-Z][^,]{1,60}?)\s*$")
+_TITLE_COLON = re.compile(r"^(?P<who>[A-Z][\w .'’-]{1,40}):\s+\S")
+_CAPITAL_SIDE = {"kyiv": "ukraine", "kiev": "ukraine", "moscow": "russia", "kremlin": "russia"}
+
+
+def carried_speakers(doc) -> list:
+    """For each sentence, the Claimant its context gives it (start = end = -1), or None."""
+    from .claimants import Claimant, _resolve
+
+    n = len(doc.sentences)
+    own: list = [None] * n          # the last speaker a sentence names itself
+    outlet = [False] * n
+    for i in range(n):
+        for a in doc.attributions(i):
+            if is_outlet(a.raw):
+                outlet[i] = True
+                continue
+            c = _resolve(doc, i, a)
+            if c is not None:
+                own[i] = c
+    carried: list = [None] * n
+
+    def carry(c):
+        return None if c is None else Claimant(c.name, c.side, -1, -1, True)
+
+    # 3. the headline's speaker opens the lead
+    head = _title_speaker(doc)
+    cur, prose = head, False
+    for i, s in enumerate(doc.sentences):
+        if head is not None and _same_text(s.text, doc.title):
+            carried[i] = carry(head)
+            continue
+        if _heading(doc, i):
+            if prose:           # a heading above the first prose is page furniture, not a break
+                cur = None
+            continue
+        prose = True
+        carried[i] = carry(cur)
+        if own[i] is not None:
+            cur = own[i]
+        elif outlet[i] or _OUTLET_VOICE.match(s.text):
+            cur = None
+    # 2. back-references hand the speaker to what came before
+    for i, s in enumerate(doc.sentences):
+        who = None
+        if own[i] is not None and _BACK_REF.search(s.text):
+            who = own[i]
+        else:
+            m = _THIS_BY.match(s.text)
+            if m:
+                who = _named(doc, i, m.group("who"))
+        if who is None:
+            continue
+        lo, _ = doc.paragraph(i)
+        targets = range(lo, i)
+        if i == lo and i > 0:
+            targets = range(doc.paragraph(i - 1)[0], i)
+        for j in targets:
+            if own[j] is None and not _heading(doc, j):
+                carried[j] = carry(who)
+    return carried
+
+
+def _named(doc, i: int, who: str):
+    """A speaker named in a fixed frame ("This was reported by X"), resolved like any other."""
+    from .claimants import Claimant, _described_side, _full_name
+    who = re.sub(r"^(?:the)\s+", "the ", who.strip())
+    side = actor_side(who) or _described_side(doc, who)
+    if side is None:
+        return None
+    return Claimant(_full_name(doc, who, doc.sentences[i].start), side, -1, -1, True)
+
+
+def _title_speaker(doc):
+    """The speaker a headline names, when its side can be told."""
+    from .claimants import Claimant, _described_side, _full_name
+    title = (doc.title or "").strip()
+    if not title:
+        return None
+    for rx in (_TITLE_DASH, _TITLE_SAYS, _TITLE_SAYS_X, _TITLE_COLON):
+        m = rx.search(title)
+        if not m:
+            continue
+        who = m.group("who").strip(" \"“”'")
+        if not who or is_outlet(who) or re.search(r"\d", who) or len(who.split()) > 8:
+            continue
+        low = who.lower()
+        side = _CAPITAL_SIDE.get(low) or actor_side(who) or _described_side(doc, who)
+        if side is None:
+            continue
+        name = who if low in _CAPITAL_SIDE else _full_name(doc, who, len(doc.text))
+        return Claimant(name, side, -1, -1, True)
+    return None
+
+
+def _heading(doc, i: int) -> bool:
+    """A line of its own that is no statement: a sub-heading or a question."""
+    s = doc.sentences[i]
+    lo, hi = doc.paragraph(i)
+    if hi - lo != 1:
+        return False
+    t = s.text.rstrip()
+    if t.endswith("?"):
+        return True
+    return not re.search(r"[.!\"”:;]$", t) and len(t.split()) <= 14 and not re.search(r"\d", t)
+
+
+def _same_text(a: str, b: str | None) -> bool:
+    if not b:
+        return False
+    norm = lambda x: re.sub(r"\W+", " ", x).strip().lower()  # noqa: E731
+    return norm(a) == norm(b)
