@@ -73,7 +73,8 @@ _LOSS_ONLY = re.compile(r"\b(?:lost|losses|lose|loses|losing|suffered)\b", _I)
 _STRIKE_MOD = re.compile(r"\b(?:%s)\b" % L.STRIKE_MODIFIERS, _I)
 _TIMES = re.compile(r"^\s+times\b", _I)
 _TIMES_VERB = re.compile(r"\b(?:%s)\b" % L.TIMES_VERBS, _I)
-_LAUNCH = re.compile(r"\b(?:launch(?:ed|ing)?|fired|firing|attacked|struck|hit|targeted|pounded|used|dropped|sent)\b", _I)
+_LAUNCH = re.compile(r"\b(?:launch(?:ed|ing)?|fired|firing|attacked|struck|hit|targeted|pounded|used|using|dropped|dropping|sent)\b", _I)
+_STRIKE_AFTER = re.compile(L.STRIKE_AFTER, _I)
 _SHOT_DOWN = re.compile(r"\b(?:%s)\b" % L.SHOT_DOWN, _I)
 _SWAP = re.compile(r"\b(?:%s)" % L.SWAP, _I)
 _PRISONER = re.compile(r"(?:prisoners?|pows?|captives?)\b", _I)
@@ -331,6 +332,13 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
                 best = (cls, m)
         if best:
             head, head_text, np_end = best[0], best[1].group(0), best[1].end()
+            # a compound's last noun is its head: "MLRS attacks", "drone strikes"
+            ws = np_end + len(t[np_end:end]) - len(t[np_end:end].lstrip())
+            for cls in ("attack", "strike"):
+                m2 = _NOUNS[cls].match(t, ws, end) if ws > np_end and head in ("equipment", "munition") else None
+                if m2:
+                    head, head_text, np_end = cls, m2.group(0), m2.end()
+                    break
             break
         if _VERB_START.match(t, stripped, end):
             break
@@ -342,7 +350,7 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
             unknown = True      # "killed 40 Palestinians": a noun the lexicon does not know
         pos = tok.end()
         words += 1
-    mods = t[q.end:np_end if head else q.end] if head else ""
+    mods = t[q.end:np_end] if head else ""
     after = None
     m = _AFTER.match(t, np_end, min(len(t), np_end + 90))
     if m and m.start(m.lastgroup) > hi and not _INCLUDING.match(t, np_end) \
@@ -405,7 +413,7 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
             return "equipment_lost"
         return None
     if r.head == "attack":
-        if _STRIKE_MOD.search(r.mods):
+        if _STRIKE_MOD.search(r.mods) or _STRIKE_AFTER.match(t, r.np_end):
             return "strikes"
         return "attacks"
     if r.head == "strike":

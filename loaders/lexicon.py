@@ -77,7 +77,9 @@ NOUNS = {
 }
 
 # Modifiers before "attacks" that make them strikes ("drone attacks", "missile attacks").
-STRIKE_MODIFIERS = r"drone|missile|air|aerial|artillery|rocket|shelling|bomb|mortar|kamikaze|airstrike|glide\s+bomb"
+STRIKE_MODIFIERS = (r"drone|missile|air|aerial|artillery|rocket|shelling|bomb|mortar|kamikaze|airstrike|glide\s+bomb|"
+                    r"mlrs|himars|grad|multiple[\s-]+(?:launch\s+)?rocket|rocket[\s-]+launcher|tank|cannon|"
+                    r"fpv|uav|shahed|loitering|guided[\s-]+bomb")
 
 # --- verbs after the noun phrase: "... were killed", "... remain" ---------------------------
 # Checked in this order; the first that matches wins.
@@ -133,7 +135,7 @@ AFTER_FILLER = (
 BEFORE = [
     ("killed_or_wounded", [r"killed\s+or\s+wounded", r"killed\s+and\s+wounded", r"killed\s+or\s+injured",
                            r"casualties\s+(?:of|at|to|stand\s+at|stood\s+at|number(?:ed)?|total(?:led)?)",
-                           r"losses\s+of", r"(?:losses|casualties)\b[\w\s'’.,-]{0,50}?\b(?:amounted\s+to|stood\s+at|totall?ed|reached|were|included|include|to|"
+                           r"losses\s+of", r"(?:losses|casualties)\b[\w\s'’.,-]{0,50}?\b(?:amounted\s+to|stood\s+at|totall?ed|reached|were|included|include|including|to|"
                            r"surpassed|exceeded|topped|passed|hit)",
                            r"casualty\s+toll\s+(?:of|to|at)", r"put\s+out\s+of\s+action"]),
     ("killed", [r"killed", r"killing", r"kill", r"slain", r"executed", r"executing", r"shot\s+dead", r"bodies\s+of", r"slew", r"slaying", r"eliminated", r"eliminating",
@@ -166,7 +168,13 @@ BEFORE = [
                     r"|(?:fell|dropped|shrank)\s+to)", r"home\s+to", r"(?:city|town|village)\s+of",
                     r"inhabited\s+by", r"population:"]),
 ]
-BEFORE_FILLER = r"a\s+total\s+of|a\s+further|another|an\s+additional|the|some|only|just|nearly|all|still"
+BEFORE_FILLER = (r"a\s+total\s+of|a\s+further|another|an\s+additional|the|some|only|just|nearly|all|still|"
+                 r"an?\s+(?:staggering|record|whopping|massive|huge|estimated|reported|further|additional)")
+
+# After "attacks": "attacks from MLRS", "attacks with drones" are strikes, not ground attacks.
+STRIKE_AFTER = (r"\s+(?:from|with|by|using|involving)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:mlrs|himars|grads?|"
+                r"multiple[\s-]+(?:launch\s+)?rocket|rocket\s+launchers?|artillery|mortars?|tanks?|drones?|uavs?|"
+                r"missiles?|rockets?|aircraft|aviation|bombs?|shaheds?)\b")
 
 # Verbs that hit something a number of times: "shelled the city 20 times".
 TIMES_VERBS = (r"shell(?:ed|ing)|fired|firing|opened\s+fire|struck|strik(?:e|ing)|hit|bomb(?:ed|ing)|fired\s+(?:on|at)|target(?:ed|ing)|pounded|"

@@ -1342,6 +1342,26 @@ CASES += [
     C('equipment-no-owner-no-belligerent-claimant-stays-null',
       "Satellite images show that 40 tanks were destroyed near Vuhledar, the analysts said.",
       'equipment_lost=40 exact -'),
+    # loss lists: "losses ..., including N personnel, N tanks" share the loss noun
+    C('loss-list-including',
+      "Kyiv said Russian forces suffered heavy losses over the weekend, including 980 personnel, "
+      "14 tanks, 31 armoured vehicles and 60 artillery systems.",
+      'killed_or_wounded=980 exact russia', 'equipment_lost=14 exact russia',
+      'equipment_lost=31 exact russia', 'equipment_lost=60 exact russia'),
+    C('loss-total-with-an-adjective-before-the-list',
+      "The figures would bring Moscow's total losses since the invasion to a staggering 512,000 personnel "
+      "and 9,000 tanks, according to Ukraine's General Staff.",
+      'killed_or_wounded=512000 exact russia', 'equipment_lost=9000 exact russia'),
+    # weapons after "attacks" make them strikes; bombs being dropped are strikes
+    C('attacks-from-mlrs-are-strikes',
+      "Over the day the enemy carried out 37 attacks from multiple rocket launchers on Ukrainian positions, "
+      "the General Staff said.", 'strikes=37 exact russia'),
+    C('mlrs-attacks-are-strikes',
+      "Russian forces conducted 118 artillery strikes, including nine MLRS attacks, the General Staff said.",
+      'strikes=118 exact russia', 'strikes=9 exact russia'),
+    C('dropping-guided-bombs-are-strikes',
+      "Russian aircraft carried out 21 air strikes on the district, dropping 40 guided bombs.",
+      'strikes=21 exact russia'),
 ]
 
 
