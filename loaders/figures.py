@@ -41,6 +41,9 @@ _I = re.IGNORECASE
 _NOUN_ORDER = ("equipment", "munition", "strike", "attack", "military", "civilian", "demonym", "neutral", "trap")
 _NOUNS = {c: re.compile(r"(?:%s)\b" % _alt(L.NOUNS[c]), _I) for c in _NOUN_ORDER}
 _TOKEN = re.compile(r"\s*([A-Za-z][\w'’/-]*|\S)")
+# Noun classes a noun may be followed by in one compound ("elderly civilians", "MLRS attacks").
+_COMPOUND = {"equipment": ("attack", "strike"), "munition": ("attack", "strike"),
+             "civilian": ("civilian", "military"), "military": ("military",), "neutral": ("civilian", "military")}
 _NP_STOP = re.compile(
     r"(?:in|on|at|near|from|to|by|with|for|during|since|after|before|and|or|but|who|which|that|whom|whose"
     r"|were|was|have|has|had|are|is|will|would|could|may|might|as|than|into|across|over|under|amid"
@@ -75,6 +78,8 @@ _TIMES = re.compile(r"^\s+times\b", _I)
 _TIMES_VERB = re.compile(r"\b(?:%s)\b" % L.TIMES_VERBS, _I)
 _LAUNCH = re.compile(r"\b(?:launch(?:ed|ing)?|fired|firing|attacked|struck|hit|targeted|pounded|used|using|dropped|dropping|sent)\b", _I)
 _STRIKE_AFTER = re.compile(L.STRIKE_AFTER, _I)
+_SUBSET_SHOT = re.compile(r"\s*(?:of\s+them\s+|of\s+which\s+)?(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:%s)" % L.SHOT_DOWN, _I)
+_DRONE = re.compile(r"\b(?:drones?|uavs?|unmanned|shaheds?|gerans?|lancets?|orlans?)\b", _I)
 _SHOT_DOWN = re.compile(r"\b(?:%s)\b" % L.SHOT_DOWN, _I)
 _SWAP = re.compile(r"\b(?:%s)" % L.SWAP, _I)
 _PRISONER = re.compile(r"(?:prisoners?|pows?|captives?)\b", _I)
@@ -132,6 +137,7 @@ class _Read:
     before_start: int
     colon: str | None = None  # "losses: N ..." heading a list
     unknown: bool = False     # an unknown noun follows the number and no known one
+    loss_after: bool = False  # "... were destroyed" after an equipment noun phrase
 
 
 def extract_figures(ctx: Doc) -> list[Figure]:
@@ -188,14 +194,16 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict) -> list[Figu
     carried: list[Figure] = []      # figures whose claimant the discourse carried in
     prev: tuple[Quantity, str, str | None] | None = None   # (quantity, kind, side) of the last figure
     mentions = None
+    reads = _reads(sent.text, live)
     for n, q in enumerate(live):
-        nxt = live[n + 1].start if n + 1 < len(live) else len(sent.text)
         lo = live[n - 1].end if n > 0 else 0
         if n > 0 and _converted(sent.text, live[n - 1], q):
             continue
-        if prev is not None and prev[0] is live[n - 1] and _OF_NEXT.fullmatch(sent.text, prev[0].end, q.start):
+        r = reads[n]
+        if prev is not None and prev[0] is live[n - 1] and _OF_NEXT.fullmatch(sent.text, prev[0].end, q.start) \
+                and not (prev[1] == "equipment_lost" and r.head == "munition"):
             continue        # "20 of the 25 soldiers": 25 is the whole the 20 were counted from
-        r = _read(sent.text, q, lo, nxt, live[n + 1] if n + 1 < len(live) else None)
+                            # (but "shot down 23 of 28 drones": the 28 were launched)
         kind = _kind(sent.text, q, r, lo, prev)
         if kind is None:
             continue
@@ -222,7 +230,7 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict) -> list[Figu
         figs.append(_figure(ctx, sent, q, kind, side, claimant, cside, place))
         if claimant is not None and claimant.carried:
             carried.append(figs[-1])
-        prev = (q, kind, side)
+        prev = (q, kind, side, r)
         if kind in CASUALTY_KINDS:
             last.update(i=i, side=side)
             if side is not None:
@@ -233,6 +241,32 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict) -> list[Figu
         for f in carried:
             f.claimant, f.claimant_side, f.claimant_how = None, "unattributed", "default"
     return figs
+
+
+_PEOPLE_HEADS = {None, "military", "civilian", "demonym", "neutral"}
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+)"
+                       r"(?:(?:an?|one)\s+[\w-]+(?:\s+[\w-]+){0,3}?\s*,\s*(?:and\s+)?)*")
+
+
+def _reads(t: str, live: list[Quantity]) -> list[_Read]:
+    """What the words around each number say; then a list shares its verb: "13,000 people and
+    94 children still remain", "651 aircraft, 283 helicopters ... have been destroyed"."""
+    reads = []
+    for n, q in enumerate(live):
+        nxt = live[n + 1].start if n + 1 < len(live) else len(t)
+        lo = live[n - 1].end if n > 0 else 0
+        reads.append(_read(t, q, lo, nxt, live[n + 1] if n + 1 < len(live) else None))
+    for n in range(len(live) - 2, -1, -1):
+        r, r2 = reads[n], reads[n + 1]
+        if not r.head or not r2.head or not _LIST_SEP.fullmatch(t, r.np_end, live[n + 1].start):
+            continue
+        people = r.head in _PEOPLE_HEADS and r2.head in _PEOPLE_HEADS
+        things = r.head in ("equipment", "munition") and r2.head in ("equipment", "munition")
+        if people and r.after is None and r2.after is not None:
+            r.after = r2.after
+        if things and not r.loss_after and r2.loss_after:
+            r.loss_after = True
+    return reads
 
 
 def _converted(t: str, a: Quantity, b: Quantity) -> bool:
@@ -332,13 +366,16 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
                 best = (cls, m)
         if best:
             head, head_text, np_end = best[0], best[1].group(0), best[1].end()
-            # a compound's last noun is its head: "MLRS attacks", "drone strikes"
-            ws = np_end + len(t[np_end:end]) - len(t[np_end:end].lstrip())
-            for cls in ("attack", "strike"):
-                m2 = _NOUNS[cls].match(t, ws, end) if ws > np_end and head in ("equipment", "munition") else None
-                if m2:
-                    head, head_text, np_end = cls, m2.group(0), m2.end()
+            # a compound's last noun is its head: "MLRS attacks", "drone strikes", "elderly civilians"
+            while True:
+                ws = np_end + len(t[np_end:end]) - len(t[np_end:end].lstrip())
+                if ws == np_end:
                     break
+                follow = _COMPOUND.get(head, ())
+                m2 = next(((cls, m2) for cls in follow if (m2 := _NOUNS[cls].match(t, ws, end))), None)
+                if not m2:
+                    break
+                head, head_text, np_end = m2[0], m2[1].group(0), m2[1].end()
             break
         if _VERB_START.match(t, stripped, end):
             break
@@ -376,7 +413,9 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
         cm = _COLON_LIST.search(t, max(lo, window_lo - 80), window_lo)
         if cm:
             colon = {"kw": "killed_or_wounded"}.get(cm.lastgroup, cm.lastgroup)
-    return _Read(head, head_text, mods, np_end, after, before, bstart, colon, unknown and head is None)
+    loss_after = head in ("equipment", "munition") and bool(
+        _EQUIP_LOSS_AFTER.match(t, np_end) or _SHARED_LOSS.match(t, np_end))
+    return _Read(head, head_text, mods, np_end, after, before, bstart, colon, unknown and head is None, loss_after)
 
 
 def _clause_start(t: str, pos: int, lo: int = 0) -> int:
@@ -398,11 +437,13 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
             verb = _TIMES_VERB.findall(t[_clause_start(t, q.start, lo):q.start])[-1].lower()
             return "attacks" if re.match(r"attack|storm|assault", verb) else "strikes"
         return None
+    if r.head is None and prev is not None and prev[1] == "strikes" and _DRONE.search(prev[3].head_text) \
+            and _SUBSET_SHOT.match(t, r.np_end) is not None:
+        return "equipment_lost"     # "96 drones ..., of which 62 were shot down": the 62 are lost drones
     people = r.head in (None, "military", "civilian", "demonym", "neutral")
     a, b = r.after, r.before
     if r.head == "equipment":
-        if b in ("destroyed", "lost", "captured") or _EQUIP_LOSS_AFTER.match(t, r.np_end) \
-                or _SHARED_LOSS.match(t, r.np_end) or r.colon == "killed_or_wounded":
+        if b in ("destroyed", "lost", "captured") or r.loss_after or r.colon == "killed_or_wounded":
             return "equipment_lost"
         if prev is not None and prev[1] in ("killed_or_wounded", "equipment_lost") and _listed(t, prev[0], q) \
                 and _LOSS_VERB.search(t, 0, q.start):
@@ -423,13 +464,18 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         if prev is not None and prev[1] == "strikes" and re.search(r"\b(?:involving|using|with|dropping|including)\b",
                                                                    t[prev[0].end:q.start], _I):
             return None          # "40 air strikes involving 60 guided bombs": the strikes were counted
-        if prev is None and lo > 0 and _OF_NEXT.fullmatch(t, lo, q.start) and (_SHOT_DOWN.search(window) or re.match(
+        if (prev is None or prev[1] == "equipment_lost") and lo > 0 and _OF_NEXT.fullmatch(t, lo, q.start) and (_SHOT_DOWN.search(window) or re.match(
                 r"\s*(?:,\s*)?(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:%s)" % L.SHOT_DOWN, t[r.np_end:r.np_end + 60], _I)):
             return "strikes"     # "shot down 57 of 98 drones", "55 of the 90 drones were shot down": 98, 90 were launched
+        drone = _DRONE.search(r.head_text) is not None
         if _SHOT_DOWN.search(window) or _SHOT_DOWN.match(t[r.np_end:r.np_end + 40].lstrip()) \
                 or re.match(r"\s*(?:,\s*)?(?:of\s+which|were|was|have\s+been)\s+(?:\w+\s+)?(?:%s)" % L.SHOT_DOWN,
-                            t[r.np_end:r.np_end + 60], _I):
-            return None
+                            t[r.np_end:r.np_end + 60], _I) or r.loss_after:
+            # a drone shot down is a lost aircraft; a missile or bomb shot down is not a loss
+            return "equipment_lost" if drone else None
+        if drone and (b in ("destroyed", "lost") or (prev is not None and prev[1] == "equipment_lost"
+                                                      and _listed(t, prev[0], q))):
+            return "equipment_lost"     # "lost ... 10 tanks and 180 UAVs"
         if b == "launched" or _LAUNCH.search(window) or re.search(
                 r"^[^.;:]{0,60}?\b(?:were|was|have\s+been|had\s+been)\s+(?:launched|fired)\b", t[r.np_end:r.np_end + 90], _I) \
                 or re.match(r"\s+(?:launched|fired)\s+(?:at|on|into|by)\b", t[r.np_end:r.np_end + 30], _I):

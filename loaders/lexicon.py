@@ -113,6 +113,7 @@ AFTER = [
         r"trapped\s+in\s+(?:the\s+)?(?:city|town|village|besieged|encircled|(?-i:[A-Z])[\w'’-]*)",
         r"left\s+in\s+(?:the\s+)?(?:city|town|village)", r"are\s+left\b", r"sheltering",
         r"live\s+(?:there|in\s+the\s+(?:city|town|village))\s+now", r"still\s+reside",
+        r"(?:be|are|is|were)\s+still\s+(?:in|there)\b", r"still\s+be\s+(?:in|there)\b",
     ]),
     ("evacuated", [
         r"(?:must|will\s+(?:have|need)\s+to|(?:have|has|had|need|needed)\s+to|(?:were|was|are|is|have\s+been|had\s+been)\s+"
@@ -127,7 +128,8 @@ AFTER = [
 AFTER_FILLER = (
     r"who|that|have|has|had|were|was|are|is|been|being|be|reportedly|allegedly|also|now|still|so\s+far"
     r"|already|later|then|all|of\s+them|confirmed|(?:believed|thought|said|expected|estimated|reported)\s+to(?:\s+(?:have|be))?"
-    r"|reported|severely|seriously|critically|lightly|slightly|badly|mortally"
+    r"|reported|severely|seriously|critically|lightly|slightly|badly|mortally|currently|likely|probably"
+    r"|possibly|may|might|could|can|would|must|only|just|today|now|\w+ly"
     r"|in\s+total|in\s+all|altogether|overall|more|others?|other|combined|respectively|,|–|—|-"
 )
 
