@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import claimants, dates, places
+from . import claimants, coref, dates, places
 from . import lexicon as L
 from .document import Doc
 from .model import Figure, Sentence
@@ -145,42 +145,10 @@ def extract_figures(ctx: Doc) -> list[Figure]:
     last: dict = {}     # sentence index and side of the last casualty figure ("60 others were wounded")
     for i, sent in enumerate(ctx.sentences):
         out.extend(_sentence_figures(ctx, i, sent, last))
-    unify_mentions(out)
+    coref.unify_mentions(out)
+    coref.fill_sides(ctx, out)
+    coref.unify_mentions(out)      # sides filled from context spread to the other mentions
     return out
-
-
-_HOW_RANK = {"stated": 0, "context": 1, "default": 2, None: 3}
-
-
-def unify_mentions(figs: list[Figure]) -> None:
-    """One number told twice is one figure: "Seven killed in Kharkiv" (headline) and "Seven
-    people were killed, the governor said" (body). Mentions of the same kind and bounds share
-    what any of them states: a side, a claimant, a place. Only gaps are filled; two mentions
-    that disagree (two places, two sides) stay two figures."""
-    groups: dict[tuple, list[Figure]] = {}
-    for f in figs:
-        groups.setdefault((f.kind, f.value, f.value_low, f.value_high), []).append(f)
-    for fs in groups.values():
-        if len(fs) < 2:
-            continue
-        sides = {f.subject_side for f in fs if f.subject_side is not None}
-        if len(sides) == 1:
-            side = sides.pop()
-            for f in fs:
-                if f.subject_side is None:
-                    f.subject_side, f.side_how = side, "context"
-        named = [f for f in fs if f.claimant_side != "unattributed"]
-        if named and len({f.claimant_side for f in named}) == 1:
-            best = min(named, key=lambda f: _HOW_RANK.get(f.claimant_how, 3))
-            for f in fs:
-                if f.claimant_side == "unattributed":
-                    f.claimant, f.claimant_side, f.claimant_how = best.claimant, best.claimant_side, "context"
-        placed = {f.place for f in fs if f.place is not None}
-        if len(placed) == 1:
-            place = placed.pop()
-            for f in fs:
-                if f.place is None:
-                    f.place, f.place_how = place, "context"
 
 
 def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict) -> list[Figure]:
@@ -216,18 +184,21 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict) -> list[Figu
         claimant = _claimant(ctx, i, at, kind not in BACKGROUND_KINDS)
         cside = claimant.side if claimant else "unattributed"
         side = _side(kind, sent.text, q, r, lo, cside, prev)
+        side_how = "stated" if side else None
         if side is None and r.head == "neutral" and kind in CASUALTY_KINDS and prev is None and i > 0:
             side = last.get("side") if last.get("i") == i - 1 else None
+            side_how = "context" if side else None
         if side is None and kind in CASUALTY_KINDS and r.head in (None, "neutral", "military") \
                 and not _SIDE.search(sent.text) and not _CIVILIAN_WORD.search(sent.text):
             # "... lost 70,000 soldiers killed. In the past year alone, 27,300 deaths were recorded"
             k = last.get(kind)
             if k and k[0] >= i - 1:
-                side = k[1]
+                side, side_how = k[1], "context"
         if mentions is None:
             mentions = _places(sent.text)
         place = _place(ctx, sent.text, q, kind, mentions, claimant, sent.start)
         figs.append(_figure(ctx, sent, q, kind, side, claimant, cside, place))
+        figs[-1].side_how = side_how if side is not None else None
         if claimant is not None and claimant.carried:
             carried.append(figs[-1])
         prev = (q, kind, side, r)

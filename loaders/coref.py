@@ -1,0 +1,99 @@
+"""Document-level decisions about figures, after each sentence has been read.
+
+- `unify_mentions`: one number told twice (headline and body, lead and quote) is one figure;
+  its mentions share what any of them states.
+- `fill_sides`: whose losses, when the sentence of a figure does not say: the losses the
+  sentences around it are about ("Three civilians were killed ... Four more were wounded"),
+  the people a strike on a town hurts ("the attack on Kyiv left four dead"), and the enemy of
+  a belligerent who reports attacks or strikes with no attacker named (a General Staff
+  briefing counts the other side's attacks).
+
+Every filled value is marked in `side_how`/`claimant_how`/`place_how` as "context" (carried
+from other sentences) or "default" (a rule's best guess), so a reviewer sees it is inferred.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Figure
+
+CASUALTY_KINDS = {"killed", "wounded", "killed_or_wounded", "missing"}
+_OPP = {"russia": "ukraine", "ukraine": "russia"}
+_SIDE_WORD = re.compile(
+    r"\b(?:russian|russia|ukrainian|ukraine|kyiv|kiev|moscow|enemy|occupiers?|invaders?|wagner|"
+    r"separatists?|our|we|own|their|its)\b", re.I)
+_MILITARY = re.compile(
+    r"\b(?:soldiers?|troops|servicem[ae]n|service\s*members?|personnel|fighters?|marines?|paratroopers?|"
+    r"mercenar(?:y|ies)|militants?|conscripts?|officers?|defenders?|combatants?|prisoners?|pows?|army|military|"
+    r"brigade|battalion|units?|positions|front(?:\s*line)?|combat)\b", re.I)
+# A strike on a place: what it kills, unless soldiers are named, is civilians.
+_STRIKE = re.compile(
+    r"\b(?:missiles?|drones?|rockets?|shahed|glide\s+bombs?|guided\s+(?:aerial\s+)?bombs?|bombs?|air\s*strikes?|"
+    r"strikes?|struck|shelling|shelled|bombardment|barrage|airstrike|attack\s+on|attacks\s+on|hit)\b", re.I)
+
+
+_HOW_RANK = {"stated": 0, "context": 1, "default": 2, None: 3}
+
+
+def unify_mentions(figs: list[Figure]) -> None:
+    """One number told twice is one figure: "Seven killed in Kharkiv" (headline) and "Seven
+    people were killed, the governor said" (body). Mentions of the same kind and bounds share
+    what any of them states: a side, a claimant, a place. Only gaps are filled; two mentions
+    that disagree (two places, two sides) stay two figures."""
+    groups: dict[tuple, list[Figure]] = {}
+    for f in figs:
+        groups.setdefault((f.kind, f.value, f.value_low, f.value_high), []).append(f)
+    for fs in groups.values():
+        if len(fs) < 2:
+            continue
+        sides = {f.subject_side for f in fs if f.subject_side is not None}
+        if len(sides) == 1:
+            side = sides.pop()
+            for f in fs:
+                if f.subject_side is None:
+                    f.subject_side, f.side_how = side, "context"
+        named = [f for f in fs if f.claimant_side != "unattributed"]
+        if named and len({f.claimant_side for f in named}) == 1:
+            best = min(named, key=lambda f: _HOW_RANK.get(f.claimant_how, 3))
+            for f in fs:
+                if f.claimant_side == "unattributed":
+                    f.claimant, f.claimant_side, f.claimant_how = best.claimant, best.claimant_side, "context"
+        placed = {f.place for f in fs if f.place is not None}
+        if len(placed) == 1:
+            place = placed.pop()
+            for f in fs:
+                if f.place is None:
+                    f.place, f.place_how = place, "context"
+
+
+def fill_sides(doc, figs: list[Figure]) -> None:
+    """Whose losses, for casualty figures their sentence leaves open, and the attacker of
+    attacks and strikes a belligerent reports without naming one."""
+    index = {s.start: i for i, s in enumerate(doc.sentences)}
+    story = _strike_story(doc)
+    sided: list[tuple[int, int, str]] = []     # (sentence, paragraph, side) of casualty figures
+    for f in figs:
+        i = index.get(f.sentence_start, 0)
+        para = doc.paragraph_of[i] if doc.sentences else 0
+        if f.kind in CASUALTY_KINDS:
+            if f.subject_side is None and not _SIDE_WORD.search(f.sentence):
+                near = [s for (j, p, s) in sided if p == para or i - j <= 2]
+                soldiers = _MILITARY.search(f.sentence)
+                if near and not soldiers:       # "Two soldiers went missing": whose, it does not say
+                    f.subject_side, f.side_how = near[-1], "context"
+                elif not soldiers and (story or _STRIKE.search(f.sentence)):
+                    f.subject_side, f.side_how = "civilian", "default"
+            if f.subject_side is not None:
+                sided.append((i, para, f.subject_side))
+        elif f.kind in ("attacks", "strikes") and f.subject_side is None \
+                and f.claimant_side in _OPP and not _SIDE_WORD.search(f.sentence):
+            # "In total, 60 combat clashes took place" in a General Staff briefing: the enemy's
+            f.subject_side, f.side_how = _OPP[f.claimant_side], "default"
+
+
+def _strike_story(doc) -> bool:
+    """The article reports a strike on a place: its headline or lead says so, and names no
+    soldiers as the dead."""
+    lead_end = doc.sentences[min(2, len(doc.sentences) - 1)].end if doc.sentences else 0
+    head = (doc.title or "") + " " + doc.text[:lead_end]
+    return bool(_STRIKE.search(head)) and not _MILITARY.search(head)
