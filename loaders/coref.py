@@ -76,7 +76,9 @@ def fill_sides(doc, figs: list[Figure]) -> None:
         i = index.get(f.sentence_start, 0)
         para = doc.paragraph_of[i] if doc.sentences else 0
         if f.kind in CASUALTY_KINDS:
-            if f.subject_side is None and not _SIDE_WORD.search(f.sentence):
+            if f.subject_side is None:
+                # the sentence's own words could not tell (a side word there names the attacker
+                # or a territory: "the attack by Russian forces", "on Ukrainian-held territory")
                 near = [s for (j, p, s) in sided if p == para or i - j <= 2]
                 soldiers = _MILITARY.search(f.sentence)
                 if near and not soldiers:       # "Two soldiers went missing": whose, it does not say

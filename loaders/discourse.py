@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from .actors import actor_side, is_outlet
+from .speech import _speakerish
 
 # "announced this", "reported this on Telegram", "said so", "confirmed it"
 _BACK_REF = re.compile(
@@ -44,6 +45,10 @@ _TITLE_DASH = re.compile(r"\s[–—-]\s*(?P<who>[A-Z][^–—:|]{1,60}?)\s*$")
 _TITLE_SAYS = re.compile(r",\s*(?P<who>[^,]{2,60}?)\s+(?:says?|said|claims?|reports?|confirms?)\s*$", re.I)
 _TITLE_SAYS_X = re.compile(r",?\s+(?:says?|claims?)\s+(?P<who>[A-Z][^,]{1,60}?)\s*$")
 _TITLE_COLON = re.compile(r"^(?P<who>[A-Z][\w .'’-]{1,40}):\s+\S")
+# Headline words that are no speaker: events, page sections, media labels.
+_NOT_SPEAKER = re.compile(
+    r"\b(?:strikes?|attacks?|shelling|war|battle|offensive|invasion|explosions?|blasts?|fire|photos?|"
+    r"videos?|live|updates?|analysis|opinion|explainer|maps?|timeline|in\s+pictures|watch|day\s+\d+)\b", re.I)
 _CAPITAL_SIDE = {"kyiv": "ukraine", "kiev": "ukraine", "moscow": "russia", "kremlin": "russia"}
 
 
@@ -126,8 +131,9 @@ def _title_speaker(doc):
         if not m:
             continue
         who = m.group("who").strip(" \"“”'")
-        if not who or is_outlet(who) or re.search(r"\d", who) or len(who.split()) > 8:
-            continue
+        if not who or is_outlet(who) or re.search(r"\d", who) or len(who.split()) > 8 \
+                or _NOT_SPEAKER.search(who) or not _speakerish(who):
+            continue        # "Russian strike on Sumy: ...", "... - photos": not a speaker
         low = who.lower()
         side = _CAPITAL_SIDE.get(low) or actor_side(who) or _described_side(doc, who)
         if side is None:

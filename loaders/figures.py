@@ -42,7 +42,7 @@ _NOUN_ORDER = ("equipment", "munition", "strike", "attack", "military", "civilia
 _NOUNS = {c: re.compile(r"(?:%s)\b" % _alt(L.NOUNS[c]), _I) for c in _NOUN_ORDER}
 _TOKEN = re.compile(r"\s*([A-Za-z][\w'’/-]*|\S)")
 # Noun classes a noun may be followed by in one compound ("elderly civilians", "MLRS attacks").
-_COMPOUND = {"equipment": ("attack", "strike"), "munition": ("attack", "strike"),
+_COMPOUND = {"equipment": ("attack", "strike"), "munition": ("attack", "strike"), "trap": ("strike",),
              "civilian": ("civilian", "military"), "military": ("military",), "neutral": ("civilian", "military")}
 _NP_STOP = re.compile(
     r"(?:in|on|at|near|from|to|by|with|for|during|since|after|before|and|or|but|who|which|that|whom|whose"
@@ -52,7 +52,8 @@ _NP_STOP = re.compile(
 _OF_DET = re.compile(r"of\s+(?:its|their|our|his|her|the|those|these|whom)\b", _I)
 
 _AFTER = re.compile(
-    r"(?:\s*(?:(?:%s)\b|,\s*(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,40},|,|(?:in|near|at|on|from|across|of)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?|(?:in|from|of|at|near)\s+(?:his|her|their|its|our|the|a)\s+[\w-]+))*\s*(?:%s)"
+    r"(?:\s*(?:(?:%s)\b|,\s*(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,40},|,|"
+    r"(?:who|that|which)\s+[^.;]{1,80}?(?=\s*,?\s+(?:were|was|have|has|had|are|is)\s)|(?:in|near|at|on|from|across|of)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?|(?:in|from|of|at|near)\s+(?:his|her|their|its|our|the|a)\s+[\w-]+))*\s*(?:%s)"
     % (L.AFTER_FILLER, _alt(f"(?P<{k}>(?:{_alt(v)})\\b)" for k, v in L.AFTER)), _I)
 _AFTER_KINDS = [k for k, _ in L.AFTER]
 _VERB_START = re.compile(r"(?:%s)\b" % _alt(_alt(v) for _, v in L.AFTER), _I)
@@ -76,7 +77,8 @@ _LOSS_ONLY = re.compile(r"\b(?:lost|losses|lose|loses|losing|suffered)\b", _I)
 _STRIKE_MOD = re.compile(r"\b(?:%s)\b" % L.STRIKE_MODIFIERS, _I)
 _TIMES = re.compile(r"^\s+times\b", _I)
 _TIMES_VERB = re.compile(r"\b(?:%s)\b" % L.TIMES_VERBS, _I)
-_LAUNCH = re.compile(r"\b(?:launch(?:ed|ing)?|fired|firing|attacked|struck|hit|targeted|pounded|used|using|dropped|dropping|sent)\b", _I)
+_LAUNCH = re.compile(r"\b(?:launch(?:ed|ing|es)?|fire[sd]?|firing|attack(?:ed|s)|struck|hit|targeted|pounded|used|using|"
+                     r"drop(?:s|ped|ping)?|sent)\b", _I)
 _STRIKE_AFTER = re.compile(L.STRIKE_AFTER, _I)
 _SUBSET_SHOT = re.compile(r"\s*(?:of\s+them\s+|of\s+which\s+)?(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:%s)" % L.SHOT_DOWN, _I)
 _DRONE = re.compile(r"\b(?:drones?|uavs?|unmanned|shaheds?|gerans?|lancets?|orlans?)\b", _I)
@@ -173,6 +175,10 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict) -> list[Figu
             continue        # "20 of the 25 soldiers": 25 is the whole the 20 were counted from
                             # (but "shot down 23 of 28 drones": the 28 were launched)
         kind = _kind(sent.text, q, r, lo, prev)
+        inherited = None
+        if kind == "=previous":        # "this figure rose to 7,000": the figure told before
+            inherited = last.get("fig") if not figs else (figs[-1].kind, figs[-1].subject_side)
+            kind = inherited[0] if inherited else None
         if kind is None:
             continue
         if kind in ("population_prewar", "population_remaining") and (q.value or q.high or 0) > 3_500_000:
@@ -185,6 +191,8 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict) -> list[Figu
         cside = claimant.side if claimant else "unattributed"
         side = _side(kind, sent.text, q, r, lo, cside, prev)
         side_how = "stated" if side else None
+        if side is None and inherited:
+            side, side_how = inherited[1], "context"
         if side is None and r.head == "neutral" and kind in CASUALTY_KINDS and prev is None and i > 0:
             side = last.get("side") if last.get("i") == i - 1 else None
             side_how = "context" if side else None
@@ -199,6 +207,7 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict) -> list[Figu
         place = _place(ctx, sent.text, q, kind, mentions, claimant, sent.start)
         figs.append(_figure(ctx, sent, q, kind, side, claimant, cside, place))
         figs[-1].side_how = side_how if side is not None else None
+        last["fig"] = (kind, side)
         if claimant is not None and claimant.carried:
             carried.append(figs[-1])
         prev = (q, kind, side, r)
@@ -432,7 +441,7 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return "strikes"
     if r.head == "munition":
         window = t[_clause_start(t, q.start):q.start]
-        if prev is not None and prev[1] == "strikes" and re.search(r"\b(?:involving|using|with|dropping|including)\b",
+        if prev is not None and prev[1] == "strikes" and re.search(r"\b(?:involving|using|with|including)\b",
                                                                    t[prev[0].end:q.start], _I):
             return None          # "40 air strikes involving 60 guided bombs": the strikes were counted
         if (prev is None or prev[1] == "equipment_lost") and lo > 0 and _OF_NEXT.fullmatch(t, lo, q.start) and (_SHOT_DOWN.search(window) or re.match(
@@ -462,6 +471,12 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return None
     if r.head is not None and _SPEAKS.match(t, r.np_end):
         return None     # "one commander said", "two officials told Reuters": speakers, not a count
+    if b == "population" and r.head in (None, "civilian", "neutral") and a not in ("population_remaining", "lived"):
+        # "once home to 70,000 people, was captured", "population of 300,000 fled": the
+        # verb after belongs to the place, the number to its population
+        return _population(t, q, lo, default="population_prewar")
+    if r.head is None and _EQUIP_LOSSES.search(t, max(lo, q.start - 90), q.start):
+        return "equipment_lost"     # "the highest tank losses for Russia, totaling 428"
     # a verb right after the noun phrase: "1,500 Russian soldiers were wounded"
     if a in CASUALTY_KINDS:
         if a == "captured" and _SWAP.search(t):
@@ -498,6 +513,11 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return "population_remaining"     # "the population has dwindled to about 7,000"
     if b == "population":
         return _population(t, q, lo, default="population_prewar")
+    if r.head is None and prev is not None and _CONTINUES.fullmatch(t, prev[0].end, q.start) \
+            and _ELLIPSIS_NEXT.match(t, q.end):
+        return prev[1]      # "over 35,000 in July, escalating to 38,130", "eight in Kyiv, and 10 across the country"
+    if r.head is None and b is None and _SAME_FIGURE.search(t, max(0, q.start - 120), q.start) and prev is None:
+        return "=previous"  # "By March, this figure increased to 7,000": the doc's previous figure
     # inside a list: "killed 12 civilians and three soldiers", "including three children"
     if prev is not None and prev[1] in CASUALTY_KINDS | {"evacuated"} and r.head is not None \
             and _listed(t, prev[0], q):
@@ -509,6 +529,21 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
     return None
 
 
+# Between a figure and a bare number that goes on with it.
+_RISE = (r"(?:(?:then\s+|later\s+)?(?:rising|rose|risen|increasing|increased|escalating|climbing|growing|jumping|up|"
+         r"falling|dropping)\s+(?:to\s+)?)")
+_CONTINUES = re.compile(r"[^.;:]{0,40}?(?:(?:,\s*|\s+)and\s+%s?|,\s*%s)(?:(?:about|around|some|nearly|almost|over|"
+                        r"more\s+than|at\s+least)\s+)?" % (_RISE, _RISE), _I)
+# What may follow a bare number that goes on with the figure before: a place, a time, the end.
+_ELLIPSIS_NEXT = re.compile(r"\s*(?:[,.;)]|$|(?:in|on|at|across|over|by|during|since|from|alone|so\s+far|this|last|"
+                            r"per|a\s+day|daily|each|every|respectively|nationwide|elsewhere)\b)", _I)
+# "this figure increased to 7,000", "the number has risen to 600-700", "the toll reached"
+_SAME_FIGURE = re.compile(r"\b(?:this|that|the)\s+(?:figure|number|tally|count|total)\b[^.;\d]{0,50}?\b(?:increased|rose|risen|"
+                          r"grew|grown|reached|climbed|jumped|fell|fallen|dropped|decreased|stood|stands|surged|went\s+up)"
+                          r"\s+(?:to|at)\s+(?:about|around|some|nearly|almost|over|more\s+than)?\s*$", _I)
+# "tank losses ... totaling 428", "equipment losses reached 40"
+_EQUIP_LOSSES = re.compile(r"\b(?:tank|armou?red\s+vehicle|vehicle|artillery|equipment|aircraft|helicopter|drone|uav)\s+losses\b"
+                           r"[^.;:\d]{0,50}?\b(?:totall?ing|totall?ed|reached|reaching|stood\s+at|of|at|to|hit|hitting|were|was)\s*$", _I)
 _RUNNING = re.compile(r"\b(?:bringing|raising|taking|pushing|lifting|increasing)\b", _I)
 _SUBSET_GAP = re.compile(r"(?:,|\s[—–])\s*(?:including|among\s+them|among\s+whom)\s+$", _I)
 
@@ -667,6 +702,13 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
     s = _mods_side(np_text, cside)
     if s:
         return s
+    if kind in CASUALTY_KINDS or kind == "equipment_lost":
+        m = _LOSSES_OF_SIDE.search(t, cs, q.start)
+        sm = _SIDE.match(t, m.start("side")) if m else None
+        if sm:
+            return _term_side(sm, cside)    # "casualty figures for Russian troops ... hitting 35,000"
+    if r.head == "neutral" and kind in CASUALTY_KINDS and _CIVILIAN_LIST_AFTER.match(t, r.np_end):
+        return "civilian"                   # "over 300 men, women and children"
     tail = t[r.np_end:r.np_end + 60]
     if kind in ("attacks", "strikes"):
         # the attacker may be named before an earlier number of the same clause
@@ -791,6 +833,9 @@ _LOSS_WORDS = r"(?:losses|death\s+toll|casualties|casualty\s+(?:figures|toll|num
 _SIDE_ALT = _alt(_alt(v) for k, v in L.SIDE_WORDS.items() if k not in ("own", "enemy"))
 _OWNER = re.compile(r"\b(?:%s)(?:(?:'s|’s)?\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?%s|\b[^.;]{0,40}?\b(?:its|their)\s+own\s+"
                     r"(?:[\w-]+\s+){0,2}?%s)" % (_SIDE_ALT, _LOSS_WORDS, _LOSS_WORDS), _I)
+_LOSSES_OF_SIDE = re.compile(r"\b(?:losses|casualties|casualty\s+(?:figures|numbers|toll)|death\s+toll)\s+(?:for|of|among|suffered\s+by)\s+"
+                             r"(?:the\s+)?(?P<side>%s)" % _SIDE_ALT, _I)
+_CIVILIAN_LIST_AFTER = re.compile(r"\s*,?\s*(?:and\s+)?(?:women|children)\b", _I)
 _POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?$", _I)
 _HELD_BY = re.compile(r"\b(?:in|by)\s+(?:the\s+)?(?=\S)", _I)
 _BY_ATTACKER = re.compile(

@@ -280,7 +280,14 @@ def _qualifier_before(text: str, start: int) -> tuple[int, str | None]:
     return start, None
 
 
+# Written dates: "2025-04-15", "15.04.2022", "04/15/2023" (not "1.026", one separator).
+_NUMERIC_DATE = re.compile(r"(?<![\d.,])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2}))(?![\d])")
+
+
 def _trap(text: str, s: int, e: int, a: dict) -> str | None:
+    for m in _NUMERIC_DATE.finditer(text, max(0, s - 11), min(len(text), e + 11)):
+        if m.start() < e and s < m.end():
+            return "date"
     before = text[max(0, s - 20):s]
     after = text[e:e + 40]
     if a.get("value") == 1 and text[s:e].lower() in ("one", "1"):

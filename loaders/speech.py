@@ -218,6 +218,9 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
     verb = m.group(1).lower()
     before = text[:vstart]
     after = text[vend:]
+    if re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:(?:also|now|then|\w+ly)\s+)?$", text[:m.start(1)], re.I) \
+            and verb.endswith(("ed", "id", "ld", "ote", "nd")) and not re.match(r"\s+by\b", after):
+        return None  # passive: "casualty figures were also reported", "is said to": the reported thing
     # inverted: '"...," said Bobovnikova, a spokesperson' / '..., said the governor'
     if re.search(r"[,\"”’]\s*$", before) and re.match(r"\s+(?:[A-Z]|the\s|a\s|an\s|one\s)", after) \
             and not _appositive_subject(text, vstart):
@@ -454,6 +457,7 @@ _SPEAKER_NOUN = re.compile(
     r"kremlin|pentagon|council|committee|office|journalists?|media|researchers?|group|"
     r"volunteers?|medics?|doctors?|rescuers|guards?|brigade|battalion|unit|corps|navy|"
     r"directorate|watchdog|commission|mercenar(?:y|ies)|separatists?|side|ministry|data|"
+    r"department|headquarters|HQ|cent(?:er|re)|"
     r"the\s+(?:UN|U\.N\.|EU)|marine|marines|paratroopers?|commanders)\b", re.I)
 
 

@@ -96,6 +96,8 @@ TRAPS = [
     ("date-month-day", "beginning March 6", "date"),
     ("date-abbrev", "late on Monday (Oct 7)", "date"),
     ("date-day-month", "on 24 February", "date"),
+    ("date-iso-is-no-range", "updated 2025-04-15 at noon", "date"),
+    ("date-slashed", "as of 04/15/2023", "date"),
     ("time-clock", "at 10:30 local time", "time"),
     ("time-am", "at 5 a.m.", "time"),
     ("age-aged", "a man aged 45", "age"),
@@ -120,6 +122,8 @@ TRAPS = [
     ("ratio-out-of-every", "nine out of every ten", "ratio"),
 ]
 DROPPED = [
+    ("date-dotted", "posted 15.04.2022 in the evening"),
+    ("date-iso-in-a-sentence", "On 2024-10-08 Russian forces struck the city"),
     ("model-su25", "Russian Su-25 fighter jets"),
     ("model-t72", "T-72 tanks"),
     ("model-m142", "HIMARS M142 launchers"),
