@@ -43,7 +43,8 @@ _NOUNS = {c: re.compile(r"(?:%s)\b" % _alt(L.NOUNS[c]), _I) for c in _NOUN_ORDER
 _TOKEN = re.compile(r"\s*([A-Za-z][\w'’/-]*|\S)")
 # Noun classes a noun may be followed by in one compound ("elderly civilians", "MLRS attacks").
 _COMPOUND = {"equipment": ("attack", "strike"), "munition": ("attack", "strike"), "trap": ("strike",),
-             "civilian": ("civilian", "military"), "military": ("military",), "neutral": ("civilian", "military")}
+             "civilian": ("civilian", "military"), "military": ("military",),
+             "neutral": ("civilian", "military", "attack", "strike", "equipment", "munition")}
 _NP_STOP = re.compile(
     r"(?:in|on|at|near|from|to|by|with|for|during|since|after|before|and|or|but|who|which|that|whom|whose"
     r"|were|was|have|has|had|are|is|will|would|could|may|might|as|than|into|across|over|under|amid"
@@ -61,8 +62,8 @@ _BEFORE = re.compile(
     r"\b(?:%s)(?:\s+(?:%s))*\s*$" % (_alt(f"(?P<{k}>{_alt(v)})" for k, v in L.BEFORE), L.BEFORE_FILLER), _I)
 _BEFORE_KINDS = [k for k, _ in L.BEFORE]
 _EQUIP_LOSS_AFTER = re.compile(
-    r"\s*(?:(?:were|was|have|has|had|been|reportedly|also|all|,)\s+)*(?:destroyed|lost|damaged|knocked\s+out"
-    r"|captured|seized|hit|disabled|abandoned|written\s+off|taken\s+out)\b", _I)
+    r"\s*(?:(?:were|was|have|has|had|been|reportedly|also|all|,|[a-z]+ed\s+(?:and|or))\s+)*(?:destroyed|lost|damaged|knocked\s+out"
+    r"|captured|seized|hit|disabled|abandoned|written\s+off|taken\s+out|neutrali[sz]ed)\b", _I)
 # "54 armoured vehicles, including seven tanks, had been destroyed": a list shares the loss verb
 _SHARED_LOSS = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as|including)\s+[^.;:]{1,60}?\s(?:were|was|have|has|had)\s+"
                           r"(?:been\s+)?(?:reportedly\s+)?(?:destroyed|lost|damaged|knocked\s+out|captured|disabled)\b", _I)
@@ -378,7 +379,7 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
     if m:
         after = next(k for k in _AFTER_KINDS if m.group(k) is not None)
     before, bstart = None, q.start
-    window_lo = max(lo, q.start - 90)
+    window_lo = max(lo, q.start - 180)
     seg = t[window_lo:q.start]
     br = _CLAUSE_BREAK.search(seg[::-1])
     if br:
@@ -493,7 +494,7 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
             and _PREWAR.search(t[r.np_end:r.np_end + 60]):
         return "population_prewar"     # "which had 32,000 residents before the invasion"
     if a == "lived":
-        return _population(t, q, lo) if r.head in (None, "civilian", "neutral") else None
+        return _population(t, q, lo, default="population_prewar") if r.head in (None, "civilian", "neutral") else None
     # a verb before the number: "killed 12", "evacuated 200 residents"
     if b in ("killed", "wounded", "killed_or_wounded"):
         return b
@@ -513,8 +514,9 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return "population_remaining"     # "the population has dwindled to about 7,000"
     if b == "population":
         return _population(t, q, lo, default="population_prewar")
-    if r.head is None and prev is not None and _CONTINUES.fullmatch(t, prev[0].end, q.start) \
-            and _ELLIPSIS_NEXT.match(t, q.end):
+    if r.head is None and prev is not None and (
+            (_CONTINUES.fullmatch(t, prev[0].end, q.start) and _ELLIPSIS_NEXT.match(t, q.end))
+            or (_CONTINUES_COMMA.fullmatch(t, prev[0].end, q.start) and _ELLIPSIS_PREP.match(t, q.end))):
         return prev[1]      # "over 35,000 in July, escalating to 38,130", "eight in Kyiv, and 10 across the country"
     if r.head is None and b is None and _SAME_FIGURE.search(t, max(0, q.start - 120), q.start) and prev is None:
         return "=previous"  # "By March, this figure increased to 7,000": the doc's previous figure
@@ -534,6 +536,9 @@ _RISE = (r"(?:(?:then\s+|later\s+)?(?:rising|rose|risen|increasing|increased|esc
          r"falling|dropping)\s+(?:to\s+)?)")
 _CONTINUES = re.compile(r"[^.;:]{0,40}?(?:(?:,\s*|\s+)and\s+%s?|,\s*%s)(?:(?:about|around|some|nearly|almost|over|"
                         r"more\s+than|at\s+least)\s+)?" % (_RISE, _RISE), _I)
+# "7,000 people live in X, 4,000 on the left bank": a comma, then the number and where
+_CONTINUES_COMMA = re.compile(r"[^.;:]{0,60}?,\s*(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)\s+)?", _I)
+_ELLIPSIS_PREP = re.compile(r"\s+(?:in|on|at|across|from|near|inside|outside)\s", _I)
 # What may follow a bare number that goes on with the figure before: a place, a time, the end.
 _ELLIPSIS_NEXT = re.compile(r"\s*(?:[,.;)]|$|(?:in|on|at|across|over|by|during|since|from|alone|so\s+far|this|last|"
                             r"per|a\s+day|daily|each|every|respectively|nationwide|elsewhere)\b)", _I)
@@ -569,11 +574,18 @@ def _listed(t: str, a: Quantity, b: Quantity) -> bool:
     return len(gap) < 60 and bool(_LIST_GAP.search(gap)) and not re.search(r"[;:]|\bsaid\b", gap)
 
 
+_NEXT_QUANTITY_CUE = re.compile(r"\b(?:now|currently|still|only)\s+(?:has|have|had|houses|counts|numbers)?\s*(?:only\s+|just\s+|about\s+)?"
+                                r"(?:\d|a\s+few|several|some|hundreds|dozens|thousands)", _I)
+
+
 def _population(t: str, q: Quantity, lo: int, default: str | None = None) -> str | None:
     left = t[lo:q.start]
     right = t[q.end:q.end + 80]
     pre_l = [m.end() for m in _PREWAR.finditer(left)]
     rem_l = [m.end() for m in _REMAINING.finditer(left)]
+    m = _NEXT_QUANTITY_CUE.search(right)
+    if m:
+        right = right[:m.start()]       # "a town of 20,000 that now has a few hundred": "now" is theirs
     if _PREWAR.search(right) and not _REMAINING.match(right.lstrip()):
         return "population_prewar"
     if pre_l or rem_l:
@@ -586,12 +598,20 @@ def _population(t: str, q: Quantity, lo: int, default: str | None = None) -> str
     return default
 
 
+_FROM_SOMETHING = re.compile(r"\s*(?:\([^)]{0,25}\)\s*)?(?:away|from|off|short\s+of|to\s+the|of\s+the|behind|ahead|"
+                             r"(?:north|south|east|west)\w*)\b", _I)
+
+
 def _distance_ok(t: str, q: Quantity) -> str | None:
     before = t[max(0, q.start - 25):q.start]
     after = t[q.end:q.end + 40]
     after = re.sub(r"^\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?)\b", "", after, flags=_I)
+    if re.match(r"\s*(?:\([^)]{0,25}\)\s*)?away\s+from\b", after, _I):
+        return "distance_km"    # "located 400-500 metres away from the positions"
     if _DIST_NOT.search(before) or _DIST_NOT_AFTER.match(after) or re.match(r"^\s*(?:/|per\b)", after, _I):
         return None
+    if q.unit == "m" and not _FROM_SOMETHING.match(after):
+        return None     # "the water rose by 5 meters", "level reached 12 metres": no distance to a place
     return "distance_km"
 
 

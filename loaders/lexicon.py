@@ -22,7 +22,8 @@ NOUNS = {
         r"children", r"child", r"kids?", r"minors?", r"teenagers?", r"babies", r"infants?", r"women",
         r"elderly", r"pensioners?", r"citizens?", r"passengers?", r"workers?", r"medics?",
         r"rescuers?", r"first\s+responders", r"journalists?", r"volunteers?", r"patients?", r"families",
-        r"refugees", r"evacuees", r"police\s+officers?", r"policem[ae]n", r"firefighters?", r"doctors?", r"nurses?",
+        r"refugees", r"evacuees", r"participants", r"attendees", r"guests", r"visitors", r"shoppers",
+        r"customers", r"worshippers", r"spectators", r"diners", r"police\s+officers?", r"policem[ae]n", r"firefighters?", r"doctors?", r"nurses?",
         r"miners?", r"farmers?", r"students?", r"pupils?", r"teachers?", r"passers-?by", r"motorists?",
         r"drivers?", r"employees?", r"staff", r"aid\s+workers?", r"humanitarian\s+workers?", r"relatives",
         r"residents", r"adults?", r"family\s+members", r"members\s+of\s+(?:a|the|one)\s+family", r"girls?", r"boys?", r"teens?", r"toddlers?", r"grandmothers?", r"mothers?",
@@ -58,7 +59,8 @@ NOUNS = {
         r"multiple\s+(?:launch\s+)?rocket\s+(?:launchers?|systems?)", r"mlrs", r"rocket\s+launchers?",
         r"air\s+defen[cs]e\s+systems?", r"anti-aircraft\s+systems?", r"aircraft", r"warplanes?",
         r"(?:fighter\s+)?jets?", r"planes?", r"helicopters?", r"warships?", r"ships?", r"vessels?",
-        r"boats?", r"vehicles?", r"trucks?", r"radars?", r"(?:pieces|units)\s+of\s+(?:military\s+)?(?:equipment|hardware)",
+        r"boats?", r"vehicles?", r"trucks?", r"radars?", r"watercraft", r"atgms?", r"cars",
+        r"(?:pieces|units)\s+of\s+(?:[\w-]+\s+){0,3}?(?:equipment|hardware|weapons)",
     ],
     # Counted things that are never figures.
     "trap": [
@@ -107,7 +109,8 @@ AFTER = [
         r"captured", r"taken\s+prisoner", r"taken\s+captive", r"surrendered", r"held\s+captive",
         r"held\s+prisoner", r"prisoners?\s+of\s+war", r"prisoners", r"pows\b", r"in\s+captivity",
     ]),
-    ("missing", [r"(?:remain(?:ed|s)?|are\s+still|were\s+still|still|went|gone|go)\s+(?:missing|unaccounted\s+for)", r"missing", r"unaccounted\s+for"]),
+    ("missing", [r"(?:remain(?:ed|s)?|are\s+still|were\s+still|still|went|gone|go)\s+(?:missing|unaccounted\s+for)", r"missing", r"unaccounted\s+for",
+                 r"(?:are|were|is|was|remain(?:ed|s)?)\s+(?:still\s+)?(?:trapped\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble|debris|ruins)"]),
     ("population_remaining", [
         r"remain(?:ed|s|ing)?\b", r"still\s+live[sd]?\b", r"still\s+living", r"continue\s+to\s+live",
         r"(?:are|were)\s+still\s+(?:in|there|living)", r"stay(?:ed)?\s+(?:in|behind)",
@@ -115,6 +118,7 @@ AFTER = [
         r"left\s+in\s+(?:the\s+)?(?:city|town|village)", r"are\s+left\b", r"sheltering",
         r"live\s+(?:there|in\s+the\s+(?:city|town|village))\s+now", r"still\s+reside",
         r"(?:be|are|is|were)\s+still\s+(?:in|at|there)\b", r"still\s+be\s+(?:in|at|there)\b",
+        r"liv(?:e|es|ing)\s+(?:in|there|on)\b", r"(?:need|needs|have|has|remain|are\s+yet|is\s+yet)\s+to\s+be\s+evacuated",
     ]),
     ("evacuated", [
         r"(?:must|will\s+(?:have|need)\s+to|(?:have|has|had|need|needed)\s+to|(?:were|was|are|is|have\s+been|had\s+been)\s+"
@@ -143,7 +147,7 @@ BEFORE = [
                            r"surpassed|exceeded|topped|passed|hit)",
                            r"casualty\s+toll\s+(?:of|to|at)", r"put\s+out\s+of\s+action"]),
     ("killed", [r"killed", r"killings?\s+of", r"killing", r"kills", r"kill", r"slain", r"executed", r"executing", r"shot\s+dead", r"bodies\s+of", r"slew", r"slaying", r"eliminated", r"eliminating",
-                r"liquidated", r"(?:death|casualty)\s+toll\b[\w\s'’-]{0,60}?\b(?:to|at|of|is|was|reached|stood|stands|hit)",
+                r"liquidated", r"(?:death|casualty)\s+toll\b[\w\s'’-]{0,150}?\b(?:to|at|of|is|was|reached|stood|stands|hit)",
                 r"toll\s+(?:(?:has|had|have)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grown|grew|surged|mounted|stood|stands|now\s+stands)\s+)?(?:to|of|at)",
                 r"toll\s+(?:(?:has|had|have)\s+)?(?:reached|hit|passed|surpassed|exceeded|topped)",
                 r"deaths?\s+of", r"among\s+the\s+dead\s+(?:were|are)", r"killed:", r"dead:", r"claimed\s+the\s+lives\s+of",
@@ -165,7 +169,7 @@ BEFORE = [
                    r"shooting\s+down", r"downed", r"downing", r"sank", r"sunk", r"sinking"]),
     ("lost", [r"lost", r"losing", r"loses", r"lose", r"suffered", r"suffering", r"losses\s+(?:of|at|to)",
               r"losses\s+(?:include|included|including)", r"written\s+off"]),
-    ("pop_now", [r"(?:has\s+|had\s+)?(?:dwindled|fallen|dropped|shrunk|shrank|declined|plummeted|fell)\s+to",
+    ("pop_now", [r"there\s+(?:are|were|remain|remained)\s+(?:(?:currently|still|now|only|just)\s+)*",r"(?:has\s+|had\s+)?(?:dwindled|fallen|dropped|shrunk|shrank|declined|plummeted|fell)\s+to",
                  r"(?:now|currently|today)\s+(?:only\s+)?(?:has|have|houses|counts)"]),
     ("population", [r"population\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:was|is|stood\s+at|numbered|had\s+been)",
                     r"population\s+(?:of|was|is|stood\s+at|numbered|has\s+(?:fallen|dropped|shrunk)\s+to"
@@ -201,7 +205,8 @@ CONTROL = (r"control(?:s|led|ling)?|occup(?:y|ies|ied|ying)|hold(?:s|ing)?|held|
            r"took|retaken|liberated|recaptured|under\s+(?:russian|ukrainian)\s+control")
 TERRITORY_OBJECT = (r"territory|land|ukraine|the\s+country|the\s+city|the\s+town|the\s+region|the\s+oblast"
                     r"|the\s+province|donbas|the\s+donbas|[A-Z][\w'-]+")
-TERRITORY_NOT = (r"buildings?|housing|homes|houses|infrastructure|energy|power|electricity|population|voters"
+TERRITORY_NOT = (r"flooded|affected|damaged|destroyed|burned|mined|contaminated|"
+                 r"buildings?|housing|homes|houses|infrastructure|energy|power|electricity|population|voters"
                  r"|respondents|people|gdp|budget|economy|exports?|imports?|grid|generation|capacity|stock"
                  r"|forces|troops|casualties|losses|the\s+vote|ballots|residents|children|apartments?")
 

@@ -284,6 +284,10 @@ def _qualifier_before(text: str, start: int) -> tuple[int, str | None]:
 _NUMERIC_DATE = re.compile(r"(?<![\d.,])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2}))(?![\d])")
 
 
+_COMPOUND_ADJ = re.compile(r"-(?:storey|story|stories|floor|level|strong|member|man|men|person|day|week|month|hour|minute|"
+                           r"room|bed|seat|lane|page|point|fold|stage|phase|part|round|shot|step|car|carriage|vehicle)\b", re.I)
+
+
 def _trap(text: str, s: int, e: int, a: dict) -> str | None:
     for m in _NUMERIC_DATE.finditer(text, max(0, s - 11), min(len(text), e + 11)):
         if m.start() < e and s < m.end():
@@ -321,6 +325,8 @@ def _trap(text: str, s: int, e: int, a: dict) -> str | None:
         return "age"
     if _DURATION_AFTER.match(after):
         return "duration"
+    if _COMPOUND_ADJ.match(after):
+        return "compound"       # "a five-storey building", "a 300-strong unit", "a two-day visit"
     return None
 
 

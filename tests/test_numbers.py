@@ -97,6 +97,8 @@ TRAPS = [
     ("date-abbrev", "late on Monday (Oct 7)", "date"),
     ("date-day-month", "on 24 February", "date"),
     ("date-iso-is-no-range", "updated 2025-04-15 at noon", "date"),
+    ("compound-storey", "a nine-storey apartment block", "compound"),
+    ("compound-strong", "a 300-strong assault unit", "compound"),
     ("date-slashed", "as of 04/15/2023", "date"),
     ("time-clock", "at 10:30 local time", "time"),
     ("time-am", "at 5 a.m.", "time"),
