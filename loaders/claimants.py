@@ -277,7 +277,18 @@ def _local_side(raw: str, ctx: Doc, at: int) -> str | None:
     sides = [x for x in sides if x]
     if sides and all(x == "russia" for x in sides):
         return "russia"
+    if not sides and _home_side(ctx) == "russia":
+        return "russia"     # "regional authorities said" in a Russian state outlet's report
     return "ukraine"
+
+
+def _home_side(ctx: Doc) -> str | None:
+    """The side of the outlet that published the article, when it is a state or national
+    outlet of a belligerent (actors.csv: TASS, RIA Novosti, Ukrinform ...)."""
+    if not ctx.outlet:
+        return None
+    a = lookup(ctx.outlet)
+    return a.side if a is not None and a.kind == "media" and a.side in ("russia", "ukraine") else None
 
 
 def _place_side(name: str, places) -> str | None:

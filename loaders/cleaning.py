@@ -161,6 +161,19 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
+# Sentences glued by a lost space ("the mayor said.The head of ..."): a lowercase word, a full
+# stop, a capitalised word. Not "U.S.", "Censor.NET" or "ukrinform.ua" (no capital after, or
+# capitals before).
+_GLUED = re.compile(r"(\b(?:[a-z]{2,}|\d{1,4})[.!?][\"”’]?)([A-Z][a-z]{1,})")
+
+
+def _unglue(m: re.Match) -> str:
+    start = m.string.rfind(" ", 0, m.start()) + 1
+    if re.search(r"www|/|@", m.string[start:m.start()]):
+        return m.group(0)       # an address, not two sentences
+    return m.group(1) + " " + m.group(2)
+
+
 def normalise(text: str) -> str:
     """Unicode NFC, mojibake repaired, spaces collapsed, one non-empty paragraph a line."""
     text = _CONTROL.sub("", text)
@@ -175,7 +188,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    lines = (_GLUED.sub(_unglue, _SPACES.sub(" ", line).strip()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 

@@ -26,6 +26,7 @@ class Doc:
     main_place: str | None = None
     dateline_place: str | None = None
     url: str | None = None
+    outlet: str | None = None
     _memo: dict = field(default_factory=dict, repr=False)
 
     # --- structure -------------------------------------------------------------------------

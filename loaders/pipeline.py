@@ -60,7 +60,8 @@ def extract(doc: Document, now: dt.datetime | None = None) -> Extracted:
     dateline_place = places.dateline_place(cleaned.dateline)
     main_place = places.main_place(cleaned.text, cleaned.title, sents)
     ctx = Doc(doc_id=doc.doc_id, text=cleaned.text, sentences=sents, published=published,
-                  title=cleaned.title, main_place=main_place, dateline_place=dateline_place)
+                  title=cleaned.title, main_place=main_place, dateline_place=dateline_place,
+                  url=doc.url, outlet=doc.outlet)
     figs = figures.extract_figures(ctx)
     evs = events.extract_events(ctx)
     for f in figs:

@@ -242,6 +242,8 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
     if verb in _NOUN_TOO and noun and not (noun.group(1).strip() and (
             _speaker_noun(noun.group(1)) or noun.group(1)[:1].isupper() or lookup(noun.group(1)))):
         return None  # "published its quarterly report": a noun; "the ministry reports": a verb
+    if verb in ("claimed", "claims", "claim") and re.match(r"\s+(?:the\s+)?(?:lives|life|responsibility)\b", after, re.I):
+        return None  # "the strike claimed the lives of 12", "claimed responsibility"
     if verb == "estimated" and re.search(r"\b(?:an|the)\s+$", text[:vstart], re.I):
         return None  # "an estimated 300 troops"
     if verb in _NOUN_TOO and re.search(r"\b(?:a|an|the|its|his|her|their|this|that|latest|new|daily|"

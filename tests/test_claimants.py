@@ -596,3 +596,19 @@ PHRASINGS += [
 @pytest.mark.parametrize("text,needle,expected", PHRASINGS)
 def test_general_phrasings(text, needle, expected):
     _check(text, needle, expected)
+
+
+def test_local_authorities_default_to_the_outlets_side():
+    """Unqualified local authorities are Ukrainian, unless the report comes from a Russian state
+    outlet and names no place that tells otherwise."""
+    text = "Regional authorities said 11 people were injured in the shelling on Sunday."
+    ukr = Doc("t", text, sentences.split(text), None)
+    rus = Doc("t", text, sentences.split(text), None, outlet="Sputnik")
+    assert attribute(ukr, 0, text.index("11")).side == "ukraine"
+    assert attribute(rus, 0, text.index("11")).side == "russia"
+
+
+def test_an_event_that_claimed_lives_is_no_speaker():
+    text = "The Emergency Ministry in Belgorod said that the Ukrainian attack had claimed the lives of 12 adults."
+    c = who(text, "12")
+    assert c is not None and "Ministry" in c[0] and c[1] == "russia"

@@ -305,3 +305,14 @@ def test_cleaning_keeps_every_prose_line_and_only_drops_whole_input_lines(lines)
     kept = c.text.split("\n") if c.text else []
     assert [line for line in lines if line in PROSE] == kept
     assert all(r in lines for r in c.removed)
+
+
+@pytest.mark.parametrize("raw,want", [
+    ("The mayor said.The head of the republic spoke.", "The mayor said. The head of the republic spoke."),
+    ("It began on Aug. 6.Zelensky confirmed it.", "It began on Aug. 6. Zelensky confirmed it."),
+    # abbreviations, dotted names and addresses stay glued
+    ("See ukrinform.ua and Censor.NET for the U.S.Army claim.", "See ukrinform.ua and Censor.NET for the U.S.Army claim."),
+    ("Read www.example.Com or http://example.org/page.Html now.", "Read www.example.Com or http://example.org/page.Html now."),
+])
+def test_glued_sentences_are_split(raw, want):
+    assert normalise(raw) == want
