@@ -20,7 +20,9 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\b(?:shelling|(?:air)?strikes?|bombardment|attacks?)\s+(?:\w+\s+)?(?:killed|injured|wounded|damaged|destroyed)\b"
         r"|\bhit\b(?=[^.]{0,60}\bwith\s+(?:[\w-]+\s+){0,2}(?:missiles|drones|rockets|bombs|artillery|shells)\b)"
         r"|\bdropped\s+(?:[\w-]+\s+){0,3}?(?:bombs|missiles|munitions)\s+on\b"
-        r"|\bcame\s+under\s+(?:\w+\s+)?(?:fire|shelling|bombardment|missile\s+attack|drone\s+attack)\b", _I)),
+        r"|\bcame\s+under\s+(?:\w+\s+)?(?:fire|shelling|bombardment|missile\s+attack|drone\s+attack)\b"
+        r"|\b(?:fired|firing|opened\s+fire)\s+(?:on|at|upon)\b|\bhit\s+(?:near|close\s+to)\b"
+        r"|\b(?:strike|attack|shelling|bombing|missile|drone)\s+(?:kills|killed|injures|injured|wounds|wounded|hits)\b", _I)),
     ("capture", re.compile(
         r"\b(?:captured|recaptured|seized|liberated|retook|retaken|overran|overrun|"
         r"(?:took|taken|take|taking|seized|gained|established|regained|retook|claimed)\s+(?:full\s+)?control\s+(?:of|over)|"
@@ -34,6 +36,10 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"\b(?:withdr[ae]w(?:n|al)?|withdrawing|retreat(?:ed|ing|s)?|pull(?:ed|ing)\s+(?:out|back)|"
         r"pullout|pull-out)\s+(?:(?!under\b|pressure\b)\w+\s+){0,3}?(?:from|of)\b"
         r"|\bpull(?:ed|ing|s)?\s+(?:(?:its|their|the|his|her|some|all|[\w-]+)\s+){1,3}(?:out|back)\s+(?:of|from)\b"
+        r"|\bwithdrawal\s+of\s+(?:[\w-]+\s+){1,3}?(?:from|of)\b"
+        r"|\b(?:ordered|orders|told)\s+(?:its|their|the|all)\s+(?:[\w-]+\s+)?(?:troops|forces|units|soldiers|garrison)\s+"
+        r"(?:\w+\s+){0,2}?to\s+(?:leave|withdraw\s+from|pull\s+out\s+of|retreat\s+from)\b"
+        r"|\babandoned\s+(?:their|its|the)\s+(?:[\w-]+\s+){0,2}?(?:bastion|stronghold|positions?|base|hub|garrison)\s+(?:of|in|at)\b"
         r"|\b(?:withdr[ae]w(?:n|al)?|retreat(?:ed)?)\s+(?:\w+\s+){0,3}?to\b"
         r"|\b(?:abandoned|left)(?=\s+(?:the\s+(?:city|town|village)\s+of\s+)?(?-i:[A-Z])|\s+the\s+(?:[a-z-]+\s+){0,2}?(?:city|town|village|settlement)\b)"
         r"|\babandoned\s+(?:(?:their|its|the)\s+)?positions\s+(?:in|near|around)\b"
@@ -62,26 +68,32 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"battles?\s+(?:(?:are|were|is|was|have\s+been|has\s+been)\s+)?(?:raged|rage|raging|taking\s+place|took\s+place|continu\w+|erupted)\s+"
         r"(?:in|near|around|for|inside)|"
         r"offensive\s+(?:operations|actions)\s+(?:near|in|around|on|towards?)|counter-?offensives?\s+(?:near|in|around|on|towards?)|"
+        r"onslaughts?\s+(?:on|against)|"
         r"(?:launched|began|started|mounted|opened|resumed|stepped\s+up)\s+(?:an?\s+|the\s+|its\s+|their\s+)?"
         r"(?:\w+\s+){0,2}?(?:offensive|assault|counteroffensive|counter-offensive)\s+(?:on|against|in|toward|towards))", _I)),
     ("evacuation", re.compile(
         r"\b(?:evacuated\s+(?:\w+\s+){0,4}?from|evacuations?\s+(?:of|from)|evacuating\s+(?:\w+\s+){0,3}?(?:from|of|in)|evacuates\s+(?:\w+\s+){0,4}?(?:from|of|in)|"
         r"ordered\s+(?:the\s+)?(?:\w+\s+)?evacuation\s+of|evacuated|"
-        r"ordered\s+(?:(?:the\s+)?(?:civilians|residents|families|people|children|everyone)\s+(?:\w+\s+){0,3}?)to\s+(?:leave|evacuate|flee))\b", _I)),
+        r"ordered\s+(?:(?:the\s+)?(?:civilians|residents|families|people|children|everyone)\s+(?:\w+\s+){0,3}?)to\s+(?:leave|evacuate|flee)|"
+        r"(?:forced|ordered|told|urged|asked|advised)\s+to\s+(?:evacuate|leave)(?:\s+from)?|evacuate\s+from|"
+        r"(?:told|urged|asked|advised|called\s+on)\s+(?:\w+\s+){0,3}?(?:residents|civilians|people|families|children|"
+        r"everyone|parents)\s+(?:\w+\s+){0,3}?to\s+(?:leave|evacuate|flee)|"
+        r"(?:carrying|carried|carry)\s+out\s+(?:the\s+)?evacuations?|evacuations?\s+(?:continue|continued|continues|"
+        r"are\s+continuing|is\s+continuing|are\s+under\s*way|is\s+under\s*way))\b", _I)),
 ]
 
 # A cheap first pass (substring tests, much faster than one big regex): a sentence without
 # any of these stems has no trigger above.
 STEMS = {
     "strike": ("strike", "struck", "rocked", "bombard", "shell", "bomb", "pound", "missile", "drone", "rocket", "hit", "dropped",
-               "under", "raid", "barrage", "fired", "launched", "attack"),
+               "under", "raid", "barrage", "fired", "firing", "opened fire", "launched", "attack"),
     "capture": ("captur", "seiz", "liberat", "retook", "retaken", "overr", "control", "fell", "fallen",
                 "took", "taken", "fall", "takeover", "flag", "occupied", "hands", "came under", "come under"),
-    "withdrawal": ("withdr", "retreat", "pull", "abandon", "left", "out of", "reposition", "back from"),
+    "withdrawal": ("withdr", "retreat", "pull", "abandon", "left", "leave", "out of", "reposition", "back from"),
     "advance": ("advanc", "enter", "push", "broke", "break", "gain", "regain", "wedge", "closing", "move", "reach",
                 "incursion", "crossed", "progress", "closer", "crossing", "foothold"),
-    "assault": ("attack", "assault", "storm", "fight", "clash", "offensive", "battle"),
-    "evacuation": ("evacuat", "ordered"),
+    "assault": ("attack", "assault", "storm", "fight", "clash", "offensive", "battle", "onslaught"),
+    "evacuation": ("evacuat", "ordered", "leave", "flee"),
 }
 
 
@@ -95,7 +107,7 @@ def trigger_types(text: str) -> set[str]:
 TIGHT = re.compile(r"^(?:took|taken|has\s+taken|have\s+taken|had\s+taken|left|struck|abandoned|evacuated|"
                    r"attacked|attacking|storm\w*|entered|pounded|hit)$", _I)
 # A noun phrase leading to the place: "the outskirts of the eastern Ukraine frontline city of".
-OBJECT_NP = re.compile(r"^\s*(?:(?:the|a|an|its|their|part\s+of\s+the)\s+)?(?:[\w'-]+\s+){0,3}?(?:outskirts|centre|center|"
+OBJECT_NP = re.compile(r"^\s*(?:(?:one|some|several|parts?|much|most|all)\s+of\s+)?(?:(?:the|a|an|its|their|part\s+of\s+the)\s+)?(?:[\w'-]+\s+){0,3}?(?:outskirts|centre|center|"
                        r"edge|suburbs?|districts?|parts?|area|areas|positions|village|town|city|settlement|"
                        r"region|province|oblast|control)\s+(?:of|in|near|around)\s+(?:the\s+)?"
                        r"(?:[\w'-]+\s+){0,5}?(?:(?:city|town|village|settlement|hub|stronghold|bastion)\s+of\s+)?$", _I)
@@ -148,7 +160,7 @@ ANAPHOR = re.compile(r"\bthe\s+(?:(?-i:[a-z][a-z-]*)\s+){0,2}?(?:city|town|villa
                      r"(?!\s+(?:of|council|hall|authorities|administration|mayor|officials|centre\s+of)\b)", _I)
 # A ground attack stays an assault; an attack that kills civilians or hits a city in Russia is
 # a strike ("a Ukrainian attack on the Russian city of Belgorod", "an attack on Dnipro killed three").
-STRIKE_CUE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|wounded|wounding|dead|damaged|damaging|"
+STRIKE_CUE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|wounded|wounding|dead|damaged|damaging|casualt\w*|"
                         r"destroyed|civilians?|residential|apartment|homes|power|energy|infrastructure|overnight)\b"
                         r"|\bRussian\s+(?:border\s+)?(?:city|town|region|village)\b", _I)
 # "attacking a power plant in X", "struck an oil depot in X": a target that only fire reaches
@@ -179,7 +191,7 @@ INTENT_BEFORE = re.compile(
     r"intent|seeks?|seeking|sought|threatens?|threatened|threatening|vows?|vowed|ready|preparing|"
     r"prepares|expected|expects|goal|objective|commitment|committed|quest|bracing|fears?|feared|"
     r"risk|risks|possible|potential|possibly|eventual|anticipated|imminent|prevent|prevented|stop|"
-    r"halt|if|unless|whether|hopes?|hoping|hoped|push\s+to|drive\s+to|order\s+to|focused\s+on|"
+    r"halt|if|unless|whether|hopes?|hoping|hoped|push\s+to|drive\s+to|order\s+to|focused\s+on|towards?|step|"
     r"refocused\s+on|focus\s+on|staked\s+\w+\s+\w+\s+on|intent\s+on|designed|capable|"
     r"warned|warns|predicted|predicts|forecast|rumou?red|speculat\w*|hypothetical|looming|threats?)\b(?:\s+\w+){0,3}\s*$", _I)
 # A bare verb coordinated with an earlier infinitive: "in an attempt to breach the defences and
@@ -190,7 +202,8 @@ INFINITIVE_AND = re.compile(r"\bto\s+[a-z]+\b[^,;.]{0,60}?\s(?:and|or)\s+$", _I)
 ATTEMPT_BEFORE = re.compile(r"\b(?:attempted|attempts|attempting|tried|tries|trying)\s+to\s+$", _I)
 # Words that say it did happen despite a cue above ("continue to advance", "managed to take").
 HAPPENED_BEFORE = re.compile(r"\b(?:continues?|continued|continuing|managed|succeeded|began|begun|"
-                             r"started|keeps?|kept|forced|ordered|decided)\s+(?:\w+\s+){0,2}?(?:to|in)\s*$|\bto\s+have\s+(?:\w+\s+)?$", _I)
+                             r"started|keeps?|kept|forced|ordered|decided)\s+(?:\w+\s+){0,2}?(?:to|in)\s*$|\bto\s+have\s+(?:\w+\s+)?$"
+                             r"|\b(?:ordered|decided)\s+(?:\w+\s+){0,2}?to\s+(?:begin|start|complete|carry\s+out)\s+(?:the\s+)?$", _I)
 MODAL_AFTER = re.compile(r"\b(?:would|could|might|may|will|shall|can)\b(?!\s+not\s+have)", _I)
 # "(less than) a week after the fall of X", "two days after capturing X"
 RELATIVE_BEFORE = re.compile(
@@ -208,8 +221,8 @@ FORCE_NOUN = (r"(?:forces|troops|army|military|units?|soldiers|fighters|aircraft
               r"mercenar\w+|assault\s+groups?|defenders|servicemen|navy|air\s+force|bombers|"
               r"counteroffensive|offensive|advance|assaults?|attacks?|strikes?|shelling|"
               r"gunners|sabotage\s+groups?|tanks?|armou?r|military\s+bloggers)")
-RU_WORD = r"(?:Russian|Russia['\u2019]s|Moscow['\u2019]s|Kremlin|Wagner|Chechen|pro-Russian|Russian-backed|separatist)"
-UA_WORD = r"(?:Ukrainian|Ukraine['\u2019]s|Kyiv['\u2019]s|Kiev['\u2019]s)"
+RU_WORD = r"(?:[Rr]ussian|Russia['\u2019]s|Moscow['\u2019]s|Kremlin|Wagner|Chechen|pro-Russian|Russian-backed|separatist)"
+UA_WORD = r"(?:[Uu]krainian|Ukraine['\u2019]s|Kyiv['\u2019]s|Kiev['\u2019]s)"
 SIDE_PHRASE = re.compile(
     rf"\b(?P<word>{RU_WORD}|{UA_WORD})\s+(?:[\w-]+\s+){{0,2}}?{FORCE_NOUN}\b(?!\s+(?:said|says|told|reported|claimed|stated)\b)"
     rf"|\b(?P<bare>Russia|Moscow|the\s+Kremlin|Wagner|Ukraine|Kyiv|Kiev)\b(?!['\u2019]s|\s+(?:said|says|told|reported|"
@@ -223,6 +236,11 @@ SELF_CLAIM = re.compile(r"\b(?:(?:that\s+)?(?:it|they)(?:\s+(?:had|has|have))?|t
 ANY_SIDE = re.compile(rf"{RU_WORD}|{UA_WORD}|\b(?:Russia|Moscow|Kremlin|Ukraine|Kyiv|Kiev)\b")
 UKRAINE_BY_DEFAULT = re.compile(r"^(?:liberated|liberation\s+of|retook|retaken|recaptured|recapture\s+of|"
                                 r"regained\s+control\s+(?:of|over))$", _I)
+
+
+# "troops in eastern Ukraine": the country named as a location, not as an actor
+IN_COUNTRY = re.compile(r"\b(?:in|of|across|from|into|inside|throughout)\s+(?:the\s+)?(?:(?:eastern|western|southern|northern|"
+                        r"north-?eastern|north-?western|south-?eastern|south-?western|central|occupied|war-torn)\s+)?$", _I)
 
 
 def side_of(word: str) -> str:
@@ -260,7 +278,8 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
     adjective = ADJ_BEFORE.search(text, 0, start)
     if adjective:                                  # "a Russian missile strike on X"
         return side_of(adjective.group("word"))
-    before = [x for x in SIDE_PHRASE.finditer(text) if x.end() <= start]
+    before = [x for x in SIDE_PHRASE.finditer(text) if x.end() <= start
+              and not (x.group("bare") and IN_COUNTRY.search(text, max(0, x.start() - 30), x.start()))]
     pronoun = [x for x in PRONOUN_FORCE.finditer(text) if x.end() <= start]
     self_claim = SELF_CLAIM.search(text, 0, start)
     if self_claim:

@@ -55,7 +55,12 @@ UNKNOWN_SETTLEMENT = re.compile(r"\b(?:village|town|city|settlement|hamlet)\s+of
                                 r"\b[A-Z][\w'\u2019-]+,?\s+(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 # A capture of positions or ground near X is an advance near X, not X taken.
 PARTIAL_OBJECT = re.compile(r"\b(?:positions?|ground|territory|lines|trenches|streets|areas|heights|"
-                            r"strongholds?|footholds?|bridgeheads?|part\s+of|parts\s+of)\b", re.I)
+                            r"strongholds?(?!\s+(?:town\s+|city\s+)?of\b)|footholds?|bridgeheads?|part\s+of|parts\s+of)\b", re.I)
+HABITUAL = re.compile(r"\b(?:regularly|daily|every\s+(?:day|night|week)|constantly|routinely|repeatedly|"
+                      r"almost\s+every|each\s+(?:day|night))\b", re.I)
+BACKGROUND_WAR = re.compile(r"\b(?:early|earlier)\s+in\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion|conflict)\b|"
+                            r"\bat\s+the\s+(?:start|beginning|outset)\s+of\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion)\b|"
+                            r"\bin\s+the\s+(?:first|early)\s+(?:days|weeks|months)\s+of\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion)\b", re.I)
 UNNAMED_PLACES = re.compile(r"\b(?:villages|settlements|towns|positions|areas|localities)\b", re.I)
 
 
@@ -139,6 +144,9 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
         if event_type is None:
             continue
         targets = _object_places(text, start, end, next_start, mentions, m)
+        if not targets and event_type in ("strike", "evacuation") and _at_main_place(ctx, text, event_type, m, end,
+                                                                                      next_start, mentions):
+            targets = [ctx.main_place]      # "a missile struck the cafe", "evacuations continue today"
         if not targets:
             if placeless is not None and ctx.published:
                 own = _own_day(text, start, end, found_dates, ctx.published)
@@ -157,6 +165,10 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
         if event_type == "capture" and TAKES_OBJECT.match(m.group(0)) and where > end and \
                 PARTIAL_OBJECT.search(text, end, where):
             event_type = "advance"    # "recaptured positions near X", "seized part of X"
+        if HABITUAL.search(text, end, min(len(text), end + 60)) or HABITUAL.search(_clause_before(text, start)[-30:]):
+            continue          # "Russian attacks on X regularly kill", "X is shelled daily": a pattern, not an event
+        if BACKGROUND_WAR.search(text):
+            continue          # "Russia took the city early in the full-scale invasion": history
         if _future(text, start, end, found_dates, ctx.published):
             continue          # "the evacuation is scheduled for Sept. 1, 2024": a plan
         event_date, precision = _event_date(text, start, end, found_dates, ctx.published)
@@ -176,6 +188,33 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
                 span_end=sent.start + end, trigger=text[start:end],
                 claimant_how=claimants.how(claimant)), by_statement))
     return out
+
+
+# Objects of a strike that stand in the article's place: a building, a site, "nearby".
+FACILITY = re.compile(r"^\s*(?:(?:the|a|an|its|his|her|their|one\s+of\s+the)\s+)?(?:[\w'-]+\s+){0,3}?(?:cafe|café|restaurant|shop|"
+                      r"store|market|supermarket|shopping\s+(?:centre|center|mall)|mall|house|home|building|block|school|"
+                      r"hospital|clinic|station|stop|church|theatre|theater|hotel|office|factory|plant|warehouse|"
+                      r"yard|street|square|park|bus|train|car|district|neighbou?rhood)s?\b|^\s*nearby\b", re.I)
+
+
+# Strike triggers that take the struck thing as their object.
+STRIKES_OBJECT = re.compile(r"(?:struck|hit|fired\s+(?:on|at|upon)|opened\s+fire\s+on|shelled|pounded|bombed|"
+                            r"strikes?\s+(?:on|against|at|in)|hit\s+(?:near|close\s+to))$", re.I)
+
+
+def _at_main_place(ctx: Doc, text: str, event_type: str, m: re.Match, end: int, stop: int, mentions) -> bool:
+    """A strike on a building ("a missile struck the cafe", "hit near her house") or an evacuation
+    told without a place ("evacuations continue today"), in an article about one settlement
+    that the sentence does not leave for another place."""
+    if not ctx.main_place or mentions:
+        return False
+    info = places.place_info(ctx.main_place) or {}
+    if info.get("kind") not in SETTLEMENT_KINDS:
+        return False
+    rest = text[end:stop]
+    if event_type == "evacuation":
+        return not re.search(r"\b(?:abroad|overseas|to\s+(?:europe|poland|germany))\b", rest, re.I)
+    return bool(STRIKES_OBJECT.search(m.group(0)) and FACILITY.match(rest))
 
 
 def _with_anaphors(text: str, mentions: list, main_place: str | None, previous: str = "") -> list:

@@ -217,6 +217,10 @@ NON_EVENTS = [
     ("people_were_captured_in_place", "Officials said 114 Russian fighters were captured in Kherson."),
     ("capture_of_people", "Ukrainian forces captured 20 soldiers, the military said."),
     ("background_dated_by_a_season", "Sudzha was the largest town Ukraine seized in its incursion last summer."),
+    ("habitual_regularly", "Russian attacks on Chasiv Yar regularly kill civilians left in the town."),
+    ("habitual_daily", "Almost all of Kostiantynivka is shelled daily, the governor said."),
+    ("background_early_in_the_invasion", "Russia took Kupiansk early in the full-scale invasion."),
+    ("purpose_towards_the_liberation", "Lyman is the next step towards the liberation of Sievierodonetsk."),
 ]
 
 
@@ -603,6 +607,31 @@ STRIKE_PHRASINGS = [
      [("strike", "Belgorod", "ukraine", D(2024, 10, 7))]),
     ("repelled_counteroffensive_near", "Moscow said its forces had repelled a Ukrainian counteroffensive near "
      "Kupiansk on Tuesday.", None, [("assault", "Kupiansk", "ukraine", D(2024, 10, 8))]),
+    # trigger families added for real reporting
+    ("fired_on_an_area_of", "On Wednesday Russian troops fired on one of the residential areas of Sumy.", None,
+     [("strike", "Sumy", "russia", D(2024, 10, 9))]),
+    ("headline_strike_kills_at", "Russian strike kills 12 at Sumy railway station", None,
+     [("strike", "Sumy", "russia", D(2024, 10, 10))]),
+    ("struck_a_building_in_the_main_place", "A Russian missile struck the theatre on Tuesday.", "Kharkiv",
+     [("strike", "Kharkiv", "russia", D(2024, 10, 8))]),
+    ("hit_near_a_house_in_the_main_place", "On Monday a Russian glide bomb hit near a house on the edge of town.", "Kharkiv",
+     [("strike", "Kharkiv", "russia", D(2024, 10, 7))]),
+    ("onslaught_on", "Russia launched its onslaught on Toretsk on Tuesday.", None,
+     [("assault", "Toretsk", "russia", D(2024, 10, 8))]),
+    ("ordered_troops_to_leave", "Moscow ordered its troops on Wednesday to leave the city of Kherson.", None,
+     [("withdrawal", "Kherson", "russia", D(2024, 10, 9))]),
+    ("ordered_to_begin_the_withdrawal_of", "The defence minister ordered to begin the withdrawal of Russian troops "
+     "from Kherson on Wednesday.", None, [("withdrawal", "Kherson", "russia", D(2024, 10, 9))]),
+    ("abandoned_their_stronghold_of", "Russian troops abandoned their stronghold of Lyman on Saturday.", None,
+     [("withdrawal", "Lyman", "russia", D(2024, 10, 5))]),
+    ("captured_the_stronghold_of_is_the_town", "Russian troops in eastern Ukraine have captured the stronghold of "
+     "Kurakhove, the defence ministry said on Monday.", None, [("capture", "Kurakhove", "russia", D(2024, 10, 7))]),
+    ("forced_to_evacuate_from", "On Tuesday, about 300 people were forced to evacuate from Vovchansk.", None,
+     [("evacuation", "Vovchansk", None, D(2024, 10, 8))]),
+    ("told_residents_to_leave", "Officials on Wednesday told families with children to leave Pokrovsk.", None,
+     [("evacuation", "Pokrovsk", None, D(2024, 10, 9))]),
+    ("evacuations_continue_in_the_main_place", "Evacuations are continuing today, the mayor said.", "Kupiansk",
+     [("evacuation", "Kupiansk", None, D(2024, 10, 10))]),
 ]
 
 
