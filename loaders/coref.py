@@ -99,3 +99,29 @@ def _strike_story(doc) -> bool:
     lead_end = doc.sentences[min(2, len(doc.sentences) - 1)].end if doc.sentences else 0
     head = (doc.title or "") + " " + doc.text[:lead_end]
     return bool(_STRIKE.search(head)) and not _MILITARY.search(head)
+
+
+def fill_places(doc, figs: list[Figure]) -> None:
+    """Where, for figures whose sentence names no place: the place the paragraph is about so
+    far ("In the Kursk region, 19 clashes took place. Russian forces launched 34 airstrikes"),
+    never for a figure its sentence marks as country- or front-wide."""
+    from . import places
+    index = {s.start: i for i, s in enumerate(doc.sentences)}
+    for f in figs:
+        if f.place is not None or f.kind in ("distance_km", "territory_pct"):
+            if f.place_how == "wide":
+                f.place_how = "stated"
+            continue
+        if f.place_how == "wide":
+            f.place_how = "stated"      # the sentence says it is about no one place
+            continue
+        i = index.get(f.sentence_start)
+        if i is None:
+            continue
+        lo, _ = doc.paragraph(i)
+        for j in range(i - 1, lo - 1, -1):
+            text = doc.sentences[j].text
+            named = [m for m in doc.places(j) if m.kind != "country" and not places.is_metonymy(text, m)]
+            if named:
+                f.place, f.place_how = named[-1].name, "context"
+                break

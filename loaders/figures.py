@@ -150,7 +150,8 @@ def extract_figures(ctx: Doc) -> list[Figure]:
         out.extend(_sentence_figures(ctx, i, sent, last))
     coref.unify_mentions(out)
     coref.fill_sides(ctx, out)
-    coref.unify_mentions(out)      # sides filled from context spread to the other mentions
+    coref.fill_places(ctx, out)
+    coref.unify_mentions(out)      # sides and places filled from context spread to the other mentions
     return out
 
 
@@ -205,9 +206,10 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict) -> list[Figu
                 side, side_how = k[1], "context"
         if mentions is None:
             mentions = _places(sent.text)
-        place = _place(ctx, sent.text, q, kind, mentions, claimant, sent.start)
+        place, place_how = _place(ctx, sent.text, q, kind, mentions, claimant, sent.start)
         figs.append(_figure(ctx, sent, q, kind, side, claimant, cside, place))
         figs[-1].side_how = side_how if side is not None else None
+        figs[-1].place_how = place_how
         last["fig"] = (kind, side)
         if claimant is not None and claimant.carried:
             carried.append(figs[-1])
@@ -909,7 +911,7 @@ def _usable(t: str, m, claimant, sent_start: int) -> bool:
     return True
 
 
-def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_start: int) -> str | None:
+def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_start: int) -> tuple[str | None, str | None]:
     ms = [m for m in mentions if _usable(t, m, claimant, sent_start)]
     if kind != "distance_km":
         # "Kupiansk, 120 km east of Kharkiv, had ...": Kharkiv is only a landmark
@@ -918,32 +920,32 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
         # "Chasiv Yar, 10 kilometers west of ...": the place before the number
         before = [m for m in ms if m.end <= q.start and q.start - m.end <= 40]
         if before:
-            return _canon(t, before[-1])
+            return _canon(t, before[-1]), "stated"
         # "The town sits 8 km from the border", "the city lies 15 miles east of Kramatorsk": the subject's
         subject = _THE_TOWN_SUBJECT.search(t, 0, q.start)
         after = [m for m in ms if m.start >= q.end and m.start - q.end <= 60]
         if after:
             lead = t[max(q.end, after[0].start - 30):after[0].start]
             if re.search(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+)?$", lead, _I):
-                return ctx.main_place if subject else None
+                return (ctx.main_place, "default") if subject else (None, None)
             if subject:
-                return ctx.main_place
+                return ctx.main_place, "default"
             if re.search(r"\b(?:from|to|into|of|near|around|outside|in|inside)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", lead, _I):
-                return _canon(t, after[0])
+                return _canon(t, after[0]), "stated"
         if subject:
-            return ctx.main_place
+            return ctx.main_place, "default"
         if _TO_THE_TOWN.match(t, q.end):
-            return ctx.main_place       # "Russian troops are 30 km from the city"
-        return None
+            return ctx.main_place, "default"       # "Russian troops are 30 km from the city"
+        return None, None
     if kind == "territory_pct":
         after = [m for m in ms if m.start >= q.end and re.fullmatch(r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+)?", t[q.end:m.start])]
-        return _canon(t, after[0]) if after else None
+        return (_canon(t, after[0]), "stated") if after else (None, None)
     if _NO_PLACE.search(t, q.end):
-        return None     # "elsewhere in eastern Ukraine", "along the front line"
+        return None, "wide"     # "elsewhere in eastern Ukraine", "along the front line"
     if _REGION_AFTER.match(t, q.end) or _REGION_BEFORE.search(t, max(0, q.start - 50), q.start):
         region = _region_meant(ctx, sent_start + q.start)   # "fired 86 times at the region"
         if region:
-            return region
+            return region, "context"
     if kind != "evacuated":
         # "a soldier from Lviv": where someone comes from, not where it happened
         ms = [m for m in ms if not _ORIGIN.search(t, max(0, m.start - 40), m.start)]
@@ -951,22 +953,22 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
         preferred = [m for m in ms if _PLACE_PREP.search(t, max(0, m.start - 60), m.start)]
         pool = preferred or ms
         best = min(pool, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end)))
-        return _canon(t, best)
+        return _canon(t, best), "stated"
     if _NO_PLACE.search(t) or _WAR_WIDE.search(t) or any(
             m.kind == "country" and m.start > q.end
             and re.search(r"\b(?:in|across|throughout|over)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?(?:\w+\s+)?$",
                           t[max(0, m.start - 30):m.start], _I) for m in mentions):
-        return None     # "killed in Ukraine since 2022": a national figure
+        return None, "wide"     # "killed in Ukraine since 2022": a national figure
     if any(m.kind == "country" and not _speaker_country(t, m) for m in mentions) and not _THE_TOWN.search(t):
-        return None     # "Russia's attack on Ukraine's grid killed seven": not the main city's
+        return None, "wide"     # "Russia's attack on Ukraine's grid killed seven": not the main city's
     big = max(v for v in (q.value, q.low, q.high, 0) if v is not None)
     if kind in CASUALTY_KINDS and big >= 10_000 and not _THE_TOWN.search(t):
-        return None     # "31,000 Ukrainian troops had died": a war total, not this town's
+        return None, "wide"     # "31,000 Ukrainian troops had died": a war total, not this town's
     if kind in PEOPLE_KINDS and ctx.main_place:
-        return ctx.main_place
+        return ctx.main_place, "default"
     if ctx.main_place and kind in ("attacks", "strikes", "equipment_lost") and _ANAPHORIC_PLACE.search(t):
-        return ctx.main_place
-    return None
+        return ctx.main_place, "default"
+    return None, None
 
 
 _THE_TOWN_SUBJECT = re.compile(r"^\s*(?:the|this)\s+(?:[\w-]+\s+)?(?:town|city|village|settlement)\s+(?:itself\s+)?"

@@ -1465,6 +1465,16 @@ CASES += [
       "The trench line was 300-400 metres away from the Russian positions.", 'distance_km=0.3..0.4 range -'),
     C('trap-share-of-flooded-territory',
       "He said 60% of the flooded territory lies on the Russian-occupied bank of the river."),
+    # where: the paragraph's place carries to sentences that name none; a country-wide total does not take it
+    C('place-from-the-paragraph',
+      "The General Staff said 22 clashes took place in the Kharkiv region. Russian forces launched 17 airstrikes "
+      "and 190 artillery strikes.",
+      'attacks=22 exact russia place=Kharkiv Oblast', 'strikes=17 exact russia place=Kharkiv Oblast',
+      'strikes=190 exact russia place=Kharkiv Oblast'),
+    C('place-not-carried-to-a-war-wide-total',
+      "The General Staff said 22 clashes took place near Kupiansk. Russia has lost 700,000 troops since the "
+      "start of the full-scale invasion.",
+      'attacks=22 exact russia place=Kupiansk', 'killed_or_wounded=700000 exact russia place=None'),
 ]
 
 
