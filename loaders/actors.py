@@ -155,7 +155,7 @@ LOCAL_ROLE = re.compile(
     r"\b(?:regional|governor|mayor|administration|authorities|officials?|police|prosecutors?|"
     r"emergency services?|rescuers|general staff|military|army|armed forces|air force|navy|"
     r"commanders?|soldiers?|servicem[ae]n|troops|brigade|battalion|spokes(?:man|woman|person)|"
-    r"ministry|ombudsman|border guards?|national guard|president|prime minister|command)\b", re.I)
+    r"ministry|minister(?=\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z]))|ombudsman|border guards?|national guard|president|prime minister|command)\b", re.I)
 
 
 # Civil authorities whose side follows the places around them (the military default to Ukraine).

@@ -288,7 +288,7 @@ def _home_side(ctx: Doc) -> str | None:
     if not ctx.outlet:
         return None
     a = lookup(ctx.outlet)
-    return a.side if a is not None and a.kind == "media" and a.side in ("russia", "ukraine") else None
+    return a.side if a is not None and a.kind in ("media", "outlet") and a.side in ("russia", "ukraine") else None
 
 
 def _place_side(name: str, places) -> str | None:

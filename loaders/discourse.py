@@ -61,7 +61,7 @@ def carried_speakers(doc) -> list:
     outlet = [False] * n
     for i in range(n):
         for a in doc.attributions(i):
-            if is_outlet(a.raw):
+            if is_outlet(a.raw) or _own_outlet(doc, a.raw):
                 outlet[i] = True
                 continue
             c = _resolve(doc, i, a)
@@ -110,6 +110,15 @@ def carried_speakers(doc) -> list:
     return carried
 
 
+def _own_outlet(doc, raw: str) -> bool:
+    """'Ukrinform reports', 'a Ukrinform correspondent' in Ukrinform's own article: its voice."""
+    if not doc.outlet:
+        return False
+    own = re.sub(r"[^a-z]", "", doc.outlet.lower())
+    said = re.sub(r"[^a-z]", "", raw.lower())
+    return len(own) >= 3 and own in said
+
+
 def _named(doc, i: int, who: str):
     """A speaker named in a fixed frame ("This was reported by X"), resolved like any other."""
     from .claimants import Claimant, _described_side, _full_name
@@ -135,12 +144,30 @@ def _title_speaker(doc):
                 or _NOT_SPEAKER.search(who) or not _speakerish(who):
             continue        # "Russian strike on Sumy: ...", "... - photos": not a speaker
         low = who.lower()
+        if rx is _TITLE_COLON and not _person_or_body(who):
+            continue        # "Ukraine: death toll reaches 30" is a section label
         side = _CAPITAL_SIDE.get(low) or actor_side(who) or _described_side(doc, who)
         if side is None:
             continue
         name = who if low in _CAPITAL_SIDE else _full_name(doc, who, len(doc.text))
         return Claimant(name, side, -1, -1, True)
     return None
+
+
+def _person_or_body(who: str) -> bool:
+    """A person ('Zelensky', 'Oleh Syniehubov') or a speaking body ('General Staff'), not a place."""
+    from .actors import lookup
+    from .speech import _speaker_noun
+    a = lookup(who)
+    if a is not None:
+        return a.kind in ("person", "institution")
+    return _speaker_noun(who) or bool(re.fullmatch(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}", who)) and \
+        places_free(who)
+
+
+def places_free(who: str) -> bool:
+    from . import places
+    return not places.find_places(who)
 
 
 def _heading(doc, i: int) -> bool:

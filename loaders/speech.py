@@ -157,8 +157,51 @@ def sentence_attributions(text: str, offset: int) -> list[Attribution]:
 
 def _make(text, offset, s, e, gs, ge, pronoun=False) -> Attribution:
     raw = text[s:e]
-    return Attribution(_display_name(raw), raw, offset + s, offset + e, offset + gs, offset + ge,
+    return Attribution(clean_name(_display_name(raw)), raw, offset + s, offset + e, offset + gs, offset + ge,
                        pronoun, _appositive_of(text, s, e))
+
+
+_DOC_NOUNS = (r"(?:report|statement|post|update|bulletin|briefing|estimates?|data|figures|assessment|analysis|"
+              r"tally|count|summary|message|video|address|images?|footage|review|study|survey|investigation)")
+# "a Facebook post from the Ukrainian Armed Forces", "an update published by the Marine Corps"
+_DOC_OF = re.compile(r"^(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?" + _DOC_NOUNS +
+                     r"\s+(?:(?:published|posted|released|issued|shared)\s+)?(?:by|from|of)\s+(?P<who>.+)$")
+# "a UN report", "the ISW's assessment" -> the author
+_DOC_AUTHOR = re.compile(r"^(?:an?|the)\s+(?P<who>(?:[A-Z][\w.&-]*\s+){1,4}?)" + _DOC_NOUNS + r"$")
+# "the Ministry of Defense in the bulletin released today": the document trails the speaker
+_DOC_TAIL_PHRASE = re.compile(r"\s+(?:in|via|through|on)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?" + _DOC_NOUNS + r"\b.*$")
+# "Images posted to Telegram on the governor's official channel" -> the governor
+_CHANNEL_OWNER = re.compile(r"\b(?P<who>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)['’]s?\s+(?:official\s+)?(?:telegram\s+)?(?:channel|account|page)$", re.I)
+_DATA_FROM = re.compile(r"^(?:the\s+)?(?:date|data|figures|information|numbers)\s+(?:from|of)\s+(?P<who>.+)$", re.I)
+# A dateline glued to the speaker: "MOSCOW (Reuters) -Russia's Defence Ministry"
+_DATELINE_HEAD = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Za-z .]+)?\s*\([^)]{1,40}\)\s*[-–—]+\s*")
+
+
+def clean_name(name: str) -> str:
+    """A claimant is a clean name, never a fragment of the sentence: the author of a report,
+    not the report; no dateline, no document or channel around it."""
+    s = _DATELINE_HEAD.sub("", name.strip())
+    for rx in (_DOC_OF, _DATA_FROM, _DOC_AUTHOR):
+        m = rx.match(s)
+        if m:
+            s = m.group("who").strip()
+    m = _CHANNEL_OWNER.search(s)
+    if m and m.start() > 0:
+        s = m.group("who")
+    s = _DOC_TAIL_PHRASE.sub("", s)
+    a = lookup(s)
+    if a is not None and a.kind == "person" and len(s.split()) > 3:
+        s = a.name      # "the Commander-in-Chief Valerii Zaluzhnyi of the Armed Forces"
+    else:
+        m = _TITLED_NAME_OF.match(s)
+        if m and any(w.lower() in TITLES or "-in-" in w.lower() for w in m.group("title").split()):
+            s = m.group("name")
+    return s.strip(" ,;:-")
+
+
+# "the Commander-in-Chief Valerii Zaluzhnyi of the Ukrainian Armed Forces": the person
+_TITLED_NAME_OF = re.compile(r"^(?:the\s+)?(?P<title>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}?)\s+"
+                             r"(?P<name>[A-Z][a-z'’]+\s+[A-Z][a-z'’]+)\s+of\s+(?:the\s+)?[A-Z]")
 
 
 def _appositive_of(text: str, s: int, e: int) -> str:
@@ -463,6 +506,10 @@ _SPEAKER_NOUN = re.compile(
     r"the\s+(?:UN|U\.N\.|EU)|marine|marines|paratroopers?|commanders)\b", re.I)
 
 
+_NOT_A_SPEAKER_START = re.compile(
+    r"^(?:[a-z]+ing\b|(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b|according\s+to\b)", re.I)
+
+
 def _speaker_noun(s: str) -> bool:
     return bool(_SPEAKER_NOUN.search(s))
 
@@ -472,6 +519,8 @@ def _speakerish(s: str) -> bool:
     speaker noun, or a short capitalised name."""
     if s.lower() in PRONOUNS:
         return True
+    if _NOT_A_SPEAKER_START.match(s):
+        return False    # "agreeing with Western", "four command", "According to a UN"
     words = s.split()
     if not words or len(words) > 16:
         return False

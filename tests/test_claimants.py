@@ -1,6 +1,8 @@
 """Claimant attribution: forms, governed spans, quotes, carry-over and sides."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from loaders import sentences
@@ -612,3 +614,38 @@ def test_an_event_that_claimed_lives_is_no_speaker():
     text = "The Emergency Ministry in Belgorod said that the Ukrainian attack had claimed the lives of 12 adults."
     c = who(text, "12")
     assert c is not None and "Ministry" in c[0] and c[1] == "russia"
+
+
+CLEAN_NAMES = [
+    # the author of a report, post or update, never the document
+    ("According to a UN report, 140 civilians were killed in March.", "140", "UN"),
+    ("A Telegram post from the Ukrainian Air Force said 35 drones were downed.", "35", "the Ukrainian Air Force"),
+    ("An update published by the Ukrainian Navy said two Russian boats were destroyed.", "two", "the Ukrainian Navy"),
+    ("310 Ukrainian soldiers were killed, according to the Russian Ministry of Defence in its daily bulletin.",
+     "310", "the Russian Ministry of Defence"),
+    ("The data from regional authorities showed 14 people were injured.", "14", "regional authorities"),
+    # titles and a trailing institution around a person: the person
+    ("The Commander-in-Chief Oleksandr Syrskyi of the Armed Forces said 40 assaults were repelled.", "40",
+     "Oleksandr Syrskyi"),
+    # a dateline glued to the speaker is no part of the name
+    ("KYIV (Reuters) -Ukraine's General Staff said 1,200 Russian troops were lost.", "1,200",
+     "Ukraine's General Staff"),
+]
+
+
+@pytest.mark.parametrize("text,needle,name", CLEAN_NAMES, ids=[c[2] for c in CLEAN_NAMES])
+def test_claimants_are_clean_names(text, needle, name):
+    got = who(text, needle)
+    assert got is not None and got[0] == name
+
+
+@pytest.mark.parametrize("text,needle", [
+    # fragments that look like subjects of a reporting verb are never claimants
+    ("Agreeing with Western estimates that 20,000 men died, he broke with the Kremlin.", "20,000"),
+    ("Four command posts and 29 depots were destroyed.", "29"),
+    ("Heavy casualty figures were reported, with 400 killed.", "400"),
+    ("The strike claimed the lives of 12 people.", "12"),
+])
+def test_sentence_fragments_are_not_claimants(text, needle):
+    got = who(text, needle)
+    assert got is None or (got[0][:1].isupper() and not re.match(r"(?i)agreeing|four|heavy|the strike", got[0])), got
