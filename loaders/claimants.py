@@ -152,7 +152,9 @@ def _resolve(ctx: Doc, i: int, a: Attribution, depth: int = 0) -> Claimant | Non
         if p is not None:
             return p
     if ANAPHORA.match(a.raw):
-        c = _last_claimant(ctx, i, depth)
+        c = _discourse_speaker(ctx, i)      # "the ministry": the speaker the report is carrying
+        if c is None or not _fits(a.raw, c):
+            c = _last_claimant(ctx, i, depth)
         if c is not None:
             return Claimant(c.name, c.side, -1, -1)
     name = a.name
@@ -171,6 +173,24 @@ def _resolve(ctx: Doc, i: int, a: Attribution, depth: int = 0) -> Claimant | Non
 _ROLE_ANAPHOR = re.compile(r"^the\s+(?:regional\s+|local\s+|defen[cs]e\s+|foreign\s+|top\s+)?"
                            r"(president|minister|governor|mayor|commander|general|spokes(?:man|woman|person)|"
                            r"envoy|ambassador|chief|prosecutor|ombudsman)$", re.I)
+
+
+_PERSON_ANAPHOR = re.compile(r"\b(?:official|spokes(?:man|woman|person)|governor|mayor|commander|president|minister|"
+                             r"general|blogger)$", re.I)
+
+
+def _discourse_speaker(ctx: Doc, i: int) -> Claimant | None:
+    partial = ctx._memo.get("carrying")
+    if partial is not None:     # discourse.carried_speakers is running: what it knows so far
+        return partial[i] if i < len(partial) else None
+    return ctx.carried[i]
+
+
+def _fits(anaphor: str, c: Claimant) -> bool:
+    """'the governor' refers back to a person, 'the ministry' or 'the report' to a body."""
+    person = bool(re.fullmatch(r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+", c.name)) and \
+        not INSTITUTION_WORDS.search(c.name)
+    return person == bool(_PERSON_ANAPHOR.search(anaphor))
 
 
 def _last_person_in_role(ctx: Doc, i: int, role: str) -> Claimant | None:

@@ -58,15 +58,6 @@ def carried_speakers(doc) -> list:
 
     n = len(doc.sentences)
     own: list = [None] * n          # the last speaker a sentence names itself
-    outlet = [False] * n
-    for i in range(n):
-        for a in doc.attributions(i):
-            if is_outlet(a.raw) or _own_outlet(doc, a.raw):
-                outlet[i] = True
-                continue
-            c = _resolve(doc, i, a)
-            if c is not None:
-                own[i] = c
     carried: list = [None] * n
 
     def carry(c):
@@ -75,20 +66,33 @@ def carried_speakers(doc) -> list:
     # 3. the headline's speaker opens the lead
     head = _title_speaker(doc)
     cur, prose = head, False
-    for i, s in enumerate(doc.sentences):
-        if head is not None and _same_text(s.text, doc.title):
-            carried[i] = carry(head)
-            continue
-        if _heading(doc, i):
-            if prose:           # a heading above the first prose is page furniture, not a break
+    # while this runs, "the ministry" in sentence i resolves against the speaker known so far
+    doc._memo["carrying"] = carried
+    try:
+        for i, s in enumerate(doc.sentences):
+            if head is not None and _same_text(s.text, doc.title):
+                carried[i] = carry(head)
+                continue
+            if _heading(doc, i):
+                if prose:           # a heading above the first prose is page furniture, not a break
+                    cur = None
+                continue
+            prose = True
+            carried[i] = carry(cur)
+            outlet = False
+            for a in doc.attributions(i):
+                if is_outlet(a.raw) or _own_outlet(doc, a.raw):
+                    outlet = True
+                    continue
+                c = _resolve(doc, i, a)
+                if c is not None:
+                    own[i] = c
+            if own[i] is not None:
+                cur = own[i]
+            elif outlet or _OUTLET_VOICE.match(s.text):
                 cur = None
-            continue
-        prose = True
-        carried[i] = carry(cur)
-        if own[i] is not None:
-            cur = own[i]
-        elif outlet[i] or _OUTLET_VOICE.match(s.text):
-            cur = None
+    finally:
+        del doc._memo["carrying"]
     # 2. back-references hand the speaker to what came before
     for i, s in enumerate(doc.sentences):
         who = None

@@ -227,7 +227,8 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict) -> list[Figu
 
 
 _PEOPLE_HEADS = {None, "military", "civilian", "demonym", "neutral"}
-_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+)"
+_LIST_SEP = re.compile(r"(?:\s+(?:and|or)\s+other\s+(?:[\w-]+\s+){0,3}?[\w-]+)?"      # "tanks and other armoured vehicles"
+                       r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+)"
                        r"(?:(?:an?|one)\s+[\w-]+(?:\s+[\w-]+){0,3}?\s*,\s*(?:and\s+)?)*")
 
 
@@ -480,6 +481,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return _population(t, q, lo, default="population_prewar")
     if r.head is None and _EQUIP_LOSSES.search(t, max(lo, q.start - 90), q.start):
         return "equipment_lost"     # "the highest tank losses for Russia, totaling 428"
+    if a == "lost_people":
+        return "killed_or_wounded" if r.head in ("military", "demonym") else None
     # a verb right after the noun phrase: "1,500 Russian soldiers were wounded"
     if a in CASUALTY_KINDS:
         if a == "captured" and _SWAP.search(t):

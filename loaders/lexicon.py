@@ -128,6 +128,8 @@ AFTER = [
         r"(?:are|were|is|was)\s+(?:now\s+)?leaving\b",
         r"relocated", r"were\s+moved\s+out", r"were\s+taken\s+to\s+safety", r"have\s+left\b", r"had\s+left\b",
     ]),
+    # "17,000 Ukrainian fighters being lost": losses of soldiers (never of a bare number)
+    ("lost_people", [r"(?:being|been|were|was)\s+lost\b"]),
     ("lived", [r"lived\b", r"used\s+to\s+live", r"were\s+living", r"had\s+lived", r"resided"]),
 ]
 # Words allowed between the noun phrase and that verb.

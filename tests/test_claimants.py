@@ -649,3 +649,17 @@ def test_claimants_are_clean_names(text, needle, name):
 def test_sentence_fragments_are_not_claimants(text, needle):
     got = who(text, needle)
     assert got is None or (got[0][:1].isupper() and not re.match(r"(?i)agreeing|four|heavy|the strike", got[0])), got
+
+
+def test_the_ministry_refers_to_the_body_the_report_carries():
+    text = ("Russia's Defence Ministry said on Thursday its air defences had downed 40 drones.\n"
+            "The statement gave no details of damage.\n"
+            "According to the ministry, 1,200 Ukrainian tanks have been destroyed since the start of the war.")
+    assert who(text, "1,200") == ("Russia's Defence Ministry", "russia")
+
+
+def test_the_governor_refers_back_to_a_person_not_a_body():
+    text = ("The General Staff reported 30 clashes on Monday.\n"
+            "Governor Oleh Syniehubov said shelling had intensified.\n"
+            "The governor said four people were wounded.")
+    assert who(text, "four") == ("Oleh Syniehubov", "ukraine")

@@ -1471,6 +1471,13 @@ CASES += [
       "and 190 artillery strikes.",
       'attacks=22 exact russia place=Kharkiv Oblast', 'strikes=17 exact russia place=Kharkiv Oblast',
       'strikes=190 exact russia place=Kharkiv Oblast'),
+    C('list-through-and-other',
+      "The ministry in Moscow said 120 tanks and other armoured vehicles, 45 rocket launchers and 300 field "
+      "artillery mounts had been destroyed.",
+      'equipment_lost=120 exact ukraine', 'equipment_lost=45 exact ukraine', 'equipment_lost=300 exact ukraine'),
+    C('fighters-being-lost',
+      "The heaviest week came in November, with about 9,000 Ukrainian fighters being lost.",
+      'killed_or_wounded=9000 approx ukraine'),
     C('place-not-carried-to-a-war-wide-total',
       "The General Staff said 22 clashes took place near Kupiansk. Russia has lost 700,000 troops since the "
       "start of the full-scale invasion.",
