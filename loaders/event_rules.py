@@ -15,7 +15,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\b(?:bombed|bombarded|bombarding|bombards|bombardment\s+of|pounded|pounding)\b"
         r"|\bshell(?:s|ing)\b(?=\s+(?:the\s+(?:\w+\s+){0,2}(?:city|town|village)\s+of\s+)?(?-i:[A-Z]))"
         r"|\b(?:launched|fired)\s+(?:[\w,-]+\s+){0,4}?(?:missiles|drones|rockets|bombs|shells)\s+(?:at|on|against|towards?)\b"
-        r"|\b(?:missiles?|drones?|rockets?|bombs?|shells?|strikes|attacks|shelling|barrages?)\s+(?:\w+\s+)?(?:hit|struck|slammed\s+into|targeted|pounded|rocked)\b"
+        r"|\b(?:missiles?|drones?|rockets?|bombs?|shells?|strikes?|attacks|shelling|barrages?)\s+(?:\w+\s+)?(?:hit|struck|slammed\s+into|targeted|pounded|rocked|battered|"
+        r"devastated|wrecked|ravaged)\b"
         r"|\b(?:overnight|massive|combined|aerial|large-scale|major)\s+(?:\w+\s+)?attacks?\s+(?:on|against)\b"
         r"|\b(?:shelling|(?:air)?strikes?|bombardment|attacks?)\s+(?:\w+\s+)?(?:killed|injured|wounded|damaged|destroyed)\b"
         r"|\bhit\b(?=[^.]{0,60}\bwith\s+(?:[\w-]+\s+){0,2}(?:missiles|drones|rockets|bombs|artillery|shells)\b)"
@@ -24,7 +25,9 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\b(?:fired|firing|opened\s+fire)\s+(?:on|at|upon)\b|\bhit\s+(?:near|close\s+to)\b"
         r"|\b(?:strike|attack|shelling|bombing|missile|drone)\s+(?:kills|killed|injures|injured|wounds|wounded|hits)\b", _I)),
     ("capture", re.compile(
-        r"\b(?:captured|recaptured|seized|liberated|retook|retaken|overran|overrun|"
+        r"\b(?:(?:(?:has|have|had)\s+)?(?:took|taken|taking)\s+over(?!\s+(?:the\s+)?(?:role|post|job|command|duties|position))|"
+        r"captured|recaptured|seized|liberated|retook|retaken|overran|overrun|"
+        r"(?:restored|returned)\s+to\s+(?:Ukrainian|Russian)\s+control|"
         r"(?:took|taken|take|taking|seized|gained|established|regained|retook|claimed)\s+(?:full\s+)?control\s+(?:of|over)|"
         r"(?:came|come|fell|fallen|passed|is\s+now|was\s+now|are\s+now|now)\s+(?:fully\s+)?under\s+(?:full\s+)?(?:Russian|Ukrainian|Moscow['\u2019]s|Kyiv['\u2019]s)\s+control|"
         r"(?:is|are|was|now)\s+(?:now\s+)?(?:fully\s+|firmly\s+)?in\s+(?:Russian|Ukrainian)\s+hands|"
@@ -78,6 +81,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"(?:forced|ordered|told|urged|asked|advised)\s+to\s+(?:evacuate|leave)(?:\s+from)?|evacuate\s+from|"
         r"(?:told|urged|asked|advised|called\s+on)\s+(?:\w+\s+){0,3}?(?:residents|civilians|people|families|children|"
         r"everyone|parents)\s+(?:\w+\s+){0,3}?to\s+(?:leave|evacuate|flee)|"
+        r"(?:declared|announced|ordered|introduced)\s+(?:a\s+|the\s+)?(?:mandatory\s+|forced\s+|compulsory\s+)?evacuation|"
         r"(?:carrying|carried|carry)\s+out\s+(?:the\s+)?evacuations?|evacuations?\s+(?:continue|continued|continues|"
         r"are\s+continuing|is\s+continuing|are\s+under\s*way|is\s+under\s*way))\b", _I)),
 ]
@@ -149,7 +153,7 @@ STATE_TRIGGER = re.compile(r".*(?:hands|control)$|fell$", _I)
 SUBJECT_GAP = re.compile(r"^(?:['’]s\s+\w+)?\s*(?:,(?:[^,;]|(?<=\d),(?=\d)){1,60},\s*)?(?:(?:is|are|was|were|has|have|had|been|now|fully|"
                          r"firmly|finally|reportedly|effectively|also)\s+)*$", _I)
 # Triggers whose place may come before them ("Bakhmut fell to", "Avdiivka was captured").
-PLACE_BEFORE_OK = re.compile(r"^(?:(?:came|come|fell|fallen|passed|is\s+now|was\s+now|are\s+now|now)\s+.*\s+control|.*\s+hands|captured|recaptured|seized|liberated|retaken|overrun|fell\s+to|"
+PLACE_BEFORE_OK = re.compile(r"^(?:(?:came|come|fell|fallen|passed|is\s+now|was\s+now|are\s+now|now|restored|returned)\s+.*\s+control|.*\s+hands|captured|recaptured|seized|liberated|retaken|overrun|fell\s+to|"
                              r"(?:has|have|had)\s+fallen|attacked|shelled|struck|bombed|"
                              r"evacuated|abandoned|came\s+under\s+.*|ordered\s+.*\bto\s+(?:leave|evacuate|flee))$", _I)
 # Before a nominal trigger: a commemoration or a start point, not news ("the anniversary of
@@ -161,6 +165,7 @@ ANAPHOR = re.compile(r"\bthe\s+(?:(?-i:[a-z][a-z-]*)\s+){0,2}?(?:city|town|villa
 # A ground attack stays an assault; an attack that kills civilians or hits a city in Russia is
 # a strike ("a Ukrainian attack on the Russian city of Belgorod", "an attack on Dnipro killed three").
 STRIKE_CUE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|wounded|wounding|dead|damaged|damaging|casualt\w*|"
+                        r"deadl\w+|rescuers?|rescue\s+operations?|search\s+operations?|rubble|debris|"
                         r"destroyed|civilians?|residential|apartment|homes|power|energy|infrastructure|overnight)\b"
                         r"|\bRussian\s+(?:border\s+)?(?:city|town|region|village)\b", _I)
 # "attacking a power plant in X", "struck an oil depot in X": a target that only fire reaches
@@ -266,7 +271,7 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
     hands = re.search(r"\bin\s+(Russian|Ukrainian)\s+hands", m.group(0))
     if hands:
         return side_of(hands.group(1))
-    own = re.search(r"\bunder\s+(?:full\s+)?(Russian|Ukrainian|Moscow|Kyiv)", m.group(0))
+    own = re.search(r"\b(?:under|to)\s+(?:full\s+)?(Russian|Ukrainian|Moscow|Kyiv)", m.group(0))
     if own:                                        # "came under Russian control"
         return side_of(own.group(1))
     if re.search(r"\bto$", m.group(0)):          # "fell to Russian forces"

@@ -56,6 +56,8 @@ UNKNOWN_SETTLEMENT = re.compile(r"\b(?:village|town|city|settlement|hamlet)\s+of
 # A capture of positions or ground near X is an advance near X, not X taken.
 PARTIAL_OBJECT = re.compile(r"\b(?:positions?|ground|territory|lines|trenches|streets|areas|heights|"
                             r"strongholds?(?!\s+(?:town\s+|city\s+)?of\b)|footholds?|bridgeheads?|part\s+of|parts\s+of)\b", re.I)
+LONG_AGO = re.compile(r"\b(?:\w+-(?:month|year|week)(?:-long)?|months-long|years-long|weeks-long|long-running|"
+                      r"protracted)\s+(?:\w+\s+)?$", re.I)
 HABITUAL = re.compile(r"\b(?:regularly|daily|every\s+(?:day|night|week)|constantly|routinely|repeatedly|"
                       r"almost\s+every|each\s+(?:day|night))\b", re.I)
 BACKGROUND_WAR = re.compile(r"\b(?:early|earlier)\s+in\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion|conflict)\b|"
@@ -174,7 +176,9 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
         event_date, precision = _event_date(text, start, end, found_dates, ctx.published)
         by_statement = _statement_dated(text, start, end, found_dates, ctx.published)
         if event_date and ctx.published and (ctx.published - event_date).days > BACKGROUND_DAYS:
-            continue
+            continue          # older than the story
+        if LONG_AGO.search(_clause_before(text, start)[-40:]):
+            continue          # "the nine-month fight for Bakhmut": a whole campaign, not a dated event
         claimant = claimants.attribute(ctx, i, at=sent.start + start)
         side = actor_side(text, start, end, event_type, m)
         for place in targets:
@@ -256,7 +260,7 @@ def _attack_is_strike(text: str, start: int, end: int, m: re.Match, targets: lis
     where = text.find(targets[0], end) if targets else -1
     if where > end and INFRASTRUCTURE.search(text, end, where):
         return True
-    if not re.match(r"(?i)attacks?\s+(?:on|against)$", m.group(0)):
+    if not re.match(r"(?i)attacks?\s+(?:on|against|in)$", m.group(0)):
         return False
     before = _clause_before(text, start)
     if GROUND_BEFORE.search(before):

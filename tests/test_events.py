@@ -221,6 +221,7 @@ NON_EVENTS = [
     ("habitual_daily", "Almost all of Kostiantynivka is shelled daily, the governor said."),
     ("background_early_in_the_invasion", "Russia took Kupiansk early in the full-scale invasion."),
     ("purpose_towards_the_liberation", "Lyman is the next step towards the liberation of Sievierodonetsk."),
+    ("a_months_long_campaign", "Many of those killed in the nine-month fight for Bakhmut were convicts."),
 ]
 
 
@@ -632,6 +633,16 @@ STRIKE_PHRASINGS = [
      [("evacuation", "Pokrovsk", None, D(2024, 10, 9))]),
     ("evacuations_continue_in_the_main_place", "Evacuations are continuing today, the mayor said.", "Kupiansk",
      [("evacuation", "Kupiansk", None, D(2024, 10, 10))]),
+    ("strike_battered", "On Tuesday a Russian strike battered the administration building in Sumy.", None,
+     [("strike", "Sumy", "russia", D(2024, 10, 8))]),
+    ("taken_over_is_a_capture", "Russian forces have taken over Selydove, the ministry said on Thursday.", None,
+     [("capture", "Selydove", "russia", D(2024, 10, 10))]),
+    ("restored_to_control", "Kherson was restored to Ukrainian control on Wednesday.", None,
+     [("capture", "Kherson", "ukraine", D(2024, 10, 9))]),
+    ("declared_an_evacuation", "Authorities declared a mandatory evacuation of Vovchansk on Monday.", None,
+     [("evacuation", "Vovchansk", None, D(2024, 10, 7))]),
+    ("deadly_attack_in_a_city_is_a_strike", "A Russian attack in Dnipro on Monday was the deadliest this year.", None,
+     [("strike", "Dnipro", "russia", D(2024, 10, 7))]),
 ]
 
 
