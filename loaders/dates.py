@@ -40,16 +40,35 @@ class DateMention:
     end: int
 
 
-def publication_date(given: dt.date | None, text: str, dateline: str | None,
-                     today: dt.date, header: str | None = None) -> tuple[dt.date | None, str]:
-    """(published, published_how): metadata wins, else inferred from text, else unknown.
+@dataclass(frozen=True)
+class Publication:
+    date: dt.date | None
+    how: str                # given (metadata), inferred (from the page), unknown
+    precision: str | None   # day, week, month for an inferred date; day when given; None when unknown
+    why: str = ""           # the evidence of an inferred date ("url", "timeline: capture Lyman ...")
 
-    `header` (optional): page lines cleaning lifted off the text (title, removed furniture);
-    date stamps among them ("Published: 19 February 2024") are clues like a dateline."""
+
+def publication(given: dt.date | None, text: str, dateline: str | None, today: dt.date,
+                header: str | None = None, url: str | None = None, title: str | None = None) -> Publication:
+    """The publication date: metadata wins, else inferred from the page (pubdate.py), else unknown.
+
+    `header`: page lines cleaning lifted off the text (title, removed furniture), whose date
+    stamps ("Published: 19 February 2024") are clues like a dateline; `url`: the page address
+    (`/2024/12/21/`); `title`: the headline, read for news of reference-timeline events."""
     if given is not None:
-        return given, "given"
-    found = pubdate.infer(text or "", dateline, today, header)
-    return (found, "inferred") if found else (None, "unknown")
+        return Publication(given, "given", "day")
+    found = pubdate.infer_full(text or "", dateline, today, header, url, title)
+    if found is None:
+        return Publication(None, "unknown", None)
+    return Publication(found.date, "inferred", found.precision, found.why)
+
+
+def publication_date(given: dt.date | None, text: str, dateline: str | None, today: dt.date,
+                     header: str | None = None, url: str | None = None,
+                     title: str | None = None) -> tuple[dt.date | None, str]:
+    """(published, published_how) of `publication`, for callers that need no precision."""
+    p = publication(given, text, dateline, today, header, url, title)
+    return p.date, p.how
 
 
 # --- points in time -------------------------------------------------------------------------

@@ -55,7 +55,7 @@ PUBLICATION = [
      "KYIV, April 10 (Reuters) - Officials said on Monday that a strike hit Kherson. The full-scale invasion "
      "began in 2022.", None, D(2023, 4, 10), "inferred"),
     ("dateline_may_be_the_day_after_the_usual_weekday",
-     "Troops stormed positions near Bakhmut on Thursday, 18 months into the full-scale invasion.",
+     "Troops stormed positions near Bakhmut on Thursday, officials said of the full-scale invasion's front.",
      "KYIV, September 2 (Reuters) -", D(2022, 9, 2), "inferred"),
     ("dateline_weekday_year_prefers_the_full_scale_war",
      "Officials said on Monday that a strike hit Kherson.", "KYIV, April 10 (Reuters) -",
@@ -128,7 +128,7 @@ HEADERS = [
     ("stamp_lifted_as_title", "Sat 17 Feb 2024 08.03 GMT", "Ukraine said on Saturday its troops withdrew.",
      D(2024, 2, 17)),
     ("link_list_dates_are_not_stamps", "READ MORE\nRussia strikes Kyiv as talks stall, March 3, 2025 analysis",
-     "Russian forces captured Avdiivka on Saturday.", None),
+     "Russian forces shelled the town on Saturday.", None),
     ("stale_stamp_loses_to_body", "Updated 5 January 2021", "Shelling hit Kherson on March 8, 2023.",
      D(2023, 3, 8)),
 ]
