@@ -48,7 +48,9 @@ NOT_REPORTED_CLAUSE = re.compile(
     r"expected\s+to|invaded|invasion|invade|annexed|annexation)\b[^.!?\n]*$")
 # A date that ends or starts a period the article looks back on ("since Feb. 24, 2022", "the
 # period from 1 December 2024 to 31 May 2025"): the article is no older than it.
-PERIOD_EDGE = re.compile(r"(?i)(?:\bsince|\bfrom\b[^.;]{1,40}?\bto|\bbetween\b[^.;]{1,40}?\band|\bthrough)\W+(?:on\W+)?$")
+PERIOD_EDGE = re.compile(
+    rf"(?i)(?:\bsince|\bfrom\b[^.;]{{1,40}}?\bto|\bbetween\b[^.;]{{1,40}}?\band|\bthrough)\W+(?:on\W+)?$|"
+    rf"(?:{MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_RE})(?:,?\s+\d{{4}})?\s*(?:[-\u2013\u2014]|to|until|till|through)\s*$")
 # Legal and document references ("Law No. 2849-X of March 31, 2023") date the document, not news.
 DOCUMENT_REF = re.compile(r"(?i)\b(?:No\.?|Nr\.?|#)\s*[\w/.-]+\s+(?:of|dated|from)\s+$|\b(?:law|decree|resolution|order|"
                           r"regulation|act)\b[^.;]{0,60}\b(?:of|dated)\s+$")
@@ -69,7 +71,7 @@ PAST_DAY = re.compile(r"(?i)\b(?:24\s+hours|past\s+day|previous\s+day|last\s+day
 FULL_SCALE_YEAR = 2022
 FULL_SCALE = re.compile(r"(?i)\bfull[\s-]scale\s+(?:invasion|war)\b")
 DATELINE_IN_TEXT = re.compile(
-    rf"^(?:[A-Z][A-Za-z .'\-]{{1,40}},(?:\s+[A-Z][a-z]+,)?\s+)?{MONTH_RE}\s+\d{{1,2}}\s*"
+    rf"^(?:[A-Z][A-Za-z .'\-]{{1,40}}[,.](?:\s+[A-Z][a-z]+,)?\s+)?{MONTH_RE}\s+\d{{1,2}}\s*"
     rf"\((?!{WEEKDAY_RE})[A-Z][A-Za-z.\- ]{{1,25}}\)")
 DATELINE_LINES = 3
 HEADER_HINT = re.compile(r"(?i)\b(?:published|updated|posted|last\s+modified|\d{1,2}:\d{2})\b")
@@ -79,6 +81,8 @@ MONTH_STAMP = re.compile(
     rf"(?:(?:date|dated|published|posted|updated)\s*:?\s*)(?P<month>{MONTH_RE}),?\s+(?P<y2>20\d\d)\b)")
 # A full date as the very first words of the page: "date 2025-01-06 The Russian Defence ..."
 DATE_PREFIX = re.compile(r"(?i)^\s*(?:date|dated|published|posted|updated)?\s*:?\s*(?P<iso>20\d\d-[01]\d-[0-3]\d)\b")
+HEADER_LINES = 4          # a page header: its first lines, stamps and short widgets
+WIDGET_CHARS = 24
 NEAR_DAYS = 3             # a day this close to the windows agrees with them
 WEEK, MONTH = 10, 45      # widest windows given as week / month precision
 
@@ -108,7 +112,8 @@ class Span:
     hi: dt.date
     best: dt.date | None
     why: str
-    firm_lo: dt.date          # the lower bound from firm windows only (strength 2 and up)
+    firm_lo: dt.date          # the bounds from firm windows only (strength 2 and up)
+    firm_hi: dt.date
 
     @property
     def days(self) -> int:
@@ -143,8 +148,9 @@ def infer_full(text: str, dateline: str | None, today: dt.date, header: str | No
         clues += _clues(m.group("iso"), header=True)
     clues += _clues(body, header=False)
     found = _day(clues, dateline_clues, body, span, floor, today, from_url)
-    # a day well before what the stamps, the timeline or the war's clock firmly say is background
-    if found is not None and found >= span.firm_lo - D(days=NEAR_DAYS):
+    # a day well before what the stamps, the timeline or the war's clock firmly say is background;
+    # one well after them is a stale site widget ("Sunday, October 1, 2023" above a 2022 story)
+    if found is not None and span.firm_lo - D(days=NEAR_DAYS) <= found <= span.firm_hi + D(days=NEAR_DAYS):
         return Inference(found, "day", "text dates")
     return _estimate(span, text, today)
 
@@ -171,6 +177,7 @@ def _day(clues: list[Clue], dateline_clues: list[Clue], body: str, span: Span, f
     if not clues:
         return None
     window = (span.lo, span.hi) if span.days < 400 else None
+    firm = (span.firm_lo, span.firm_hi)
     full = [d for c in clues if c.year and c.alt is None for d in [_resolve(c, None, floor, today, window)] if d]
     anchor = max(full) if full else None
     usual = _today_weekday(body)
@@ -182,7 +189,7 @@ def _day(clues: list[Clue], dateline_clues: list[Clue], body: str, span: Span, f
             # "KYIV, April 10 (Reuters)" + "said on Monday": the one war year in which April 10
             # was that Monday, or the Tuesday after it (wires file the next day too); weaker than
             # a weekday written beside the day, so the year must be unique
-            year = _dateline_year(c.month, c.day, usual, floor, today)
+            year = _dateline_year(c.month, c.day, usual, floor, today, firm)
             d = safe_date(year, c.month, c.day) if year else None
         if d is not None:
             dated.append((c, d))
@@ -270,27 +277,33 @@ def _span(windows: list[Window], floor: int, today: dt.date) -> Span:
         if nlo <= nhi:
             lo, hi = nlo, nhi
             used.append(w)
-    firm_lo = max([dt.date(floor, 1, 1)] + [w.lo for w in used if w.strength >= 2])
+    firm = [w for w in used if w.strength >= 2]
+    firm_lo = max([dt.date(floor, 1, 1)] + [w.lo for w in firm])
+    firm_hi = min([today] + [w.hi for w in firm])
     estimates = [w for w in used if not w.bound_only]
     if not estimates:
-        return Span(lo, hi, None, "", firm_lo)
+        return Span(lo, hi, None, "", firm_lo, firm_hi)
     narrow = [w for w in estimates if w.days <= 14]
     pick = max(narrow, key=lambda w: w.best) if narrow else min(estimates, key=lambda w: w.days)
-    return Span(lo, hi, min(max(pick.best, lo), hi), pick.why, firm_lo)
+    return Span(lo, hi, min(max(pick.best, lo), hi), pick.why, firm_lo, firm_hi)
 
 
 # --- day clues ------------------------------------------------------------------------------
 
-def _dateline_year(month: int, day: int, weekday: int, floor: int, today: dt.date) -> int | None:
-    """The one year in which the dateline's day fell on the weekday the story names, trying the
-    exact weekday before the day after it, and years of the full-scale war before older ones."""
+def _dateline_year(month: int, day: int, weekday: int, floor: int, today: dt.date,
+                   window: tuple[dt.date, dt.date] | None = None) -> int | None:
+    """The one year in which the dateline's day fell on the weekday the story names or the day
+    after it (wires file the next day too), years of the full-scale war before older ones, and
+    inside the window the other evidence gives. Both readings count: when the same-day reading
+    and the next-day reading give different years, the text does not tell."""
     for oldest in (max(floor, FULL_SCALE_YEAR), floor):
-        for wd in (weekday, (weekday + 1) % 7):
-            years = years_with_weekday(month, day, wd, oldest, today.year)
-            if len(years) == 1:
-                return years[0]
-            if years:
-                return None   # several years fit: the text does not tell
+        years = {y for wd in (weekday, (weekday + 1) % 7) for y in years_with_weekday(month, day, wd, oldest, today.year)
+                 if (d := safe_date(y, month, day)) and d <= today
+                 and (window is None or window[0] - D(days=1) <= d <= window[1] + D(days=1))}
+        if len(years) == 1:
+            return years.pop()
+        if years:
+            return None   # several years fit: the text does not tell
     return None
 
 
@@ -306,14 +319,20 @@ def _report_day(anchor: dt.date, text: str, today: dt.date) -> dt.date:
 
 
 def _body_start(text: str) -> int:
-    """End of the short header lines holding a date stamp ("Updated 12:30, 5 Jan 2021 | News")."""
-    at = 0
-    for _ in range(3):
+    """End of the short header lines holding a date stamp ("Updated 12:30, 5 Jan 2021 | News"),
+    past page widgets before it ("34.1 C" above "Sunday, October 1, 2023")."""
+    at = body = 0
+    for _ in range(HEADER_LINES):
         end = text.find("\n", at)
-        if end < 0 or not _is_stamp(text[at:end]):
+        if end < 0:
+            break
+        line = text[at:end]
+        if _is_stamp(line):
+            body = end + 1
+        elif len(line) > WIDGET_CHARS:
             break
         at = end + 1
-    return at
+    return body
 
 
 def _is_stamp(line: str) -> bool:

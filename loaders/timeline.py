@@ -33,6 +33,7 @@ from .datewords import (
 
 TIMELINE_CSV = Path(__file__).resolve().parent.parent / "data" / "reference" / "timeline.csv"
 EVENTS = ("capture", "withdrawal", "strike", "offensive", "other")
+WAR_BEGAN = 2014
 SIDES = ("russia", "ukraine", "")
 D = dt.timedelta
 
@@ -68,6 +69,8 @@ def entries(path: Path = TIMELINE_CSV) -> tuple[Entry, ...]:
 def _entry(row: dict, path: Path, line: int) -> Entry:
     def bad(reason: str) -> TimelineError:
         return TimelineError(f"{path}: line {line}: {reason}")
+    if row.get(None):
+        raise bad("more fields than the header names (quote a pattern that holds a comma)")
     try:
         date = dt.date.fromisoformat((row.get("date") or "").strip())
     except ValueError:
@@ -97,7 +100,7 @@ _CAPTURE = (r"captur\w*|seiz\w*|\btook\b|\btaken\b|\btakes?\b|\bfall\s+of\b|\bfe
             r"\bretook\b|\bretak\w*|recaptur\w*|regain\w*|reclaim\w*|conquer\w*|\boverr[au]n\b|\bentered\b|"
             r"raised\s+(?:the|its|their)\s+flags?|\bcontrol\s+(?:of|over)\b|declared\s+victory|claimed\s+victory")
 _WITHDRAW = r"withdr[ae]w\w*|withdrawal|retreat\w*|pull(?:ed|s|ing)?\s+(?:out|back)|pull-?out|abandon\w*"
-_LEAVE = r"\bleave\b|\bleft\b|\bleaving\b"      # only about troops: residents leave too
+_LEAVE = r"\bleave\b|\bleft\b(?!\s+(?:bank|side|flank|wing|behind|hand))|\bleaving\b"   # troops only: residents leave too
 _TROOPS = re.compile(r"(?i)\b(?:troops|forces|units|soldiers|army|military|defenders|garrison|servicemen)\b")
 _STRIKE = (r"strik\w*|struck|\bhit\b|\bhits\b|attack\w*|missiles?|rockets?|bomb\w*|shell\w*|explo\w*|blast\w*|"
            r"drones?|\bkill\w*|destroy\w*|damag\w*|airstrikes?|\bfired\b")
@@ -144,13 +147,24 @@ _CALENDAR = re.compile(
     r"(?i)\b(?P<rel>last|earlier\s+this|this|so\s+far\s+this|late\s+last|early\s+last)\s+"
     r"(?P<unit>week|month|year|January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b")
+# the event dated in the sentence itself: "captured Bakhmut in May 2023", "on Feb. 17, 2024"
+_DATED = re.compile(
+    r"(?i)\b(?:in|on|by|since|during)\s+(?:early\s+|late\s+|mid-?)?(?:(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?|\d{1,2}\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:19|20)\d\d\b)")
+# present and perfect tenses of news: "Russia claims capture of X", "troops have withdrawn"
+_NEWS_VERB = re.compile(
+    r"(?i)\b(?:has|have|is|are|says?|claims?|announces?|confirms?|reports?|kills?|strikes?|hits?|captures?|takes?|"
+    r"seizes?|withdraws?|retreats?|orders?|launches?|enters?|falls?|liberates?|recaptures?|retakes?|pulls?|"
+    r"abandons?|flee|flees|evacuates?)\b")
 _SINCE = re.compile(r"(?i)\b(?:since|ever\s+since|after)\b")
 # A sentence that dates the event itself ("in May 2023", "on Oct. 5") or tells it as history
 # is not news, whatever tense it uses.
 _BACKGROUND = re.compile(
     rf"(?i)\b(?:19|20)\d\d\b|\b{MONTH_RE}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH_RE}|\bin\s+(?:early\s+|late\s+|mid-?)?{MONTH_RE}|"
     rf"\bago\b|\banniversary\b|\bearlier\s+(?:this|in\s+the)\s+(?:year|war)|\bat\s+the\s+(?:start|beginning)\b|"
-    rf"\bsince\b|\bafter\s+the\b|\bwhen\b|\bhistory\b|\bonce\b")
+    rf"\bsince\b|\bafter\s+the\b|\bwhen\b|\bhistory\b|\bonce\b|^(?:how|why|what|who|inside|analysis|explainer|"
+    rf"lessons|remembering|opinion)\b|\b(?:lessons|legacy|aftermath|looking\s+back|a\s+look\s+back)\b")
 LEAD_SENTENCES = 2         # of at least LEAD_WORDS words: bylines and "Date:" lines do not count
 LEAD_WORDS = 6
 DAY_WORD_NEAR = 150        # a day word this close to the verb tells when the event happened
@@ -167,15 +181,37 @@ class Mention:
 
 
 def anchors(text: str, title: str | None, today: dt.date) -> list[Window]:
-    """Publication windows from every timeline event the headline or text tells."""
-    told = list(_sentences(text, title))
+    """Publication windows from every timeline event the headline or text tells, and upper
+    bounds from places it tells as still fought over ("the plant, besieged for weeks")."""
     out: list[Window] = []
-    for sentence, lead in told:
-        groups = _mentions(sentence, lead)
-        for group in groups:
+    for sentence, lead in _sentences(text, title):
+        for group in _mentions(sentence, lead):
             w = _window(group, today)
             if w is not None:
                 out.append(w)
+        out += _still_contested(sentence, today)
+    return out
+
+
+# A place told, in the present, as still besieged or fought for: the article predates its fall.
+ONGOING = re.compile(
+    r"(?i)\b(?:has|have)\s+been\s+(?:\w+\s+){0,2}(?:besieged|encircled|surrounded|blockaded|under\s+siege)|"
+    r"\b(?:is|are|remains?|still)\s+(?:\w+\s+){0,2}(?:besieged|encircled|surrounded|blockaded|under\s+siege)|"
+    r"\b(?:is|are|has\s+been|have\s+been)\s+(?:trying|attempting|seeking|fighting|struggling)\s+to\s+(?:capture|take|"
+    r"seize|encircle|storm|surround|gain\s+control)|\b(?:battle|fight(?:ing)?|struggle)\s+for\s+(?:the\s+)?(?:\w+\s+){0,3}"
+    r"(?:continues?|rages?|goes\s+on|is\s+ongoing)|\bstill\s+(?:at|in|inside|holding|defending)\b")
+ONGOING_NEAR = 90
+
+
+def _still_contested(sentence: str, today: dt.date) -> list[Window]:
+    out = []
+    for m in ONGOING.finditer(sentence):
+        spans = {name: (a, b) for name, a, b in _places_named(sentence)
+                 if abs(a - m.start()) <= ONGOING_NEAR or abs(m.end() - b) <= ONGOING_NEAR}
+        falls = [e for e in entries() if e.event == "capture" and e.side == "russia" and set(e.places) & set(spans)]
+        if len(falls) == 1 and falls[0].date <= today:
+            e = falls[0]
+            out.append(Window(dt.date(WAR_BEGAN, 1, 1), e.date + D(days=2), e.date, f"before the fall: {e.label}", 2, True))
     return out
 
 
@@ -226,7 +262,11 @@ def _places_named(sentence: str) -> list[tuple[str, int, int]]:
 
 @lru_cache(maxsize=1)
 def _names_rx() -> re.Pattern:
-    names = sorted({n for e in entries() for n in e.places}, key=len, reverse=True)
+    # only names the gazetteer lacks: its own names are found with their aliases, and a
+    # gazetteer city must not be read inside "the Kherson region"
+    names = sorted({n for e in entries() for n in e.places if places.canonical(n) is None}, key=len, reverse=True)
+    if not names:
+        return re.compile(r"(?!x)x")
     return re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
 
 
@@ -244,14 +284,16 @@ def _told(e: Entry, sentence: str, spans: list[tuple[int, int]]) -> tuple[int, s
         if spans and not any(_about(sentence, m, a, b, near, whole) for a, b in spans):
             continue
         gainer = None
+        actor = _actor(sentence, m.start())
         if e.event in ("capture", "withdrawal"):
-            actor = _actor(sentence, m.start())
             if actor and m.groupdict().get("take"):
                 gainer = actor
             elif actor:
                 gainer = "ukraine" if actor == "russia" else "russia"
             if e.event == "withdrawal" and actor and actor != e.side:
                 continue
+        elif e.side and actor and actor != e.side:
+            continue   # Russia's operation in Kursk is not Ukraine's incursion there
         return m.start(), gainer
     return None
 
@@ -306,35 +348,26 @@ def _relative(sentence: str, at: int, lead: bool, d: dt.date, today: dt.date, wh
         lo, hi = max(lo, d - D(days=1)), min(hi, today)
         return Window(lo, hi, min(max(best, lo), hi), why, strength, bound) if lo <= hi else None
 
-    if m := _ANNIVERSARY.search(sentence):
+    def near(rx: re.Pattern, before: int, after: int) -> re.Match | None:
+        """The match of rx closest to the event, within `before` chars before it or `after` after."""
+        found = [m for m in rx.finditer(sentence, max(0, at - before), min(len(sentence), at + after))]
+        return min(found, key=lambda m: abs(m.start() - at), default=None)
+
+    if m := near(_ANNIVERSARY, 80, 0):
         n = number(re.sub(r"-year$", "", m.group("n"))) if m.group("n") else 1
         day = add_years(d, n)
         return win(day - D(days=3), day + D(days=7), day, 3)
-    for m in _OFFSET.finditer(sentence, 0, at + 1):
-        if m.group("bare"):
-            unit = m.group("bare")[:-1].lower()
-            span = {"hour": (0, 2), "day": (1, 10), "week": (7, 42), "month": (30, 330)}[unit]
-            return win(d + D(days=span[0]), d + D(days=span[1] + 3), d + D(days=span[0]), 2)
-        n, unit = number(m.group("n")), m.group("unit").lower()
-        q = (m.group("q") or "").lower()
-        if unit == "month":
-            day = add_months(d, n) + D(days=d.day - 1)
-        elif unit == "year":
-            day = add_years(d, n)
-        else:
-            day = d + D(days=n * _UNIT_DAYS[unit])
-        slack = {"hour": 1, "day": 1, "week": 2, "month": 7, "year": 14}[unit]
-        if q.startswith(("more", "over")):
-            return win(day, day + D(days=slack * 4 + 3), day + D(days=slack))
-        if q.startswith(("nearly", "almost", "less")):
-            return win(day - D(days=slack * 4), day + D(days=3), day - D(days=slack))
-        return win(day - D(days=slack), day + D(days=slack + 3), day, 3)
-    for m in _AGO.finditer(sentence, at, at + 80):
+    if m := near(_OFFSET, 80, 0):
+        return _offset_window(m, d, win)
+    if m := near(_AGO, 0, 80):
         n, unit = number(m.group("n")), m.group("unit").lower()
         back = n * _UNIT_DAYS[unit]
         slack = {"day": 1, "week": 3, "month": 10, "year": 30}[unit]
         return win(d + D(days=back - slack), d + D(days=back + slack), d + D(days=back), 3)
-    if m := _CALENDAR.search(sentence):
+    if near(_DATED, 40, 80):
+        return win(d, today, d, 1, True)      # "captured Bakhmut in May 2023": history, a bound
+    # "Earlier this week, X announced ...": a calendar phrase opening the sentence governs it all
+    if m := near(_CALENDAR, 60, 80) or _CALENDAR.match(sentence):
         return _calendar_window(m, d, win)
     # a day word telling when this event happened, or when the statement telling it was made
     # ("..., Moscow said on Saturday"); not one about another event of a long sentence
@@ -350,11 +383,33 @@ def _relative(sentence: str, at: int, lead: bool, d: dt.date, today: dt.date, wh
         return win(wd, wd + D(days=2), wd, 3)
     if _SINCE.search(sentence[max(0, at - 40):at]):
         return win(d, today, d, 1, True)
-    if lead and not _BACKGROUND.search(sentence):
+    if lead and not _BACKGROUND.search(sentence) and (_NEWS_VERB.search(sentence) or _RECENT.search(sentence)):
         # the headline or lead tells it as news: written within days of it
         span = 14 if _RECENT.search(sentence) else 7
         return win(d, d + D(days=span), d, 2)
     return win(d, today, d, 1, True)
+
+
+def _offset_window(m: re.Match, d: dt.date, win) -> Window | None:
+    """"a week after the fall of X": that far on from the event."""
+    if m.group("bare"):
+        unit = m.group("bare")[:-1].lower()
+        span = {"hour": (0, 2), "day": (1, 10), "week": (7, 42), "month": (30, 330)}[unit]
+        return win(d + D(days=span[0]), d + D(days=span[1] + 3), d + D(days=span[0]), 2)
+    n, unit = number(m.group("n")), m.group("unit").lower()
+    q = (m.group("q") or "").lower()
+    if unit == "month":
+        day = add_months(d, n) + D(days=d.day - 1)
+    elif unit == "year":
+        day = add_years(d, n)
+    else:
+        day = d + D(days=n * _UNIT_DAYS[unit])
+    slack = {"hour": 1, "day": 1, "week": 2, "month": 7, "year": 14}[unit]
+    if q.startswith(("more", "over")):
+        return win(day, day + D(days=slack * 4 + 3), day + D(days=slack))
+    if q.startswith(("nearly", "almost", "less")):
+        return win(day - D(days=slack * 4), day + D(days=3), day - D(days=slack))
+    return win(day - D(days=slack), day + D(days=slack + 3), day, 3)
 
 
 def _calendar_window(m: re.Match, d: dt.date, win) -> Window | None:
