@@ -116,9 +116,14 @@ FAMILY = {
 HYPOTHETICAL = re.compile(
     r"(?i)\b(?:could|would|might|(?-i:may)|will|shall|if|unless|whether|threat\w*|plans?|planned|planning|aims?|aimed|"
     r"aiming|attempt\w*|try|tries|trying|tried|bid|seek\w*|fight\w*|battl\w*|struggl\w*|storm\w*|efforts?|"
-    r"goal|intend\w*|prepar\w*|ahead\s+of|prevent\w*|avoid\w*|risk\w*|fears?|hopes?|not|never|no\s+longer|"
-    r"yet\s+to|failed|fail\w*|closing\s+in|encircl\w*|approach\w*|press\w*\s+(?:on|toward)|push\w*\s+(?:on|toward|to))\b"
-    r"[^.;]{0,40}$")
+    r"goal|objective|intend\w*|intent\w*|commit\w*|determin\w*|vow\w*|pledg\w*|prepar\w*|ahead\s+of|prevent\w*|"
+    r"avoid\w*|risk\w*|fears?|hopes?|not|never|no\s+longer|yet\s+to|failed|fail\w*|closing\s+in|encircl\w*|"
+    r"approach\w*|press\w*\s+(?:on|toward)|push\w*\s+(?:on|toward|to)|rumou?r\w*|possible|potential|likely|"
+    r"probabl\w*|imminent|looming|expected|speculat\w*|limited|partial|tactical|bracing|brace)\b[^.;]{0,40}$|"
+    r"\bto\s+$")
+# "capturing Bakhmut will allow ...": a gerund is a fact only after "after", "since", "by"
+GERUND = re.compile(r"(?i)ing$")
+GERUND_FACT = re.compile(r"(?i)\b(?:after|since|following|by|for|from|on)\s+$")
 RUSSIA = r"Russia\w*|Moscow|Kremlin|Wagner|Putin|Shoigu|Prigozhin|Gerasimov|Belousov|occupiers|invaders|DPR|LPR"
 UKRAINE = r"Ukrain\w*|Kyiv|Kiev|Zelensk\w*|Syrsk\w*|Zaluzhn\w*|AFU|ZSU|Khortytsia"
 _SIDE = re.compile(rf"(?i)\b(?:(?P<ru>{RUSSIA})|(?P<ua>{UKRAINE}))\b(?:['’]s?)?(?P<org>\s+(?:troops|forces|army|military|"
@@ -199,7 +204,8 @@ ONGOING = re.compile(
     r"\b(?:is|are|remains?|still)\s+(?:\w+\s+){0,2}(?:besieged|encircled|surrounded|blockaded|under\s+siege)|"
     r"\b(?:is|are|has\s+been|have\s+been)\s+(?:trying|attempting|seeking|fighting|struggling)\s+to\s+(?:capture|take|"
     r"seize|encircle|storm|surround|gain\s+control)|\b(?:battle|fight(?:ing)?|struggle)\s+for\s+(?:the\s+)?(?:\w+\s+){0,3}"
-    r"(?:continues?|rages?|goes\s+on|is\s+ongoing)|\bstill\s+(?:at|in|inside|holding|defending)\b")
+    r"(?:continues?|rages?|goes\s+on|is\s+ongoing)|\bstill\s+(?:at|in|inside|holding|defending)\b|"
+    r"\b(?:is|are|keeps?|continues?\s+(?:to\s+)?|still)\s*defending\b")
 ONGOING_NEAR = 90
 
 
@@ -278,6 +284,8 @@ def _told(e: Entry, sentence: str, spans: list[tuple[int, int]]) -> tuple[int, s
         if m.groupdict().get("leave") and not _TROOPS.search(sentence):
             continue
         if HYPOTHETICAL.search(sentence[max(0, m.start() - 60):m.start()]):
+            continue
+        if GERUND.search(m.group(0)) and not GERUND_FACT.search(sentence[max(0, m.start() - 12):m.start()]):
             continue
         near = 120 if e.event in ("other", "offensive") else NEAR
         whole = e.event in ("capture", "withdrawal")   # a strike near X is a strike on X; a capture is not

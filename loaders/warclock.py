@@ -38,8 +38,8 @@ WAR_DAY = re.compile(
 _NUM_WORD = (r"\d+(?:\.5|-1/2|\s*½)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
              r"eighteen|a|one\s+and\s+a\s+half|two\s+and\s+a\s+half|three\s+and\s+a\s+half")
 WAR_LENGTH = re.compile(
-    rf"(?i)(?:{_QUAL})?\b(?P<n>{_NUM_WORD})(?:\s+and\s+a\s+half)?[\s-]+(?P<unit>year|month)s?"
-    rf"(?:[\s-]+old)?(?:\s+(?:since|after|into|of)(?:\s+the\s+(?:start|beginning)\s+of)?)?\s+{_WAR}")
+    rf"(?i)(?:{_QUAL})?\b(?:(?P<n>{_NUM_WORD})(?:\s+and\s+a\s+half)?[\s-]+)?(?P<unit>year|month)s?"
+    rf"(?:[\s-]+(?:old|long))?(?:\s+(?:since|after|into|of)(?:\s+the\s+(?:start|beginning)\s+of)?)?\s+{_WAR}")
 _ORDINAL = r"first|second|third|fourth|fifth|sixth|\d(?:st|nd|rd|th)"
 WAR_YEAR = re.compile(
     rf"(?i)\b(?P<ord>{_ORDINAL})\s+year\s+of\s+{_WAR}|\b(?:war|invasion|conflict)\b[^.;]{{0,60}}?\b(?:now\s+in|entered|"
@@ -104,7 +104,11 @@ def _length(n_word: str) -> float:
 def _war_length(sentence: str) -> list[Window]:
     out = []
     for m in WAR_LENGTH.finditer(sentence):
-        n = _length(m.group("n")) + (0.5 if "and a half" in m.group(0).lower() and "half" not in m.group("n") else 0)
+        if re.search(r"(?i)(?:years|months)[\s-]+long", m.group(0)) or (
+                m.group("n") is None and not re.search(r"(?i)(?:year|month)-long", m.group(0))):
+            continue   # "years of war", "a months-long war" say no length; "a year-long war" does
+        n_word = m.group("n") or "1"
+        n = _length(n_word) + (0.5 if "and a half" in m.group(0).lower() and "half" not in n_word else 0)
         months = round(n * 12) if m.group("unit").lower() == "year" else round(n)
         if not 1 <= months <= 240:
             continue
