@@ -21,10 +21,11 @@ WEEKDAYS = {
     "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
     "sunday": 6, "sun": 6,
 }
-# Long names first so "Sept" wins over "Sep"; "may" only as a full word (it is also a verb,
-# callers that need a day next to it get that guard from the day number).
-MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![A-Za-z])\.?")
+# Long names first so "Sept" wins over "Sep"; only abbreviations take a dot ("Oct.", never the
+# full stop after "28 October."); "may" only as a full word (it is also a verb, callers that need
+# a day next to it get that guard from the day number).
+MONTH_RE = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+            r"December)(?![A-Za-z])|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![A-Za-z])\.?)")
 WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY_RE = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR_RE = r"(?:19[0-9]{2}|20[0-9]{2})"
@@ -76,6 +77,15 @@ class Window:
     @property
     def days(self) -> int:
         return (self.hi - self.lo).days
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def words_of(sentence: str) -> set[str]:
+    """The lower-case words of a sentence: a cheap first pass deciding which regexes can match
+    at all (the regexes are slow on long sentences; most sentences name no date)."""
+    return set(_WORD.findall(sentence.lower()))
 
 
 def month_number(word: str) -> int | None:

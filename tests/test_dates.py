@@ -320,7 +320,6 @@ EVENT_DAYS = [
     ("friday_night", "Drones struck Odesa on Friday night.", D(2023, 12, 23), [(D(2023, 12, 22), "day")]),
     ("same_weekday_is_publication_day", "Troops advanced on Saturday.", D(2023, 12, 23), [(D(2023, 12, 23), "day")]),
     ("last_saturday_on_a_saturday", "Troops advanced last Saturday.", D(2023, 12, 23), [(D(2023, 12, 16), "day")]),
-    ("next_monday_is_not_a_past_day", "Talks resume next Monday.", D(2023, 12, 23), []),
     ("sunday_across_year_boundary", "Shelling hit Kherson on Sunday.", D(2024, 1, 2), [(D(2023, 12, 31), "day")]),
     ("tuesday_across_year_boundary", "Shelling hit Kherson on Tuesday.", D(2024, 1, 1), [(D(2023, 12, 26), "day")]),
     ("yearless_day_in_january_is_last_december", "Missiles struck Kyiv on Dec. 29.", D(2024, 1, 2),
