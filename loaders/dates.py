@@ -70,8 +70,8 @@ def publication_date(given: dt.date | None, text: str, dateline: str | None, tod
 
 WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 MONTH_WORDS = set(MONTHS)
-FIXED_WORDS = {"yesterday", "today", "tonight", "tomorrow", "morning", "night", "overnight", "weekend", "week",
-               "month", "year", "recent", "past", "last"}
+FIXED_WORDS = {"yesterday", "today", "tonight", "tomorrow", "morning", "afternoon", "evening", "night", "overnight",
+               "weekend", "week", "month", "year", "recent", "past", "last"}
 RELATIVE_WORDS = {"previous", "preceding", "before", "next", "following", "same", "that"}
 TIME_WORDS = {"evening", "morning", "afternoon", "night", "dawn", "midnight", "noon"}
 

@@ -283,7 +283,9 @@ def _told(e: Entry, sentence: str, spans: list[tuple[int, int]]) -> tuple[int, s
     for m in rx.finditer(sentence):
         if m.groupdict().get("leave") and not _TROOPS.search(sentence):
             continue
-        if HYPOTHETICAL.search(sentence[max(0, m.start() - 60):m.start()]):
+        before = sentence[max(0, m.start() - 60):m.start()]
+        # "ordered his troops to leave Kherson": the entry's own words (the order) make it a fact
+        if HYPOTHETICAL.search(before) and not (e.words is not None and e.event != "other" and e.words.search(before)):
             continue
         if GERUND.search(m.group(0)) and not GERUND_FACT.search(sentence[max(0, m.start() - 12):m.start()]):
             continue
@@ -318,9 +320,15 @@ PART_AFTER = re.compile(r"(?i)^(?:['’]s)?\s+(?:gas|railway|train|power|industr
 
 
 def _about(sentence: str, m: re.Match, a: int, b: int, near: int, whole: bool) -> bool:
+    """The verb tells of the place itself: close to it, and (for captures) not of a part of it
+    ("took the outskirts of X", "the X gas hub"); words before a place that comes first belong
+    to another phrase ("west of Bakhmut, which Russia captured")."""
     if a - m.end() > near or m.start() - b > near:
         return False
-    return not whole or not (PART_BEFORE.search(sentence[max(0, a - 40):a]) or PART_AFTER.match(sentence[b:b + 20]))
+    if not whole:
+        return True
+    part_before = m.end() <= a and PART_BEFORE.search(sentence[max(0, a - 40):a])
+    return not (part_before or PART_AFTER.match(sentence[b:b + 20]))
 
 
 def _actor(sentence: str, verb_at: int) -> str | None:

@@ -35,8 +35,8 @@ _QUAL = r"(?P<q>more\s+than|over|almost|nearly|close\s+to|about|around|some|roug
 WAR_DAY = re.compile(
     rf"(?i)\bday\s+(?P<n1>{_COUNT})\s+of\s+{_WAR}|\b(?P<n2>{_COUNT})(?:st|nd|rd|th)\s+day\s+of\s+{_WAR}|"
     rf"(?:{_QUAL})?\b(?P<n3>{_COUNT})\s+days\s+(?:of|into|since(?:\s+the\s+(?:start|beginning)\s+of)?)\s+{_WAR}")
-_NUM_WORD = (r"\d+(?:\.5|-1/2|\s*½)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-             r"eighteen|a|one\s+and\s+a\s+half|two\s+and\s+a\s+half|three\s+and\s+a\s+half")
+_NUM_WORD = (r"\d+(?:\.5|-1/2|\s*½)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+             r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|a")
 WAR_LENGTH = re.compile(
     rf"(?i)(?:{_QUAL})?\b(?:(?P<n>{_NUM_WORD})(?:\s+and\s+a\s+half)?[\s-]+)?(?P<unit>year|month)s?"
     rf"(?:[\s-]+(?:old|long))?(?:\s+(?:since|after|into|of)(?:\s+the\s+(?:start|beginning)\s+of)?)?\s+{_WAR}")
