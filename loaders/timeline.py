@@ -399,11 +399,29 @@ def _relative(sentence: str, at: int, lead: bool, d: dt.date, today: dt.date, wh
         return win(wd, wd + D(days=2), wd, 3)
     if _SINCE.search(sentence[max(0, at - 40):at]):
         return win(d, today, d, 1, True)
-    if lead and not _BACKGROUND.search(sentence) and (_NEWS_VERB.search(sentence) or _RECENT.search(sentence)):
+    if lead and not _BACKGROUND.search(sentence) and (_news_told(sentence, at) or _RECENT.search(sentence)):
         # the headline or lead tells it as news: written within days of it
         span = 14 if _RECENT.search(sentence) else 7
         return win(d, d + D(days=span), d, 2)
     return win(d, today, d, 1, True)
+
+
+def _news_told(sentence: str, at: int) -> bool:
+    """The event is told as news: a reporting or perfect verb just before it ("Russia claims
+    capture of", "troops have withdrawn"), a present verb right after it ("strike kills"), or
+    the event verb itself in the present ("forces withdraw from"). "Russia's capture of X has
+    emboldened Moscow" tells an old event's consequences, not the event."""
+    before, after = sentence[max(0, at - 30):at], sentence[at:at + 40]
+    if _NEWS_VERB.search(before):
+        return True
+    verb = re.match(r"[\w-]+(?:\s+of)?", after)
+    rest = after[verb.end():verb.end() + 14] if verb else ""
+    return bool(_NEWS_VERB.match(rest.lstrip()) or (verb and _PRESENT_EVENT.fullmatch(verb.group(0))
+                                                    and not re.search(r"(?i)\b(?:the|a|an|its|their|his|her)\s+$", before)))
+
+
+_PRESENT_EVENT = re.compile(r"(?i)withdraws?|captures|takes|seizes|retakes|recaptures|liberates|enters|falls|kills|"
+                            r"hits|abandons|pulls|retreats?|strikes")
 
 
 def _offset_window(m: re.Match, d: dt.date, win) -> Window | None:

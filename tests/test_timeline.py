@@ -163,6 +163,7 @@ def test_a_place_still_besieged_bounds_the_date_from_above():
 def test_headline_history_is_not_news():
     assert windows("Text.", "How Avdiivka fell: lessons from the siege") == []
     assert windows("Text.", "Avdiivka fell in February 2024. What comes next?") == []
+    assert windows("Text.", "Russia's capture of Avdiivka has emboldened Moscow") == []
 
 
 def test_an_event_after_today_gives_nothing():
