@@ -190,6 +190,8 @@ def anchors(text: str, title: str | None, today: dt.date) -> list[Window]:
     bounds from places it tells as still fought over ("the plant, besieged for weeks")."""
     out: list[Window] = []
     for sentence, lead in _sentences(text, title):
+        if not _may_tell(sentence):
+            continue   # names no timeline place and none of its events' words: most sentences
         for group in _mentions(sentence, lead):
             w = _window(group, today)
             if w is not None:
@@ -209,8 +211,14 @@ ONGOING = re.compile(
 ONGOING_NEAR = 90
 
 
+_ONGOING_HINT = re.compile(r"(?i)besieg|encircl|surround|siege|blockad|trying|attempting|seeking|fighting|"
+                           r"struggl|battle|fight|still|defending")
+
+
 def _still_contested(sentence: str, today: dt.date) -> list[Window]:
     out = []
+    if not _ONGOING_HINT.search(sentence):
+        return out
     for m in ONGOING.finditer(sentence):
         spans = {name: (a, b) for name, a, b in _places_named(sentence)
                  if abs(a - m.start()) <= ONGOING_NEAR or abs(m.end() - b) <= ONGOING_NEAR}
@@ -236,11 +244,11 @@ def _mentions(sentence: str, lead: bool) -> list[list[Mention]]:
     """The timeline events the sentence tells, grouped by what it says (one group per verb):
     a group of several entries is an event the sentence cannot tell apart (two bridge attacks)."""
     named = _places_named(sentence)
+    by_place, placeless = _index()
+    candidates = [e for name in {n for n, _, _ in named} for e in by_place.get(name, ())] + list(placeless)
     by_verb: dict[int, list[tuple[Entry, str | None]]] = {}
-    for e in entries():
+    for e in dict.fromkeys(candidates):
         spans = [(a, b) for name, a, b in named if name in e.places]
-        if e.places and not spans:
-            continue
         if e.words is not None and not e.words.search(sentence):
             continue
         at = _told(e, sentence, spans)
@@ -257,6 +265,37 @@ def _mentions(sentence: str, lead: bool) -> list[list[Mention]]:
         if found:
             groups.append([Mention(e, sentence, at, lead) for e, _ in found])
     return groups
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, tuple[Entry, ...]], tuple[Entry, ...]]:
+    """Entries by place name, and the entries with no place."""
+    by_place: dict[str, list[Entry]] = {}
+    for e in entries():
+        for name in e.places:
+            by_place.setdefault(name, []).append(e)
+    return {k: tuple(v) for k, v in by_place.items()}, tuple(e for e in entries() if not e.places)
+
+
+@lru_cache(maxsize=1)
+def _quick() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
+    """A cheap first test: the first words of every timeline place and its gazetteer aliases,
+    and the patterns of the events that have no place."""
+    names = {n for e in entries() for n in e.places}
+    with open(places.PLACES_CSV, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["name"].strip() in names:
+                names.update(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+    firsts = frozenset(w for n in names for w in _WORDS.findall(n.lower())[:1])
+    return firsts, tuple(e.words for e in entries() if not e.places and e.words is not None)
+
+
+def _may_tell(sentence: str) -> bool:
+    firsts, placeless = _quick()
+    return bool(firsts & set(_WORDS.findall(sentence.lower()))) or any(rx.search(sentence) for rx in placeless)
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _places_named(sentence: str) -> list[tuple[str, int, int]]:

@@ -53,6 +53,7 @@ THIS_YEAR = re.compile(r"(?i)\b(?:invasion|invaded|war)\b[^.;]{0,40}?\b(?:Februa
                        r"\b(?:February|Feb\.?)\s+24,?\s+this\s+year\b")
 NO_YEAR = re.compile(r"(?i)\b(?:invasion|invaded)\s+(?:in|on|of|since)\s+(?:late\s+)?February(?:\s+24)?\b(?!,?\s*(?:\d|last|this))|"
                      r"\b(?:the\s+)?February\s+24\s+invasion\b")
+_DIGIT = re.compile(r"\d")
 OTHER_WAR = re.compile(r"(?i)\b2014\b|\bDonbas\s+war\b|\bWorld\s+War\b|\bsince\s+2014\b")
 
 
@@ -60,10 +61,13 @@ def windows(text: str, today: dt.date) -> list[Window]:
     """Every war-clock window the text states."""
     out: list[Window] = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n", text or ""):
+        low = sentence.lower()
         if not sentence or OTHER_WAR.search(sentence):
             continue
-        out += _war_days(sentence) + _war_length(sentence) + _anniversaries(sentence) + _this_year(sentence)
-        out += _tallies(sentence)
+        if "war" in low or "invasion" in low or "conflict" in low or "invaded" in low:
+            out += _war_days(sentence) + _war_length(sentence) + _anniversaries(sentence) + _this_year(sentence)
+        if _DIGIT.search(sentence):
+            out += _tallies(sentence)
     return [w for w in out if w.lo <= today and w.lo <= w.hi]
 
 
