@@ -114,7 +114,7 @@ FIXED = re.compile(
     r"this\s+afternoon|this\s+evening|earlier\s+today|later\s+today|"
     r"last\s+night|overnight|(?:over|at|during)\s+the\s+weekend|(?:this|last)\s+weekend|"
     r"(?:earlier\s+|later\s+)?this\s+week|last\s+week|(?:earlier\s+|later\s+)?this\s+month|"
-    r"last\s+month|(?:earlier\s+|later\s+)?this\s+year|last\s+year|in\s+recent\s+days|"
+    r"last\s+month|(?:earlier\s+|later\s+)?this\s+year|last\s+year|in\s+recent\s+days|next\s+(?:week|month|year)|"
     r"(?:in|over)\s+the\s+(?:past|last)\s+(?:few|several|couple\s+of)\s+days)\b")
 NIGHT_OF_DAY = re.compile(rf"\s*,?\s*(?:(?i:on|into|to|from|of)\s+)?(?:(?i:the\s+night\s+of)\s+)?(?:{WEEKDAY_RE}|{MONTH_RE}\s+\d)")
 AGO = re.compile(rf"(?i)\b(?P<lt>less\s+than\s+|more\s+than\s+|about\s+|nearly\s+|almost\s+)?"
@@ -178,6 +178,8 @@ def find_dates(sentence: str, published: dt.date | None, context: dt.date | None
                 continue   # "overnight on Friday", "overnight into Saturday": the day says when
             if w == "tomorrow":
                 add(published + D(days=1), "day", m, True)
+            elif w.startswith(("next ", "later this")):
+                add(*_ahead(w, published), m, True)
             else:
                 add(*_fixed(w, published), m)
     for m in AGO.finditer(sentence) if {"ago", "earlier"} & words else ():
@@ -345,6 +347,17 @@ def _fixed(w: str, pub: dt.date) -> tuple[dt.date, str]:
     if w == "last year":
         return dt.date(pub.year - 1, 1, 1), "year"
     return pub - D(days=2), "week"   # recent days, past few days
+
+
+def _ahead(w: str, pub: dt.date) -> tuple[dt.date, str]:
+    """'next week', 'later this month': plans, dated just after publication."""
+    unit = w.split()[-1]
+    if unit == "week":
+        start = pub + D(days=7 - pub.weekday()) if w.startswith("next") else pub + D(days=1)
+        return start, "week"
+    if unit == "month":
+        return (add_months(pub, 1) if w.startswith("next") else pub + D(days=1)), "month"
+    return (dt.date(pub.year + 1, 1, 1) if w.startswith("next") else pub + D(days=1)), "year"
 
 
 def _ago(m: re.Match, pub: dt.date) -> tuple[dt.date, str]:

@@ -411,6 +411,9 @@ FORECASTS = [
     ("scheduled_for", "A vote is scheduled for Nov. 5.", D(2023, 11, 5)),
     ("tomorrow", "The convoy leaves tomorrow.", D(2023, 11, 1)),
     ("will_in_month", "Deliveries will begin in March.", D(2024, 3, 1)),
+    ("next_week", "A new aid package is expected next week.", D(2023, 11, 6)),
+    ("later_this_month", "The talks resume later this month.", D(2023, 11, 1)),
+    ("next_year", "Kyiv hopes to rebuild the bridge next year.", D(2024, 1, 1)),
 ]
 
 
