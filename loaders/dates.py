@@ -1,9 +1,11 @@
-"""Dates in article text: the publication date, relative dates and the periods figures cover.
+"""Dates in article text: the publication date, and the points in time sentences name.
 
 Everything relative resolves against the publication date: "on Monday" is the last Monday on
 or before it (a Monday article's "on Monday" is that day), "on Dec. 30" in a January article is
-the previous December. Each result keeps an honest precision: day, week, month or year.
-The publication-date inference itself lives in pubdate.py.
+the previous December; a date a forecast governs ("will meet on Friday", "next Monday") is the
+next one after it and is marked future. Each result keeps an honest precision: day, week,
+month or year. The publication-date inference lives in pubdate.py, the periods figures cover
+in periods.py (re-exported here: dates.find_period, dates.count_days).
 """
 from __future__ import annotations
 
@@ -12,9 +14,9 @@ import re
 from dataclasses import dataclass
 
 from . import pubdate
-from .datewords import (
+from .datewords import (  # noqa: F401  (NUM, NUMBER_WORDS: names other modules knew here)
     MONTHS, DAY_RE, MONTH_RE, NUM, NUMBER_WORDS, WEEKDAY_RE, YEAR_RE, add_months, day_number, last_month_day,
-    last_month_start, last_weekday, month_end, month_number, next_month_day, next_weekday, number, safe_date,
+    last_month_start, last_weekday, month_number, next_month_day, next_weekday, number, safe_date,
     weekday_number, words_of,
 )
 from .periods import Period, count_days, find_period, find_periods  # noqa: F401  (the figure and event code use them here)

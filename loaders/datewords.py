@@ -1,4 +1,5 @@
-"""Calendar words and small date arithmetic shared by dates.py and pubdate.py.
+"""Calendar words and small date arithmetic shared by the date modules (dates, periods,
+pubdate, timeline, warclock, urldates), and the Window a publication-date clue gives.
 
 Plain regexes, no dateparser: the extractor runs over many articles and these
 phrasings are few and regular.

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from . import timeline, warclock
 from .datewords import (
     DAY_MONTH, DAY_RE, ISO_DATE, MONTH_DAY, MONTH_RE, NUMERIC_DATE, WAR_START_YEAR, WEEKDAY_RE, YEAR_RE, Window,
-    day_number, month_end, month_number, next_weekday, safe_date, weekday_number, years_with_weekday,
+    day_number, month_end, month_number, safe_date, weekday_number, years_with_weekday,
 )
 from .urldates import url_date
 
