@@ -1,9 +1,11 @@
-"""Dates in article text: the publication date, relative dates and the periods figures cover.
+"""Dates in article text: the publication date, and the points in time sentences name.
 
 Everything relative resolves against the publication date: "on Monday" is the last Monday on
 or before it (a Monday article's "on Monday" is that day), "on Dec. 30" in a January article is
-the previous December. Each result keeps an honest precision: day, week, month or year.
-The publication-date inference itself lives in pubdate.py.
+the previous December; a date a forecast governs ("will meet on Friday", "next Monday") is the
+next one after it and is marked future. Each result keeps an honest precision: day, week,
+month or year. The publication-date inference lives in pubdate.py, the periods figures cover
+in periods.py (re-exported here: dates.find_period, dates.count_days).
 """
 from __future__ import annotations
 
@@ -12,22 +14,16 @@ import re
 from dataclasses import dataclass
 
 from . import pubdate
-from .datewords import (
-    MONTHS, DAY_RE, MONTH_RE, WEEKDAY_RE, YEAR_RE, add_months, day_number, last_month_day,
-    last_month_start, last_weekday, month_end, month_number, safe_date, weekday_number,
+from .datewords import (  # noqa: F401  (NUM, NUMBER_WORDS: names other modules knew here)
+    MONTHS, DAY_RE, MONTH_RE, NUM, NUMBER_WORDS, WEEKDAY_RE, YEAR_RE, add_months, day_number, last_month_day,
+    last_month_start, last_weekday, month_number, next_month_day, next_weekday, number, safe_date,
+    weekday_number, words_of,
 )
+from .periods import Period, count_days, find_period, find_periods  # noqa: F401  (the figure and event code use them here)
 
 D = dt.timedelta
-
-
-@dataclass(frozen=True)
-class Period:
-    start: dt.date | None
-    end: dt.date | None
-    precision: str          # day, week, month, year
-    text: str               # the words, e.g. "over the past day"
-    span_start: int         # offsets into the string given to find_period
-    span_end: int
+_DIGIT = re.compile(r"\d")
+_num = number   # the name figures.py and events.py knew
 
 
 @dataclass(frozen=True)
@@ -38,58 +34,71 @@ class DateMention:
     text: str
     start: int
     end: int
+    future: bool = False    # after publication: a plan or forecast ("will meet on Friday")
 
 
-def publication_date(given: dt.date | None, text: str, dateline: str | None,
-                     today: dt.date, header: str | None = None) -> tuple[dt.date | None, str]:
-    """(published, published_how): metadata wins, else inferred from text, else unknown.
+@dataclass(frozen=True)
+class Publication:
+    date: dt.date | None
+    how: str                # given (metadata), inferred (from the page), unknown
+    precision: str | None   # day, week, month for an inferred date; day when given; None when unknown
+    why: str = ""           # the evidence of an inferred date ("url", "timeline: capture Lyman ...")
 
-    `header` (optional): page lines cleaning lifted off the text (title, removed furniture);
-    date stamps among them ("Published: 19 February 2024") are clues like a dateline."""
+
+def publication(given: dt.date | None, text: str, dateline: str | None, today: dt.date,
+                header: str | None = None, url: str | None = None, title: str | None = None) -> Publication:
+    """The publication date: metadata wins, else inferred from the page (pubdate.py), else unknown.
+
+    `header`: page lines cleaning lifted off the text (title, removed furniture), whose date
+    stamps ("Published: 19 February 2024") are clues like a dateline; `url`: the page address
+    (`/2024/12/21/`); `title`: the headline, read for news of reference-timeline events."""
     if given is not None:
-        return given, "given"
-    found = pubdate.infer(text or "", dateline, today, header)
-    return (found, "inferred") if found else (None, "unknown")
+        return Publication(given, "given", "day")
+    found = pubdate.infer_full(text or "", dateline, today, header, url, title)
+    if found is None:
+        return Publication(None, "unknown", None)
+    return Publication(found.date, "inferred", found.precision, found.why)
+
+
+def publication_date(given: dt.date | None, text: str, dateline: str | None, today: dt.date,
+                     header: str | None = None, url: str | None = None,
+                     title: str | None = None) -> tuple[dt.date | None, str]:
+    """(published, published_how) of `publication`, for callers that need no precision."""
+    p = publication(given, text, dateline, today, header, url, title)
+    return p.date, p.how
 
 
 # --- points in time -------------------------------------------------------------------------
 
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                "few": 3, "several": 5, "couple of": 2, "a couple of": 2, "a few": 3}
-NUM = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:a\s+)?few|several|(?:a\s+)?couple\s+of)"
-
-
-def _num(word: str) -> int:
-    word = re.sub(r"\s+", " ", word.lower().strip())
-    return int(word) if word.isdigit() else NUMBER_WORDS.get(word, NUMBER_WORDS.get(word.split()[-1], 3))
-
-
-# A cheap first pass over the sentence's words decides which regexes can match at all
-# (the regexes are slow on long sentences; most sentences name no date).
-_WORD = re.compile(r"[a-z]+")
-_DIGIT = re.compile(r"\d")
 WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 MONTH_WORDS = set(MONTHS)
-FIXED_WORDS = {"yesterday", "today", "tonight", "morning", "night", "overnight", "weekend", "week", "month",
-               "year", "recent", "past", "last"}
-SPAN_WORDS = {"past", "last", "previous"}
-CALENDAR_WORDS = {"week", "month", "year", "recent", "fighting"}
+FIXED_WORDS = {"yesterday", "today", "tonight", "tomorrow", "morning", "afternoon", "evening", "night", "overnight",
+               "weekend", "week", "month", "year", "recent", "past", "last"}
+RELATIVE_WORDS = {"previous", "preceding", "before", "next", "following", "same", "that"}
+TIME_WORDS = {"evening", "morning", "afternoon", "night", "dawn", "midnight", "noon"}
 
-
-def _words(sentence: str) -> set[str]:
-    return set(_WORD.findall(sentence.lower()))
 # A weekday, optionally with its calendar day: "late on Monday (Oct 7)", "Tuesday night".
 WEEKDAY_MENTION = re.compile(
-    rf"(?:\b(?i:late|early)\s+)?(?:\b(?i:on)\s+)?(?:\b(?i:(?P<rel>last|this|next|past))\s+)?"
+    rf"(?:\b(?i:late|early)\s+)?(?:\b(?i:on)\s+)?(?:\b(?i:(?P<rel>last|this|next|past|coming))\s+)?"
     rf"\b(?P<wd>{WEEKDAY_RE})(?:\s+(?i:night|morning|evening|afternoon))?"
     rf"(?:\s*\(?,?\s*(?P<month>{MONTH_RE})\s+(?P<day>{DAY_RE})\)?)?")
 EXPLICIT_DAY = re.compile(
-    rf"\b(?:(?P<month>{MONTH_RE})\s+(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+(?P<month2>{MONTH_RE}))"
+    rf"\b(?:(?P<month>{MONTH_RE})\s+(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+(?:of\s+)?(?P<month2>{MONTH_RE}))"
     rf"(?![\w-])(?:,?\s+(?P<year>{YEAR_RE})\b)?")
+# "on the night of Oct. 28-29", "the night of Saturday to Sunday", "the night of 28 to 29 October":
+# the second day, when the strikes of a night are reported
+NIGHT_OF = re.compile(
+    rf"(?i)\b(?:on\s+|during\s+|overnight\s+)?the\s+night\s+(?:of|from)\s+(?:(?P<wd1>{WEEKDAY_RE})\s+(?:to|into|and)\s+"
+    rf"(?P<wd2>{WEEKDAY_RE})|(?P<m1>{MONTH_RE})\s+(?P<d1>\d{{1,2}})\s*(?:[-\u2013/]|to|into|and)\s*(?:(?P<m2>{MONTH_RE})\s+)?"
+    rf"(?P<d2>\d{{1,2}})|(?P<d3>\d{{1,2}})\s*(?:[-\u2013/]|to|into|and)\s*(?P<d4>\d{{1,2}})\s+(?:of\s+)?(?P<m3>{MONTH_RE}))"
+    rf"(?:,?\s+(?P<year>{YEAR_RE})\b)?")
+ORDINAL_DAY = re.compile(r"(?i)\b(?:on|since|by)\s+the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:anniversary|day|"
+                         r"brigade|battalion|regiment|division|corps|army|birthday|century|time|floor|round|session))")
 MONTH_ONLY = re.compile(
     rf"\b(?i:in|during|throughout|early|mid|late|in\s+early|in\s+late|in\s+mid)[\s-]+(?P<month>{MONTH_RE})"
     rf"(?!\s*\d{{1,2}}\b)(?:,?\s+(?P<year>{YEAR_RE}))?")
+LAST_MONTH_NAME = re.compile(r"(?i)\b(?:last|this\s+past)\s+(?P<month>January|February|March|April|May|June|July|August|"
+                             r"September|October|November|December)\b")
 YEAR_ONLY = re.compile(rf"\b(?i:in|during)\s+(?:(?i:early|late|mid)[\s-]+)?(?P<year>{YEAR_RE})\b(?!\s*-)")
 
 # Seasons: "last summer", "in the autumn of 2022", "winter 2023". "fall" only after a
@@ -103,58 +112,89 @@ SEASON = re.compile(
 
 # Simple relative words -> (days back, precision); weekend/week handled by code below.
 FIXED = re.compile(
-    r"(?i)\b(?P<w>the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+morning|"
+    r"(?i)\b(?P<w>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|this\s+morning|"
+    r"this\s+afternoon|this\s+evening|earlier\s+today|later\s+today|"
     r"last\s+night|overnight|(?:over|at|during)\s+the\s+weekend|(?:this|last)\s+weekend|"
     r"(?:earlier\s+|later\s+)?this\s+week|last\s+week|(?:earlier\s+|later\s+)?this\s+month|"
-    r"last\s+month|(?:earlier\s+|later\s+)?this\s+year|last\s+year|in\s+recent\s+days|"
+    r"last\s+month|(?:earlier\s+|later\s+)?this\s+year|last\s+year|in\s+recent\s+days|next\s+(?:week|month|year)|"
     r"(?:in|over)\s+the\s+(?:past|last)\s+(?:few|several|couple\s+of)\s+days)\b")
 NIGHT_OF_DAY = re.compile(rf"\s*,?\s*(?:(?i:on|into|to|from|of)\s+)?(?:(?i:the\s+night\s+of)\s+)?(?:{WEEKDAY_RE}|{MONTH_RE}\s+\d)")
 AGO = re.compile(rf"(?i)\b(?P<lt>less\s+than\s+|more\s+than\s+|about\s+|nearly\s+|almost\s+)?"
-                 rf"(?P<n>{NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<how>ago|earlier)\b")
+                 rf"(?:(?P<n>{NUM})\s+(?P<unit>day|week|month|year)s?|(?P<bare>days|weeks))\s+(?P<how>ago|earlier)\b")
+# Days told relative to another day of the sentence (or of the text around it).
+RELATIVE_DAY = re.compile(
+    r"(?i)\b(?:on\s+)?(?:the\s+(?P<back>previous|preceding)\s+day|the\s+day\s+before(?!\s+yesterday)|the\s+night\s+before|"
+    r"the\s+(?P<on>next|following)\s+(?:day|morning)|(?P<same>that|the\s+same)\s+day)\b")
+TIME_OF_DAY = re.compile(r"(?i)\b(?:(?:in|during)\s+the\s+(?:early\s+|late\s+)?(?:evening|morning|afternoon|night)|"
+                         r"at\s+(?:dawn|night|noon|midnight)|in\s+the\s+early\s+hours)\b(?!\s+of\b)")
+# A forecast governs the date after it in the same clause: "talks will resume on Friday".
+FORECAST = re.compile(
+    r"(?i)\b(?:will|shall|won['’]t|['’]ll|(?:is|are)\s+(?:due|set|scheduled|expected|slated|going|planned|"
+    r"to\s+be)|(?:is|are)\s+to|plans?\s+to|planning\s+to|planned\s+for|scheduled\s+for|slated\s+for|set\s+for|"
+    r"intends?\s+to|upcoming|ahead\s+of)\b")
+CLAUSE_START = re.compile(r"[.;:!?\"\u201c\u201d]")
 
 
-def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
-    """Every point in time the sentence names, resolved against the publication date."""
+def find_dates(sentence: str, published: dt.date | None, context: dt.date | None = None) -> list[DateMention]:
+    """Every point in time the sentence names, resolved against the publication date.
+
+    Past forms are the last such day on or before publication ("on Monday", "on Dec. 30",
+    "last May"); a date a forecast governs ("will meet on Friday", "next Monday", "tomorrow")
+    is the next one after it and is marked `future`. `context`: the day the surrounding text
+    is about, for "the previous day" and "in the evening" in a sentence naming no day itself."""
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    words = _words(sentence)
+    words = words_of(sentence)
     digits = _DIGIT.search(sentence) is not None
     months = bool(words & MONTH_WORDS)
 
-    def add(d: dt.date | None, precision: str, m: re.Match) -> None:
+    def add(d: dt.date | None, precision: str, m: re.Match, future: bool = False) -> None:
         if d is None:
             return
         s, e = m.span()
         if any(s < b and a < e for a, b in taken):
             return
         taken.append((s, e))
-        out.append(DateMention(d, precision, sentence[s:e].strip(), s, e))
+        out.append(DateMention(d, precision, sentence[s:e].strip(), s, e, future or (published is not None and d > published)))
 
+    def ahead(m: re.Match) -> bool:
+        return published is not None and _forecast(sentence, m.start())
+
+    for m in NIGHT_OF.finditer(sentence) if "night" in words else ():
+        add(_night_of(m, published), "day", m)
     for m in WEEKDAY_MENTION.finditer(sentence) if words & WEEKDAY_WORDS else ():
-        add(_weekday_date(m, published), "day", m)
+        add(_weekday_date(m, published, ahead(m)), "day", m)
     for m in EXPLICIT_DAY.finditer(sentence) if digits and months else ():
         month = month_number(m.group("month") or m.group("month2"))
         day = day_number(m.group("day") or m.group("day2"))
         if m.group("year"):
             add(safe_date(int(m.group("year")), month, day), "day", m)
         elif published:
-            add(last_month_day(month, day, published), "day", m)
+            add(next_month_day(month, day, published) if ahead(m) else last_month_day(month, day, published), "day", m)
+    for m in ORDINAL_DAY.finditer(sentence) if digits and published else ():
+        add(_ordinal_day(int(m.group("d")), published), "day", m)
     for m in FIXED.finditer(sentence) if words & FIXED_WORDS else ():
         if published:
-            if m.group("w").lower() in ("overnight", "last night", "tonight") and \
-                    NIGHT_OF_DAY.match(sentence, m.end()):
+            w = re.sub(r"\s+", " ", m.group("w").lower())
+            if w in ("overnight", "last night", "tonight") and NIGHT_OF_DAY.match(sentence, m.end()):
                 continue   # "overnight on Friday", "overnight into Saturday": the day says when
-            d, precision = _fixed(m.group("w").lower(), published)
-            add(d, precision, m)
+            if w == "tomorrow":
+                add(published + D(days=1), "day", m, True)
+            elif w.startswith(("next ", "later this")):
+                add(*_ahead(w, published), m, True)
+            else:
+                add(*_fixed(w, published), m)
     for m in AGO.finditer(sentence) if {"ago", "earlier"} & words else ():
         if published:
             add(*_ago(m, published), m)
+    for m in LAST_MONTH_NAME.finditer(sentence) if months and published else ():
+        add(_last_named_month(month_number(m.group("month")), published), "month", m)
     for m in MONTH_ONLY.finditer(sentence) if months else ():
         month = month_number(m.group("month"))
         if m.group("year"):
             add(dt.date(int(m.group("year")), month, 1), "month", m)
         elif published:
-            add(last_month_start(month, published), "month", m)
+            add(_next_month_start(month, published) if ahead(m) else last_month_start(month, published), "month", m)
     for m in SEASON.finditer(sentence) if words & SEASON_WORDS else ():
         if m.group("s").lower() == "fall" and not (m.group("rel") or m.group("year") or
                                                    re.match(r"(?i)(?:in|during|over|through|since|by)\b", m.group(0))):
@@ -164,8 +204,83 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
         year = int(m.group("year"))
         if published is None or year <= published.year:
             add(dt.date(year, 1, 1), "year", m)
+    # second pass: days told relative to the days found ("the previous day", "in the evening")
+    days = sorted((x for x in out if x.precision == "day" and not x.future), key=lambda x: x.start)
+    for m in RELATIVE_DAY.finditer(sentence) if words & RELATIVE_WORDS else ():
+        base = _base_day(days, m.start(), context, published)
+        if base is not None:
+            shift = -1 if (m.group("back") or "before" in m.group(0).lower()) else 1 if m.group("on") else 0
+            if base is published and shift == 0 and context is None:
+                continue   # "that day" with nothing to point at
+            d = base + D(days=shift) if shift or base is not published else base
+            if base is published and shift == 1:
+                continue   # "the next day" after the day of writing is not told as past
+            add(d, "day", m)
+    for m in TIME_OF_DAY.finditer(sentence) if words & TIME_WORDS else ():
+        if any(abs(x.start - m.end()) <= 30 or abs(m.start() - x.end) <= 30 for x in days):
+            continue   # "on Sunday in the evening": the day already says when
+        base = _base_day(days, m.start(), context, published, nearest=True)
+        if base is not None:
+            add(base, "day", m)
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _forecast(sentence: str, at: int) -> bool:
+    """A forecast word rules the date at `at`: in its clause, before it, with no reporting verb
+    between ("will resume on Friday", not "will resume, he said on Monday")."""
+    clause_start = max((m.end() for m in CLAUSE_START.finditer(sentence, 0, at)), default=0)
+    cues = list(FORECAST.finditer(sentence, clause_start, at))
+    if not cues:
+        return bool(re.search(r"(?i)\b(?:next|coming)\s+$", sentence[max(0, at - 8):at]))
+    return not SPEECH.search(sentence, cues[-1].end(), at)
+
+
+def _base_day(days: list[DateMention], at: int, context: dt.date | None, published: dt.date | None,
+              nearest: bool = False) -> dt.date | None:
+    """The day a relative day counts from: the last day named before it in the sentence (any
+    day named, for a time of day), else the context day, else publication."""
+    before = [x for x in days if x.end <= at]
+    if before:
+        return before[-1].date
+    if nearest and days:
+        return min(days, key=lambda x: abs(x.start - at)).date
+    return context or published
+
+
+def _night_of(m: re.Match, published: dt.date | None) -> dt.date | None:
+    if m.group("wd2"):
+        return last_weekday(weekday_number(m.group("wd2")), published) if published else None
+    if m.group("d2"):
+        month, day = month_number(m.group("m2") or m.group("m1")), int(m.group("d2"))
+        if m.group("m2") is None and int(m.group("d2")) < int(m.group("d1")):
+            month = month % 12 + 1      # "the night of Jan. 31-1"
+    else:
+        month, day = month_number(m.group("m3")), int(m.group("d4"))
+    if m.group("year"):
+        return safe_date(int(m.group("year")), month, day)
+    return last_month_day(month, day, published) if published else None
+
+
+def _ordinal_day(day: int, pub: dt.date) -> dt.date | None:
+    """'on the 28th': that day of this month, or of the last month that has it."""
+    for back in range(3):
+        start = add_months(pub.replace(day=1), -back)
+        d = safe_date(start.year, start.month, day)
+        if d and d <= pub:
+            return d
+    return None
+
+
+def _last_named_month(month: int, pub: dt.date) -> dt.date:
+    """'last May': the latest May before the current month."""
+    year = pub.year if month < pub.month else pub.year - 1
+    return dt.date(year, month, 1)
+
+
+def _next_month_start(month: int, pub: dt.date) -> dt.date:
+    year = pub.year if month > pub.month else pub.year + 1
+    return dt.date(year, month, 1)
 
 
 def _season(m: re.Match, published: dt.date | None) -> dt.date | None:
@@ -186,16 +301,23 @@ def _season(m: re.Match, published: dt.date | None) -> dt.date | None:
     return middle if middle <= published else start
 
 
-def _weekday_date(m: re.Match, published: dt.date | None) -> dt.date | None:
+def _weekday_date(m: re.Match, published: dt.date | None, ahead: bool = False) -> dt.date | None:
+    """The last such weekday on or before publication; for a forecast ("will meet on Friday",
+    "next Monday") the first one after it."""
+    rel = (m.group("rel") or "").lower()
     if m.group("month"):
         month, day = month_number(m.group("month")), day_number(m.group("day"))
-        if published:
-            return last_month_day(month, day, published)
+        if published is None:
+            return None
+        return next_month_day(month, day, published) if ahead or rel in ("next", "coming") \
+            else last_month_day(month, day, published)
+    if published is None:
         return None
-    if published is None or (m.group("rel") or "").lower() == "next":
-        return None
-    d = last_weekday(weekday_number(m.group("wd")), published)
-    if (m.group("rel") or "").lower() == "last" and d == published:
+    wd = weekday_number(m.group("wd"))
+    if ahead or rel in ("next", "coming"):
+        return next_weekday(wd, published + D(days=1))
+    d = last_weekday(wd, published)
+    if rel == "last" and d == published:
         d -= D(days=7)
     return d
 
@@ -207,7 +329,8 @@ def _fixed(w: str, pub: dt.date) -> tuple[dt.date, str]:
         return pub - D(days=2), "day"
     if w in ("yesterday", "last night"):
         return pub - D(days=1), "day"
-    if w in ("today", "tonight", "this morning", "overnight"):
+    if w in ("today", "tonight", "this morning", "this afternoon", "this evening", "earlier today", "later today",
+             "overnight"):
         return pub, "day"
     if "weekend" in w:
         if w.startswith("last") or pub.weekday() < 5:
@@ -228,7 +351,20 @@ def _fixed(w: str, pub: dt.date) -> tuple[dt.date, str]:
     return pub - D(days=2), "week"   # recent days, past few days
 
 
+def _ahead(w: str, pub: dt.date) -> tuple[dt.date, str]:
+    """'next week', 'later this month': plans, dated just after publication."""
+    unit = w.split()[-1]
+    if unit == "week":
+        start = pub + D(days=7 - pub.weekday()) if w.startswith("next") else pub + D(days=1)
+        return start, "week"
+    if unit == "month":
+        return (add_months(pub, 1) if w.startswith("next") else pub + D(days=1)), "month"
+    return (dt.date(pub.year + 1, 1, 1) if w.startswith("next") else pub + D(days=1)), "year"
+
+
 def _ago(m: re.Match, pub: dt.date) -> tuple[dt.date, str]:
+    if m.group("bare"):     # "days ago", "weeks ago": a few of them
+        return pub - D(days=3 if m.group("bare").lower() == "days" else 14), "week"
     n, unit = _num(m.group("n")), m.group("unit").lower()
     if (m.group("lt") or "").lower().startswith("less") and unit == "week":
         return pub - D(days=4 * n), "week"   # "less than a week ago": a few days back
@@ -249,7 +385,7 @@ def statement_date(sentence: str, published: dt.date | None) -> tuple[dt.date, s
     """(date, precision) of the reported statement or happening ("said on Monday").
 
     Prefer the date next to a speech verb; else the first day-precise date; else the first."""
-    found = [x for x in find_dates(sentence, published) if x.date <= (published or dt.date.max)]
+    found = [x for x in find_dates(sentence, published) if not x.future and x.date <= (published or dt.date.max)]
     if not found:
         return None
     for verb in SPEECH.finditer(sentence):
@@ -261,142 +397,19 @@ def statement_date(sentence: str, published: dt.date | None) -> tuple[dt.date, s
     return best.date, best.precision
 
 
-# --- periods ------------------------------------------------------------------------------
-
-PAST_SPAN = re.compile(
-    rf"(?i)\b(?:(?:over|in|during|for|within)\s+)?(?:(?:the\s+)?(?:past|previous)\s+|the\s+last\s+|"
-    rf"last\s+(?=(?:{NUM}|24)\s))(?:(?P<n>{NUM})\s+)?(?P<unit>day|24\s+hours|twenty-four\s+hours|night|week|month|year)s?\b")
-SINCE = re.compile(
-    rf"\b(?i:since)\s+(?:(?i:the\s+(?:start|beginning)\s+of)\s+)?(?:(?P<month>{MONTH_RE})"
-    rf"(?:\s+(?P<day>{DAY_RE})(?![\w-]))?(?:,?\s+(?P<year>{YEAR_RE}))?|(?P<yonly>{YEAR_RE})\b|"
-    rf"(?P<thisyear>(?i:the\s+year|this\s+year))|(?P<invasion>(?i:the\s+(?:start\s+of\s+(?:the\s+)?)?"
-    rf"(?:full[\s-]scale\s+|russian\s+)?invasion)))")
-BEGINNING = re.compile(
-    rf"\b(?i:beginning|starting|from|between)\s+(?:(?i:on)\s+)?(?P<month>{MONTH_RE})\s+(?P<day>{DAY_RE})"
-    rf"(?![\w-])(?:,?\s+(?P<year>{YEAR_RE}))?(?:\s*(?i:to|until|through|and|-|\u2013)\s*"
-    rf"(?:(?P<month2>{MONTH_RE})\s+)?(?P<day2>{DAY_RE})(?![\w-]))?")
-IN_MONTH = re.compile(
-    rf"\b(?i:in|during|throughout|for)\s+(?:(?i:the\s+month\s+of)\s+)?(?P<month>{MONTH_RE})"
-    rf"(?!\s*\d{{1,2}}\b)(?:,?\s+(?P<year>{YEAR_RE}))?(?:\s+(?i:alone))?")
-CALENDAR = re.compile(
-    r"(?i)\b(?:(?:so\s+far|earlier)\s+)?(?P<w>this\s+week|last\s+week|this\s+month|last\s+month|"
-    r"this\s+year|last\s+year|(?:in|during|over)\s+(?:the|a)\s+month\s+of\s+fighting|"
-    r"(?:in|within)\s+(?:less\s+than|under)\s+a\s+week|in\s+recent\s+days)\b")
-INVASION_START = dt.date(2022, 2, 24)
-
-
-def find_periods(sentence: str, published: dt.date | None) -> list[Period]:
-    """Every period the sentence names, in text order."""
-    out: list[Period] = []
-    words = _words(sentence)
-    digits = _DIGIT.search(sentence) is not None
-    months = bool(words & MONTH_WORDS)
-
-    def add(start, end, precision, m):
-        s, e = m.span()
-        if start is None or any(s < p.span_end and p.span_start < e for p in out):
-            return
-        if published and start > published:
-            return   # a future period ("in March" said in January) is a plan, not a count
-        out.append(Period(start, end, precision, sentence[s:e].strip(), s, e))
-
-    for m in BEGINNING.finditer(sentence) if digits and months else ():
-        start = _month_day(m.group("month"), m.group("day"), m.group("year"), published)
-        end = published
-        if start and m.group("day2"):
-            end = safe_date(start.year, month_number(m.group("month2") or m.group("month")),
-                            day_number(m.group("day2")))
-            if end and end < start:   # "from Dec. 28 to Jan. 3"
-                end = safe_date(start.year + 1, end.month, end.day)
-        add(start, end, "day", m)
-    for m in SINCE.finditer(sentence) if "since" in words else ():
-        if m.group("invasion"):
-            add(INVASION_START, published, "day", m)
-        elif m.group("yonly"):
-            add(dt.date(int(m.group("yonly")), 1, 1), published, "year", m)
-        elif m.group("thisyear"):
-            add(dt.date(published.year, 1, 1) if published else None, published, "year", m)
-        elif m.group("day"):
-            add(_month_day(m.group("month"), m.group("day"), m.group("year"), published), published, "day", m)
-        else:
-            add(_month_start(m.group("month"), m.group("year"), published), published, "month", m)
-    if published:
-        for m in PAST_SPAN.finditer(sentence) if words & SPAN_WORDS else ():
-            add(*_past_span(m, published), m)
-        for m in CALENDAR.finditer(sentence) if words & CALENDAR_WORDS else ():
-            add(*_calendar(m.group("w").lower(), published), m)
-    for m in IN_MONTH.finditer(sentence) if months else ():
-        start = _month_start(m.group("month"), m.group("year"), published)
-        if start:
-            end = month_end(start.year, start.month)
-            add(start, min(end, published) if published else end, "month", m)
-    out.sort(key=lambda p: p.span_start)
-    return out
-
-
-def find_period(sentence: str, published: dt.date | None) -> Period | None:
-    """The period a figure in this sentence covers ("over the past day", "since August")."""
-    found = find_periods(sentence, published)
+def event_date(sentence: str, start: int, end: int, published: dt.date | None,
+               context: dt.date | None = None) -> DateMention | None:
+    """The date of the happening told at sentence[start:end] (a trigger: "captured", "strike"):
+    the date mention nearest it, preferring one in its own clause. A forecast's date comes back
+    with `future` set ("will resume on Friday"), so the caller can tell a plan from news; None
+    when the sentence names no date (the caller falls back to the publication date)."""
+    found = find_dates(sentence, published, context)
     if not found:
         return None
-    # "in less than a week, beginning March 6": the explicit start is the better answer
-    rank = {"day": 0, "week": 1, "month": 2, "year": 3}
-    explicit = [p for p in found if BEGINNING.match(p.text) or SINCE.match(p.text)]
-    return min(explicit or found, key=lambda p: (rank[p.precision], p.span_start))
 
+    def distance(x: DateMention) -> tuple[int, int]:
+        gap = x.start - end if x.start >= end else start - x.end if x.end <= start else 0
+        lo, hi = min(start, x.start), max(end, x.end)
+        return (1 if CLAUSE_START.search(sentence, lo, hi) else 0, max(gap, 0))
 
-def _month_day(month: str, day: str, year: str | None, pub: dt.date | None) -> dt.date | None:
-    if year:
-        return safe_date(int(year), month_number(month), day_number(day))
-    return last_month_day(month_number(month), day_number(day), pub) if pub else None
-
-
-def _month_start(month: str, year: str | None, pub: dt.date | None) -> dt.date | None:
-    if year:
-        return dt.date(int(year), month_number(month), 1)
-    return last_month_start(month_number(month), pub) if pub else None
-
-
-def _past_span(m: re.Match, pub: dt.date) -> tuple[dt.date, dt.date, str]:
-    unit = m.group("unit").lower()
-    n_word = m.group("n")
-    n = _num(n_word) if n_word else 1
-    vague = bool(n_word) and not n_word.strip().isdigit() and _num(n_word) in (3, 5) and \
-        re.search(r"few|several", n_word, re.I) is not None
-    if unit in ("day", "night") or "hours" in unit:
-        return pub - D(days=n), pub, "week" if vague else "day"
-    if unit == "week":
-        return pub - D(days=7 * n), pub, "week"
-    if unit == "month":
-        return add_months(pub, -n).replace(day=min(pub.day, 28)), pub, "month"
-    return safe_date(pub.year - n, pub.month, min(pub.day, 28)), pub, "year"
-
-
-def _calendar(w: str, pub: dt.date) -> tuple[dt.date, dt.date, str]:
-    w = re.sub(r"\s+", " ", w)
-    monday = pub - D(days=pub.weekday())
-    if w == "this week":
-        return monday, pub, "week"
-    if w == "last week":
-        return monday - D(days=7), monday - D(days=1), "week"
-    if w == "this month":
-        return pub.replace(day=1), pub, "month"
-    if w == "last month":
-        start = add_months(pub, -1)
-        return start, month_end(start.year, start.month), "month"
-    if w == "this year":
-        return dt.date(pub.year, 1, 1), pub, "year"
-    if w == "last year":
-        return dt.date(pub.year - 1, 1, 1), dt.date(pub.year - 1, 12, 31), "year"
-    if "month of fighting" in w:
-        return pub - D(days=30), pub, "month"
-    if w == "in recent days":
-        return pub - D(days=3), pub, "week"
-    return pub - D(days=7), pub, "week"   # in less than a week
-
-
-def count_days(n_word: str, unit: str, less_than: bool = False) -> int:
-    """Days in "two days", "a week", "less than a week" (a few days short of it)."""
-    n, unit = _num(n_word), unit.lower().rstrip("s")
-    days = n * {"day": 1, "week": 7, "month": 30}.get(unit, 1)
-    return max(1, days - max(1, days // 2) + 1) if less_than and unit != "day" else days
+    return min(found, key=distance)

@@ -54,9 +54,10 @@ def extract(doc: Document, now: dt.datetime | None = None) -> Extracted:
     sents = sentences.split(cleaned.text)
     # Lines cleaning lifted off (title, furniture) may carry a "Published: ..." stamp.
     header = "\n".join(filter(None, [cleaned.title, *cleaned.removed]))
-    published, how = dates.publication_date(
+    pub = dates.publication(
         given=doc.published, text=cleaned.text, dateline=cleaned.dateline, today=now.date(),
-        header=header)
+        header=header, url=doc.url, title=cleaned.title)
+    published, how = pub.date, pub.how
     dateline_place = places.dateline_place(cleaned.dateline)
     main_place = places.main_place(cleaned.text, cleaned.title, sents)
     ctx = Doc(doc_id=doc.doc_id, text=cleaned.text, sentences=sents, published=published,
@@ -74,7 +75,8 @@ def extract(doc: Document, now: dt.datetime | None = None) -> Extracted:
         e.event_id = stable_id(doc.doc_id, "event", e.event_type, e.place, e.span_start, e.span_end)
     article = Article(
         doc_id=doc.doc_id, title=cleaned.title, outlet=doc.outlet, url=doc.url,
-        published=published, published_how=how, dateline=cleaned.dateline,
+        published=published, published_how=how, published_precision=pub.precision,
+        dateline=cleaned.dateline,
         dateline_place=dateline_place, main_place=main_place, text=cleaned.text,
         original_text=doc.original if doc.original is not None else doc.text,
         content_hash=content_hash(doc) + ":" + EXTRACTOR_VERSION,

@@ -55,7 +55,7 @@ PUBLICATION = [
      "KYIV, April 10 (Reuters) - Officials said on Monday that a strike hit Kherson. The full-scale invasion "
      "began in 2022.", None, D(2023, 4, 10), "inferred"),
     ("dateline_may_be_the_day_after_the_usual_weekday",
-     "Troops stormed positions near Bakhmut on Thursday, 18 months into the full-scale invasion.",
+     "Troops stormed positions near Bakhmut on Thursday, officials said of the full-scale invasion's front.",
      "KYIV, September 2 (Reuters) -", D(2022, 9, 2), "inferred"),
     ("dateline_weekday_year_prefers_the_full_scale_war",
      "Officials said on Monday that a strike hit Kherson.", "KYIV, April 10 (Reuters) -",
@@ -68,8 +68,9 @@ PUBLICATION = [
     ("plan_years_do_not_raise_the_floor",
      "Officials said on Monday (Oct 7) they aim to rebuild by 2025. The war began in 2022.", None,
      D(2024, 10, 7), "inferred"),
-    ("dateline_weekday_names_the_war_year", "Officials said a strike killed two people on Sunday.",
-     "KYIV, April 10 (Reuters) -", D(2022, 4, 10), "inferred"),
+    # April 10 was a Sunday in 2022 and a Monday in 2023: written the same day or the next, both fit
+    ("dateline_weekday_same_day_and_next_day_years_differ_is_unknown",
+     "Officials said a strike killed two people on Sunday.", "KYIV, April 10 (Reuters) -", None, "unknown"),
     ("stale_header_loses_to_body",
      "Updated 5 January 2021\nRussian forces shelled Kherson on March 8, 2023, officials said.",
      None, D(2023, 3, 8), "inferred"),
@@ -128,7 +129,7 @@ HEADERS = [
     ("stamp_lifted_as_title", "Sat 17 Feb 2024 08.03 GMT", "Ukraine said on Saturday its troops withdrew.",
      D(2024, 2, 17)),
     ("link_list_dates_are_not_stamps", "READ MORE\nRussia strikes Kyiv as talks stall, March 3, 2025 analysis",
-     "Russian forces captured Avdiivka on Saturday.", None),
+     "Russian forces shelled the town on Saturday.", None),
     ("stale_stamp_loses_to_body", "Updated 5 January 2021", "Shelling hit Kherson on March 8, 2023.",
      D(2023, 3, 8)),
 ]
@@ -319,7 +320,6 @@ EVENT_DAYS = [
     ("friday_night", "Drones struck Odesa on Friday night.", D(2023, 12, 23), [(D(2023, 12, 22), "day")]),
     ("same_weekday_is_publication_day", "Troops advanced on Saturday.", D(2023, 12, 23), [(D(2023, 12, 23), "day")]),
     ("last_saturday_on_a_saturday", "Troops advanced last Saturday.", D(2023, 12, 23), [(D(2023, 12, 16), "day")]),
-    ("next_monday_is_not_a_past_day", "Talks resume next Monday.", D(2023, 12, 23), []),
     ("sunday_across_year_boundary", "Shelling hit Kherson on Sunday.", D(2024, 1, 2), [(D(2023, 12, 31), "day")]),
     ("tuesday_across_year_boundary", "Shelling hit Kherson on Tuesday.", D(2024, 1, 1), [(D(2023, 12, 26), "day")]),
     ("yearless_day_in_january_is_last_december", "Missiles struck Kyiv on Dec. 29.", D(2024, 1, 2),
@@ -351,3 +351,112 @@ def test_event_day_resolution(name, sentence, published, want):
     got = [(x.date, x.precision) for x in dates.find_dates(sentence, published)]
     assert got == want
     assert all(d <= published for d, _ in got)
+
+
+# --- every relative form the event code meets, published on Tuesday 2023-10-31 --------------
+
+TUE = D(2023, 10, 31)
+FORMS = [
+    ("on_weekday", "Russian troops attacked the village on Tuesday.", [(D(2023, 10, 31), "day")]),
+    ("overnight", "Drones hit the port overnight.", [(D(2023, 10, 31), "day")]),
+    ("yesterday", "The governor said yesterday that the bridge was hit.", [(D(2023, 10, 30), "day")]),
+    ("last_week", "Troops pushed forward last week.", [(D(2023, 10, 24), "week")]),
+    ("last_week_opening_the_sentence", "Last week, troops pushed forward near the river.", [(D(2023, 10, 24), "week")]),
+    ("month_day", "A missile struck the depot on March 3.", [(D(2023, 3, 3), "day")]),
+    ("earlier_this_month", "The depot burned earlier this month.", [(D(2023, 10, 1), "month")]),
+    ("last_named_month", "Russia seized the village last May.", [(D(2023, 5, 1), "month")]),
+    ("last_named_month_is_never_this_month", "The town fell last October.", [(D(2022, 10, 1), "month")]),
+    ("since_a_day", "Assaults on the town have gone on since October 10.", [(D(2023, 10, 10), "day")]),
+    ("early_on_weekday", "Drones struck the capital early on Sunday.", [(D(2023, 10, 29), "day")]),
+    ("night_of_two_days", "Drones struck the capital on the night of Oct. 28-29.", [(D(2023, 10, 29), "day")]),
+    ("night_of_two_weekdays", "Missiles hit the city on the night of Saturday to Sunday.", [(D(2023, 10, 29), "day")]),
+    ("night_of_day_first", "Missiles hit the city on the night of 29 to 30 October.", [(D(2023, 10, 30), "day")]),
+    ("weekday_with_its_day", "Troops pulled back on Saturday (Oct 28).", [(D(2023, 10, 28), "day")]),
+    ("previous_day_counts_from_the_day_named",
+     "On Sunday the governor said 12 soldiers had died the previous day.", [(D(2023, 10, 29), "day"),
+                                                                             (D(2023, 10, 28), "day")]),
+    ("previous_day_alone_counts_from_publication", "On the previous day, 133 soldiers were killed.",
+     [(D(2023, 10, 30), "day")]),
+    ("the_next_day", "Troops entered the town on Thursday and raised a flag the next day.",
+     [(D(2023, 10, 26), "day"), (D(2023, 10, 27), "day")]),
+    ("days_ago", "The strike came two days ago.", [(D(2023, 10, 29), "day")]),
+    ("bare_days_ago", "The strike came days ago.", [(D(2023, 10, 28), "week")]),
+    ("in_the_evening_is_publication_day", "The strike came in the evening.", [(D(2023, 10, 31), "day")]),
+    ("in_the_evening_of_a_day_named_elsewhere", "On Sunday, after a calm day, drones came in the evening.",
+     [(D(2023, 10, 29), "day"), (D(2023, 10, 29), "day")]),
+    ("in_the_evening_beside_its_day_is_that_day", "Drones came on Sunday in the evening.", [(D(2023, 10, 29), "day")]),
+    ("evening_of_an_explicit_day", "The strike came in the evening of October 29.", [(D(2023, 10, 29), "day")]),
+    ("on_the_ordinal", "The town fell on the 28th.", [(D(2023, 10, 28), "day")]),
+    ("ordinal_of_last_month", "The town fell on the 30th, officials said.", [(D(2023, 10, 30), "day")]),
+    ("ordinal_is_not_a_unit", "The 28th brigade held the line.", []),
+    ("this_afternoon", "Sirens sounded this afternoon.", [(D(2023, 10, 31), "day")]),
+]
+
+
+@pytest.mark.parametrize("name,sentence,want", FORMS, ids=[f[0] for f in FORMS])
+def test_relative_forms(name, sentence, want):
+    assert [(x.date, x.precision) for x in dates.find_dates(sentence, TUE)] == want
+
+
+def test_the_previous_day_counts_from_the_context_day():
+    found = dates.find_dates("On the previous day alone, 133 soldiers were killed.", TUE, context=D(2023, 10, 25))
+    assert [(x.date, x.precision) for x in found] == [(D(2023, 10, 24), "day")]
+
+
+# Forecasts resolve forward and are marked future, so event code can tell a plan from news.
+FORECASTS = [
+    ("will_on_weekday", "Talks will be held on Friday.", D(2023, 11, 3)),
+    ("next_weekday", "Leaders meet next Monday.", D(2023, 11, 6)),
+    ("will_on_month_day", "The offensive will start on March 3.", D(2024, 3, 3)),
+    ("scheduled_for", "A vote is scheduled for Nov. 5.", D(2023, 11, 5)),
+    ("tomorrow", "The convoy leaves tomorrow.", D(2023, 11, 1)),
+    ("will_in_month", "Deliveries will begin in March.", D(2024, 3, 1)),
+    ("next_week", "A new aid package is expected next week.", D(2023, 11, 6)),
+    ("later_this_month", "The talks resume later this month.", D(2023, 11, 1)),
+    ("next_year", "Kyiv hopes to rebuild the bridge next year.", D(2024, 1, 1)),
+]
+
+
+@pytest.mark.parametrize("name,sentence,day", FORECASTS, ids=[f[0] for f in FORECASTS])
+def test_forecasts_are_future(name, sentence, day):
+    (x,) = dates.find_dates(sentence, TUE)
+    assert (x.date, x.future) == (day, True) and x.date > TUE
+    assert dates.statement_date(sentence, TUE) is None
+
+
+def test_a_statement_about_a_forecast_keeps_its_own_past_day():
+    found = dates.find_dates("The minister said on Monday that talks will resume on Friday.", TUE)
+    assert [(x.date, x.future) for x in found] == [(D(2023, 10, 30), False), (D(2023, 11, 3), True)]
+    assert dates.statement_date("The minister said on Monday that talks will resume on Friday.", TUE) == \
+        (D(2023, 10, 30), "day")
+
+
+def test_background_date_keeps_its_year():
+    (x,) = dates.find_dates("Russia invaded Ukraine on Feb. 24, 2022, and the town fell soon after.", TUE)
+    assert (x.date, x.future) == (D(2022, 2, 24), False)
+
+
+# event_date: the date of the happening at a trigger, for the event code.
+
+def test_event_date_is_the_mention_nearest_the_trigger():
+    s = "The governor said on Monday that Russian drones struck the depot on Sunday."
+    at = s.index("struck")
+    got = dates.event_date(s, at, at + len("struck"), TUE)
+    assert (got.date, got.precision, got.text) == (D(2023, 10, 29), "day", "on Sunday")
+
+
+def test_event_date_prefers_its_own_clause():
+    s = "Talks stalled on Monday; troops withdrew from the village in the evening of October 29."
+    at = s.index("withdrew")
+    assert dates.event_date(s, at, at + 8, TUE).date == D(2023, 10, 29)
+
+
+def test_event_date_of_a_forecast_is_future():
+    s = "Russian troops will attack the town on Friday, a commander warned."
+    at = s.index("attack")
+    got = dates.event_date(s, at, at + 6, TUE)
+    assert got.future and got.date == D(2023, 11, 3)
+
+
+def test_event_date_without_a_date_is_none():
+    assert dates.event_date("Russian troops attacked the town.", 0, 10, TUE) is None
