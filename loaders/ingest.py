@@ -3,18 +3,25 @@
 The stream is never held in memory as a whole: documents flow from `sources.read`
 through `pipeline.extract` (a Pool when workers > 1, with a bounded number of
 documents in flight) into batched, transactional writes in this process.
+
+Inputs other than files (web pages, feed entries: loaders.fetch, loaders.feeds) come in
+as `extra` objects: `start(con)` reads what they need from the writer's database and
+returns their Documents/LoadErrors (consumed lazily, maybe in another thread, so it must
+not touch `con`); optional `record(where, outcome, reason)` hears each item's outcome and
+`finish(con)` writes their own state in the same publish as the articles.
 """
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import multiprocessing as mp
 import signal
 import threading
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from . import pipeline, sources, store
 from .errors import LoadError
@@ -34,13 +41,22 @@ class IngestReport:
     replaced: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)   # (path[:line], reason)
     db: str = ""
+    # (where, outcome, reason) as each item finishes: loaded/unchanged/replaced/failed
+    on_item: Callable[[str, str, str | None], None] | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> int:
         return self.loaded + self.unchanged + self.replaced
 
-    def count(self, outcome: str) -> None:
+    def count(self, outcome: str, where: str | None = None) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
+        if self.on_item:
+            self.on_item(where, outcome, None)
+
+    def fail(self, where: str, reason: str) -> None:
+        self.failed.append((where, reason))
+        if self.on_item:
+            self.on_item(where, "failed", reason)
 
     def summary(self) -> str:
         lines = [f"{self.db}: loaded {self.loaded}, unchanged {self.unchanged}, "
@@ -112,20 +128,22 @@ def _extract(doc: Document) -> tuple[str, Extracted | None, str | None]:
 
 
 def _documents(paths, manifest, report: IngestReport, limit: threading.Semaphore | None,
-               known: dict[str, str]) -> Iterator[Document]:
+               known: dict[str, str], extra: Iterable = ()) -> Iterator[Document]:
     seen: dict[str, str] = {}
-    for item in sources.read(paths, manifest=manifest, defer_html=True):
+    items = itertools.chain(sources.read(paths, manifest=manifest, defer_html=True) if paths else (),
+                            *extra)
+    for item in items:
         if isinstance(item, LoadError):
-            report.failed.append((item.where, f"{item.reason}" + (f" \u2014 {item.fix}" if item.fix else "")))
+            report.fail(item.where, f"{item.reason}" + (f" \u2014 {item.fix}" if item.fix else ""))
             continue
         if item.doc_id in seen:
-            report.failed.append((_where(item), f"duplicate doc_id {item.doc_id!r} (also {seen[item.doc_id]})"
-                                  " \u2014 rename one file or give the records distinct ids"))
+            report.fail(_where(item), f"duplicate doc_id {item.doc_id!r} (also {seen[item.doc_id]})"
+                        " \u2014 rename one file or give the records distinct ids")
             continue
         seen[item.doc_id] = _where(item)
         stored = known.get(item.doc_id)
         if stored and item.text and stored == f"{pipeline.content_hash(item)}:{pipeline.EXTRACTOR_VERSION}":
-            report.count("unchanged")   # same content, same rules: skip extraction entirely
+            report.count("unchanged", _where(item))   # same content, same rules: skip extraction entirely
             continue
         if limit is not None:
             limit.acquire()
@@ -137,9 +155,9 @@ def _pool(workers: int, now, timeout):
     return ctx.Pool(workers, initializer=_init_worker, initargs=(now, timeout))
 
 
-def _extracted_stream(paths, manifest, report, pool, workers: int, known) -> Iterator[tuple]:
+def _extracted_stream(paths, manifest, report, pool, workers: int, known, extra=()) -> Iterator[tuple]:
     if pool is None:
-        yield from map(_extract, _documents(paths, manifest, report, None, known))
+        yield from map(_extract, _documents(paths, manifest, report, None, known, extra))
         return
     # Pool.imap pulls its input eagerly; the semaphore bounds documents in flight.
     bound = workers * max(IN_FLIGHT, CHUNKSIZE)
@@ -147,7 +165,7 @@ def _extracted_stream(paths, manifest, report, pool, workers: int, known) -> Ite
     stop = threading.Event()
 
     def feed():
-        for doc in _documents(paths, manifest, report, limit, known):
+        for doc in _documents(paths, manifest, report, limit, known, extra):
             if stop.is_set():
                 return
             yield doc
@@ -164,34 +182,42 @@ def _extracted_stream(paths, manifest, report, pool, workers: int, known) -> Ite
 
 def ingest(paths: Iterable, db, manifest=None, workers: int = 1, progress: bool | None = None,
            wait: float = 60.0, now: dt.datetime | None = None,
-           timeout: float | None = TIMEOUT) -> IngestReport:
-    """Load articles from files/folders into the DuckDB file `db`. See IngestReport.
+           timeout: float | None = TIMEOUT, extra: Iterable = (),
+           on_item: Callable[[str, str, str | None], None] | None = None) -> IngestReport:
+    """Load articles from files/folders (and `extra` inputs, see above) into the DuckDB file
+    `db`. See IngestReport; `on_item` hears each item's outcome as it finishes.
 
     `timeout`: CPU seconds one article's extraction may take before it is reported as
     failed (None: no limit)."""
     from tqdm import tqdm
 
-    report = IngestReport(db=str(db))
+    extra = list(extra)
+    listeners = [x.record for x in extra if hasattr(x, "record")] + ([on_item] if on_item else [])
+    report = IngestReport(db=str(db), on_item=(lambda *a: [f(*a) for f in listeners]) if listeners else None)
     _init_worker(now, timeout)
     with contextlib.ExitStack() as stack:
         # Fork the workers before DuckDB starts its threads in this process.
         pool = stack.enter_context(_pool(workers, now, timeout)) if workers > 1 else None
         con = stack.enter_context(store.open_writer(db, wait=wait))
         known = dict(con.execute("SELECT doc_id, content_hash FROM articles").fetchall())
-        stream = _extracted_stream(list(paths), manifest, report, pool, workers, known)
+        inputs = [x.start(con) for x in extra]
+        stream = _extracted_stream(list(paths), manifest, report, pool, workers, known, inputs)
         stack.callback(stream.close)   # first thing on the way out: stop feeding the pool
         bar = stack.enter_context(tqdm(stream, desc="ingest", unit="article", mininterval=1.0,
                                        disable=(None if progress is None else not progress)))
         batch: list[tuple[str, Extracted]] = []
         for where, extracted, error in bar:
             if error:
-                report.failed.append((where, error))
+                report.fail(where, error)
                 continue
             batch.append((where, extracted))
             if len(batch) >= BATCH:
                 _write(con, batch, report)
                 batch = []
         _write(con, batch, report)
+        for x in extra:
+            if hasattr(x, "finish"):
+                x.finish(con)
         store.refresh_places(con)
     return report
 
@@ -206,9 +232,9 @@ def _write(con, batch: list[tuple[str, Extracted]], report: IngestReport) -> Non
         # so only the bad article is reported.
         for where, x in batch:
             try:
-                report.count(store.write_article(con, x))
+                report.count(store.write_article(con, x), where)
             except Exception as e:
-                report.failed.append((where, f"could not store: {type(e).__name__}: {e}"))
+                report.fail(where, f"could not store: {type(e).__name__}: {e}")
         return
-    for outcome in outcomes:
-        report.count(outcome)
+    for (where, _), outcome in zip(batch, outcomes):
+        report.count(outcome, where)

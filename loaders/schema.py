@@ -3,7 +3,7 @@
 Bump SCHEMA_VERSION and add a step to MIGRATIONS when a table changes; store.py
 applies the steps in order to older databases.
 """
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TABLES = {
     "meta": """
@@ -89,6 +89,32 @@ TABLES = {
             lon DOUBLE,
             population INTEGER
         )""",
+    # Feed state (loaders/feeds.py): what each feed last said, and every entry it has listed,
+    # so a feed run fetches only entries not seen before (and retries passing failures).
+    "feeds": """
+        CREATE TABLE IF NOT EXISTS feeds (
+            feed VARCHAR PRIMARY KEY,      -- normalised feed URL, or the feed file's absolute path
+            title VARCHAR,
+            etag VARCHAR,                  -- for a conditional GET next time
+            modified VARCHAR,
+            checked_at TIMESTAMP NOT NULL,
+            status VARCHAR NOT NULL        -- ok, not modified, or the failure
+        )""",
+    "feed_entries": """
+        CREATE TABLE IF NOT EXISTS feed_entries (
+            feed VARCHAR NOT NULL,
+            entry_key VARCHAR NOT NULL,    -- the entry's id (guid), else its link
+            link VARCHAR,
+            title VARCHAR,
+            published DATE,
+            outcome VARCHAR NOT NULL,      -- loaded, unchanged, replaced, failed
+            reason VARCHAR,
+            retry BOOLEAN NOT NULL,        -- failed for a passing reason (timeout, 5xx): try again
+            attempts INTEGER NOT NULL,
+            first_seen TIMESTAMP NOT NULL,
+            last_tried TIMESTAMP NOT NULL,
+            PRIMARY KEY (feed, entry_key)
+        )""",
 }
 
 # No secondary indexes: DuckDB scans columns fast, and ART indexes made bulk loads
@@ -117,4 +143,6 @@ MIGRATIONS: dict[int, list[str]] = {
     4: ["ALTER TABLE articles ADD COLUMN IF NOT EXISTS published_precision VARCHAR",
         *[f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {c} VARCHAR"
           for t in ("figures", "events") for c in ("claimant_how", "side_how", "place_how")]],
+    # feed state: which entries of which feeds were fetched
+    5: [TABLES["feeds"], TABLES["feed_entries"]],
 }
