@@ -88,7 +88,7 @@ def _ingest(args) -> int:
     import threading
 
     from .errors import LoadError, StoreBusy
-    from .fetch import Fetcher, is_url, pages, read_url_list
+    from .fetch import Fetcher, Pages, is_url, read_url_list
     from .feeds import Feeds
     from .ingest import ingest
 
@@ -109,7 +109,7 @@ def _ingest(args) -> int:
                       workers=args.fetchers, offline=args.offline, block_private=args.public_only)
     extra = []
     if urls or bad_lists:
-        extra.append(_Input(list(bad_lists) + ([pages(urls, fetcher)] if urls else [])))
+        extra.append(Pages(urls, fetcher, errors=bad_lists))
     feeds = Feeds(args.feed, fetcher) if args.feed else None
     if feeds:
         extra.append(feeds)
@@ -144,17 +144,6 @@ def _ingest(args) -> int:
               file=sys.stderr)
         return 1
     return 0
-
-
-class _Input:
-    """Ready-made items (fetched pages, URL-list errors) as an ingest input."""
-
-    def __init__(self, parts):
-        self.parts = parts
-
-    def start(self, con):
-        import itertools
-        return itertools.chain.from_iterable(p if not isinstance(p, Exception) else [p] for p in self.parts)
 
 
 def _watch(args) -> int:

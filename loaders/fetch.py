@@ -426,7 +426,7 @@ def _short(e: object) -> str:
 def document(page: Page, **meta) -> Document | FetchError:
     """A fetched page as a Document the ingest parses like an HTML file (text "" until
     `sources.complete` runs in a worker): doc_id from the final URL, the URL given as its
-    source, the final URL as `url`, the raw page as `original`. `meta` (title, published,
+    source, the final URL (normalised) as `url`, the raw page as `original`. `meta` (title, published,
     outlet) wins over what the page says."""
     try:
         html = page.text()
@@ -439,7 +439,7 @@ def document(page: Page, **meta) -> Document | FetchError:
         return FetchError(page.url, "paywalled: the page says it is for subscribers and holds no article "
                           "text", fix="save the article from a logged-in browser and load the file")
     doc = Document(doc_id=url_doc_id(page.final_url), text="", source_path=page.url, fmt="html",
-                   original=html, url=page.final_url)
+                   original=html, url=normalise(page.final_url))
     for k, v in meta.items():
         if v is not None:
             setattr(doc, k, v)
@@ -497,6 +497,19 @@ def pages(urls: Iterable[str], fetcher: Fetcher, meta: dict[str, dict] | None = 
                 continue
             landed[doc.doc_id] = url
         yield doc
+
+
+class Pages:
+    """Web pages as an ingest input (see loaders.ingest): `ingest([], db, extra=[Pages(urls, f)])`.
+    `errors` (e.g. unreadable URL lists) are reported with the pages."""
+
+    def __init__(self, urls: Iterable[str], fetcher: Fetcher, errors: Iterable[LoadError] = ()):
+        self.urls, self.fetcher, self.errors = list(urls), fetcher, list(errors)
+
+    def start(self, con) -> Iterator[Document | LoadError]:
+        yield from self.errors
+        if self.urls:
+            yield from pages(self.urls, self.fetcher)
 
 
 def read_url_list(path) -> list[str]:

@@ -56,7 +56,7 @@ POKROVSK = [
     "Ukrainian commanders said Russian forces had advanced to within eight kilometres of the city "
     "over the past month, pressing towards the road that links it with Kostiantynivka.",
     "Aid workers said the number of people leaving Pokrovsk each day had doubled in a week, with "
-    "most heading west to Dnipro and Pavlohrad.",
+    "most heading west to Dnipro and Pavlohrad, past the sign reading «Покровськ».",
 ]
 
 
@@ -131,6 +131,7 @@ def atom(base: str, entries: list[tuple[str, str, str, str]]) -> str:
 class Site:
     def __init__(self, slow: float = 2.0):
         self.requests: list[tuple[str, str]] = []       # (path, user agent)
+        self.times: list[tuple[str, float]] = []        # (path, monotonic time)
         self.active: dict[str, int] = {}
         self.peak: dict[str, int] = {}
         self.counts: dict[str, int] = {}
@@ -210,6 +211,7 @@ class Site:
                 key = "/" + path.strip("/").split("/")[0]
                 with site.lock:
                     site.requests.append((self.path, self.headers.get("User-Agent", "")))
+                    site.times.append((path, time.monotonic()))
                     site.counts[path] = site.counts.get(path, 0) + 1
                     site.active[key] = site.active.get(key, 0) + 1
                     site.peak[key] = max(site.peak.get(key, 0), site.active[key])
@@ -230,6 +232,12 @@ class Site:
                     r = Resp("<h1>Not found</h1>", status=404)
                 if r.delay:
                     site.stopping.wait(r.delay)
+                etag = dict(r.headers).get("ETag")
+                if etag and self.headers.get("If-None-Match") == etag:
+                    self.send_response(304)
+                    self.send_header("ETag", etag)
+                    self.end_headers()
+                    return
                 body = r.body.encode() if isinstance(r.body, str) else r.body
                 huge = dict(r.headers).get("X-Huge")
                 self.send_response(r.status)
@@ -262,3 +270,15 @@ class Site:
                     sent += len(chunk)
 
         return Handler
+
+
+def loopback_guard(monkeypatch) -> None:
+    """Make any in-process connection to an address other than 127.0.0.1 fail the test."""
+    import socket
+    real = socket.getaddrinfo
+
+    def guarded(host, *args, **kwargs):
+        h = host.decode() if isinstance(host, bytes) else str(host)
+        assert h in ("127.0.0.1", "localhost"), f"a test tried to reach {h}"
+        return real(host, *args, **kwargs)
+    monkeypatch.setattr(socket, "getaddrinfo", guarded)
