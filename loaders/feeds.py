@@ -14,6 +14,7 @@ import datetime as dt
 import html
 import io
 import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -83,7 +84,9 @@ def _opml(path: Path) -> list[str]:
 
 def _date(entry) -> dt.date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        t = entry.get(key)
+        with warnings.catch_warnings():   # feedparser warns when it maps updated to published
+            warnings.simplefilter("ignore", DeprecationWarning)
+            t = entry.get(key)
         if t:
             try:
                 d = dt.date(t.tm_year, t.tm_mon, t.tm_mday)
