@@ -39,7 +39,7 @@ class _Changes:
         self.files: dict[Path, float] = {}
         self.manifest = False
 
-    def add(self, path: str) -> None:
+    def add(self, path: str, new_folder: bool = False) -> None:
         p = Path(path)
         try:
             rel = p.relative_to(self.root)
@@ -52,7 +52,7 @@ class _Changes:
                 self.manifest = True
             elif p.suffix.lower() in ARTICLE_EXT:
                 self.files[p] = time.monotonic()
-            elif p.is_dir():    # a folder moved in: its files may bring no events of their own
+            elif new_folder:    # a folder created or moved in: its files may bring no events of their own
                 for q in p.rglob("*"):
                     if q.suffix.lower() in ARTICLE_EXT and not any(s.startswith(".") for s in q.relative_to(self.root).parts):
                         self.files[q] = time.monotonic()
@@ -69,7 +69,10 @@ def _handler(changes: _Changes):
 
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event):
-            if event.event_type in ("created", "modified", "closed"):
+            if event.is_directory:
+                if event.event_type in ("created", "moved"):
+                    changes.add(getattr(event, "dest_path", "") or event.src_path, new_folder=True)
+            elif event.event_type in ("created", "modified", "closed"):
                 changes.add(event.src_path)
             elif event.event_type == "moved":
                 changes.add(event.dest_path)
