@@ -216,8 +216,8 @@ def test_upload_goes_through_the_real_loader(tmp_path):
     assert folder.parent == db.parent / "uploads" and not rejected
     report, rows = upload.load(saved, db)
     try:
-        assert list(rows["file"]) == ["evil_name.jsonl", "bad.json"]
-        assert list(rows["result"]) == ["ok", "failed"] and "JSON" in rows["details"][1]
+        assert list(rows["input"]) == ["evil_name.jsonl", "bad.json"]
+        assert list(rows["result"]) == ["loaded", "failed"] and "JSON" in rows["details"][1]
         assert report.loaded == 1
         assert list(mdb.query(db, "SELECT doc_id FROM articles")["doc_id"]) == ["up-1"]
     finally:
