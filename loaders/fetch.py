@@ -374,20 +374,21 @@ class Fetcher:
         2 x workers bodies are held, so a long list streams. Threads start on first next().
         `headers`: extra request headers by URL (a conditional GET)."""
         window = 2 * self.workers
-        with cf.ThreadPoolExecutor(self.workers, thread_name_prefix="fetch") as pool:
-            pending: collections.deque = collections.deque()
-            try:
-                for url in urls:
-                    pending.append((url, pool.submit(self._get_or_error, url, accept, (headers or {}).get(url))))
-                    if len(pending) >= window:
-                        u, f = pending.popleft()
-                        yield u, f.result()
-                while pending:
+        pool = cf.ThreadPoolExecutor(self.workers, thread_name_prefix="fetch")
+        pending: collections.deque = collections.deque()
+        try:
+            for url in urls:
+                pending.append((url, pool.submit(self._get_or_error, url, accept, (headers or {}).get(url))))
+                if len(pending) >= window:
                     u, f = pending.popleft()
                     yield u, f.result()
-            finally:
-                for _, f in pending:
-                    f.cancel()
+            while pending:
+                u, f = pending.popleft()
+                yield u, f.result()
+        finally:
+            # On Ctrl-C or an early stop, do not wait here for fetches in flight (each ends
+            # by its own timeout); queued ones never start.
+            pool.shutdown(wait=not pending, cancel_futures=True)
 
     def _get_or_error(self, url: str, accept, headers=None):
         try:

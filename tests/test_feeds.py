@@ -145,3 +145,19 @@ def test_cli_feed_offline_leaves_entries_unseen_for_a_later_run(site, tmp_path):
     assert r.returncode == 0 and "1 entries, 1 new" in r.stdout and "loaded 1" in r.stdout, r.stdout + r.stderr
     r = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and "1 entries, 0 new" in r.stdout and "loaded 0" in r.stdout, r.stdout + r.stderr
+
+
+def test_a_version_4_database_gains_the_feed_tables(tmp_path):
+    import duckdb
+    from loaders import schema, store
+    db = tmp_path / "v4.duckdb"
+    con = duckdb.connect(str(db))
+    for name, ddl in schema.TABLES.items():
+        if not name.startswith("feed"):
+            con.execute(ddl)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '4')")
+    con.close()
+    with store.open_writer(db):
+        pass
+    assert query(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [("5",)]
+    assert query(db, "SELECT count(*) FROM feeds") == query(db, "SELECT count(*) FROM feed_entries") == [(0,)]
