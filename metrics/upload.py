@@ -162,13 +162,16 @@ class Job:
         outcomes: dict[str, list[tuple[str, str | None]]] = {name: [] for name, _ in self.inputs}
         for e in self.items():
             outcomes.setdefault(self._name(e["where"]), []).append((e["outcome"], e.get("reason")))
+        notes = {n.split(": ", 1)[0][5:]: n.split(": ", 1)[1] for n in summary.get("notes", []) if ": " in n}
         rows = []
         for name, got in outcomes.items():
             counts = {o: sum(1 for x, _ in got if x == o) for o in dict.fromkeys(x for x, _ in got)}
             result = (next(iter(counts)) if len(counts) == 1 and sum(counts.values()) == 1 else
-                      ", ".join(f"{n} {o}" for o, n in counts.items()) or "nothing found")
-            rows.append({"input": name, "result": result,
-                         "details": "; ".join(r for o, r in got if o == "failed" and r)})
+                      ", ".join(f"{n} {o}" for o, n in counts.items()))
+            details = "; ".join(r for o, r in got if o == "failed" and r)
+            if name in notes:     # a feed: what it listed (its entries have rows of their own)
+                result, details = result or "read", "; ".join(filter(None, [notes[name], details]))
+            rows.append({"input": name, "result": result or "nothing found", "details": details})
         return report, pd.DataFrame(rows, columns=["input", "result", "details"])
 
 

@@ -60,7 +60,7 @@ def test_files_urls_and_a_feed_load_with_a_report_per_item(tmp_path, monkeypatch
         # the feed's entries report as their own rows
         assert got[site.url("/news/kharkiv-strike")] == ("loaded", "")
         assert got[site.url("/live/pokrovsk")] == ("loaded", "")
-        assert got[site.url("/feeds/rss.xml")] == ("nothing found", "")
+        assert got[site.url("/feeds/rss.xml")] == ("read", "3 entries, 3 new (Front Wire RSS)")
         assert "loaded 4" in at.code[0].value
         assert query(db, "SELECT count(*) FROM articles") == [(4,)]
         assert query(db, "SELECT count(*) FROM feed_entries") == [(3,)]
