@@ -90,7 +90,7 @@ def test_loads_the_folder_then_new_and_changed_files(tmp_path, running):
 def test_a_half_written_file_is_loaded_only_when_complete(tmp_path, running):
     folder, db = tmp_path / "in", tmp_path / "w.duckdb"
     folder.mkdir()
-    w = running(folder, db, quiet=0.8)
+    w = running(folder, db, quiet=1.5)
     record = json.dumps({"id": "slow-copy", "title": "Written slowly", "published": "2024-05-16",
                          "text": TORETSK + " " + KHARKIV + " The last sentence arrived after a pause."}) + "\n"
     path = folder / "slow.jsonl"
@@ -99,7 +99,7 @@ def test_a_half_written_file_is_loaded_only_when_complete(tmp_path, running):
         for part in thirds:
             fh.write(part)
             fh.flush()
-            time.sleep(0.45)                     # less than the quiet period between writes
+            time.sleep(0.4)                      # well under the quiet period between writes
     wait_for(lambda: w.batches_with(path), what="the finished file")
     time.sleep(1.0)                              # and nothing more comes of it
     got = w.batches_with(path)

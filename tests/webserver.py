@@ -216,13 +216,21 @@ class Site:
                     site.active[key] = site.active.get(key, 0) + 1
                     site.peak[key] = max(site.peak.get(key, 0), site.active[key])
                     n = site.counts[path]
+                self._key, self._left = key, False
                 try:
                     self._serve(path, n)
                 except (BrokenPipeError, ConnectionResetError):
                     pass
                 finally:
+                    self._leave()
+
+            def _leave(self):
+                """A request stops counting as active before its body is sent: the client may
+                send its next request the moment the body arrives, before this thread is done."""
+                if not self._left:
+                    self._left = True
                     with site.lock:
-                        site.active[key] -= 1
+                        site.active[self._key] -= 1
 
             def _serve(self, path: str, n: int):
                 r = site.pages.get(path)
@@ -240,6 +248,7 @@ class Site:
                     return
                 body = r.body.encode() if isinstance(r.body, str) else r.body
                 huge = dict(r.headers).get("X-Huge")
+                self._leave()
                 self.send_response(r.status)
                 self.send_header("Content-Type", r.ctype)
                 for k, v in r.headers:
