@@ -220,3 +220,15 @@ def test_nothing_is_fetched_unless_asked(site, tmp_path):
     r = run_cli("ingest", str(art), db=tmp_path / "n.duckdb")
     assert r.returncode == 0, r.stderr
     assert site.requests == []
+
+
+def test_a_compressed_page_is_capped_by_its_inflated_size(site, tmp_path):
+    import gzip
+    bomb = gzip.compress(b"<html><body><p>" + b"casualties " * (2 * 2**20) + b"</p></body></html>")
+    site.pages["/bomb"] = Resp(bomb, headers=(("Content-Encoding", "gzip"),))
+    site.pages["/small-gzip"] = Resp(gzip.compress(site.pages[GOOD[0]].body.encode()),
+                                     headers=(("Content-Encoding", "gzip"),))
+    assert len(bomb) < 2**20                        # its Content-Length is well under the limit
+    report = load(tmp_path / "f.duckdb", [site.url("/bomb"), site.url("/small-gzip")])
+    assert report.failed == [(site.url("/bomb"), "too large (over 10 MB limit) — save the article text and load the file")]
+    assert report.loaded == 1

@@ -70,10 +70,11 @@ def running(tmp_path):
         r.close()
 
 
-def test_loads_the_folder_then_new_and_changed_files(tmp_path, running):
+@pytest.mark.parametrize("polling", [False, True], ids=["notify", "polling"])
+def test_loads_the_folder_then_new_and_changed_files(tmp_path, running, polling):
     folder, db = tmp_path / "in", tmp_path / "w.duckdb"
     write(folder, "kharkiv.txt", KHARKIV)
-    w = running(folder, db)
+    w = running(folder, db, polling=polling)
     assert w.batches[0][1].loaded == 1
     toretsk = write(folder / "east", "toretsk.txt", TORETSK)
     wait_for(lambda: w.batches_with(toretsk), what="the new file")
@@ -159,3 +160,9 @@ def test_cli_watch_stops_cleanly_on_ctrl_c(tmp_path):
             proc.kill()
     assert proc.returncode == 0 and "stopped" in err and "Traceback" not in err
     assert not list(tmp_path.glob("w.duckdb.tmp-*"))
+
+
+def test_cli_watch_needs_a_folder(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "loaders", "watch", str(tmp_path / "nope"), "--db", str(tmp_path / "x.duckdb")],
+                       cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and "is not a folder" in r.stderr and not (tmp_path / "x.duckdb").exists()
