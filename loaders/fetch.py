@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures as cf
+import hashlib
 import ipaddress
 import re
 import socket
@@ -62,11 +63,12 @@ class Page:
     headers: dict = field(default_factory=dict)
 
     def text(self) -> str:
-        """The body as text: the declared charset, else a <meta charset>, else detected."""
-        if self.body.count(b"\x00") > max(1, len(self.body) // 100):
-            raise ValueError("binary: NUL bytes")
+        """The body as text: the declared charset, else a <meta charset>, else detected.
+        Raises ValueError for binary data (whatever charset the server claims)."""
+        nuls = self.body.count(b"\x00") > max(1, len(self.body) // 100)
         for enc in (self.charset, _meta_charset(self.body)):
-            if enc:
+            wide = bool(enc) and enc.lower().replace("-", "").replace("_", "").startswith(("utf16", "utf32"))
+            if enc and (wide or not nuls):
                 try:
                     return self.body.decode(enc)
                 except (LookupError, UnicodeDecodeError):
@@ -94,11 +96,14 @@ MAX_ID = 200
 
 
 def normalise(url: str) -> str:
-    """One spelling per page: lower-case scheme and host, no default port, no fragment, no
-    tracking parameters (utm_*, fbclid, ...), the other query parameters sorted."""
+    """One spelling per page: lower-case scheme and host, no default port, no user name or
+    password, no fragment, no tracking parameters (utm_*, fbclid, ...), the other query
+    parameters sorted. Raises ValueError for an unparseable URL (a bad port or IPv6 host)."""
     parts = urlsplit(url.strip())
     scheme, host = parts.scheme.lower(), (parts.hostname or "").lower().rstrip(".")
     port = parts.port
+    if ":" in host:
+        host = f"[{host}]"
     netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
     query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                              if not TRACKING.match(k)))
@@ -108,7 +113,6 @@ def normalise(url: str) -> str:
 def url_doc_id(url: str) -> str:
     """A stable, readable doc_id for a page: its normalised URL without the scheme (http and
     https are one page); a very long one is cut and keeps a digest of the rest."""
-    import hashlib
     n = normalise(url)
     doc_id = n.split("://", 1)[1]
     if len(doc_id) > MAX_ID:
@@ -439,8 +443,11 @@ def document(page: Page, **meta) -> Document | FetchError:
     if paywalled(html):
         return FetchError(page.url, "paywalled: the page says it is for subscribers and holds no article "
                           "text", fix="save the article from a logged-in browser and load the file")
-    doc = Document(doc_id=url_doc_id(page.final_url), text="", source_path=page.url, fmt="html",
-                   original=html, url=normalise(page.final_url))
+    try:
+        doc_id, final = url_doc_id(page.final_url), normalise(page.final_url)
+    except ValueError as e:
+        return FetchError(page.url, f"redirected to an invalid URL {page.final_url!r} ({e})")
+    doc = Document(doc_id=doc_id, text="", source_path=page.url, fmt="html", original=html, url=final)
     for k, v in meta.items():
         if v is not None:
             setattr(doc, k, v)
@@ -479,7 +486,11 @@ def pages(urls: Iterable[str], fetcher: Fetcher, meta: dict[str, dict] | None = 
         if not is_url(url):
             yield FetchError(url, "not an http(s) URL", fix="give addresses starting http:// or https://")
             continue
-        key = url_doc_id(url)
+        try:
+            key = url_doc_id(url)
+        except ValueError as e:
+            yield FetchError(url, f"not a valid URL ({e})", fix="check the address")
+            continue
         if key in seen:
             yield FetchError(url, f"listed twice (same page as {seen[key]})", fix="list each page once")
             continue

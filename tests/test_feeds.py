@@ -19,13 +19,13 @@ ARTICLES = ["/news/kharkiv-strike", "/live/pokrovsk", "/world/2024/05/16/toretsk
 @pytest.fixture
 def site(monkeypatch):
     loopback_guard(monkeypatch)
-    s = Site(slow=3.0)
+    s = Site(slow=6.0)
     yield s
     s.close()
 
 
 def run(db, specs, **kw):
-    with Fetcher(timeout=0.5, retries=0, **kw) as f:
+    with Fetcher(timeout=2.0, retries=0, **kw) as f:
         feeds = Feeds(specs, f)
         report = ingest([], db, extra=[feeds], progress=False)
     return report, feeds
@@ -42,7 +42,7 @@ def test_rss_and_atom_entries_load_with_their_title_and_date(site, tmp_path):
     assert report.loaded == 3
     assert dict(report.failed) == {
         site.url("/missing"): "HTTP 404 Not Found — check the address",
-        site.url("/slow"): "timed out (no answer within 0.5 s, 1 tries) — try again later"}
+        site.url("/slow"): "timed out (no answer within 2 s, 1 tries) — try again later"}
     arts = {src: (title, published, how) for src, title, published, how in
             query(db, "SELECT source_path, title, published, published_how FROM articles")}
     assert arts == {site.url("/news/kharkiv-strike"): ("Kharkiv strike wounds 14", dt.date(2024, 5, 13), "given"),
@@ -137,7 +137,7 @@ def test_cli_feed_offline_leaves_entries_unseen_for_a_later_run(site, tmp_path):
     feed = write(tmp_path, "local.xml", atom(site.base, [("urn:l:1", "/news/kharkiv-strike", "K", "2024-05-13T10:00:00Z")]))
     db = tmp_path / "c.duckdb"
     cmd = [sys.executable, "-m", "loaders", "feed", str(feed), "--db", str(db), "--no-progress", "--workers", "1",
-           "--fetch-timeout", "0.5", "--retries", "0"]
+           "--fetch-timeout", "2", "--retries", "0"]
     r = subprocess.run(cmd + ["--offline"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert r.returncode == 1 and "not fetched: fetching is off (--offline)" in r.stdout
     assert site.requests == [] and query(db, "SELECT count(*) FROM feed_entries") == [(0,)]

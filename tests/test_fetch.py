@@ -20,13 +20,13 @@ GOOD = ["/news/kharkiv-strike", "/world/2024/05/16/toretsk-assaults.html", "/liv
 @pytest.fixture
 def site(monkeypatch):
     loopback_guard(monkeypatch)
-    s = Site(slow=3.0)
+    s = Site(slow=6.0)
     yield s
     s.close()
 
 
 def fetcher(**kw) -> Fetcher:
-    kw = {"timeout": 0.5, "retries": 0, "backoff": 0.01, **kw}
+    kw = {"timeout": 2.0, "retries": 0, "backoff": 0.01, **kw}
     return Fetcher(**kw)
 
 
@@ -79,7 +79,7 @@ def test_every_failure_is_reported_with_its_url_and_the_rest_load(site, tmp_path
     db = tmp_path / "f.duckdb"
     bad = {
         "/missing": r"^HTTP 404 Not Found — check the address$",
-        "/slow": r"^timed out \(no answer within 0.5 s, 1 tries\)",
+        "/slow": r"^timed out \(no answer within 2 s, 1 tries\)",
         "/photo.png": r"^not HTML \(image/png\)",
         "/binary-as-html": r"^not HTML \(binary",
         "/notes.txt": r"^not HTML \(text/plain\)",
@@ -91,7 +91,8 @@ def test_every_failure_is_reported_with_its_url_and_the_rest_load(site, tmp_path
         "/shell": r"^no article text found",
         "/loop/a": r"^more than 10 redirects",
     }
-    urls = [site.url(p) for p in bad] + [site.url(GOOD[0]), "ftp://example.invalid/x", "not a url"]
+    urls = [site.url(p) for p in bad] + [site.url(GOOD[0]), "ftp://example.invalid/x", "not a url",
+                                         "http://example.invalid:port/"]
     started = time.monotonic()
     report = load(db, urls)
     assert time.monotonic() - started < 30
@@ -100,7 +101,8 @@ def test_every_failure_is_reported_with_its_url_and_the_rest_load(site, tmp_path
     for path, pattern in bad.items():
         assert __import__("re").search(pattern, failed[site.url(path)]), (path, failed[site.url(path)])
     assert "not an http(s) URL" in failed["ftp://example.invalid/x"] and "not an http(s) URL" in failed["not a url"]
-    assert len(report.failed) == len(bad) + 2
+    assert failed["http://example.invalid:port/"].startswith("not a valid URL")
+    assert len(report.failed) == len(bad) + 3
     assert site.hits("/private/secret") == 0                      # robots.txt is obeyed, not just reported
     assert site.hits("/robots.txt") == 1                          # read once per host
 
@@ -118,8 +120,8 @@ def test_transient_errors_are_retried_with_backoff(site, tmp_path):
 @pytest.mark.parametrize("per_host", [2, 3])
 def test_at_most_n_requests_per_host_at_a_time(site, tmp_path, per_host):
     for i in range(6):
-        site.pages[f"/burst/{i}"] = Resp(outlet_a(f"Burst {i}", "2024-05-01", [f"Item {i}. " + KHARKIV[0]]), delay=0.3)
-    with fetcher(per_host=per_host, workers=6) as f:
+        site.pages[f"/burst/{i}"] = Resp(outlet_a(f"Burst {i}", "2024-05-01", [f"Item {i}. " + KHARKIV[0]]), delay=1.0)
+    with fetcher(per_host=per_host, workers=6, timeout=5) as f:
         got = dict(f.map([site.url(f"/burst/{i}") for i in range(6)]))
     assert all(p.status == 200 for p in got.values())
     assert site.peak["/burst"] == per_host
@@ -171,6 +173,9 @@ def test_urls_are_normalised_into_stable_doc_ids():
     assert normalise("HTTPS://News.Example.COM:443/a/b?utm_source=x&b=2&a=1#top") == "https://news.example.com/a/b?a=1&b=2"
     assert normalise("http://example.com:8080") == "http://example.com:8080/"
     assert url_doc_id("https://example.com/a?fbclid=1") == url_doc_id("http://EXAMPLE.com/a#x") == "example.com/a"
+    assert url_doc_id("http://user:secret@[2001:DB8::1]:8080/a") == "[2001:db8::1]:8080/a"   # no credentials
+    with pytest.raises(ValueError):
+        normalise("http://example.com:port/")
     long = url_doc_id("https://example.com/" + "x" * 500)
     assert len(long) == 200 and long != url_doc_id("https://example.com/" + "x" * 499)
 
@@ -186,7 +191,7 @@ def test_url_lists_plain_and_csv(tmp_path):
 
 def run_cli(*args, db):
     return subprocess.run([sys.executable, "-m", "loaders", *args, "--db", str(db), "--no-progress",
-                           "--fetch-timeout", "0.5", "--retries", "0", "--workers", "1"],
+                           "--fetch-timeout", "2", "--retries", "0", "--workers", "1"],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
@@ -232,3 +237,11 @@ def test_a_compressed_page_is_capped_by_its_inflated_size(site, tmp_path):
     report = load(tmp_path / "f.duckdb", [site.url("/bomb"), site.url("/small-gzip")])
     assert report.failed == [(site.url("/bomb"), "too large (over 10 MB limit) — save the article text and load the file")]
     assert report.loaded == 1
+
+
+def test_utf16_pages_decode_and_binary_never_does(site, tmp_path):
+    site.pages["/utf16"] = Resp(site.pages[GOOD[0]].body.encode("utf-16"), ctype="text/html; charset=utf-16")
+    site.pages["/binary-utf8"] = Resp(b"\x00\x01\x02\x03" * 4000, ctype="text/html; charset=utf-8")
+    report = load(tmp_path / "f.duckdb", [site.url("/utf16"), site.url("/binary-utf8")])
+    assert report.loaded == 1 and [w for w, _ in report.failed] == [site.url("/binary-utf8")]
+    assert "wounding 14 people" in query(tmp_path / "f.duckdb", "SELECT text FROM articles")[0][0]
