@@ -44,6 +44,11 @@ def expand(specs: Iterable[str]) -> tuple[list[str], list[LoadError]]:
         if not spec:
             continue
         if is_url(spec):
+            try:
+                normalise(spec)
+            except ValueError as e:
+                errors.append(LoadError(spec, f"not a valid URL ({e})", fix="check the address"))
+                continue
             out.append(spec)
             continue
         path = Path(spec)
@@ -66,6 +71,12 @@ def expand(specs: Iterable[str]) -> tuple[list[str], list[LoadError]]:
         if not listed:
             errors.append(LoadError(spec, "feed list names no feeds", fix="one feed URL or path a line"))
         for item in listed:   # a relative path in a list is relative to the list
+            if is_url(item):
+                try:
+                    normalise(item)
+                except ValueError as e:
+                    errors.append(LoadError(spec, f"lists an invalid URL {item!r} ({e})"))
+                    continue
             out.append(item if is_url(item) else str((path.parent / item).resolve()))
     return out, errors
 
@@ -112,11 +123,9 @@ def parse(data: bytes, feed: str) -> tuple[str | None, list[Entry]]:
             str(parsed.get("bozo_exception") or "no RSS or Atom elements")
         raise LoadError(feed, f"not an RSS or Atom feed ({why})", fix="give the address of the feed itself")
     entries = []
-    for e in parsed.entries:
+    for i, e in enumerate(parsed.entries, 1):
         link = (e.get("link") or "").strip() or None
-        key = (e.get("id") or "").strip() or link
-        if key is None:
-            continue    # no id and no link: nothing to fetch or remember (reported by caller)
+        key = (e.get("id") or "").strip() or link or f"entry {i}: {_title(e) or '(untitled)'}"
         entries.append(Entry(feed=feed, key=key, link=link, title=_title(e), published=_date(e)))
     return _title(parsed.feed) if parsed.get("feed") else None, entries
 
@@ -164,7 +173,8 @@ class Feeds:
         for e in self._entries:
             if e.link in self._offline:
                 continue
-            outcome, reason = self._outcomes.get(e.link or "", ("failed", "entry has no link"))
+            outcome, reason = ("failed", "entry has no link") if e.link is None else \
+                self._outcomes.get(e.link, ("failed", "not loaded"))
             attempts, _, first_seen = self._state.get((e.feed, e.key), (0, False, self.now))
             retry = outcome == "failed" and (e.link in self._transient)
             rows.append([e.feed, e.key, e.link, e.title, e.published, outcome, reason, retry,

@@ -124,11 +124,13 @@ def test_not_a_feed_and_a_missing_feed_are_reported(site, tmp_path):
 
 def test_parse_keeps_ids_links_titles_and_dates():
     data = rss("https://w.example", [("g1", "/a", "A &amp; <b>B</b>", "Mon, 13 May 2024 07:00:00 GMT"),
-                                     ("g2", "/b", "Future", "Mon, 13 May 2099 07:00:00 GMT")]).encode()
+                                     ("g2", "/b", "Future", "Mon, 13 May 2099 07:00:00 GMT")])
+    data = data.replace("</channel>", "<item><title>No link</title></item></channel>").encode()
     title, entries = parse(data, "https://w.example/rss")
     assert title == "Front Wire RSS"
     assert [(e.key, e.link, e.title, e.published) for e in entries] == [
-        ("g1", "https://w.example/a", "A & B", dt.date(2024, 5, 13)), ("g2", "https://w.example/b", "Future", None)]
+        ("g1", "https://w.example/a", "A & B", dt.date(2024, 5, 13)), ("g2", "https://w.example/b", "Future", None),
+        ("entry 3: No link", None, "No link", None)]
     with pytest.raises(Exception, match="not an RSS or Atom feed"):
         parse(b"<html><body><p>hello</p></body></html>", "x")
 
@@ -161,3 +163,16 @@ def test_a_version_4_database_gains_the_feed_tables(tmp_path):
         pass
     assert query(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [("5",)]
     assert query(db, "SELECT count(*) FROM feeds") == query(db, "SELECT count(*) FROM feed_entries") == [(0,)]
+
+
+def test_an_entry_without_a_link_is_reported_once(site, tmp_path):
+    feed = write(tmp_path, "f.xml", rss(site.base, [("g1", "/live/pokrovsk", "Pokrovsk", "Sat, 18 May 2024 10:00:00 GMT")])
+                 .replace("</channel>", "<item><title>Briefing only</title><description>x</description></item></channel>"))
+    db = tmp_path / "f.duckdb"
+    report, _ = run(db, [str(feed)])
+    assert report.loaded == 1
+    assert report.failed == [(str(feed.resolve()), "entry 'entry 2: Briefing only' has no link — the feed must link each entry")]
+    report, _ = run(db, [str(feed)])
+    assert report.failed == [] and report.ok == 0
+    assert ("entry 2: Briefing only", "failed", False, 1) in query(
+        db, "SELECT entry_key, outcome, retry, attempts FROM feed_entries")
