@@ -91,7 +91,10 @@ def _merged_manifest(paths: list[Path], out: Path) -> Path:
     """Several manifests as one JSONL (later rows win field by field, as in a folder load)."""
     with out.open("w", encoding="utf-8") as fh:
         for p in paths:
-            text = p.read_bytes().decode("utf-8-sig", errors="replace")
+            try:
+                text = p.read_bytes().decode("utf-8-sig", errors="replace")
+            except OSError:
+                continue    # removed meanwhile; the next folder reload reports what is wrong
             rows = csv.DictReader(io.StringIO(text)) if p.suffix.lower() == ".csv" else \
                 (json.loads(line) for line in text.splitlines() if line.strip())
             for row in rows:

@@ -166,3 +166,14 @@ def test_cli_watch_needs_a_folder(tmp_path):
     r = subprocess.run([sys.executable, "-m", "loaders", "watch", str(tmp_path / "nope"), "--db", str(tmp_path / "x.duckdb")],
                        cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and "is not a folder" in r.stderr and not (tmp_path / "x.duckdb").exists()
+
+
+def test_a_new_file_gets_metadata_from_every_manifest_of_the_folder(tmp_path, running):
+    folder, db = tmp_path / "in", tmp_path / "w.duckdb"
+    write(folder, "manifest.csv", "doc_id,source\ntoretsk,Eastern Wire\nkharkiv,Kharkiv Daily\n")
+    write(folder / "east", "manifest.jsonl", json.dumps({"id": "toretsk", "published": "2024-05-16"}) + "\n")
+    w = running(folder, db)
+    new = write(folder / "east", "toretsk.txt", TORETSK)
+    wait_for(lambda: w.batches_with(new), what="the new file")
+    assert query(db, "SELECT doc_id, outlet, published FROM articles") == [
+        ("toretsk", "Eastern Wire", __import__("datetime").date(2024, 5, 16))]
