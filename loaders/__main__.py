@@ -88,7 +88,7 @@ def _ingest(args) -> int:
     import threading
 
     from .errors import LoadError, StoreBusy
-    from .fetch import Fetcher, Pages, is_url, read_url_list
+    from .fetch import Fetcher, Pages, Seen, is_url, read_url_list
     from .feeds import Feeds
     from .ingest import ingest
 
@@ -107,10 +107,10 @@ def _ingest(args) -> int:
         return 2
     fetcher = Fetcher(timeout=args.fetch_timeout, retries=args.retries, per_host=args.per_host,
                       workers=args.fetchers, offline=args.offline, block_private=args.public_only)
-    extra = []
+    extra, seen = [], Seen()      # one page fetched once, whether pasted or in a feed
     if urls or bad_lists:
-        extra.append(Pages(urls, fetcher, errors=bad_lists))
-    feeds = Feeds(args.feed, fetcher) if args.feed else None
+        extra.append(Pages(urls, fetcher, errors=bad_lists, seen=seen))
+    feeds = Feeds(args.feed, fetcher, seen=seen) if args.feed else None
     if feeds:
         extra.append(feeds)
     lock = threading.Lock()

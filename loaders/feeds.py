@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import LoadError
-from .fetch import FEED_TYPES, Fetcher, FetchError, is_url, normalise, pages
+from .fetch import FEED_TYPES, Fetcher, FetchError, Seen, is_url, normalise, pages
 from .model import Document
 
 MAX_ATTEMPTS = 3
@@ -134,8 +134,10 @@ class Feeds:
     """An ingest input (see loaders.ingest): feeds -> pages of their unseen entries."""
 
     def __init__(self, specs: Iterable[str], fetcher: Fetcher, now: dt.datetime | None = None,
-                 max_attempts: int = MAX_ATTEMPTS):
+                 max_attempts: int = MAX_ATTEMPTS, seen: Seen | None = None):
+        """`seen`: shared with the run's other web inputs, so a page is fetched once."""
         self.specs, self.fetcher, self.max_attempts = list(specs), fetcher, max_attempts
+        self.seen = seen if seen is not None else Seen()
         self.now = now or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
         self.notes: list[str] = []           # one line per feed, for the CLI
         self._entries: list[Entry] = []      # entries tried in this run
@@ -171,12 +173,12 @@ class Feeds:
                         [feed, title, etag, modified, self.now, status])
         rows = []
         for e in self._entries:
-            if e.link in self._offline:
+            if self.seen.outcome_of(e.link or "") in self._offline:
                 continue
             outcome, reason = ("failed", "entry has no link") if e.link is None else \
-                self._outcomes.get(e.link, ("failed", "not loaded"))
+                self._outcomes.get(self.seen.outcome_of(e.link), ("failed", "not loaded"))
             attempts, _, first_seen = self._state.get((e.feed, e.key), (0, False, self.now))
-            retry = outcome == "failed" and (e.link in self._transient)
+            retry = outcome == "failed" and self.seen.outcome_of(e.link or "") in self._transient
             rows.append([e.feed, e.key, e.link, e.title, e.published, outcome, reason, retry,
                          attempts + 1, first_seen, self.now])
         if rows:
@@ -211,7 +213,7 @@ class Feeds:
             todo.setdefault(link, e)
         if todo:
             meta = {link: {"title": e.title, "published": e.published} for link, e in todo.items()}
-            for item in pages(list(todo), self.fetcher, meta=meta):
+            for item in pages(list(todo), self.fetcher, meta=meta, seen=self.seen, repeats="alias"):
                 if isinstance(item, FetchError) and item.transient:
                     self._transient.add(item.path)
                     if self.fetcher.offline:

@@ -475,11 +475,26 @@ def paywalled(html: str) -> bool:
     return words < PAYWALL_MIN_WORDS
 
 
+class Seen:
+    """The pages of one run, shared by its inputs (pasted URLs, feeds): each page is fetched
+    once. `alias[url]` names the URL whose outcome another URL of the same page shares."""
+
+    def __init__(self):
+        self.given: dict[str, str] = {}      # doc_id of a URL as given -> first URL
+        self.landed: dict[str, str] = {}     # doc_id after redirects -> first URL
+        self.alias: dict[str, str] = {}
+
+    def outcome_of(self, url: str) -> str:
+        return self.alias.get(url, url)
+
+
 def pages(urls: Iterable[str], fetcher: Fetcher, meta: dict[str, dict] | None = None,
-          ) -> Iterator[Document | LoadError]:
-    """Fetch URLs (each once) into Documents or errors, in order. A second URL that lands on a
-    page already fetched in this run (a redirect, a tracking parameter) is reported as such."""
-    seen: dict[str, str] = {}
+          seen: Seen | None = None, repeats: str = "report") -> Iterator[Document | LoadError]:
+    """Fetch URLs (each page once) into Documents or errors, in order. A URL of a page already
+    met in this run (listed twice, a tracking parameter, a redirect to the same page) is
+    reported (`repeats="report"`, for a user's list) or shares the first one's outcome
+    (`repeats="alias"`, for feed entries, which repeat across feeds)."""
+    seen = seen if seen is not None else Seen()
     unique = []
     for url in urls:
         url = url.strip()
@@ -491,23 +506,29 @@ def pages(urls: Iterable[str], fetcher: Fetcher, meta: dict[str, dict] | None = 
         except ValueError as e:
             yield FetchError(url, f"not a valid URL ({e})", fix="check the address")
             continue
-        if key in seen:
-            yield FetchError(url, f"listed twice (same page as {seen[key]})", fix="list each page once")
+        if key in seen.given:
+            if repeats == "alias":
+                seen.alias[url] = seen.given[key]
+            else:
+                yield FetchError(url, f"listed twice (same page as {seen.given[key]})", fix="list each page once")
             continue
-        seen[key] = url
+        seen.given[key] = url
         unique.append(url)
-    landed: dict[str, str] = {}
     for url, got in fetcher.map(unique):
         if isinstance(got, FetchError):
             yield got
             continue
         doc = document(got, **(meta or {}).get(url, {}))
         if isinstance(doc, Document):
-            if doc.doc_id in landed:
-                yield FetchError(url, f"same page as {landed[doc.doc_id]} (both lead to {got.final_url})",
-                                 fix="list each page once")
+            first = seen.landed.get(doc.doc_id)
+            if first is not None:
+                if repeats == "alias":
+                    seen.alias[url] = first
+                else:
+                    yield FetchError(url, f"same page as {first} (both lead to {got.final_url})",
+                                     fix="list each page once")
                 continue
-            landed[doc.doc_id] = url
+            seen.landed[doc.doc_id] = url
         yield doc
 
 
@@ -515,13 +536,14 @@ class Pages:
     """Web pages as an ingest input (see loaders.ingest): `ingest([], db, extra=[Pages(urls, f)])`.
     `errors` (e.g. unreadable URL lists) are reported with the pages."""
 
-    def __init__(self, urls: Iterable[str], fetcher: Fetcher, errors: Iterable[LoadError] = ()):
-        self.urls, self.fetcher, self.errors = list(urls), fetcher, list(errors)
+    def __init__(self, urls: Iterable[str], fetcher: Fetcher, errors: Iterable[LoadError] = (),
+                 seen: Seen | None = None):
+        self.urls, self.fetcher, self.errors, self.seen = list(urls), fetcher, list(errors), seen
 
     def start(self, con) -> Iterator[Document | LoadError]:
         yield from self.errors
         if self.urls:
-            yield from pages(self.urls, self.fetcher)
+            yield from pages(self.urls, self.fetcher, seen=self.seen)
 
 
 def read_url_list(path) -> list[str]:

@@ -57,8 +57,8 @@ if running:
         running.poll()
         done, known = running.progress()
         last = running.items()[-1] if running.items() else None
-        text = f"{done} of {known} input(s) done" + (
-            f" — last: {plain(last['where'])}: {last['outcome']}" if last else "")
+        where = str(last["where"]).replace("`", "'") if last else ""   # a code span: never a link
+        text = f"{done} of {known} input(s) done" + (f" — last: `{where}`: {last['outcome']}" if last else "")
         bar.progress(min(done / known, 1.0) if known else 0.0, text=text)
         if finished:
             break

@@ -176,3 +176,20 @@ def test_an_entry_without_a_link_is_reported_once(site, tmp_path):
     assert report.failed == [] and report.ok == 0
     assert ("entry 2: Briefing only", "failed", False, 1) in query(
         db, "SELECT entry_key, outcome, retry, attempts FROM feed_entries")
+
+
+def test_a_page_in_two_feeds_or_also_pasted_is_fetched_once(site, tmp_path):
+    site.pages["/feeds/world.xml"] = Resp(rss(site.base, [
+        ("w-1", "/live/pokrovsk?utm_source=world", "Pokrovsk (world)", "Sat, 18 May 2024 10:00:00 GMT"),
+        ("w-2", "/news/kharkiv-strike", "Kharkiv (world)", "Mon, 13 May 2024 07:00:00 GMT")]), ctype="application/rss+xml")
+    db = tmp_path / "c.duckdb"
+    cmd = [sys.executable, "-m", "loaders", "ingest", site.url("/news/kharkiv-strike"),
+           "--feed", site.url("/feeds/rss.xml"), "--feed", site.url("/feeds/world.xml"), "--db", str(db),
+           "--no-progress", "--workers", "1", "--fetch-timeout", "2", "--retries", "0"]
+    r = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "loaded 2, unchanged 0, replaced 0, failed 1" in r.stdout          # kharkiv, pokrovsk; the 404
+    assert site.hits("/news/kharkiv-strike") == 1
+    assert sum(1 for p, _ in site.requests if p.startswith("/live/pokrovsk")) == 1
+    assert sorted(query(db, "SELECT entry_key, outcome FROM feed_entries")) == [
+        ("front-1", "loaded"), ("front-2", "loaded"), ("front-3", "failed"), ("w-1", "loaded"), ("w-2", "loaded")]

@@ -53,8 +53,9 @@ def test_files_urls_and_a_feed_load_with_a_report_per_item(tmp_path, monkeypatch
         assert [e.value.replace("\\", "") for e in at.error] == ["not-a-url: not a web address (http:// or https://)"]
         got = report(at, errors=1)
         assert got[site.url("/world/2024/05/16/toretsk-assaults.html")] == ("loaded", "")
-        # pasted, and listed by the feed: one row, both outcomes
-        assert got[site.url("/missing")] == ("2 failed", "; ".join(["HTTP 404 Not Found — check the address"] * 2))
+        # pasted, and listed by the feed: fetched once, one row
+        assert got[site.url("/missing")] == ("failed", "HTTP 404 Not Found — check the address")
+        assert site.hits("/missing") == 1
         assert got["note.txt"] == ("loaded", "") and got["broken.json"][0] == "failed"
         assert "invalid JSON" in got["broken.json"][1]
         # the feed's entries report as their own rows
@@ -63,7 +64,8 @@ def test_files_urls_and_a_feed_load_with_a_report_per_item(tmp_path, monkeypatch
         assert got[site.url("/feeds/rss.xml")] == ("read", "3 entries, 3 new (Front Wire RSS)")
         assert "loaded 4" in at.code[0].value
         assert query(db, "SELECT count(*) FROM articles") == [(4,)]
-        assert query(db, "SELECT count(*) FROM feed_entries") == [(3,)]
+        assert sorted(query(db, "SELECT entry_key, outcome FROM feed_entries")) == [
+            ("front-1", "loaded"), ("front-2", "loaded"), ("front-3", "failed")]
     finally:
         mdb.close_all()
 
