@@ -952,11 +952,20 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
     if kind != "evacuated":
         # "a soldier from Lviv": where someone comes from, not where it happened
         ms = [m for m in ms if not _ORIGIN.search(t, max(0, m.start - 40), m.start)]
+    if ctx.main_place and _NEAR_THE_TOWN.match(t, q.end):
+        return ctx.main_place, "context"    # "35 attacks were reported around the city on the edge of Donbas"
     if ms:
         preferred = [m for m in ms if _PLACE_PREP.search(t, max(0, m.start - 60), m.start)]
         pool = preferred or ms
         best = min(pool, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end)))
-        return _canon(t, best), "stated"
+        name = _canon(t, best)
+        if name.endswith(" Oblast"):
+            # "police in Kharkiv region exhumed 59 bodies in Izium": the town, not its oblast
+            inside = [m for m in ms if m.kind in places.SETTLEMENTS and m.oblast == name
+                      and not _NUMBER_BETWEEN.search(t, min(q.end, m.end), max(q.start, m.start))]
+            if inside:
+                return _canon(t, min(inside, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end)))), "stated"
+        return name, "stated"
     if _NO_PLACE.search(t) or _WAR_WIDE.search(t) or any(
             m.kind == "country" and m.start > q.end
             and re.search(r"\b(?:in|across|throughout|over)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?(?:\w+\s+)?$",
@@ -974,6 +983,11 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
     return None, None
 
 
+_NUMBER_BETWEEN = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b", _I)
+# Right after the counted noun phrase: "35 attacks were reported around the city", "12 killed in the town"
+_NEAR_THE_TOWN = re.compile(r"\s*(?:[\w'’-]+\s+){0,4}?(?:were|was|have\s+been|had\s+been)?\s*(?:\w+\s+)?(?:in|near|around|"
+                            r"outside|inside|at|on)\s+(?:the|this|that)\s+(?:(?:frontline|front-line|embattled|besieged|"
+                            r"eastern|southern|northern|western)\s+)?(?:city|town|village|settlement)\b(?!\s+of\b)", _I)
 _THE_TOWN_SUBJECT = re.compile(r"^\s*(?:the|this)\s+(?:[\w-]+\s+)?(?:town|city|village|settlement)\s+(?:itself\s+)?"
                                r"(?:lies|sits|is|was|stands|(?:is\s+)?located|(?:is\s+)?situated)\b[^.;:\d]{0,50}$", _I)
 _TO_THE_TOWN = re.compile(r"\s*(?:-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?)\b)?\s*(?:\(\s*[^)]{0,20}\)\s*)?"
@@ -987,7 +1001,7 @@ _ANAPHORIC_PLACE = re.compile(r"\b(?:in|near|around|outside|at|on|for|into|insid
 
 
 # "the region" right at the number: "fired 86 times at the region", "shelled the region 70 times"
-_REGION_WORD = r"(?:the|that|this)\s+(?:[\w-]+\s+)?(?:region|oblast|province)\b(?!\s+of\b)"
+_REGION_WORD = r"(?:the|that|this)\s+(?:(?-i:[a-z])[\w-]*\s+)?(?:region|oblast|province)\b(?!\s+of\b)"
 _REGION_AFTER = re.compile(r"\s*(?:times\s+)?(?:[\w-]+\s+){0,3}?(?:at|on|in|across|against|throughout)\s+" + _REGION_WORD, _I)
 _REGION_BEFORE = re.compile(r"\b(?:shelled|struck|attacked|hit|pounded|targeted|bombed|in|across|on|at)\s+" + _REGION_WORD
                             + r"\s+(?:[\w-]+\s+){0,2}?$", _I)

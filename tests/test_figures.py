@@ -1471,6 +1471,11 @@ CASES += [
       "and 190 artillery strikes.",
       'attacks=22 exact russia place=Kharkiv Oblast', 'strikes=17 exact russia place=Kharkiv Oblast',
       'strikes=190 exact russia place=Kharkiv Oblast'),
+    C('place-the-town-beats-its-oblast',
+      "Police in the Kharkiv region exhumed 41 bodies in Balakliia.", 'killed=41 exact - place=Balakliia'),
+    C('place-around-the-city-is-the-main-place',
+      "The General Staff said 28 Russian attacks were reported around the city on the edge of the Donbas.",
+      'attacks=28 exact russia place=Pokrovsk', main='Pokrovsk'),
     C('list-through-and-other',
       "The ministry in Moscow said 120 tanks and other armoured vehicles, 45 rocket launchers and 300 field "
       "artillery mounts had been destroyed.",
