@@ -52,11 +52,9 @@ def _full_name(ctx: Doc, name: str, before: int) -> str:
     base = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|President|Governor|Gov|Mayor|General|Minister)\.?\s+", "", name)
     if " " in base or not base[:1].isupper():
         return name if base == name else base
-    m = None
-    for m in re.finditer(r"\b([A-Z][a-z'’]+(?:\s+[A-Z]\.)?)\s+" + re.escape(base) + r"\b", ctx.text[:before]):
-        pass
-    if m and m.group(1).lower().rstrip(".") not in TITLES:
-        return f"{m.group(1)} {base}"
+    first = ctx.first_name_before(base, before)
+    if first and first.lower().rstrip(".") not in TITLES:
+        return f"{first} {base}"
     a = lookup(base)
     if a is not None and a.kind == "person":
         return a.name
@@ -266,12 +264,19 @@ def _described_side(ctx: Doc, name: str) -> str | None:
     surname = name.split()[-1] if name and name[:1].isupper() else ""
     if len(surname) < 3 or INSTITUTION_WORDS.search(name):
         return None
-    for m in re.finditer(r"\b" + re.escape(surname) + r"\b", ctx.text):
-        for desc in _descriptions(ctx.text, m.start(), m.end()):
-            side = actor_side(desc) or _local_side(desc, ctx, m.start())
-            if side:
-                return side
-    return None
+    key = ("described", surname)
+    if key not in ctx._memo:
+        ctx._memo[key] = None
+        for start in ctx.word_positions(surname):
+            end = start + len(surname)
+            for desc in _descriptions(ctx.text, start, end):
+                side = actor_side(desc) or _local_side(desc, ctx, start)
+                if side:
+                    ctx._memo[key] = side
+                    break
+            if ctx._memo[key]:
+                break
+    return ctx._memo[key]
 
 
 def _local_side(raw: str, ctx: Doc, at: int) -> str | None:
@@ -286,11 +291,10 @@ def _local_side(raw: str, ctx: Doc, at: int) -> str | None:
     from . import places  # local import: places is only needed for this fallback
     found = [m.name for m in places.find_places(raw)]
     if not found and CIVIL_ROLE.search(raw):
-        for sent in ctx.sentences:
-            if sent.start <= at < sent.end:
-                found = [m.name for m in places.find_places(sent.text)
-                         if not places.is_metonymy(sent.text, m)]
-                break
+        i = ctx.sentence_at(at)
+        if i is not None:
+            sent = ctx.sentences[i]
+            found = [m.name for m in ctx.places(i) if not places.is_metonymy(sent.text, m)]
     if not found and ctx.main_place:
         found = [m.name for m in places.find_places(ctx.main_place)]
     sides = [_place_side(n, places) for n in found]

@@ -17,6 +17,7 @@ import re
 
 from .model import Figure
 
+PARAGRAPH_LOOKBACK = 6      # sentences back a paragraph's place is looked for
 CASUALTY_KINDS = {"killed", "wounded", "killed_or_wounded", "missing"}
 _OPP = {"russia": "ukraine", "ukraine": "russia"}
 _SIDE_WORD = re.compile(
@@ -79,14 +80,15 @@ def fill_sides(doc, figs: list[Figure]) -> None:
             if f.subject_side is None:
                 # the sentence's own words could not tell (a side word there names the attacker
                 # or a territory: "the attack by Russian forces", "on Ukrainian-held territory")
-                near = [s for (j, p, s) in sided if p == para or i - j <= 2]
+                # the last sided casualty figure, if in the same paragraph or the last two sentences
+                near = [sided[-1][2]] if sided and (sided[-1][1] == para or i - sided[-1][0] <= 2) else []
                 soldiers = _MILITARY.search(f.sentence)
                 if near and not soldiers:       # "Two soldiers went missing": whose, it does not say
                     f.subject_side, f.side_how = near[-1], "context"
                 elif not soldiers and (story or _STRIKE.search(f.sentence)):
                     f.subject_side, f.side_how = "civilian", "default"
             if f.subject_side is not None:
-                sided.append((i, para, f.subject_side))
+                sided = [(i, para, f.subject_side)]
         elif f.kind in ("attacks", "strikes") and f.subject_side is None \
                 and f.claimant_side in _OPP and not _SIDE_WORD.search(f.sentence):
             # "In total, 60 combat clashes took place" in a General Staff briefing: the enemy's
@@ -119,7 +121,7 @@ def fill_places(doc, figs: list[Figure]) -> None:
         if i is None:
             continue
         lo, _ = doc.paragraph(i)
-        for j in range(i - 1, lo - 1, -1):
+        for j in range(i - 1, max(lo, i - PARAGRAPH_LOOKBACK) - 1, -1):
             text = doc.sentences[j].text
             named = [m for m in doc.places(j) if m.kind != "country" and not places.is_metonymy(text, m)]
             if named:

@@ -27,6 +27,7 @@ import re
 from .actors import actor_side, is_outlet
 from .speech import _speakerish
 
+BACK_REF_SPAN = 8     # sentences a back-reference ("announced this") may reach
 # "announced this", "reported this on Telegram", "said so", "confirmed it"
 _BACK_REF = re.compile(
     r"\b(?:said|says|announced|announces|reported|reports|stated|states|wrote|writes|noted|notes|"
@@ -105,9 +106,9 @@ def carried_speakers(doc) -> list:
         if who is None:
             continue
         lo, _ = doc.paragraph(i)
-        targets = range(lo, i)
+        targets = range(max(lo, i - BACK_REF_SPAN), i)
         if i == lo and i > 0:
-            targets = range(doc.paragraph(i - 1)[0], i)
+            targets = range(max(doc.paragraph(i - 1)[0], i - BACK_REF_SPAN), i)
         for j in targets:
             if own[j] is None and not _heading(doc, j):
                 carried[j] = carry(who)

@@ -10,10 +10,17 @@ stays testable alone and can run in any worker.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from .model import Sentence
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+_NAME_GAP = re.compile(r"\s+|\s+[A-Z]\.\s+")
+_FIRST_NAME = re.compile(r"[A-Z][a-z'’]+")
 
 
 @dataclass(eq=False)
@@ -53,11 +60,42 @@ class Doc:
             hi += 1
         return lo, hi
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, offset: int) -> int | None:
-        for i, s in enumerate(self.sentences):
-            if s.start <= offset < s.end:
-                return i
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return i
         return None
+
+    # --- names (one scan of the text, looked up by surname) --------------------------------
+
+    @cached_property
+    def _capitalised(self) -> dict[str, list[tuple[int, str | None]]]:
+        """Every capitalised word -> [(offset, the capitalised word before it or None)]."""
+        out: dict[str, list[tuple[int, str | None]]] = {}
+        prev_end, prev_word = -10, None
+        for m in _CAPITALISED.finditer(self.text):
+            gap = self.text[prev_end:m.start()]
+            before = prev_word if prev_end > 0 and _NAME_GAP.fullmatch(gap) else None
+            out.setdefault(m.group(), []).append((m.start(), before))
+            prev_end, prev_word = m.end(), m.group()
+        return out
+
+    def word_positions(self, word: str) -> list[int]:
+        return [p for p, _ in self._capitalised.get(word, ())]
+
+    def first_name_before(self, surname: str, before: int) -> str | None:
+        """'Kyrylenko' named in full earlier ('Pavlo Kyrylenko') -> 'Pavlo'."""
+        found = None
+        for pos, first in self._capitalised.get(surname, ()):
+            if pos >= before:
+                break
+            if first and _FIRST_NAME.fullmatch(first):
+                found = first
+        return found
 
     # --- per-sentence layers (computed once) ----------------------------------------------------
 

@@ -1010,10 +1010,12 @@ _REGION_BEFORE = re.compile(r"\b(?:shelled|struck|attacked|hit|pounded|targeted|
 def _region_meant(ctx: Doc, upto: int) -> str | None:
     """The oblast "the region" refers to: the last one named before, else the main place's."""
     try:
-        before = [x for x in ctx.sentences if x.start < upto]     # cached sentence scans
-        named = [m for m in places.find_places_in(before) if m.kind == "oblast" and m.start < upto]
-        if named:
-            return named[-1].name
+        i = ctx.sentence_at(upto)
+        i = len(ctx.sentences) - 1 if i is None else i
+        for j in range(i, -1, -1):      # the sentence's own places before the number, then earlier ones
+            named = [m for m in ctx.places(j) if m.kind == "oblast" and ctx.sentences[j].start + m.start < upto]
+            if named:
+                return named[-1].name
         info = places.place_info(ctx.main_place) if ctx.main_place else None
     except Exception:
         return None
