@@ -27,6 +27,7 @@ def _extractor_version() -> str:
     h = hashlib.sha256()
     files = sorted(p for p in _HERE.glob("*.py") if p.name not in _NOT_RULES)
     files += sorted((_HERE.parent / "data" / "reference").glob("*.csv"))
+    files += sorted((_HERE.parent / "data" / "reference").glob("*.tsv.gz"))   # the gazetteer
     for path in files:
         h.update(path.name.encode())
         h.update(path.read_bytes())

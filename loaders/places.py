@@ -1,142 +1,226 @@
-"""Gazetteer lookups over the bundled data/reference/places.csv.
+"""Gazetteer lookups: every settlement of Ukraine and of Russia's border oblasts.
 
-Matching works on tokens, not one giant regex: every name and alias becomes a
-tuple of tokens in a dict, and a scan tries the longest tuple first at each
-capitalised token. That is linear in the text and fast enough for 100k articles.
+The data is data/reference/gazetteer.csv.gz, built once by data/reference/build_gazetteer.py
+from the KATOTTG classifier, GeoNames and the curated data/reference/places.csv (see
+docs/dictionaries.md). Each entry has a unique `key` and a plain `name`: 119 villages are
+called Ivanivka, one of them (the most prominent) has the key "Ivanivka", the others keys
+such as "Ivanivka (Kharkiv Oblast)". Mentions carry the plain name (what figures and events
+store) and the key of the entry the text most likely means (for the map).
 
-Matching is case-sensitive on purpose ("Lyman" the town, not a common word);
-all-caps words (datelines, headlines) fall back to a case-insensitive lookup.
-Adjectives ("Ukrainian", "Crimean") are simply not in the gazetteer.
+Matching is one pass of an Aho-Corasick automaton over the text folded to lowercase with
+every non-alphanumeric character turned into a space; names are stored with a space on
+each side, so only whole words match. A hit then has to have the case of a known spelling
+("Lyman", not "lyman"; all-caps headlines also match). Names that are also English words,
+given names or foreign places ("Sol", "Terny", "Paris", "Volodymyr") count only in place
+context: "the village of Sol", "near Terny", a list of places, "Sol, Donetsk Oblast".
 """
 from __future__ import annotations
 
-import csv
+import gzip
+import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-PLACES_CSV = Path(__file__).resolve().parent.parent / "data" / "reference" / "places.csv"
+import ahocorasick
+
+REFERENCE = Path(__file__).resolve().parent.parent / "data" / "reference"
+GAZETTEER = REFERENCE / "gazetteer.tsv.gz"
+PLACES_CSV = REFERENCE / "places.csv"   # the curated layer, already merged into GAZETTEER
 SETTLEMENTS = ("city", "town", "village")
 REGION_WORDS = ("region", "province", "oblast", "territory", "regional")
-
-# A word or a single other character. A hyphen joins only a lowercase part
-# ("Kyiv-based" is one token, so not a place), while "Bakhmut-Chasiv Yar" and
-# "Niu-York" split so each capitalised part can match.
-_TOKEN = re.compile(r"[^\W\d_]+(?:(?:-(?=[a-z\u00df-\u00ff\u0430-\u044f])|['’](?=[^\W\d_]))[^\W\d_]+)*|\S")
-_POSSESSIVE = re.compile(r"['’]s$")
+APPROXIMATE = ("hromada", "raion")     # coordinates of an administrative centre, not the place
 
 
 @dataclass(frozen=True)
 class PlaceMention:
     start: int          # offsets into the string given to find_places
     end: int
-    name: str           # canonical name ("Bakhmut", "Donetsk Oblast")
+    name: str           # plain name, what figures and events store ("Bakhmut", "Ivanivka")
     kind: str           # city, town, village, oblast, country, region
     oblast: str | None
+    key: str = ""       # the gazetteer entry meant ("Ivanivka (Kharkiv Oblast)"); place_info(key)
 
 
-def _norm(tok: str) -> str:
-    return _POSSESSIVE.sub("", tok.replace("’", "'"))
+# --- text folding -----------------------------------------------------------------------
+
+def _tables() -> tuple[dict, dict]:
+    """Per-character maps that keep offsets: letters and digits to lowercase without accents
+    (and with case, for the case check), everything else to a space."""
+    low, case = {}, {}
+    for cp in range(0x2070):
+        c = chr(cp)
+        if c.isalnum():
+            base = unicodedata.normalize("NFKD", c)[0] if cp < 0x250 else c
+            if not base.isalnum():
+                base = c
+            lower = base.lower() if len(base.lower()) == 1 else base
+            low[cp], case[cp] = lower, base
+        else:
+            low[cp] = case[cp] = " "
+    return low, case
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+_LOW, _CASE = _tables()
 
 
-def _key(name: str) -> tuple[str, ...]:
-    return tuple(_norm(t) for _, _, t in _tokens(name))
+def _word_key(s: str) -> str:
+    """The automaton key of a name: folded, with a space on each side (whole words only)."""
+    return " " + s.translate(_CASE).strip().lower() + " "
+
+
+# --- the index --------------------------------------------------------------------------
+
+class _Entry:
+    __slots__ = ("key", "name", "kind", "oblast", "raion", "hromada", "country", "lat", "lon",
+                 "coords", "population", "front", "weak", "primary", "lower_ok", "cell")
+
+    def info(self) -> dict:
+        return {"name": self.key, "common_name": self.name, "kind": self.kind, "oblast": self.oblast,
+                "raion": self.raion, "hromada": self.hromada, "country": self.country,
+                "lat": self.lat, "lon": self.lon, "population": self.population,
+                "approximate": self.coords in APPROXIMATE if self.lat is not None else None,
+                "coords": self.coords or None, "front": self.front}
 
 
 class _Index:
     def __init__(self, path: Path):
-        self.rows: dict[str, dict] = {}
-        self.exact: dict[tuple[str, ...], str] = {}
-        self.folded: dict[tuple[str, ...], str] = {}
+        self.entries: list[_Entry] = []
+        self.by_key: dict[str, int] = {}
+        # word key -> [(entry, case form, is_alias, weak)]
+        self.surfaces: dict[str, list[tuple[int, str, bool, bool]]] = {}
         self.oblast_base: dict[str, str] = {}   # "Donetsk" -> "Donetsk Oblast"
-        with open(path, encoding="utf-8", newline="") as f:
-            for r in csv.DictReader(f):
-                row = {
-                    "name": r["name"].strip(), "kind": r["kind"].strip(),
-                    "oblast": r.get("oblast", "").strip() or None,
-                    "country": r.get("country", "").strip() or None,
-                    "lat": float(r["lat"]) if r.get("lat") else None,
-                    "lon": float(r["lon"]) if r.get("lon") else None,
-                    "population": int(float(r["population"])) if r.get("population") else None,
-                }
-                name = row["name"]
-                if not name or name in self.rows:
-                    continue
-                self.rows[name] = row
-                names = [name] + [a.strip() for a in (r.get("aliases") or "").split("|") if a.strip()]
-                for n in names:
-                    for variant in self._variants(n, row["kind"]):
-                        self._add(variant, name)
-        self.max_len = max(len(k) for k in self.exact)
-        self.firsts = {k[0] for k in self.exact}
+        self._seen: set[tuple[int, str]] = set()
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        cols = lines[0].split("\t")
+        at = {c: n for n, c in enumerate(cols)}
+        for line in lines[1:]:
+            if line:
+                self._add_entry(line.split("\t"), at)
+        del self._seen
+        self.automaton = ahocorasick.Automaton()
+        for k in sorted(self.surfaces):   # sorted insertion builds the trie several times faster
+            self.automaton.add_word(k, k)
+        self.automaton.make_automaton()
 
-    def _variants(self, n: str, kind: str) -> list[str]:
-        out = [n]
-        words = n.split()
-        if kind == "oblast" and len(words) > 1 and words[-1].lower() in REGION_WORDS:
-            base = " ".join(words[:-1])
-            out = [f"{base} {w}" for rw in REGION_WORDS for w in (rw, rw.capitalize())]
-            out.append(n)
-        return out
+    def _add_entry(self, r: list[str], at: dict[str, int]) -> None:
+        e = _Entry()
+        e.key, e.name, e.kind = r[at["key"]], r[at["name"]], r[at["kind"]]
+        e.oblast, e.raion = r[at["oblast"]] or None, r[at["raion"]] or None
+        e.hromada, e.country = r[at["hromada"]] or None, r[at["country"]] or None
+        lat, lon, pop = r[at["lat"]], r[at["lon"]], r[at["population"]]
+        e.lat = float(lat) if lat else None
+        e.lon = float(lon) if lon else None
+        e.coords = r[at["coords"]]
+        e.population = int(pop) if pop else None
+        e.front = int(r[at["front"]] or 0)
+        e.weak = r[at["weak"]] == "1"
+        e.primary = e.key == e.name
+        e.lower_ok = e.kind == "city" and (e.population or 0) >= 200000 and not e.weak
+        e.cell = (int(e.lat * 2), int(e.lon * 1.5)) if e.lat is not None else None   # ~55 km cells
+        i = len(self.entries)
+        self.entries.append(e)
+        self.by_key[e.key] = i
+        self._add_surface(e.name, i, False, e.weak)
+        aliases = r[at["aliases"]]
+        for a in aliases.split("|") if aliases else ():
+            if e.kind == "oblast":
+                words = a.split()
+                if len(words) > 1 and words[-1].lower() in REGION_WORDS:
+                    self._add_surface(" ".join(words[:-1] + [words[-1].capitalize()]), i, True, False)
+                    if words[-1].lower() == "region":
+                        self.oblast_base.setdefault(" ".join(words[:-1]), e.name)
+            self._add_surface(a, i, True, False)
+        weak = r[at["weak_aliases"]]
+        for a in weak.split("|") if weak else ():
+            self._add_surface(a, i, True, True)
 
-    def _add(self, variant: str, name: str) -> None:
-        key = _key(variant)
-        if not key:
+    def _add_surface(self, surface: str, i: int, alias: bool, weak: bool) -> None:
+        case = surface.translate(_CASE).strip()
+        if len(case) <= 1 or (i, case) in self._seen:
             return
-        # first row wins: an alias never silently re-points an earlier name
-        self.exact.setdefault(key, name)
-        self.folded.setdefault(tuple(t.lower() for t in key), name)
-        words = variant.split()
-        if len(words) > 1 and words[-1].lower() == "region":
-            self.oblast_base.setdefault(" ".join(words[:-1]), name)
+        self._seen.add((i, case))
+        key = " " + case.lower() + " "
+        group = self.surfaces.get(key)
+        if group is None:
+            self.surfaces[key] = [(i, case, alias, weak)]
+        else:
+            group.append((i, case, alias, weak))
+
+    def lookup(self, surface: str) -> list[tuple[int, str, bool, bool]]:
+        return self.surfaces.get(_word_key(surface), [])
 
 
 @lru_cache(maxsize=1)
 def _index() -> _Index:
-    return _Index(PLACES_CSV)
+    return _Index(GAZETTEER)
 
 
-def _mention(idx: _Index, start: int, end: int, name: str) -> PlaceMention:
-    row = idx.rows[name]
-    return PlaceMention(start, end, name, row["kind"], row["oblast"])
+# --- scanning ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    cands: tuple[tuple[int, bool], ...]   # (entry, matched through an alias)
+    weak: bool                            # only weak names matched: needs place context
 
 
-def _scan(text: str) -> list[PlaceMention]:
+@lru_cache(maxsize=None)
+def _cap_words(s: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in s.split(" "))
+
+
+def _case_ok(form: str, case: str) -> bool:
+    """`form` (a span through _CASE) is written as the spelling `case`, or in Title Case,
+    or in capitals (a headline, a dateline)."""
+    return form == case or form == _cap_words(case) or (form.isupper() and sum(c.isalpha() for c in form) >= 4)
+
+
+@lru_cache(maxsize=65536)
+def _cands(key: str, form: str) -> tuple[tuple[tuple[int, bool], ...], bool]:
+    """The entries a written form can mean, (entry, through an alias) each, and whether
+    only weak names matched. Big cities also match in lowercase ("kyiv")."""
     idx = _index()
-    toks = _tokens(text)
-    norm = [_norm(t) for _, _, t in toks]
-    out: list[PlaceMention] = []
-    i, n = 0, len(toks)
-    while i < n:
-        first = norm[i]
-        if first not in idx.firsts and not (first.isupper() and len(first) >= 4):
-            i += 1
-            continue
-        hit = None
-        for size in range(min(idx.max_len, n - i), 0, -1):
-            key = tuple(norm[i:i + size])
-            name = idx.exact.get(key)
-            if name is None and size == 1 and first.isupper() and len(first) >= 4:
-                name = idx.folded.get((first.lower(),))   # "KYIV" in a dateline or headline
-            if name is not None:
-                hit = (size, name)
-                break
-        if hit and _org_name(toks, norm, i, hit[0]):
-            i += hit[0]  # "The Moscow Times", "Dynamo Kyiv": an organisation, not a place
-            continue
-        if hit:
-            size, name = hit
-            last = toks[i + size - 1]
-            end = last[0] + len(_norm(last[2]))  # drop a possessive "'s" from the span
-            out.append(_mention(idx, toks[i][0], end, name))
-            i += size
-        else:
-            i += 1
+    cands, strong = [], False
+    low = form.islower()
+    for i, case, alias, weak in idx.surfaces[key]:
+        if _case_ok(form, case) or (low and idx.entries[i].lower_ok and not alias):
+            cands.append((i, alias, weak))
+            strong = strong or not weak
+    cands = [(i, a) for i, a, w in cands if not strong or not w]   # a strong meaning wins
+    return tuple(dict.fromkeys(cands)), not strong
+
+
+def _raw_hits(text: str) -> list[_Hit]:
+    idx = _index()
+    folded = " " + text.translate(_LOW) + " "
+    hits = []
+    n = len(text)
+    for end, key in idx.automaton.iter(folded):
+        # folded[end] is the key's closing space; the text offsets are one less
+        start, stop = end - len(key) + 1, end - 1
+        if stop < n - 1 and text[stop] == "-" and text[stop + 1].islower():
+            continue    # "Kyiv-based", "Moscow-backed": an adjective
+        cands, weak = _cands(key, text[start:stop].translate(_CASE))
+        if cands:
+            hits.append(_Hit(start, stop, cands, weak))
+    return _longest(hits)
+
+
+def _longest(hits: list[_Hit]) -> list[_Hit]:
+    """Leftmost-longest, non-overlapping ("Nova Kakhovka", not "Kakhovka")."""
+    hits.sort(key=lambda h: (h.start, -h.end))
+    out, last = [], -1
+    for h in hits:
+        if h.start >= last:
+            out.append(h)
+            last = h.end
+        elif out and h.start == out[-1].start and h.end > out[-1].end:
+            out[-1] = h
     return out
 
 
@@ -145,50 +229,235 @@ _ORG_AFTER = {"Times", "Independent", "Post", "Journal", "Herald", "Insider", "T
               "Declaration", "Format", "Protocol", "Protocols", "Agreements", "Accords", "Patriarchate",
               "Metro", "Express", "Dynamo"}
 _ORG_BEFORE = {"Dynamo", "Shakhtar", "Zorya", "Metalist", "Spartak", "CSKA", "Lokomotiv", "Chornomorets"}
+_NEXT_WORD = re.compile(r"(?:['’]s)?\s+([A-Z][\w.]*(?:\s+of)?)")
+_PREV_WORD = re.compile(r"([A-Z][\w]*)\s+$")
 
 
-def _org_name(toks, norm, i: int, size: int) -> bool:
-    nxt = norm[i + size] if i + size < len(norm) else ""
-    prev = norm[i - 1] if i > 0 else ""
-    if nxt in _ORG_AFTER or prev in _ORG_BEFORE:
+def _org_name(text: str, h: _Hit) -> bool:
+    nxt = _NEXT_WORD.match(text, h.end)
+    prev = _PREV_WORD.search(text, max(0, h.start - 20), h.start)
+    if prev and prev.group(1) in _ORG_BEFORE:
         return True
-    # "School of Economics", "Security Forum" after Kyiv
-    after = " ".join(norm[i + size:i + size + 3])
-    return after.startswith(("School of", "Security Forum", "Independent", "Post"))
+    if not nxt:
+        return False
+    word = nxt.group(1)
+    return word.split()[0] in _ORG_AFTER or text.startswith(("School of", "Security Forum"), nxt.start(1))
 
 
-_PLURAL_REGION = re.compile(r"\s+(?:regions|provinces|oblasts|Regions|Provinces|Oblasts)\b")
-_REGIONS_OF = re.compile(r"\b(?:regions|provinces|oblasts|region|province|oblast)\s+of\s+(?:the\s+)?$", re.I)
-_LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
+_CONTEXT_WORDS = (
+    r"in|near|outside|around|at|from|to|toward|towards|into|of|by|past|beyond|through|across|via|"
+    r"between|behind|inside|captured|capture|capturing|took|taken|take|taking|seized|seize|seizing|"
+    r"liberated|liberate|liberating|liberation|recaptured|retook|retaken|occupied|entered|stormed|"
+    r"storming|attacked|shelled|shelling|struck|hit|reached|reaching|approaching|encircled|surrounded|"
+    r"abandoned|defended|defending|village|villages|town|towns|city|settlement|settlements|hamlet|hamlets")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:%s)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:village|town|settlement|hamlet|city)\s+(?:of\s+)?)?$" % _CONTEXT_WORDS,
+    re.I)
+_PLACE_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s+in\s+(?:the\s+)?|\s*\(\s*)[A-Z][\w'’-]+\s+"
+    r"(?:[Oo]blast|[Rr]egion|[Pp]rovince|[Rr]aion|[Dd]istrict)\b|\s+(?:village|settlement|hamlet)\b")
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
+_QUALIFIER_WORDS = {"Oblast", "Region", "Province", "Raion", "District", "Village", "Settlement"}
 
 
-def _to_oblast(idx: _Index, m: PlaceMention, surface: str) -> PlaceMention:
-    ob = idx.oblast_base.get(surface)
-    if ob and m.kind in SETTLEMENTS:
-        return _mention(idx, m.start, m.end, ob)
-    return m
+def _weak_ok(text: str, h: _Hit) -> bool | None:
+    """True in place context; None when only a neighbouring place in a list can tell."""
+    nxt = re.match(r"\s+([A-Z][a-z]+)", text[h.end:h.end + 30])
+    if nxt and nxt.group(1) not in _QUALIFIER_WORDS:
+        return False    # "Volodymyr Zelensky", "Human Rights Watch": a name, not a place
+    if _PLACE_BEFORE.search(text, max(0, h.start - 60), h.start) or _PLACE_AFTER.match(text, h.end):
+        return True
+    return None
 
 
-def _regions(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
-    """'Donetsk and Luhansk regions', 'the regions of Kharkiv and Sumy' name oblasts."""
+def _filter(text: str, hits: list[_Hit]) -> list[_Hit]:
     idx = _index()
-    out = list(found)
-    i = 0
-    while i < len(out):
-        j = i  # extend a list "A, B and C"
-        while j + 1 < len(out) and _LIST_SEP.match(text[out[j].end:out[j + 1].start]):
-            j += 1
-        after = _PLURAL_REGION.match(text, out[j].end)
-        before = _REGIONS_OF.search(text[max(0, out[i].start - 40):out[i].start])
-        if after or before:
-            for k in range(i, j + 1):
-                out[k] = _to_oblast(idx, out[k], _norm(text[out[k].start:out[k].end]))
-        i = j + 1
+    keep: list[_Hit | None] = []
+    pending = []
+    for h in hits:
+        if _org_name(text, h):
+            continue    # "The Moscow Times", "Dynamo Kyiv"
+        if not h.weak:
+            keep.append(h)
+            continue
+        ok = _weak_ok(text, h)
+        if ok:
+            keep.append(h)
+        elif ok is None:
+            pending.append(h)
+    # "near Novoselivka, Stelmakhivka and Terny": a weak name listed with places
+    changed = True
+    while pending and changed:
+        changed = False
+        for h in list(pending):
+            for k in keep:
+                if (idx.entries[k.cands[0][0]].kind in SETTLEMENTS and
+                        (k.end <= h.start and _LIST_SEP.fullmatch(text, k.end, h.start) or
+                         h.end <= k.start and _LIST_SEP.fullmatch(text, h.end, k.start))):
+                    keep.append(h)
+                    pending.remove(h)
+                    changed = True
+                    break
+    return sorted(keep, key=lambda h: h.start)
+
+
+def _hits(text: str) -> tuple[_Hit, ...]:
+    return tuple(_filter(text, _raw_hits(text)))
+
+
+_hits_cached = lru_cache(maxsize=4096)(_hits)
+
+
+# --- choosing the entry -----------------------------------------------------------------
+
+CAPITALS_FAR = {"Kyiv", "Moscow", "Minsk", "Warsaw", "Washington", "London", "Paris", "Berlin", "Brussels"}
+_QUAL_AFTER = re.compile(r"(?:['’]s)?\s*(?:,\s*(?:in\s+)?|\(\s*|\s+in\s+)(?:the\s+)?$")
+_QUAL_BEFORE = re.compile(r"(?:\s+(?:region|oblast|province|Region|Oblast|Province))?['’]s\s+(?:[\w-]+\s+){0,2}$"
+                          r"|\s+(?:village|town|settlement|hamlet)\s+of\s+$")
+_RAION_AFTER = re.compile(r"(?:['’]s)?\s*(?:,\s*(?:in\s+)?|\(\s*|\s+in\s+)(?:the\s+)?([A-Z][\w'’-]+)\s+(?:[Rr]aion|[Dd]istrict)\b")
+
+
+def _km(a: _Entry, b: _Entry) -> float:
+    # equirectangular: within a few hundred km the error is far below a village's size
+    dy = a.lat - b.lat
+    dx = (a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 111.2 * math.hypot(dx, dy)
+
+
+def _nearness(e: _Entry, grid: dict) -> int:
+    """0 when another place of the text lies within 30 km of e, 1 within 100 km, else 2."""
+    if e.cell is None:
+        return 2
+    y, x = e.cell
+    best = 2
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            for a in grid.get((y + dy, x + dx), ()):
+                if a is not e:
+                    d = _km(e, a)
+                    if d <= 30:
+                        return 0
+                    if d <= 100:
+                        best = 1
+    return best
+
+
+def _qualifiers(text: str, hits: list[_Hit], n: int) -> set[str]:
+    """Oblasts and raions written right at hit n: "Ivanivka, Donetsk Oblast", "Ivanivka
+    (Kharkiv region)", "Kharkiv region's Ivanivka", "the Donetsk village of Ivanivka",
+    "Ivanivka in the Bakhmut district"."""
+    idx = _index()
+    h, out = hits[n], set()
+
+    def oblast_of(k: _Hit) -> str | None:
+        e = idx.entries[k.cands[0][0]]
+        if e.kind == "oblast":
+            return e.name
+        return idx.oblast_base.get(" ".join(text[k.start:k.end].split()))
+
+    if n + 1 < len(hits) and _QUAL_AFTER.fullmatch(text, h.end, hits[n + 1].start):
+        ob = oblast_of(hits[n + 1])
+        if ob and idx.entries[hits[n + 1].cands[0][0]].kind == "oblast":
+            out.add(ob)
+    if n > 0 and _QUAL_BEFORE.fullmatch(text, hits[n - 1].end, h.start):
+        ob = oblast_of(hits[n - 1])
+        if ob:
+            out.add(ob)
+    raion = _RAION_AFTER.match(text, h.end)
+    if raion:
+        word = raion.group(1)
+        out.add(word if word.endswith(("skyi", "tskyi", "zkyi")) else _raion_of(word))
+    return {q for q in out if q}
+
+
+def _raion_of(town: str) -> str | None:
+    idx = _index()
+    for i, _, alias, _ in idx.lookup(town):
+        e = idx.entries[i]
+        if not alias and e.primary and e.raion:
+            return e.raion.removesuffix(" Raion")
+    return None
+
+
+def _choose(text: str, hits: list[_Hit]) -> list[PlaceMention]:
+    """One entry per hit: the oblast or raion written next to it, then oblasts named in
+    the text, then closeness to the text's other places, a name over an alias, the front
+    line, the most prominent entry of the name, population."""
+    idx = _index()
+    E = idx.entries
+    named = {E[h.cands[0][0]].name for h in hits if len(h.cands) == 1 and E[h.cands[0][0]].kind == "oblast"}
+    grid: dict[tuple[int, int], list[_Entry]] = {}
+    for h in hits:
+        a = E[h.cands[0][0]]
+        if len({c[0] for c in h.cands}) == 1 and a.kind in SETTLEMENTS and a.cell and a.name not in CAPITALS_FAR:
+            grid.setdefault(a.cell, []).append(a)
+    memo: dict[tuple, tuple[int, bool]] = {}
+    out = []
+    for n, h in enumerate(hits):
+        if len(h.cands) == 1:
+            best = h.cands[0]
+        else:
+            quals = frozenset(_qualifiers(text, hits, n))
+            best = memo.get((h.cands, quals))
+            if best is None:
+                def score(c, quals=quals):
+                    e = E[c[0]]
+                    qual = 0 if not quals or e.oblast in quals or (e.raion or "").removesuffix(" Raion") in quals else 1
+                    return (qual, e.oblast not in named, _nearness(e, grid), c[1], -e.front, not e.primary,
+                            -(e.population or 0), e.key)
+                best = memo[(h.cands, quals)] = min(h.cands, key=score)
+        e = E[best[0]]
+        out.append(PlaceMention(h.start, h.end, e.name, e.kind, e.oblast, e.key))
     return out
 
 
+# --- region phrasings -------------------------------------------------------------------
+
+_PLURAL_REGION = re.compile(r"\s+(?:regions|provinces|oblasts|Regions|Provinces|Oblasts)\b")
+_REGIONS_OF = re.compile(r"\b(?:regions|provinces|oblasts|region|province|oblast)\s+of\s+(?:the\s+)?$", re.I)
+_DEEP_INTO = re.compile(r"\b(?:deep|deeper|further|incursion|thrust)\s+(?:into|inside)\s+(?:the\s+)?$"
+                        r"|(?:%|\bper\s*cent|\bpercent)\s+of\s+(?:the\s+)?$", re.I)
+_REGION_AFTER = re.compile(r"(?:['’]s)?\s+(?:incursion|offensive|operation|salient|border\s+(?:region|area|province))\b"
+                           r"|\s+(?:and|or)\s+(?:Donetsk|Luhansk)\b(?!['’]s\s+(?:mayor|city))", re.I)
+_DONBAS_PAIR = re.compile(r"\s+(?:and|or)\s+$")
+
+
+def _to_oblast(idx: _Index, m: PlaceMention, surface: str) -> PlaceMention:
+    e = idx.entries[idx.by_key[idx.oblast_base[surface]]]
+    return PlaceMention(m.start, m.end, e.name, e.kind, e.oblast, e.key)
+
+
+def _regions(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """A city that shares its name with an oblast names the oblast in 'Donetsk and Luhansk
+    regions', 'the regions of Kharkiv and Sumy', 'deep into Kursk', 'the Kursk incursion',
+    'Russia's Kursk border region', '80% of Donetsk', and in the pair 'Donetsk and Luhansk'."""
+    idx = _index()
+    surface = {k: " ".join(text[m.start:m.end].split()) for k, m in enumerate(found) if m.kind in SETTLEMENTS}
+    bases = [k for k, sf in surface.items() if sf in idx.oblast_base]
+    if not bases:
+        return found
+    out = list(found)
+    for k in bases:
+        i = j = k    # the list "A, B and C" around it
+        while i > 0 and _LIST_SEP.fullmatch(text, out[i - 1].end, out[i].start):
+            i -= 1
+        while j + 1 < len(out) and _LIST_SEP.fullmatch(text, out[j].end, out[j + 1].start):
+            j += 1
+        m = out[k]
+        pair = {surface.get(i), surface.get(j)} == {"Donetsk", "Luhansk"} and j == i + 1 and \
+            _DONBAS_PAIR.fullmatch(text, out[i].end, out[j].start)
+        if (_PLURAL_REGION.match(text, out[j].end) or _REGIONS_OF.search(text, max(0, out[i].start - 40), out[i].start)
+                or _DEEP_INTO.search(text, max(0, out[i].start - 30), out[i].start) or pair
+                or (_REGION_AFTER.match(text, m.end) and not _DONBAS_PAIR.match(text, m.end))):
+            out[k] = _to_oblast(idx, m, surface[k])
+    return out
+
+
+# --- public API -------------------------------------------------------------------------
+
 def find_places(text: str) -> list[PlaceMention]:
-    """Every gazetteer place named in text, longest name first, in text order."""
+    """Every gazetteer place named in text, longest name first, in text order; an ambiguous
+    name ("Ivanivka") resolved with what this text says around it."""
     if not text:
         return []
     return list(_find_cached(text))
@@ -197,28 +466,85 @@ def find_places(text: str) -> list[PlaceMention]:
 @lru_cache(maxsize=4096)
 def _find_cached(text: str) -> tuple[PlaceMention, ...]:
     # figure, event and main-place code ask about the same sentences repeatedly
-    return tuple(_regions(text, _scan(text)))
+    hits = list(_hits_cached(text))
+    return tuple(_regions(text, _choose(text, hits)))
+
+
+def resolve(text: str, sentences=None) -> list[PlaceMention]:
+    """The places of a whole document, each ambiguous name resolved with the whole text: the
+    oblasts it names and the other places it mentions ("Ivanivka" in a story about Kupiansk
+    is the Kharkiv one). With `sentences` (model.Sentence, offsets into text) the cached
+    per-sentence scans are reused, so this is not a second pass."""
+    if not text:
+        return []
+    if sentences is None:
+        return find_places(text)
+    hits = [_Hit(h.start + s.start, h.end + s.start, h.cands, h.weak)
+            for s in sentences for h in _hits_cached(s.text)]
+    out = []
+    chosen = _choose(text, hits)
+    for s in sentences:   # region phrasings stay inside their sentence
+        mine = [m for m in chosen if s.start <= m.start < s.end]
+        local = [PlaceMention(m.start - s.start, m.end - s.start, m.name, m.kind, m.oblast, m.key) for m in mine]
+        out += [PlaceMention(m.start + s.start, m.end + s.start, m.name, m.kind, m.oblast, m.key)
+                for m in _regions(s.text, local)]
+    return out
+
+
+def find_places_in(sentences) -> list[PlaceMention]:
+    """The places of a whole text from its sentences (model.Sentence), resolved at document
+    level: the figure and event rules scan each sentence anyway, so these scans are cache
+    hits, not a second pass."""
+    sentences = list(sentences)
+    if not sentences:
+        return []
+    end = max(s.end for s in sentences)
+    text = [" "] * end
+    for s in sentences:
+        text[s.start:s.start + len(s.text)] = s.text
+    return resolve("".join(text), sentences)
+
+
+def _best(cands) -> int | None:
+    idx = _index()
+    if not cands:
+        return None
+    return min(cands, key=lambda c: (c[2], c[3], not idx.entries[c[0]].primary, -idx.entries[c[0]].front,
+                                     -(idx.entries[c[0]].population or 0), idx.entries[c[0]].key))[0]
 
 
 def canonical(name: str) -> str | None:
-    """The canonical name for a name or alias ("Artemivsk" -> "Bakhmut"), else None."""
+    """The plain name for a name, alias or key ("Artemivsk" -> "Bakhmut"; a key such as
+    "Ivanivka (Kharkiv Oblast)" stays itself), else None."""
     if not name:
         return None
     idx = _index()
     s = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.I)
-    key = _key(s)
-    return idx.exact.get(key) or idx.folded.get(tuple(t.lower() for t in key))
+    if s in idx.by_key:
+        return s
+    cands = idx.lookup(s)
+    form = s.translate(_CASE)
+    exact = [c for c in cands if _case_ok(form, c[1])]
+    best = _best(exact or cands)
+    return idx.entries[best].name if best is not None else None
 
 
 def place_info(name: str) -> dict | None:
-    """The gazetteer row (name, kind, oblast, country, lat, lon, population) of a name or alias."""
-    c = canonical(name)
-    return dict(_index().rows[c]) if c else None
+    """The gazetteer entry of a key, name or alias: name (the key), common_name, kind, oblast,
+    raion, hromada, country, lat, lon, population, approximate, coords, front."""
+    if not name:
+        return None
+    idx = _index()
+    i = idx.by_key.get(name)
+    if i is None:
+        c = canonical(name)
+        i = idx.by_key.get(c) if c else None
+    return idx.entries[i].info() if i is not None else None
 
 
 def gazetteer() -> list[dict]:
-    """All places: name, kind, oblast, country, lat, lon, population."""
-    return [dict(r) for r in _index().rows.values()]
+    """Every entry, as place_info gives it; `name` is the unique key."""
+    return [e.info() for e in _index().entries]
 
 
 # --- metonymy -------------------------------------------------------------
@@ -302,16 +628,6 @@ def dateline_place(dateline: str | None) -> str | None:
     # "ON THE FRONT LINE NEAR BAKHMUT": any place named in it
     found = find_places(" ".join(w.capitalize() if w.isupper() else w for w in words))
     return found[0].name if found else None
-
-
-def find_places_in(sentences) -> list[PlaceMention]:
-    """find_places over a whole text, from its sentences (model.Sentence): the figure and
-    event rules scan each sentence anyway, so these scans are cache hits, not a second pass."""
-    out = []
-    for s in sentences:
-        out += [PlaceMention(m.start + s.start, m.end + s.start, m.name, m.kind, m.oblast)
-                for m in find_places(s.text)]
-    return out
 
 
 def main_place(text: str, title: str | None, sentences=None) -> str | None:
