@@ -3,7 +3,7 @@
 Bump SCHEMA_VERSION and add a step to MIGRATIONS when a table changes; store.py
 applies the steps in order to older databases.
 """
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 TABLES = {
     "meta": """
@@ -79,7 +79,9 @@ TABLES = {
             side_how VARCHAR,
             place_how VARCHAR
         )""",
-    # The gazetteer rows the data mentions (refreshed from data/reference on every ingest).
+    # The gazetteer (refreshed from data/reference on every ingest). `name` is the unique
+    # key: the plain name for the most prominent place of that name, "Ivanivka (Kharkiv
+    # Oblast)" for the others; figures.place and events.place hold plain names.
     "places": """
         CREATE TABLE IF NOT EXISTS places (
             name VARCHAR PRIMARY KEY,
@@ -87,7 +89,12 @@ TABLES = {
             oblast VARCHAR,
             lat DOUBLE,
             lon DOUBLE,
-            population INTEGER
+            population INTEGER,
+            common_name VARCHAR,   -- the plain name ("Ivanivka") shared by same-name places
+            raion VARCHAR,
+            country VARCHAR,       -- ISO code: UA, RU, ...
+            approximate BOOLEAN,   -- lat/lon are its hromada's or raion's centre, not its own
+            coords VARCHAR         -- exact, curated, hromada, raion: where lat/lon come from
         )""",
     # Feed state (loaders/feeds.py): what each feed last said, and every entry it has listed,
     # so a feed run fetches only entries not seen before (and retries passing failures).
@@ -145,4 +152,7 @@ MIGRATIONS: dict[int, list[str]] = {
           for t in ("figures", "events") for c in ("claimant_how", "side_how", "place_how")]],
     # feed state: which entries of which feeds were fetched
     5: [TABLES["feeds"], TABLES["feed_entries"]],
+    # the whole gazetteer: every settlement, with how exact its point is
+    6: [f"ALTER TABLE places ADD COLUMN IF NOT EXISTS {c}" for c in (
+        "common_name VARCHAR", "raion VARCHAR", "country VARCHAR", "approximate BOOLEAN", "coords VARCHAR")],
 }

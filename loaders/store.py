@@ -42,7 +42,8 @@ ARTICLE_COLS = [
 # id first: _unique keys on column 0
 FIGURE_COLS = ["figure_id"] + [f.name for f in dataclasses.fields(Figure) if f.name != "figure_id"]
 EVENT_COLS = ["event_id"] + [f.name for f in dataclasses.fields(Event) if f.name != "event_id"]
-PLACE_COLS = ["name", "kind", "oblast", "lat", "lon", "population"]
+PLACE_COLS = ["name", "kind", "oblast", "lat", "lon", "population", "common_name", "raion", "country",
+              "approximate", "coords"]
 
 
 # --- schema -----------------------------------------------------------------
@@ -264,15 +265,21 @@ def write_batch(con, items: list[Extracted]) -> list[str]:
 
 
 def refresh_places(con) -> int:
-    """Replace the `places` table with the gazetteer, when the places module provides one."""
+    """Replace the `places` table with the gazetteer entries the data names (figures,
+    events, articles' main and dateline places), plus every oblast, country and region:
+    the map's points and the rows an export needs, not all 30,000 settlements."""
     from . import places
     gazetteer = getattr(places, "gazetteer", None)
     if not callable(gazetteer):
         return 0
+    named = {r[0] for r in con.execute(
+        """SELECT place FROM figures UNION SELECT place FROM events
+           UNION SELECT main_place FROM articles UNION SELECT dateline_place FROM articles""").fetchall()}
     rows = []
     for p in gazetteer():
         get = p.get if isinstance(p, dict) else (lambda c, p=p: getattr(p, c, None))
-        rows.append(tuple(get(c) for c in PLACE_COLS))
+        if get("name") in named or get("kind") not in ("city", "town", "village"):
+            rows.append(tuple(get(c) for c in PLACE_COLS))
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("DELETE FROM places")

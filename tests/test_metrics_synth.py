@@ -80,5 +80,5 @@ def make_db(path: Path, items: list[Extracted] | None = None) -> Path:
     with store.open_writer(path) as con:
         store.write_batch(con, items)
         con.execute("DELETE FROM places")
-        con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?)", PLACES)
+        con.executemany("INSERT INTO places (name, kind, oblast, lat, lon, population) VALUES (?, ?, ?, ?, ?, ?)", PLACES)
     return Path(path)

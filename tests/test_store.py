@@ -188,11 +188,12 @@ def test_batch_write_is_all_or_nothing(tmp_path):
 
 
 @pytest.mark.parametrize("gazetteer", [
-    lambda: [{"name": "Bakhmut", "kind": "city", "oblast": "Donetsk Oblast", "lat": 48.59, "lon": 38.0,
-              "population": 70000},
-             {"name": "Bakhmut", "kind": "city"}],   # an alias row listed twice keeps the first
-    lambda: [type("P", (), {"name": "Bakhmut", "kind": "city", "oblast": "Donetsk Oblast", "lat": 48.59,
-                            "lon": 38.0, "population": 70000})()],
+    lambda: [{"name": "Kupiansk", "kind": "city", "oblast": "Kharkiv Oblast", "lat": 49.71, "lon": 37.62,
+              "population": 27000},
+             {"name": "Kupiansk", "kind": "city"},   # an alias row listed twice keeps the first
+             {"name": "Bakhmut", "kind": "city"}],   # a settlement the data does not name
+    lambda: [type("P", (), {"name": "Kupiansk", "kind": "city", "oblast": "Kharkiv Oblast", "lat": 49.71,
+                            "lon": 37.62, "population": 27000})()],
 ])
 def test_places_table_is_refreshed_from_the_gazetteer_when_one_exists(tmp_path, monkeypatch, gazetteer):
     from loaders import places
@@ -200,8 +201,25 @@ def test_places_table_is_refreshed_from_the_gazetteer_when_one_exists(tmp_path, 
     db = tmp_path / "x.duckdb"
     for _ in range(2):
         with store.open_writer(db) as con:
+            store.write_article(con, extracted("a"))
             store.refresh_places(con)
-    assert query(db, "SELECT * FROM places") == [("Bakhmut", "city", "Donetsk Oblast", 48.59, 38.0, 70000)]
+    assert query(db, "SELECT name, kind, oblast, lat, lon, population FROM places") == \
+        [("Kupiansk", "city", "Kharkiv Oblast", 49.71, 37.62, 27000)]
+
+
+def test_places_table_holds_the_named_villages_with_how_exact_their_points_are(tmp_path):
+    db = tmp_path / "x.duckdb"
+    x = extracted("a", "Shelling hit Kupiansk and the village of Hlushkivka.")
+    x.events[0].place = "Hlushkivka"
+    with store.open_writer(db) as con:
+        store.write_article(con, x)
+        store.refresh_places(con)
+    rows = {r[0]: r[1:] for r in query(
+        db, "SELECT name, common_name, kind, oblast, country, approximate, coords FROM places")}
+    assert rows["Kupiansk"] == ("Kupiansk", "city", "Kharkiv Oblast", "UA", False, "exact")
+    assert rows["Hlushkivka"][1:5] == ("village", "Kharkiv Oblast", "UA", True)   # its hromada's centre
+    assert rows["Donetsk Oblast"][1] == "oblast" and rows["Ukraine"][1] == "country"
+    assert not any(r[1] in ("city", "town", "village") for n, r in rows.items() if n not in ("Kupiansk", "Hlushkivka"))
 
 
 def test_export_writes_one_file_per_table_and_stats_counts_rows(tmp_path):
