@@ -89,7 +89,8 @@ class _Index:
     def __init__(self, path: Path):
         self.entries: list[_Entry] = []
         self.by_key: dict[str, int] = {}
-        # word key -> [(entry, case form, is_alias, weak)]
+        # word key -> [(entry, case form, is_variant, weak)]: a variant is a derived spelling
+        # (GeoNames, BGN, Russian-style), ranked below names and curated aliases
         self.surfaces: dict[str, list[tuple[int, str, bool, bool]]] = {}
         self.oblast_base: dict[str, str] = {}   # "Donetsk" -> "Donetsk Oblast"
         self._seen: set[tuple[int, str]] = set()
@@ -130,9 +131,12 @@ class _Index:
             if e.kind == "oblast":
                 words = a.split()
                 if len(words) > 1 and words[-1].lower() in REGION_WORDS:
-                    self._add_surface(" ".join(words[:-1] + [words[-1].capitalize()]), i, True, False)
+                    self._add_surface(" ".join(words[:-1] + [words[-1].capitalize()]), i, False, False)
                     if words[-1].lower() == "region":
                         self.oblast_base.setdefault(" ".join(words[:-1]), e.name)
+            self._add_surface(a, i, False, False)   # curated: as good as the name
+        variants = r[at["variants"]]
+        for a in variants.split("|") if variants else ():
             self._add_surface(a, i, True, False)
         weak = r[at["weak_aliases"]]
         for a in weak.split("|") if weak else ():
@@ -381,8 +385,9 @@ def _raion_of(town: str) -> str | None:
 
 def _choose(text: str, hits: list[_Hit]) -> list[PlaceMention]:
     """One entry per hit: the oblast or raion written next to it, then oblasts named in
-    the text, then closeness to the text's other places, a name over an alias, the front
-    line, the most prominent entry of the name, population."""
+    the text, then closeness to the text's other places, a name or curated alias over a
+    derived spelling (Mykolaiv the city, not a Mykolaivka GeoNames also calls Mykolaiv),
+    the front line, the most prominent entry of the name, population."""
     idx = _index()
     E = idx.entries
     named = {E[h.cands[0][0]].name for h in hits if len(h.cands) == 1 and E[h.cands[0][0]].kind == "oblast"}

@@ -266,3 +266,128 @@ def test_main_place_from_sentences_matches_the_whole_text_scan():
     assert places.main_place(text, None, ss) == places.main_place(text, None) == "Pokrovsk"
     whole = [(m.start, m.end, m.name) for m in places.find_places(text)]
     assert [(m.start, m.end, m.name) for m in places.find_places_in(ss)] == whole
+
+
+# --- the full gazetteer (data/reference/gazetteer.tsv.gz) ------------------------------------
+
+def test_gazetteer_holds_every_settlement_with_oblast_and_a_marked_point():
+    rows = gazetteer()
+    ua = [r for r in rows if r["country"] == "UA" and r["kind"] in ("city", "town", "village")]
+    assert len(ua) >= 29000
+    assert all(r["oblast"] for r in ua)
+    assert all(r["lat"] is not None and r["approximate"] in (True, False) for r in ua)
+    assert sum(r["approximate"] for r in ua) > 15000          # hromada centres, said so
+    border = {r["oblast"] for r in rows if r["country"] == "RU" and r["kind"] in ("city", "town", "village")}
+    assert {"Kursk Oblast", "Belgorod Oblast", "Bryansk Oblast"} <= border
+    keys = [r["name"] for r in rows]
+    assert len(keys) == len(set(keys))                          # the key is unique
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ukrainian units pulled back from Kurakhovo on Friday.", ["Kurakhove"]),
+    ("Russian forces now hold Avdeyevka and Krasnogorovka.", ["Avdiivka", "Krasnohorivka"]),
+    ("Shelling hit Severodonetsk and Sievierodonetsk's outskirts alike.", ["Sievierodonetsk", "Sievierodonetsk"]),
+    ("The ministry said its troops took Svyato-Pokrovskoe.", ["Sviato-Pokrovske"]),
+    ("Fighting flared around Sviato-Pokrovske overnight.", ["Sviato-Pokrovske"]),
+    ("Moscow claimed Krasny Yar and Novomikhaylovka.", ["Moscow", "Krasnyi Yar", "Novomykhailivka"]),
+    ("Soldiers described the assault on Krasnyi Yar in detail.", ["Krasnyi Yar"]),
+    ("Russian bloggers wrote that Ocheretino had fallen.", ["Ocheretyne"]),
+    ("Artillery duels continued near Staromayorskoye.", ["Staromaiorske"]),
+])
+def test_spelling_variants_of_villages_find_the_village(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Locals still call the town Dzerzhinsk, not Toretsk.", ["Toretsk", "Toretsk"]),
+    ("Officials in Artemivsk, as it was called until 2016, left.", ["Bakhmut"]),
+    ("Russian outlets still write Kirove for the town.", ["Pivnichne"]),
+])
+def test_renamed_places_resolve_to_todays_name(text, expected):
+    assert names(text) == expected
+
+
+def keys(text):
+    return [m.key for m in find_places(text)]
+
+
+def test_same_name_villages_told_apart_by_the_oblast_written_next_to_them():
+    assert "Kharkiv Oblast" in keys("Strikes hit Ivanivka, Kharkiv Oblast, and Ivanivka, Kherson Oblast.")[0]
+    found = find_places("Strikes hit Ivanivka, Kharkiv Oblast, and Ivanivka, Kherson Oblast.")
+    assert [m.name for m in found] == ["Ivanivka", "Kharkiv Oblast", "Ivanivka", "Kherson Oblast"]
+    assert [m.oblast for m in found] == ["Kharkiv Oblast", None, "Kherson Oblast", None]
+    assert find_places("Troops advanced in the Kharkiv region's Ivanivka.")[1].oblast == "Kharkiv Oblast"
+    assert find_places("Ivanivka (Kherson region) was shelled again.")[0].oblast == "Kherson Oblast"
+
+
+def test_same_name_villages_told_apart_by_their_neighbours():
+    alone = find_places("Shelling was reported in Ivanivka.")
+    assert alone[0].key == "Ivanivka" and alone[0].oblast == "Donetsk Oblast"   # the prominent one
+    near = find_places("Russian units attacked Ivanivka and Petropavlivka east of Kupiansk.")
+    assert near[0].name == "Ivanivka" and near[0].oblast == "Kharkiv Oblast"
+    assert places.place_info(near[0].key)["raion"] == "Kupianskyi Raion"
+
+
+def test_resolve_uses_the_whole_article_not_only_the_sentence():
+    from loaders import sentences
+    text = ("Russian troops pressed towards Kupiansk on Monday. Officials in Kupiansk said ten shells fell.\n"
+            "Later, fighting was reported in Ivanivka.")
+    ss = sentences.split(text)
+    last = ss[-1]
+    assert find_places(last.text)[0].oblast == "Donetsk Oblast"      # the sentence alone
+    doc = places.resolve(text, ss)
+    assert [m.name for m in doc] == ["Kupiansk", "Kupiansk", "Ivanivka"]
+    assert doc[-1].oblast == "Kharkiv Oblast"
+    assert places.resolve(text) == places.find_places(text)
+    assert [(m.start, m.end, m.key) for m in places.find_places_in(ss)] == [(m.start, m.end, m.key) for m in doc]
+
+
+@pytest.mark.parametrize("text", [
+    "Police said a man was detained.",
+    "Step by step, the talks moved on.",
+    "Volodymyr Zelensky met Tamara Ivanova in Brussels.",
+    "Human Rights Watch published a report.",
+    "Terny Holdings announced a new fund.",
+    "The winners were Vesele Kolo and Stepove Pole.",
+])
+def test_common_word_names_need_place_context(text):
+    assert not [n for n in names(text) if n not in ("Brussels",)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russian forces captured the village of Terny.", ["Terny"]),
+    ("Attacks were repelled near Novoselivka, Stelmakhivka and Terny.", ["Novoselivka", "Stelmakhivka", "Terny"]),
+    ("Terny, Torske and Yampolivka came under artillery fire.", ["Terny", "Torske", "Yampolivka"]),
+    ("Shells fell on Vesele, Donetsk Oblast, before dawn.", ["Vesele", "Donetsk Oblast"]),
+    ("The troops advanced towards Stepove.", ["Stepove"]),
+])
+def test_common_word_names_count_in_place_context(text, expected):
+    assert names(text) == expected
+
+
+def test_possessives_and_hyphens():
+    text = "Krasnyi Yar’s last houses and Chasiv Yar's canal lie near the Bakhmut-Chasiv Yar road."
+    found = find_places(text)
+    assert [text[m.start:m.end] for m in found] == ["Krasnyi Yar", "Chasiv Yar", "Bakhmut", "Chasiv Yar"]
+    assert names("Kupiansk-based volunteers drove to Kupiansk-Vuzlovyi.") == ["Kupiansk-Vuzlovyi"]
+
+
+def test_keys_name_one_entry_and_place_info_tells_how_exact_its_point_is():
+    qualified = "Ivanivka (Kherson Oblast)"
+    info = places.place_info("Ivanivka (Kherson Oblast)") or places.place_info(keys("Ivanivka, Kherson Oblast")[0])
+    assert info["common_name"] == "Ivanivka" and info["oblast"] == "Kherson Oblast"
+    assert canonical(info["name"]) == info["name"] and canonical("Ivanivka") == "Ivanivka"
+    assert places.place_info("Bakhmut")["approximate"] is False
+    village = places.place_info("Hlushkivka")
+    assert village["approximate"] is True and village["coords"] == "hromada"
+    assert canonical(qualified) in (qualified, None) or canonical(qualified) == qualified
+
+
+def test_lowercase_big_city_and_region_phrasings():
+    assert names("sirens in odesa, kharkiv and kyiv overnight") == ["Odesa", "Kharkiv", "Kyiv"]
+    assert names("a ruling on the lyman case") == []
+    assert names("Ukraine's thrust deep into Kursk surprised Moscow.") == ["Ukraine", "Kursk Oblast", "Moscow"]
+    assert names("Troops crossed into Russia's Kursk border region.") == ["Russia", "Kursk Oblast"]
+    assert names("Moscow controls about 70% of Zaporizhzhia and Kherson.") == \
+        ["Moscow", "Zaporizhzhia Oblast", "Kherson Oblast"]
+    assert names("In Donetsk and Luhansk, hospitals were overwhelmed.") == ["Donetsk Oblast", "Luhansk Oblast"]

@@ -121,6 +121,7 @@ STOP_ALIASES = {
     "Moskva", "Kupenko", "Kupetskiy", "Kupetsky", "Vasilikov", "Kiev Oblast", "Moskva River",
     "Kramator", "Donbas City", "Donbas-siti", "Niu York", "New-York", "Kyiv Oblast",
 }
+DISTRICT = re.compile(r"Masyv|Microdistrict|Mikrorayon|Kvartal|Rayon|Raion|Zhytlomasyv|Selyshche|skyi$|skyy$")
 SURNAME = re.compile(r"(?:enko|chuk|iuk|yuk|ovych|evych|ovskyi|evskyi|ishyn)$")
 
 
@@ -400,6 +401,9 @@ def place_unmatched(entries: list[dict], unmatched: list[dict]) -> list[dict]:
     by_oblast = defaultdict(list)
     for e in entries:
         by_oblast[e["oblast"]].append(e)
+    # GeoNames lists city districts as places (Darnytsia, Saltivka): not settlements
+    cities = [(e["lat"], e["lon"]) for e in entries
+              if e["category"] in ("K", "M") and (e["population"] or 0) >= 150000 and e["lat"] is not None]
     extra = []
     for g in unmatched:
         oblast = ADMIN1_UA.get(g["admin1code"], "")
@@ -416,7 +420,8 @@ def place_unmatched(entries: list[dict], unmatched: list[dict]) -> list[dict]:
         if best:
             attach(best[1], g)
             best[1]["aliases"].append(g["name"])
-        elif oblast:
+        elif oblast and not DISTRICT.search(g["name"]) and not any(
+                km(here, c) < 12 for c in cities if abs(c[0] - here[0]) < 0.2):
             extra.append(geonames_entry(g, oblast, "UA", "geonames"))
     return extra
 
@@ -451,6 +456,7 @@ def apply_curated(entries: list[dict]) -> list[dict]:
             # an exact point must be close; a hromada-centre guess may be off by more
             if scored and scored[0][0] < (15 if scored[0][2]["coords"] == "exact" else 40):
                 target = scored[0][2]
+        official = []
         if target is None:
             target = dict(katottg="", name_uk="", category="", name=name, oblast=oblast, raion="",
                           raion_short="", hromada="", hromada_id="", hromada_uk="",
@@ -460,6 +466,7 @@ def apply_curated(entries: list[dict]) -> list[dict]:
             out.append(target)
         else:
             if target["name"] != name:
+                official = [target["name"]]     # the KMU name stays a first-rank spelling
                 target["aliases"].insert(0, target["name"])
             target["name"] = name
             if target["coords"] != "exact" and lat is not None:
@@ -468,7 +475,8 @@ def apply_curated(entries: list[dict]) -> list[dict]:
             target["source"] = target["source"] + "+curated"
         target["kind"] = kind
         target["curated"] = True
-        target["_curated_aliases"] = aliases
+        target["_curated_aliases"] = aliases    # never weak: someone chose them
+        target["_official"] = official
         target["aliases"] = aliases + [a for a in target["aliases"] if a not in aliases]
     return out
 
@@ -545,8 +553,11 @@ def main() -> None:
                 al.append(a)
         e["aliases"] = al
         e["weak"] = int(weak(e, e["name"], words, foreign, people))
-        e["weak_aliases"] = [a for a in al if a not in curated_aliases(e) and weak({}, a, words, foreign, people)]
-        e["aliases"] = [a for a in al if a not in e["weak_aliases"]]
+        cur = curated_aliases(e)
+        first = cur | set(e.get("_official", ()))
+        e["weak_aliases"] = [a for a in al if a not in cur and weak({}, a, words, foreign, people)]
+        e["variants"] = [a for a in al if a not in first and a not in e["weak_aliases"]]
+        e["aliases"] = [a for a in al if a in first and a not in e["weak_aliases"]]
     assign_keys(entries)
     write(entries)
 
@@ -596,7 +607,7 @@ def qualifier(e: dict, level: str) -> str:
 
 
 COLUMNS = ["key", "name", "kind", "oblast", "raion", "hromada", "country", "lat", "lon", "coords",
-           "population", "front", "weak", "aliases", "weak_aliases", "ua_type", "katottg", "geonameid",
+           "population", "front", "weak", "aliases", "variants", "weak_aliases", "ua_type", "katottg", "geonameid",
            "name_uk", "source"]
 
 
@@ -610,7 +621,7 @@ def write(entries: list[dict]) -> None:
         row = [e["key"], e["name"], e["kind"], e["oblast"], e["raion"], e["hromada"], e["country"],
                "" if e["lat"] is None else e["lat"], "" if e["lon"] is None else e["lon"], e["coords"],
                e["population"] or "", e["front"], e["weak"], "|".join(e["aliases"]),
-               "|".join(e["weak_aliases"]), e["category"], e["katottg"], e["geonameid"], e["name_uk"],
+               "|".join(e["variants"]), "|".join(e["weak_aliases"]), e["category"], e["katottg"], e["geonameid"], e["name_uk"],
                e["source"]]
         row = [str(x) for x in row]
         assert not any(c in x for x in row for c in "\t\n\r"), row
