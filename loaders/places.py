@@ -132,6 +132,8 @@ class _Index:
                 words = a.split()
                 if len(words) > 1 and words[-1].lower() in REGION_WORDS:
                     self._add_surface(" ".join(words[:-1] + [words[-1].capitalize()]), i, False, False)
+                    if words[-1].lower() == "regional":     # "Odesa's regional administration"
+                        self._add_surface(" ".join(words[:-1]) + "'s regional", i, False, False)
                     if words[-1].lower() == "region":
                         self.oblast_base.setdefault(" ".join(words[:-1]), e.name)
             self._add_surface(a, i, False, False)   # curated: as good as the name
@@ -257,8 +259,12 @@ _CONTEXT_WORDS = (
 _PLACE_BEFORE = re.compile(
     r"\b(?:%s)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:village|town|settlement|hamlet|city)\s+(?:of\s+)?)?$" % _CONTEXT_WORDS,
     re.I)
+_CONTEXT_WORD = re.compile(_CONTEXT_WORDS, re.I)
+_ARTICLES = {"The", "A", "An", "This", "That"}
+# "Terny, Donetsk Oblast", "Terny (Donetsk region)", "Terny village"; not "Police in the
+# Kharkiv region", which is English either way
 _PLACE_AFTER = re.compile(
-    r"(?:['’]s)?(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s+in\s+(?:the\s+)?|\s*\(\s*)[A-Z][\w'’-]+\s+"
+    r"(?:\s*,\s*(?:in\s+)?(?:the\s+)?|\s*\(\s*)[A-Z][\w'’-]+\s+"
     r"(?:[Oo]blast|[Rr]egion|[Pp]rovince|[Rr]aion|[Dd]istrict)\b|\s+(?:village|settlement|hamlet)\b")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
 _QUALIFIER_WORDS = {"Oblast", "Region", "Province", "Raion", "District", "Village", "Settlement"}
@@ -269,6 +275,9 @@ def _weak_ok(text: str, h: _Hit) -> bool | None:
     nxt = re.match(r"\s+([A-Z][a-z]+)", text[h.end:h.end + 30])
     if nxt and nxt.group(1) not in _QUALIFIER_WORDS:
         return False    # "Volodymyr Zelensky", "Human Rights Watch": a name, not a place
+    prev = _PREV_WORD.search(text, max(0, h.start - 30), h.start)
+    if prev and not _CONTEXT_WORD.fullmatch(prev.group(1)) and prev.group(1) not in _ARTICLES:
+        return False    # "the National Police", "Taras Shevchenko"
     if _PLACE_BEFORE.search(text, max(0, h.start - 60), h.start) or _PLACE_AFTER.match(text, h.end):
         return True
     return None
@@ -384,10 +393,11 @@ def _raion_of(town: str) -> str | None:
 
 
 def _choose(text: str, hits: list[_Hit]) -> list[PlaceMention]:
-    """One entry per hit: the oblast or raion written next to it, then oblasts named in
-    the text, then closeness to the text's other places, a name or curated alias over a
-    derived spelling (Mykolaiv the city, not a Mykolaivka GeoNames also calls Mykolaiv),
-    the front line, the most prominent entry of the name, population."""
+    """One entry per hit: the oblast or raion written next to it; a name or curated alias
+    over a derived spelling (Mykolaiv the city, not a Mykolaivka GeoNames also calls
+    Mykolaiv; Krasny Liman the old name of Lyman); oblasts named in the text; closeness to
+    the text's other places; the front line; the most prominent entry of the name;
+    population."""
     idx = _index()
     E = idx.entries
     named = {E[h.cands[0][0]].name for h in hits if len(h.cands) == 1 and E[h.cands[0][0]].kind == "oblast"}
@@ -408,7 +418,7 @@ def _choose(text: str, hits: list[_Hit]) -> list[PlaceMention]:
                 def score(c, quals=quals):
                     e = E[c[0]]
                     qual = 0 if not quals or e.oblast in quals or (e.raion or "").removesuffix(" Raion") in quals else 1
-                    return (qual, e.oblast not in named, _nearness(e, grid), c[1], -e.front, not e.primary,
+                    return (qual, c[1], e.oblast not in named, _nearness(e, grid), -e.front, not e.primary,
                             -(e.population or 0), e.key)
                 best = memo[(h.cands, quals)] = min(h.cands, key=score)
         e = E[best[0]]
@@ -422,7 +432,7 @@ _PLURAL_REGION = re.compile(r"\s+(?:regions|provinces|oblasts|Regions|Provinces|
 _REGIONS_OF = re.compile(r"\b(?:regions|provinces|oblasts|region|province|oblast)\s+of\s+(?:the\s+)?$", re.I)
 _DEEP_INTO = re.compile(r"\b(?:deep|deeper|further|incursion|thrust)\s+(?:into|inside)\s+(?:the\s+)?$"
                         r"|(?:%|\bper\s*cent|\bpercent)\s+of\s+(?:the\s+)?$", re.I)
-_REGION_AFTER = re.compile(r"(?:['’]s)?\s+(?:incursion|offensive|operation|salient|border\s+(?:region|area|province))\b"
+_REGION_AFTER = re.compile(r"\s+(?:incursion|offensive|operation|salient|border\s+(?:region|area|province))\b"
                            r"|\s+(?:and|or)\s+(?:Donetsk|Luhansk)\b(?!['’]s\s+(?:mayor|city))", re.I)
 _DONBAS_PAIR = re.compile(r"\s+(?:and|or)\s+$")
 

@@ -391,3 +391,12 @@ def test_lowercase_big_city_and_region_phrasings():
     assert names("Moscow controls about 70% of Zaporizhzhia and Kherson.") == \
         ["Moscow", "Zaporizhzhia Oblast", "Kherson Oblast"]
     assert names("In Donetsk and Luhansk, hospitals were overwhelmed.") == ["Donetsk Oblast", "Luhansk Oblast"]
+    assert names("The Kursk operation stalled, while Moscow's offensive went on.") == ["Kursk Oblast", "Moscow"]
+    assert names("A spokesman for Sumy's regional administration said so.") == ["Sumy Oblast"]
+
+
+def test_a_curated_old_name_beats_a_derived_spelling_of_another_village():
+    # "Krasny Liman" is Lyman's old name (curated) and also a Russian-style spelling of
+    # the village of Krasnyi Lyman; "Mykolaiv" is the city, not a Mykolaivka
+    assert names("Fighting went on in the Krasny Liman direction near Donetsk.") == ["Lyman", "Donetsk"]
+    assert names("Mykolaiv was shelled again, officials in Sloviansk said.") == ["Mykolaiv", "Sloviansk"]

@@ -99,6 +99,8 @@ WEAK_NAMES = {
     "Park", "Mine", "Bridge", "Station", "Camp", "Lake", "Island", "Hai", "Yar", "Lan", "Ray",
     "Rai", "Tor", "Oskil", "Donets", "Dnipro River", "Maidan", "Metalist", "Marine", "Star",
     "Shakhtar", "Dynamo", "Spartak", "Obolon", "Kolos", "Karpaty", "Inhulets", "Veres", "Rukh",
+    # units, battalions and operations named like villages
+    "Azov", "Aidar", "Sich", "Kraken", "Akhmat", "Vostok", "Wagner", "Storm", "Omega", "Polissia",
 }
 # Given names (Ukrainian and Russian, as the press spells them): a village of that name is
 # weak, so "Volodymyr Zelensky" or "a letter from Tamara" never names a place.
