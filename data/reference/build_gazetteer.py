@@ -311,11 +311,13 @@ def join_geonames(entries: list[dict], ua: list[dict]) -> list[dict]:
             unmatched.append(g)
             continue
         cands = []
-        for n in {cyr(a) for a in g["alternatenames"] if re.search(r"[а-яіїєґ]", a.lower())}:
+        for n in sorted({cyr(a) for a in g["alternatenames"] if re.search(r"[а-яіїєґ]", a.lower())}):
             cands += by_cyr.get((oblast, n), [])
         if not cands:
             cands = by_lat.get((oblast, fold(g["name"])), [])
-        cands = [c for c in {id(c): c for c in cands}.values()]
+        # one order whatever the hash seed: the same inputs build the same bytes
+        cands = sorted({c["katottg"]: c for c in cands}.values(),
+                       key=lambda c: (fold(c["name"]) != fold(g["name"]), c["katottg"]))
         if len(cands) == 1 and not cands[0]["geonameid"]:
             attach(cands[0], g)
         elif cands:
@@ -327,7 +329,7 @@ def join_geonames(entries: list[dict], ua: list[dict]) -> list[dict]:
     for g, cands in pending:
         free = [c for c in cands if not c["geonameid"]]
         here = (g["latitude"], g["longitude"])
-        scored = sorted((km(here, centres[c["hromada_id"]]) if c["hromada_id"] in centres else 999, i, c)
+        scored = sorted((round(km(here, centres[c["hromada_id"]]), 3) if c["hromada_id"] in centres else 999, i, c)
                         for i, c in enumerate(free))
         if scored and scored[0][0] < 40:
             attach(scored[0][2], g)
