@@ -435,6 +435,10 @@ _DEEP_INTO = re.compile(r"\b(?:deep|deeper|further|incursion|thrust)\s+(?:into|i
 _REGION_AFTER = re.compile(r"\s+(?:incursion|offensive|operation|salient|border\s+(?:region|area|province))\b"
                            r"|\s+(?:and|or)\s+(?:Donetsk|Luhansk)\b(?!['’]s\s+(?:mayor|city))", re.I)
 _DONBAS_PAIR = re.compile(r"\s+(?:and|or)\s+$")
+# "the Kharkiv town of Vovchansk", "the Donetsk salt-mining city, which": the oblast's name
+# used as an adjective before a settlement noun (not "the Kherson city council")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_SETTLEMENT_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:city|town|village|settlement|hamlet)(?:\s+of\b|\s*,|\s+(?:that|which|where)\b)")
 
 
 def _to_oblast(idx: _Index, m: PlaceMention, surface: str) -> PlaceMention:
@@ -445,7 +449,8 @@ def _to_oblast(idx: _Index, m: PlaceMention, surface: str) -> PlaceMention:
 def _regions(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
     """A city that shares its name with an oblast names the oblast in 'Donetsk and Luhansk
     regions', 'the regions of Kharkiv and Sumy', 'deep into Kursk', 'the Kursk incursion',
-    'Russia's Kursk border region', '80% of Donetsk', and in the pair 'Donetsk and Luhansk'."""
+    'Russia's Kursk border region', '80% of Donetsk', 'the Kharkiv town of Vovchansk', and
+    in the pair 'Donetsk and Luhansk'."""
     idx = _index()
     surface = {k: " ".join(text[m.start:m.end].split()) for k, m in enumerate(found) if m.kind in SETTLEMENTS}
     bases = [k for k, sf in surface.items() if sf in idx.oblast_base]
@@ -463,6 +468,7 @@ def _regions(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
             _DONBAS_PAIR.fullmatch(text, out[i].end, out[j].start)
         if (_PLURAL_REGION.match(text, out[j].end) or _REGIONS_OF.search(text, max(0, out[i].start - 40), out[i].start)
                 or _DEEP_INTO.search(text, max(0, out[i].start - 30), out[i].start) or pair
+                or (_THE_BEFORE.search(text, max(0, m.start - 5), m.start) and _SETTLEMENT_AFTER.match(text, m.end))
                 or (_REGION_AFTER.match(text, m.end) and not _DONBAS_PAIR.match(text, m.end))):
             out[k] = _to_oblast(idx, m, surface[k])
     return out

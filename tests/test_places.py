@@ -393,6 +393,9 @@ def test_lowercase_big_city_and_region_phrasings():
     assert names("In Donetsk and Luhansk, hospitals were overwhelmed.") == ["Donetsk Oblast", "Luhansk Oblast"]
     assert names("The Kursk operation stalled, while Moscow's offensive went on.") == ["Kursk Oblast", "Moscow"]
     assert names("A spokesman for Sumy's regional administration said so.") == ["Sumy Oblast"]
+    assert names("Shells hit the Kharkiv town of Vovchansk.") == ["Kharkiv Oblast", "Vovchansk"]
+    assert names("Troops left the Donetsk mining town, which lay in ruins.") == ["Donetsk Oblast"]
+    assert names("The Kherson city council met in Kherson.") == ["Kherson", "Kherson"]
 
 
 def test_a_curated_old_name_beats_a_derived_spelling_of_another_village():
