@@ -451,8 +451,10 @@ def _regions(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
     regions', 'the regions of Kharkiv and Sumy', 'deep into Kursk', 'the Kursk incursion',
     'Russia's Kursk border region', '80% of Donetsk', 'the Kharkiv town of Vovchansk', and
     in the pair 'Donetsk and Luhansk'."""
+    if not found:
+        return found
     idx = _index()
-    surface = {k: " ".join(text[m.start:m.end].split()) for k, m in enumerate(found) if m.kind in SETTLEMENTS}
+    surface = {k: text[m.start:m.end] for k, m in enumerate(found) if m.kind in SETTLEMENTS}
     bases = [k for k, sf in surface.items() if sf in idx.oblast_base]
     if not bases:
         return found
@@ -500,15 +502,19 @@ def resolve(text: str, sentences=None) -> list[PlaceMention]:
         return []
     if sentences is None:
         return find_places(text)
+    sentences = sorted(sentences, key=lambda s: s.start)
     hits = [_Hit(h.start + s.start, h.end + s.start, h.cands, h.weak)
             for s in sentences for h in _hits_cached(s.text)]
-    out = []
-    chosen = _choose(text, hits)
+    out, chosen, k = [], _choose(text, hits), 0
     for s in sentences:   # region phrasings stay inside their sentence
-        mine = [m for m in chosen if s.start <= m.start < s.end]
-        local = [PlaceMention(m.start - s.start, m.end - s.start, m.name, m.kind, m.oblast, m.key) for m in mine]
-        out += [PlaceMention(m.start + s.start, m.end + s.start, m.name, m.kind, m.oblast, m.key)
-                for m in _regions(s.text, local)]
+        local = []
+        while k < len(chosen) and chosen[k].start < s.end:
+            m = chosen[k]
+            local.append(PlaceMention(m.start - s.start, m.end - s.start, m.name, m.kind, m.oblast, m.key))
+            k += 1
+        if local:
+            out += [PlaceMention(m.start + s.start, m.end + s.start, m.name, m.kind, m.oblast, m.key)
+                    for m in _regions(s.text, local)]
     return out
 
 
@@ -519,11 +525,12 @@ def find_places_in(sentences) -> list[PlaceMention]:
     sentences = list(sentences)
     if not sentences:
         return []
-    end = max(s.end for s in sentences)
-    text = [" "] * end
-    for s in sentences:
-        text[s.start:s.start + len(s.text)] = s.text
-    return resolve("".join(text), sentences)
+    parts, at = [], 0
+    for s in sorted(sentences, key=lambda s: s.start):   # the text back from its sentences
+        if s.start >= at:
+            parts += [" " * (s.start - at), s.text]
+            at = s.start + len(s.text)
+    return resolve("".join(parts), sentences)
 
 
 def _best(cands) -> int | None:
