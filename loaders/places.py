@@ -1,6 +1,6 @@
 """Gazetteer lookups: every settlement of Ukraine and of Russia's border oblasts.
 
-The data is data/reference/gazetteer.csv.gz, built once by data/reference/build_gazetteer.py
+The data is data/reference/gazetteer.tsv.gz, built once by data/reference/build_gazetteer.py
 from the KATOTTG classifier, GeoNames and the curated data/reference/places.csv (see
 docs/dictionaries.md). Each entry has a unique `key` and a plain `name`: 119 villages are
 called Ivanivka, one of them (the most prominent) has the key "Ivanivka", the others keys
@@ -11,8 +11,8 @@ Matching is one pass of an Aho-Corasick automaton over the text folded to lowerc
 every non-alphanumeric character turned into a space; names are stored with a space on
 each side, so only whole words match. A hit then has to have the case of a known spelling
 ("Lyman", not "lyman"; all-caps headlines also match). Names that are also English words,
-given names or foreign places ("Sol", "Terny", "Paris", "Volodymyr") count only in place
-context: "the village of Sol", "near Terny", a list of places, "Sol, Donetsk Oblast".
+given names or foreign places ("Terny", "Vesele", "Bar", "Volodymyr") count only in place
+context: "the village of Vesele", "near Terny", a list of places, "Vesele, Donetsk Oblast".
 """
 from __future__ import annotations
 
