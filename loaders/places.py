@@ -570,6 +570,22 @@ def place_info(name: str) -> dict | None:
     return idx.entries[i].info() if i is not None else None
 
 
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, tuple[str, ...]]:
+    idx = _index()
+    out: dict[str, list[str]] = {}
+    for group in idx.surfaces.values():
+        for i, case, _, _ in group:
+            out.setdefault(idx.entries[i].name, []).append(case)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def spellings(name: str) -> tuple[str, ...]:
+    """Every spelling the gazetteer matches for the places called `name` ("Olenivka" ->
+    "Olenivka", "Olenovka", ...), with punctuation as spaces; () for an unknown name."""
+    return _spellings().get(name, ())
+
+
 def gazetteer() -> list[dict]:
     """Every entry, as place_info gives it; `name` is the unique key."""
     return [e.info() for e in _index().entries]

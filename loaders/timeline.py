@@ -282,10 +282,7 @@ def _quick() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
     """A cheap first test: the first words of every timeline place and its gazetteer aliases,
     and the patterns of the events that have no place."""
     names = {n for e in entries() for n in e.places}
-    with open(places.PLACES_CSV, encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            if row["name"].strip() in names:
-                names.update(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+    names |= {s for n in list(names) for s in places.spellings(n)}
     firsts = frozenset(w for n in names for w in _WORDS.findall(n.lower())[:1])
     return firsts, tuple(e.words for e in entries() if not e.places and e.words is not None)
 

@@ -403,3 +403,9 @@ def test_a_curated_old_name_beats_a_derived_spelling_of_another_village():
     # the village of Krasnyi Lyman; "Mykolaiv" is the city, not a Mykolaivka
     assert names("Fighting went on in the Krasny Liman direction near Donetsk.") == ["Lyman", "Donetsk"]
     assert names("Mykolaiv was shelled again, officials in Sloviansk said.") == ["Mykolaiv", "Sloviansk"]
+
+
+def test_spellings_lists_what_the_gazetteer_matches_for_a_name():
+    assert {"Kurakhove", "Kurakhovo"} <= set(places.spellings("Kurakhove"))
+    assert "Artemivsk" in places.spellings("Bakhmut")
+    assert places.spellings("Atlantis") == ()
