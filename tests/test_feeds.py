@@ -161,7 +161,7 @@ def test_a_version_4_database_gains_the_feed_tables(tmp_path):
     con.close()
     with store.open_writer(db):
         pass
-    assert query(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [("5",)]
+    assert query(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [(str(schema.SCHEMA_VERSION),)]
     assert query(db, "SELECT count(*) FROM feeds") == query(db, "SELECT count(*) FROM feed_entries") == [(0,)]
 
 
