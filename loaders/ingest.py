@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import pipeline, sources, store
+from . import pipeline, places, sources, store
 from .errors import LoadError
 from .model import Document, Extracted
 
@@ -78,6 +78,7 @@ _TIMEOUT: float | None = TIMEOUT
 def _init_worker(now: dt.datetime | None, timeout: float | None = TIMEOUT) -> None:
     global _NOW, _TIMEOUT
     _NOW, _TIMEOUT = now, timeout
+    places.warm()   # the gazetteer loads once, outside any article's CPU limit (forks inherit it)
 
 
 class ExtractionTimeout(BaseException):
