@@ -200,7 +200,11 @@ def is_headline(line: str) -> bool:
     """Short, capitalised, no closing full stop: a headline, not a paragraph."""
     words = line.split()
     return (2 <= len(words) <= 25 and len(line) <= 160 and not _TERMINAL.search(line)
-            and (line[0].isupper() or line[0].isdigit()))
+            and (line[0].isupper() or line[0].isdigit()) and not _CUT_OFF.search(line))
+
+
+# A line ending like this was cut mid-sentence (hard wrapping), not a headline.
+_CUT_OFF = re.compile(r"(?:,|\b(?:which|who|that|and|or|the|a|an|of|to|in|on|at|for|with|by|from|as|but|its|their))$", re.I)
 
 
 def _is_share_bar(line: str) -> bool:
@@ -285,6 +289,22 @@ def _title_prefix(line: str, title: str) -> bool:
     return bool(m) and is_headline(line) and _same(line, m[1])
 
 
+# A line cut mid-sentence by hard wrapping ("the fall of X, which" / "had around 5,000 residents"):
+# no closing punctuation, and the next line goes on in lower case.
+_OPEN_END = re.compile(r"[\w,;’'\-–—(]$")
+_GOES_ON = re.compile(r"^[a-z]")
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if out and _OPEN_END.search(out[-1]) and _GOES_ON.match(line) and len(out[-1]) > 30:
+            out[-1] = out[-1] + " " + line
+        else:
+            out.append(line)
+    return out
+
+
 def clean(text: str, title: str | None = None) -> Cleaned:
     removed: list[str] = []
     lines = _drop_furniture(normalise(text).split("\n") if text.strip() else [], removed)
@@ -300,4 +320,4 @@ def clean(text: str, title: str | None = None) -> Cleaned:
         dateline = m["dl"].strip()
         lines[0] = lines[0][m.end():]
         lines = _drop_furniture(lines, removed)   # furniture can follow the dateline
-    return Cleaned(text="\n".join(lines), title=title, dateline=dateline, removed=removed)
+    return Cleaned(text="\n".join(_unwrap(lines)), title=title, dateline=dateline, removed=removed)

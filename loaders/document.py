@@ -34,6 +34,7 @@ class Doc:
     dateline_place: str | None = None
     url: str | None = None
     outlet: str | None = None
+    main_region: str | None = None  # the oblast an article about no one town is about
     _memo: dict = field(default_factory=dict, repr=False)
 
     # --- structure -------------------------------------------------------------------------

@@ -966,23 +966,28 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
             if inside:
                 return _canon(t, min(inside, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end)))), "stated"
         return name, "stated"
+    countries = [m for m in mentions if m.kind == "country"
+                 and not _SUPERLATIVE.search(t, max(0, m.start - 70), m.start)]   # "the deadliest attack in Ukraine"
     if _NO_PLACE.search(t) or _WAR_WIDE.search(t) or any(
-            m.kind == "country" and m.start > q.end
+            m.start > q.end
             and re.search(r"\b(?:in|across|throughout|over)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?(?:\w+\s+)?$",
-                          t[max(0, m.start - 30):m.start], _I) for m in mentions):
+                          t[max(0, m.start - 30):m.start], _I) for m in countries):
         return None, "wide"     # "killed in Ukraine since 2022": a national figure
-    if any(m.kind == "country" and not _speaker_country(t, m) for m in mentions) and not _THE_TOWN.search(t):
+    if any(not _speaker_country(t, m) for m in countries) and not _THE_TOWN.search(t):
         return None, "wide"     # "Russia's attack on Ukraine's grid killed seven": not the main city's
     big = max(v for v in (q.value, q.low, q.high, 0) if v is not None)
     if kind in CASUALTY_KINDS and big >= 10_000 and not _THE_TOWN.search(t):
         return None, "wide"     # "31,000 Ukrainian troops had died": a war total, not this town's
     if kind in PEOPLE_KINDS and ctx.main_place:
         return ctx.main_place, "default"
+    if ctx.main_region and (kind in PEOPLE_KINDS and not ctx.main_place or kind in ("attacks", "strikes", "equipment_lost")):
+        return ctx.main_region, "default"   # a story about a region (a town's is the town's own above)
     if ctx.main_place and kind in ("attacks", "strikes", "equipment_lost") and _ANAPHORIC_PLACE.search(t):
         return ctx.main_place, "default"
     return None, None
 
 
+_SUPERLATIVE = re.compile(r"\b(?:deadliest|largest|biggest|worst|heaviest|bloodiest|highest|most\s+\w+)\b[^,.;:]*$", _I)
 _NUMBER_BETWEEN = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b", _I)
 # Right after the counted noun phrase: "35 attacks were reported around the city", "12 killed in the town"
 _NEAR_THE_TOWN = re.compile(r"\s*(?:[\w'’-]+\s+){0,4}?(?:were|was|have\s+been|had\s+been)?\s*(?:\w+\s+)?(?:in|near|around|"

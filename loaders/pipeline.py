@@ -65,6 +65,7 @@ def extract(doc: Document, now: dt.datetime | None = None) -> Extracted:
     ctx = Doc(doc_id=doc.doc_id, text=cleaned.text, sentences=sents, published=published,
                   title=cleaned.title, main_place=main_place, dateline_place=dateline_place,
                   url=doc.url, outlet=doc.outlet)
+    ctx.main_region = _main_region(ctx)
     figs = figures.extract_figures(ctx)
     evs = events.extract_events(ctx)
     for f in figs:
@@ -84,6 +85,20 @@ def extract(doc: Document, now: dt.datetime | None = None) -> Extracted:
         content_hash=content_hash(doc) + ":" + EXTRACTOR_VERSION,
         source_path=doc.source_path, fmt=doc.fmt, loaded_at=now)
     return Extracted(article, figs, evs)
+
+
+def _main_region(ctx: Doc) -> str | None:
+    """The oblast named most (at least twice, and more than any other) when no town stands out."""
+    counts: dict[str, int] = {}
+    for i in range(len(ctx.sentences)):
+        for m in ctx.places(i):
+            name = m.name if m.kind == "oblast" else None
+            if name:
+                counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def assign_claim_keys(figs: list[Figure], main_place: str | None) -> None:

@@ -496,7 +496,24 @@ def find_places(text: str) -> list[PlaceMention]:
 def _find_cached(text: str) -> tuple[PlaceMention, ...]:
     # figure, event and main-place code ask about the same sentences repeatedly
     hits = list(_hits_cached(text))
-    return tuple(_regions(text, _choose(text, hits)))
+    return tuple(m for m in _regions(text, _choose(text, hits)) if not _water(text, m))
+
+
+# "the Dnipro River", "the left bank of the Dnipro", "across the Dnipro": the river, not the city
+_RIVER_AFTER = re.compile(r"['’]?s?\s+(?:river|reservoir|dam|bay|estuary|delta|basin|valley|lagoon|spit)\b", re.I)
+_RIVER_BEFORE = re.compile(r"\b(?:(?:left|right|east|west|eastern|western|opposite|other)\s+bank\s+of|across|along|"
+                           r"crossing\s+of|crossed)\s+(?:the\s+)?$", re.I)
+
+
+def _water(text: str, m: PlaceMention) -> bool:
+    if m.name not in _RIVER_NAMES:
+        return False
+    return bool(_RIVER_AFTER.match(text, m.end) or _RIVER_BEFORE.search(text, max(0, m.start - 30), m.start))
+
+
+# Settlements named like the rivers they stand on.
+_RIVER_NAMES = frozenset({"Dnipro", "Donets", "Oskil", "Inhulets", "Desna", "Psel", "Vorskla", "Sula", "Siverskyi Donets",
+                          "Dniester", "Danube", "Bug", "Southern Bug", "Kalmius", "Samara", "Oril", "Seim", "Sudzha"})
 
 
 def resolve(text: str, sentences=None) -> list[PlaceMention]:

@@ -316,3 +316,13 @@ def test_cleaning_keeps_every_prose_line_and_only_drops_whole_input_lines(lines)
 ])
 def test_glued_sentences_are_split(raw, want):
     assert normalise(raw) == want
+
+
+def test_hard_wrapped_lines_are_joined_into_their_sentences():
+    text = ("Russia's ministry announced the capture of Kurakhove, which\n"
+            "had around 18,000 residents before the war, after a long\n"
+            "battle.\n"
+            "A new paragraph starts here.")
+    got = clean(text).text.split("\n")
+    assert got == ["Russia's ministry announced the capture of Kurakhove, which had around 18,000 residents "
+                   "before the war, after a long battle.", "A new paragraph starts here."]
