@@ -966,9 +966,15 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
             if inside:
                 return _canon(t, min(inside, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end)))), "stated"
         return name, "stated"
+    # a country as a location: not "the deadliest attack in Ukraine", "Ukraine's emergency services",
+    # "a strike by Russia"
     countries = [m for m in mentions if m.kind == "country"
-                 and not _SUPERLATIVE.search(t, max(0, m.start - 70), m.start)]   # "the deadliest attack in Ukraine"
-    if _NO_PLACE.search(t) or _WAR_WIDE.search(t) or any(
+                 and not _SUPERLATIVE.search(t, max(0, m.start - 70), m.start)
+                 and not re.match(r"['’]s\b", t[m.end:m.end + 3])
+                 and not re.search(r"\bby\s+$", t[max(0, m.start - 4):m.start])]
+    if kind in ("population_prewar", "population_remaining"):
+        countries = []          # a population is a town's ("which had 12,000 people before the invasion")
+    elif _NO_PLACE.search(t) or _WAR_WIDE.search(t) or any(
             m.start > q.end
             and re.search(r"\b(?:in|across|throughout|over)\s+(?:all\s+of\s+|the\s+whole\s+of\s+)?(?:\w+\s+)?$",
                           t[max(0, m.start - 30):m.start], _I) for m in countries):
