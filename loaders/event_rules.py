@@ -214,7 +214,7 @@ MODAL_AFTER = re.compile(r"\b(?:would|could|might|may|will|shall|can)\b(?!\s+not
 RELATIVE_BEFORE = re.compile(
     r"(?P<lt>less\s+than\s+|under\s+|just\s+|only\s+|barely\s+)?(?P<n>\d{1,3}|an?|one|two|three|four|"
     r"five|six|seven|eight|nine|ten|a\s+few|several)\s+(?P<unit>days?|weeks?|months?)\s+"
-    r"(?:after|since)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}?$", _I)
+    r"(?:after|since|of)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}?$", _I)
 
 WEAPON_SUBJECT = re.compile(r"\b(?:drones?|missiles?|rockets?|aircraft|jets|warplanes|bombers|artillery|"
                             r"shells|bombs)\s+(?:\w+\s+)?$", _I)

@@ -58,8 +58,12 @@ PARTIAL_OBJECT = re.compile(r"\b(?:positions?|ground|territory|lines|trenches|st
                             r"strongholds?(?!\s+(?:town\s+|city\s+)?of\b)|footholds?|bridgeheads?|part\s+of|parts\s+of)\b", re.I)
 LONG_AGO = re.compile(r"\b(?:\w+-(?:month|year|week)(?:-long)?|months-long|years-long|weeks-long|long-running|"
                       r"protracted)\s+(?:\w+\s+)?$", re.I)
-HABITUAL = re.compile(r"\b(?:regularly|daily|every\s+(?:day|night|week)|constantly|routinely|repeatedly|"
-                      r"almost\s+every|each\s+(?:day|night))\b", re.I)
+# Between a trigger and a date in another clause: punctuation (not the colon of a time), brackets.
+CLAUSE_CROSS = re.compile(r"[;!?\"\u201c\u201d()]|[.:](?!\d)")
+REGION_OF_CITY = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|settlement|hub)\s+of\s", re.I)
+HABITUAL = re.compile(r"\b(?:regular|regularly|daily|every\s+(?:day|night|week)|constant|constantly|routinely|repeatedly|"
+                      r"almost\s+every|each\s+(?:day|night)|"
+                      r"(?:for|over|during|much\s+of)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:\w+\s+)?(?:weeks|months))\b", re.I)
 BACKGROUND_WAR = re.compile(r"\b(?:early|earlier)\s+in\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion|conflict)\b|"
                             r"\bat\s+the\s+(?:start|beginning|outset)\s+of\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion)\b|"
                             r"\bin\s+the\s+(?:first|early)\s+(?:days|weeks|months)\s+of\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion)\b", re.I)
@@ -321,6 +325,12 @@ def _reported(text: str, start: int, end: int, m: re.Match, event_type: str) -> 
     if NEGATION_BEFORE.search(near):
         return None
     word = re.match(r"[A-Za-z]*", text[start:]).group(0)
+    if word.endswith("ed") and re.search(r"(?i)\b(?:the|its|their|recently|newly|all|these|those)\s+$", near) \
+            and re.match(r"\s+(?:settlements|villages|territor(?:y|ies)|areas|towns|lands?|regions|positions)\b",
+                         text[start + len(word):], re.I):
+        return None   # "among the recaptured settlements were X": a description, not the telling of an event
+    if re.search(r"(?i)\belsewhere\b", text[end:end + 40]):
+        return None   # "made progress elsewhere in the region": no one place
     if BARE_VERB.fullmatch(word) and INFINITIVE_AND.search(before[-90:]):
         return None   # "in an attempt to breach the defences and advance to X": a plan
     if event_type in ("assault", "advance", "capture") and ATTEMPT_BEFORE.search(near):
@@ -331,6 +341,9 @@ def _reported(text: str, start: int, end: int, m: re.Match, event_type: str) -> 
         if not done or INTENT_BEFORE.search(near[:len(near) - 45 + done.start()] if len(near) > 45
                                             else near[:done.start()]):
             return None
+    if re.search(r"\b(?:biggest|largest|worst|deadliest|heaviest|first|most\s+\w+|greatest)\b[^,;]*\bsince\s+"
+                 r"(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}$", before[-90:], re.I):
+        return None   # "the biggest gain since a lightning counteroffensive in X": an earlier event, a yardstick
     if (m.groupdict().get("nominal") or NOMINAL.match(text, start)) and SINCE_BEFORE.search(before[-50:]) \
             and not RELATIVE_BEFORE.search(text[max(0, start - 45):start]):
         return None   # "the anniversary of the liberation of X", "a year since the capture of X"
@@ -343,6 +356,9 @@ def _reported(text: str, start: int, end: int, m: re.Match, event_type: str) -> 
 
 
 def _object_places(text: str, start: int, end: int, next_start: int, mentions, m: re.Match) -> list[str]:
+    # "the strategic Donbas city of Artyomovsk": the region only describes the city named after it
+    mentions = [p for n, p in enumerate(mentions) if not (p.kind in ("region", "oblast") and n + 1 < len(mentions)
+                and REGION_OF_CITY.match(text, p.end))]
     """The place the trigger acts on, and places coordinated with it ("fighting in X and Y")."""
     stop = min(next_start, _clause_end(text, end))
     if m.groupdict().get("fell"):
@@ -362,6 +378,8 @@ def _object_places(text: str, start: int, end: int, next_start: int, mentions, m
         for prev, p in zip(rest[at:], rest[at + 1:]):
             if not COORDINATED.match(text[prev.end:p.start]) or _axis_after(text, p):
                 break
+            if p.kind == "oblast" and prev.oblast == p.name:
+                continue        # "in Kremenchuk, Poltava region": the town and where it lies, one event
             if p.name not in out:
                 out.append(p.name)
     return out
@@ -390,7 +408,16 @@ def _object_place(text: str, start: int, end: int, stop: int, mentions, m: re.Ma
         return after[0].name
     if PLACE_BEFORE_OK.search(m.group(0)) and not OWN_OBJECT.match(text, end):
         cut = start - len(_clause_before(text, start))
-        before = [p for p in mentions if cut <= p.start and p.end <= start and start - p.end <= 40]
+        before = [p for p in mentions if cut <= p.start and p.end <= start and start - p.end <= 40
+                  and not REFERENCE_BEFORE.search(text, max(0, p.start - 40), p.start)
+                  and not re.search(r"(?i)\b(?:of|near|outside)\s+(?:the\s+)?(?:\w+\s+)?(?:city|town|village)\s+of\s+$",
+                                    text[max(0, p.start - 50):p.start])]
+        if not before:
+            # "the village of X, also located south of Y, had been retaken": X, before its appositive
+            ap = [p for p in mentions if cut <= p.start and p.end <= start and
+                  re.fullmatch(r",[^,;]{1,90},\s*(?:(?:had|has|have|was|were|been|is|are|now|also)\s+)*",
+                               text[p.end:start])]
+            before = ap[:1]
         if STATE_TRIGGER.match(m.group(0)):
             before = [p for p in before if SUBJECT_GAP.match(text[p.end:start]) and _subject(text, p)]
         if before:
@@ -440,7 +467,10 @@ def _event_date(text: str, start: int, end: int, found, published: dt.date | Non
     rel = RELATIVE_BEFORE.search(text[max(0, start - 45):start])
     candidates = [x for x in found if published is None or x.date <= published]
     if candidates:
-        best = min(candidates, key=lambda x: min(abs(x.start - end), abs(start - x.end)))
+        # the nearest date in the trigger's own clause first ("on January 1 (December 31 GMT), ... fired")
+        best = min(candidates, key=lambda x: (
+            1 if CLAUSE_CROSS.search(text, min(start, x.end), max(end, x.start)) else 0,
+            min(abs(x.start - end), abs(start - x.end))))
         anchor, precision = best.date, best.precision
     elif (when := WHEN_YEAR.search(text, max(0, start - 120), start)) and \
             (published is None or int(when.group("y")) <= published.year):

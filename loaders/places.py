@@ -638,7 +638,8 @@ _POLITICAL_VERBS = (
     r"mobilised|mobilized|annexed|invaded|ordered|decided|intends|retaliate|retaliated|"
     r"condemn|condemned|condemns|welcome|welcomed|welcomes|expect|expects|expected|"
     r"believe|believes|believed|denounce|denounced|summoned|expelled|recalled|imposed|"
-    r"needs|needed|must|will|would|cannot|can't|won't|does|did|do"
+    r"needs|needed|must|will|would|cannot|can't|won't|does|did|do|hasn't|haven't|hadn't|didn't|doesn't|"
+    r"isn't|wasn't|has\s+not|have\s+not|did\s+not|does\s+not"
 )
 _METONYMY_AFTER = re.compile(
     r"^(?:['’]s\s+(?:\w+\s+)?(?:" + _ACTOR_NOUNS + r")\b"

@@ -1,0 +1,33 @@
+"""Events whose place depends on the real gazetteer: a region describing a city, a town and
+the oblast it lies in, a passive subject before its appositive (test_events.py pins the event
+rules with a small fixed gazetteer; these need the real one's kinds and oblasts)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from loaders import events, sentences
+from loaders.document import Doc
+
+D = dt.date
+
+
+def summary(text, published=D(2024, 10, 10)):
+    ctx = Doc(doc_id="t", text=text, sentences=sentences.split(text), published=published)
+    return [(e.event_type, e.place, e.actor_side, e.event_date) for e in events.extract_events(ctx)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Russian troops liberated the strategic Donbas city of Artemivsk on Tuesday, the ministry in Moscow said.",
+     [("capture", "Bakhmut", "russia", D(2024, 10, 8))]),
+    ("A missile attack on a shopping centre in Kremenchuk, Poltava region on Monday killed 20.",
+     [("strike", "Kremenchuk", None, D(2024, 10, 7))]),
+    ("The army said that the village of Andriivka, south of the city of Bakhmut, had been retaken by Ukrainian "
+     "troops on Wednesday.", [("capture", "Andriivka", "ukraine", D(2024, 10, 9))]),
+    ("Russia claims capture of Selydove on Tuesday, Kyiv hasn't confirmed.",
+     [("capture", "Selydove", "russia", D(2024, 10, 8))]),
+], ids=["region-describes-a-city", "town-and-its-oblast", "passive-subject-before-appositive",
+        "capital-that-has-not-confirmed"])
+def test_event_places_with_the_real_gazetteer(text, want):
+    assert summary(text) == want
