@@ -253,17 +253,33 @@ def _words_value(words: str) -> float | None:
         base = _words_value(w[: -len(" dozen")])
         return None if base is None else base * 12
     w = re.sub(r"^an? ", "one ", w)
-    try:
-        from number_parser import parse_number
-        v = parse_number(w)
-    except Exception:
-        v = None
-    if v is None:
-        return None
-    try:
-        return float(v)
-    except (TypeError, ValueError):
-        return None
+    return _english_value(w)
+
+
+_UNIT_VALUE = {w: float(i) for i, w in enumerate(_UNITS)}
+_TEN_VALUE = {w: float(20 + 10 * i) for i, w in enumerate(_TENS)}
+
+
+def _english_value(words: str) -> float | None:
+    """English number words read directly: "two hundred and twenty-five", "one thousand",
+    "forty thousand", "three million"."""
+    total, current, seen = 0.0, 0.0, False
+    for tok in re.split(r"[\s-]+", words):
+        if not tok or tok == "and":
+            continue
+        if tok in _UNIT_VALUE:
+            current += _UNIT_VALUE[tok]
+        elif tok in _TEN_VALUE:
+            current += _TEN_VALUE[tok]
+        elif tok == "hundred":
+            current = (current or 1.0) * 100
+        elif tok in _SCALES:
+            total += (current or 1.0) * _SCALES[tok]
+            current = 0.0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
 
 
 _CAME_UNDER = re.compile(r"\b(?:came|come|comes|coming|fell|falls|fall|placed|brought|put)\s+under\s+$", re.IGNORECASE)
