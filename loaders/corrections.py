@@ -107,7 +107,7 @@ def anchor_id(item, doc_id, kind, words, sentence, span_start) -> str:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
 # --- checking -------------------------------------------------------------------------

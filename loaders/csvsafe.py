@@ -37,5 +37,6 @@ def neutralise_frame(df):
         s = out[col]
         if pd.api.types.is_numeric_dtype(s) or pd.api.types.is_datetime64_any_dtype(s):
             continue
-        out[col] = s.map(neutralise)
+        # built as object: map() would re-infer, turning a mixed 1100 / 19.3 column back to 1100.0
+        out[col] = pd.Series([neutralise(x) for x in s], index=s.index, dtype=object)
     return out

@@ -260,9 +260,13 @@ def _plain_frame(df: pd.DataFrame) -> pd.DataFrame:
     df = df.copy()
     for col in df.columns:
         s = df[col]
-        if pd.api.types.is_float_dtype(s) and s.notna().any() and (s.dropna() % 1 == 0).all() \
-                and s.abs().max() < 2**53:
-            df[col] = s.astype("Int64")
+        if pd.api.types.is_float_dtype(s) and s.notna().any():
+            whole = (s % 1 == 0) & (s.abs() < 2**53)
+            if whole[s.notna()].all():
+                df[col] = s.astype("Int64")
+            elif whole.any():   # 1100 and 19.3 in one column: each as written
+                df[col] = pd.Series([int(v) if w else (None if v != v else v) for v, w in zip(s, whole)],
+                                    index=s.index, dtype=object)
         elif s.dtype == object and s.map(_is_list).any():
             df[col] = s.map(lambda x: ", ".join(map(str, x)) if _is_list(x) else x)
     return df

@@ -138,50 +138,68 @@ def test_evidence_shows_script_as_text(app_db, monkeypatch):
 
 
 def parse(raw: bytes) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(raw.decode("utf-8"))))
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
 
+
+MARKS = ["review_status", "corrected_fields", "review_note", "correction_id"]
 
 
 def test_data_csvs_match_the_database_row_by_row(app_db, monkeypatch, downloads):
     at = page(app_db, monkeypatch, "data")
     assert at.title[0].value == "Data"
+    sid = next(n for n in downloads if n.startswith("figures_filtered_"))[len("figures_filtered_"):-4]
     for table, key in [("articles", "doc_id"), ("figures", "figure_id"), ("events", "event_id"),
                        ("places", "name"), ("meta", "key")]:
-        name = next(n for n in downloads if n.startswith(table + "_"))
-        got = parse(downloads[name])
+        raw = downloads[f"{table}_{sid}.csv"]
+        assert raw.startswith(b"\xef\xbb\xbf"), "Excel-ready (BOM) by default"
+        got = parse(raw)
         cols, rows = sql(app_db, f"SELECT * FROM {table} ORDER BY {key}")
-        assert got[0] == cols and len(got) == len(rows) + 1, table
+        marks = MARKS if table in ("figures", "events") else []
+        assert got[0] == cols + marks + ["snapshot_id"] and len(got) == len(rows) + 1, table
         for line, row in zip(got[1:], rows):
+            assert line[-1] == sid
+            assert line[len(cols):-1] == [""] * len(marks)     # nothing corrected in this database
             for c, text, value in zip(cols, line, row):
                 if c == "loaded_at":
                     assert text.startswith(str(value)[:19])
                 elif isinstance(value, float):
                     assert float(text) == value
+                    assert not (value.is_integer() and "." in text), (table, c, text)   # 45, not 45.0
                 else:
                     assert text == cell(value), (table, c, text, value)
-    arts = parse(downloads[next(n for n in downloads if n.startswith("articles_"))])
+    arts = parse(downloads[f"articles_{sid}.csv"])
     hostile = next(r for r in arts if r[0] == "hostile-1")
     assert hostile[arts[0].index("title")] == "'" + HOSTILE["title"]
     assert hostile[arts[0].index("outlet")] == "'@Evil Wire"
-    view = parse(downloads[next(n for n in downloads if n.startswith("view_"))])
+    view = parse(downloads[f"figures_filtered_{sid}.csv"])
     ids = sql(app_db, "SELECT figure_id FROM figures ORDER BY figure_id")[1]
     assert sorted(r[0] for r in view[1:]) == [i[0] for i in ids]
-    snap = at.get("code")[0].value
-    assert json.loads(snap)["snapshot_id"] in next(n for n in downloads if n.startswith("view_"))
+    events = parse(downloads[f"events_filtered_{sid}.csv"])
+    ids = sql(app_db, "SELECT event_id FROM events ORDER BY event_id")[1]
+    assert sorted(r[0] for r in events[1:]) == [i[0] for i in ids]
+    assert sid in at.code[0].value and "Frontline snapshot" in at.code[0].value   # the citation line
+    assert not any(c.language == "json" for c in at.code)                        # no raw JSON on the page
 
+    # the same data and filters give the same id on the next run
     downloads.clear()
-    at.checkbox(key="csv_bom").check().run()
-    assert all(b.startswith(b"\xef\xbb\xbf") for n, b in downloads.items() if n.endswith(".csv"))
+    at.checkbox(key="csv_bom").uncheck().run()
+    assert f"figures_filtered_{sid}.csv" in downloads
+    assert not any(b.startswith(b"\xef\xbb\xbf") for n, b in downloads.items() if n.endswith(".csv"))
 
 
 def test_filtered_view_from_the_url(app_db, monkeypatch, downloads):
     outlets = sql(app_db, "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY 1")[1]
     outlet = outlets[0][0]
+    page(app_db, monkeypatch, "data")
+    unfiltered = next(n for n in downloads if n.startswith("figures_filtered_"))
+    downloads.clear()
     at = page(app_db, monkeypatch, query={"outlet": outlet})
     assert at.multiselect(key="flt_outlet").value == [outlet]
     at.switch_page("pages/data.py").run()
-    assert f"Filtered by outlet: {outlet}" in at.caption[0].value
-    view = parse(downloads[next(n for n in downloads if n.startswith("view_"))])
+    assert f"Outlet: {outlet}" in at.markdown[0].value.replace("\\", "")
+    name = next(n for n in downloads if n.startswith("figures_filtered_"))
+    assert name != unfiltered                      # other filters, another snapshot
+    view = parse(downloads[name])
     n = sql(app_db, "SELECT count(*) FROM figures f JOIN articles a USING (doc_id) WHERE a.outlet = ?", [outlet])[1][0][0]
     assert len(view) - 1 == n
     # a value that is not in the database is dropped, never sent anywhere as SQL
