@@ -221,3 +221,102 @@ def test_empty_database_explains_how_to_load(tmp_path, monkeypatch):
     assert "python -m loaders ingest" in at.code[0].value
     at.switch_page("pages/load.py").run()
     assert not at.exception and at.title[0].value == "Load articles"
+
+
+# --- provenance and review ---------------------------------------------------------------------
+
+@pytest.fixture()
+def review_db(tmp_path):
+    """A database of its own: these tests write corrections."""
+    extra = tmp_path / "hostile.jsonl"
+    extra.write_text(json.dumps(HOSTILE) + "\n")
+    yield build_db(tmp_path, paths=[SAMPLES, extra])
+    mdb.close_all()
+
+
+def texts(at):
+    return "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption])
+
+
+def test_evidence_link_opens_the_full_sentence_with_its_article(app_db, monkeypatch):
+    _, rows = sql(app_db, """SELECT f.figure_id, f.number_text, f.sentence, a.title FROM figures f
+                             JOIN articles a USING (doc_id) WHERE a.doc_id = 'hostile-1' ORDER BY span_start""")
+    fid, words, sentence, title = rows[0]
+    at = page(app_db, monkeypatch, query={"figure": fid})
+    at.switch_page("pages/evidence.py").run()
+    assert not at.exception
+    body = texts(at).replace("\\", "")
+    assert f":orange-background[**{words}**]" in body          # the number, marked
+    assert sentence.split(words)[1].strip()[:30] in body      # the whole sentence, not a cut
+    assert title in body                                      # the formula title, shown as text
+    assert "published" not in body or "2024-10-10" in body
+    assert "Who says so" in body and "stated in the sentence" in body
+    no_html(at)
+
+
+def test_evidence_row_selection_opens_its_provenance(app_db, monkeypatch):
+    at = page(app_db, monkeypatch, "evidence")
+    table = at.dataframe[0].value
+    at.session_state["evidence_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception
+    body = texts(at).replace("\\", "")
+    first = table.iloc[0]
+    inner = first["evidence"].split("«")[1].split("»")[0]
+    assert f"**{inner}**" in body
+    assert "How this was read" in body
+
+
+def test_review_lists_weakest_first_and_saves_a_correction(review_db, monkeypatch, downloads):
+    at = page(review_db, monkeypatch, "review")
+    q = at.dataframe[0].value
+    assert len(q) > 0 and "why" in q.columns
+    defaulted = [w for w in q["why"]]
+    # rows where nobody is credited come before rows that say who said it
+    first_stated = next((i for i, w in enumerate(defaulted) if "nobody credited" not in w), len(defaulted))
+    assert all("nobody credited" not in w for w in defaulted[first_stated:])
+    fid = sql(review_db, "SELECT figure_id FROM figures WHERE doc_id = 'hostile-1' ORDER BY span_start")[1][0][0]
+    at = page(review_db, monkeypatch, query={"figure": fid})
+    at.switch_page("pages/review.py").run()
+    key = f"fix_figure_{fid}"
+    at.number_input(key=f"{key}_v").set_value(1234.0)
+    at.text_input(key=f"{key}_cl").input('=HYPERLINK("http://evil.example","x")')
+    at.text_area(key=f"{key}_note").input("Checked against the ministry's statement.")
+    at.button(key=f"FormSubmitter:{key}-Save correction").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    mdb.close_all()
+    got = sql(review_db, "SELECT action, fields, set_value, set_claimant FROM corrections")[1]
+    assert got == [("correct", ["claimant", "value"], 1234.0, '=HYPERLINK("http://evil.example","x")')]
+    assert any("Correction saved" in s.value for s in at.success)
+    # the Data page's exports show it, marked, neutralised
+    downloads.clear()
+    at.switch_page("pages/data.py").run()
+    view = parse(downloads[next(n for n in downloads if n.startswith("figures_filtered_"))])
+    head = view[0]
+    row = next(r for r in view[1:] if r[0] == fid)
+    assert row[head.index("value")] == "1234" and row[head.index("review_status")] == "corrected"
+    assert row[head.index("claimant")].startswith("'=HYPERLINK")
+
+
+def test_review_rejects_only_with_a_note_and_exports_corrections(review_db, monkeypatch, downloads):
+    fid = sql(review_db, "SELECT figure_id FROM figures ORDER BY figure_id")[1][0][0]
+    at = page(review_db, monkeypatch, query={"figure": fid})
+    at.switch_page("pages/review.py").run()
+    key = f"fix_figure_{fid}"
+    at.button(key=f"FormSubmitter:{key}-Reject the row").click().run()
+    assert any("note" in e.value for e in at.error)
+    at.text_area(key=f"{key}_note").input("Not a casualty figure.")
+    at.button(key=f"FormSubmitter:{key}-Reject the row").click().run()
+    assert not at.error, [e.value for e in at.error]
+    mdb.close_all()
+    assert sql(review_db, "SELECT action FROM corrections")[1] == [("reject",)]
+    assert sql(review_db, "SELECT count(*) FROM figures WHERE figure_id = ?", [fid])[1] == [(1,)]  # data kept
+    downloads.clear()
+    at = page(review_db, monkeypatch, "review")
+    shared = json.loads(downloads["frontline_corrections.json"])
+    assert shared["format"] == "frontline-corrections" and shared["corrections"][0]["action"] == "reject"
+    assert downloads["frontline_corrections.csv"].startswith(b"\xef\xbb\xbf")
+    at.selectbox(key="rv_status").set_value("rejected").run()
+    words = sql(review_db, "SELECT number_text FROM figures WHERE figure_id = ?", [fid])[1][0][0]
+    rejected = at.dataframe[0].value
+    assert len(rejected) == 1 and f"«{words}»" in rejected["evidence"].iloc[0]
