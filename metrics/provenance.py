@@ -126,7 +126,9 @@ def decided(item: str, row: dict, article: dict) -> list[tuple[str, str, str]]:
     claimant = row.get("claimant") or "nobody named"
     out = [("Who says so", f"{claimant} ({side_label(row.get('claimant_side'))})", _how(row.get("claimant_how")))]
     side = row.get(SIDE[item])
-    label = "Whose losses" if item == "figure" else "Acting side"
+    from .style import CASUALTY_KINDS
+    label = ("Whose losses" if row.get("kind") in CASUALTY_KINDS else "About whom") if item == "figure" \
+        else "Acting side"
     out.append((label, side_label(side) if side else "not said", _how(row.get("side_how"))))
     if row.get("place"):
         out.append(("Place", row["place"], _how(row.get("place_how"))))

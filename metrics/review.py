@@ -26,7 +26,7 @@ STATUSES = {"to review": "x.review_status IS NULL", "corrected": "x.review_statu
             "all": "TRUE"}
 
 
-def _how(how: str, value: str, present: str) -> str:
+def _how(how: str, present: str) -> str:
     """'default' / 'context' / 'unrecorded' / 'stated' for one attribute, in SQL."""
     return f"""CASE WHEN {how} = 'analyst' THEN 'analyst'
                     WHEN NOT ({present}) THEN 'default'
@@ -37,20 +37,19 @@ def _how(how: str, value: str, present: str) -> str:
 def _parts(item: str, alias: str = "x") -> dict[str, str]:
     side = "subject_side" if item == "figure" else "actor_side"
     return {
-        "claimant": _how(f"{alias}.claimant_how", "claimant", f"{alias}.claimant_side <> 'unattributed' "
+        "claimant": _how(f"{alias}.claimant_how", f"{alias}.claimant_side <> 'unattributed' "
                          f"OR {alias}.claimant_how IN ('stated', 'context')"),
-        "side": _how(f"{alias}.side_how", side, f"{alias}.{side} IS NOT NULL"),
-        "place": _how(f"{alias}.place_how", "place", f"{alias}.place IS NOT NULL"),
+        "side": _how(f"{alias}.side_how", f"{alias}.{side} IS NOT NULL"),
+        "place": _how(f"{alias}.place_how", f"{alias}.place IS NOT NULL"),
     }
 
 
+# Defaulted and carried-from-context attributes are named; "not recorded" only orders the rows
+# (the extractor does not record it for every attribute yet, and naming it on every row is noise).
 WHY_WORDS = {
-    "claimant": {"default": "nobody credited", "context": "who says so carried from context",
-                 "unrecorded": "who says so: method not recorded"},
-    "side": {"default": "{side} not said", "context": "{side} carried from context",
-             "unrecorded": "{side}: method not recorded"},
-    "place": {"default": "place: the article's main place", "context": "place carried from context",
-              "unrecorded": "place: method not recorded"},
+    "claimant": {"default": "nobody credited", "context": "claimant from context"},
+    "side": {"default": "{side} not said", "context": "{side} from context"},
+    "place": {"default": "no place (article's)", "context": "place from context"},
 }
 
 
@@ -94,12 +93,14 @@ def queue(db, item: str, f: Filters, status: str = "to review", limit: int = LIM
         raise ValueError(f"unknown status {status!r}")
     sql, params = _queue_sql(item, f, status)
     df = query(db, f"{sql} ORDER BY {ORDER} LIMIT ?", params + [int(limit)])
-    side_word = "whose losses" if item == "figure" else "acting side"
+    side_word = "whose losses" if item == "figure" else "actor"
     why = []
     for r in df.itertuples():
         bits = [WHY_WORDS[n][getattr(r, f"how_{n}")].format(side=side_word)
                 for n in ("claimant", "side", "place") if getattr(r, f"how_{n}") in WHY_WORDS[n]]
-        why.append("; ".join(bits) if bits else "all stated in the sentence")
+        unknown = any(getattr(r, f"how_{n}") == "unrecorded" for n in ("claimant", "side", "place"))
+        why.append("; ".join(bits) if bits else "how some were decided is not recorded" if unknown
+                   else "all stated in the sentence")
     df["why"] = why
     df["evidence"] = [mark(*r) for r in zip(df["sentence"], df["rel_start"], df["rel_end"], df["words"])]
     df["number"] = [fmt_claim(q, v, lo, hi) if item == "figure" else w

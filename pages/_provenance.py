@@ -23,7 +23,7 @@ import pandas as pd
 import streamlit as st
 
 from metrics import export, provenance
-from metrics.style import fmt_claim, fmt_num, kind_label, side_label
+from metrics.style import CASUALTY_KINDS, fmt_claim, fmt_num, kind_label, side_label
 from pages._shared import current, plain
 
 ITEM_ID = {"figure": "figure_id", "event": "event_id"}
@@ -73,7 +73,8 @@ def headline(p: provenance.Provenance) -> str:
     if p.item == "figure":
         claim = fmt_claim(r.get("qualifier"), r.get("value"), r.get("value_low"), r.get("value_high"))
         whose = side_label(r.get("subject_side")) if r.get("subject_side") else "not said"
-        return (f"{kind_label(r.get('kind')).capitalize()}: {claim} · whose losses: {whose} · "
+        about = "whose losses" if r.get("kind") in CASUALTY_KINDS else "about whom"
+        return (f"{kind_label(r.get('kind')).capitalize()}: {claim} · {about}: {whose} · "
                 f"who says so: {side_label(r.get('claimant_side'))}")
     actor = side_label(r.get("actor_side")) if r.get("actor_side") else "not said"
     return (f"{kind_label(r.get('event_type')).capitalize()} · acting side: {actor} · "

@@ -245,7 +245,7 @@ def test_evidence_link_opens_the_full_sentence_with_its_article(app_db, monkeypa
     at = page(app_db, monkeypatch, query={"figure": fid})
     at.switch_page("pages/evidence.py").run()
     assert not at.exception
-    body = texts(at).replace("\\", "")
+    body = texts(at).replace("\\", "").replace("`", "")
     assert f":orange-background[**{words}**]" in body          # the number, marked
     assert sentence.split(words)[1].strip()[:30] in body      # the whole sentence, not a cut
     assert title in body                                      # the formula title, shown as text
@@ -260,7 +260,7 @@ def test_evidence_row_selection_opens_its_provenance(app_db, monkeypatch):
     at.session_state["evidence_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
     at.run()
     assert not at.exception
-    body = texts(at).replace("\\", "")
+    body = texts(at).replace("\\", "").replace("`", "")
     first = table.iloc[0]
     inner = first["evidence"].split("«")[1].split("»")[0]
     assert f"**{inner}**" in body

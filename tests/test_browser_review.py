@@ -192,6 +192,9 @@ def test_provenance_review_and_exports(app, page):
     visit(page, url, f"evidence?figure={fid}", "Evidence")
     text = page.locator(".st-key-prov_linked").inner_text()
     assert "253" in text and "Corrected by" in text
+    assert INJECT[0] in text                                     # the formula claimant, as text
+    links = page.locator(".st-key-prov_linked a").evaluate_all("els => els.map(e => e.href)")
+    assert links == ["https://example.org/hostile-0"], links     # the article's link, nothing from its text
 
     # 4. re-ingest with changed texts and new rules: the correction finds its number again
     import loaders.figures as rules
