@@ -13,7 +13,9 @@ sentence first, then the same words in the same sentence (or a sentence that con
 sentence splitting changed), then the same sentence with overlapping words. A correction that
 matches nothing is `orphaned`: still listed, never dropped, and applied again if its row returns.
 
-Reading. `install_views` builds, in a reader's own catalog, views named like the tables:
+Reading. `install_views` builds, in a reader's own catalog, views named like the tables
+(uncorrected rows straight from the table, so filters reach its scan, plus the few corrected rows
+from a small table built when the reader opens):
 `figures` and `events` carry the corrections (rejected rows left out) and four columns that
 mark them (`review_status`, `corrected_fields`, `review_note`, `correction_id`);
 `figures_all`/`events_all` keep rejected rows; `figures_raw`/`events_raw` are the rows as
@@ -618,19 +620,16 @@ def _fix_sql(src: str, item: str, raw_cols: list[str]) -> str:
         WHERE m.state = 'applied'"""
 
 
-def _all_view(src: str, item: str, raw_cols: list[str], any_fix: bool) -> str:
+def _marked_sql(src: str, item: str, raw_cols: list[str]) -> str:
+    """The corrected rows, whole: raw columns with the corrections applied, and the marks."""
     t, rid = f"{src}.main.{TABLE[item]}", ID[item]
-    marks = ["NULL::VARCHAR AS review_status", "NULL::VARCHAR AS corrected_fields",
-             "NULL::VARCHAR AS review_note", "NULL::VARCHAR AS correction_id"]
-    if not any_fix:
-        return f"SELECT r.*, {', '.join(marks)} FROM {t} r"
     fields = FIELDS[item]
     side_fields = {"claimant_how": ("claimant", "claimant_side"), "side_how": (SIDE[item],),
                    "place_how": ("place",)}
     cols = []
     for col in raw_cols:
         if col in fields:
-            cols.append(f"CASE WHEN x.rid IS NULL THEN r.{col} ELSE x.new_{col} END AS {col}")
+            cols.append(f"x.new_{col} AS {col}")
         elif col == "claim_key" and item == "figure":
             cols.append("coalesce(x.new_claim_key, r.claim_key) AS claim_key")
         elif col == "date_precision":
@@ -641,11 +640,27 @@ def _all_view(src: str, item: str, raw_cols: list[str], any_fix: bool) -> str:
             cols.append(f"CASE WHEN list_has_any(x.fields, [{names}]) THEN 'analyst' ELSE r.{col} END AS {col}")
         else:
             cols.append(f"r.{col}")
-    cols += [f"CASE x.action WHEN 'correct' THEN 'corrected' WHEN 'reject' THEN 'rejected' "
-             f"WHEN 'confirm' THEN 'confirmed' END AS review_status",
+    cols += ["CASE x.action WHEN 'correct' THEN 'corrected' WHEN 'reject' THEN 'rejected' "
+             "WHEN 'confirm' THEN 'confirmed' END AS review_status",
              "nullif(array_to_string(x.fields, ', '), '') AS corrected_fields",
              "x.note AS review_note", "x.correction_id"]
-    return f"SELECT {', '.join(cols)} FROM {t} r LEFT JOIN fix_{item} x ON x.rid = r.{rid}"
+    return f"SELECT {', '.join(cols)} FROM fix_{item} x JOIN {t} r ON r.{rid} = x.rid"
+
+
+MARKS = ("NULL::VARCHAR AS review_status, NULL::VARCHAR AS corrected_fields, NULL::VARCHAR AS review_note, "
+         "NULL::VARCHAR AS correction_id")
+
+
+def _views(src: str, item: str, any_fix: bool) -> tuple[str, str]:
+    """(the _all view, the view pages read). Uncorrected rows come straight from the table, so
+    filters reach its scan; the few corrected rows come from a small table built at open."""
+    t, rid = f"{src}.main.{TABLE[item]}", ID[item]
+    if not any_fix:
+        plain = f"SELECT r.*, {MARKS} FROM {t} r"
+        return plain, plain
+    rest = f"SELECT r.*, {MARKS} FROM {t} r WHERE r.{rid} NOT IN (SELECT rid FROM fix_{item})"
+    return (f"{rest} UNION ALL SELECT * FROM marked_{item}",
+            f"{rest} UNION ALL SELECT * FROM marked_{item} WHERE review_status <> 'rejected'")
 
 
 def install_views(con, src: str) -> dict[str, int]:
@@ -672,14 +687,15 @@ def install_views(con, src: str) -> dict[str, int]:
             for state, n in con.execute(f"SELECT state, count(*) FROM match_{item} GROUP BY state").fetchall():
                 counts[state] += n
             any_fix = con.execute(f"SELECT count(*) FROM fix_{item}").fetchone()[0] > 0
+            if any_fix:
+                con.execute(f"CREATE OR REPLACE TABLE marked_{item} AS {_marked_sql(src, item, raw_cols)}")
         else:
             con.execute(f"CREATE OR REPLACE TABLE match_{item} (correction_id VARCHAR, item VARCHAR, "
                         "matched_id VARCHAR, state VARCHAR)")
             any_fix = False
-        con.execute(f"CREATE OR REPLACE VIEW {table}_all AS {_all_view(src, item, raw_cols, any_fix)}")
-        con.execute(f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM {table}_all "
-                    "WHERE review_status IS DISTINCT FROM 'rejected'" if any_fix else
-                    f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM {table}_all")
+        everything, shown = _views(src, item, any_fix)
+        con.execute(f"CREATE OR REPLACE VIEW {table}_all AS {everything}")
+        con.execute(f"CREATE OR REPLACE VIEW {table} AS {shown}")
     if "corrections" in tables:
         con.execute(f"""CREATE OR REPLACE VIEW corrections AS
             SELECT c.*, coalesce(m.state, 'orphaned') AS state, m.matched_id
