@@ -32,17 +32,13 @@ st.subheader("The filtered figures and events")
 st.caption(f"{fmt_num(meta['figures'])} figure(s) and {fmt_num(meta['events'])} event(s) match the sidebar "
            f"filters, with {fmt_num(meta['corrections_applied'])} analyst correction(s) applied. Corrected rows "
            "are marked (review_status, corrected_fields, review_note); rejected rows are left out.")
-c1, c2, c3, c4 = st.columns(4)
-with c1:
+with st.container(horizontal=True):   # wraps on a narrow screen instead of cutting labels
     offer("Workbook (.xlsx)", lambda: export.xlsx(db, f, meta), f"frontline_{sid}.xlsx",
           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "dl_xlsx", True, small)
-with c2:
     offer("CSV files + stamp (zip)", lambda: export.filtered_zip(db, f, meta, bom), f"frontline_filtered_{sid}.zip",
           "application/zip", "dl_view_zip", eager=small)
-with c3:
     offer("Figures (CSV)", lambda: export.to_csv(export.view(db, f), bom, sid), f"figures_filtered_{sid}.csv",
           "text/csv", "dl_view", eager=small)
-with c4:
     offer("Events (CSV)", lambda: export.to_csv(export.view_events(db, f), bom, sid), f"events_filtered_{sid}.csv",
           "text/csv", "dl_view_events", eager=small)
 st.caption("The workbook opens with an 'About this snapshot' sheet (id, citation, filters, counts). Text that "
@@ -55,13 +51,12 @@ whole_small = sum(sizes.values()) <= export.EAGER_ROWS
 st.caption("Every row of every table, not filtered: " + " · ".join(f"{t} {fmt_num(n)}" for t, n in sizes.items())
            + ". Figures and events are as the pages show them (corrections applied, rejected rows out); the "
            "corrections table lists every correction with its original values.")
-cols = st.columns(len(export.TABLES))
-for col, name in zip(cols, export.TABLES):
-    with col:
+with st.container(horizontal=True):
+    for name in export.TABLES:
         offer(f"{name}.csv", lambda name=name: export.to_csv(export.table(db, name), bom, sid),
               f"{name}_{sid}.csv", "text/csv", f"dl_{name}", eager=whole_small)
-offer("Everything (zip)", lambda: export.zip_all(db, f, meta, bom), f"frontline_{sid}.zip", "application/zip",
-      "dl_zip", eager=whole_small)
+    offer("Everything (zip)", lambda: export.zip_all(db, f, meta, bom), f"frontline_{sid}.zip", "application/zip",
+          "dl_zip", eager=whole_small)
 
 st.subheader("What each column means")
 dic = export.dictionary(db)

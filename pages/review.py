@@ -12,7 +12,7 @@ from loaders import corrections as corr
 from loaders.errors import StoreBusy
 from loaders.model import CLAIMANT_SIDES, EVENT_TYPES, FIGURE_KINDS, QUALIFIERS, SIDES
 from metrics import review
-from metrics.style import fmt_num, kind_label, side_label
+from metrics.style import CASUALTY_KINDS, fmt_num, kind_label, side_label
 from pages import _provenance as prov
 from pages._shared import current, filter_note, plain, sides
 
@@ -78,20 +78,21 @@ def correction_form(item: str, row_id: str) -> None:
     changes: dict = {}
     with st.form(key, border=True):
         if item == "figure":
-            a, b, c, d = st.columns(4)
+            a, b = st.columns(2)
             changes["kind"] = a.selectbox("Kind", FIGURE_KINDS, index=FIGURE_KINDS.index(now["kind"]),
                                           format_func=kind_label, key=f"{key}_kind")
             changes["qualifier"] = b.selectbox("How the number is said", QUALIFIERS,
                                                index=QUALIFIERS.index(now["qualifier"]),
                                                format_func=QUALIFIER_WORDS.get, key=f"{key}_q")
-            changes["value"] = c.number_input("Value", min_value=0.0, value=now["value"], step=1.0,
+            a, b, c = st.columns(3)
+            changes["value"] = a.number_input("Value", min_value=0.0, value=now["value"], step=1.0,
                                               format="%g", key=f"{key}_v")
-            lo_col, hi_col = d.columns(2)
-            changes["value_low"] = lo_col.number_input("Low", min_value=0.0, value=now["value_low"], step=1.0,
-                                                       format="%g", key=f"{key}_lo")
-            changes["value_high"] = hi_col.number_input("High", min_value=0.0, value=now["value_high"],
-                                                        step=1.0, format="%g", key=f"{key}_hi")
-            side_col, side_label_text, date_col = "subject_side", "Whose losses", "figure_date"
+            changes["value_low"] = b.number_input("Low end", min_value=0.0, value=now["value_low"], step=1.0,
+                                                  format="%g", key=f"{key}_lo", help="For a range or a vague amount")
+            changes["value_high"] = c.number_input("High end", min_value=0.0, value=now["value_high"], step=1.0,
+                                                   format="%g", key=f"{key}_hi", help="For a range or a vague amount")
+            side_label_text = "Whose losses" if now["kind"] in CASUALTY_KINDS else "About whom"
+            side_col, date_col = "subject_side", "figure_date"
         else:
             a, = st.columns(1)
             changes["event_type"] = a.selectbox("Event", EVENT_TYPES, index=EVENT_TYPES.index(now["event_type"]),
@@ -121,10 +122,10 @@ def correction_form(item: str, row_id: str) -> None:
                             key=f"{key}_note", max_chars=corr.MAX_NOTE)
         author = st.text_input("Your name or initials (optional, kept with the correction)",
                                value=st.session_state.get("rv_author", ""), key=f"{key}_author")
-        b1, b2, b3, _ = st.columns([1, 1, 1, 2])
-        save = b1.form_submit_button("Save correction", type="primary")
-        reject = b2.form_submit_button("Reject the row")
-        confirm = b3.form_submit_button("Confirm as read")
+        buttons = st.container(horizontal=True)
+        save = buttons.form_submit_button("Save correction", type="primary")
+        reject = buttons.form_submit_button("Reject the row")
+        confirm = buttons.form_submit_button("Confirm as read")
     if not (save or reject or confirm):
         if now.get("correction_id") and st.button("Remove the correction (show the row as read)",
                                                   key=f"{key}_undo"):
@@ -210,10 +211,10 @@ st.caption("Download every correction as a file; a team mate imports it into the
 mine = review.corrections(db)
 if not mine.empty:
     items = [corr.from_record(r) for r in review.correction_records(db)]
-    c1, c2 = st.columns(2)
+    c1 = c2 = st.container(horizontal=True)
     c1.download_button("Corrections (JSON)", corr.dump_json(items), file_name="frontline_corrections.json",
                        mime="application/json", key="dl_corr_json", on_click="ignore")
-    c2.download_button("Corrections (CSV, for a spreadsheet)", corr.dump_csv(items),
+    c2.download_button("Corrections (CSV)", corr.dump_csv(items),
                        file_name="frontline_corrections.csv", mime="text/csv", key="dl_corr_csv", on_click="ignore")
 up = st.file_uploader("Import corrections (a .json or .csv file exported here)", type=["json", "csv"],
                       key="rv_import")
