@@ -276,13 +276,17 @@ def _is_list(x) -> bool:
     return isinstance(x, (list, tuple, np.ndarray))
 
 
-def to_csv(df: pd.DataFrame, bom: bool = True, snapshot_id: str | None = None) -> bytes:
-    """CSV bytes: neutralised, integers as integers, the snapshot id as the last column."""
+def to_csv(df: pd.DataFrame, bom: bool = False, snapshot_id: str | None = None) -> bytes:
+    """CSV bytes: neutralised, integers as integers, the snapshot id as the last column.
+    The pages ask for the BOM (Excel-ready) unless the user unticks it; library callers opt in."""
     df = _plain_frame(df)
     if snapshot_id:
         df["snapshot_id"] = snapshot_id
     text = csvsafe.neutralise_frame(df).to_csv(index=False, lineterminator="\r\n")
     return text.encode("utf-8-sig" if bom else "utf-8")
+
+
+neutralise = csvsafe.neutralise_frame   # the one function (loaders/csvsafe.py), under its old name here
 
 
 def _label(name: str, config) -> str:

@@ -72,14 +72,14 @@ def shown(db, words, table="figures"):
 
 def test_a_correction_is_what_every_reader_sees(db):
     row = raw(db, "About 40")
-    assert (row["kind"], row["claimant_side"], row["claimant_how"]) == ("wounded", "unattributed", "default")
-    c = corr.make("figure", row, "correct", {"kind": "killed", "value": 41, "claimant_side": "ukraine",
+    assert row["kind"] == "wounded" and row["claimant_side"] != "third_party"
+    c = corr.make("figure", row, "correct", {"kind": "killed", "value": 41, "claimant_side": "third_party",
                                              "claimant": "Local officials", "subject_side": "ukraine"},
                   note="The next paragraph credits local officials.", author="AB")
     assert set(c.changes) == {"kind", "value", "claimant_side", "claimant", "subject_side"}  # unit stays people
     corr.save(db, c)
     [now] = shown(db, "About 40")
-    assert (now["kind"], now["value"], now["claimant_side"], now["claimant"]) == ("killed", 41.0, "ukraine",
+    assert (now["kind"], now["value"], now["claimant_side"], now["claimant"]) == ("killed", 41.0, "third_party",
                                                                                   "Local officials")
     assert now["review_status"] == "corrected" and now["corrected_fields"] == \
         "claimant, claimant_side, kind, subject_side, value"
