@@ -15,7 +15,7 @@ import pytest
 from conftest import build_db, query
 from loaders import corrections as corr
 from loaders import figures as figure_rules
-from loaders import pipeline, store
+from loaders import pipeline, schema, store
 from loaders.errors import StoreBusy
 from metrics import claims, export
 from metrics import db as mdb
@@ -307,7 +307,7 @@ def test_older_database_reads_without_a_corrections_table(tmp_path):
     assert mdb.rows(path, "SELECT count(*) AS n FROM corrections") == [{"n": 0}]
     assert export.view_count(path, Filters()) == query(path, "SELECT count(*) FROM figures")[0][0]
     corr.save(path, corr.make("figure", raw(path, "14"), "correct", {"value": 15}))   # migrates forward
-    assert query(path, "SELECT value FROM meta WHERE key = 'schema_version'") == [("5",)]
+    assert query(path, "SELECT value FROM meta WHERE key = 'schema_version'") == [(str(schema.SCHEMA_VERSION),)]
     assert shown(path, "14")[0]["value"] == 15
     mdb.close_all()
 
