@@ -31,7 +31,7 @@ def ensure_app() -> None:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 # Streamlit linkifies the rendered text (escapes and entities do not stop it): URLs, e-mail
 # addresses and bare domains go into code spans, where nothing is linked or parsed.
-_LINKISH = re.compile(r"(?i)(?:\b[a-z][a-z0-9+.-]*://[^\s<>\"'`]+|\bwww\.[^\s<>\"'`]+|[^\s<>@()\[\]]+@[^\s<>@]+\.[a-z]{2,}\b"
+_LINKISH = re.compile(r"(?i)(?:\b[a-z][a-z0-9+.-]*://[a-z0-9\[][^\s<>\"'`]*|\bwww\.[^\s<>\"'`]+|[^\s<>@()\[\]]+@[^\s<>@]+\.[a-z]{2,}\b"
                       r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b(?:/[^\s<>\"'`]*)?)")
 
 

@@ -112,7 +112,7 @@ def squash(text: str) -> str:
 def check_panel(page, box: str, sentence: str, words: str) -> None:
     """The provenance box holds the whole sentence, with exactly the number's words marked."""
     panel = page.locator(f".st-key-{box}")
-    panel.wait_for(timeout=30_000)
+    panel.wait_for(timeout=60_000)
     quote = panel.locator("blockquote").first
     assert squash(sentence) in squash(quote.inner_text())
     marked = [squash(t) for t in quote.locator("strong").all_inner_texts()]
@@ -157,9 +157,13 @@ def test_provenance_review_and_exports(app, page):
     visit(page, url, "evidence", "Evidence")
     grid = page.locator(".st-key-evidence_table [data-testid='stDataFrame']").first
     grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)     # the first row's selection box
-    settle(page, "Evidence")
+    for _ in range(3):   # the grid paints its canvas a moment after it mounts: retry on a busy machine
+        page.wait_for_timeout(1500)
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)     # the first row's selection box
+        settle(page, "Evidence")
+        if page.locator(".st-key-prov_evidence_table").count():
+            break
     from metrics import db as mdb
     from metrics import evidence
     from metrics.filters import Filters
