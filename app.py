@@ -91,6 +91,7 @@ PAGES = {
     "city": st.Page("pages/city.py", title="City"),
     "claims": st.Page("pages/claims.py", title="Claims"),
     "evidence": st.Page("pages/evidence.py", title="Evidence"),
+    "review": st.Page("pages/review.py", title="Review"),
     "data": st.Page("pages/data.py", title="Data"),
     "load": st.Page("pages/load.py", title="Load"),
 }

@@ -3,7 +3,7 @@
 Bump SCHEMA_VERSION and add a step to MIGRATIONS when a table changes; store.py
 applies the steps in order to older databases.
 """
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 TABLES = {
     "meta": """
@@ -78,6 +78,40 @@ TABLES = {
             claimant_how VARCHAR,
             side_how VARCHAR,
             place_how VARCHAR
+        )""",
+    # An analyst's correction of one figure or event (loaders/corrections.py). Ingests never
+    # write here: a correction outlives re-ingest and re-extraction, and is matched again to
+    # its row by the anchor (doc_id, words, sentence, span) when the row's id changes.
+    "corrections": """
+        CREATE TABLE IF NOT EXISTS corrections (
+            correction_id VARCHAR PRIMARY KEY,
+            item VARCHAR NOT NULL,             -- figure, event
+            action VARCHAR NOT NULL,           -- correct, reject, confirm
+            row_id VARCHAR NOT NULL,           -- figure_id / event_id when last matched
+            doc_id VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,             -- kind / event_type as extracted
+            words VARCHAR NOT NULL,            -- number_text / trigger as written
+            sentence VARCHAR NOT NULL,
+            span_start INTEGER,
+            span_end INTEGER,
+            sentence_start INTEGER,
+            fields VARCHAR[] NOT NULL,         -- which set_* columns apply
+            set_kind VARCHAR,
+            set_value DOUBLE,
+            set_value_low DOUBLE,
+            set_value_high DOUBLE,
+            set_qualifier VARCHAR,
+            set_unit VARCHAR,
+            set_claimant VARCHAR,
+            set_claimant_side VARCHAR,
+            set_side VARCHAR,                  -- subject_side (figures) / actor_side (events)
+            set_place VARCHAR,
+            set_date DATE,
+            original VARCHAR,                  -- JSON of the corrected fields as extracted
+            note VARCHAR,
+            author VARCHAR,
+            created_at TIMESTAMP NOT NULL,
+            updated_at TIMESTAMP NOT NULL
         )""",
     # The gazetteer (refreshed from data/reference on every ingest). `name` is the unique
     # key: the plain name for the most prominent place of that name, "Ivanivka (Kharkiv
@@ -155,4 +189,6 @@ MIGRATIONS: dict[int, list[str]] = {
     # the whole gazetteer: every settlement, with how exact its point is
     6: [f"ALTER TABLE places ADD COLUMN IF NOT EXISTS {c}" for c in (
         "common_name VARCHAR", "raion VARCHAR", "country VARCHAR", "approximate BOOLEAN", "coords VARCHAR")],
+    # analysts' corrections, in a table of their own
+    7: [TABLES["corrections"]],
 }

@@ -1,8 +1,13 @@
-"""Read-only access to the live database, cached against its version.
+"""Read-only access to the live database, cached against its version, with corrections applied.
 
 The loader never writes the live file in place: it writes a copy and `os.replace`s it
 (loaders/store.py). So (inode, mtime, size) of the live path identifies its content;
 when it changes we drop the old connection and every cached result, and reopen.
+
+A reader is an in-memory DuckDB with the live file attached read-only as `live`, and views
+named like the tables in front of it (loaders/corrections.install_views): queries here read
+`figures` and `events` by name and get the analysts' corrections applied, rejected rows left
+out. Views live in the in-memory catalog, so every cursor of the connection sees them.
 """
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from loaders import store
+from loaders import corrections, store
 
 DEFAULT_DB = "data/frontline.duckdb"
 _lock = threading.RLock()
@@ -44,8 +49,24 @@ def _connection(db: str, ver: tuple) -> duckdb.DuckDBPyConnection:
         # close first: DuckDB caches open databases by path inside a process
         held[1].close()
         del _cons[db]
-    con = store.connect_read(db)
+    con = open_reader(db)
     _cons[db] = (ver, con)
+    return con
+
+
+SOURCE = "live"   # the attached database file's catalog name inside a reader
+
+
+def open_reader(db) -> duckdb.DuckDBPyConnection:
+    """The live file attached read-only, behind the corrections views."""
+    con = duckdb.connect(":memory:")
+    try:
+        path = str(db).replace("'", "''")
+        con.execute(f"ATTACH '{path}' AS {SOURCE} (READ_ONLY)")
+        corrections.install_views(con, SOURCE)
+    except BaseException:
+        con.close()
+        raise
     return con
 
 
@@ -59,6 +80,22 @@ def query(db, sql: str, params: list | tuple = ()) -> pd.DataFrame:
         cur = _connection(db, ver).cursor()
         try:
             return cur.execute(sql, list(params)).df()
+        finally:
+            cur.close()
+
+
+def rows(db, sql: str, params: list | tuple = ()) -> list[dict]:
+    """Like `query`, as dicts of plain Python values (dates as datetime.date)."""
+    db = str(db)
+    with _lock:
+        ver = version(db)
+        if ver is None:
+            raise FileNotFoundError(db)
+        cur = _connection(db, ver).cursor()
+        try:
+            res = cur.execute(sql, list(params))
+            names = [d[0] for d in res.description]
+            return [dict(zip(names, r)) for r in res.fetchall()]
         finally:
             cur.close()
 

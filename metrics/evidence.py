@@ -39,7 +39,7 @@ def search(db, f: Filters, text: str = "", items: tuple[str, ...] = ("figures", 
                    coalesce(f.place, a.main_place) AS city, coalesce(f.figure_date, a.published) AS date,
                    f.sentence, f.span_start - f.sentence_start AS rel_start,
                    f.span_end - f.sentence_start AS rel_end, f.number_text AS words,
-                   a.title, a.outlet, a.published, a.url, a.doc_id
+                   a.title, a.outlet, a.published, a.url, a.doc_id, f.review_status
             FROM figures f JOIN articles a USING (doc_id) {fw}""")
         params += fp
     if "events" in items:
@@ -51,7 +51,7 @@ def search(db, f: Filters, text: str = "", items: tuple[str, ...] = ("figures", 
             SELECT 'event', e.event_id, e.event_type, NULL, NULL, NULL, NULL, e.actor_side, e.claimant,
                    e.claimant_side, coalesce(e.place, a.main_place), coalesce(e.event_date, a.published),
                    e.sentence, e.span_start - e.sentence_start, e.span_end - e.sentence_start, e.trigger,
-                   a.title, a.outlet, a.published, a.url, a.doc_id
+                   a.title, a.outlet, a.published, a.url, a.doc_id, e.review_status
             FROM events e JOIN articles a USING (doc_id) {ew}""")
         params += ep
     if not parts:

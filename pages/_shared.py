@@ -29,12 +29,30 @@ def ensure_app() -> None:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+# Streamlit linkifies the rendered text (escapes and entities do not stop it): URLs, e-mail
+# addresses and bare domains go into code spans, where nothing is linked or parsed.
+_LINKISH = re.compile(r"(?i)(?:\b[a-z][a-z0-9+.-]*://[a-z0-9\[][^\s<>\"'`]*|\bwww\.[^\s<>\"'`]+|[^\s<>@()\[\]]+@[^\s<>@]+\.[a-z]{2,}\b"
+                      r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b(?:/[^\s<>\"'`]*)?)")
+
+
+def _code(text: str) -> str:
+    fence = "`" * (max((len(r) for r in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def plain(value) -> str:
     """Text from the data (outlets, titles, file names, shared-link values) made inert for
     Streamlit's Markdown: "[Donate](https://evil.example)" shows as written, not as a link."""
-    return _MD_SPECIAL.sub(r"\\\1", str(value))
+    text, out, at = str(value), [], 0
+    for m in _LINKISH.finditer(text):
+        if m.start() < at:
+            continue
+        link = m.group().rstrip(".,;:!?)]")   # "(see evil.example)." ends the link before ")."
+        out += [_MD_SPECIAL.sub(r"\\\1", text[at:m.start()]), _code(link)]
+        at = m.start() + len(link)
+    out.append(_MD_SPECIAL.sub(r"\\\1", text[at:]))
+    return "".join(out)
 
 
 def filter_note(f: Filters) -> None:

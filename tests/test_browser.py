@@ -23,8 +23,8 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 ART = ROOT / "tests" / "artifacts"
-PAGES = {"overview": "", "city": "city", "claims": "claims", "evidence": "evidence", "data": "data",
-         "load": "load"}
+PAGES = {"overview": "", "city": "city", "claims": "claims", "evidence": "evidence", "review": "review",
+         "data": "data", "load": "load"}
 
 pytestmark = [pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed"),
               pytest.mark.timeout(240)]
@@ -183,11 +183,11 @@ def test_every_page_in_chromium(server, browser):
     open_page(page, url, "data", "Data")
     with page.expect_download() as dl:
         page.get_by_role("button", name="articles.csv").click()
-    body = Path(dl.value.path()).read_text(encoding="utf-8")
+    body = Path(dl.value.path()).read_text(encoding="utf-8-sig")
     assert dl.value.suggested_filename.startswith("articles_") and dl.value.suggested_filename.endswith(".csv")
     got = list(csv.reader(io.StringIO(body)))
     cols, rows = db_rows(db, "SELECT * FROM articles ORDER BY doc_id")
-    assert got[0] == cols and len(got) == len(rows) + 1
+    assert got[0] == cols + ["snapshot_id"] and len(got) == len(rows) + 1
     for line, row in zip(got[1:], rows):
         for name, cell, value in zip(cols, line, row):
             if name == "loaded_at":
@@ -198,8 +198,8 @@ def test_every_page_in_chromium(server, browser):
     assert hostile[cols.index("title")].startswith("'=HYPERLINK") and hostile[cols.index("outlet")] == "'@Evil Wire"
 
     with page.expect_download() as dl:
-        page.get_by_role("button", name="Download filtered view (CSV)").click()
-    view = list(csv.DictReader(io.StringIO(Path(dl.value.path()).read_text(encoding="utf-8"))))
+        page.get_by_role("button", name="Figures (CSV)").click()
+    view = list(csv.DictReader(io.StringIO(Path(dl.value.path()).read_text(encoding="utf-8-sig"))))
     _, fig_ids = db_rows(db, "SELECT figure_id FROM figures ORDER BY figure_id")
     assert sorted(r["figure_id"] for r in view) == [r[0] for r in fig_ids]
 

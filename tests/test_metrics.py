@@ -141,7 +141,7 @@ def test_neutralise_formulas_keeps_numbers():
     raw = export.to_csv(df)
     assert not raw.startswith(b"\xef\xbb\xbf") and export.to_csv(df, bom=True).startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode())))
-    assert rows[1] == ["'=1+1", "1", "0.5"] and rows[2] == ["'+x", "-2", "-1.0"]
+    assert rows[1] == ["'=1+1", "1", "0.5"] and rows[2] == ["'+x", "-2", "-1"]   # whole numbers stay whole
     assert rows[8] == ["", "8", ""]
 
 
@@ -164,8 +164,10 @@ def test_snapshot_stamp_and_zip(db):
     assert a["db_content_hash"] == b["db_content_hash"] and a["snapshot_id"] != b["snapshot_id"]
     z = zipfile.ZipFile(io.BytesIO(export.zip_all(db, F, a)))
     sid = a["snapshot_id"]
-    assert {f"{t}_{sid}.csv" for t in export.TABLES} | {f"view_{sid}.csv", f"data_dictionary_{sid}.csv",
-                                                         f"snapshot_{sid}.json"} == set(z.namelist())
+    assert {f"{t}_{sid}.csv" for t in export.TABLES} | {f"figures_filtered_{sid}.csv", f"events_filtered_{sid}.csv",
+                                                         f"data_dictionary_{sid}.csv", f"snapshot_{sid}.json",
+                                                         f"README_{sid}.txt"} == set(z.namelist())
+    assert a["snapshot_id"] == export.stamp(db, F, dt.datetime(2027, 5, 5, tzinfo=dt.timezone.utc))["snapshot_id"]
     dic = export.dictionary(db)
     assert {"articles", "figures", "events"} <= set(dic["table"])
 

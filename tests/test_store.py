@@ -251,7 +251,8 @@ def test_version_1_database_loses_its_slow_indexes_and_keeps_its_rows(tmp_path):
     assert query(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [(str(schema.SCHEMA_VERSION),)]
     assert query(db, "SELECT index_name FROM duckdb_indexes()") == []
     assert query(db, "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' "
-                     "ORDER BY 1") == [("articles",), ("feed_entries",), ("feeds",), ("meta",), ("places",)]
+                     "ORDER BY 1") == [("articles",), ("corrections",), ("feed_entries",), ("feeds",), ("meta",),
+                                       ("places",)]
     assert counts(db, "a") == (1, 2, 1)
     assert counts(db, "old") == (1, 2, 1)
 
