@@ -1,8 +1,9 @@
 """Read-only access to the live database, cached against its version.
 
-The loader never writes the live file in place: it writes a copy and `os.replace`s it
-(loaders/store.py). So (inode, mtime, size) of the live path identifies its content;
-when it changes we drop the old connection and every cached result, and reopen.
+The loader never writes the live file in place: it publishes a new catalog file and
+`os.replace`s it over the live path (loaders/segments.py; docs/store.md). So (inode,
+mtime, size) of the live path identifies its content; when it changes we drop the old
+connection and every cached result, and reopen.
 """
 from __future__ import annotations
 
