@@ -291,15 +291,19 @@ def _remove_stale(db: Path) -> None:
             os.remove(stale)
 
 
+def _writer_lock(db: Path, wait: float):
+    """The one-ingest-at-a-time lock (`<db>.lock`); StoreBusy names the holder."""
+    return segments.flock(Path(f"{db}.lock"), wait, f"{db} is being written by {{holder}} (waited {{wait:g}}s); "
+                          "wait for that ingest to finish or pass a longer --wait")
+
+
 @contextlib.contextmanager
 def open_writer(db_path, wait: float = 60.0) -> Iterator[Writer]:
     """A write session on `db_path`, published atomically (in steps of FLUSH_ARTICLES)."""
     import duckdb
     db = Path(db_path)
     db.parent.mkdir(parents=True, exist_ok=True)
-    lock = segments.flock(Path(f"{db}.lock"), wait,
-                          f"{db} is being written by {{holder}} (waited {{wait:g}}s); "
-                          "wait for that ingest to finish or pass a longer --wait")
+    lock = _writer_lock(db, wait)
     with contextlib.ExitStack() as stack:
         stack.enter_context(lock)
         _remove_stale(db)
