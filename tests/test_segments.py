@@ -340,3 +340,17 @@ def test_a_database_name_with_odd_characters_works(tmp_path):
     write(db, ("a", TEXT))
     write(db, ("a", CHANGED), ("b", TEXT))
     assert query(db, "SELECT doc_id, text FROM articles ORDER BY 1") == [("a", CHANGED), ("b", TEXT)]
+
+
+def test_big_merges_run_in_a_detached_compactor_process(tmp_path):
+    import time
+    db = tmp_path / "x.duckdb"
+    many_segments(db)
+    before = content(db)
+    assert compact.after_ingest(db, background=True) == "background"
+    deadline = time.monotonic() + 120
+    while len(catalog(db).segments) > 1:
+        assert time.monotonic() < deadline, (segments.seg_dir(db) / "compact.log").read_text()
+        time.sleep(0.2)
+    assert content(db) == before
+    assert_whole(db)
