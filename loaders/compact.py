@@ -98,6 +98,7 @@ def _round(db: Path, snapshot: segments.Catalog, drop: list[str], merge: list[st
     out = None
     con = duckdb.connect(config={"memory_limit": WRITER_MEMORY})
     con.execute("SET enable_progress_bar = false")
+    con.execute("SET preserve_insertion_order = false")
     try:
         applied = {(s, d) for s, d in snapshot.tombstones if s in merge}
         if len(merge) > 1 or (merge and applied):

@@ -28,6 +28,7 @@ import contextlib
 import glob
 import os
 import re
+import shutil
 from pathlib import Path
 from typing import Iterator
 
@@ -252,8 +253,11 @@ def write_segment(con, db: Path, seg: str, sources: dict[str, str]) -> dict:
         # figures and events sorted by city and day: the filters every page uses, so row
         # groups of other cities are skipped on their min/max statistics
         order = "" if t == "articles" else " ORDER BY city, day"
+        # articles carry whole texts (~10 KB a row): smaller row groups keep a reader's or a
+        # merge's decoding buffers small
+        rg = 5000 if t == "articles" else 100000
         con.execute(f"COPY (SELECT * FROM {sources[t]}{order}) TO {segments.sql_str(path)} "
-                    "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)")
+                    f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {rg})")
         info[t] = con.execute(f"SELECT count(*) FROM read_parquet({segments.sql_str(path)})").fetchone()[0]
         info["bytes"] += path.stat().st_size
         segments.fsync(path)
@@ -287,6 +291,9 @@ def _remove_stale(db: Path) -> None:
         m = re.search(r"\.tmp-(\d+)", stale)
         if m and segments.pid_alive(int(m.group(1))) and int(m.group(1)) != os.getpid():
             continue
+        if os.path.isdir(stale):     # DuckDB's spill folder of a staging database
+            shutil.rmtree(stale, ignore_errors=True)
+            continue
         with contextlib.suppress(FileNotFoundError):
             os.remove(stale)
 
@@ -310,6 +317,7 @@ def open_writer(db_path, wait: float = 60.0) -> Iterator[Writer]:
         tmp = Path(f"{db}.tmp-{os.getpid()}")
         con = duckdb.connect(str(tmp), config={"memory_limit": WRITER_MEMORY})
         con.execute("SET enable_progress_bar = false")   # DuckDB would draw bars on the CLI's output
+        con.execute("SET preserve_insertion_order = false")   # lets big copies stream and spill
         w = Writer(db, con)
 
         def cleanup():
