@@ -798,21 +798,22 @@ def parse_mix(s: str) -> dict[str, int]:
     return out
 
 
-def corpus_dir(out: Path, n: int, seed: int, mix: dict[str, int]) -> Path:
+def corpus_dir(out: Path, n: int, seed: int, mix: dict[str, int], first: int = 0) -> Path:
     tag = "" if mix == DEFAULT_MIX else "-" + "-".join(f"{k}{v}" for k, v in mix.items())
-    return Path(out) / f"corpus-n{n}-s{seed}{tag}"
+    return Path(out) / f"corpus-n{n}-s{seed}{tag}{f'-from{first}' if first else ''}"
 
 
 def generate(n: int, seed: int = 7, out: Path = DEFAULT_OUT, mix: dict[str, int] | None = None,
-             force: bool = False, quiet: bool = False, target: Path | None = None) -> Path:
-    """Write the corpus (or reuse an identical one) and return its folder."""
+             force: bool = False, quiet: bool = False, target: Path | None = None, first: int = 0) -> Path:
+    """Write the corpus (or reuse an identical one) and return its folder. `first`: index of
+    the first article, so articles first..first+n-1 extend a corpus of `first` articles."""
     mix = dict(mix or DEFAULT_MIX)
-    root = Path(target) if target else corpus_dir(out, n, seed, mix)
+    root = Path(target) if target else corpus_dir(out, n, seed, mix, first)
     info_path = root / "corpus.json"
     if info_path.exists() and not force:
         info = json.loads(info_path.read_text())
         if info.get("version") == GENERATOR_VERSION and info.get("n") == n and info.get("seed") == seed \
-                and info.get("mix") == mix:
+                and info.get("mix") == mix and info.get("first", 0) == first:
             return root
     if root.exists():
         import shutil
@@ -848,7 +849,7 @@ def generate(n: int, seed: int = 7, out: Path = DEFAULT_OUT, mix: dict[str, int]
 
     with open(root / "gold.jsonl", "w", encoding="utf-8") as gold_fh, \
             open(root / "docs.jsonl", "w", encoding="utf-8") as docs_fh:
-        for i in range(n):
+        for i in range(first, first + n):
             fmt = fmt_rng.choices(fmts, weights)[0]
             art, title, _ = build(seed, i, start, days)
             counts[fmt] += 1
@@ -901,7 +902,7 @@ def generate(n: int, seed: int = 7, out: Path = DEFAULT_OUT, mix: dict[str, int]
             w = csv.writer(fh)
             w.writerow(["doc_id", "published", "source", "url"])
             w.writerows(manifest_rows)
-    info = {"version": GENERATOR_VERSION, "n": n, "seed": seed, "mix": mix, "counts": counts,
+    info = {"version": GENERATOR_VERSION, "n": n, "seed": seed, "mix": mix, "first": first, "counts": counts,
             "bytes": nbytes, "gold_figures": n_fig, "gold_events": n_ev,
             "seconds": round(time.perf_counter() - t0, 1)}
     info_path.write_text(json.dumps(info, indent=1))

@@ -96,7 +96,54 @@ def calls(db: str, city: str, f):
         ("export.row_counts", lambda: raw(export.row_counts)(db)),
         ("export.dictionary", lambda: raw(export.dictionary)(db)),
     ]
+    if _has_claims(db):
+        out += store_probes(db, f)
     return out
+
+
+def _has_claims(db) -> bool:
+    from metrics import db as mdb
+    return bool(mdb.query(db, "SELECT count(*) AS n FROM duckdb_views() WHERE view_name = 'claims'")["n"].iloc[0])
+
+
+def _where(f, subject: bool = True) -> tuple[str, list]:
+    """The sidebar filters on the precomputed columns (city, day, outlet): no join."""
+    where, params = ["TRUE"], []
+    for col, vals in (("city", f.city), ("claimant_side", f.claimant_side), ("outlet", f.outlet),
+                      *((("subject_side", f.subject_side), ("kind", f.kind)) if subject else ())):
+        if vals:
+            where.append(f"{col} IN (SELECT unnest(?))")
+            params.append(list(vals))
+    if f.start:
+        where.append("day >= ?")
+        params.append(f.start)
+    if f.end:
+        where.append("day <= ?")
+        params.append(f.end)
+    return "WHERE " + " AND ".join(where), params
+
+
+def store_probes(db, f) -> list:
+    """What the precomputed columns and tables give the later query rewrite (issue 15): the
+    same questions as claims.claims/count, city.figures and evidence text search, asked of
+    claim_reports and of figures' own city/day/outlet columns."""
+    from metrics import db as mdb
+    w, p = _where(f)
+    return [
+        ("store.claims_newest", lambda: mdb.query(db, f"""
+            SELECT claim_key, any_value(kind) AS kind, any_value(value) AS value, arg_min(city, day) AS city,
+                   count(*) AS reports, count(DISTINCT outlet) AS outlets, max(day) AS last_reported
+            FROM claim_reports {w} GROUP BY claim_key ORDER BY last_reported DESC NULLS LAST LIMIT 5000""", p)),
+        ("store.claims_count", lambda: mdb.query(db, f"SELECT count(DISTINCT claim_key) AS claims, count(*) AS "
+                                                     f"reports FROM claim_reports {w}", p)),
+        ("store.city_figures", lambda: mdb.query(db, f"""
+            SELECT figure_id, kind, value, value_low, value_high, qualifier, claimant, claimant_side, city, day,
+                   sentence, outlet FROM figures {w} ORDER BY day DESC NULLS LAST LIMIT 5000""", p)),
+        ("store.evidence_text", lambda: mdb.query(db, f"""
+            SELECT figure_id, kind, sentence, claimant, outlet, city, day FROM figures {w}
+              AND (sentence ILIKE ? OR claimant ILIKE ? OR outlet ILIKE ?)
+            ORDER BY day DESC NULLS LAST LIMIT 2000""", p + ["%killed%"] * 3)),
+    ]
 
 
 _CLAIM_IDS: dict = {}

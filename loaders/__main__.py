@@ -77,10 +77,14 @@ def main(argv=None) -> int:
     p = sub.add_parser("stats", help="row counts, figures by kind and side, date range")
     p.add_argument("--db", default=_db_default())
 
+    p = sub.add_parser("compact", help="merge the database's small segment files (ingest does this by itself)")
+    p.add_argument("--db", default=_db_default())
+
     args = ap.parse_args(argv)
     if args.cmd == "feed":
         args.paths, args.urls, args.feed = [], [], args.feeds
-    return {"ingest": _ingest, "feed": _ingest, "watch": _watch, "export": _export, "stats": _stats}[args.cmd](args)
+    return {"ingest": _ingest, "feed": _ingest, "watch": _watch, "export": _export, "stats": _stats,
+            "compact": _compact}[args.cmd](args)
 
 
 def _ingest(args) -> int:
@@ -180,6 +184,15 @@ def _stats(args) -> int:
     if not _need_db(args.db):
         return 1
     print(stats(args.db))
+    return 0
+
+
+def _compact(args) -> int:
+    from .compact import compact
+    if not _need_db(args.db):
+        return 1
+    rounds = compact(args.db, log=print)
+    print(f"{args.db}: {rounds} compaction round(s)")
     return 0
 
 

@@ -4,6 +4,11 @@ The stream is never held in memory as a whole: documents flow from `sources.read
 through `pipeline.extract` (a Pool when workers > 1, with a bounded number of
 documents in flight) into batched, transactional writes in this process.
 
+An input whose raw content (and the rules) did not change since it was stored is skipped
+before it is parsed or extracted: `source_hash` digests what was read. Workers extract
+chunks of documents and send back compact Arrow rows (`rows.Batch`), so this process
+only reads, hashes and appends.
+
 Inputs other than files (web pages, feed entries: loaders.fetch, loaders.feeds) come in
 as `extra` objects: `start(con)` reads what they need from the writer's database and
 returns their Documents/LoadErrors (consumed lazily, maybe in another thread, so it must
@@ -14,23 +19,26 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import itertools
 import multiprocessing as mp
+import os
 import signal
+import sys
 import threading
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import pipeline, places, sources, store
+from . import pipeline, places, rows, sources, store
 from .errors import LoadError
 from .model import Document, Extracted
 
 TIMEOUT = 10.0       # CPU seconds of extraction per article; a normal one needs ~0.05
 BATCH = 1000         # articles per write transaction (fast path; bigger is faster)
-CHUNKSIZE = 1        # documents per worker task: IPC costs ~0.1 ms, an article ~50 ms,
-                     # and bigger chunks put slow articles in one queue
+CHUNKSIZE = 16       # documents per worker task: one Arrow batch back per chunk; small enough
+                     # that a slow article does not hold up many others
 IN_FLIGHT = 64       # documents read ahead per worker
 
 
@@ -67,6 +75,30 @@ class IngestReport:
 
 def _where(doc: Document) -> str:
     return f"{doc.source_path}:{doc.line}" if doc.line is not None else doc.source_path
+
+
+_READER_VERSION: str | None = None
+
+
+def _reader_version() -> str:
+    """A digest of the code that turns files into documents: when it changes, the same
+    bytes may read differently, so nothing is skipped as unchanged."""
+    global _READER_VERSION
+    if _READER_VERSION is None:
+        _READER_VERSION = hashlib.sha256(Path(sources.__file__).read_bytes()).hexdigest()[:12]
+    return _READER_VERSION
+
+
+def source_hash(doc: Document) -> str:
+    """Digest of a document as read (before HTML parsing or extraction) plus the reader and
+    rule versions: equal digests give equal rows, so the document can be skipped."""
+    h = hashlib.sha256()
+    for part in (doc.fmt, doc.text, doc.original, doc.title, doc.outlet, doc.url,
+                 doc.published.isoformat() if doc.published else None,
+                 _reader_version(), pipeline.EXTRACTOR_VERSION):
+        h.update((part or "").encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:32]
 
 
 # --- extraction (runs in workers) ------------------------------------------------
@@ -128,8 +160,24 @@ def _extract(doc: Document) -> tuple[str, Extracted | None, str | None]:
         return where, None, f"extraction failed: {type(e).__name__}: {e} (at {at})"
 
 
-def _documents(paths, manifest, report: IngestReport, limit: threading.Semaphore | None,
-               known: dict[str, str], extra: Iterable = ()) -> Iterator[Document]:
+def _extract_chunk(chunk: list[tuple[Document, str]]) -> tuple[rows.Batch | None, list[tuple[str, str]], int]:
+    """(Arrow rows of the articles that extracted, (where, error) of those that did not, count)."""
+    done, wheres, hashes, errors = [], [], [], []
+    for doc, digest in chunk:
+        where, extracted, error = _extract(doc)
+        if error:
+            errors.append((where, error))
+        else:
+            done.append(extracted)
+            wheres.append(where)
+            hashes.append(digest)
+    in_worker = mp.current_process().name != "MainProcess"   # Arrow is what crosses processes cheaply
+    return (rows.batch(done, wheres, hashes, arrow=True if in_worker else None) if done else None), errors, len(chunk)
+
+
+def _documents(paths, manifest, report: IngestReport, known: dict[str, str | None],
+               extra: Iterable = ()) -> Iterator[tuple]:
+    """(document, source digest) for every document that needs extracting."""
     seen: dict[str, str] = {}
     items = itertools.chain(sources.read(paths, manifest=manifest, defer_html=True) if paths else (),
                             *extra)
@@ -142,13 +190,26 @@ def _documents(paths, manifest, report: IngestReport, limit: threading.Semaphore
                         " \u2014 rename one file or give the records distinct ids")
             continue
         seen[item.doc_id] = _where(item)
-        stored = known.get(item.doc_id)
-        if stored and item.text and stored == f"{pipeline.content_hash(item)}:{pipeline.EXTRACTOR_VERSION}":
-            report.count("unchanged", _where(item))   # same content, same rules: skip extraction entirely
+        digest = source_hash(item)
+        if known.get(item.doc_id) == digest:
+            report.count("unchanged", _where(item))   # same input, same rules: skip parsing and extraction
             continue
+        yield item, digest
+
+
+def _chunks(docs: Iterator[tuple], size: int, limit: threading.Semaphore | None) -> Iterator[list]:
+    chunk: list = []
+    for d in docs:
+        chunk.append(d)
+        if len(chunk) >= size:
+            if limit is not None:
+                limit.acquire()
+            yield chunk
+            chunk = []
+    if chunk:
         if limit is not None:
             limit.acquire()
-        yield item
+        yield chunk
 
 
 def _pool(workers: int, now, timeout):
@@ -158,21 +219,21 @@ def _pool(workers: int, now, timeout):
 
 def _extracted_stream(paths, manifest, report, pool, workers: int, known, extra=()) -> Iterator[tuple]:
     if pool is None:
-        yield from map(_extract, _documents(paths, manifest, report, None, known, extra))
+        yield from map(_extract_chunk, _chunks(_documents(paths, manifest, report, known, extra), CHUNKSIZE, None))
         return
-    # Pool.imap pulls its input eagerly; the semaphore bounds documents in flight.
-    bound = workers * max(IN_FLIGHT, CHUNKSIZE)
+    # Pool.imap pulls its input eagerly; the semaphore bounds chunks in flight.
+    bound = max(1, workers * IN_FLIGHT // CHUNKSIZE)
     limit = threading.Semaphore(bound)
     stop = threading.Event()
 
     def feed():
-        for doc in _documents(paths, manifest, report, limit, known, extra):
+        for chunk in _chunks(_documents(paths, manifest, report, known, extra), CHUNKSIZE, limit):
             if stop.is_set():
                 return
-            yield doc
+            yield chunk
 
     try:
-        for result in pool.imap(_extract, feed(), chunksize=CHUNKSIZE):
+        for result in pool.imap(_extract_chunk, feed()):
             limit.release()
             yield result
     finally:
@@ -183,59 +244,95 @@ def _extracted_stream(paths, manifest, report, pool, workers: int, known, extra=
 
 def ingest(paths: Iterable, db, manifest=None, workers: int = 1, progress: bool | None = None,
            wait: float = 60.0, now: dt.datetime | None = None,
-           timeout: float | None = TIMEOUT, extra: Iterable = (),
+           timeout: float | None = TIMEOUT, compact: bool = True, extra: Iterable = (),
            on_item: Callable[[str, str, str | None], None] | None = None) -> IngestReport:
     """Load articles from files/folders (and `extra` inputs, see above) into the DuckDB file
     `db`. See IngestReport; `on_item` hears each item's outcome as it finishes.
 
     `timeout`: CPU seconds one article's extraction may take before it is reported as
-    failed (None: no limit)."""
+    failed (None: no limit). `compact`: after publishing, merge small segments (inline when
+    cheap, else in a detached background process); False leaves it to `python -m loaders compact`."""
     from tqdm import tqdm
+
+    from . import compact as compaction
 
     extra = list(extra)
     listeners = [x.record for x in extra if hasattr(x, "record")] + ([on_item] if on_item else [])
     report = IngestReport(db=str(db), on_item=(lambda *a: [f(*a) for f in listeners]) if listeners else None)
+    paths = list(paths)
+    if workers > 1 and not extra and _small(paths):
+        workers = 1   # starting workers costs more than a few articles take
     _init_worker(now, timeout)
     with contextlib.ExitStack() as stack:
         # Fork the workers before DuckDB starts its threads in this process.
         pool = stack.enter_context(_pool(workers, now, timeout)) if workers > 1 else None
         con = stack.enter_context(store.open_writer(db, wait=wait))
-        known = dict(con.execute("SELECT doc_id, content_hash FROM articles").fetchall())
         inputs = [x.start(con) for x in extra]
-        stream = _extracted_stream(list(paths), manifest, report, pool, workers, known, inputs)
+        stream = _extracted_stream(paths, manifest, report, pool, workers, con.known, inputs)
         stack.callback(stream.close)   # first thing on the way out: stop feeding the pool
-        bar = stack.enter_context(tqdm(stream, desc="ingest", unit="article", mininterval=1.0,
+        bar = stack.enter_context(tqdm(desc="ingest", unit="article", mininterval=1.0,
                                        disable=(None if progress is None else not progress)))
-        batch: list[tuple[str, Extracted]] = []
-        for where, extracted, error in bar:
-            if error:
+        pending: list[rows.Batch] = []
+        size = 0
+        for batch, errors, n in stream:
+            for where, error in errors:
                 report.fail(where, error)
-                continue
-            batch.append((where, extracted))
-            if len(batch) >= BATCH:
-                _write(con, batch, report)
-                batch = []
-        _write(con, batch, report)
+            bar.update(n)
+            if batch is not None:
+                pending.append(batch)
+                size += len(batch)
+            if size >= BATCH:
+                _write(con, rows.concat(pending), report)
+                pending, size = [], 0
+        if pending:
+            _write(con, rows.concat(pending), report)
         for x in extra:
             if hasattr(x, "finish"):
                 x.finish(con)
         store.refresh_places(con)
+    if compact:
+        try:
+            compaction.after_ingest(db)
+        except Exception as e:   # the load is published; merging files is an optimisation for later
+            print(f"warning: {db}: compaction failed ({type(e).__name__}: {e}); run `python -m loaders "
+                  f"compact --db {db}` to retry", file=sys.stderr)
     return report
 
 
-def _write(con, batch: list[tuple[str, Extracted]], report: IngestReport) -> None:
-    if not batch:
-        return
+SMALL_INPUT = 1 << 20   # bytes of input (a few hundred articles) below which one process extracts:
+                        # starting workers (each builds Arrow rows: a pandas import) costs more
+
+
+def _small(paths: list) -> bool:
+    total = 0
+    for p in paths:
+        try:
+            if os.path.isdir(p):
+                for root, _, files in os.walk(p):
+                    for name in files:
+                        total += os.stat(os.path.join(root, name)).st_size
+                        if total >= SMALL_INPUT:
+                            return False
+            else:
+                total += os.stat(p).st_size
+        except OSError:
+            continue
+        if total >= SMALL_INPUT:
+            return False
+    return True
+
+
+def _write(con, batch: rows.Batch, report: IngestReport) -> None:
     try:
-        outcomes = store.write_batch(con, [x for _, x in batch])
+        outcomes = store.write_batch(con, batch)
     except Exception:
         # Something in the batch failed and nothing of it was written: retry one by one
         # so only the bad article is reported.
-        for where, x in batch:
+        for one in batch.split():
             try:
-                report.count(store.write_article(con, x), where)
+                report.count(store.write_batch(con, one)[0], one.where[0])
             except Exception as e:
-                report.fail(where, f"could not store: {type(e).__name__}: {e}")
+                report.fail(one.where[0], f"could not store: {type(e).__name__}: {e}")
         return
-    for (where, _), outcome in zip(batch, outcomes):
+    for where, outcome in zip(batch.where, outcomes):
         report.count(outcome, where)

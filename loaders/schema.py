@@ -3,7 +3,7 @@
 Bump SCHEMA_VERSION and add a step to MIGRATIONS when a table changes; store.py
 applies the steps in order to older databases.
 """
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 TABLES = {
     "meta": """
@@ -28,7 +28,8 @@ TABLES = {
             source_path VARCHAR,
             fmt VARCHAR,
             loaded_at TIMESTAMP NOT NULL,
-            published_precision VARCHAR         -- day, week, month
+            published_precision VARCHAR,        -- day, week, month
+            source_hash VARCHAR                 -- digest of the raw input: unchanged files skip extraction
         )""",
     "figures": """
         CREATE TABLE IF NOT EXISTS figures (
@@ -57,7 +58,10 @@ TABLES = {
             claim_key VARCHAR,              -- one claim however often repeated (pipeline.assign_claim_keys)
             claimant_how VARCHAR,           -- stated, context, default: how it was decided
             side_how VARCHAR,
-            place_how VARCHAR
+            place_how VARCHAR,
+            city VARCHAR,                   -- coalesce(place, article main_place): precomputed for queries
+            day DATE,                       -- coalesce(figure_date, article published)
+            outlet VARCHAR                  -- the article's outlet
         )""",
     "events": """
         CREATE TABLE IF NOT EXISTS events (
@@ -77,7 +81,34 @@ TABLES = {
             trigger VARCHAR NOT NULL,
             claimant_how VARCHAR,
             side_how VARCHAR,
-            place_how VARCHAR
+            place_how VARCHAR,
+            city VARCHAR,                   -- coalesce(place, article main_place)
+            day DATE,                       -- coalesce(event_date, article published)
+            outlet VARCHAR
+        )""",
+    # Derived at ingest from figures, never written directly: one row per claim and article
+    # (a report of the claim), so claim counts read this instead of grouping every figure.
+    # The `claims` view aggregates it per claim_key.
+    "claim_reports": """
+        CREATE TABLE IF NOT EXISTS claim_reports (
+            claim_key VARCHAR NOT NULL,
+            doc_id VARCHAR NOT NULL,
+            kind VARCHAR,
+            subject_side VARCHAR,
+            claimant_side VARCHAR,
+            qualifier VARCHAR,
+            value DOUBLE,
+            value_low DOUBLE,
+            value_high DOUBLE,
+            unit VARCHAR,
+            city VARCHAR,                    -- first stated place in the article, else its main place
+            period_start DATE,
+            period_end DATE,
+            period_text VARCHAR,
+            claimant VARCHAR,
+            outlet VARCHAR,
+            day DATE,                        -- the newest date of its mentions in the article
+            mentions INTEGER
         )""",
     # An analyst's correction of one figure or event (loaders/corrections.py). Ingests never
     # write here: a correction outlives re-ingest and re-extraction, and is matched again to
@@ -191,4 +222,15 @@ MIGRATIONS: dict[int, list[str]] = {
         "common_name VARCHAR", "raion VARCHAR", "country VARCHAR", "approximate BOOLEAN", "coords VARCHAR")],
     # analysts' corrections, in a table of their own
     7: [TABLES["corrections"]],
+    # raw-input digest (unchanged inputs skip extraction); city, day, outlet stored on figures and
+    # events so queries need no join to articles
+    8: ["ALTER TABLE articles ADD COLUMN IF NOT EXISTS source_hash VARCHAR",
+        *[f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {c} {ty}" for t in ("figures", "events")
+          for c, ty in (("city", "VARCHAR"), ("day", "DATE"), ("outlet", "VARCHAR"))],
+        """UPDATE figures f SET city = coalesce(f.place, a.main_place),
+               day = coalesce(f.figure_date, a.published), outlet = a.outlet
+           FROM articles a WHERE a.doc_id = f.doc_id""",
+        """UPDATE events e SET city = coalesce(e.place, a.main_place),
+               day = coalesce(e.event_date, a.published), outlet = a.outlet
+           FROM articles a WHERE a.doc_id = e.doc_id"""],
 }

@@ -1,10 +1,11 @@
 """Read-only access to the live database, cached against its version, with corrections applied.
 
-The loader never writes the live file in place: it writes a copy and `os.replace`s it
-(loaders/store.py). So (inode, mtime, size) of the live path identifies its content;
-when it changes we drop the old connection and every cached result, and reopen.
+The loader never writes the live file in place: it publishes a new catalog file and
+`os.replace`s it over the live path (loaders/segments.py; docs/store.md). So (inode, mtime,
+size) of the live path identifies its content; when it changes we drop the old connection and
+every cached result, and reopen.
 
-A reader is an in-memory DuckDB with the live file attached read-only as `live`, and views
+A reader is an in-memory DuckDB with the live catalog attached read-only as `live`, and views
 named like the tables in front of it (loaders/corrections.install_views): queries here read
 `figures` and `events` by name and get the analysts' corrections applied, rejected rows left
 out. Views live in the in-memory catalog, so every cursor of the connection sees them.
@@ -64,6 +65,7 @@ def open_reader(db) -> duckdb.DuckDBPyConnection:
         path = str(db).replace("'", "''")
         con.execute(f"ATTACH '{path}' AS {SOURCE} (READ_ONLY)")
         corrections.install_views(con, SOURCE)
+        store.track_reader(db, con)     # a correction saved from this process keeps its files
     except BaseException:
         con.close()
         raise

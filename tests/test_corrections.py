@@ -299,9 +299,11 @@ def test_a_running_ingest_holds_corrections_back(db):
 def test_older_database_reads_without_a_corrections_table(tmp_path):
     src = write_jsonl(tmp_path, records())
     path = build_db(tmp_path, paths=[src])
-    with store.open_writer(path) as con:   # as a version-4 database was
-        con.execute("DROP TABLE corrections")
-        con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    import duckdb
+    con = duckdb.connect(str(path))        # as a database from before corrections was: no such table
+    con.execute("DROP TABLE corrections")
+    con.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
+    con.close()
     assert query(path, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'corrections'") == [(0,)]
     mdb.close_all()
     assert mdb.rows(path, "SELECT count(*) AS n FROM corrections") == [{"n": 0}]

@@ -129,15 +129,14 @@ def test_exception_inside_extraction_fails_only_that_article(tmp_path, monkeypat
 
 def test_exception_while_storing_one_article_does_not_lose_the_others(tmp_path, monkeypatch):
     from loaders import store
-    real = store._insert_articles
+    real = store._insert_batch
 
-    def fail_on_003(con, items):
-        if any(x.article.doc_id.startswith("003") for x in items):
-            real(con, items)
+    def fail_on_003(con, batch):
+        real(con, batch)   # the rows are in, then the write fails
+        if any(d.startswith("003") for d in batch.doc_ids):
             raise RuntimeError("constraint violated")
-        real(con, items)
 
-    monkeypatch.setattr(store, "_insert_articles", fail_on_003)
+    monkeypatch.setattr(store, "_insert_batch", fail_on_003)
     db = tmp_path / "x.duckdb"
     report = ingest([SAMPLES], db, now=NOW, progress=False)
     assert report.loaded == 4 and len(report.failed) == 1

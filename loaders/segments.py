@@ -1,0 +1,409 @@
+"""The live database: a small catalog file over immutable Parquet segment files.
+
+For a database `DB` (e.g. data/frontline.duckdb):
+
+    DB                        the catalog, a small DuckDB file: tables meta, places, _segments,
+                              _tombstones, and views articles / figures / events over the segments
+    DB.segments/<id>/         one segment: articles.parquet, figures.parquet, events.parquet,
+                              written once, never changed, deleted only when no reader can see it
+    DB.segments/retired/      catalogs replaced by a newer one, kept while a reader holds them
+    DB.publish.lock           one catalog publication at a time (held for well under a second)
+
+Publishing is the only change readers ever see: the new catalog is written to a temporary
+file, fsynced, and renamed over DB (atomic on POSIX). A reader that opened the old catalog
+keeps a consistent snapshot: its views name the segment files it needs, and those stay on
+disk while the old catalog is open (DuckDB holds a shared POSIX lock on every file it opens
+read-only; `collect_garbage` deletes a retired catalog and the segments only it referenced
+once nobody holds that lock).
+
+A replaced article is hidden, not rewritten: a tombstone (segment, doc_id) drops its rows
+from that segment's part of each view until compaction rewrites the segment without them.
+Every live article has its rows in exactly one segment.
+"""
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import glob
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from . import rows
+from .errors import StoreBusy
+
+DATA_TABLES = ("articles", "figures", "events")      # written by ingests
+SEGMENT_TABLES = DATA_TABLES + ("claim_reports",)    # files of a segment (the last derived at write time)
+
+# claim_reports of the figures in `figures` (a relation): one row per claim and article
+CLAIM_REPORTS_SQL = """
+    SELECT coalesce(nullif(claim_key, ''), figure_id) AS claim_key, doc_id, any_value(kind) AS kind,
+           any_value(subject_side) AS subject_side, any_value(claimant_side) AS claimant_side,
+           any_value(qualifier) AS qualifier, any_value(value) AS value, any_value(value_low) AS value_low,
+           any_value(value_high) AS value_high, any_value(unit) AS unit,
+           first(city ORDER BY place IS NULL, span_start) AS city,
+           first(period_start ORDER BY period_end IS NULL, span_start) AS period_start,
+           first(period_end ORDER BY period_end IS NULL, span_start) AS period_end,
+           first(period_text ORDER BY period_end IS NULL, span_start) AS period_text,
+           first(claimant ORDER BY claimant IS NULL, span_start) AS claimant,
+           any_value(outlet) AS outlet, max(day) AS day, count(*)::INTEGER AS mentions
+    FROM {figures} GROUP BY 1, 2"""
+
+# one row per claim, from its reports
+CLAIMS_VIEW = """CREATE OR REPLACE VIEW claims AS
+    SELECT claim_key, any_value(kind) AS kind, any_value(subject_side) AS subject_side,
+           any_value(claimant_side) AS claimant_side, any_value(qualifier) AS qualifier,
+           any_value(value) AS value, any_value(value_low) AS value_low, any_value(value_high) AS value_high,
+           any_value(unit) AS unit, arg_min(city, day) AS city, arg_min(period_start, day) AS period_start,
+           arg_min(period_end, day) AS period_end, count(*) AS reports, count(DISTINCT outlet) AS outlets,
+           min(day) AS first_reported, max(day) AS last_reported, sum(mentions) AS mentions
+    FROM claim_reports GROUP BY claim_key"""
+FORMAT = "segments-1"          # meta 'store': how the catalog lays out its data
+RETIRED_GRACE = 2.0            # s: a reader opens a file and then locks it; never race that gap
+
+
+def seg_dir(db: Path) -> Path:
+    return Path(f"{db}.segments")
+
+
+def seg_path(db: Path, segment: str, table: str) -> Path:
+    return seg_dir(db) / segment / f"{table}.parquet"
+
+
+def sql_str(s) -> str:
+    return "'" + str(s).replace("'", "''") + "'"
+
+
+@dataclass
+class Catalog:
+    """What a catalog file says (the places rows stay in DuckDB; see `write_catalog`)."""
+    meta: dict[str, str] = field(default_factory=dict)
+    segments: dict[str, dict] = field(default_factory=dict)    # id -> {articles, figures, events, bytes, seq}
+    tombstones: set[tuple[str, str]] = field(default_factory=set)
+
+    @property
+    def generation(self) -> int:
+        return int(self.meta.get("generation", "0"))
+
+    def files(self, db: Path) -> set[Path]:
+        return {seg_path(db, s, t) for s in self.segments for t in SEGMENT_TABLES}
+
+
+def is_catalog(con, alias: str | None = None) -> bool:
+    alias = alias or con.execute("SELECT current_database()").fetchone()[0]
+    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = ? "
+                            "AND table_name = '_segments'", [alias]).fetchone()[0])
+
+
+def read_catalog(con, alias: str = "main") -> Catalog:
+    """The catalog in `alias` (an attached database, or the connection's own)."""
+    q = lambda sql: con.execute(sql.replace("$", alias)).fetchall()  # noqa: E731
+    cat = Catalog(meta=dict(q("SELECT key, value FROM $.meta")))
+    for seg, seq, na, nf, ne, nc, nbytes in q(
+            "SELECT segment, seq, articles, figures, events, claim_reports, bytes FROM $._segments"):
+        cat.segments[seg] = {"seq": seq, "articles": na, "figures": nf, "events": ne, "claim_reports": nc,
+                             "bytes": nbytes}
+    cat.tombstones = set(q("SELECT segment, doc_id FROM $._tombstones"))
+    return cat
+
+
+# --- the catalog file ----------------------------------------------------------------
+
+CATALOG_TABLES = {
+    "_segments": """CREATE TABLE _segments (segment VARCHAR PRIMARY KEY, seq BIGINT, articles BIGINT,
+                    figures BIGINT, events BIGINT, claim_reports BIGINT, bytes BIGINT)""",
+    "_tombstones": "CREATE TABLE _tombstones (segment VARCHAR, doc_id VARCHAR)",
+}
+
+
+def _shape_ddl(table: str) -> str:
+    """An empty table with the current columns: views start from it, so every column
+    exists with its type even before (or in segments written before) it was added."""
+    from . import schema
+    return schema.TABLES[table].replace(f"CREATE TABLE IF NOT EXISTS {table}", f"CREATE TABLE _shape_{table}")
+
+
+def view_sql(db: Path, table: str, cat: Catalog, ref: str = "", name: str | None = None) -> str:
+    """CREATE VIEW for one data table; `ref` qualifies the catalog tables it reads
+    (e.g. "live." when the catalog is attached under that name)."""
+    dead = {s for s, _ in cat.tombstones}
+    order = sorted(cat.segments, key=lambda s: cat.segments[s]["seq"])
+    clean = [s for s in order if s not in dead and cat.segments[s].get(table, 0) > 0]
+    parts = [f"SELECT * FROM {ref}_shape_{table}"]
+    if clean:
+        files = ", ".join(sql_str(seg_path(db.resolve(), s, table)) for s in clean)
+        parts.append(f"SELECT * FROM read_parquet([{files}], union_by_name = true)")
+    for s in order:
+        if s in dead and cat.segments[s].get(table, 0) > 0:
+            parts.append(f"SELECT * FROM read_parquet({sql_str(seg_path(db.resolve(), s, table))}) "
+                         f"WHERE doc_id NOT IN (SELECT doc_id FROM {ref}_tombstones WHERE segment = {sql_str(s)})")
+    return f"CREATE OR REPLACE VIEW {name or table} AS " + " UNION ALL BY NAME ".join(parts)
+
+
+def extra_columns(con, relation: str, table: str) -> list[tuple[str, str]]:
+    """Columns of `relation` that the DDL of `table` lacks (added by a migration step only)."""
+    known = set(rows.names(table))
+    return [(r[0], r[1]) for r in con.execute(f"DESCRIBE {relation}").fetchall() if r[0] not in known]
+
+
+def catalog_tables() -> list[str]:
+    """The small tables the catalog itself holds (meta, places, feed state...): every table
+    of the schema that is not segment data."""
+    from . import schema
+    return [t for t in schema.TABLES if t not in SEGMENT_TABLES]
+
+
+def write_catalog(con, path: Path, db: Path, cat: Catalog, source: str, shapes: str) -> None:
+    """A complete catalog file at `path` (fsynced), written through `con` (the writer's or
+    compactor's connection, so rows are copied by DuckDB, not through Python). `source`:
+    prefix of the relations whose rows become the catalog tables (meta is `cat.meta`);
+    `shapes`: prefix of relations
+    (shapes + "articles", ...) whose columns beyond the DDL the views keep."""
+    from . import schema
+    path.unlink(missing_ok=True)
+    name = con.execute("SELECT current_database()").fetchone()[0]
+    here = '"' + name.replace('"', '""') + '"'    # named after the file: may hold any character
+    src_db = source.split(".")[0] if "." in source else name
+    source = source if "." in source else f"{here}.{source}"
+    shapes = shapes if "." in shapes else f"{here}.{shapes}"
+    con.execute(f"ATTACH {sql_str(path)} AS _newcat")
+    try:
+        con.execute("USE _newcat")     # the views' names must resolve inside the catalog itself
+        try:
+            for t in catalog_tables():
+                con.execute(schema.TABLES[t])
+            for ddl in CATALOG_TABLES.values():
+                con.execute(ddl)
+            for t in SEGMENT_TABLES:
+                con.execute(_shape_ddl(t))
+                for name, typ in (extra_columns(con, f"{shapes}{t}", t) if t in DATA_TABLES else []):
+                    con.execute(f'ALTER TABLE _shape_{t} ADD COLUMN "{name}" {typ}')
+            meta = sorted(cat.meta.items())
+            con.execute("INSERT INTO meta SELECT unnest(?), unnest(?)", [[k for k, _ in meta], [v for _, v in meta]])
+            segs = sorted(cat.segments.items())
+            if segs:
+                con.execute("INSERT INTO _segments SELECT unnest(?), unnest(?), unnest(?), unnest(?), unnest(?), "
+                            "unnest(?), unnest(?)",
+                            [[s for s, _ in segs]] + [[i.get(k, 0) for _, i in segs] for k in
+                                                      ("seq", "articles", "figures", "events", "claim_reports", "bytes")])
+            if cat.tombstones:
+                dead = sorted(cat.tombstones)
+                con.execute("INSERT INTO _tombstones SELECT unnest(?), unnest(?)",
+                            [[s for s, _ in dead], [d for _, d in dead]])
+            for t in catalog_tables():
+                if t != "meta" and con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = ? "
+                                               "AND table_name = ?", [src_db, t]).fetchone()[0]:
+                    cols = ", ".join(rows.names(t))
+                    con.execute(f"INSERT INTO {t} ({cols}) SELECT {cols} FROM {source}{t}")
+            for t in SEGMENT_TABLES:
+                con.execute(view_sql(db, t, cat))
+            con.execute(CLAIMS_VIEW)
+        finally:
+            con.execute(f"USE {here}")
+        con.execute("CHECKPOINT _newcat")
+    finally:
+        con.execute("DETACH _newcat")
+    fsync(path)
+
+
+# --- files, locks ---------------------------------------------------------------------
+
+def fsync(path: Path, directory: bool = False) -> None:
+    fd = os.open(path, os.O_RDONLY | (os.O_DIRECTORY if directory else 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _holder(fd: int) -> str:
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        pid = os.read(fd, 64).decode().strip()
+    except OSError:
+        pid = ""
+    return f"process {pid}" if pid else "another process"
+
+
+@contextlib.contextmanager
+def flock(path: Path, wait: float, what: str) -> Iterator[None]:
+    """An exclusive flock on `path`, waiting up to `wait` s; StoreBusy names the holder."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + max(wait, 0)
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as e:
+                if e.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise StoreBusy(what.format(holder=_holder(fd), wait=wait)) from None
+                time.sleep(0.05)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.close(fd)   # releases the flock
+
+
+def try_flock(path: Path):
+    """A held exclusive flock (an fd to close), or None if someone else holds it."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, str(os.getpid()).encode(), 0)
+    return fd
+
+
+def in_use(path: Path) -> bool:
+    """Does any process hold a DuckDB lock (shared or exclusive POSIX lock) on this file?"""
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.lockf(fd, fcntl.LOCK_UN)
+        return False
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+
+
+def inode(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_ino
+    except FileNotFoundError:
+        return None
+
+
+def pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+UNPUBLISHED: set[str] = set()    # segments this process is writing and has not published yet
+
+
+def new_segment_id(seq: int) -> str:
+    """Unique without coordination: writers create segments before they hold the publish lock.
+    Registered as unpublished until `published` (GC never deletes those)."""
+    seg = f"s{seq:07d}-{os.getpid()}-{time.time_ns() % 10**9:09d}"
+    UNPUBLISHED.add(seg)
+    return seg
+
+
+def published(seg: str | None) -> None:
+    UNPUBLISHED.discard(seg)
+
+
+def segment_pid(segment: str) -> int | None:
+    try:
+        return int(segment.split("-")[1])
+    except (IndexError, ValueError):
+        return None
+
+
+# --- publication -------------------------------------------------------------------------
+
+def publish_lock(db: Path, wait: float = 600.0):
+    return flock(Path(f"{db}.publish.lock"), wait,
+                 f"{db}: could not publish: {{holder}} held the publication lock for {{wait:g}} s")
+
+
+def load_live(db: Path) -> Catalog | None:
+    """The live catalog, or None when `db` does not exist or is not a segment catalog."""
+    import duckdb
+    if not db.exists():
+        return None
+    # ATTACH in a fresh in-memory instance: duckdb.connect(path) would return an instance this
+    # process already has open on the path, which may still be a replaced (old) catalog
+    con = duckdb.connect()
+    try:
+        con.execute(f"ATTACH {sql_str(db)} AS c (READ_ONLY)")
+        return read_catalog(con, "c") if is_catalog(con, "c") else None
+    finally:
+        con.close()
+
+
+def publish(con, db: Path, cat: Catalog, retiring: list[str], source: str, shapes: str) -> None:
+    """Make `cat` the live catalog. Call with the publish lock held.
+
+    Order (a kill between any two steps leaves the old or the new catalog live, whole):
+    write tmp catalog + fsync -> hard-link the live catalog into retired/ -> rename tmp over
+    DB -> fsync the directory. Retiring keeps the old inode reachable so garbage collection
+    can tell when its last reader is gone."""
+    for stale in db.parent.glob(glob.escape(db.name) + ".tmp-*-catalog"):   # of killed publishers
+        pid = stale.name[len(db.name) + 5:].split("-")[0]
+        if pid.isdigit() and not pid_alive(int(pid)):
+            stale.unlink(missing_ok=True)
+    tmp = Path(f"{db}.tmp-{os.getpid()}-catalog")
+    cat.meta["path"] = str(db.resolve())
+    cat.meta["generation"] = str(cat.generation + 1)
+    write_catalog(con, tmp, db, cat, source, shapes)
+    if db.exists():
+        retired = seg_dir(db) / "retired"
+        retired.mkdir(parents=True, exist_ok=True)
+        name = retired / f"{time.time_ns()}-{os.getpid()}"
+        Path(f"{name}.json").write_text(json.dumps(sorted(retiring)))
+        with contextlib.suppress(FileExistsError):
+            os.link(db, f"{name}.duckdb")
+        fsync(retired, directory=True)
+    os.replace(tmp, db)
+    fsync(db.parent, directory=True)
+
+
+def collect_garbage(db: Path, catalog: Catalog, reading: set[int] = frozenset(),
+                    busy_segments: set[str] = frozenset()) -> int:
+    """Delete retired catalogs nobody reads any more, then every segment directory no catalog
+    (live, or retired and still read) names, except unpublished ones of running writers.
+    `reading`: inodes this process itself reads (its own POSIX locks do not show).
+    Call with the publish lock held. Returns the number of segments deleted."""
+    import shutil
+    root = seg_dir(db)
+    if not root.exists():
+        return 0
+    keep = set(catalog.segments) | set(busy_segments)
+    retired = root / "retired"
+    now = time.time()
+    if retired.exists():
+        for meta in sorted(retired.glob("*.json")):
+            cat_file = meta.with_suffix(".duckdb")
+            young = now - meta.stat().st_mtime < RETIRED_GRACE
+            mine = cat_file.exists() and cat_file.stat().st_ino in reading
+            if young or mine or in_use(cat_file):
+                try:
+                    keep |= set(json.loads(meta.read_text()))
+                except (OSError, ValueError):
+                    keep |= {p.name for p in root.iterdir()}   # unreadable: keep everything
+                continue
+            cat_file.unlink(missing_ok=True)
+            meta.unlink(missing_ok=True)
+    deleted = 0
+    for d in root.iterdir():
+        if not d.is_dir() or d.name == "retired" or d.name in keep or d.name in UNPUBLISHED:
+            continue
+        pid = segment_pid(d.name)
+        if pid is not None and pid != os.getpid() and pid_alive(pid):
+            continue   # a running writer or compactor has not published it yet
+        shutil.rmtree(d, ignore_errors=True)
+        deleted += 1
+    return deleted
