@@ -113,6 +113,7 @@ def _alias_words(actor: Actor) -> frozenset:
     return frozenset(words)
 
 
+@lru_cache(maxsize=8192)
 def lookup(name: str) -> Actor | None:
     """The dictionary actor named in `name`, longest alias first ("Ukrainian
     President Volodymyr Zelensky" -> Zelensky)."""
@@ -174,6 +175,7 @@ OCCUPIED = frozenset({
 })
 
 
+@lru_cache(maxsize=8192)
 def actor_side(name: str) -> str | None:
     """ukraine / russia / third_party for a named actor, or None when unknown."""
     if not name:
@@ -198,6 +200,7 @@ def actor_side(name: str) -> str | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=8192)
 def is_outlet(name: str) -> bool:
     """The outlet itself ("Reuters", "an Associated Press tally"), not someone it interviewed."""
     core = re.sub(r"^(?:an?|the)\s+", "", name.strip(), flags=re.I)

@@ -205,7 +205,7 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict) -> list[Figu
             if k and k[0] >= i - 1:
                 side, side_how = k[1], "context"
         if mentions is None:
-            mentions = _places(sent.text)
+            mentions = ctx.places(i)
         place, place_how = _place(ctx, sent.text, q, kind, mentions, claimant, sent.start)
         figs.append(_figure(ctx, sent, q, kind, side, claimant, cside, place))
         figs[-1].side_how = side_how if side is not None else None

@@ -270,12 +270,20 @@ def _np_after(text: str, i: int) -> tuple[int, int] | None:
     return start, start + len(cleaned)
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:(?:also|now|then|\w+ly)\s+)?$", re.I)
+_NEGATED_BEFORE = re.compile(r"(?:\bnot|n't|\bnever|\bdeclined\s+to|\brefused\s+to|\bunable\s+to|\bfailed\s+to)\s+$", re.I)
+_DET_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their|this|that)\s+((?:[\w-]+\s+){0,2})$", re.I)
+_AN_THE_BEFORE = re.compile(r"\b(?:an|the)\s+$", re.I)
+_DOC_DET_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their|this|that|latest|new|daily|weekly|recent|morning|"
+                             r"evening|official|intelligence|media|initial|first|earlier|previous)\s+$", re.I)
+
+
 def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None:
     vstart, vend = m.start(), m.end()
     verb = m.group(1).lower()
     before = text[:vstart]
     after = text[vend:]
-    if re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:(?:also|now|then|\w+ly)\s+)?$", text[:m.start(1)], re.I) \
+    if _PASSIVE_BEFORE.search(text, max(0, m.start(1) - 40), m.start(1)) \
             and verb.endswith(("ed", "id", "ld", "ote", "nd")) and not re.match(r"\s+by\b", after):
         return None  # passive: "casualty figures were also reported", "is said to": the reported thing
     # inverted: '"...," said Bobovnikova, a spokesperson' / '..., said the governor'
@@ -292,20 +300,17 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
             # the quote or clause before it is governed; so is a following quote
             return _make(text, offset, s, e, 0, vstart) if not _has_quote_after(text, e) else \
                 _make(text, offset, s, e, 0, len(text))
-    if re.search(r"(?:\bnot|n't|\bnever|\bdeclined\s+to|\brefused\s+to|\bunable\s+to|\bfailed\s+to)\s+$",
-                 text[:vstart], re.I):
+    if _NEGATED_BEFORE.search(text, max(0, vstart - 40), vstart):
         return None  # "did not say", "declined to say": no claim
-    noun = re.search(r"\b(?:a|an|the|its|his|her|their|this|that)\s+((?:[\w-]+\s+){0,2})$", text[:vstart], re.I)
+    noun = _DET_BEFORE.search(text, max(0, vstart - 80), vstart)
     if verb in _NOUN_TOO and noun and not (noun.group(1).strip() and (
             _speaker_noun(noun.group(1)) or noun.group(1)[:1].isupper() or lookup(noun.group(1)))):
         return None  # "published its quarterly report": a noun; "the ministry reports": a verb
     if verb in ("claimed", "claims", "claim") and re.match(r"\s+(?:the\s+)?(?:lives|life|responsibility)\b", after, re.I):
         return None  # "the strike claimed the lives of 12", "claimed responsibility"
-    if verb == "estimated" and re.search(r"\b(?:an|the)\s+$", text[:vstart], re.I):
+    if verb == "estimated" and _AN_THE_BEFORE.search(text, max(0, vstart - 8), vstart):
         return None  # "an estimated 300 troops"
-    if verb in _NOUN_TOO and re.search(r"\b(?:a|an|the|its|his|her|their|this|that|latest|new|daily|"
-                                       r"weekly|recent|morning|evening|official|intelligence|media|"
-                                       r"initial|first|earlier|previous)\s+$", text[:vstart], re.I):
+    if verb in _NOUN_TOO and _DOC_DET_BEFORE.search(text, max(0, vstart - 20), vstart):
         return None  # "in a report last month": a noun, not a verb
     subj = _subject_before(text, vstart)
     if subj is None:
