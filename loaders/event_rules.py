@@ -104,8 +104,8 @@ STEMS = {
 def trigger_types(text: str) -> set[str]:
     """Event types whose trigger stems occur in the text (substring tests: much faster than
     running every trigger regex over every sentence)."""
-    low = text.lower()
-    return {t for t, stems in STEMS.items() if any(stem in low for stem in stems)}
+    has = text.lower().__contains__
+    return {t for t, stems in STEMS.items() if any(map(has, stems))}
 
 # Verbs whose place must follow closely ("took the town of X", not "took part in talks on X").
 TIGHT = re.compile(r"^(?:took|taken|has\s+taken|have\s+taken|had\s+taken|left|struck|abandoned|evacuated|"

@@ -138,7 +138,7 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
     if not hits:
         return []
     hits.sort(key=lambda h: h[1])
-    mentions = [p for p in places.find_places(text) if p.kind not in NOT_EVENT_PLACES
+    mentions = [p for p in ctx.places(i) if p.kind not in NOT_EVENT_PLACES
                 and not _metonymy(text, p) and not NOT_A_PLACE_AFTER.match(text, p.end)]
     mentions = _with_anaphors(text, mentions, ctx.main_place,
                               ctx.sentences[i - 1].text if i > 0 else "")
