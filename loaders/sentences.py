@@ -23,17 +23,24 @@ ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+)")
 _NEXT_START = re.compile(r"\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u0400-\u042f]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
+
+
+# How far back a word before a dot is looked for: longer "words" are never abbreviations,
+# and a bounded look keeps the splitter linear in the length of a line.
+_WORD_WINDOW = 40
 
 
 def _is_abbreviation(line: str, dot_at: int) -> bool:
-    m = _WORD_BEFORE.search(line, 0, dot_at)
-    if not m:
+    lo = max(0, dot_at - _WORD_WINDOW)
+    m = _WORD_BEFORE.search(line, lo, dot_at)
+    if not m or (m.start() == lo > 0 and re.match(r"[A-Za-z.]", line[lo - 1])):
         return False
     word = m.group(1).lower().rstrip(".")
     if word in ABBREVIATIONS:
         return True
     # single capital initials ("J. Biden") and dotted acronyms ("U.S.")
-    return len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return len(word) == 1 or bool(_DOTTED.fullmatch(word))
 
 
 def split(text: str) -> list[Sentence]:
@@ -62,24 +69,28 @@ def _split_line(line: str, offset: int, out: list[Sentence]) -> None:
 # and rules that look around each number in it would take time growing with its square.
 MAX_CHARS = 1000
 _SOFT_BREAK = re.compile(r"[;,:]\s+|\s+[–—-]\s+|\s+")
+_STRONG_BREAK = re.compile(r"[;,:]\s+")
 
 
 def _emit(line: str, start: int, end: int, offset: int, out: list[Sentence]) -> None:
-    chunk = line[start:end]
-    lead = len(chunk) - len(chunk.lstrip())
-    chunk = chunk.strip()
-    if not chunk:
-        return
-    s = offset + start + lead
-    while len(chunk) > MAX_CHARS:
+    # Offsets into `line` throughout: slicing the rest of a long chunk at every cut would
+    # make a long line quadratic.
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_CHARS:
         # cut at the last clause break (else space) before the limit, else hard at the limit
-        cuts = [m.end() for m in _SOFT_BREAK.finditer(chunk, MAX_CHARS // 2, MAX_CHARS)]
-        strong = [m.end() for m in re.finditer(r"[;,:]\s+", chunk[:MAX_CHARS])]
-        cut = (strong[-1] if strong and strong[-1] > MAX_CHARS // 2 else (cuts[-1] if cuts else MAX_CHARS))
-        piece = chunk[:cut].rstrip()
-        out.append(Sentence(s, s + len(piece), piece))
-        rest = chunk[cut:]
-        s += cut + (len(rest) - len(rest.lstrip()))
-        chunk = rest.strip()
-    if chunk:
-        out.append(Sentence(s, s + len(chunk), chunk))
+        half, limit = start + MAX_CHARS // 2, start + MAX_CHARS
+        strong = [m.end() for m in _STRONG_BREAK.finditer(line, start, limit)]
+        cuts = [m.end() for m in _SOFT_BREAK.finditer(line, half, limit)]
+        cut = strong[-1] if strong and strong[-1] > half else (cuts[-1] if cuts else limit)
+        piece_end = cut
+        while piece_end > start and line[piece_end - 1].isspace():
+            piece_end -= 1
+        out.append(Sentence(offset + start, offset + piece_end, line[start:piece_end]))
+        start = cut
+        while start < end and line[start].isspace():
+            start += 1
+    if end > start:
+        out.append(Sentence(offset + start, offset + end, line[start:end]))
