@@ -72,7 +72,7 @@ _VAGUE_RE = "|".join(f"(?P<v{i}>{p})" for i, (p, _, _) in enumerate(_VAGUE))
 
 # --- digits -------------------------------------------------------------------------------
 _DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"          # 1,100  1,100.5
-           r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d]|[,.]\d)"  # 1 100 (narrow/nbsp too)
+           r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d]|[,.]\d)"  # 1 100 (narrow/thin/nbsp too)
            r"|[1-9]\d{0,2}(?:\.\d{3}){2,}(?![\d])"      # 1.100.000
            r"|(?P<dotk>[1-9]\d{0,2}\.\d{3})(?![\d])"        # 1.100: 1100 or 1.1? ambiguous
            r"|\d+(?:\.\d+)?)")                          # 1100  1.5
@@ -81,14 +81,19 @@ _SCALE_SUFFIX = (r"(?:\s*(?:million|billion|thousand|hundred|mln|bn)\b"
 _SCALE_VALUES = {"million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
                  "thousand": 1e3, "k": 1e3, "hundred": 1e2}
 
+# Not a number of its own: an exponent or power ("1e+5", "10^100": the "5" and "100"),
+# a digit group after an apostrophe ("1'000"). Signs are checked in _atom.
 _ATOM = re.compile(
-    r"(?<![\w,.:/\u2019'$€£₴₽])(?<![A-Za-z]-)(?:"
+    r"(?<![\w,.:/\u2019'$€£₴₽^])(?<!\^\s)(?<![A-Za-z]-)(?<!\d[eE][+-])(?:"
     r"(?P<vague>" + _VAGUE_RE + r")"
     r"|(?P<digits>" + _DIGITS + r")(?P<dscale>" + _SCALE_SUFFIX + r")?"
     r"|(?P<frac>" + _FRACTION + r")"
     r"|(?P<words>" + _WORDNUM + r")"
-    r")(?:(?![\w])(?![.,]\d)|(?=kms?\b))",
+    r")(?:(?![\w])(?![.,'\u2019]\d)(?!\s*\^)|(?=kms?\b))",
     re.IGNORECASE)
+# A sign before a number ("-5 killed", "+5"): not a count, so the number is not read rather
+# than read without its sign. "Su-25" and "20-30" are not signs: a letter or digit precedes.
+_SIGNS = "-+\u2212"
 
 # A fast pre-check: no digit and no number word, nothing to do (a set lookup beats a regex
 # alternation of words tried at every position).
@@ -217,6 +222,8 @@ def _atom(m: re.Match) -> dict | None:
         raw = m.group("digits")
         if len(raw.replace(",", "").replace(".", "")) > 12:
             return None
+        if _signed(m.string, s) or raw[0] == "0" and raw[1:2].isdigit():
+            return None   # "-5", or "000"/"05" (a code or a broken group, not an amount)
         value = _digits_value(raw, has_scale=bool(m.group("dscale")))
         scale = 1.0
         if m.group("dscale"):
@@ -230,10 +237,14 @@ def _atom(m: re.Match) -> dict | None:
     return {"kind": "words", "start": s, "end": e, "value": value, "scaled": value >= 100, "bare": False}
 
 
+def _signed(text: str, start: int) -> bool:
+    return start > 0 and text[start - 1] in _SIGNS and (start == 1 or not text[start - 2].isalnum())
+
+
 def _digits_value(raw: str, has_scale: bool) -> float:
     if "," in raw:
         return float(raw.replace(",", ""))
-    if re.search(r"[ \u00a0\u202f]", raw):
+    if re.search(r"[ \u00a0\u202f\u2009]", raw):
         return float(re.sub(r"\D", "", raw))
     if raw.count(".") >= 2:
         return float(raw.replace(".", ""))
