@@ -91,7 +91,7 @@ def _ingest(args) -> int:
     import json
     import threading
 
-    from .errors import LoadError, StoreBusy
+    from .errors import LoadError, StoreBusy, StoreWriteError
     from .fetch import Fetcher, Pages, Seen, is_url, read_url_list
     from .feeds import Feeds
     from .ingest import ingest
@@ -129,6 +129,11 @@ def _ingest(args) -> int:
                             progress=False if args.no_progress or args.json else None, wait=args.wait,
                             timeout=args.timeout or None, extra=extra, on_item=emit if args.json else None)
     except StoreBusy as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except StoreWriteError as e:   # disk full and the like: the summary, then one clear line
+        if not args.json:          # (--json: no summary event, so the caller shows the error line)
+            print(e.report.summary())
         print(f"error: {e}", file=sys.stderr)
         return 2
     except OSError as e:
@@ -174,7 +179,12 @@ def _export(args) -> int:
     from .store import export
     if not _need_db(args.db):
         return 1
-    for f in export(args.db, args.out, args.format):
+    try:
+        files = export(args.db, args.out, args.format)
+    except OSError as e:
+        print(f"error: could not write {args.out}: {e.strerror or e}", file=sys.stderr)
+        return 2
+    for f in files:
         print(f)
     return 0
 

@@ -26,3 +26,17 @@ class LoadError(Exception):
 
 class StoreBusy(RuntimeError):
     """Another process holds the database writer lock."""
+
+
+class StoreWriteError(OSError):
+    """The database could not be written (disk full, read-only, I/O error). Nothing of the
+    run was published: the live file is as it was. `report` holds what was read before
+    the stop, for the summary."""
+
+    def __init__(self, message: str, report=None):
+        super().__init__(message)
+        self.message = message
+        self.report = report
+
+    def __str__(self) -> str:
+        return self.message

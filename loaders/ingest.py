@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import pipeline, places, rows, sources, store
-from .errors import LoadError
+from .errors import LoadError, StoreWriteError
 from .model import Document, Extracted
 
 TIMEOUT = 10.0       # CPU seconds of extraction per article; a normal one needs ~0.05
@@ -51,6 +51,7 @@ class IngestReport:
     db: str = ""
     # (where, outcome, reason) as each item finishes: loaded/unchanged/replaced/failed
     on_item: Callable[[str, str, str | None], None] | None = field(default=None, repr=False, compare=False)
+    not_saved: str | None = None   # why the database could not be written, and what it holds
 
     @property
     def ok(self) -> int:
@@ -67,8 +68,12 @@ class IngestReport:
             self.on_item(where, "failed", reason)
 
     def summary(self) -> str:
-        lines = [f"{self.db}: loaded {self.loaded}, unchanged {self.unchanged}, "
-                 f"replaced {self.replaced}, failed {len(self.failed)}"]
+        counts = (f"loaded {self.loaded}, unchanged {self.unchanged}, "
+                  f"replaced {self.replaced}, failed {len(self.failed)}")
+        if self.not_saved:
+            lines = [f"{self.db}: NOT SAVED ({self.not_saved})", f"  before the stop: {counts}"]
+        else:
+            lines = [f"{self.db}: {counts}"]
         lines += [f"  FAILED {where}: {reason}" for where, reason in self.failed]
         return "\n".join(lines)
 
@@ -176,10 +181,11 @@ def _extract_chunk(chunk: list[tuple[Document, str]]) -> tuple[rows.Batch | None
 
 
 def _documents(paths, manifest, report: IngestReport, known: dict[str, str | None],
-               extra: Iterable = ()) -> Iterator[tuple]:
+               extra: Iterable = (), stored: dict[str, tuple] | None = None,
+               today: dt.date | None = None) -> Iterator[tuple]:
     """(document, source digest) for every document that needs extracting."""
     seen: dict[str, str] = {}
-    items = itertools.chain(sources.read(paths, manifest=manifest, defer_html=True) if paths else (),
+    items = itertools.chain(sources.read(paths, manifest=manifest, defer_html=True, today=today) if paths else (),
                             *extra)
     for item in items:
         if isinstance(item, LoadError):
@@ -190,11 +196,35 @@ def _documents(paths, manifest, report: IngestReport, known: dict[str, str | Non
                         " \u2014 rename one file or give the records distinct ids")
             continue
         seen[item.doc_id] = _where(item)
+        _keep_stored_metadata(item, (stored or {}).get(item.doc_id))
         digest = source_hash(item)
         if known.get(item.doc_id) == digest:
             report.count("unchanged", _where(item))   # same input, same rules: skip parsing and extraction
             continue
         yield item, digest
+
+
+# Metadata an article was stored with that a re-load without its manifest does not give:
+# kept, so loading one file again does not wipe its date or outlet. Only metadata
+# (a date `given`, not one inferred from the text, which re-extraction finds again).
+_STORED_METADATA = ("SELECT doc_id, outlet, url, CASE WHEN published_how = 'given' THEN published END "
+                    "FROM {t} WHERE outlet IS NOT NULL OR url IS NOT NULL OR published_how = 'given'")
+
+
+def _stored_metadata(con) -> dict[str, tuple]:
+    tables = ["articles"] + ([f"{con.data}.articles"] if getattr(con, "data", "") else [])
+    out: dict[str, tuple] = {}
+    for t in reversed(tables):   # staged rows (this session's) win over live ones
+        out.update({r[0]: r[1:] for r in con.execute(_STORED_METADATA.format(t=t)).fetchall()})
+    return out
+
+
+def _keep_stored_metadata(doc: Document, stored: tuple | None) -> None:
+    if stored is None:
+        return
+    for name, value in zip(("outlet", "url", "published"), stored):
+        if getattr(doc, name) is None and value is not None:
+            setattr(doc, name, value)
 
 
 def _chunks(docs: Iterator[tuple], size: int, limit: threading.Semaphore | None) -> Iterator[list]:
@@ -217,9 +247,11 @@ def _pool(workers: int, now, timeout):
     return ctx.Pool(workers, initializer=_init_worker, initargs=(now, timeout))
 
 
-def _extracted_stream(paths, manifest, report, pool, workers: int, known, extra=()) -> Iterator[tuple]:
+def _extracted_stream(paths, manifest, report, pool, workers: int, known, extra=(), stored=None,
+                      today=None) -> Iterator[tuple]:
     if pool is None:
-        yield from map(_extract_chunk, _chunks(_documents(paths, manifest, report, known, extra), CHUNKSIZE, None))
+        yield from map(_extract_chunk, _chunks(_documents(paths, manifest, report, known, extra, stored, today),
+                                               CHUNKSIZE, None))
         return
     # Pool.imap pulls its input eagerly; the semaphore bounds chunks in flight.
     bound = max(1, workers * IN_FLIGHT // CHUNKSIZE)
@@ -227,7 +259,7 @@ def _extracted_stream(paths, manifest, report, pool, workers: int, known, extra=
     stop = threading.Event()
 
     def feed():
-        for chunk in _chunks(_documents(paths, manifest, report, known, extra), CHUNKSIZE, limit):
+        for chunk in _chunks(_documents(paths, manifest, report, known, extra, stored, today), CHUNKSIZE, limit):
             if stop.is_set():
                 return
             yield chunk
@@ -263,33 +295,49 @@ def ingest(paths: Iterable, db, manifest=None, workers: int = 1, progress: bool 
     if workers > 1 and not extra and _small(paths):
         workers = 1   # starting workers costs more than a few articles take
     _init_worker(now, timeout)
-    with contextlib.ExitStack() as stack:
-        # Fork the workers before DuckDB starts its threads in this process.
-        pool = stack.enter_context(_pool(workers, now, timeout)) if workers > 1 else None
-        con = stack.enter_context(store.open_writer(db, wait=wait))
-        inputs = [x.start(con) for x in extra]
-        stream = _extracted_stream(paths, manifest, report, pool, workers, con.known, inputs)
-        stack.callback(stream.close)   # first thing on the way out: stop feeding the pool
-        bar = stack.enter_context(tqdm(desc="ingest", unit="article", mininterval=1.0,
-                                       disable=(None if progress is None else not progress)))
-        pending: list[rows.Batch] = []
-        size = 0
-        for batch, errors, n in stream:
-            for where, error in errors:
-                report.fail(where, error)
-            bar.update(n)
-            if batch is not None:
-                pending.append(batch)
-                size += len(batch)
-            if size >= BATCH:
+    today = (now or dt.datetime.now(dt.timezone.utc)).date()
+    before = store.db_version(db)
+    phase = "opening the database"
+    try:
+        with contextlib.ExitStack() as stack:
+            # Fork the workers before DuckDB starts its threads in this process.
+            pool = stack.enter_context(_pool(workers, now, timeout)) if workers > 1 else None
+            con = stack.enter_context(store.open_writer(db, wait=wait))
+            phase = "writing articles"
+            inputs = [x.start(con) for x in extra]
+            stream = _extracted_stream(paths, manifest, report, pool, workers, con.known, inputs,
+                                       _stored_metadata(con), today)
+            stack.callback(stream.close)   # first thing on the way out: stop feeding the pool
+            bar = stack.enter_context(tqdm(desc="ingest", unit="article", mininterval=1.0,
+                                           disable=(None if progress is None else not progress)))
+            pending: list[rows.Batch] = []
+            size = 0
+            for batch, errors, n in stream:
+                for where, error in errors:
+                    report.fail(where, error)
+                bar.update(n)
+                if batch is not None:
+                    pending.append(batch)
+                    size += len(batch)
+                if size >= BATCH:
+                    _write(con, rows.concat(pending), report)
+                    pending, size = [], 0
+            if pending:
                 _write(con, rows.concat(pending), report)
-                pending, size = [], 0
-        if pending:
-            _write(con, rows.concat(pending), report)
-        for x in extra:
-            if hasattr(x, "finish"):
-                x.finish(con)
-        store.refresh_places(con)
+            for x in extra:
+                if hasattr(x, "finish"):
+                    x.finish(con)
+            store.refresh_places(con)
+            phase = "saving the database"
+    except Exception as e:
+        reason = store.disk_error(e)
+        if reason is None:
+            raise
+        kept = ("the database is as it was" if store.db_version(db) == before else
+                f"the database holds what was saved before the stop (every {store.FLUSH_ARTICLES:,} articles)")
+        report.not_saved = f"{reason} while {phase}; {kept}"
+        raise StoreWriteError(f"could not write {db}: {reason} (while {phase}); {kept} \u2014 free some "
+                              "space (or fix the disk) and run the ingest again", report) from e
     if compact:
         try:
             compaction.after_ingest(db)
@@ -325,13 +373,17 @@ def _small(paths: list) -> bool:
 def _write(con, batch: rows.Batch, report: IngestReport) -> None:
     try:
         outcomes = store.write_batch(con, batch)
-    except Exception:
+    except Exception as e:
+        if store.disk_error(e):
+            raise   # the disk, not an article: stop the run (see ingest)
         # Something in the batch failed and nothing of it was written: retry one by one
         # so only the bad article is reported.
         for one in batch.split():
             try:
                 report.count(store.write_batch(con, one)[0], one.where[0])
             except Exception as e:
+                if store.disk_error(e):
+                    raise
                 report.fail(one.where[0], f"could not store: {type(e).__name__}: {e}")
         return
     for where, outcome in zip(batch.where, outcomes):

@@ -25,6 +25,7 @@ Compaction (`compact.py`) merges small segments in the background by the same pu
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import os
 import re
@@ -33,6 +34,7 @@ from pathlib import Path
 from typing import Iterator
 
 from . import rows, schema, segments
+from .csvsafe import cell as _safe_cell
 from .errors import StoreBusy
 
 ARTICLE_COLS = rows.names("articles")
@@ -447,7 +449,7 @@ def write_batch(con: Writer, items) -> list[str]:
                         "WHERE doc_id = s.d", [[d for d, _ in refresh], [h for _, h in refresh]])
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        _rollback(con)
         raise
     newly = [d for d in todo if d not in staged] + [d for d, _ in fresh_refresh]
     con.replaced_live.update(d for d in newly if d in old)
@@ -456,6 +458,35 @@ def write_batch(con: Writer, items) -> list[str]:
     if con.staged >= FLUSH_ARTICLES:
         con.flush()
     return outcomes
+
+
+def _rollback(con) -> None:
+    """Roll back, keeping the error that got us here: after a failed write (a full disk)
+    DuckDB may refuse the rollback too, and its "cannot rollback" would hide the cause."""
+    try:
+        con.execute("ROLLBACK")
+    except Exception:
+        pass
+
+
+# Storage failures: the disk, not the data, is at fault, so no article is to blame and
+# the run stops. DuckDB reports them as text, so its messages are matched too.
+_DISK_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EFBIG}
+_DISK_MESSAGES = ("No space left on device", "Disk quota exceeded", "Read-only file system",
+                  "Input/output error", "File too large")
+
+
+def disk_error(exc: BaseException | None) -> str | None:
+    """The storage reason ("No space left on device") when `exc` is a storage failure."""
+    while exc is not None:
+        if isinstance(exc, OSError) and exc.errno in _DISK_ERRNOS:
+            return exc.strerror or os.strerror(exc.errno)
+        if type(exc).__module__.split(".")[0] in ("duckdb", "_duckdb"):
+            found = next((m for m in _DISK_MESSAGES if m.lower() in str(exc).lower()), None)
+            if found:
+                return found
+        exc = exc.__cause__ or exc.__context__
+    return None
 
 
 def _staged_ids(con: Writer, ids: list[str]) -> set[str]:
@@ -543,7 +574,7 @@ def refresh_places(con) -> int:
                         [list(c) for c in zip(*unique)])
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        _rollback(con)
         raise
     if isinstance(con, Writer):
         con.must_publish = True
@@ -556,17 +587,39 @@ TABLES = ("articles", "figures", "events", "places")
 
 
 def export(db_path, out_dir, fmt: str = "csv") -> list[Path]:
-    """One file per table in `out_dir` (CSV with a header, or Parquet)."""
+    """One file per table in `out_dir` (CSV with a header, or Parquet).
+
+    CSV cells go through loaders.csvsafe (text a spreadsheet would run as a formula gets a
+    leading apostrophe); Parquet is typed data for programs, written as stored."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with contextlib.closing(connect_read(db_path)) as con:
         for t in TABLES:
             target = out / f"{t}.{fmt}"
-            opts = "(FORMAT parquet)" if fmt == "parquet" else "(FORMAT csv, HEADER true)"
-            con.execute(f"COPY (SELECT * FROM {t} ORDER BY ALL) TO {segments.sql_str(target)} {opts}")
+            if fmt == "parquet":
+                con.execute(f"COPY (SELECT * FROM {t} ORDER BY ALL) TO {segments.sql_str(target)} (FORMAT parquet)")
+            else:
+                _write_csv(con.execute(f"SELECT * FROM {t} ORDER BY ALL"), target)
             written.append(target)
     return written
+
+
+def _write_csv(cursor, target: Path, rows_at_once: int = 10_000) -> None:
+    import csv
+
+    with open(target, "w", encoding="utf-8", newline="") as fh:
+        # CRLF rows (RFC 4180): with "\n" alone, csv would leave a field holding a bare "\r" unquoted
+        w = csv.writer(fh, lineterminator="\r\n")
+        w.writerow([_safe_cell(d[0]) for d in cursor.description])
+        while batch := cursor.fetchmany(rows_at_once):
+            w.writerows([_csv_cell(v) for v in r] for r in batch)   # None is written as ""
+
+
+def _csv_cell(v):
+    if v.__class__ is bool:
+        return "true" if v else "false"   # as DuckDB writes them
+    return _safe_cell(v)
 
 
 def stats(db_path) -> str:
