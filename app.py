@@ -1,10 +1,14 @@
 """Frontline dashboard: navigation, shared sidebar filters (mirrored in the URL), empty-DB help.
 
 Run: FRONTLINE_DB=data/frontline.duckdb streamlit run app.py
+Read-only (no Load page, for serving to others; docs/security.md):
+     FRONTLINE_READONLY=1 streamlit run app.py   (or: streamlit run app.py -- --read-only)
 """
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
 
 import streamlit as st
 
@@ -17,6 +21,8 @@ st.set_page_config(page_title="Frontline", layout="wide")  # default favicon: a 
 
 DB = mdb.db_path()
 st.session_state["db"] = str(DB)
+READ_ONLY = os.environ.get("FRONTLINE_READONLY", "").strip().lower() in ("1", "true", "yes", "on") \
+    or "--read-only" in sys.argv[1:]
 LABELS = {"city": "City", "claimant_side": "Claimant side", "subject_side": "Subject side",
           "kind": "Kind of figure", "outlet": "Outlet"}
 FORMAT = {"claimant_side": side_label, "subject_side": side_label, "kind": kind_label}
@@ -74,6 +80,13 @@ def sync_url(flt: Filters) -> None:
 def empty_page():
     status = mdb.status(DB)
     st.title("Frontline")
+    if READ_ONLY:   # shown to others: no server paths, no loading instructions they cannot follow
+        if status.startswith("broken"):
+            st.error("The database could not be read. Ask whoever runs this dashboard to check it.")
+        else:
+            st.info("No articles loaded yet. This dashboard is read-only: articles are loaded by "
+                    "whoever runs it.")
+        return
     if status.startswith("broken"):
         st.error(f"The database at `{DB}` could not be read: {status[8:]}")
     else:
@@ -96,10 +109,14 @@ PAGES = {
     "load": st.Page("pages/load.py", title="Load"),
 }
 
+if READ_ONLY:
+    del PAGES["load"]   # not in the navigation, so not reachable by its URL either
+
 if mdb.status(DB) == "ok":
     st.session_state["filters"] = sidebar(options(str(DB)))
     page = st.navigation(list(PAGES.values()))
 else:
     st.session_state["filters"] = Filters()
-    page = st.navigation([st.Page(empty_page, title="Welcome", default=True), PAGES["load"]])
+    page = st.navigation([st.Page(empty_page, title="Welcome", default=True)]
+                         + ([PAGES["load"]] if "load" in PAGES else []))
 page.run()
