@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections import deque
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
@@ -101,18 +102,38 @@ def read_line(fh: BinaryIO, limit: int) -> tuple[bytes | None, int]:
 
 def walk(folder: Path) -> Iterator[Path | LoadError]:
     """Files under `folder` (hidden names skipped), depth first in sorted order: a folder's
-    files before its subfolders. Errors are yielded in place, so one bad entry never stops
-    the walk; an explicit stack, so a deep tree does not hit the recursion limit."""
+    files before its subfolders. Symlinked folders are walked after the real tree, so a
+    folder reached both ways is read at its real place and the link is what is reported.
+    Errors are yielded in place, so one bad entry never stops the walk; an explicit stack,
+    so a deep tree does not hit the recursion limit."""
     folder = Path(folder)
     seen: dict[tuple[int, int], Path] = {}
     try:
         st = os.stat(folder)
-        seen[(st.st_dev, st.st_ino)] = folder
     except OSError as e:
         yield LoadError(folder, f"cannot read folder ({e.strerror})", fix="check permissions")
         return
-    stack = [folder]
-    while stack:
+    seen[(st.st_dev, st.st_ino)] = folder
+    stack, links = [folder], deque()
+    while stack or links:
+        if not stack:
+            link = links.popleft()
+            try:
+                st = os.stat(link)
+            except OSError as e:
+                yield LoadError(link, f"cannot read folder ({e.strerror})", fix="check permissions")
+                continue
+            first = seen.get((st.st_dev, st.st_ino))
+            if first is None:
+                seen[(st.st_dev, st.st_ino)] = link
+                stack.append(link)
+            elif _inside(link, first):
+                yield LoadError(link, f"symlink loop: links back to {first}, a folder it is in",
+                                fix="remove the link; those files are read once already")
+            else:
+                yield LoadError(link, f"links to {first}, already read; not read twice",
+                                fix="remove the link if it is not wanted")
+            continue
         d = stack.pop()
         try:
             with os.scandir(d) as it:
@@ -122,31 +143,18 @@ def walk(folder: Path) -> Iterator[Path | LoadError]:
             continue
         subdirs = []
         for entry in entries:
-            path = Path(entry.path)
             try:
                 is_dir = entry.is_dir()   # follows symlinks
             except OSError:
                 is_dir = False
             if not is_dir:
-                yield path   # files, special files and broken links: the reader reports those
-                continue
-            try:
-                st = os.stat(path)
-            except OSError as e:
-                yield LoadError(path, f"cannot read folder ({e.strerror})", fix="check permissions")
-                continue
-            key = (st.st_dev, st.st_ino)
-            if key in seen:
-                first = seen[key]
-                if path.is_symlink() and _inside(path, first):
-                    yield LoadError(path, f"symlink loop: links back to {first}, which is being read",
-                                    fix="remove the link; its files are read once already")
-                else:
-                    yield LoadError(path, f"same folder as {first}, already read; not read twice",
-                                    fix="remove the duplicate link if it is not wanted")
-                continue
-            seen[key] = path
-            subdirs.append(path)
+                yield Path(entry.path)    # files, special files and broken links: the reader reports those
+            elif entry.is_symlink():
+                links.append(Path(entry.path))
+            else:
+                st = entry.stat()
+                seen.setdefault((st.st_dev, st.st_ino), Path(entry.path))
+                subdirs.append(Path(entry.path))
         stack.extend(reversed(subdirs))
 
 
