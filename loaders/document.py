@@ -50,16 +50,20 @@ class Doc:
             prev_end = s.end
         return out
 
+    @cached_property
+    def _paragraph_bounds(self) -> list[tuple[int, int]]:
+        # computed once: walking out from each sentence made a one-line article quadratic
+        bounds: list[tuple[int, int]] = []
+        for i, p in enumerate(self.paragraph_of):
+            if p == len(bounds):
+                bounds.append((i, i + 1))
+            else:
+                bounds[p] = (bounds[p][0], i + 1)
+        return bounds
+
     def paragraph(self, i: int) -> tuple[int, int]:
         """(first, last + 1) sentence indexes of sentence i's paragraph."""
-        p = self.paragraph_of
-        lo = i
-        while lo > 0 and p[lo - 1] == p[i]:
-            lo -= 1
-        hi = i + 1
-        while hi < len(p) and p[hi] == p[i]:
-            hi += 1
-        return lo, hi
+        return self._paragraph_bounds[self.paragraph_of[i]]
 
     @cached_property
     def _starts(self) -> list[int]:
