@@ -52,9 +52,11 @@ INJECTIONS = [
 @given(st.text())
 def test_csvsafe_cells_never_start_a_formula_and_change_nothing_else(text):
     from loaders import csvsafe
-    out = csvsafe.cell(text)
+    out = csvsafe.neutralise(text)
     assert not is_formula(out)
     assert out == (("'" + text) if is_formula(text) else text)   # the independent oracle agrees
+    assert csvsafe.is_formula(text) == is_formula(text)
+    assert csvsafe.restore(out) == text                         # an import gets the text back
 
 
 def test_csvsafe_leaves_non_text_alone():
