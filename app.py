@@ -109,8 +109,10 @@ PAGES = {
     "load": st.Page("pages/load.py", title="Load"),
 }
 
+WRITING_PAGES = ("load", "review")   # pages that write to the database
 if READ_ONLY:
-    del PAGES["load"]   # not in the navigation, so not reachable by its URL either
+    for key in WRITING_PAGES:
+        PAGES.pop(key, None)   # not in the navigation, so not reachable by their URLs either
 
 if mdb.status(DB) == "ok":
     st.session_state["filters"] = sidebar(options(str(DB)))
