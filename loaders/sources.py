@@ -44,7 +44,6 @@ FIELDS = {"published": ("published", "date"), "outlet": ("source", "outlet", "wi
           "url": ("url",), "title": ("title",)}
 
 
-
 class Meta(dict):
     """doc_id -> metadata fields, plus where each key's rows are (to report unmatched rows)."""
 
