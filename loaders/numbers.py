@@ -222,15 +222,16 @@ def _atom(m: re.Match) -> dict | None:
         raw = m.group("digits")
         if len(raw.replace(",", "").replace(".", "")) > 12:
             return None
-        if _signed(m.string, s) or raw[0] == "0" and raw[1:2].isdigit():
-            return None   # "-5", or "000"/"05" (a code or a broken group, not an amount)
+        if _signed(m.string, s):
+            return None   # "-5": not a count
+        zero_led = raw[0] == "0" and raw[1:2].isdigit()   # "000", "05": a code, a date part or a broken group
         value = _digits_value(raw, has_scale=bool(m.group("dscale")))
         scale = 1.0
         if m.group("dscale"):
             scale = _SCALE_VALUES[m.group("dscale").strip().lower()]
         return {"kind": "digits", "start": s, "end": e, "value": value * scale, "raw": raw,
                 "scaled": scale != 1.0, "bare": raw.isdigit() and not m.group("dscale"),
-                "ambiguous": bool(m.group("dotk")) and not m.group("dscale")}
+                "ambiguous": bool(m.group("dotk")) and not m.group("dscale") or zero_led}
     value = _words_value(m.group("words").lower())
     if value is None:
         return None
