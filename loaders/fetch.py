@@ -552,7 +552,8 @@ def read_url_list(path) -> list[str]:
     import csv
     import io
     from pathlib import Path
-    text = Path(path).read_bytes().decode("utf-8-sig", errors="replace")
+    from .files import read_capped   # a FIFO or /dev/zero named as the list is refused, not read
+    text = read_capped(Path(path), 64 * 2**20, what="URL list").decode("utf-8-sig", errors="replace")
     first = text.lstrip().splitlines()[0] if text.strip() else ""
     if not is_url(first) and ("," in first or "\t" in first or ";" in first):
         dialect = csv.Sniffer().sniff(first, delimiters=",\t;")

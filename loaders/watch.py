@@ -24,7 +24,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from .errors import StoreBusy
+from .errors import LoadError, StoreBusy
+from .files import read_capped
 from .sources import ARTICLE_EXT, MANIFEST_NAMES
 
 BUSY_RETRY = 5.0     # seconds before trying again when another writer holds the lock
@@ -87,19 +88,29 @@ def _manifests(root: Path) -> list[Path]:
     return found
 
 
+def _json_rows(text: str):
+    """JSONL rows; a broken or too deeply nested line is skipped, not fatal to the watcher."""
+    for line in text.splitlines():
+        if line.strip():
+            try:
+                yield json.loads(line)
+            except (ValueError, RecursionError):
+                continue
+
+
 def _merged_manifest(paths: list[Path], out: Path) -> Path:
     """Several manifests as one JSONL (later rows win field by field, as in a folder load)."""
     with out.open("w", encoding="utf-8") as fh:
         for p in paths:
-            try:
-                text = p.read_bytes().decode("utf-8-sig", errors="replace")
-            except OSError:
+            try:   # capped, and a FIFO named manifest.csv is refused rather than waited on
+                text = read_capped(p, 64 * 2**20, what="manifest").decode("utf-8-sig", errors="replace")
+            except (OSError, LoadError):
                 continue    # removed meanwhile; the next folder reload reports what is wrong
-            rows = csv.DictReader(io.StringIO(text)) if p.suffix.lower() == ".csv" else \
-                (json.loads(line) for line in text.splitlines() if line.strip())
-            for row in rows:
-                with contextlib.suppress(TypeError, ValueError):
-                    fh.write(json.dumps({k: v for k, v in dict(row).items() if k is not None}) + "\n")
+            rows = csv.DictReader(io.StringIO(text)) if p.suffix.lower() == ".csv" else _json_rows(text)
+            with contextlib.suppress(csv.Error):
+                for row in rows:
+                    with contextlib.suppress(TypeError, ValueError, RecursionError):
+                        fh.write(json.dumps({k: v for k, v in dict(row).items() if k is not None}) + "\n")
     return out
 
 

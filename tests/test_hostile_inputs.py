@@ -170,6 +170,25 @@ def test_special_files_do_not_hang_the_cli(tmp_path):
     assert_good_loaded(tmp_path / "x.duckdb")
 
 
+@pytest.mark.timeout(120)
+def test_a_pipe_named_as_a_url_list_or_watched_manifest_is_refused(tmp_path):
+    """Inputs beside the article files: `--urls FILE` and the watcher's manifests."""
+    folder = make(tmp_path / "in", {})
+    os.mkfifo(tmp_path / "urls.txt")
+    code, out, _ = run_cli(["ingest", str(folder), "--urls", str(tmp_path / "urls.txt"), "--offline",
+                            "--db", str(tmp_path / "x.duckdb"), "--no-progress", "--workers", "1"], timeout=90)
+    assert code == 0, out
+    assert "urls.txt: a named pipe (FIFO), not a regular file" in out
+    assert_good_loaded(tmp_path / "x.duckdb")
+    from loaders import watch
+    os.mkfifo(folder / "manifest.csv")
+    (tmp_path / "m.jsonl").write_text(json.dumps({"id": "good", "source": "Wire A"}) + "\n{broken\n"
+                                      + "[" * 100_000 + "\n" + json.dumps({"id": "good2", "source": "Wire B"}) + "\n")
+    merged = watch._merged_manifest([folder / "manifest.csv", tmp_path / "m.jsonl"], tmp_path / "merged.jsonl")
+    rows = [json.loads(line) for line in merged.read_text().splitlines()]
+    assert rows == [{"id": "good", "source": "Wire A"}, {"id": "good2", "source": "Wire B"}]
+
+
 # --- sizes: checked before reading, reads capped --------------------------------------------
 
 @pytest.mark.timeout(300)
