@@ -151,6 +151,8 @@ def _check_csv(path: Path, db: Path) -> int:
                 prefixed += cell != value
             elif value is None:
                 assert cell == "", (table, name, cell)
+            elif isinstance(value, bool):
+                assert cell == str(value).lower(), (table, name, cell, value)
             elif isinstance(value, (int, float)):
                 assert float(cell) == value, (table, name, cell, value)   # a number: "-25.3" is fine
             else:
