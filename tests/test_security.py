@@ -292,7 +292,7 @@ def test_read_only_mode_has_no_load_page(readonly_server, browser):
     page.goto(url, wait_until="domcontentloaded")
     page.get_by_role("heading", name="Overview").first.wait_for(timeout=60_000)
     nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
-    assert "Overview" in nav and "Data" in nav and "Load" not in nav, nav
+    assert "Overview" in nav and "Data" in nav and "Load" not in nav and "Review" not in nav, nav
     page.goto(url + "/load", wait_until="domcontentloaded")     # not reachable by its URL either
     page.get_by_role("heading", name="Overview").first.wait_for(timeout=60_000)
     page.wait_for_timeout(1000)
