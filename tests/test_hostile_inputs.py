@@ -489,27 +489,33 @@ def test_html_preparation_survives_tag_soup():
 # --- a full disk ----------------------------------------------------------------------------------------------
 
 def _no_leftovers(db: Path) -> None:
-    assert not list(db.parent.glob(db.name + ".tmp-*")), list(db.parent.iterdir())
+    """No staging file of the failed writer is left to fill the disk further."""
+    assert not [p for p in db.parent.glob(db.name + ".tmp-*") if p.is_file()], list(db.parent.iterdir())
 
 
-def test_disk_full_while_copying_the_database(tmp_path, monkeypatch):
+def _enospc(*a, **k):
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def _duckdb_enospc(*a, **k):
+    raise duckdb.IOException('IO Error: Could not write file "x.duckdb.tmp-1": No space left on device')
+
+
+def test_disk_full_while_opening_the_database(tmp_path, monkeypatch):
     from loaders import store
     from loaders.errors import StoreWriteError
     db = tmp_path / "x.duckdb"
     folder = make(tmp_path / "in", {})
     ingest(folder, db)
-    before = (db.read_bytes(), ids(db))
+    before = (store.db_version(db), ids(db))
     (folder / "new.txt").write_text(GOOD.replace("47", "61"), encoding="utf-8")
-
-    def full(src, dst, *a, **k):
-        Path(dst).write_bytes(b"partial")
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dst))
-    monkeypatch.setattr(store.shutil, "copyfile", full)
+    monkeypatch.setattr(store, "_prepare", _enospc)
     with pytest.raises(StoreWriteError) as e:
         ingest(folder, db)
-    assert "No space left on device" in str(e.value) and "copying the database" in str(e.value)
-    assert "NOT SAVED (No space left on device" in e.value.report.summary()
-    assert (db.read_bytes(), ids(db)) == before
+    assert str(e.value).startswith(f"could not write {db}: No space left on device (while opening the database); "
+                                   "the database is as it was")
+    assert "NOT SAVED (No space left on device while opening the database" in e.value.report.summary()
+    assert (store.db_version(db), ids(db)) == before
     _no_leftovers(db)
     monkeypatch.undo()
     assert ingest(folder, db).loaded == 1        # space freed: the same batch loads
@@ -523,14 +529,15 @@ def test_disk_full_while_writing_articles_is_one_error_not_one_per_article(tmp_p
     folder = make(tmp_path / "in", {f"a{i}.txt": GOOD.replace("47", str(70 + i)) for i in range(5)})
     calls = []
 
-    def full(con, items):
-        calls.append(len(items))
-        raise duckdb.IOException(f'IO Error: Could not write file "{db}.tmp-1": No space left on device')
-    monkeypatch.setattr(store, "_insert_articles", full)
+    def full(con, batch):
+        calls.append(len(batch.doc_ids))
+        _duckdb_enospc()
+    monkeypatch.setattr(store, "_insert_batch", full)
     with pytest.raises(StoreWriteError) as e:
         ingest(folder, db)
     assert calls == [7], "the batch must not be retried article by article on a full disk"
-    assert str(e.value).startswith(f"could not write {db}: No space left on device (while writing articles)")
+    assert str(e.value).startswith(f"could not write {db}: No space left on device (while writing articles); "
+                                   "the database is as it was")
     assert "cannot rollback" not in str(e.value)
     assert not db.exists()
     _no_leftovers(db)
@@ -538,19 +545,46 @@ def test_disk_full_while_writing_articles_is_one_error_not_one_per_article(tmp_p
     assert ingest(folder, db).loaded == 7
 
 
-def test_disk_full_while_publishing(tmp_path, monkeypatch):
+def test_disk_full_while_saving(tmp_path, monkeypatch):
     from loaders import store
     from loaders.errors import StoreWriteError
     db = tmp_path / "x.duckdb"
     folder = make(tmp_path / "in", {})
-
-    def full(path, directory=False):
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-    monkeypatch.setattr(store, "_fsync", full)
-    with pytest.raises(StoreWriteError, match=r"No space left on device \(while saving the database\)"):
+    monkeypatch.setattr(store, "write_segment", _enospc)
+    with pytest.raises(StoreWriteError, match=r"No space left on device \(while saving the database\); "
+                                              r"the database is as it was"):
         ingest(folder, db)
     assert not db.exists()
     _no_leftovers(db)
+    monkeypatch.undo()
+    assert ingest(folder, db).loaded == 2
+
+
+def test_disk_full_after_a_partial_save_says_what_was_kept(tmp_path, monkeypatch):
+    """The store publishes every FLUSH_ARTICLES articles: a disk that fills after the first
+    publication keeps it, and the message says so instead of claiming nothing changed."""
+    from loaders import store
+    from loaders.errors import StoreWriteError
+    db = tmp_path / "x.duckdb"
+    folder = make(tmp_path / "in", {f"a{i}.txt": GOOD.replace("47", str(80 + i)) for i in range(4)})
+    monkeypatch.setattr(store, "FLUSH_ARTICLES", 2)
+    monkeypatch.setattr("loaders.ingest.BATCH", 2)
+    monkeypatch.setattr("loaders.ingest.CHUNKSIZE", 1)
+    real, calls = store.write_segment, []
+
+    def second_fails(*a, **k):
+        calls.append(1)
+        if len(calls) > 1:
+            _enospc()
+        return real(*a, **k)
+    monkeypatch.setattr(store, "write_segment", second_fails)
+    with pytest.raises(StoreWriteError) as e:
+        ingest(folder, db, compact=False)
+    assert "the database holds what was saved before the stop" in str(e.value)
+    kept = ids(db)
+    assert len(kept) == 2 and kept < {"good", "good2", "a0", "a1", "a2", "a3"}
+    monkeypatch.undo()
+    assert ingest(folder, db).loaded == 4 and len(ids(db)) == 6
 
 
 def test_disk_full_through_the_cli_prints_the_summary_and_one_clear_line(tmp_path, monkeypatch):
@@ -558,8 +592,7 @@ def test_disk_full_through_the_cli_prints_the_summary_and_one_clear_line(tmp_pat
     from loaders import __main__ as cli
     from loaders import store
     folder = make(tmp_path / "in", {})
-    monkeypatch.setattr(store, "_insert_articles", lambda con, items: (_ for _ in ()).throw(
-        duckdb.IOException("IO Error: Could not write file: No space left on device")))
+    monkeypatch.setattr(store, "_insert_batch", _duckdb_enospc)
     import contextlib
     import io
     out, err = io.StringIO(), io.StringIO()
@@ -567,7 +600,7 @@ def test_disk_full_through_the_cli_prints_the_summary_and_one_clear_line(tmp_pat
         code = cli.main(["ingest", str(folder), "--db", str(tmp_path / "x.duckdb"), "--no-progress",
                          "--workers", "1"])
     assert code == 2
-    assert "NOT SAVED (No space left on device while writing articles)" in out.getvalue()
+    assert "NOT SAVED (No space left on device while writing articles; the database is as it was)" in out.getvalue()
     lines = err.getvalue().strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: could not write") and "No space left on device" in lines[0]
     assert "Traceback" not in out.getvalue() + err.getvalue()
