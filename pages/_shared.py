@@ -1,12 +1,13 @@
-"""What every page needs from app.py: the database path and the current filters."""
+"""What every page needs from app.py: the database path, the filters and time window, plain-word
+filter notes, the 'undated rows not shown' note and the selected-row -> provenance call."""
 from __future__ import annotations
 
 import re
 
 import streamlit as st
 
-from metrics.filters import Filters
-from metrics.style import side_label
+from metrics.filters import Filters, Window
+from metrics.style import WORDS, fmt_num, kind_label, side_label
 
 NUM = st.column_config.NumberColumn(format="localized")
 DAY = st.column_config.DateColumn(format="YYYY-MM-DD")
@@ -16,6 +17,10 @@ LINK = st.column_config.LinkColumn(display_text="open")
 def current():
     ensure_app()
     return st.session_state["db"], st.session_state.get("filters", Filters())
+
+
+def window() -> Window:
+    return st.session_state.get("window") or Window()
 
 
 def ensure_app() -> None:
@@ -55,11 +60,37 @@ def plain(value) -> str:
     return "".join(out)
 
 
+FORMAT = {"claimant_side": side_label, "subject_side": side_label, "kind": kind_label}
+
+
 def filter_note(f: Filters) -> None:
-    if not f.is_empty():
-        parts = [f"{k}: {plain(', '.join(map(str, v)) if isinstance(v, list) else v)}"
-                 for k, v in f.describe().items()]
-        st.caption("Filtered by " + " · ".join(parts) + " (sidebar; the URL keeps them).")
+    """'Filtered by Who says so: Russia · Outlet: Reuters · Dates: the 30 days to 9 Oct 2024'."""
+    parts = []
+    for key in ("city", "claimant_side", "subject_side", "kind", "outlet"):
+        values = getattr(f, key)
+        if values:
+            fmt = FORMAT.get(key, str)
+            parts.append(f"{WORDS[key][0]}: {plain(', '.join(fmt(v) for v in values))}")
+    win = window()
+    if f.start or f.end:
+        parts.append(f"Dates: {plain(win.describe(None, None) if win.period != 'custom' else _range(f))}")
+    if parts:
+        st.caption("Filtered by " + " · ".join(parts) + " (sidebar; the link keeps them).")
+
+
+def _range(f: Filters) -> str:
+    a = f"{f.start.day} {f.start:%b %Y}" if f.start else "the start"
+    b = f"{f.end.day} {f.end:%b %Y}" if f.end else "the latest date"
+    return f"{a} – {b}"
+
+
+def undated_note(n: int, f: Filters, what: str = "claim") -> None:
+    """Say how many rows a chart leaves out because they have no date."""
+    if n:
+        where = ("so no time window includes them" if (f.start or f.end)
+                 else "they are in the tables below, not on the chart")
+        st.caption(f"{fmt_num(n)} undated {what}{'s' if n != 1 else ''} not shown: no date is known for "
+                   f"{'them' if n != 1 else 'it'} ({where}).")
 
 
 def sides(df, *cols):
@@ -69,3 +100,34 @@ def sides(df, *cols):
         if c in df:
             df[c] = df[c].map(side_label)
     return df
+
+
+def provenance(db, figure_ids: tuple = (), event_ids: tuple = (), key: str = "prov") -> None:
+    """Selected row -> where it comes from. Every page calls this one function with the figure
+    (or event) ids of the selected row, chart point or matrix cell; the provenance panel
+    (the review branch) renders here."""
+    from metrics import claims as mclaims
+    from metrics.evidence import mark
+    from metrics.style import fmt_published
+    if not figure_ids:
+        return
+    rep = mclaims.reports(db, tuple(figure_ids))
+    if rep.empty:
+        st.info("That row is no longer in the database (it was re-extracted or removed).")
+        return
+    with st.container(border=True, key=key):
+        n = len(rep)
+        st.caption(f"Where this number comes from: {n} report{'s' if n != 1 else ''}. "
+                   "The number is marked «like this» in its sentence.")
+        rows = rep.assign(
+            sentence=[mark(s, a, b, w) for s, a, b, w in
+                      zip(rep["sentence"], rep["rel_start"], rep["rel_end"], rep["number_text"])],
+            published=[fmt_published(d, h, p) for d, h, p in
+                       zip(rep["published"], rep["published_how"], rep["published_precision"])],
+            claimant_side=rep["claimant_side"].map(side_label))
+        st.dataframe(rows[["sentence", "claimant", "claimant_side", "outlet", "title", "published", "url"]],
+                     hide_index=True, key=f"{key}_table", placeholder="–",
+                     column_config={"sentence": st.column_config.TextColumn("Sentence", width="large"),
+                                    "claimant": "Quoted source", "claimant_side": "Who says so",
+                                    "outlet": "Outlet", "title": "Title", "published": "Published",
+                                    "url": st.column_config.LinkColumn("Link", display_text="open")})

@@ -1,0 +1,186 @@
+"""The Overview map: a real map that needs no server. Plotly's MapLibre `scattermap` with a
+style that has no tiles, sprites or fonts (so nothing is fetched), the shipped oblast outlines
+as GeoJSON layers, oblast-level mentions as shaded oblasts, settlements as points, and the
+events of each week or month as frames that can be played.
+
+MapLibre draws markers itself: only circles exist without a sprite, so a location the
+gazetteer marks approximate is a ring (a white dot inside a coloured one), and regions without
+an outline (e.g. Kursk Oblast, the Donbas) are large faint discs. All text goes through
+chart_text.plain; labels show on hover only, so none can overlap on a dense front.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from .chart_text import BR, bold, plain
+from .style import event_label, fmt_day, fmt_num, side_color, side_label
+
+STYLE = {"version": 8, "sources": {}, "layers": [
+    {"id": "background", "type": "background", "paint": {"background-color": "#e8ecef"}}]}
+LAND, BORDER, POINT, REGION = "#fbfbf8", "#8f979e", "#332288", "#a08c5b"
+HEIGHT = 600
+FRONT = dict(lat=(44.3, 52.5), lon=(22.0, 40.3))   # all of Ukraine, when nothing is mapped yet
+
+
+def _size(n: pd.Series, biggest: float, lo: float = 7, hi: float = 30) -> np.ndarray:
+    return lo + (hi - lo) * np.sqrt(n.astype(float) / max(float(biggest), 1.0))
+
+
+def view(points: pd.DataFrame, width_px: float = 480, height_px: float = HEIGHT) -> tuple[dict, float]:
+    """Centre and zoom that frame where the activity is (the 3rd-97th percentile of
+    settlements weighted by mentions, plus a margin), never closer than a few oblasts. The
+    map's width is the browser's: the zoom is for a narrow one (about 480 px), so a phone or
+    a narrow window still sees the whole front and a wide one sees more around it."""
+    pts = points[points["settlement"]] if "settlement" in points else points
+    if pts.empty:
+        lat, lon = FRONT["lat"], FRONT["lon"]
+    else:
+        w = pts["activity"].astype(float).to_numpy()
+        lat = _wq(pts["lat"].to_numpy(), w, 0.03), _wq(pts["lat"].to_numpy(), w, 0.97)
+        lon = _wq(pts["lon"].to_numpy(), w, 0.03), _wq(pts["lon"].to_numpy(), w, 0.97)
+    lat_span = max(lat[1] - lat[0], 1.6) * 1.25
+    lon_span = max(lon[1] - lon[0], 2.4) * 1.25
+    centre = dict(lat=(lat[0] + lat[1]) / 2, lon=(lon[0] + lon[1]) / 2)
+    stretch = 1 / math.cos(math.radians(centre["lat"]))          # Mercator at this latitude
+    z_lon = math.log2(width_px * 360 / (256 * lon_span))
+    z_lat = math.log2(height_px * 360 / (256 * lat_span * stretch))
+    return centre, max(4.3, min(z_lon, z_lat, 9.5))
+
+
+def _wq(x: np.ndarray, w: np.ndarray, q: float) -> float:
+    order = np.argsort(x)
+    cw = np.cumsum(w[order])
+    return float(x[order][min(np.searchsorted(cw, q * cw[-1]), len(x) - 1)])
+
+
+def _place_hover(df: pd.DataFrame) -> list[str]:
+    out = []
+    for r in df.itertuples():
+        kind = r.kind if isinstance(r.kind, str) else "place"
+        where = f"{kind}, {r.oblast}" if isinstance(r.oblast, str) else kind
+        extra = f"{BR}location approximate" if bool(r.approximate) else ""
+        whole = f"{BR}(the {kind} as a whole)" if not r.settlement else ""
+        click = f"{BR}Click to open its City page" if r.settlement else ""
+        out.append(f"{bold(r.name)} ({plain(where)}){whole}{BR}{fmt_num(r.figures)} figures · "
+                   f"{fmt_num(r.events)} events{extra}{click}")
+    return out
+
+
+def place_map(points: pd.DataFrame, frames: pd.DataFrame, unit: str, geojson: dict,
+              coords: pd.DataFrame | None = None) -> go.Figure:
+    """points: overview.map_points; frames: overview.map_frames rows (bucket, name, actor_side,
+    event_type, n); coords: name -> lat/lon/approximate for frame places (default: points)."""
+    outlined = {f.get("id") for f in geojson.get("features", [])}
+    fig = go.Figure()
+    regions = points[~points["settlement"]]
+    shaded = regions[regions["name"].isin(outlined)]
+    if len(shaded):
+        fig.add_trace(go.Choroplethmap(
+            geojson=geojson, locations=shaded["name"], z=shaded["activity"], featureidkey="id",
+            colorscale=[[0, "#f3ecdc"], [1, "#d8c294"]], showscale=False,
+            marker=dict(line=dict(width=0), opacity=0.75),
+            name="Oblasts as a whole", hovertext=_place_hover(shaded), hoverinfo="text", showlegend=True,
+            customdata=np.column_stack([shaded["name"]])))
+    loose = regions[~regions["name"].isin(outlined)]
+    if len(loose):
+        fig.add_trace(go.Scattermap(
+            lat=loose["lat"], lon=loose["lon"], mode="markers", name="Regions as a whole",
+            marker=dict(size=_size(loose["activity"], points["activity"].max(), 24, 60), color=REGION, opacity=0.22),
+            hovertext=_place_hover(loose), hoverinfo="text", customdata=np.column_stack([loose["name"]])))
+    towns = points[points["settlement"]]
+    biggest = towns["activity"].max() if len(towns) else 1
+    for approx, name in ((False, "Cities, towns, villages (size: figures + events)"),
+                         (True, "Location approximate")):
+        sub = towns[towns["approximate"].astype(bool) == approx]
+        if sub.empty:
+            continue
+        size = _size(sub["activity"], biggest)
+        hover = _place_hover(sub)
+        data = np.column_stack([sub["name"]])
+        fig.add_trace(go.Scattermap(
+            lat=sub["lat"], lon=sub["lon"], mode="markers", name=name, customdata=data,
+            marker=dict(size=size, color=POINT, opacity=0.55 if approx else 0.7),
+            hovertext=hover, hoverinfo="text"))
+        if approx:   # a ring: the white centre says "somewhere around here"
+            fig.add_trace(go.Scattermap(
+                lat=sub["lat"], lon=sub["lon"], mode="markers", showlegend=False, customdata=data,
+                marker=dict(size=np.maximum(size - 5, 2), color=LAND, opacity=1), hovertext=hover,
+                hoverinfo="text"))
+    _add_frames(fig, frames, unit, coords if coords is not None else points)
+    centre, zoom = view(points)
+    fig.update_layout(
+        height=HEIGHT, margin=dict(l=0, r=0, t=0, b=0), dragmode="pan", hovermode="closest",
+        clickmode="event+select", separators=".,",
+        legend=dict(x=0.01, y=0.99, xanchor="left", yanchor="top", bgcolor="rgba(255,255,255,0.85)",
+                    font=dict(size=11), itemclick=False, itemdoubleclick=False),
+        map=dict(style=STYLE, center=centre, zoom=zoom, layers=[
+            dict(sourcetype="geojson", source=geojson, type="fill", color=LAND, below="traces"),
+            dict(sourcetype="geojson", source=geojson, type="line", color=BORDER, line=dict(width=0.8),
+                 below="traces")]))
+    return fig
+
+
+def _frame_label(d, unit: str) -> str:
+    d = pd.Timestamp(d)
+    if unit == "week":
+        return f"week of {fmt_day(d)}"
+    if unit == "month":
+        return f"{d:%B %Y}"
+    if unit == "quarter":
+        return f"Q{(d.month - 1) // 3 + 1} {d.year}"
+    return f"{d.year}"
+
+
+def _add_frames(fig: go.Figure, frames: pd.DataFrame, unit: str, coords: pd.DataFrame) -> None:
+    """One frame per period: the settlements with events in it, coloured by the side that
+    acted most there (hover lists every event type and side), sized by how many."""
+    if frames.empty:
+        return
+    xy = coords.drop_duplicates("name").set_index("name")[["lat", "lon"]]
+    ev = frames[frames["name"].isin(xy.index)].copy()
+    if ev.empty:
+        return
+    periods = sorted(ev["bucket"].unique())
+    biggest = ev.groupby(["bucket", "name"])["n"].sum().max()
+    idx = len(fig.data)
+
+    def trace(bucket) -> go.Scattermap:
+        sub = ev[ev["bucket"] == bucket]
+        rows = []
+        for name, g in sub.groupby("name", sort=True):
+            side = g.groupby("actor_side")["n"].sum().sort_values(ascending=False)
+            lines = [f"{fmt_num(n)} × {plain(event_label(t).lower())} by {plain(side_label(s))}"
+                     for (s, t), n in g.groupby(["actor_side", "event_type"])["n"].sum().sort_values(ascending=False).items()]
+            rows.append((name, side.index[0], int(g["n"].sum()), BR.join(lines[:6])))
+        d = pd.DataFrame(rows, columns=["name", "side", "n", "detail"])
+        d = d.join(xy, on="name")
+        label = _frame_label(bucket, unit)
+        return go.Scattermap(
+            lat=d["lat"], lon=d["lon"], mode="markers", name=f"Events in the period (colour: acting side)",
+            marker=dict(size=_size(d["n"], biggest, 8, 26), color=[side_color(s) for s in d["side"]], opacity=0.9),
+            customdata=np.column_stack([d["name"]]),
+            hovertext=[f"{bold(n)} · {plain(label)}{BR}{detail}{BR}Click to open its City page"
+                       for n, detail in zip(d["name"], d["detail"])], hoverinfo="text")
+    fig.add_trace(trace(periods[-1]))
+    labels = [_frame_label(p, unit) for p in periods]
+    fig.frames = [go.Frame(name=lab, data=[trace(p)], traces=[idx]) for p, lab in zip(periods, labels)]
+    play = dict(frame=dict(duration=700, redraw=True), transition=dict(duration=0), fromcurrent=True,
+                mode="immediate")
+    fig.update_layout(
+        updatemenus=[dict(type="buttons", direction="left", x=0.01, y=0.02, xanchor="left", yanchor="bottom",
+                          pad=dict(r=4, t=4), showactive=False, font=dict(size=11),
+                          buttons=[dict(label="▶ Play", method="animate", args=[None, play]),
+                                   dict(label="❚❚ Pause", method="animate",
+                                        args=[[None], dict(frame=dict(duration=0, redraw=False), mode="immediate")])])],
+        sliders=[dict(active=len(periods) - 1, x=0.2, len=0.78, y=0.02, yanchor="bottom", pad=dict(t=0, b=4),
+                      currentvalue=dict(prefix="Events in ", font=dict(size=12), xanchor="left"),
+                      # one step per period: the step names would crowd, so only the current one shows
+                      font=dict(size=1, color="rgba(0,0,0,0)"), ticklen=0, minorticklen=0,
+                      bgcolor="#ffffff", bordercolor=BORDER,
+                      steps=[dict(label=lab, method="animate",
+                                  args=[[lab], dict(frame=dict(duration=0, redraw=True), mode="immediate")])
+                             for lab in labels])])
