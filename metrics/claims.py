@@ -26,43 +26,62 @@ MATRIX_CITIES = 60   # cities in the side-by-side matrix (busiest first)
 
 
 def _figures(f: Filters, kinds: tuple[str, ...]) -> tuple[str, list]:
-    """Matching figures with their claim key `ck` (stored at extraction; rows loaded before
-    that column existed fall back to a hash of the claim's columns), city and date `d`."""
+    """Matching figures, only the columns claims need (no sentences: a claim's sentence is
+    fetched for the few claims a view shows, see `details`), with the claim key `ck` (stored at
+    extraction; rows loaded before that column existed fall back to a hash of the claim's
+    columns), the city and the date `d`."""
     where, params = figure_where(f)
     if kinds:
         where += " AND f.kind IN (SELECT unnest(?))"
         params.append(list(kinds))
     return f"""
-        SELECT f.*, coalesce(f.place, a.main_place) AS city, a.outlet,
-               coalesce(f.figure_date, a.published) AS d,
+        SELECT f.figure_id, f.doc_id, f.kind, f.subject_side, f.claimant_side, f.claimant, f.qualifier,
+               f.value, f.value_low, f.value_high, f.unit, f.period_start, f.period_end, f.period_text,
+               coalesce(f.place, a.main_place) AS city, a.outlet, coalesce(f.figure_date, a.published) AS d,
                coalesce(nullif(f.claim_key, ''), CAST(hash(f.kind, f.subject_side, f.claimant_side, f.qualifier,
                     f.value, f.value_low, f.value_high, coalesce(f.place, a.main_place), f.period_start,
                     f.period_end) AS VARCHAR)) AS ck
         FROM figures f JOIN articles a USING (doc_id) {where}""", params
 
 
-# one row per claim key: the columns every view needs
+# one row per claim key. Every column but the dates, reports and figure is part of the key,
+# so any value of it is the value; the claim's figure is its first report's.
 CLAIM_COLS = """
         ck AS claim_id, any_value(kind) AS kind, any_value(subject_side) AS subject_side,
         any_value(claimant_side) AS claimant_side, any_value(qualifier) AS qualifier,
         any_value(value) AS value, any_value(value_low) AS value_low, any_value(value_high) AS value_high,
-        -- a claim told twice in one article: its place and period are the first stated
-        first(city ORDER BY place IS NULL, span_start) AS city,
-        first(period_start ORDER BY period_end IS NULL, span_start) AS period_start,
-        first(period_end ORDER BY period_end IS NULL, span_start) AS period_end,
-        first(period_text ORDER BY period_end IS NULL, span_start) AS period_text,
-        count(DISTINCT doc_id) AS reports, min(d) AS first_reported, max(d) AS last_reported,
-        arg_min(claimant, d) AS claimant, arg_min(figure_id, d) AS figure_id"""
+        any_value(city) AS city, any_value(period_start) AS period_start, any_value(period_end) AS period_end,
+        any_value(period_text) AS period_text, count(DISTINCT doc_id) AS reports,
+        min(d) AS first_reported, max(d) AS last_reported,
+        arg_min(figure_id, (coalesce(d, DATE '9999-12-31'), figure_id)) AS figure_id"""
 
 DETAILS = f"""
         SELECT {CLAIM_COLS}, any_value(unit) AS unit,
                count(DISTINCT outlet) AS outlet_count,
                string_agg(DISTINCT outlet, ', ' ORDER BY outlet) AS outlets,
                string_agg(DISTINCT claimant, '; ' ORDER BY claimant) AS claimants,
-               arg_max(sentence, d) AS sentence,
+               arg_max(figure_id, (coalesce(d, DATE '0001-01-01'), figure_id)) AS latest_figure,
                list(figure_id ORDER BY figure_id) AS figure_ids
         FROM b WHERE ck IN (SELECT ck FROM picked)
         GROUP BY ck"""
+
+
+@cached
+def details(db, figure_ids: tuple) -> pd.DataFrame:
+    """Sentence, quoted source and the number's place in the sentence, for a few figures."""
+    return query(db, """
+        SELECT figure_id, claimant, sentence, number_text, span_start - sentence_start AS rel_start,
+               span_end - sentence_start AS rel_end
+        FROM figures WHERE figure_id IN (SELECT unnest(?))""", [list(figure_ids)])
+
+
+def with_sentences(db, df: pd.DataFrame, col: str = "figure_id") -> pd.DataFrame:
+    """Add each claim's sentence (that of figure `col`) and quoted source."""
+    if df.empty:
+        return df.assign(claimant=None, sentence=None, number_text=None, rel_start=None, rel_end=None)
+    d = details(db, tuple(sorted(set(df[col].dropna()))))
+    return df.drop(columns=[c for c in ("claimant",) if c in df]).merge(
+        d.rename(columns={"figure_id": col}), on=col, how="left")
 
 
 @cached
@@ -78,7 +97,7 @@ def claims(db, f: Filters, kinds: tuple[str, ...] = (), limit: int = CLAIM_LIMIT
         {DETAILS}
         ORDER BY last_reported DESC NULLS LAST, reports DESC, kind, claim_id""",
                params + [int(limit) * 20, int(limit)])
-    return add_bounds(df)
+    return add_bounds(with_sentences(db, df, "latest_figure"))
 
 
 @cached
@@ -119,9 +138,8 @@ def add_bounds(df: pd.DataFrame) -> pd.DataFrame:
     df["bound"] = q.map({"more_than": "lower bound", "less_than": "upper bound",
                          "range": "interval", "vague": "vague"}).fillna("point")
     df["claim"] = [fmt_claim(*r) for r in zip(q, v, lo, hi)]
-    # a stated period has both ends and words in the sentence that say so
-    text = df["period_text"] if "period_text" in df else pd.Series(None, index=df.index, dtype=object)
-    stated = df["period_start"].notna() & df["period_end"].notna() & text.notna()
+    # a stated period has both ends ("last week", "1-10 October", "since 6 March" up to the report)
+    stated = df["period_start"].notna() & df["period_end"].notna()
     days = (pd.to_datetime(df["period_end"]) - pd.to_datetime(df["period_start"])).dt.days + 1
     df["stated_period"] = stated
     df["days"] = days.where(stated & (days > 0)).astype("Float64")
@@ -177,17 +195,23 @@ def claim_figures(db, f: Filters, kinds: tuple[str, ...], claim_id: str) -> tupl
 
 @cached
 def matrix(db, f: Filters, kinds: tuple[str, ...] = CASUALTY_KINDS) -> pd.DataFrame:
-    """The latest claim per city x kind x who says so x whose losses (most reports on a tie),
-    for the busiest MATRIX_CITIES cities. Long form; `matrix_table` pivots it."""
+    """The latest claim per city x kind x who says so x whose losses (the newest report; the
+    figure id breaks ties), for the busiest MATRIX_CITIES cities. Long form; `matrix_table`
+    pivots it."""
     base, params = _figures(f, kinds)
     df = query(db, f"""
         WITH b AS ({base}),
-        c AS (SELECT {CLAIM_COLS} FROM b GROUP BY ck),
-        busiest AS (SELECT city, sum(reports) AS n FROM c GROUP BY city ORDER BY n DESC, city LIMIT ?)
-        SELECT c.*, busiest.n AS city_reports FROM c JOIN busiest ON c.city IS NOT DISTINCT FROM busiest.city
-        QUALIFY row_number() OVER (PARTITION BY c.city, c.kind, c.claimant_side, c.subject_side
-                                   ORDER BY c.last_reported DESC NULLS LAST, c.reports DESC, c.claim_id) = 1
-        """, [*params, MATRIX_CITIES])
+        latest AS (SELECT city, kind AS k, claimant_side AS cs, subject_side AS ss, count(*) AS n,
+                          arg_max(ck, (coalesce(d, DATE '0001-01-01'), figure_id)) AS ck
+                   FROM b GROUP BY ALL),
+        busiest AS (SELECT city, sum(n) AS city_reports FROM latest GROUP BY city
+                    ORDER BY city_reports DESC, city LIMIT ?),
+        cells AS (SELECT latest.*, busiest.city_reports FROM latest
+                  JOIN busiest ON latest.city IS NOT DISTINCT FROM busiest.city),
+        c AS (SELECT {CLAIM_COLS} FROM b WHERE ck IN (SELECT ck FROM cells) GROUP BY ck)
+        SELECT c.* EXCLUDE (city, kind, claimant_side, subject_side), cells.city, cells.k AS kind,
+               cells.cs AS claimant_side, cells.ss AS subject_side, cells.city_reports
+        FROM cells JOIN c ON c.claim_id = cells.ck""", [*params, MATRIX_CITIES])
     df = add_bounds(df)
     df["city"] = df["city"].fillna("(no place named)")
     return df
@@ -243,33 +267,29 @@ BUCKETS = ("week", "month", "quarter", "year")
 
 @cached
 def over_time(db, f: Filters, kind: str, agg: str = "week") -> tuple[pd.DataFrame, dict]:
-    """The claims of one kind for the over-time chart, each at its date. When there are more
-    than MAX_POINTS, only the latest claim per period (agg, coarsened until they fit) x city x
-    who says so x whose losses x what it covers is kept, and `info` says so."""
+    """The dated claims of one kind for the over-time chart, each at its first report's date.
+    When there are more than MAX_POINTS, only the latest claim per period (agg, coarsened until
+    they fit) x city x who says so x whose losses x what it covers is kept, and `info` says so."""
     base, params = _figures(f, (kind,))
-    total = query(db, f"SELECT count(DISTINCT ck) AS n FROM ({base}) WHERE d IS NOT NULL", params)["n"].iloc[0]
-    info = {"claims": int(total), "grouped_by": None}
+    claims_cte = f"WITH b AS ({base} AND coalesce(f.figure_date, a.published) IS NOT NULL), " \
+                 f"c AS (SELECT {CLAIM_COLS} FROM b GROUP BY ck)"
+    sizes = query(db, f"""{claims_cte}
+        SELECT count(*) AS claims, {", ".join(f"count(DISTINCT (date_trunc('{u}', first_reported), city, "
+                                              f"claimant_side, subject_side, period_end IS NULL)) AS {u}"
+                                              for u in BUCKETS)} FROM c""", params).iloc[0]
+    info = {"claims": int(sizes["claims"]), "grouped_by": None}
     grouped = ""
-    if total > MAX_POINTS:
-        sizes = query(db, f"""
-            WITH b AS ({base}), c AS (SELECT {CLAIM_COLS} FROM b WHERE d IS NOT NULL GROUP BY ck)
-            SELECT {", ".join(f"count(DISTINCT (date_trunc('{u}', first_reported), city, claimant_side, "
-                              f"subject_side, period_end IS NULL)) AS {u}" for u in BUCKETS)} FROM c""",
-                      params).iloc[0]
+    if info["claims"] > MAX_POINTS:
         start = BUCKETS.index(agg) if agg in BUCKETS else 0
         unit = next((u for u in BUCKETS[start:] if sizes[u] <= MAX_POINTS), BUCKETS[-1])
         info["grouped_by"] = unit
         grouped = f"""QUALIFY row_number() OVER (
             PARTITION BY date_trunc('{unit}', first_reported), city, claimant_side, subject_side, period_end IS NULL
             ORDER BY first_reported DESC, reports DESC, claim_id) = 1"""
-    df = query(db, f"""
-        WITH b AS ({base})
-        SELECT {CLAIM_COLS}, arg_min(sentence, d) AS sentence,
-               arg_min(span_start - sentence_start, d) AS rel_start, arg_min(span_end - sentence_start, d) AS rel_end
-        FROM b WHERE d IS NOT NULL GROUP BY ck
-        {grouped}
+    df = query(db, f"""{claims_cte}
+        SELECT * FROM c {grouped}
         ORDER BY first_reported DESC, claim_id LIMIT {MAX_POINTS * 2}""", params)
-    df = add_bounds(df)
+    df = add_bounds(with_sentences(db, df))
     df["date"] = pd.to_datetime(df["first_reported"])
     return df, info
 
@@ -286,7 +306,7 @@ def rates(db, f: Filters, kind: str = "killed", n: int = RATE_ROWS) -> pd.DataFr
     df = query(db, f"""
         WITH b AS ({base})
         SELECT {CLAIM_COLS} FROM b
-        WHERE period_start IS NOT NULL AND period_end IS NOT NULL AND period_text IS NOT NULL
+        WHERE period_start IS NOT NULL AND period_end IS NOT NULL
         GROUP BY ck ORDER BY max(period_end) DESC, count(DISTINCT doc_id) DESC, claim_id LIMIT ?""",
                [*params, int(n)])
     df = add_bounds(df)
