@@ -45,6 +45,7 @@ def sidebar(opts: dict) -> Filters:
     start, end = window.bounds(lo, hi)
     flt = Filters(start=start, end=end, **chosen)
     st.session_state["window"] = window
+    st.session_state["data_bounds"] = (lo, hi)
     sync_url(flt, window)
     if not flt.is_empty() or window.to_params():
         st.sidebar.caption("This view's link (the address bar) keeps these filters.")

@@ -1,6 +1,6 @@
 """The Overview map: a real map that needs no server. Plotly's MapLibre `scattermap` with a
 style that has no tiles, sprites or fonts (so nothing is fetched), the shipped oblast outlines
-as GeoJSON layers, oblast-level mentions as shaded oblasts, settlements as points, and the
+as the land (choropleth traces), oblast-level mentions as shaded oblasts, settlements as points, and the
 events of each week or month as frames that can be played.
 
 MapLibre draws markers itself: only circles exist without a sprite, so a location the
@@ -74,15 +74,23 @@ def place_map(points: pd.DataFrame, frames: pd.DataFrame, unit: str, geojson: di
               coords: pd.DataFrame | None = None) -> go.Figure:
     """points: overview.map_points; frames: overview.map_frames rows (bucket, name, actor_side,
     event_type, n); coords: name -> lat/lon/approximate for frame places (default: points)."""
-    outlined = {f.get("id") for f in geojson.get("features", [])}
+    outlined = [f.get("id") for f in geojson.get("features", [])]
     fig = go.Figure()
     regions = points[~points["settlement"]]
     shaded = regions[regions["name"].isin(outlined)]
+    quiet = [n for n in outlined if n not in set(shaded["name"])]
+    # the land and its borders are choropleth traces, not map layers: a GeoJSON layer this size
+    # makes Streamlit drop a click's selection when it redraws the map
+    if quiet:
+        fig.add_trace(go.Choroplethmap(
+            geojson=geojson, locations=quiet, z=[0] * len(quiet), featureidkey="id", showscale=False,
+            colorscale=[[0, LAND], [1, LAND]], marker=dict(line=dict(width=0.8, color=BORDER)),
+            hoverinfo="skip", showlegend=False, name="Oblasts"))
     if len(shaded):
         fig.add_trace(go.Choroplethmap(
             geojson=geojson, locations=shaded["name"], z=shaded["activity"], featureidkey="id",
             colorscale=[[0, "#f3ecdc"], [1, "#d8c294"]], showscale=False,
-            marker=dict(line=dict(width=0), opacity=0.75),
+            marker=dict(line=dict(width=0.8, color=BORDER)),
             name="Oblasts as a whole", hovertext=_place_hover(shaded), hoverinfo="text", showlegend=True,
             customdata=np.column_stack([shaded["name"]])))
     loose = regions[~regions["name"].isin(outlined)]
@@ -117,10 +125,7 @@ def place_map(points: pd.DataFrame, frames: pd.DataFrame, unit: str, geojson: di
         clickmode="event+select", separators=".,",
         legend=dict(x=0.01, y=0.99, xanchor="left", yanchor="top", bgcolor="rgba(255,255,255,0.85)",
                     font=dict(size=11), itemclick=False, itemdoubleclick=False),
-        map=dict(style=STYLE, center=centre, zoom=zoom, layers=[
-            dict(sourcetype="geojson", source=geojson, type="fill", color=LAND, below="traces"),
-            dict(sourcetype="geojson", source=geojson, type="line", color=BORDER, line=dict(width=0.8),
-                 below="traces")]))
+        map=dict(style=STYLE, center=centre, zoom=zoom))
     return fig
 
 

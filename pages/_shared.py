@@ -73,7 +73,8 @@ def filter_note(f: Filters) -> None:
             parts.append(f"{WORDS[key][0]}: {plain(', '.join(fmt(v) for v in values))}")
     win = window()
     if f.start or f.end:
-        parts.append(f"Dates: {plain(win.describe(None, None) if win.period != 'custom' else _range(f))}")
+        lo, hi = st.session_state.get("data_bounds", (None, None))
+        parts.append(f"Dates: {plain(win.describe(lo, hi) if win.period != 'custom' else _range(f))}")
     if parts:
         st.caption("Filtered by " + " · ".join(parts) + " (sidebar; the link keeps them).")
 
@@ -100,6 +101,22 @@ def sides(df, *cols):
         if c in df:
             df[c] = df[c].map(side_label)
     return df
+
+
+def on_click(key: str):
+    """on_select callback for a chart: keep the clicked point's first customdata value at once.
+    A redraw right after a click sends an empty selection, which would win if the page read
+    the selection later in its script."""
+    def keep():
+        points = st.session_state.get(key, {}).get("selection", {}).get("points", [])
+        if points and points[0].get("customdata"):
+            st.session_state[f"_clicked_{key}"] = points[0]["customdata"][0]
+    return keep
+
+
+def clicked(key: str, pop: bool = False):
+    """The value `on_click(key)` kept: the last point clicked in that chart, or None."""
+    return st.session_state.pop(f"_clicked_{key}", None) if pop else st.session_state.get(f"_clicked_{key}")
 
 
 def provenance(db, figure_ids: tuple = (), event_ids: tuple = (), key: str = "prov") -> None:

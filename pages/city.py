@@ -6,7 +6,7 @@ import streamlit as st
 from metrics import charts, city, claim_charts
 from metrics.overview import NO_PLACE, options
 from metrics.style import WORDS, event_label, fmt_num, kind_label, unit_of
-from pages._shared import current, filter_note, plain, provenance, sides, undated_note, window
+from pages._shared import clicked, current, filter_note, on_click, plain, provenance, sides, undated_note, window
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"]}
 
@@ -37,9 +37,10 @@ if pop:
 st.caption(f"{plain(name)}: {plain(line)}.")
 
 
-def select_point(event) -> str | None:
-    points = event.selection.get("points", []) if event else []
-    return points[0]["customdata"][0] if points and points[0].get("customdata") else None
+def chart(fig, key: str) -> str | None:
+    """Draw a chart whose points open their sentence; returns the clicked claim, if any."""
+    st.plotly_chart(fig, key=key, on_select=on_click(key), selection_mode="points", config=CHART_CONFIG)
+    return clicked(key)
 
 
 # --- casualties ---------------------------------------------------------------------------------
@@ -57,13 +58,11 @@ else:
         st.info(f"No dated {kind_label(kind).lower()} claims about {plain(name)}.")
     else:
         st.caption(claim_charts.GLYPH_KEY)
-        ev = st.plotly_chart(claim_charts.over_time(data, unit_of(kind), follow=name), key=f"city_cas_{kind}",
-                             on_select="rerun", selection_mode="points", config=CHART_CONFIG)
+        cid = chart(claim_charts.over_time(data, unit_of(kind), follow=name), f"city_cas_{kind}")
         st.caption("One point per claim: a number repeated by several reports is one point (hover shows how "
                    "many); claims on the same day and value are set side by side. Lines join each side's "
                    "totals to date. Click a point for its sentence."
                    + (f" Grouped: the latest claim per {info['grouped_by']} is shown." if info["grouped_by"] else ""))
-        cid = select_point(ev)
         if cid:
             provenance(db, city.mclaims.claim_figures(db, city._city_filters(f, name), (kind,), cid), key="city_cas_prov")
     undated_note(n_undated, f)
@@ -75,9 +74,7 @@ n_undated = city.undated(db, f, name, city.POPULATION)
 if popdf.empty:
     st.info(f"No dated population figures for {plain(name)}.")
 else:
-    ev = st.plotly_chart(charts.population(popdf, pop), key="city_population", on_select="rerun",
-                         selection_mode="points", config=CHART_CONFIG)
-    cid = select_point(ev)
+    cid = chart(charts.population(popdf, pop), "city_population")
     if cid:
         provenance(db, city.mclaims.claim_figures(db, city._city_filters(f, name), city.POPULATION, cid),
                    key="city_pop_prov")
@@ -115,10 +112,8 @@ dist = city.distances(db, f, name)
 if dist.empty:
     st.info(f"No dated distances mentioned for {plain(name)}.")
 else:
-    ev = st.plotly_chart(charts.distances(dist), key="city_distances", on_select="rerun", selection_mode="points",
-                         config=CHART_CONFIG)
+    cid = chart(charts.distances(dist), "city_distances")
     st.caption("Each distance is labelled with what it is measured to, in the report's own words.")
-    cid = select_point(ev)
     if cid:
         provenance(db, city.mclaims.claim_figures(db, city._city_filters(f, name), ("distance_km",), cid),
                    key="city_dist_prov")

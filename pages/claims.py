@@ -4,7 +4,7 @@ import streamlit as st
 
 from metrics import claim_charts, claims
 from metrics.style import CASUALTY_KINDS, WORDS, fmt_num, kind_label, unit_of
-from pages._shared import current, filter_note, provenance, sides, undated_note, window
+from pages._shared import clicked, current, filter_note, on_click, provenance, sides, undated_note, window
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"]}
 
@@ -62,8 +62,8 @@ if data.empty:
     st.info(f"No dated {kind_label(kind).lower()} claims match these filters.")
 else:
     fig = claim_charts.over_time(data, unit_of(kind), follow)
-    event = st.plotly_chart(fig, key=f"claims_chart_{kind}", on_select="rerun", selection_mode="points",
-                            config=CHART_CONFIG)
+    chart_key = f"claims_chart_{kind}"
+    st.plotly_chart(fig, key=chart_key, on_select=on_click(chart_key), selection_mode="points", config=CHART_CONFIG)
     notes = []
     if info["grouped_by"]:
         notes.append(f"{fmt_num(info['claims'])} claims: to stay readable, each point is the latest claim of its "
@@ -71,9 +71,8 @@ else:
                      "lists every claim).")
     notes.append("Hover a point for its claim and sentence; click it to see every report that carries it.")
     st.caption(" ".join(notes))
-    points = event.selection.get("points", []) if event else []
-    if points and points[0].get("customdata"):
-        claim_id = points[0]["customdata"][0]
+    claim_id = clicked(chart_key)
+    if claim_id:
         provenance(db, claims.claim_figures(db, f, (kind,), claim_id), key="chart_prov")
 undated_note(claims.undated(db, f, (kind,)), f)
 

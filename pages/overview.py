@@ -4,7 +4,7 @@ import streamlit as st
 
 from metrics import charts, overview, place_map
 from metrics.style import WORDS, fmt_day, fmt_num, kind_label
-from pages._shared import current, filter_note, provenance, sides, window
+from pages._shared import clicked, current, filter_note, on_click, provenance, sides, window
 
 db, f = current()
 st.title("Overview")
@@ -35,14 +35,12 @@ st.subheader("Where")
 points = overview.map_points(db, f)
 frames, unit = overview.map_frames(db, f, agg)
 fig = place_map.place_map(points, frames, unit, overview.geojson())
-picked = st.plotly_chart(fig, key="map", on_select="rerun", selection_mode="points",
-                         config={"displaylogo": False, "scrollZoom": True})
-sel = picked.selection.get("points", []) if picked else []
-if sel and sel[0].get("customdata"):
-    name = sel[0]["customdata"][0]
-    if name in set(points.loc[points["settlement"], "name"]):
-        st.session_state["city_pick"] = name
-        st.switch_page("pages/city.py", query_params={**st.query_params.to_dict(), "place": name})
+st.plotly_chart(fig, key="map", on_select=on_click("map"), selection_mode="points",
+                config={"displaylogo": False, "scrollZoom": True})
+place = clicked("map", pop=True)
+if place and place in set(points.loc[points["settlement"], "name"]):
+    st.session_state["city_pick"] = place
+    st.switch_page("pages/city.py", query_params={**st.query_params.to_dict(), "place": place})
 notes = ["Hover a place for its name and counts; click a settlement to open its City page; drag and scroll to move."]
 if len(frames):
     notes.append(f"▶ Play shows the events {'of each ' + unit if unit else ''} in turn, coloured by the side that acted "

@@ -144,7 +144,7 @@ def test_every_page_in_chromium(server, browser):
     open_page(page, url, "claims", "Claims", query="?claimant_side=russia&outlet=Reuters", shot="claims_shared_link")
     chosen = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').all_inner_texts()
     assert "Russia" in chosen[1] and "Reuters" in chosen[4], chosen
-    assert "Filtered by claimant_side: russia · outlet: Reuters" in page.locator("main").inner_text()
+    assert "Filtered by Who says so: Russia · Outlet: Reuters" in page.locator("main").inner_text()
     assert "claimant_side=russia" in page.url
 
     open_page(page, url, "overview", "Overview", charts=2)
