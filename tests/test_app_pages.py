@@ -135,7 +135,9 @@ def test_overview(app_db, monkeypatch):
     types = {t["type"] for t in mp["data"]}
     assert "scattermap" in types and mp["layout"]["map"]["style"]["sources"] == {}
     assert "glyphs" not in mp["layout"]["map"]["style"] and "sprite" not in mp["layout"]["map"]["style"]
-    assert [layer["sourcetype"] for layer in mp["layout"]["map"]["layers"]] == ["geojson", "geojson"]
+    # the land and borders: the shipped oblast outlines, drawn as choropleth traces (no map server)
+    land = [t for t in mp["data"] if t["type"] == "choroplethmap"]
+    assert land and len({loc for t in land for loc in t["locations"]}) == 27
     only_our_markup(mp)
     assert any("unknown publication date" in c.value for c in at.caption)
     no_html(at)

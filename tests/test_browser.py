@@ -149,7 +149,8 @@ def test_every_page_in_chromium(server, browser):
 
     open_page(page, url, "overview", "Overview", charts=2)
     assert page.locator(".js-plotly-plot .main-svg").count() >= 2, "timeline/map did not draw"
-    assert page.locator(".js-plotly-plot .scatterlayer").count() >= 1
+    assert page.locator(".js-plotly-plot .maplibregl-canvas").count() == 1      # the map
+    assert page.locator(".js-plotly-plot .heatmaplayer").count() >= 1          # the timeline
     n_articles = db_rows(db, "SELECT count(*) FROM articles")[1][0][0]
     assert page.locator('[data-testid="stMetricValue"]').first.inner_text().replace(",", "") == str(n_articles)
 
