@@ -309,3 +309,22 @@ def test_approximate_places_are_drawn_as_rings():
     assert "Location approximate" in names
     ring = [t for t in fig.data if list(t.lat) == [48.1]]
     assert len(ring) == 2 and ring[1].marker.color == place_map.LAND
+
+
+def test_no_outbound_ip_lookup_at_start(monkeypatch):
+    """Streamlit looks up the machine's public IP at start unless the URL it prints is set by
+    hand (.streamlit/config.toml: browser.serverAddress); the lookup must never happen."""
+    from streamlit import config, net_util
+    from streamlit.web import bootstrap
+
+    from conftest import ROOT
+    monkeypatch.chdir(ROOT)
+    config.get_config_options(force_reparse=True, options_from_flags={"server.headless": True})
+    try:
+        def no_lookup():
+            raise AssertionError("outbound IP lookup")
+        monkeypatch.setattr(net_util, "get_external_ip", no_lookup)
+        assert config.is_manually_set("browser.serverAddress")
+        bootstrap._print_url(False)
+    finally:
+        config.get_config_options(force_reparse=True)
