@@ -97,13 +97,15 @@ def casualties(db, f: Filters, city: str, kind: str, agg: str = "week") -> tuple
 
 def population(db, f: Filters, city: str) -> pd.DataFrame:
     """Pre-war and remaining population claims, one row per claim."""
-    parts = [mclaims.over_time(db, _section(_city_filters(f, city), (k,)), k)[0] for k in POPULATION]
-    parts = [p for p in parts if len(p)]
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    return mclaims.over_time(db, _section(_city_filters(f, city), POPULATION), POPULATION)[0]
 
 
 def distances(db, f: Filters, city: str) -> pd.DataFrame:
-    return mclaims.over_time(db, _section(_city_filters(f, city), ("distance_km",)), "distance_km")[0]
+    """Distance claims with their sentences (the chart labels each with what it is measured to)."""
+    df = mclaims.over_time(db, _section(_city_filters(f, city), ("distance_km",)), "distance_km")[0]
+    if len(df) and df["sentence"].isna().all():
+        df = mclaims.with_sentences(db, df.drop(columns=["sentence", "number_text", "rel_start", "rel_end"]))
+    return df
 
 
 def undated(db, f: Filters, city: str, kinds: tuple[str, ...], subjects: tuple[str, ...] = ()) -> int:

@@ -22,6 +22,7 @@ from .style import (CASUALTY_KINDS, fmt_claim, fmt_day, fmt_period, fmt_rate, si
 
 CLAIM_LIMIT = 1000   # rows a claims table shows; counts come from SQL, not from this list
 MAX_POINTS = 2500    # points an over-time chart draws before it groups by a coarser period
+SENTENCE_POINTS = 800   # up to this many points, hovers carry each claim's sentence (one more scan)
 MATRIX_CITIES = 60   # cities in the side-by-side matrix (busiest first)
 
 
@@ -97,7 +98,7 @@ def claims(db, f: Filters, kinds: tuple[str, ...] = (), limit: int = CLAIM_LIMIT
         {DETAILS}
         ORDER BY last_reported DESC NULLS LAST, reports DESC, kind, claim_id""",
                params + [int(limit) * 20, int(limit)])
-    return add_bounds(with_sentences(db, df, "latest_figure"))
+    return add_bounds(df)
 
 
 @cached
@@ -266,30 +267,37 @@ BUCKETS = ("week", "month", "quarter", "year")
 
 
 @cached
-def over_time(db, f: Filters, kind: str, agg: str = "week") -> tuple[pd.DataFrame, dict]:
-    """The dated claims of one kind for the over-time chart, each at its first report's date.
-    When there are more than MAX_POINTS, only the latest claim per period (agg, coarsened until
-    they fit) x city x who says so x whose losses x what it covers is kept, and `info` says so."""
-    base, params = _figures(f, (kind,))
+def over_time(db, f: Filters, kind: str | tuple, agg: str = "week") -> tuple[pd.DataFrame, dict]:
+    """The dated claims of one kind (or a few) for the over-time chart, each at its first
+    report's date. When there are more than MAX_POINTS, only the latest claim per period (agg,
+    coarsened until they fit) x city x who says so x whose losses x what it covers is kept, and
+    `info` says so. Sentences (for hover texts) come along when there are few enough points."""
+    kinds = (kind,) if isinstance(kind, str) else tuple(kind)
+    base, params = _figures(f, kinds)
     claims_cte = f"WITH b AS ({base} AND coalesce(f.figure_date, a.published) IS NOT NULL), " \
-                 f"c AS (SELECT {CLAIM_COLS} FROM b GROUP BY ck)"
-    sizes = query(db, f"""{claims_cte}
-        SELECT count(*) AS claims, {", ".join(f"count(DISTINCT (date_trunc('{u}', first_reported), city, "
-                                              f"claimant_side, subject_side, period_end IS NULL)) AS {u}"
-                                              for u in BUCKETS)} FROM c""", params).iloc[0]
-    info = {"claims": int(sizes["claims"]), "grouped_by": None}
-    grouped = ""
-    if info["claims"] > MAX_POINTS:
+                 f"c AS (SELECT {CLAIM_COLS}, min(claimant) AS claimant FROM b GROUP BY ck)"
+    df = query(db, f"{claims_cte} SELECT * FROM c ORDER BY first_reported DESC, claim_id LIMIT {MAX_POINTS + 1}",
+               params)
+    info = {"claims": len(df), "grouped_by": None}
+    if len(df) > MAX_POINTS:   # too many to draw: one query to size the periods, one for the latest of each
+        sizes = query(db, f"""{claims_cte}
+            SELECT count(*) AS claims, {", ".join(f"count(DISTINCT (date_trunc('{u}', first_reported), city, "
+                                                  f"claimant_side, subject_side, period_end IS NULL)) AS {u}"
+                                                  for u in BUCKETS)} FROM c""", params).iloc[0]
         start = BUCKETS.index(agg) if agg in BUCKETS else 0
         unit = next((u for u in BUCKETS[start:] if sizes[u] <= MAX_POINTS), BUCKETS[-1])
-        info["grouped_by"] = unit
-        grouped = f"""QUALIFY row_number() OVER (
-            PARTITION BY date_trunc('{unit}', first_reported), city, claimant_side, subject_side, period_end IS NULL
-            ORDER BY first_reported DESC, reports DESC, claim_id) = 1"""
-    df = query(db, f"""{claims_cte}
-        SELECT * FROM c {grouped}
-        ORDER BY first_reported DESC, claim_id LIMIT {MAX_POINTS * 2}""", params)
-    df = add_bounds(with_sentences(db, df))
+        info = {"claims": int(sizes["claims"]), "grouped_by": unit}
+        df = query(db, f"""{claims_cte}
+            SELECT * FROM c QUALIFY row_number() OVER (
+                PARTITION BY date_trunc('{unit}', first_reported), city, claimant_side, subject_side,
+                             period_end IS NULL
+                ORDER BY first_reported DESC, reports DESC, claim_id) = 1
+            ORDER BY first_reported DESC, claim_id LIMIT {MAX_POINTS}""", params)
+    if len(df) <= SENTENCE_POINTS:
+        df = with_sentences(db, df)
+    else:
+        df = df.assign(sentence=None, number_text=None, rel_start=None, rel_end=None)
+    df = add_bounds(df)
     df["date"] = pd.to_datetime(df["first_reported"])
     return df, info
 

@@ -307,7 +307,7 @@ def test_approximate_places_are_drawn_as_rings():
     fig = place_map.place_map(pts, pd.DataFrame(), "week", overview.geojson())
     names = [t.name for t in fig.data]
     assert "Location approximate" in names
-    ring = [t for t in fig.data if list(t.lat) == [48.1]]
+    ring = [t for t in fig.data if t.type == "scattermap" and list(t.lat) == [48.1]]
     assert len(ring) == 2 and ring[1].marker.color == place_map.LAND
 
 
