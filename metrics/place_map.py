@@ -46,9 +46,10 @@ def view(points: pd.DataFrame, width_px: float = 480, height_px: float = HEIGHT)
     lon_span = max(lon[1] - lon[0], 2.4) * 1.25
     centre = dict(lat=(lat[0] + lat[1]) / 2, lon=(lon[0] + lon[1]) / 2)
     stretch = 1 / math.cos(math.radians(centre["lat"]))          # Mercator at this latitude
-    z_lon = math.log2(width_px * 360 / (256 * lon_span))
-    z_lat = math.log2(height_px * 360 / (256 * lat_span * stretch))
-    return centre, max(4.3, min(z_lon, z_lat, 9.5))
+    # MapLibre's world is 512 px wide at zoom 0
+    z_lon = math.log2(width_px * 360 / (512 * lon_span))
+    z_lat = math.log2(height_px * 360 / (512 * lat_span * stretch))
+    return centre, max(3.5, min(z_lon, z_lat, 8.5))
 
 
 def _wq(x: np.ndarray, w: np.ndarray, q: float) -> float:
@@ -89,7 +90,7 @@ def place_map(points: pd.DataFrame, frames: pd.DataFrame, unit: str, geojson: di
     if len(shaded):
         fig.add_trace(go.Choroplethmap(
             geojson=geojson, locations=shaded["name"], z=shaded["activity"], featureidkey="id",
-            colorscale=[[0, "#f3ecdc"], [1, "#d8c294"]], showscale=False,
+            colorscale=[[0, "#f4eee2"], [1, "#e2d2ac"]], showscale=False,
             marker=dict(line=dict(width=0.8, color=BORDER)),
             name="Oblasts as a whole", hovertext=_place_hover(shaded), hoverinfo="text", showlegend=True,
             customdata=np.column_stack([shaded["name"]])))
