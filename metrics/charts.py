@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from . import claim_charts
 from .chart_text import BR, bold, plain, wrap
+from .plotfig import figure
 from .style import event_label, fmt_day, fmt_num, side_color, side_label
 
 FONT = dict(size=11)
@@ -42,18 +43,16 @@ def timeline(df: pd.DataFrame, agg: str = "week") -> go.Figure:
     hover = [[f"{bold(c)} · {plain(p)}{BR}{fmt_num(f)} figures · {fmt_num(e)} events" for p, f, e in zip(periods, fr, er)]
              for c, fr, er in zip(cities, fig_.to_numpy(), ev_.to_numpy())]
     n = len(cities)
-    fig = go.Figure(go.Heatmap(
-        x=buckets, y=list(range(n)), z=np.where(z > 0, z, np.nan), hovertext=hover, hoverinfo="text",
-        colorscale=[[0, "#dadaeb"], [1, "#3f007d"]], xgap=1, ygap=1, showscale=True,
-        colorbar=dict(title=dict(text="figures + events", side="right", font=FONT), thickness=10, len=min(1, 260 / (n * ROW + 60)),
-                      y=1, yanchor="top", tickfont=FONT)))
-    fig.update_layout(**LAYOUT, height=70 + ROW * n, margin=dict(l=10, r=10, t=10, b=40),
-                      plot_bgcolor="#ffffff")
-    fig.update_yaxes(tickmode="array", tickvals=list(range(n)), ticktext=names, autorange="reversed",
-                     tickfont=FONT, showgrid=False, zeroline=False, automargin=True, fixedrange=True)
-    fig.update_xaxes(type="date", tickformat="%-d %b %Y" if agg == "week" else "%b %Y", tickfont=FONT,
-                     showgrid=False)
-    return fig
+    heat = dict(type="heatmap", x=buckets, y=list(range(n)), z=np.where(z > 0, z, np.nan), hovertext=hover,
+                hoverinfo="text", colorscale=[[0, "#dadaeb"], [1, "#3f007d"]], xgap=1, ygap=1, showscale=True,
+                colorbar=dict(title=dict(text="figures + events", side="right", font=FONT), thickness=10,
+                              len=min(1, 260 / (n * ROW + 60)), y=1, yanchor="top", tickfont=FONT))
+    layout = dict(LAYOUT, height=70 + ROW * n, margin=dict(l=10, r=10, t=10, b=40), plot_bgcolor="#ffffff",
+                  yaxis=dict(tickmode="array", tickvals=list(range(n)), ticktext=names, autorange="reversed",
+                             tickfont=FONT, showgrid=False, zeroline=False, automargin=True, fixedrange=True),
+                  xaxis=dict(type="date", tickformat="%-d %b %Y" if agg == "week" else "%b %Y", tickfont=FONT,
+                             showgrid=False))
+    return figure([heat], layout)
 
 
 # --- City page --------------------------------------------------------------------------------
@@ -112,21 +111,22 @@ def events(df: pd.DataFrame, agg: str = "week") -> go.Figure:
                   key=lambda k: (event_label(k[0]), side_label(k[1])))
     g["row"] = [rows.index((t, s)) for t, s in zip(g["event_type"], g["actor_side"])]
     biggest = max(int(g["n"].max()), 1)
-    fig = go.Figure()
+    traces = []
     for side in sorted(g["actor_side"].unique(), key=side_label):
         s = g[g["actor_side"] == side]
-        fig.add_trace(go.Scatter(
-            x=s["bucket"], y=s["row"], mode="markers", name=plain(side_label(side)),
+        traces.append(dict(
+            type="scatter", x=s["bucket"], y=s["row"], mode="markers", name=plain(side_label(side)),
             marker=dict(size=7 + 17 * np.sqrt(s["n"] / biggest), color=side_color(side), opacity=0.85,
                         line=dict(width=0)),
             hovertext=[f"{bold(event_label(t))} by {plain(side_label(side))}{BR}{plain(_period(b, agg))}: "
                        f"{fmt_num(n)} event{'s' if n != 1 else ''}" for t, b, n in zip(s["event_type"], s["bucket"], s["n"])],
             hoverinfo="text"))
     labels = [plain(f"{event_label(t)} · by {side_label(s)}") for t, s in rows]
-    fig.update_layout(**LAYOUT, height=90 + 30 * len(rows), margin=dict(l=10, r=10, t=10, b=40))
-    fig.update_yaxes(tickmode="array", tickvals=list(range(len(rows))), ticktext=labels, autorange="reversed",
-                     range=[len(rows) - 0.5, -0.5], tickfont=FONT, automargin=True, showgrid=True, zeroline=False)
     lo, hi = g["bucket"].min(), g["bucket"].max()
     pad = pd.Timedelta(days=10 if agg == "week" else 20)
-    fig.update_xaxes(type="date", range=[lo - pad, hi + pad], tickformat="%-d %b %Y", tickfont=FONT)
-    return fig
+    layout = dict(LAYOUT, height=90 + 30 * len(rows), margin=dict(l=10, r=10, t=10, b=40),
+                  yaxis=dict(tickmode="array", tickvals=list(range(len(rows))), ticktext=labels,
+                             range=[len(rows) - 0.5, -0.5], tickfont=FONT, automargin=True, showgrid=True,
+                             zeroline=False),
+                  xaxis=dict(type="date", range=[lo - pad, hi + pad], tickformat="%-d %b %Y", tickfont=FONT))
+    return figure(traces, layout)

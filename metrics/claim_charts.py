@@ -26,6 +26,7 @@ import plotly.graph_objects as go
 
 from .chart_text import BR, bold, plain, wrap
 from .labels import spread
+from .plotfig import figure
 from .style import fmt_day, fmt_num, side_color, side_label, side_rank, whose_label
 
 GLYPHS = {  # qualifier -> (marker symbol, legend text)
@@ -129,9 +130,9 @@ def over_time(df: pd.DataFrame, unit: str = "people", follow: str | None = None,
     `second_line` names a column for the direct labels' second line (default: the city, when
     there are several)."""
     df = df[df["date"].notna()].copy()
-    fig = go.Figure()
+    traces: list[dict] = []
     if df.empty:
-        return fig
+        return figure([], {})
     df["subject_side"] = df["subject_side"].fillna("unknown")
     df["claimant_side"] = df["claimant_side"].fillna("unknown")
     if "stated_period" not in df:
@@ -185,12 +186,11 @@ def over_time(df: pd.DataFrame, unit: str = "people", follow: str | None = None,
             annotations.append(dict(text=plain(ref[1]), xref="x domain", yref=yref, x=0.01, y=_axis(ref[0], kind),
                                     xanchor="left", yanchor="bottom", showarrow=False,
                                     font=dict(size=10, color="#555")))
-        _draw_row(fig, sub, yref, follow, bool(k[1]) if isinstance(k, tuple) else False)
+        _draw_row(traces, sub, yref, follow, bool(k[1]) if isinstance(k, tuple) else False)
         annotations += _direct_labels(sub, yref, kind, rng, ROW_PX, line2, x_end)
     layout["annotations"] = annotations
     layout["shapes"] = shapes
-    fig.update_layout(**layout)
-    return fig
+    return figure(traces, layout)
 
 
 def _axis(v: float, kind: str) -> float:
@@ -198,7 +198,7 @@ def _axis(v: float, kind: str) -> float:
     return math.log10(v) if kind == "log" and v > 0 else v
 
 
-def _draw_row(fig: go.Figure, sub: pd.DataFrame, yref: str, follow, stated: bool) -> None:
+def _draw_row(traces: list, sub: pd.DataFrame, yref: str, follow, stated: bool) -> None:
     for side in sorted(sub["claimant_side"].unique(), key=side_rank):
         s = sub[sub["claimant_side"] == side].sort_values("x")
         color = side_color(side)
@@ -213,7 +213,7 @@ def _draw_row(fig: go.Figure, sub: pd.DataFrame, yref: str, follow, stated: bool
                 ys = np.column_stack([seg["low"], seg["high"], np.full(len(seg), np.nan)]).ravel().astype(object)
                 xs[2::3] = None
                 ys[2::3] = None
-                fig.add_trace(go.Scatter(x=xs, y=ys, xaxis="x", yaxis=yref, mode="lines", hoverinfo="skip",
+                traces.append(dict(type="scatter", x=xs, y=ys, xaxis="x", yaxis=yref, mode="lines", hoverinfo="skip",
                                          showlegend=False, legendgroup=name,
                                          line=dict(color=color, width=2.5, dash=dash)))
         if stated:   # the days a count covers, as a bar under its value
@@ -223,17 +223,17 @@ def _draw_row(fig: go.Figure, sub: pd.DataFrame, yref: str, follow, stated: bool
                 for r in per.itertuples():
                     xs += [pd.Timestamp(r.period_start), r.x, None]
                     ys += [r.point, r.point, None]
-                fig.add_trace(go.Scatter(x=xs, y=ys, xaxis="x", yaxis=yref, mode="lines", hoverinfo="skip",
+                traces.append(dict(type="scatter", x=xs, y=ys, xaxis="x", yaxis=yref, mode="lines", hoverinfo="skip",
                                          showlegend=False, legendgroup=name, opacity=0.45,
                                          line=dict(color=color, width=2)))
         if follow is not None and not stated and mine.any():
             line = s[mine]
-            fig.add_trace(go.Scatter(x=line["x"], y=line["point"], xaxis="x", yaxis=yref, mode="lines",
+            traces.append(dict(type="scatter", x=line["x"], y=line["point"], xaxis="x", yaxis=yref, mode="lines",
                                      line=dict(color=color, width=1.6, shape="hv"), hoverinfo="skip",
                                      showlegend=False, legendgroup=name))
         symbols = [GLYPHS.get(q if isinstance(q, str) else "exact", GLYPHS["exact"])[0] for q in s["qualifier"]]
         opacity = np.where(mine, 1.0, 0.3) if faded else 1.0
-        fig.add_trace(go.Scatter(
+        traces.append(dict(type="scatter", 
             x=s["x"], y=s["point"], xaxis="x", yaxis=yref, mode="markers", name=name, legendgroup=name,
             showlegend=False,
             marker=dict(symbol=symbols, color=color, size=10, opacity=opacity, line=dict(width=1.5, color=color)),

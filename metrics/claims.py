@@ -238,7 +238,8 @@ def matrix_table(long: pd.DataFrame, kind_label) -> tuple[pd.DataFrame, pd.DataF
         return pd.DataFrame(), pd.DataFrame()
     long = long.copy()
     long["col"] = [matrix_column(c, s) for c, s in zip(long["claimant_side"], long["subject_side"])]
-    long["cell"] = [matrix_cell(r) for _, r in long.iterrows()]
+    long["cell"] = [f"{c} in {p}" if st else f"{c} total · {fmt_day(d) or 'undated'}"
+                    for c, p, st, d in zip(long["claim"], long["period"], long["stated_period"], long["last_reported"])]
     pairs = (long.groupby("col").agg(c=("claimant_side", "first"), s=("subject_side", "first"),
                                      n=("reports", "sum")).reset_index())
     belligerent = pairs["c"].isin(["russia", "ukraine"]) & pairs["s"].isin(["russia", "ukraine"])

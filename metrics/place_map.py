@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .chart_text import BR, bold, plain
+from .plotfig import figure
 from .style import event_label, fmt_day, fmt_num, side_color, side_label
 
 STYLE = {"version": 8, "sources": {}, "layers": [
@@ -74,32 +75,32 @@ def _place_hover(df: pd.DataFrame) -> list[str]:
 def place_map(points: pd.DataFrame, frames: pd.DataFrame, unit: str, geojson: dict,
               coords: pd.DataFrame | None = None) -> go.Figure:
     """points: overview.map_points; frames: overview.map_frames rows (bucket, name, actor_side,
-    event_type, n); coords: name -> lat/lon/approximate for frame places (default: points)."""
+    event_type, n); coords: name -> lat/lon for frame places (default: points)."""
     outlined = [f.get("id") for f in geojson.get("features", [])]
-    fig = go.Figure()
+    traces: list[dict] = []
     regions = points[~points["settlement"]]
-    shaded = regions[regions["name"].isin(outlined)]
-    quiet = [n for n in outlined if n not in set(shaded["name"])]
-    # the land and its borders are choropleth traces, not map layers: a GeoJSON layer this size
-    # makes Streamlit drop a click's selection when it redraws the map
-    if quiet:
-        fig.add_trace(go.Choroplethmap(
-            geojson=geojson, locations=quiet, z=[0] * len(quiet), featureidkey="id", showscale=False,
-            colorscale=[[0, LAND], [1, LAND]], marker=dict(line=dict(width=0.8, color=BORDER)),
-            hoverinfo="skip", showlegend=False, name="Oblasts"))
-    if len(shaded):
-        fig.add_trace(go.Choroplethmap(
-            geojson=geojson, locations=shaded["name"], z=shaded["activity"], featureidkey="id",
-            colorscale=[[0, "#f4eee2"], [1, "#e2d2ac"]], showscale=False,
-            marker=dict(line=dict(width=0.8, color=BORDER)),
-            name="Oblasts as a whole", hovertext=_place_hover(shaded), hoverinfo="text", showlegend=True,
-            customdata=np.column_stack([shaded["name"]])))
+    shaded = regions[regions["name"].isin(outlined)].set_index("name")
+    # the land, its borders and oblasts mentioned as a whole: one choropleth trace (not a map
+    # layer: a GeoJSON layer this size makes Streamlit drop a click's selection on redraw)
+    if outlined:
+        z = [int(shaded["activity"].get(n, 0)) for n in outlined]
+        hover = [_place_hover(shaded.loc[[n]].reset_index())[0] if n in shaded.index
+                 else f"{bold(n)}{BR}nothing reported about the oblast as a whole" for n in outlined]
+        traces.append(dict(
+            type="choroplethmap", geojson=geojson, locations=outlined, z=z, featureidkey="id", zmin=0,
+            zmax=max(max(z), 1), showscale=False, name="Oblasts as a whole (shade: figures + events)",
+            colorscale=[[0, LAND], [min(0.999, 0.5 / max(max(z), 1)), "#f4eee2"], [1, "#e2d2ac"]],
+            marker=dict(line=dict(width=0.8, color=BORDER)), hovertext=hover, hoverinfo="text",
+            showlegend=bool(len(shaded)), customdata=[[n] for n in outlined]))
+    shaded = shaded.reset_index()
     loose = regions[~regions["name"].isin(outlined)]
     if len(loose):
-        fig.add_trace(go.Scattermap(
-            lat=loose["lat"], lon=loose["lon"], mode="markers", name="Regions as a whole",
-            marker=dict(size=_size(loose["activity"], points["activity"].max(), 24, 60), color=REGION, opacity=0.22),
-            hovertext=_place_hover(loose), hoverinfo="text", customdata=np.column_stack([loose["name"]])))
+        traces.append(dict(
+            type="scattermap", lat=list(loose["lat"]), lon=list(loose["lon"]), mode="markers",
+            name="Regions as a whole",
+            marker=dict(size=list(_size(loose["activity"], points["activity"].max(), 24, 60)), color=REGION,
+                        opacity=0.22),
+            hovertext=_place_hover(loose), hoverinfo="text", customdata=[[n] for n in loose["name"]]))
     towns = points[points["settlement"]]
     biggest = towns["activity"].max() if len(towns) else 1
     for approx, name in ((False, "Cities, towns, villages (size: figures + events)"),
@@ -109,25 +110,25 @@ def place_map(points: pd.DataFrame, frames: pd.DataFrame, unit: str, geojson: di
             continue
         size = _size(sub["activity"], biggest)
         hover = _place_hover(sub)
-        data = np.column_stack([sub["name"]])
-        fig.add_trace(go.Scattermap(
-            lat=sub["lat"], lon=sub["lon"], mode="markers", name=name, customdata=data,
-            marker=dict(size=size, color=POINT, opacity=0.55 if approx else 0.7),
+        data = [[n] for n in sub["name"]]
+        traces.append(dict(
+            type="scattermap", lat=list(sub["lat"]), lon=list(sub["lon"]), mode="markers", name=name,
+            customdata=data, marker=dict(size=list(size), color=POINT, opacity=0.55 if approx else 0.7),
             hovertext=hover, hoverinfo="text"))
         if approx:   # a ring: the white centre says "somewhere around here"
-            fig.add_trace(go.Scattermap(
-                lat=sub["lat"], lon=sub["lon"], mode="markers", showlegend=False, customdata=data,
-                marker=dict(size=np.maximum(size - 5, 2), color=LAND, opacity=1), hovertext=hover,
-                hoverinfo="text"))
-    _add_frames(fig, frames, unit, coords if coords is not None else points)
+            traces.append(dict(
+                type="scattermap", lat=list(sub["lat"]), lon=list(sub["lon"]), mode="markers", showlegend=False,
+                customdata=data, marker=dict(size=list(np.maximum(size - 5, 2)), color=LAND, opacity=1),
+                hovertext=hover, hoverinfo="text"))
     centre, zoom = view(points)
-    fig.update_layout(
+    layout = dict(
         height=HEIGHT, margin=dict(l=0, r=0, t=0, b=0), dragmode="pan", hovermode="closest",
         clickmode="event+select", separators=".,",
         legend=dict(x=0.01, y=0.99, xanchor="left", yanchor="top", bgcolor="rgba(255,255,255,0.85)",
                     font=dict(size=11), itemclick=False, itemdoubleclick=False),
         map=dict(style=STYLE, center=centre, zoom=zoom))
-    return fig
+    plays = _frames(traces, layout, frames, unit, coords if coords is not None else points)
+    return figure(traces, layout, plays)
 
 
 def _frame_label(d, unit: str) -> str:
@@ -141,52 +142,56 @@ def _frame_label(d, unit: str) -> str:
     return f"{d.year}"
 
 
-def _add_frames(fig: go.Figure, frames: pd.DataFrame, unit: str, coords: pd.DataFrame) -> None:
+def _frames(traces: list, layout: dict, frames: pd.DataFrame, unit: str, coords: pd.DataFrame) -> list[dict]:
     """One frame per period: the settlements with events in it, coloured by the side that
-    acted most there (hover lists every event type and side), sized by how many."""
+    acted most there (hover lists event types and sides), sized by how many. Adds the
+    latest period's trace, the Play/Pause buttons and the slider; returns the frames."""
     if frames.empty:
-        return
+        return []
     xy = coords.drop_duplicates("name").set_index("name")[["lat", "lon"]]
-    ev = frames[frames["name"].isin(xy.index)].copy()
+    ev = frames[frames["name"].isin(xy.index)]
     if ev.empty:
-        return
-    periods = sorted(ev["bucket"].unique())
-    biggest = ev.groupby(["bucket", "name"])["n"].sum().max()
-    idx = len(fig.data)
-
-    def trace(bucket) -> go.Scattermap:
-        sub = ev[ev["bucket"] == bucket]
-        rows = []
-        for name, g in sub.groupby("name", sort=True):
-            side = g.groupby("actor_side")["n"].sum().sort_values(ascending=False)
-            lines = [f"{fmt_num(n)} × {plain(event_label(t).lower())} by {plain(side_label(s))}"
-                     for (s, t), n in g.groupby(["actor_side", "event_type"])["n"].sum().sort_values(ascending=False).items()]
-            rows.append((name, side.index[0], int(g["n"].sum()), BR.join(lines[:6])))
-        d = pd.DataFrame(rows, columns=["name", "side", "n", "detail"])
-        d = d.join(xy, on="name")
-        label = _frame_label(bucket, unit)
-        return go.Scattermap(
-            lat=d["lat"], lon=d["lon"], mode="markers", name=f"Events in the period (colour: acting side)",
-            marker=dict(size=_size(d["n"], biggest, 8, 26), color=[side_color(s) for s in d["side"]], opacity=0.9),
-            customdata=np.column_stack([d["name"]]),
-            hovertext=[f"{bold(n)} · {plain(label)}{BR}{detail}{BR}Click to open its City page"
-                       for n, detail in zip(d["name"], d["detail"])], hoverinfo="text")
-    fig.add_trace(trace(periods[-1]))
+        return []
+    # per period and place: total, the side that did most, and one line per side x event type
+    lines = (ev.groupby(["bucket", "name", "actor_side", "event_type"], as_index=False)["n"].sum()
+             .sort_values(["bucket", "name", "n", "actor_side", "event_type"], ascending=[True, True, False, True, True]))
+    lines["line"] = [f"{fmt_num(n)} × {plain(event_label(t).lower())} by {plain(side_label(s))}"
+                     for n, t, s in zip(lines["n"], lines["event_type"], lines["actor_side"])]
+    sides = (ev.groupby(["bucket", "name", "actor_side"], as_index=False)["n"].sum()
+             .sort_values(["bucket", "name", "n", "actor_side"], ascending=[True, True, False, True])
+             .drop_duplicates(["bucket", "name"]))
+    per = (lines.groupby(["bucket", "name"], sort=True)
+           .agg(n=("n", "sum"), detail=("line", lambda x: BR.join(list(x)[:6]))).reset_index()
+           .merge(sides[["bucket", "name", "actor_side"]], on=["bucket", "name"]).join(xy, on="name"))
+    biggest = per["n"].max()
+    idx = len(traces)
+    periods = sorted(per["bucket"].unique())
     labels = [_frame_label(p, unit) for p in periods]
-    fig.frames = [go.Frame(name=lab, data=[trace(p)], traces=[idx]) for p, lab in zip(periods, labels)]
+
+    def trace(d: pd.DataFrame, label: str) -> dict:
+        return dict(type="scattermap", lat=list(d["lat"]), lon=list(d["lon"]), mode="markers",
+                    name="Events in the period (colour: acting side)",
+                    marker=dict(size=list(_size(d["n"], biggest, 8, 26)),
+                                color=[side_color(s) for s in d["actor_side"]], opacity=0.9),
+                    customdata=[[n] for n in d["name"]],
+                    hovertext=[f"{bold(n)} · {plain(label)}{BR}{detail}{BR}Click to open its City page"
+                               for n, detail in zip(d["name"], d["detail"])], hoverinfo="text")
+    groups = dict(tuple(per.groupby("bucket", sort=True)))
+    frames_out = [dict(name=lab, data=[trace(groups[p], lab)], traces=[idx]) for p, lab in zip(periods, labels)]
+    traces.append(frames_out[-1]["data"][0])
     play = dict(frame=dict(duration=700, redraw=True), transition=dict(duration=0), fromcurrent=True,
                 mode="immediate")
-    fig.update_layout(
-        updatemenus=[dict(type="buttons", direction="left", x=0.01, y=0.02, xanchor="left", yanchor="bottom",
-                          pad=dict(r=4, t=4), showactive=False, font=dict(size=11),
-                          buttons=[dict(label="▶ Play", method="animate", args=[None, play]),
-                                   dict(label="❚❚ Pause", method="animate",
-                                        args=[[None], dict(frame=dict(duration=0, redraw=False), mode="immediate")])])],
-        sliders=[dict(active=len(periods) - 1, x=0.2, len=0.78, y=0.02, yanchor="bottom", pad=dict(t=0, b=4),
-                      currentvalue=dict(prefix="Events in ", font=dict(size=12), xanchor="left"),
-                      # one step per period: the step names would crowd, so only the current one shows
-                      font=dict(size=1, color="rgba(0,0,0,0)"), ticklen=0, minorticklen=0,
-                      bgcolor="#ffffff", bordercolor=BORDER,
-                      steps=[dict(label=lab, method="animate",
-                                  args=[[lab], dict(frame=dict(duration=0, redraw=True), mode="immediate")])
-                             for lab in labels])])
+    layout["updatemenus"] = [dict(
+        type="buttons", direction="left", x=0.01, y=0.02, xanchor="left", yanchor="bottom", pad=dict(r=4, t=4),
+        showactive=False, font=dict(size=11),
+        buttons=[dict(label="▶ Play", method="animate", args=[None, play]),
+                 dict(label="❚❚ Pause", method="animate",
+                      args=[[None], dict(frame=dict(duration=0, redraw=False), mode="immediate")])])]
+    layout["sliders"] = [dict(
+        active=len(periods) - 1, x=0.2, len=0.78, y=0.02, yanchor="bottom", pad=dict(t=0, b=4),
+        currentvalue=dict(prefix="Events in ", font=dict(size=12), xanchor="left"),
+        # one step per period: the step names would crowd, so only the current one shows
+        font=dict(size=1, color="rgba(0,0,0,0)"), ticklen=0, minorticklen=0, bgcolor="#ffffff", bordercolor=BORDER,
+        steps=[dict(label=lab, method="animate", args=[[lab], dict(frame=dict(duration=0, redraw=True),
+                                                                   mode="immediate")]) for lab in labels])]
+    return frames_out

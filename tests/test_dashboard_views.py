@@ -287,7 +287,7 @@ def test_map_is_offline_and_framed_on_the_front(db):
     assert all((t.mode or "markers") == "markers" for t in fig.data if t.type == "scattermap")   # no map text
     c = fig.layout.map.center
     assert 47 < c.lat < 50 and 36 < c.lon < 39 and 4 <= fig.layout.map.zoom <= 8.5
-    click = {n for t in fig.data if t.type == "scattermap" for n in (t.customdata[:, 0] if t.customdata is not None else [])}
+    click = {c[0] for t in fig.data if t.type == "scattermap" for c in (t.customdata or [])}
     assert {"Toretsk", "Pokrovsk"} <= click
     assert [f.name for f in fig.frames] == ["week of 7 Oct 2024", "week of 28 Oct 2024"]
 
