@@ -90,9 +90,13 @@ def casualty_kinds(db, f: Filters, city: str) -> list[str]:
     return mclaims.casualty_kinds_present(db, _section(_city_filters(f, city), kinds, f.subject_side))
 
 
-def casualties(db, f: Filters, city: str, kind: str, agg: str = "week") -> tuple[pd.DataFrame, dict]:
-    """The city's claims of one casualty kind, one point per claim (repeats are one claim)."""
-    return mclaims.over_time(db, _section(_city_filters(f, city), (kind,), f.subject_side), kind, agg)
+def casualties(db, f: Filters, city: str, kind: str | None = None, agg: str = "week") -> pd.DataFrame:
+    """The city's casualty claims (of one kind, else of every casualty kind the filters allow),
+    one row per claim (repeats are one claim); `attrs["info"]` says if they were grouped."""
+    kinds = (kind,) if kind else tuple(k for k in CASUALTY_KINDS if not f.kind or k in f.kind) or ("none",)
+    df, info = mclaims.over_time(db, _section(_city_filters(f, city), kinds, f.subject_side), kinds, agg)
+    df.attrs["info"] = info
+    return df
 
 
 def population(db, f: Filters, city: str) -> pd.DataFrame:

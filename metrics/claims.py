@@ -218,6 +218,13 @@ def matrix(db, f: Filters, kinds: tuple[str, ...] = CASUALTY_KINDS) -> pd.DataFr
     return df
 
 
+def compare(db, f: Filters, kind: str = "killed") -> pd.DataFrame:
+    """The side-by-side view for one kind: the latest claim per city x who says so x whose
+    losses (the matrix's rows of that kind)."""
+    m = matrix(db, f, (kind,))
+    return m[m["kind"] == kind].reset_index(drop=True)
+
+
 def matrix_column(claimant_side, subject_side) -> str:
     return f"{side_label(claimant_side)} says · {whose_label(subject_side)}"
 

@@ -52,7 +52,8 @@ else:
     kind = st.segmented_control("What is counted", kinds, format_func=kind_label, key="city_kind", required=True,
                                 default=kinds[0])
     kind = kind if kind in kinds else kinds[0]
-    data, info = city.casualties(db, f, name, kind, agg)
+    data = city.casualties(db, f, name, kind, agg)
+    info = data.attrs["info"]
     n_undated = city.undated(db, f, name, (kind,), f.subject_side)
     if data.empty:
         st.info(f"No dated {kind_label(kind).lower()} claims about {plain(name)}.")

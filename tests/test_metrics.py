@@ -118,7 +118,7 @@ def test_city(db):
     assert list(city.distances(db, F, "Pokrovsk")["point"]) == [10]
     assert len(city.events(db, F, "Toretsk")) == 1
     assert len(city.figures(db, F, "Toretsk")) == 5
-    cas, _ = city.casualties(db, F, "Toretsk", "killed")
+    cas = city.casualties(db, F, "Toretsk", "killed")
     assert set(cas["kind"]) == {"killed"} and len(cas) == 2   # the repeated claim is one point
 
 
@@ -130,7 +130,8 @@ def test_city_figure_table_is_the_newest_rows_and_the_count_is_all(db, monkeypat
     dated = [d for d in rows["date"] if d is not None and d == d]
     assert dated == sorted(dated, reverse=True)
     # sections query their own kinds, so the cap never hides population or casualty rows
-    assert len(city.casualties(db, F, "Toretsk", "killed")[0]) == 2
+    assert len(city.casualties(db, F, "Toretsk", "killed")) == 2
+    assert len(city.casualties(db, F, "Toretsk")) == 2      # every casualty kind: only killed here
 
 
 def test_evidence_marks_the_number_as_plain_text(db):
