@@ -20,7 +20,7 @@ FIGURE_COLS = """f.figure_id, f.doc_id, f.kind, f.value, f.value_low, f.value_hi
     coalesce(f.figure_date, a.published) AS date, f.figure_date, f.sentence, f.number_text,
     a.title, a.outlet, a.published, a.published_how, a.url"""
 POPULATION = ("population_prewar", "population_remaining")
-LIMIT = 5000   # figure rows the "every figure" table gets; figure_count() says how many there are
+LIMIT = 1000   # figure rows the "every figure" table gets; figure_count() says how many there are
 
 
 def _city_filters(f: Filters, city: str) -> Filters:

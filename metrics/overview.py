@@ -8,7 +8,6 @@ from pathlib import Path
 import pandas as pd
 
 from .claims import claims
-from .claims import count as claim_count
 from .db import cached, query
 from .filters import Filters, article_where, event_where, figure_where
 
@@ -47,34 +46,37 @@ def _activity(f: Filters, by_day: str | None = None) -> tuple[str, list]:
 
 @cached
 def counts(db, f: Filters) -> dict:
+    """The Overview's headline counts, in one query."""
+    from .claims import _figures
     aw, ap = article_where(f)
     fw, fp = figure_where(f)
     ew, ep = event_where(f)
-    a = query(db, f"""
-        SELECT count(*) AS articles, count(DISTINCT outlet) AS outlets,
-               count(*) FILTER (WHERE published IS NULL OR published_how = 'unknown') AS unknown_dates,
-               count(*) FILTER (WHERE published_how = 'inferred') AS inferred_dates,
-               min(published) AS first_date, max(published) AS last_date,
-               max(loaded_at) AS last_load
-        FROM articles a {aw}""", ap).iloc[0]
-    fig = query(db, f"SELECT count(*) AS n FROM figures f JOIN articles a USING (doc_id) {fw}", fp)
-    ev = query(db, f"SELECT count(*) AS n FROM events e JOIN articles a USING (doc_id) {ew}", ep)
+    claims_base, cp = _figures(f, ())
     # settlements named as the place of a figure or event (not an article's main place, which
     # may be where it was filed, e.g. Moscow), and not oblasts, regions or countries
-    places = query(db, f"""
-        SELECT count(DISTINCT p.name) FILTER (WHERE p.kind IN (SELECT unnest(?))) AS settlements,
-               count(DISTINCT p.name) FILTER (WHERE p.kind IN (SELECT unnest(?))) AS regions
-        FROM (SELECT DISTINCT f.place AS name FROM figures f JOIN articles a USING (doc_id) {fw}
-              UNION SELECT DISTINCT e.place FROM events e JOIN articles a USING (doc_id) {ew}) t
-        JOIN places p USING (name)""", [list(SETTLEMENTS), list(REGIONS), *fp, *ep]).iloc[0]
+    r = query(db, f"""
+        WITH arts AS (
+            SELECT count(*) AS articles, count(DISTINCT outlet) AS outlets,
+                   count(*) FILTER (WHERE published IS NULL OR published_how = 'unknown') AS unknown_dates,
+                   count(*) FILTER (WHERE published_how = 'inferred') AS inferred_dates,
+                   min(published) AS first_date, max(published) AS last_date, max(loaded_at) AS last_load
+            FROM articles a {aw}),
+        figs AS (SELECT count(*) AS figures, count(DISTINCT hash(ck)) AS claims FROM ({claims_base})),
+        evs AS (SELECT count(*) AS events FROM events e JOIN articles a USING (doc_id) {ew}),
+        named AS (SELECT DISTINCT f.place AS name FROM figures f JOIN articles a USING (doc_id) {fw}
+                  UNION SELECT DISTINCT e.place FROM events e JOIN articles a USING (doc_id) {ew}),
+        places AS (SELECT count(*) FILTER (WHERE p.kind IN (SELECT unnest(?))) AS settlements,
+                          count(*) FILTER (WHERE p.kind IN (SELECT unnest(?))) AS regions
+                   FROM named JOIN places p USING (name))
+        SELECT * FROM arts, figs, evs, places""",
+              [*ap, *cp, *ep, *fp, *ep, list(SETTLEMENTS), list(REGIONS)]).iloc[0]
     return {
-        "articles": int(a["articles"]), "outlets": int(a["outlets"]),
-        "figures": int(fig["n"].iloc[0]), "events": int(ev["n"].iloc[0]),
-        "claims": claim_count(db, f, (), False)["claims"], "settlements": int(places["settlements"]),
-        "regions": int(places["regions"]),
-        "unknown_dates": int(a["unknown_dates"]), "inferred_dates": int(a["inferred_dates"]),
-        "first_date": _date(a["first_date"]), "last_date": _date(a["last_date"]),
-        "last_load": None if pd.isna(a["last_load"]) else pd.Timestamp(a["last_load"]),
+        "articles": int(r["articles"]), "outlets": int(r["outlets"]), "figures": int(r["figures"]),
+        "events": int(r["events"]), "claims": int(r["claims"]), "settlements": int(r["settlements"]),
+        "regions": int(r["regions"]), "unknown_dates": int(r["unknown_dates"]),
+        "inferred_dates": int(r["inferred_dates"]), "first_date": _date(r["first_date"]),
+        "last_date": _date(r["last_date"]),
+        "last_load": None if pd.isna(r["last_load"]) else pd.Timestamp(r["last_load"]),
     }
 
 
