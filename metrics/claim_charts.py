@@ -153,6 +153,12 @@ def over_time(df: pd.DataFrame, unit: str = "people", follow: str | None = None,
     df["x"] = _dodge(df.sort_values(["date", "claimant_side", "claim_id"]), span).reindex(df.index)
     if "hover" not in df:
         df["hover"] = _hover(df, many_cities)
+    # only what drawing needs, as plain Python objects: slicing a wide frame of Arrow strings
+    # once per panel and side was most of the time
+    keep = ["row", "claimant_side", "x", "date", "point", "low", "high", "qualifier", "period_start", "city",
+            "claim_id", "hover", "reports", "claim"] + ([line2] if line2 and line2 not in ("city",) else [])
+    df = df[list(dict.fromkeys(keep))].astype({"claimant_side": object, "qualifier": object, "city": object,
+                                               "claim_id": object, "claim": object})
 
     n = len(titles)
     height = TOP_PX + TITLE_PX + BOTTOM_PX + n * ROW_PX + (n - 1) * GAP_PX
@@ -164,8 +170,9 @@ def over_time(df: pd.DataFrame, unit: str = "people", follow: str | None = None,
                              range=[lo_day - pd.Timedelta(days=span * 0.02), x_end],
                              tickformat="%-d %b %Y", automargin=False, tickfont=FONT))
     annotations, shapes = [], []
+    by_row = dict(tuple(df.groupby("row", sort=False)))
     for i, (k, title) in enumerate(titles):
-        sub = df[df["row"] == i]
+        sub = by_row.get(i, df.iloc[0:0])
         top = plot_h - TITLE_PX - i * (ROW_PX + GAP_PX)   # pixels up from the bottom of the plot area
         dom = [(top - ROW_PX) / plot_h, top / plot_h]
         yname = "yaxis" if i == 0 else f"yaxis{i + 1}"
@@ -199,8 +206,9 @@ def _axis(v: float, kind: str) -> float:
 
 
 def _draw_row(traces: list, sub: pd.DataFrame, yref: str, follow, stated: bool) -> None:
-    for side in sorted(sub["claimant_side"].unique(), key=side_rank):
-        s = sub[sub["claimant_side"] == side].sort_values("x")
+    by_side = dict(tuple(sub.groupby("claimant_side", sort=False)))
+    for side in sorted(by_side, key=side_rank):
+        s = by_side[side].sort_values("x")
         color = side_color(side)
         name = plain(f"{side_label(side)} says")
         faded = follow is not None

@@ -3,9 +3,9 @@ figure with its sentence. Kinds and sides each get their own panel; every chart 
 undated rows it leaves out, and any point or row opens its sentence."""
 import streamlit as st
 
-from metrics import charts, city, claim_charts
+from metrics import city, claim_charts, views
 from metrics.overview import NO_PLACE, options
-from metrics.style import WORDS, event_label, fmt_num, kind_label, unit_of
+from metrics.style import WORDS, event_label, fmt_num, kind_label
 from pages._shared import clicked, current, filter_note, on_click, plain, provenance, sides, undated_note, window
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"]}
@@ -52,14 +52,13 @@ else:
     kind = st.segmented_control("What is counted", kinds, format_func=kind_label, key="city_kind", required=True,
                                 default=kinds[0])
     kind = kind if kind in kinds else kinds[0]
-    data = city.casualties(db, f, name, kind, agg)
-    info = data.attrs["info"]
+    fig, info = views.city_casualties(db, f, name, kind, agg)
     n_undated = city.undated(db, f, name, (kind,), f.subject_side)
-    if data.empty:
+    if fig is None:
         st.info(f"No dated {kind_label(kind).lower()} claims about {plain(name)}.")
     else:
         st.caption(claim_charts.GLYPH_KEY)
-        cid = chart(claim_charts.over_time(data, unit_of(kind), follow=name), f"city_cas_{kind}")
+        cid = chart(fig, f"city_cas_{kind}")
         st.caption("One point per claim: a number repeated by several reports is one point (hover shows how "
                    "many); claims on the same day and value are set side by side. Lines join each side's "
                    "totals to date. Click a point for its sentence."
@@ -70,12 +69,12 @@ else:
 
 # --- population ---------------------------------------------------------------------------------
 st.subheader("Population: before the war and remaining")
-popdf = city.population(db, f, name)
+pop_fig = views.city_population(db, f, name)
 n_undated = city.undated(db, f, name, city.POPULATION)
-if popdf.empty:
+if pop_fig is None:
     st.info(f"No dated population figures for {plain(name)}.")
 else:
-    cid = chart(charts.population(popdf, pop), "city_population")
+    cid = chart(pop_fig, "city_population")
     if cid:
         provenance(db, city.mclaims.claim_figures(db, city._city_filters(f, name), city.POPULATION, cid),
                    key="city_pop_prov")
@@ -88,8 +87,9 @@ n_ev = city.event_count(db, f, name)
 if evs.empty:
     st.info(f"No events recorded for {plain(name)}.")
 else:
-    if evs["date"].notna().any():
-        st.plotly_chart(charts.events(evs, agg), key="city_events", config=CHART_CONFIG)
+    ev_fig = views.city_events(db, f, name, agg)
+    if ev_fig is not None:
+        st.plotly_chart(ev_fig, key="city_events", config=CHART_CONFIG)
         st.caption(f"Events per {agg}: one row per kind of event and acting side; the bigger the dot, the more "
                    "events. Select a row of the table for its sentence.")
     show = sides(evs, "actor_side", "claimant_side").assign(event_type=evs["event_type"].map(event_label))
@@ -109,11 +109,11 @@ undated_note(n_ev["undated"] if (f.start or f.end) or evs.empty else int(evs["da
 
 # --- distances ----------------------------------------------------------------------------------
 st.subheader("Distances mentioned")
-dist = city.distances(db, f, name)
-if dist.empty:
+dist = views.city_distances(db, f, name)
+if dist is None:
     st.info(f"No dated distances mentioned for {plain(name)}.")
 else:
-    cid = chart(charts.distances(dist), "city_distances")
+    cid = chart(dist, "city_distances")
     st.caption("Each distance is labelled with what it is measured to, in the report's own words.")
     if cid:
         provenance(db, city.mclaims.claim_figures(db, city._city_filters(f, name), ("distance_km",), cid),

@@ -2,8 +2,8 @@
 with bounds kept honest and every number one click from its sentence."""
 import streamlit as st
 
-from metrics import claim_charts, claims
-from metrics.style import CASUALTY_KINDS, WORDS, fmt_num, kind_label, unit_of
+from metrics import claim_charts, claims, views
+from metrics.style import CASUALTY_KINDS, WORDS, fmt_num, kind_label
 from pages._shared import clicked, current, filter_note, on_click, provenance, sides, undated_note, window
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"]}
@@ -39,8 +39,10 @@ picked = st.dataframe(cells, hide_index=True, key="claims_matrix", on_select="re
 chosen_cells = picked.selection.get("cells", []) if picked else []
 if chosen_cells:
     row, col = chosen_cells[0]
-    claim_id = ids.iloc[row][col] if col in ids.columns else None
-    if isinstance(claim_id, str):
+    claim_id = ids.iloc[row][col] if col in ids.columns and col not in ("City", "What") else None
+    if col in ("City", "What"):
+        st.caption("Select a claim in the row to read its sentence.")
+    elif isinstance(claim_id, str):
         provenance(db, claims.claim_figures(db, f, CASUALTY_KINDS, claim_id), key="matrix_prov")
     else:
         st.caption("Nobody is reported saying this one: the cell is empty.")
@@ -56,12 +58,11 @@ follow = st.selectbox("Follow one city", [None, *cities], key="claims_follow",
                       index=([None, *cities].index(follow_default) if follow_default else 0),
                       format_func=lambda c: "No city: every claim as a point" if c is None else c,
                       help="Join one city's totals into step lines, one per side; other cities' claims fade.")
-data, info = claims.over_time(db, f, kind, window().agg)
+fig, info = views.claims_chart(db, f, kind, window().agg, follow)
 st.caption(claim_charts.GLYPH_KEY)
-if data.empty:
+if fig is None:
     st.info(f"No dated {kind_label(kind).lower()} claims match these filters.")
 else:
-    fig = claim_charts.over_time(data, unit_of(kind), follow)
     chart_key = f"claims_chart_{kind}"
     st.plotly_chart(fig, key=chart_key, on_select=on_click(chart_key), selection_mode="points", config=CHART_CONFIG)
     notes = []

@@ -2,7 +2,7 @@
 the activity timeline and the latest claims."""
 import streamlit as st
 
-from metrics import charts, overview, place_map
+from metrics import overview, views
 from metrics.style import WORDS, fmt_day, fmt_num, kind_label
 from pages._shared import clicked, current, filter_note, on_click, provenance, sides, window
 
@@ -32,35 +32,31 @@ st.caption(f"{dates} · {load} · {fmt_num(c['events'])} events · {fmt_num(c['r
 
 # --- map ----------------------------------------------------------------------------------------
 st.subheader("Where")
-points = overview.map_points(db, f)
-frames, unit = overview.map_frames(db, f, agg)
-fig = place_map.place_map(points, frames, unit, overview.geojson())
+fig, unit, n_frames, settlements, nothing = views.overview_map(db, f, agg)
 st.plotly_chart(fig, key="map", on_select=on_click("map"), selection_mode="points",
                 config={"displaylogo": False, "scrollZoom": True})
 place = clicked("map", pop=True)
-if place and place in set(points.loc[points["settlement"], "name"]):
+if place and place in settlements:
     st.session_state["city_pick"] = place
     st.switch_page("pages/city.py", query_params={**st.query_params.to_dict(), "place": place})
 notes = ["Hover a place for its name and counts; click a settlement to open its City page; drag and scroll to move."]
-if len(frames):
+if n_frames:
     notes.append(f"▶ Play shows the events {'of each ' + unit if unit else ''} in turn, coloured by the side that acted "
                  "(capture, advance, assault, strike...)" + (f"; grouped by {unit} to keep the play-through short"
                                                                if unit != agg else "") + ".")
-if points.empty:
+if nothing:
     notes.append("No mentioned place has coordinates in the gazetteer yet; the outlines still show the oblasts.")
 notes.append("Oblast outlines: simplified GADM boundaries shipped with the app (no map server is used).")
 st.caption(" ".join(notes))
 
 # --- timeline -----------------------------------------------------------------------------------
 st.subheader("When")
-tl = overview.timeline(db, f, agg)
+tl, shown, n_all = views.overview_timeline(db, f, agg)
 und = overview.undated(db, f)
-if tl.empty:
+if tl is None:
     st.info("No dated figures or events match these filters.")
 else:
-    st.plotly_chart(charts.timeline(tl, agg), key="timeline", config={"displaylogo": False})
-    n_all = int(tl["all_cities"].iloc[0])
-    shown = tl["city"].nunique()
+    st.plotly_chart(tl, key="timeline", config={"displaylogo": False})
     st.caption(f"Figures and events per {agg} and place (darker = more)."
                + (f" The {shown} busiest of {n_all} places; pick places in the sidebar to see others."
                   if n_all > shown else ""))

@@ -174,6 +174,8 @@ def test_a_matrix_cell_opens_the_sentence_with_its_number(server, page):
     col = int(first[0].split("-")[2])
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 30, box["y"] + 35 + 17)      # first row, first column
+    page.get_by_text("Select a claim in the row").wait_for(timeout=60_000)
+    settle(page, "claims")
     for _ in range(col):
         page.keyboard.press("ArrowRight")
     page.locator(".st-key-matrix_prov").wait_for(timeout=60_000)
