@@ -8,6 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from metrics import db as mdb
+from metrics import warm
 from metrics.filters import AGGS, LIST_FIELDS, PRESET_LABELS, WINDOW_KEYS, Filters, Window
 from metrics.overview import options
 from metrics.style import WORDS, kind_label, side_label
@@ -132,7 +133,8 @@ PAGES = {
     "load": st.Page("pages/load.py", title="Load"),
 }
 
-if mdb.status(DB) == "ok":
+ready = mdb.status(DB) == "ok"
+if ready:
     st.session_state["filters"] = sidebar(options(str(DB)))
     page = st.navigation(list(PAGES.values()))
 else:
@@ -140,3 +142,5 @@ else:
     st.session_state["window"] = Window()
     page = st.navigation([st.Page(empty_page, title="Welcome", default=True), PAGES["load"]])
 page.run()
+if ready:
+    warm.start(str(DB))     # the other pages' default views, in the background, once per version

@@ -328,3 +328,41 @@ def test_no_outbound_ip_lookup_at_start(monkeypatch):
         bootstrap._print_url(False)
     finally:
         config.get_config_options(force_reparse=True)
+
+
+def test_warm_up_computes_the_default_views_once_per_version(db, monkeypatch):
+    from metrics import city, views, warm
+    t = warm.start(db)
+    assert t is not None and warm.start(db) is None       # once per database version
+    t.join(60)
+
+    def no_db(*a, **k):
+        raise AssertionError("a default view was not warmed")
+    monkeypatch.setattr(mdb, "_connection", no_db)
+    overview.counts(db, F)
+    views.overview_map(db, F, "week")
+    views.overview_timeline(db, F, "week")
+    claims.matrix(db, F)
+    views.claims_chart(db, F, "killed", "week", None)
+    name = overview.options(db)["city"][0]
+    views.city_casualties(db, F, name, city.casualty_kinds(db, F, name)[0], "week")
+    city.figures(db, F, name)
+
+
+def test_concurrent_calls_of_one_view_compute_it_once(db, monkeypatch):
+    import threading
+    import time
+    calls = []
+    real = mdb.query
+
+    def slow(*a, **k):
+        calls.append(a[1][:40])
+        time.sleep(0.3)
+        return real(*a, **k)
+    monkeypatch.setattr(overview, "query", slow)
+    threads = [threading.Thread(target=overview.map_points, args=(db, F)) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert calls and len(calls) == len(set(calls))      # each query ran once, not once per thread
