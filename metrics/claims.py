@@ -92,7 +92,7 @@ def claims(db, f: Filters, kinds: tuple[str, ...] = (), limit: int = CLAIM_LIMIT
     figure), then details aggregated for those keys only."""
     base, params = _figures(f, kinds)
     df = query(db, f"""
-        WITH b AS ({base}),
+        WITH b AS NOT MATERIALIZED ({base}),   -- read twice, each time filtered: never copied whole
              newest AS (SELECT ck, d FROM b ORDER BY d DESC NULLS LAST LIMIT ?),
              picked AS (SELECT ck FROM newest GROUP BY ck ORDER BY max(d) DESC NULLS LAST, count(*) DESC LIMIT ?)
         {DETAILS}
@@ -203,7 +203,7 @@ def matrix(db, f: Filters, kinds: tuple[str, ...] = CASUALTY_KINDS) -> pd.DataFr
     pivots it."""
     base, params = _figures(f, kinds)
     df = query(db, f"""
-        WITH b AS ({base}),
+        WITH b AS NOT MATERIALIZED ({base}),
         latest AS (SELECT city, kind AS k, claimant_side AS cs, subject_side AS ss, count(*) AS n,
                           arg_max(ck, (coalesce(d, DATE '0001-01-01'), figure_id)) AS ck
                    FROM b GROUP BY ALL),
