@@ -33,7 +33,8 @@ st.caption(
 pair_help = "Who says so · whose losses. " + WORDS["claim"][1]
 config = {"City": st.column_config.TextColumn("City", pinned=True, help=WORDS["city"][1]),
           "What": st.column_config.TextColumn("What", pinned=True, help="What the number counts")}
-config.update({c: st.column_config.TextColumn(c, help=pair_help) for c in cells.columns if c not in config})
+config.update({c: st.column_config.TextColumn(c, help=pair_help, width="medium") for c in cells.columns
+               if c not in config})
 picked = st.dataframe(cells, hide_index=True, key="claims_matrix", on_select="rerun", selection_mode="single-cell",
                       column_config=config, placeholder="", height=min(38 + 35 * len(cells), 460))
 chosen_cells = picked.selection.get("cells", []) if picked else []
