@@ -119,32 +119,22 @@ def clicked(key: str, pop: bool = False):
     return st.session_state.pop(f"_clicked_{key}", None) if pop else st.session_state.get(f"_clicked_{key}")
 
 
-def provenance(db, figure_ids: tuple = (), event_ids: tuple = (), key: str = "prov") -> None:
-    """Selected row -> where it comes from. Every page calls this one function with the figure
-    (or event) ids of the selected row, chart point or matrix cell; the provenance panel
-    (the review branch) renders here."""
-    from metrics import claims as mclaims
-    from metrics.evidence import mark
-    from metrics.style import fmt_published
+def provenance(db, figure_ids: tuple = (), key: str = "prov") -> None:
+    """Selected matrix cell, chart point or claim row -> where its number comes from: the
+    provenance panel (pages/_provenance.py) of its first report, and, when several reports
+    carry the claim, a table of them whose rows open theirs."""
+    from pages import _provenance as prov
     if not figure_ids:
         return
+    from metrics import claims as mclaims
     rep = mclaims.reports(db, tuple(figure_ids))
     if rep.empty:
-        st.info("That row is no longer in the database (it was re-extracted or removed).")
+        st.info("That claim is no longer in the database (it was re-extracted or removed).")
         return
-    with st.container(border=True, key=key):
-        n = len(rep)
-        st.caption(f"Where this number comes from: {n} report{'s' if n != 1 else ''}. "
-                   "The number is marked «like this» in its sentence.")
-        rows = rep.assign(
-            sentence=[mark(s, a, b, w) for s, a, b, w in
-                      zip(rep["sentence"], rep["rel_start"], rep["rel_end"], rep["number_text"])],
-            published=[fmt_published(d, h, p) for d, h, p in
-                       zip(rep["published"], rep["published_how"], rep["published_precision"])],
-            claimant_side=rep["claimant_side"].map(side_label))
-        st.dataframe(rows[["sentence", "claimant", "claimant_side", "outlet", "title", "published", "url"]],
-                     hide_index=True, key=f"{key}_table", placeholder="–",
-                     column_config={"sentence": st.column_config.TextColumn("Sentence", width="large"),
-                                    "claimant": "Quoted source", "claimant_side": "Who says so",
-                                    "outlet": "Outlet", "title": "Title", "published": "Published",
-                                    "url": st.column_config.LinkColumn("Link", display_text="open")})
+    prov.panel(db, "figure", rep["figure_id"].iloc[0], key=key)
+    if len(rep) > 1:
+        st.caption(f"{len(rep)} reports carry this claim; select one to read it.")
+        prov.table(rep.assign(published=rep["published"].astype(str)), key=f"{key}_reports",
+                   columns=["published", "outlet", "title", "claimant", "sentence"], hint=False,
+                   download=None, column_config={"published": "Published", "outlet": "Outlet", "title": "Title",
+                                                 "claimant": "Quoted source", "sentence": "Sentence"})

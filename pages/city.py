@@ -6,6 +6,7 @@ import streamlit as st
 from metrics import city, claim_charts, views
 from metrics.overview import NO_PLACE, options
 from metrics.style import WORDS, event_label, fmt_num, kind_label
+from pages import _provenance as prov
 from pages._shared import clicked, current, filter_note, on_click, plain, provenance, sides, undated_note, window
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"]}
@@ -93,9 +94,9 @@ else:
         st.caption(f"Events per {agg}: one row per kind of event and acting side; the bigger the dot, the more "
                    "events. Select a row of the table for its sentence.")
     show = sides(evs, "actor_side", "claimant_side").assign(event_type=evs["event_type"].map(event_label))
-    table = st.dataframe(
-        show[["date", "dated_by", "event_type", "actor_side", "claimant_side", "claimant", "sentence", "outlet"]],
-        hide_index=True, placeholder="–", key="city_events_table", on_select="rerun", selection_mode="single-row",
+    prov.table(
+        show, item="event", key="city_events_table", download="events",
+        columns=["date", "dated_by", "event_type", "actor_side", "claimant_side", "claimant", "sentence", "outlet"],
         column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
                        "dated_by": st.column_config.TextColumn("Dated by", help="Where the date comes from"),
                        "event_type": "Event",
@@ -126,12 +127,12 @@ allf = city.figures(db, f, name)
 total = city.figure_count(db, f, name)
 st.caption(f"{fmt_num(total)} figure(s)" + (f"; the newest {fmt_num(len(allf))} are listed, all of them are in "
                                               "the Data page's download." if total > len(allf) else ".")
-           + " Select a row for its sentence and source.")
+           )
 show = sides(allf, "claimant_side").assign(kind=allf["kind"].map(kind_label))
-table = st.dataframe(
-    show[["date", "dated_by", "kind", "claim", "subject", "claimant_side", "claimant", "period", "per_day_text",
-          "sentence", "outlet", "url"]],
-    hide_index=True, placeholder="–", key="figures_table", on_select="rerun", selection_mode="single-row",
+prov.table(
+    show, key="figures_table", download="figures",
+    columns=["date", "dated_by", "kind", "claim", "subject", "claimant_side", "claimant", "period", "per_day_text",
+             "sentence", "outlet", "url"],
     column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
                    "dated_by": st.column_config.TextColumn("Dated by", help="Where the date comes from"),
                    "kind": st.column_config.TextColumn(WORDS["kind"][0], help=WORDS["kind"][1]),
@@ -144,6 +145,3 @@ table = st.dataframe(
                    "per_day_text": st.column_config.TextColumn(WORDS["per_day"][0], help=WORDS["per_day"][1]),
                    "sentence": "Sentence", "outlet": "Outlet",
                    "url": st.column_config.LinkColumn("Link", display_text="open")})
-rows = table.selection.get("rows", []) if table else []
-if rows:
-    provenance(db, (allf.iloc[rows[0]]["figure_id"],), key="city_fig_prov")

@@ -95,7 +95,7 @@ def figure_json(at, key):
     raise KeyError(key)
 
 
-def texts(fig) -> list[str]:
+def figure_texts(fig) -> list[str]:
     """Every string Plotly would draw or show on hover in a figure."""
     out = []
 
@@ -116,7 +116,7 @@ def texts(fig) -> list[str]:
 
 def only_our_markup(fig):
     from metrics.chart_text import markup_tags
-    for t in texts(fig):
+    for t in figure_texts(fig):
         assert markup_tags(t) <= {"br", "b"}, t
 
 
