@@ -1,4 +1,5 @@
-"""Frontline dashboard: navigation, shared sidebar filters (mirrored in the URL), empty-DB help.
+"""Frontline dashboard: navigation, shared sidebar filters and time controls (mirrored in the
+URL), empty-DB help.
 
 Run: FRONTLINE_DB=data/frontline.duckdb streamlit run app.py
 Read-only (no Load page, for serving to others; docs/security.md):
@@ -6,16 +7,16 @@ Read-only (no Load page, for serving to others; docs/security.md):
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 
 import streamlit as st
 
 from metrics import db as mdb
-from metrics.filters import LIST_FIELDS, Filters
+from metrics import warm
+from metrics.filters import AGGS, LIST_FIELDS, PRESET_LABELS, WINDOW_KEYS, Filters, Window
 from metrics.overview import options
-from metrics.style import kind_label, side_label
+from metrics.style import WORDS, kind_label, side_label
 
 st.set_page_config(page_title="Frontline", layout="wide")  # default favicon: a material icon would be fetched online
 
@@ -23,52 +24,89 @@ DB = mdb.db_path()
 st.session_state["db"] = str(DB)
 READ_ONLY = os.environ.get("FRONTLINE_READONLY", "").strip().lower() in ("1", "true", "yes", "on") \
     or "--read-only" in sys.argv[1:]
-LABELS = {"city": "City", "claimant_side": "Claimant side", "subject_side": "Subject side",
-          "kind": "Kind of figure", "outlet": "Outlet"}
 FORMAT = {"claimant_side": side_label, "subject_side": side_label, "kind": kind_label}
+ORDER = ("city", "claimant_side", "subject_side", "kind", "outlet")
 
 
 def sidebar(opts: dict) -> Filters:
     """Widgets seeded once from the URL; every run writes the chosen filters back to the URL."""
+    lo, hi = opts["min_date"], opts["max_date"]
     if "_seeded" not in st.session_state:
         seed = Filters.from_params(st.query_params)
+        win = Window.from_params(st.query_params)
         for f in LIST_FIELDS:
             st.session_state[f"flt_{f}"] = [v for v in getattr(seed, f) if v in opts[f]]
-        lo, hi = opts["min_date"], opts["max_date"]
+        st.session_state["flt_period"] = win.period
+        st.session_state["flt_agg"] = win.agg
         if lo and hi:
-            st.session_state["flt_dates"] = (max(seed.start or lo, lo), min(seed.end or hi, hi))
+            if win.asof:
+                st.session_state["flt_asof"] = min(max(win.asof, lo), hi)
+            st.session_state["flt_dates"] = (max(win.start or lo, lo), min(win.end or hi, hi))
         st.session_state["_seeded"] = True
     st.sidebar.header("Filters")
     chosen = {}
-    for f in LIST_FIELDS:
+    for f in ORDER:
+        label, help_text = WORDS[f]
         chosen[f] = tuple(st.sidebar.multiselect(
-            LABELS[f], opts[f], key=f"flt_{f}", format_func=FORMAT.get(f, str), placeholder="All"))
-    start = end = None
-    lo, hi = opts["min_date"], opts["max_date"]
-    if lo and hi:
-        # an untouched range follows the data when new articles widen it
-        cur, seen = st.session_state.get("flt_dates"), st.session_state.get("_range_seen")
-        if cur is None or (seen is not None and tuple(cur) == seen):
-            st.session_state["flt_dates"] = (lo, hi)
-        elif len(cur) == 2:   # keep a chosen range, inside the data's dates (a 1-tuple is mid-pick)
-            a, b = cur
-            st.session_state["flt_dates"] = (min(max(a, lo), hi), max(min(b, hi), lo))
-        st.session_state["_range_seen"] = (lo, hi)
-        picked = st.sidebar.date_input("Date range", min_value=lo, max_value=hi, key="flt_dates")
-        if isinstance(picked, (tuple, list)) and len(picked) == 2:
-            start = picked[0] if picked[0] > lo else None
-            end = picked[1] if picked[1] < hi else None
+            label, opts[f], key=f"flt_{f}", format_func=FORMAT.get(f, str), placeholder="All", help=help_text))
+    window = time_controls(lo, hi)
+    start, end = window.bounds(lo, hi)
     flt = Filters(start=start, end=end, **chosen)
-    sync_url(flt)
-    if not flt.is_empty():
+    st.session_state["window"] = window
+    st.session_state["data_bounds"] = (lo, hi)
+    sync_url(flt, window)
+    if not flt.is_empty() or window.to_params():
         st.sidebar.caption("This view's link (the address bar) keeps these filters.")
     return flt
 
 
-def sync_url(flt: Filters) -> None:
+def time_controls(lo, hi) -> Window:
+    """Presets ending on an 'as of' date, or a custom range; and weekly or monthly counts."""
+    st.sidebar.subheader("Time")
+    period = st.sidebar.segmented_control(
+        "Show", list(PRESET_LABELS), format_func=PRESET_LABELS.get, key="flt_period", required=True,
+        help="Which dates the pages count: the last 7, 30 or 90 days up to the 'as of' date, all dates, "
+             "or a range you pick. A figure's date is the date it refers to, else its article's "
+             "publication date; figures with no date at all are left out of any narrower window "
+             "(each chart says how many).") or "all"
+    asof = start = end = None
+    if lo and hi:
+        if period == "custom":
+            cur, seen = st.session_state.get("flt_dates"), st.session_state.get("_range_seen")
+            # an untouched range follows the data when new articles widen it
+            if cur is None or (seen is not None and tuple(cur) == seen):
+                st.session_state["flt_dates"] = (lo, hi)
+            elif len(cur) == 2:   # keep a chosen range inside the data's dates (a 1-tuple is mid-pick)
+                a, b = cur
+                st.session_state["flt_dates"] = (min(max(a, lo), hi), max(min(b, hi), lo))
+            st.session_state["_range_seen"] = (lo, hi)
+            picked = st.sidebar.date_input("Dates", min_value=lo, max_value=hi, key="flt_dates",
+                                           format="YYYY-MM-DD")
+            if isinstance(picked, (tuple, list)) and len(picked) == 2:
+                start, end = picked
+        else:
+            cur, seen = st.session_state.get("flt_asof"), st.session_state.get("_asof_seen")
+            if cur is None or cur == seen or not (lo <= cur <= hi):
+                st.session_state["flt_asof"] = hi     # untouched: the latest date, even after a load
+            st.session_state["_asof_seen"] = hi
+            asof = st.sidebar.date_input(
+                "As of", min_value=lo, max_value=hi, key="flt_asof", format="YYYY-MM-DD",
+                help="The last day shown. Latest claims and totals are as they stood on this day.")
+            asof = None if asof == hi else asof
+    agg = st.sidebar.segmented_control(
+        "Group counts by", list(AGGS), format_func=AGGS.get, key="flt_agg", required=True,
+        help="How charts bin counts over time (the timeline, the map's play-through, events).") or "week"
+    return Window(period=period, asof=asof, start=start, end=end, agg=agg)
+
+
+def sync_url(flt: Filters, window: Window) -> None:
     """Write only the filter keys, and only when they differ (other params are left alone)."""
     want = {k: (v if isinstance(v, list) else [v]) for k, v in flt.to_params().items()}
-    for key in (*LIST_FIELDS, "start", "end"):
+    if window.period != "custom":      # start/end follow from period + as of
+        want.pop("start", None)
+        want.pop("end", None)
+    want.update({k: [v] for k, v in window.to_params().items()})
+    for key in (*LIST_FIELDS, "start", "end", *WINDOW_KEYS):
         have = st.query_params.get_all(key)
         if have != want.get(key, []):
             if key in want:
@@ -114,11 +152,15 @@ if READ_ONLY:
     for key in WRITING_PAGES:
         PAGES.pop(key, None)   # not in the navigation, so not reachable by their URLs either
 
-if mdb.status(DB) == "ok":
+ready = mdb.status(DB) == "ok"
+if ready:
     st.session_state["filters"] = sidebar(options(str(DB)))
     page = st.navigation(list(PAGES.values()))
 else:
     st.session_state["filters"] = Filters()
+    st.session_state["window"] = Window()
     page = st.navigation([st.Page(empty_page, title="Welcome", default=True)]
                          + ([PAGES["load"]] if "load" in PAGES else []))
 page.run()
+if ready:
+    warm.start(str(DB))     # the other pages' default views, in the background, once per version

@@ -73,22 +73,30 @@ def calls(db: str, city: str, f):
     from metrics import claims, evidence, export, overview
     out = [
         ("overview.counts", lambda: raw(overview.counts)(db, f)),
-        ("overview.timeline", lambda: raw(overview.timeline)(db, f)),
+        ("overview.timeline", lambda: raw(overview.timeline)(db, f, "week")),
+        ("overview.undated", lambda: raw(overview.undated)(db, f)),
         ("overview.map_points", lambda: raw(overview.map_points)(db, f)),
+        ("overview.map_frames", lambda: raw(overview.map_frames)(db, f, "week")),
         ("overview.latest_claims", lambda: raw(overview.latest_claims)(db, f)),
         ("overview.options", lambda: raw(overview.options)(db)),
-        ("city.population", lambda: _uncached_city(mcity.population, db, f, city)),
-        ("city.casualties", lambda: _uncached_city(mcity.casualties, db, f, city)),
+        ("city.casualty_kinds", lambda: _uncached(mcity.casualty_kinds, db, f, city)),
+        ("city.casualties", lambda: _uncached(mcity.casualties, db, f, city, "killed")),
+        ("city.population", lambda: _uncached(mcity.population, db, f, city)),
         ("city.events", lambda: raw(mcity.events)(db, f, city)),
-        ("city.distances", lambda: _uncached_city(mcity.distances, db, f, city)),
-        ("city.figures", lambda: _uncached_city(mcity.figures, db, f, city)),
-        ("city.gazetteer_population", lambda: raw(mcity.gazetteer_population)(db, city)),
+        ("city.event_count", lambda: raw(mcity.event_count)(db, f, city)),
+        ("city.distances", lambda: _uncached(mcity.distances, db, f, city)),
+        ("city.figures", lambda: _uncached(mcity.figures, db, f, city)),
+        ("city.figure_count", lambda: raw(mcity.figure_count)(db, f, city)),
+        ("city.undated", lambda: _uncached(mcity.undated, db, f, city, ("killed",))),
+        ("city.info", lambda: raw(mcity.info)(db, city)),
         ("claims.casualty_kinds_present", lambda: raw(claims.casualty_kinds_present)(db, f)),
-        ("claims.compare", lambda: raw(claims.compare)(db, f, "killed")),
-        ("claims.rates", lambda: raw(claims.rates)(db, f, "killed")),
+        ("claims.matrix", lambda: raw(claims.matrix)(db, f)),
+        ("claims.undated", lambda: raw(claims.undated)(db, f, ("killed",))),
+        ("claims.over_time", lambda: raw(claims.over_time)(db, f, "killed", "week")),
         ("claims.claims", lambda: raw(claims.claims)(db, f, ("killed",))),
         ("claims.count", lambda: raw(claims.count)(db, f, ("killed",))),
-        ("claims.reports", lambda: raw(claims.reports)(db, _claim_ids(db, f))),
+        ("claims.claim_figures", lambda: raw(claims.claim_figures)(db, f, ("killed",), _claim_ids(db, f)[1])),
+        ("claims.reports", lambda: raw(claims.reports)(db, _claim_ids(db, f)[0])),
         ("evidence.search", lambda: raw(evidence.search)(db, f, "", ("figures", "events"))),
         ("evidence.search[text]", lambda: raw(evidence.search)(db, f, "killed", ("figures", "events"))),
         ("export.stamp", lambda: _uncached_stamp(db, f)),
@@ -150,21 +158,21 @@ _CLAIM_IDS: dict = {}
 
 
 def _claim_ids(db, f):
-    """The figure ids behind the first claim the Claims page would pick (computed once)."""
+    """The figure ids and claim id of the first claim the Claims page lists (computed once)."""
     if f not in _CLAIM_IDS:
         from metrics import claims
         df = claims.claims(db, f, ("killed",))
-        _CLAIM_IDS[f] = tuple(df["figure_ids"].iloc[0]) if len(df) else ("none",)
+        _CLAIM_IDS[f] = ((tuple(df["figure_ids"].iloc[0]), df["claim_id"].iloc[0]) if len(df)
+                         else (("none",), "none"))
     return _CLAIM_IDS[f]
 
 
-def _uncached_city(fn, db, f, city):
-    """city.population/casualties/distances/figures slice one cached per-city query: drop the cache."""
+def _uncached(fn, db, *args):
+    """City sections that call cached metrics inside: drop the whole cache first."""
     from metrics import db as mdb
     with mdb._lock:
-        for k in [k for k in mdb._cache if k[0].endswith("_city_figures")]:
-            del mdb._cache[k]
-    return fn(db, f, city)
+        mdb._cache.clear()
+    return fn(db, *args)
 
 
 def _uncached_stamp(db, f):
@@ -193,7 +201,7 @@ def bench_queries(db: str, reps: int) -> dict:
             for name, thunk in calls(db, city, f):
                 if name in errors:
                     continue
-                if name == "claims.reports":
+                if name.startswith("claims.re") or name == "claims.claim_figures":
                     _claim_ids(db, f)           # the ids come from the claims table, not timed
                 with mdb._lock:
                     mdb._cache.clear()

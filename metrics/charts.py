@@ -1,158 +1,132 @@
-"""Plotly figures from metrics DataFrames. Offline: plain cartesian axes only (no geo scope,
-which fetches topojson from a CDN; no tiles). Plotly.js itself ships inside Streamlit."""
+"""Plotly figures for the Overview timeline and the City page. Offline: no geo scope (it fetches
+topojson from a CDN), no tiles; the map is metrics/place_map.py, claims over time are
+metrics/claim_charts.py. Every text from the data goes through chart_text.plain."""
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
 
-from .overview import outlines
-from .style import ITEM_COLORS, color_map, fmt_num, kind_label, side_color, side_label, unit_of
+from . import claim_charts
+from .chart_text import BR, bold, plain, wrap
+from .plotfig import figure
+from .style import event_label, fmt_day, fmt_num, side_color, side_label
 
-LAYOUT = dict(margin=dict(l=10, r=10, t=40, b=10), legend_title_text="", separators=".,")
-BOUND_PATTERNS = {"point": "", "interval": "", "lower bound": "/", "upper bound": "\\", "vague": "."}
-
-
-def _errors(df: pd.DataFrame) -> pd.DataFrame:
-    """Error-bar lengths from low/high around point; open bounds get no bar on that side."""
-    df = df.copy()
-    df["err_up"] = (df["high"] - df["point"]).clip(lower=0)
-    df["err_down"] = (df["point"] - df["low"]).clip(lower=0)
-    return df
+FONT = dict(size=11)
+LAYOUT = dict(separators=".,", hoverlabel=dict(align="left"), font=dict(size=12), showlegend=False)
+ROW = 22              # pixels per timeline row: every city keeps its label
 
 
-def timeline(df: pd.DataFrame) -> go.Figure:
-    fig = px.scatter(df, x="day", y="city", size="n", color="item", color_discrete_map=ITEM_COLORS,
-                     size_max=24, labels={"day": "Date", "city": "City", "n": "Mentions (count)",
-                                          "item": ""},
-                     title="Figures and events reported, by day and city")
-    fig.update_layout(**LAYOUT)
-    fig.update_yaxes(title="City")
-    return fig
+def _period(d, agg: str) -> str:
+    return f"week of {fmt_day(d)}" if agg == "week" else f"{pd.Timestamp(d):%B %Y}"
 
 
-def place_map(points: pd.DataFrame) -> go.Figure:
-    xs, ys = outlines()
-    fig = go.Figure()
-    fig.add_trace(go.Scatter(x=list(xs), y=list(ys), mode="lines", line=dict(color="#9aa0a6", width=0.8),
-                             hoverinfo="skip", name="Oblast borders", showlegend=False))
-    if not points.empty:
-        size = 8 + 30 * np.sqrt(points["activity"] / max(points["activity"].max(), 1))
-        text = [f"<b>{n}</b><br>{fmt_num(fc)} figures, {fmt_num(ec)} events"
-                for n, fc, ec in zip(points["name"], points["figures"], points["events"])]
-        labels = [n if i < 8 else "" for i, n in enumerate(points["name"])]  # busiest 8 named
-        fig.add_trace(go.Scatter(x=points["lon"], y=points["lat"], mode="markers+text",
-                                 text=labels, textposition="middle right", textfont=dict(size=10),
-                                 hovertext=text,
-                                 hoverinfo="text", name="Places",
-                                 marker=dict(size=size, color="#332288", opacity=0.7,
-                                             line=dict(color="white", width=1))))
-    fig.update_layout(**LAYOUT, title="Places mentioned, sized by figures + events", height=520,
-                      showlegend=False, plot_bgcolor="#f7f7f7")
-    fig.update_xaxes(title="Longitude (°E)", range=[22, 40.5], showgrid=False, zeroline=False)
-    # 1° of latitude is ~1.5x longer than 1° of longitude at 48°N
-    fig.update_yaxes(title="Latitude (°N)", range=[44.2, 52.5], scaleanchor="x", scaleratio=1.5,
-                     showgrid=False, zeroline=False)
-    return fig
+def timeline(df: pd.DataFrame, agg: str = "week") -> go.Figure:
+    """Figures and events per period and place: a heatmap, one labelled row per place (the
+    busiest first), so every place keeps its name however many there are."""
+    cities = list(dict.fromkeys(df["city"]))
+    freq = "W-MON" if agg == "week" else "MS"
+    lo, hi = pd.Timestamp(df["bucket"].min()), pd.Timestamp(df["bucket"].max())
+    buckets = pd.date_range(lo, hi, freq=freq) if lo != hi else pd.DatetimeIndex([lo])
+    if len(buckets) == 0 or buckets[0] != lo:
+        buckets = pd.DatetimeIndex([lo]).append(buckets)
+    grid = df.assign(bucket=pd.to_datetime(df["bucket"]))
+    fig_ = grid.pivot_table(index="city", columns="bucket", values="figures", aggfunc="sum")
+    ev_ = grid.pivot_table(index="city", columns="bucket", values="events", aggfunc="sum")
+    fig_ = fig_.reindex(index=cities, columns=buckets).fillna(0).astype(int)
+    ev_ = ev_.reindex(index=cities, columns=buckets).fillna(0).astype(int)
+    z = (fig_ + ev_).to_numpy()
+    names = [plain(c) for c in cities]
+    periods = [_period(b, agg) for b in buckets]
+    hover = [[f"{bold(c)} · {plain(p)}{BR}{fmt_num(f)} figures · {fmt_num(e)} events" for p, f, e in zip(periods, fr, er)]
+             for c, fr, er in zip(cities, fig_.to_numpy(), ev_.to_numpy())]
+    n = len(cities)
+    heat = dict(type="heatmap", x=buckets, y=list(range(n)), z=np.where(z > 0, z, np.nan), hovertext=hover,
+                hoverinfo="text", colorscale=[[0, "#dadaeb"], [1, "#3f007d"]], xgap=1, ygap=1, showscale=True,
+                colorbar=dict(title=dict(text="figures + events", side="right", font=FONT), thickness=10,
+                              len=min(1, 260 / (n * ROW + 60)), y=1, yanchor="top", tickfont=FONT))
+    layout = dict(LAYOUT, height=70 + ROW * n, margin=dict(l=10, r=10, t=10, b=40), plot_bgcolor="#ffffff",
+                  yaxis=dict(tickmode="array", tickvals=list(range(n)), ticktext=names, autorange="reversed",
+                             tickfont=FONT, showgrid=False, zeroline=False, automargin=True, fixedrange=True),
+                  xaxis=dict(type="date", tickformat="%-d %b %Y" if agg == "week" else "%b %Y", tickfont=FONT,
+                             showgrid=False))
+    return figure([heat], layout)
 
 
-def _dates(fig: go.Figure, dates: pd.Series) -> None:
-    """Day-level ticks, and at least a two-week window so one date doesn't zoom to milliseconds."""
-    d = pd.to_datetime(dates.dropna())
-    if d.empty:
-        return
-    lo, hi = d.min(), d.max()
-    if hi - lo < pd.Timedelta(days=14):
-        mid = lo + (hi - lo) / 2
-        lo, hi = mid - pd.Timedelta(days=7), mid + pd.Timedelta(days=7)
-    fig.update_xaxes(tickformat="%d %b %Y", range=[lo - pd.Timedelta(days=1), hi + pd.Timedelta(days=1)])
-
-
-def claims_over_time(df: pd.DataFrame, title: str, unit: str = "people", symbol: str = "bound") -> go.Figure:
-    """Claims as points with bounds over time, one colour per claimant side."""
-    df = _errors(df[df["date"].notna()])
-    df = df.assign(who=df["claimant_side"].map(side_label),
-                   what=df["kind"].map(kind_label) + " · " + df["subject_side"].map(side_label))
-    symbols = ({"lower bound": "triangle-up", "upper bound": "triangle-down", "point": "circle",
-                "interval": "diamond", "vague": "circle-open"} if symbol == "bound" else None)
-    fig = px.scatter(df, x="date", y="point", color="who", symbol=symbol, color_discrete_map=color_map(),
-                     error_y="err_up", error_y_minus="err_down", hover_name="claim",
-                     hover_data={"what": True, "claimant": True, "outlet": True, "who": False,
-                                 "err_up": False, "err_down": False, "point": False},
-                     symbol_map=symbols or {},
-                     labels={"date": "Date", "point": f"Claimed ({unit})", "who": "Claimant",
-                             "bound": "Bound", "measure": "Population"}, title=title)
-    fig.update_traces(marker=dict(size=11))
-    fig.update_layout(**LAYOUT)
-    fig.update_yaxes(rangemode="tozero", separatethousands=True)
-    _dates(fig, df["date"])
-    return fig
-
+# --- City page --------------------------------------------------------------------------------
 
 def population(df: pd.DataFrame, gazetteer: int | None) -> go.Figure:
-    fig = claims_over_time(df, "Population: before the war (squares) vs remaining (circles)", symbol="measure")
-    for tr in fig.data:
-        tr.marker.symbol = "square" if "before the war" in (tr.name or "") else "circle"
-    if gazetteer:
-        fig.add_hline(y=gazetteer, line_dash="dot", line_color="#555",
-                      annotation_text=f"gazetteer population {fmt_num(gazetteer)}")
-    return fig
+    """Population claims: before the war and remaining in their own panels, colour = who says
+    so, with the gazetteer's pre-war figure as a dotted line."""
+    order = [k for k in ("population_prewar", "population_remaining") if k in set(df["kind"])]
+    titles = {"population_prewar": "Population before the war", "population_remaining": "Population remaining"}
+
+    def panels(d):
+        return d["kind"], [(k, f"{bold(titles[k])} · {plain('people')}") for k in order]
+    refs = {"population_prewar": (gazetteer, f"gazetteer (pre-war): {fmt_num(gazetteer)}")} if gazetteer else None
+    return claim_charts.over_time(df, panels=panels, refs=refs, label_city=False)
 
 
-def compare(df: pd.DataFrame, kind: str) -> go.Figure:
-    """Bars per city/period, grouped by claimant side, one panel per subject side.
-    Hatched bars are one-sided bounds: '/' = at least (more than), '\\' = at most."""
-    df = _errors(df)
-    df["where"] = df["city"] + "<br>" + df["period"]
-    unit = unit_of(kind)
-    fig = px.bar(df, x="where", y="point", color="claimant_label", facet_col="subject",
-                 barmode="group", error_y="err_up", error_y_minus="err_down", text="claim",
-                 pattern_shape="bound", pattern_shape_map=BOUND_PATTERNS,
-                 color_discrete_map=color_map(),
-                 hover_data={"reports": True, "outlets": True, "basis": True, "where": False},
-                 labels={"point": f"Claimed {kind_label(kind)} ({unit})", "claimant_label": "Claimant",
-                         "where": "City and period", "subject": "Whose", "bound": "Bound",
-                         "reports": "Reports"},
-                 title=f"Claimed {kind_label(kind)}: what each side says (cumulative totals and per-period counts are labelled under each bar)")
-    fig.update_traces(textposition="outside", cliponaxis=False, textfont_size=11)
-    fig.update_layout(**LAYOUT, height=500, uniformtext_minsize=9)
-    top = pd.concat([df["high"], df["point"]]).max()
-    fig.update_yaxes(separatethousands=True, range=[0, (top if top == top and top > 0 else 1) * 1.18])
-    fig.update_xaxes(matches=None)   # each panel lists only its own cities and periods
-    fig.for_each_annotation(lambda a: a.update(text=a.text.replace("Whose=", "About: ")))
-    return fig
+_UNIT = re.compile(r"^\s*(?:km|kilomet(?:er|re)s?|miles?|mi)\b[\s,]*", re.I)
+_CUT = re.compile(r"[,;.:()\u2014\u2013]|\s-\s")
 
 
-def rates(df: pd.DataFrame) -> go.Figure:
-    df = df.assign(where=df["city"].fillna("(no place)") + "<br>" + df["period"],
-                   who=df["claimant_side"].map(side_label))
-    fig = px.bar(df, x="where", y="per_day", color="who", barmode="group", facet_col="subject",
-                 color_discrete_map=color_map(), text=df["per_day"].map(fmt_num),
-                 labels={"per_day": "Per day (people/day)", "where": "City and period", "who": "Claimant"},
-                 title="Per-day rates (only claims with a known period)")
-    fig.update_layout(**LAYOUT)
-    fig.update_xaxes(matches=None)
-    fig.for_each_annotation(lambda a: a.update(text=a.text.replace("subject=", "About: ")))
-    return fig
-
-
-def events_timeline(df: pd.DataFrame) -> go.Figure:
-    df = df[df["date"].notna()].assign(actor=df["actor_side"].map(side_label))
-    fig = px.scatter(df, x="date", y="event_type", color="actor", color_discrete_map=color_map(),
-                     hover_name="trigger", hover_data={"outlet": True, "actor": False},
-                     labels={"date": "Date", "event_type": "Event", "actor": "Acting side"},
-                     title="Events")
-    fig.update_traces(marker=dict(size=12))
-    fig.update_layout(**LAYOUT, height=160 + 40 * df["event_type"].nunique())
-    _dates(fig, df["date"])
-    return fig
+def distance_label(sentence: str, rel_end: int, words: int = 6) -> str:
+    """What a distance is measured to, from the words after the number: '7 kilometres from
+    Kupiansk, ...' -> 'from Kupiansk'; 'five kilometres west of the front line' -> 'west of
+    the front line'. Empty when the sentence says nothing after it."""
+    if not isinstance(sentence, str) or rel_end is None or rel_end != rel_end:
+        return ""
+    tail = _UNIT.sub("", sentence[int(rel_end):])
+    tail = _CUT.split(tail, maxsplit=1)[0].strip()
+    return " ".join(tail.split()[:words])
 
 
 def distances(df: pd.DataFrame) -> go.Figure:
-    df = df.assign(label=df["sentence"].str.slice(0, 60) + "…")
-    fig = px.bar(df, x="point", y="label", orientation="h", color_discrete_sequence=[side_color(None)],
-                 text=df["claim"] + " km", labels={"point": "Distance (km)", "label": ""},
-                 title="Distances mentioned")
-    fig.update_layout(**LAYOUT, height=max(200, 60 + 30 * len(df)))
-    return fig
+    """Distances mentioned over time (km), labelled with what they are measured to."""
+    df = df.copy()
+    df["to"] = [distance_label(s, e) or "(distance)" for s, e in zip(df["sentence"], df["rel_end"])]
+    df["claim"] = [f"{c} km" for c in df["claim"]]
+    df["hover"] = [f"{bold(c)} {plain(t)}{BR}{plain(side_label(s))} says"
+                   + (f" ({plain(w, 60)})" if isinstance(w, str) else "")
+                   + f"{BR}{plain(fmt_day(d))}{BR}{BR}“{wrap(sen, 70, 3)}”"
+                   for c, t, s, w, d, sen in zip(df["claim"], df["to"], df["claimant_side"], df["claimant"],
+                                                 df["date"], df["sentence"])]
+
+    def panels(d):
+        return pd.Series("km", index=d.index), [("km", f"{bold('Distances mentioned')} · {plain('km')}")]
+    return claim_charts.over_time(df, panels=panels, label_city=False, second_line="to")
+
+
+def events(df: pd.DataFrame, agg: str = "week") -> go.Figure:
+    """Events per period as bubbles, one row per event type and acting side (both named on the
+    axis, not only on hover), size = how many."""
+    d = df[df["date"].notna()].copy()
+    d["bucket"] = pd.to_datetime(d["date"]).dt.to_period("W-SUN" if agg == "week" else "M").dt.start_time
+    d["actor_side"] = d["actor_side"].fillna("unknown")
+    g = d.groupby(["event_type", "actor_side", "bucket"]).size().rename("n").reset_index()
+    rows = sorted({(t, s) for t, s in zip(g["event_type"], g["actor_side"])},
+                  key=lambda k: (event_label(k[0]), side_label(k[1])))
+    g["row"] = [rows.index((t, s)) for t, s in zip(g["event_type"], g["actor_side"])]
+    biggest = max(int(g["n"].max()), 1)
+    traces = []
+    for side in sorted(g["actor_side"].unique(), key=side_label):
+        s = g[g["actor_side"] == side]
+        traces.append(dict(
+            type="scatter", x=s["bucket"], y=s["row"], mode="markers", name=plain(side_label(side)),
+            marker=dict(size=7 + 17 * np.sqrt(s["n"] / biggest), color=side_color(side), opacity=0.85,
+                        line=dict(width=0)),
+            hovertext=[f"{bold(event_label(t))} by {plain(side_label(side))}{BR}{plain(_period(b, agg))}: "
+                       f"{fmt_num(n)} event{'s' if n != 1 else ''}" for t, b, n in zip(s["event_type"], s["bucket"], s["n"])],
+            hoverinfo="text"))
+    labels = [plain(f"{event_label(t)} · by {side_label(s)}") for t, s in rows]
+    lo, hi = g["bucket"].min(), g["bucket"].max()
+    pad = pd.Timedelta(days=10 if agg == "week" else 20)
+    layout = dict(LAYOUT, height=90 + 30 * len(rows), margin=dict(l=10, r=10, t=10, b=40),
+                  yaxis=dict(tickmode="array", tickvals=list(range(len(rows))), ticktext=labels,
+                             range=[len(rows) - 0.5, -0.5], tickfont=FONT, automargin=True, showgrid=True,
+                             zeroline=False),
+                  xaxis=dict(type="date", range=[lo - pad, hi + pad], tickformat="%-d %b %Y", tickfont=FONT))
+    return figure(traces, layout)

@@ -1,62 +1,88 @@
 """Claims: figures grouped so a number repeated by several reports counts once.
 
-A claim is (kind, subject side, claimant side, qualifier, value/bounds, place, period).
-Its reports are the articles that carry it. Bounds are kept honest:
-more_than -> lower bound only, less_than -> upper bound only, range -> interval,
-vague -> interval (or point) flagged vague. Per-day rates only where the period is known.
+A claim is one claim key (figures.claim_key: kind, sides, qualifier, value/bounds, place,
+period). Its reports are the articles that carry it. Bounds stay honest: more_than -> a
+lower bound only, less_than -> an upper bound only, range -> an interval, vague -> an
+interval flagged vague. A claim covers either a stated period ("last week", "1-10 October")
+or is a total to date; per-day rates exist only for stated periods and keep the bound.
+A claim's date is its figure's date (the date the number refers to; else the article's
+publication date); a claim with neither is undated and every chart says how many it drops.
 """
 from __future__ import annotations
+
+import dataclasses
 
 import numpy as np
 import pandas as pd
 
 from .db import cached, query
 from .filters import Filters, figure_where
-from .style import CASUALTY_KINDS, fmt_claim, side_label
+from .style import (CASUALTY_KINDS, fmt_claim, fmt_day, fmt_period, fmt_rate, side_label, side_rank,
+                    whose_label)
 
-KEY = ["kind", "subject_side", "claimant_side", "qualifier", "value", "value_low", "value_high",
-       "city", "period_start", "period_end"]
-
-
-MAX_CITIES = 8       # bars for the busiest cities only; filter by city to see others
-CLAIM_LIMIT = 5000   # rows a table shows; counts come from SQL, not from this list
+CLAIM_LIMIT = 1000   # rows a claims table shows; counts come from SQL, not from this list
+MAX_POINTS = 1500    # points an over-time chart draws before it groups by a coarser period
+SENTENCE_POINTS = 600   # up to this many points, hovers carry each claim's sentence (one more scan)
+MATRIX_CITIES = 60   # cities in the side-by-side matrix (busiest first)
 
 
 def _figures(f: Filters, kinds: tuple[str, ...]) -> tuple[str, list]:
-    """Matching figures with their claim key `ck`, stored at extraction (figures.claim_key:
-    repeats of one number inside an article and across outlets share it); rows loaded
-    before that column existed fall back to a hash of the claim's columns (KEY)."""
+    """Matching figures, only the columns claims need (no sentences: a claim's sentence is
+    fetched for the few claims a view shows, see `details`), with the claim key `ck` (stored at
+    extraction; rows loaded before that column existed fall back to a hash of the claim's
+    columns), the city and the date `d`."""
     where, params = figure_where(f)
     if kinds:
         where += " AND f.kind IN (SELECT unnest(?))"
         params.append(list(kinds))
     return f"""
-        SELECT f.*, coalesce(f.place, a.main_place) AS city, a.outlet,
-               coalesce(f.figure_date, a.published) AS d,
+        SELECT f.figure_id, f.doc_id, f.kind, f.subject_side, f.claimant_side, f.claimant, f.qualifier,
+               f.value, f.value_low, f.value_high, f.unit, f.period_start, f.period_end, f.period_text,
+               coalesce(f.place, a.main_place) AS city, a.outlet, coalesce(f.figure_date, a.published) AS d,
                coalesce(nullif(f.claim_key, ''), CAST(hash(f.kind, f.subject_side, f.claimant_side, f.qualifier,
                     f.value, f.value_low, f.value_high, coalesce(f.place, a.main_place), f.period_start,
                     f.period_end) AS VARCHAR)) AS ck
         FROM figures f JOIN articles a USING (doc_id) {where}""", params
 
 
-DETAILS = """
-        SELECT ck AS claim_id, any_value(kind) AS kind, any_value(subject_side) AS subject_side,
-               any_value(claimant_side) AS claimant_side, any_value(qualifier) AS qualifier,
-               any_value(value) AS value, any_value(value_low) AS value_low,
-               any_value(value_high) AS value_high,
-               -- a claim told twice in one article: its place and period are the first stated
-               first(city ORDER BY place IS NULL, span_start) AS city,
-               first(period_start ORDER BY period_end IS NULL, span_start) AS period_start,
-               first(period_end ORDER BY period_end IS NULL, span_start) AS period_end,
-               first(period_text ORDER BY period_end IS NULL, span_start) AS period_text,
-               any_value(unit) AS unit,
-               count(DISTINCT doc_id) AS reports, count(DISTINCT outlet) AS outlet_count,
+# one row per claim key. Every column but the dates, reports and figure is part of the key,
+# so any value of it is the value; the claim's figure is its first report's.
+CLAIM_COLS = """
+        ck AS claim_id, any_value(kind) AS kind, any_value(subject_side) AS subject_side,
+        any_value(claimant_side) AS claimant_side, any_value(qualifier) AS qualifier,
+        any_value(value) AS value, any_value(value_low) AS value_low, any_value(value_high) AS value_high,
+        any_value(city) AS city, any_value(period_start) AS period_start, any_value(period_end) AS period_end,
+        any_value(period_text) AS period_text, count(DISTINCT doc_id) AS reports,
+        min(d) AS first_reported, max(d) AS last_reported,
+        arg_min(figure_id, (coalesce(d, DATE '9999-12-31'), figure_id)) AS figure_id"""
+
+DETAILS = f"""
+        SELECT {CLAIM_COLS}, any_value(unit) AS unit,
+               count(DISTINCT outlet) AS outlet_count,
                string_agg(DISTINCT outlet, ', ' ORDER BY outlet) AS outlets,
                string_agg(DISTINCT claimant, '; ' ORDER BY claimant) AS claimants,
-               min(d) AS first_reported, max(d) AS last_reported, arg_max(sentence, d) AS sentence,
+               arg_max(figure_id, (coalesce(d, DATE '0001-01-01'), figure_id)) AS latest_figure,
                list(figure_id ORDER BY figure_id) AS figure_ids
         FROM b WHERE ck IN (SELECT ck FROM picked)
         GROUP BY ck"""
+
+
+@cached
+def details(db, figure_ids: tuple) -> pd.DataFrame:
+    """Sentence, quoted source and the number's place in the sentence, for a few figures."""
+    return query(db, """
+        SELECT figure_id, claimant, sentence, number_text, span_start - sentence_start AS rel_start,
+               span_end - sentence_start AS rel_end
+        FROM figures WHERE figure_id IN (SELECT unnest(?))""", [list(figure_ids)])
+
+
+def with_sentences(db, df: pd.DataFrame, col: str = "figure_id") -> pd.DataFrame:
+    """Add each claim's sentence (that of figure `col`) and quoted source."""
+    if df.empty:
+        return df.assign(claimant=None, sentence=None, number_text=None, rel_start=None, rel_end=None)
+    d = details(db, tuple(sorted(set(df[col].dropna()))))
+    return df.drop(columns=[c for c in ("claimant",) if c in df]).merge(
+        d.rename(columns={"figure_id": col}), on=col, how="left")
 
 
 @cached
@@ -66,11 +92,12 @@ def claims(db, f: Filters, kinds: tuple[str, ...] = (), limit: int = CLAIM_LIMIT
     figure), then details aggregated for those keys only."""
     base, params = _figures(f, kinds)
     df = query(db, f"""
-        WITH b AS ({base}),
+        WITH b AS NOT MATERIALIZED ({base}),   -- read twice, each time filtered: never copied whole
              newest AS (SELECT ck, d FROM b ORDER BY d DESC NULLS LAST LIMIT ?),
              picked AS (SELECT ck FROM newest GROUP BY ck ORDER BY max(d) DESC NULLS LAST, count(*) DESC LIMIT ?)
         {DETAILS}
-        ORDER BY last_reported DESC NULLS LAST, reports DESC, kind""", params + [int(limit) * 20, int(limit)])
+        ORDER BY last_reported DESC NULLS LAST, reports DESC, kind, claim_id""",
+               params + [int(limit) * 20, int(limit)])
     return add_bounds(df)
 
 
@@ -78,97 +105,237 @@ def claims(db, f: Filters, kinds: tuple[str, ...] = (), limit: int = CLAIM_LIMIT
 def count(db, f: Filters, kinds: tuple[str, ...] = (), reports: bool = True) -> dict:
     """How many distinct claims, and how many reports (distinct claim x article) of them."""
     base, params = _figures(f, kinds)
+    # distinct 64-bit hashes instead of the key strings: several times faster, and a collision
+    # among a million keys has odds of about 1 in 10^7
     rep = "count(DISTINCT hash(ck, doc_id))" if reports else "NULL"
-    row = query(db, f"SELECT count(DISTINCT ck) AS claims, {rep} AS reports FROM ({base})", params)
+    row = query(db, f"SELECT count(DISTINCT hash(ck)) AS claims, {rep} AS reports FROM ({base})", params)
     n = row["reports"].iloc[0]
     return {"claims": int(row["claims"].iloc[0]), "reports": None if pd.isna(n) else int(n)}
 
 
+def undated_filters(f: Filters) -> Filters:
+    return dataclasses.replace(f, start=None, end=None)
+
+
+@cached
+def undated(db, f: Filters, kinds: tuple[str, ...] = ()) -> int:
+    """Claims with no date at all (no figure date, no publication date) that match every other
+    filter: no chart can place them, and no time window includes them."""
+    base, params = _figures(undated_filters(f), kinds)
+    return int(query(db, f"SELECT count(DISTINCT ck) AS n FROM ({base}) WHERE d IS NULL", params)["n"].iloc[0])
+
+
 def add_bounds(df: pd.DataFrame) -> pd.DataFrame:
-    """low/high/point for charts, plain-language text, basis and per-day rate."""
+    """low/high/point for charts, the claim as said ('≥ 1,100'), what it covers, the rate."""
     df = df.copy()
     q = df["qualifier"].fillna("exact")
-    v, lo, hi = df["value"], df["value_low"], df["value_high"]
+    v, lo, hi = df["value"].astype(float), df["value_low"].astype(float), df["value_high"].astype(float)
     point = v.fillna(lo).fillna(hi)
-    low = pd.Series(np.where(q.isin(["range", "vague"]), lo.fillna(point), point), index=df.index)
-    high = pd.Series(np.where(q.isin(["range", "vague"]), hi.fillna(point), point), index=df.index)
+    interval = q.isin(["range", "vague"])
+    low = pd.Series(np.where(interval, lo.fillna(point), point), index=df.index)
+    high = pd.Series(np.where(interval, hi.fillna(point), point), index=df.index)
     low = low.where(q != "less_than")     # "fewer than N": no lower bound claimed
     high = high.where(q != "more_than")   # "more than N": no upper bound claimed
-    point = point.where(~q.isin(["range", "vague"]) | v.notna() | lo.isna() | hi.isna(), (lo + hi) / 2)
+    point = point.where(~interval | v.notna() | lo.isna() | hi.isna(), (lo + hi) / 2)
     df["low"], df["high"], df["point"] = low.astype(float), high.astype(float), point.astype(float)
     df["bound"] = q.map({"more_than": "lower bound", "less_than": "upper bound",
                          "range": "interval", "vague": "vague"}).fillna("point")
     df["claim"] = [fmt_claim(*r) for r in zip(q, v, lo, hi)]
-    known = df["period_start"].notna() & df["period_end"].notna()
+    # a stated period has both ends ("last week", "1-10 October", "since 6 March" up to the report)
+    stated = df["period_start"].notna() & df["period_end"].notna()
     days = (pd.to_datetime(df["period_end"]) - pd.to_datetime(df["period_start"])).dt.days + 1
-    df["days"] = days.where(known).astype("Float64")
-    df["per_day"] = (df["point"] / df["days"]).where(known & (df["days"] > 0)).astype(float)
-    df["basis"] = np.where(known, "per period", "cumulative (to date)")
-    df["period"] = _periods(df)
-    df["subject"] = df["subject_side"].map(side_label)
+    df["stated_period"] = stated
+    df["days"] = days.where(stated & (days > 0)).astype("Float64")
+    df["per_day"] = (df["point"] / df["days"].astype(float)).where(df["days"].notna()).astype(float)
+    df["per_day_text"] = [fmt_rate(qq, vv, ll, hh, dd) if s else ""
+                          for qq, vv, ll, hh, dd, s in zip(q, v, lo, hi, df["days"], stated)]
+    df["basis"] = np.where(stated, "for a stated period", "total to date")
+    df["period"] = _covers(df, stated)
+    df["subject"] = df["subject_side"].map(whose_label)
     df["claimant_label"] = df["claimant_side"].map(side_label)
     return df
 
 
-def _days(x: pd.Series) -> pd.Series:
-    return pd.to_datetime(x).dt.strftime("%d %b %Y").fillna("?")
-
-
-def _periods(df: pd.DataFrame) -> pd.Series:
-    """'01 Oct 2024 – 10 Oct 2024', 'since 01 Oct 2024' or 'to date, as of 09 Oct 2024'."""
-    start, end = df["period_start"], df["period_end"]
-    asof = _days(end.where(end.notna(), df["last_reported"]))
-    out = "to date, as of " + asof
-    out = out.where(start.isna(), "since " + _days(start))
-    return out.where(start.isna() | end.isna(), _days(start) + " – " + _days(end))
+def _covers(df: pd.DataFrame, stated: pd.Series) -> list[str]:
+    """'6–13 Mar 2023' for a stated period; 'total as of 13 Mar 2023' otherwise; a total since a
+    start date says so ('total since 1 Oct 2024, as of 9 Oct 2024')."""
+    asof = df["period_end"].where(df["period_end"].notna(), df["last_reported"])
+    out = []
+    for s, ps, pe, a in zip(stated, df["period_start"], df["period_end"], asof):
+        if s:
+            out.append(fmt_period(ps, pe))
+        elif ps is not None and ps == ps:
+            out.append(f"total since {fmt_day(ps)}" + (f", as of {fmt_day(a)}" if a == a and a is not None else ""))
+        else:
+            out.append(f"total as of {fmt_day(a)}" if a is not None and a == a else "total, undated")
+    return out
 
 
 @cached
 def reports(db, claim: tuple) -> pd.DataFrame:
     """The articles that carry one claim: pass the claim's figure_ids as a tuple."""
     return query(db, """
-        SELECT a.title, a.outlet, a.published, a.url, f.claimant, f.sentence, f.number_text,
-               f.doc_id, f.figure_id
+        SELECT a.title, a.outlet, a.published, a.published_how, a.published_precision, a.url,
+               f.claimant, f.claimant_side, f.subject_side, f.sentence, f.number_text,
+               f.span_start - f.sentence_start AS rel_start, f.span_end - f.sentence_start AS rel_end,
+               f.claimant_how, f.side_how, f.place_how, f.doc_id, f.figure_id
         FROM figures f JOIN articles a USING (doc_id)
         WHERE f.figure_id IN (SELECT unnest(?))
-        ORDER BY a.published, a.outlet""", [list(claim)])
+        ORDER BY a.published NULLS LAST, a.outlet, f.figure_id""", [list(claim)])
 
 
 @cached
-def compare(db, f: Filters, kind: str = "killed") -> pd.DataFrame:
-    """Side-by-side data: per subject side x claimant side x city x period, the latest claim
-    (most reports on ties), for the busiest cities. Other claims stay in `claims()`."""
-    base, params = _figures(f, (kind,))
+def claim_figures(db, f: Filters, kinds: tuple[str, ...], claim_id: str) -> tuple:
+    """The figure ids behind one claim as a view shows it (same filters), for the provenance
+    of a chart point, matrix cell or table row."""
+    base, params = _figures(f, kinds)
+    df = query(db, f"SELECT figure_id FROM ({base}) WHERE ck = ? ORDER BY d NULLS LAST, figure_id",
+               [*params, claim_id])
+    return tuple(df["figure_id"])
+
+
+# --- side by side: kind x (who says so x whose losses), per city --------------------------------
+
+@cached
+def matrix(db, f: Filters, kinds: tuple[str, ...] = CASUALTY_KINDS) -> pd.DataFrame:
+    """The latest claim per city x kind x who says so x whose losses (the newest report; the
+    figure id breaks ties), for the busiest MATRIX_CITIES cities. Long form; `matrix_table`
+    pivots it."""
+    base, params = _figures(f, kinds)
     df = query(db, f"""
-        WITH b AS ({base}),
-        keys AS (
-            SELECT ck, any_value(subject_side) AS s, any_value(claimant_side) AS c, any_value(city) AS city,
-                   any_value(period_start) AS ps, any_value(period_end) AS pe, max(d) AS last, count(*) AS n
-            FROM b GROUP BY ck),
-        busiest AS (SELECT city FROM keys GROUP BY city ORDER BY sum(n) DESC LIMIT ?),
-        picked AS (
-            SELECT ck FROM keys SEMI JOIN busiest ON keys.city IS NOT DISTINCT FROM busiest.city
-            QUALIFY row_number() OVER (PARTITION BY s, c, city, ps, pe
-                                       ORDER BY last DESC NULLS LAST, n DESC) = 1)
-        {DETAILS}
-        ORDER BY city, subject_side, claimant_side, period_start NULLS FIRST""", [*params, MAX_CITIES])
+        WITH b AS NOT MATERIALIZED ({base}),
+        latest AS (SELECT city, kind AS k, claimant_side AS cs, subject_side AS ss, count(*) AS n,
+                          arg_max(ck, (coalesce(d, DATE '0001-01-01'), figure_id)) AS ck
+                   FROM b GROUP BY ALL),
+        busiest AS (SELECT city, sum(n) AS city_reports FROM latest GROUP BY city
+                    ORDER BY city_reports DESC, city LIMIT ?),
+        cells AS (SELECT latest.*, busiest.city_reports FROM latest
+                  JOIN busiest ON latest.city IS NOT DISTINCT FROM busiest.city),
+        c AS (SELECT {CLAIM_COLS} FROM b WHERE ck IN (SELECT ck FROM cells) GROUP BY ck)
+        SELECT c.* EXCLUDE (city, kind, claimant_side, subject_side), cells.city, cells.k AS kind,
+               cells.cs AS claimant_side, cells.ss AS subject_side, cells.city_reports
+        FROM cells JOIN c ON c.claim_id = cells.ck""", [*params, MATRIX_CITIES])
     df = add_bounds(df)
-    df["city"] = df["city"].fillna("(no place)")
-    df["subject_side"] = df["subject_side"].fillna("unknown")
-    df["subject"] = df["subject_side"].map(side_label)
+    df["city"] = df["city"].fillna("(no place named)")
     return df
 
 
+def compare(db, f: Filters, kind: str = "killed") -> pd.DataFrame:
+    """The side-by-side view for one kind: the latest claim per city x who says so x whose
+    losses (the matrix's rows of that kind)."""
+    m = matrix(db, f, (kind,))
+    return m[m["kind"] == kind].reset_index(drop=True)
+
+
+def matrix_column(claimant_side, subject_side) -> str:
+    return f"{side_label(claimant_side)} says · {whose_label(subject_side)}"
+
+
+def matrix_cell(row) -> str:
+    """'≥ 1,100 total · 13 Mar 2023' or '250 in 6–13 Mar 2023'."""
+    if row["stated_period"]:
+        return f"{row['claim']} in {row['period']}"
+    when = fmt_day(row["last_reported"]) or "undated"
+    return f"{row['claim']} total · {when}"
+
+
+def matrix_table(long: pd.DataFrame, kind_label) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(cells, ids): rows city x kind (busiest city first, kinds in their usual order), one
+    column per who-says-so x whose-losses pair present (belligerents first). `ids` holds each
+    cell's claim id at the same position, for turning a selected cell into its provenance."""
+    if long.empty:
+        return pd.DataFrame(), pd.DataFrame()
+    long = long.copy()
+    long["col"] = [matrix_column(c, s) for c, s in zip(long["claimant_side"], long["subject_side"])]
+    long["cell"] = [f"{c} in {p}" if st else f"{c} total · {fmt_day(d) or 'undated'}"
+                    for c, p, st, d in zip(long["claim"], long["period"], long["stated_period"], long["last_reported"])]
+    pairs = (long.groupby("col").agg(c=("claimant_side", "first"), s=("subject_side", "first"),
+                                     n=("reports", "sum")).reset_index())
+    belligerent = pairs["c"].isin(["russia", "ukraine"]) & pairs["s"].isin(["russia", "ukraine"])
+    pairs = pairs.assign(b=~belligerent, cr=pairs["c"].map(side_rank), sr=pairs["s"].map(side_rank),
+                         own=pairs["c"] == pairs["s"])
+    cols = list(pairs.sort_values(["b", "own", "cr", "sr"])["col"])
+    order = {k: i for i, k in enumerate(CASUALTY_KINDS)}
+    cities = (long.groupby("city")["city_reports"].first().sort_values(ascending=False, kind="stable"))
+    long["city_rank"] = long["city"].map({c: i for i, c in enumerate(cities.index)})
+    long["kind_rank"] = long["kind"].map(lambda k: order.get(k, len(order)))
+    cells = long.pivot_table(index=["city_rank", "city", "kind_rank", "kind"], columns="col", values="cell",
+                             aggfunc="first")
+    ids = long.pivot_table(index=["city_rank", "city", "kind_rank", "kind"], columns="col", values="claim_id",
+                           aggfunc="first")
+    cells, ids = cells.reindex(columns=cols).sort_index(), ids.reindex(columns=cols).sort_index()
+    cells = cells.reset_index().drop(columns=["city_rank", "kind_rank"])
+    ids = ids.reset_index().drop(columns=["city_rank", "kind_rank"])
+    cells["kind"] = cells["kind"].map(kind_label)
+    cells.columns.name = ids.columns.name = None
+    return cells.rename(columns={"city": "City", "kind": "What"}), ids
+
+
+# --- over time: one chart per kind --------------------------------------------------------------
+
+BUCKETS = ("week", "month", "quarter", "year")
+
+
 @cached
-def rates(db, f: Filters, kind: str = "killed") -> pd.DataFrame:
-    """Per-day rates of the compared claims whose period is known."""
-    df = compare(db, f, kind)
+def over_time(db, f: Filters, kind: str | tuple, agg: str = "week") -> tuple[pd.DataFrame, dict]:
+    """The dated claims of one kind (or a few) for the over-time chart, each at its first
+    report's date. When there are more than MAX_POINTS, only the latest claim per period (agg,
+    coarsened until they fit) x city x who says so x whose losses x what it covers is kept, and
+    `info` says so. Sentences (for hover texts) come along when there are few enough points."""
+    kinds = (kind,) if isinstance(kind, str) else tuple(kind)
+    base, params = _figures(f, kinds)
+    order = list(BUCKETS[BUCKETS.index(agg):] if agg in BUCKETS else BUCKETS)
+    key = "city, claimant_side, subject_side, period_end IS NULL"
+    # one pass: the claims, how many groups each period would make, the finest period that
+    # fits (none when every claim fits), the latest claim of each group
+    unit = "CASE " + " ".join(f"WHEN s.{u} <= {MAX_POINTS} THEN date_trunc('{u}', c.first_reported)"
+                              for u in order) + f" ELSE date_trunc('year', c.first_reported) END"
+    chosen = "CASE WHEN s.claims <= {n} THEN NULL ".format(n=MAX_POINTS) + \
+             " ".join(f"WHEN s.{u} <= {MAX_POINTS} THEN '{u}'" for u in order) + " ELSE 'year' END"
+    df = query(db, f"""
+        WITH b AS ({base} AND coalesce(f.figure_date, a.published) IS NOT NULL),
+        c AS MATERIALIZED (SELECT {CLAIM_COLS}, min(claimant) AS claimant FROM b GROUP BY ck),
+        s AS (SELECT count(*) AS claims, {", ".join(f"count(DISTINCT (date_trunc('{u}', first_reported), {key})) AS {u}"
+                                                    for u in BUCKETS)} FROM c)
+        SELECT c.*, s.claims AS total_claims, {chosen} AS grouped_by FROM c, s
+        QUALIFY s.claims <= {MAX_POINTS} OR row_number() OVER (
+            PARTITION BY {unit}, c.city, c.claimant_side, c.subject_side, c.period_end IS NULL
+            ORDER BY c.first_reported DESC, c.reports DESC, c.claim_id) = 1
+        ORDER BY c.first_reported DESC, c.claim_id LIMIT {MAX_POINTS}""", params)
+    info = {"claims": int(df["total_claims"].iloc[0]) if len(df) else 0,
+            "grouped_by": df["grouped_by"].iloc[0] if len(df) and isinstance(df["grouped_by"].iloc[0], str) else None}
+    df = df.drop(columns=["total_claims", "grouped_by"])
+    if len(df) <= SENTENCE_POINTS:
+        df = with_sentences(db, df)
+    else:
+        df = df.assign(sentence=None, number_text=None, rel_start=None, rel_end=None)
+    df = add_bounds(df)
+    df["date"] = pd.to_datetime(df["first_reported"])
+    return df, info
+
+
+# --- per-day rates: stated periods only ---------------------------------------------------------
+
+RATE_ROWS = 16
+
+
+@cached
+def rates(db, f: Filters, kind: str = "killed", n: int = RATE_ROWS) -> pd.DataFrame:
+    """The newest claims with a stated period (at most `n`), with their rate per day."""
+    base, params = _figures(f, (kind,))
+    df = query(db, f"""
+        WITH b AS ({base})
+        SELECT {CLAIM_COLS} FROM b
+        WHERE period_start IS NOT NULL AND period_end IS NOT NULL
+        GROUP BY ck ORDER BY max(period_end) DESC, count(DISTINCT doc_id) DESC, claim_id LIMIT ?""",
+               [*params, int(n)])
+    df = add_bounds(df)
     return df[df["per_day"].notna()].reset_index(drop=True)
 
 
 @cached
 def casualty_kinds_present(db, f: Filters) -> list[str]:
     where, params = figure_where(f)
-    found = set(query(db, f"SELECT DISTINCT f.kind FROM figures f JOIN articles a USING (doc_id) {where}",
-                      params)["kind"])
+    found = set(query(db, f"SELECT DISTINCT f.kind FROM figures f JOIN articles a USING (doc_id) {where} "
+                          "AND f.kind IN (SELECT unnest(?))", [*params, list(CASUALTY_KINDS)])["kind"])
     return [k for k in CASUALTY_KINDS if k in found]

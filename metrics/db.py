@@ -25,8 +25,11 @@ from loaders import corrections, store
 
 DEFAULT_DB = "data/frontline.duckdb"
 _lock = threading.RLock()
+_idle = threading.Condition(_lock)      # signalled when a query on a connection ends
+_busy: dict[str, int] = {}               # queries running per database path
 _cons: dict[str, tuple[tuple, duckdb.DuckDBPyConnection]] = {}
 _cache: OrderedDict = OrderedDict()
+_running: dict[tuple, threading.Event] = {}   # cached calls being computed
 CACHE_SIZE = 256
 
 
@@ -47,9 +50,16 @@ def _connection(db: str, ver: tuple) -> duckdb.DuckDBPyConnection:
     if held and held[0] == ver:
         return held[1]
     if held:
-        # close first: DuckDB caches open databases by path inside a process
-        held[1].close()
-        del _cons[db]
+        # close first: DuckDB caches open databases by path inside a process. Queries still
+        # running on the old file finish first (they read the snapshot they started on).
+        while _busy.get(db):
+            _idle.wait()
+        held = _cons.get(db)
+        if held and held[0] == ver:
+            return held[1]
+        if held:
+            held[1].close()
+            del _cons[db]
     con = open_reader(db)
     _cons[db] = (ver, con)
     return con
@@ -73,17 +83,22 @@ def open_reader(db) -> duckdb.DuckDBPyConnection:
 
 
 def query(db, sql: str, params: list | tuple = ()) -> pd.DataFrame:
-    """Run one parameterised query on the live database (no caching here)."""
+    """Run one parameterised query on the live database (no caching here). Queries from
+    several sessions run at once, each on its own cursor; the lock only guards opening."""
     db = str(db)
     with _lock:
         ver = version(db)
         if ver is None:
             raise FileNotFoundError(db)
         cur = _connection(db, ver).cursor()
-        try:
-            return cur.execute(sql, list(params)).df()
-        finally:
-            cur.close()
+        _busy[db] = _busy.get(db, 0) + 1
+    try:
+        return cur.execute(sql, list(params)).df()
+    finally:
+        cur.close()
+        with _lock:
+            _busy[db] -= 1
+            _idle.notify_all()
 
 
 def rows(db, sql: str, params: list | tuple = ()) -> list[dict]:
@@ -103,20 +118,32 @@ def rows(db, sql: str, params: list | tuple = ()) -> list[dict]:
 
 
 def cached(fn):
-    """Memoise fn(db, *args) on (db version, args). Args must be hashable."""
+    """Memoise fn(db, *args) on (db version, args). Args must be hashable. A call that finds
+    the same call already running (another session, the warm-up) waits for its result."""
     @functools.wraps(fn)
     def wrapper(db, *args, **kwargs):
         key = (fn.__qualname__, str(db), version(db), args, tuple(sorted(kwargs.items())))
-        with _lock:
-            if key in _cache:
-                _cache.move_to_end(key)
-                hit = _cache[key]
-                return hit.copy() if isinstance(hit, pd.DataFrame) else hit
-        value = fn(db, *args, **kwargs)
-        with _lock:
-            _cache[key] = value
-            while len(_cache) > CACHE_SIZE:
-                _cache.popitem(last=False)
+        while True:
+            with _lock:
+                if key in _cache:
+                    _cache.move_to_end(key)
+                    hit = _cache[key]
+                    return hit.copy() if isinstance(hit, pd.DataFrame) else hit
+                running = _running.get(key)
+                if running is None:
+                    running = _running[key] = threading.Event()
+                    break
+            running.wait()       # then look again (if that call failed, this one runs)
+        try:
+            value = fn(db, *args, **kwargs)
+            with _lock:
+                _cache[key] = value
+                while len(_cache) > CACHE_SIZE:
+                    _cache.popitem(last=False)
+        finally:
+            with _lock:
+                _running.pop(key, None)
+            running.set()
         return value.copy() if isinstance(value, pd.DataFrame) else value
     return wrapper
 
@@ -136,6 +163,8 @@ def status(db) -> str:
 
 def close_all() -> None:
     with _lock:
+        while any(_busy.values()):        # let running queries end first
+            _idle.wait()
         for _, con in _cons.values():
             con.close()
         _cons.clear()

@@ -106,3 +106,84 @@ def _dates(col: str, f: Filters, where: list, params: list) -> None:
     if f.end:
         where.append(f"{col} <= ?")
         params.append(f.end)
+
+
+# --- the time window: a preset length ending on an "as of" date, or a custom range ------------
+
+PRESETS = {"7d": 7, "30d": 30, "90d": 90, "all": None}
+PRESET_LABELS = {"7d": "7 days", "30d": "30 days", "90d": "90 days", "all": "All", "custom": "Custom"}
+AGGS = {"week": "Week", "month": "Month"}
+WINDOW_KEYS = ("period", "asof", "agg")
+
+
+@dataclass(frozen=True)
+class Window:
+    """What the sidebar's time controls say. `bounds()` turns it into Filters.start/end.
+
+    An end at the latest date in the data is no end at all, so undated rows stay in tables
+    when nothing narrows the time; any real bound leaves them out (a row with no date
+    cannot be placed inside a window), and pages say how many that is."""
+    period: str = "all"              # 7d, 30d, 90d, all, custom
+    asof: dt.date | None = None      # the window's last day; None = the latest date in the data
+    start: dt.date | None = None     # custom range only
+    end: dt.date | None = None
+    agg: str = "week"                # how charts group counts: week or month
+
+    def bounds(self, lo: dt.date | None, hi: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+        if self.period == "custom":
+            start, end = self.start, self.end
+        else:
+            end = self.asof
+            days = PRESETS.get(self.period)
+            start = (end or hi) - dt.timedelta(days=days - 1) if days and (end or hi) else None
+        if start and lo and start <= lo:
+            start = None
+        if end and hi and end >= hi:
+            end = None
+        return start, end
+
+    def to_params(self) -> dict[str, str]:
+        out = {}
+        if self.period != "all":
+            out["period"] = self.period
+        if self.asof and self.period != "custom":
+            out["asof"] = self.asof.isoformat()
+        if self.agg != "week":
+            out["agg"] = self.agg
+        return out
+
+    @classmethod
+    def from_params(cls, params) -> "Window":
+        """From st.query_params; a link with only start/end (older links) is a custom range."""
+        def one(key):
+            v = params.get(key)
+            return v[0] if isinstance(v, (list, tuple)) and v else v
+
+        def day(key):
+            try:
+                return dt.date.fromisoformat(str(one(key))) if one(key) else None
+            except ValueError:
+                return None
+        period = str(one("period") or "")
+        start, end = day("start"), day("end")
+        if period not in PRESET_LABELS:
+            period = "custom" if (start or end) else "all"
+        agg = str(one("agg") or "week")
+        return cls(period=period, asof=day("asof"), start=start, end=end,
+                   agg=agg if agg in AGGS else "week")
+
+    def describe(self, lo: dt.date | None = None, hi: dt.date | None = None) -> str:
+        """'last 30 days to 13 Mar 2023', 'all dates', '1 Oct 2024 – 31 Oct 2024'."""
+        start, end = self.bounds(lo, hi)
+        if self.period == "custom":
+            if not (start or end):
+                return "all dates"
+            return f"{_day(start) if start else 'the start'} – {_day(end) if end else 'the latest date'}"
+        last = self.asof or hi
+        if self.period == "all":
+            return f"all dates up to {_day(last)}" if end else "all dates"
+        return f"the {PRESET_LABELS[self.period]} to {_day(last)}" if last else "all dates"
+
+
+def _day(d: dt.date) -> str:
+    return f"{d.day} {d:%b %Y}"

@@ -1,4 +1,4 @@
-"""Overview: headline counts, the activity timeline, the map's points, and sidebar options."""
+"""Overview: headline counts, the activity timeline, the map's places and frames, sidebar options."""
 from __future__ import annotations
 
 import json
@@ -8,40 +8,75 @@ from pathlib import Path
 import pandas as pd
 
 from .claims import claims
-from .claims import count as claim_count
 from .db import cached, query
 from .filters import Filters, article_where, event_where, figure_where
 
 OUTLINES = Path(__file__).resolve().parent.parent / "data" / "reference" / "ukraine_oblasts.geojson"
+# gazetteer kinds that are settlements (the gazetteer may add finer ones)
+SETTLEMENTS = ("city", "town", "village", "settlement", "urban-type settlement", "hamlet")
+REGIONS = ("oblast", "region", "raion", "district", "hromada")
+TIMELINE_CITIES = 40     # rows of the timeline heatmap (busiest first)
+MAX_FRAMES = 60          # frames of the map's play-through before it groups by a coarser period
+NO_PLACE = "(no place named)"
+
+
+@cached
+def place_columns(db) -> frozenset:
+    """The places table's columns (the gazetteer may add `approximate`, `country`, ...)."""
+    return frozenset(query(db, "SELECT column_name FROM information_schema.columns WHERE table_name = 'places'")
+                     ["column_name"])
+
+
+def _activity(f: Filters, by_day: str | None = None) -> tuple[str, list]:
+    """Figures and events per place (a figure's place, else its article's main place), as one
+    relation (name, [bucket,] figures, events)."""
+    fw, fp = figure_where(f)
+    ew, ep = event_where(f)
+    day_f = f", date_trunc('{by_day}', coalesce(f.figure_date, a.published)) AS bucket" if by_day else ""
+    day_e = f", date_trunc('{by_day}', coalesce(e.event_date, a.published))" if by_day else ""
+    keep = " AND bucket IS NOT NULL" if by_day else ""
+    return f"""
+        SELECT * FROM (
+            SELECT coalesce(f.place, a.main_place) AS name{day_f}, count(*) AS figures, 0 AS events
+            FROM figures f JOIN articles a USING (doc_id) {fw} GROUP BY ALL
+            UNION ALL
+            SELECT coalesce(e.place, a.main_place){day_e}, 0, count(*)
+            FROM events e JOIN articles a USING (doc_id) {ew} GROUP BY ALL) t WHERE TRUE{keep}""", fp + ep
 
 
 @cached
 def counts(db, f: Filters) -> dict:
+    """The Overview's headline counts, in one query."""
+    from .claims import _figures
     aw, ap = article_where(f)
     fw, fp = figure_where(f)
     ew, ep = event_where(f)
-    a = query(db, f"""
-        SELECT count(*) AS articles, count(DISTINCT outlet) AS outlets,
-               count(*) FILTER (WHERE published IS NULL OR published_how = 'unknown') AS unknown_dates,
-               count(*) FILTER (WHERE published_how = 'inferred') AS inferred_dates,
-               min(published) AS first_date, max(published) AS last_date,
-               max(loaded_at) AS last_load
-        FROM articles a {aw}""", ap).iloc[0]
-    fig = query(db, f"SELECT count(*) AS n FROM figures f JOIN articles a USING (doc_id) {fw}", fp)
-    ev = query(db, f"SELECT count(*) AS n FROM events e JOIN articles a USING (doc_id) {ew}", ep)
-    cities = query(db, f"""
-        SELECT count(DISTINCT city) AS n FROM (
-            SELECT coalesce(f.place, a.main_place) AS city FROM figures f JOIN articles a USING (doc_id) {fw}
-            UNION ALL
-            SELECT coalesce(e.place, a.main_place) FROM events e JOIN articles a USING (doc_id) {ew}) t
-        WHERE city IS NOT NULL""", fp + ep)
+    claims_base, cp = _figures(f, ())
+    # settlements named as the place of a figure or event (not an article's main place, which
+    # may be where it was filed, e.g. Moscow), and not oblasts, regions or countries
+    r = query(db, f"""
+        WITH arts AS (
+            SELECT count(*) AS articles, count(DISTINCT outlet) AS outlets,
+                   count(*) FILTER (WHERE published IS NULL OR published_how = 'unknown') AS unknown_dates,
+                   count(*) FILTER (WHERE published_how = 'inferred') AS inferred_dates,
+                   min(published) AS first_date, max(published) AS last_date, max(loaded_at) AS last_load
+            FROM articles a {aw}),
+        figs AS (SELECT count(*) AS figures, count(DISTINCT hash(ck)) AS claims FROM ({claims_base})),
+        evs AS (SELECT count(*) AS events FROM events e JOIN articles a USING (doc_id) {ew}),
+        named AS (SELECT DISTINCT f.place AS name FROM figures f JOIN articles a USING (doc_id) {fw}
+                  UNION SELECT DISTINCT e.place FROM events e JOIN articles a USING (doc_id) {ew}),
+        places AS (SELECT count(*) FILTER (WHERE p.kind IN (SELECT unnest(?))) AS settlements,
+                          count(*) FILTER (WHERE p.kind IN (SELECT unnest(?))) AS regions
+                   FROM named JOIN places p USING (name))
+        SELECT * FROM arts, figs, evs, places""",
+              [*ap, *cp, *ep, *fp, *ep, list(SETTLEMENTS), list(REGIONS)]).iloc[0]
     return {
-        "articles": int(a["articles"]), "outlets": int(a["outlets"]),
-        "figures": int(fig["n"].iloc[0]), "events": int(ev["n"].iloc[0]),
-        "claims": claim_count(db, f, (), False)["claims"], "cities": int(cities["n"].iloc[0]),
-        "unknown_dates": int(a["unknown_dates"]), "inferred_dates": int(a["inferred_dates"]),
-        "first_date": _date(a["first_date"]), "last_date": _date(a["last_date"]),
-        "last_load": None if pd.isna(a["last_load"]) else pd.Timestamp(a["last_load"]),
+        "articles": int(r["articles"]), "outlets": int(r["outlets"]), "figures": int(r["figures"]),
+        "events": int(r["events"]), "claims": int(r["claims"]), "settlements": int(r["settlements"]),
+        "regions": int(r["regions"]), "unknown_dates": int(r["unknown_dates"]),
+        "inferred_dates": int(r["inferred_dates"]), "first_date": _date(r["first_date"]),
+        "last_date": _date(r["last_date"]),
+        "last_load": None if pd.isna(r["last_load"]) else pd.Timestamp(r["last_load"]),
     }
 
 
@@ -50,49 +85,90 @@ def _date(x):
 
 
 @cached
-def timeline(db, f: Filters) -> pd.DataFrame:
-    """Figures and events per day and city (place, else the article's main place)."""
-    fw, fp = figure_where(f)
-    ew, ep = event_where(f)
-    return query(db, f"""
-        SELECT day, coalesce(city, '(no place)') AS city, item, count(*) AS n FROM (
-            SELECT coalesce(f.figure_date, a.published) AS day, coalesce(f.place, a.main_place) AS city,
-                   'figures' AS item FROM figures f JOIN articles a USING (doc_id) {fw}
-            UNION ALL
-            SELECT coalesce(e.event_date, a.published), coalesce(e.place, a.main_place), 'events'
-            FROM events e JOIN articles a USING (doc_id) {ew}) t
-        WHERE day IS NOT NULL
-        GROUP BY ALL ORDER BY day, city, item""", fp + ep)
+def timeline(db, f: Filters, agg: str = "week") -> pd.DataFrame:
+    """Figures and events per period (week or month) and place, for the busiest places."""
+    act, params = _activity(f, agg if agg in ("week", "month") else "week")
+    df = query(db, f"""
+        WITH t AS (SELECT coalesce(name, '{NO_PLACE}') AS city, bucket, sum(figures) AS figures,
+                          sum(events) AS events FROM ({act}) GROUP BY ALL),
+             top AS (SELECT city, sum(figures + events) AS total FROM t GROUP BY city
+                     ORDER BY total DESC, city LIMIT {TIMELINE_CITIES})
+        SELECT t.*, top.total, (SELECT count(DISTINCT city) FROM t) AS all_cities
+        FROM t JOIN top USING (city) ORDER BY top.total DESC, city, bucket""", params)
+    df["figures"] = df["figures"].astype(int)
+    df["events"] = df["events"].astype(int)
+    return df
+
+
+@cached
+def undated(db, f: Filters) -> dict:
+    """Figures and events with no date at all (matching every other filter)."""
+    import dataclasses
+    g = dataclasses.replace(f, start=None, end=None)
+    fw, fp = figure_where(g)
+    ew, ep = event_where(g)
+    row = query(db, f"""
+        SELECT (SELECT count(*) FROM figures f JOIN articles a USING (doc_id) {fw}
+                AND coalesce(f.figure_date, a.published) IS NULL) AS figures,
+               (SELECT count(*) FROM events e JOIN articles a USING (doc_id) {ew}
+                AND coalesce(e.event_date, a.published) IS NULL) AS events""", fp + ep).iloc[0]
+    return {"figures": int(row["figures"]), "events": int(row["events"])}
 
 
 @cached
 def map_points(db, f: Filters) -> pd.DataFrame:
-    """Gazetteer places with coordinates, sized by how many figures and events mention them."""
-    fw, fp = figure_where(f)
+    """Gazetteer places with coordinates, with how many figures and events are about them;
+    `settlement` tells villages, towns and cities from oblasts and regions."""
+    act, params = _activity(f)
+    approx = "coalesce(p.approximate, FALSE)" if "approximate" in place_columns(db) else "FALSE"
+    df = query(db, f"""
+        SELECT p.name, p.kind, p.oblast, p.lat, p.lon, p.population, {approx} AS approximate,
+               sum(t.figures)::BIGINT AS figures, sum(t.events)::BIGINT AS events,
+               (sum(t.figures) + sum(t.events))::BIGINT AS activity
+        FROM ({act}) t JOIN places p USING (name)
+        WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL AND p.kind != 'country'
+        GROUP BY ALL ORDER BY activity DESC, p.name""", params)
+    df["settlement"] = df["kind"].isin(SETTLEMENTS)
+    return df
+
+
+@cached
+def map_frames(db, f: Filters, agg: str = "week") -> tuple[pd.DataFrame, str]:
+    """Events per period and settlement, with the acting side that did most of them, for the
+    map's play-through. Periods coarsen (week -> month -> quarter -> year) until there are at
+    most MAX_FRAMES. Returns the rows and the period used."""
     ew, ep = event_where(f)
-    return query(db, f"""
-        WITH act AS (
-            SELECT coalesce(f.place, a.main_place) AS name, 1 AS fig, 0 AS ev
-            FROM figures f JOIN articles a USING (doc_id) {fw}
-            UNION ALL
-            SELECT coalesce(e.place, a.main_place), 0, 1 FROM events e JOIN articles a USING (doc_id) {ew})
-        SELECT p.name, p.kind, p.oblast, p.lat, p.lon, p.population,
-               sum(act.fig)::BIGINT AS figures, sum(act.ev)::BIGINT AS events,
-               (sum(act.fig) + sum(act.ev))::BIGINT AS activity
-        FROM act JOIN places p ON p.name = act.name
-        WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL
-        GROUP BY ALL ORDER BY activity DESC""", fp + ep)
+    sizes = query(db, f"""
+        SELECT {", ".join(f"count(DISTINCT date_trunc('{u}', coalesce(e.event_date, a.published))) AS {u}"
+                          for u in ("week", "month", "quarter", "year"))}
+        FROM events e JOIN articles a USING (doc_id) {ew}""", ep).iloc[0]
+    units = ["week", "month", "quarter", "year"]
+    start = units.index(agg) if agg in units else 0
+    unit = next((u for u in units[start:] if sizes[u] <= MAX_FRAMES), "year")
+    df = query(db, f"""
+        SELECT date_trunc('{unit}', coalesce(e.event_date, a.published)) AS bucket,
+               coalesce(e.place, a.main_place) AS name, coalesce(e.actor_side, 'unknown') AS actor_side,
+               e.event_type, count(*) AS n
+        FROM events e JOIN articles a USING (doc_id) {ew}
+        AND coalesce(e.event_date, a.published) IS NOT NULL AND coalesce(e.place, a.main_place) IS NOT NULL
+        GROUP BY ALL""", ep)
+    return df, unit
+
+
+@lru_cache(maxsize=1)
+def geojson() -> dict:
+    """The shipped oblast outlines (feature id = the gazetteer's oblast name)."""
+    try:
+        return json.loads(OUTLINES.read_text())
+    except (OSError, ValueError):
+        return {"type": "FeatureCollection", "features": []}
 
 
 @lru_cache(maxsize=1)
 def outlines() -> tuple[tuple, tuple]:
     """Oblast outlines as one lon/lat path with None breaks (drawn as a single line trace)."""
-    try:
-        data = json.loads(OUTLINES.read_text())
-    except (OSError, ValueError):
-        return (), ()
     xs, ys = [], []
-    for feat in data["features"]:
+    for feat in geojson()["features"]:
         for poly in feat["geometry"]["coordinates"]:
             for ring in poly:
                 xs += [p[0] for p in ring] + [None]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import duckdb
 import pytest
@@ -14,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from conftest import ROOT, SAMPLES, build_db
 from metrics import db as mdb
 from csv_expect import expected_cell as cell
+from metrics.style import kind_label
 
 APP = str(ROOT / "app.py")
 HOSTILE = {"id": "hostile-1", "title": "=HYPERLINK(\"http://evil.example\",\"click\")", "source": "@Evil Wire",
@@ -77,6 +79,47 @@ def no_html(at):
         assert not md.proto.allow_html, md.value
 
 
+@pytest.fixture(scope="module")
+def dash_db(tmp_path_factory):
+    """75 articles: 40 places, every side, qualifier and kind, undated articles, hostile text."""
+    import dash_corpus
+    yield dash_corpus.build(tmp_path_factory.mktemp("dash"))
+    mdb.close_all()
+
+
+def figure_json(at, key):
+    """The Plotly figure a page sent for the chart with this key."""
+    for el in charts(at):
+        if el.proto.id.endswith(key) or f"-{key}-" in el.proto.id or key in el.proto.id:
+            return json.loads(el.proto.spec)
+    raise KeyError(key)
+
+
+def figure_texts(fig) -> list[str]:
+    """Every string Plotly would draw or show on hover in a figure."""
+    out = []
+
+    def walk(x, k=""):
+        if isinstance(x, dict):
+            for kk, v in x.items():
+                walk(v, kk)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v, k)
+        elif isinstance(x, str) and k in ("text", "hovertext", "name", "ticktext", "label", "prefix"):
+            out.append(x)
+    walk(fig.get("data", []))
+    walk(fig.get("layout", {}))
+    walk(fig.get("frames", []))
+    return out
+
+
+def only_our_markup(fig):
+    from metrics.chart_text import markup_tags
+    for t in figure_texts(fig):
+        assert markup_tags(t) <= {"br", "b"}, t
+
+
 def test_overview(app_db, monkeypatch):
     at = page(app_db, monkeypatch)
     assert at.title[0].value == "Overview"
@@ -84,41 +127,181 @@ def test_overview(app_db, monkeypatch):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Articles"] == f"{n:,}"
     assert metrics["Figures"] == f"{sql(app_db, 'SELECT count(*) FROM figures')[1][0][0]:,}"
-    assert len(charts(at)) >= 1          # the map always draws (outlines ship with the app)
+    # settlements named as a figure's or event's place: not oblasts, countries or "(no place)"
+    towns = sql(app_db, """SELECT count(DISTINCT p.name) FROM places p WHERE p.kind IN ('city', 'town', 'village')
+                           AND p.name IN (SELECT place FROM figures UNION SELECT place FROM events)""")[1][0][0]
+    assert metrics["Settlements"] == f"{towns:,}"
+    mp = figure_json(at, "map")
+    types = {t["type"] for t in mp["data"]}
+    assert "scattermap" in types and mp["layout"]["map"]["style"]["sources"] == {}
+    assert "glyphs" not in mp["layout"]["map"]["style"] and "sprite" not in mp["layout"]["map"]["style"]
+    # the land and borders: the shipped oblast outlines, drawn as choropleth traces (no map server)
+    land = [t for t in mp["data"] if t["type"] == "choroplethmap"]
+    assert land and len({loc for t in land for loc in t["locations"]}) == 27
+    only_our_markup(mp)
     assert any("unknown publication date" in c.value for c in at.caption)
     no_html(at)
+
+
+def test_overview_on_many_cities(dash_db, monkeypatch):
+    at = page(dash_db, monkeypatch)
+    tl = figure_json(at, "timeline")
+    heat = tl["data"][0]
+    cities = sql(dash_db, """SELECT count(DISTINCT coalesce(c, '(no place named)')) FROM (
+        SELECT coalesce(f.place, a.main_place) c, coalesce(f.figure_date, a.published) d FROM figures f JOIN articles a USING (doc_id)
+        UNION ALL SELECT coalesce(e.place, a.main_place), coalesce(e.event_date, a.published) FROM events e JOIN articles a USING (doc_id))
+        WHERE d IS NOT NULL""")[1][0][0]
+    # every row of the timeline is labelled (all of them, or the 40 busiest with a note)
+    assert len(tl["layout"]["yaxis"]["ticktext"]) == min(cities, 40) == len(heat["y"])
+    mp = figure_json(at, "map")
+    assert mp["frames"], "the map's events can be played"
+    assert mp["layout"]["sliders"][0]["active"] == len(mp["frames"]) - 1
+    only_our_markup(mp)
+    only_our_markup(tl)
+    undated = sql(dash_db, """SELECT count(*) FROM figures f JOIN articles a USING (doc_id)
+                              WHERE coalesce(f.figure_date, a.published) IS NULL""")[1][0][0]
+    assert undated and any(f"{undated:,} undated figure(s)" in c.value for c in at.caption)
+
+
+def test_time_presets_come_from_the_link(dash_db, monkeypatch):
+    import datetime as dt
+    at = page(dash_db, monkeypatch, query={"period": "30d", "asof": "2024-03-31", "agg": "month"})
+    f = at.session_state["filters"]
+    assert (f.start, f.end) == (dt.date(2024, 3, 2), dt.date(2024, 3, 31))
+    assert at.session_state["window"].agg == "month"
+    n = sql(dash_db, """SELECT count(*) FROM figures f JOIN articles a USING (doc_id)
+                        WHERE coalesce(f.figure_date, a.published) BETWEEN '2024-03-02' AND '2024-03-31'""")[1][0][0]
+    assert {m.label: m.value for m in at.metric}["Figures"] == f"{n:,}"
+    assert any("Filtered by Dates: the 30 days to 31 Mar 2024" in c.value for c in at.caption)
+    at.switch_page("pages/claims.py").run()
+    assert not at.exception
+    undated = sql(dash_db, """SELECT count(DISTINCT f.claim_key) FROM figures f JOIN articles a USING (doc_id)
+                              WHERE coalesce(f.figure_date, a.published) IS NULL
+                              AND f.kind IN ('killed','wounded','killed_or_wounded','captured','missing')""")[1][0][0]
+    assert any(c.value.startswith(f"{undated:,} undated claim") and "no time window" in c.value for c in at.caption)
 
 
 def test_city(app_db, monkeypatch):
     at = page(app_db, monkeypatch, "city")
     assert at.title[0].value == "City"
-    cities = at.selectbox(key="city_pick").options if at.get("selectbox") else []
-    if not cities:
-        pytest.skip("extraction found no city yet")
     name = at.selectbox(key="city_pick").value
     n = sql(app_db, """SELECT count(*) FROM figures f JOIN articles a USING (doc_id)
                        WHERE coalesce(f.place, a.main_place) = ?""", [name])[1][0][0]
     table = at.dataframe[-1].value         # "Every figure about <city>" comes last
-    assert len(table) == n and {"sentence", "claim", "url"} <= set(table.columns)
+    assert len(table) == n and {"sentence", "claim", "url", "dated_by"} <= set(table.columns)
+    for fig in (json.loads(c.proto.spec) for c in charts(at)):
+        only_our_markup(fig)
     no_html(at)
+
+
+def test_city_charts_one_point_per_claim_and_say_what_they_drop(dash_db, monkeypatch):
+    at = page(dash_db, monkeypatch, "city")
+    at.selectbox(key="city_pick").select("Kupiansk").run()   # it has an undated hand-written report
+    at.session_state["city_kind"] = "killed"
+    at.run()
+    name, kind = at.selectbox(key="city_pick").value, "killed"
+    assert name == "Kupiansk" and not at.exception
+    fig = figure_json(at, f"city_cas_{kind}")
+    points = [cd[0] for t in fig["data"] if t.get("mode") == "markers" for cd in t.get("customdata", [])]
+    dated = sql(dash_db, """SELECT count(DISTINCT f.claim_key) FROM figures f JOIN articles a USING (doc_id)
+                            WHERE coalesce(f.place, a.main_place) = ? AND f.kind = ?
+                            AND coalesce(f.figure_date, a.published) IS NOT NULL""", [name, kind])[1][0][0]
+    assert len(points) == len(set(points)) == dated      # every dated claim once, repeats merged
+    # kind and side are on the chart, not only on hover: panel titles and direct labels
+    notes = [a["text"] for a in fig["layout"]["annotations"]]
+    assert any("losses" in t for t in notes) and any(":" in t for t in notes)
+    # the table and the chart use the same dates: the note counts exactly the undated claims the table lists
+    table = at.dataframe[-1].value
+    undated = sql(dash_db, """SELECT count(DISTINCT f.claim_key) FROM figures f JOIN articles a USING (doc_id)
+                              WHERE coalesce(f.place, a.main_place) = ? AND f.kind = ?
+                              AND coalesce(f.figure_date, a.published) IS NULL""", [name, kind])[1][0][0]
+    listed = table[(table["kind"] == kind_label(kind)) & table["date"].isna()]
+    assert len(listed) >= undated
+    notes = [c.value for c in at.caption if "undated claim" in c.value]
+    assert (notes[0].startswith(f"{undated:,} undated claim") if undated else not notes), notes
+    assert set(table.loc[table["date"].isna(), "dated_by"]) <= {"no date known"}
+    assert set(table.loc[table["date"].notna(), "dated_by"]) <= {"stated in the report", "publication date",
+                                                                 "publication date (inferred from the text)"}
 
 
 def test_claims(app_db, monkeypatch):
     at = page(app_db, monkeypatch, "claims")
     assert at.title[0].value == "Claims"
-    killed = sql(app_db, "SELECT count(*) FROM figures WHERE kind IN ('killed','wounded','killed_or_wounded','captured','missing')")[1][0][0]
-    if not killed:
-        assert "No casualty claims" in at.info[0].value
-        return
-    assert len(charts(at)) >= 1
-    kind = at.selectbox(key="claims_kind").value
+    kind = at.session_state["claims_kind"]
     # one row per stored claim key (repeats inside an article and across outlets share one)
     distinct = sql(app_db, "SELECT count(DISTINCT claim_key) FROM figures WHERE kind = ?", [kind])[1][0][0]
-    claims_table, reports_table = (d.value for d in at.dataframe)
+    matrix, claims_table = (d.value for d in at.dataframe)
     assert len(claims_table) == distinct
     assert claims_table["reports"].sum() >= distinct
-    assert len(reports_table) >= 1 and "sentence" in reports_table.columns
     no_html(at)
+
+
+def _latest(db, city, kind, claimant, subject):
+    """The latest figure of one matrix cell, straight from the database."""
+    return sql(db, """
+        SELECT f.qualifier, f.value, f.value_low, f.value_high, f.number_text, f.sentence,
+               f.span_start - f.sentence_start, f.span_end - f.sentence_start, f.period_start, f.period_end
+        FROM figures f JOIN articles a USING (doc_id)
+        WHERE coalesce(f.place, a.main_place) = ? AND f.kind = ? AND f.claimant_side = ?
+              AND f.subject_side IS NOT DISTINCT FROM ?
+        ORDER BY coalesce(f.figure_date, a.published) DESC NULLS LAST""", [city, kind, claimant, subject])[1]
+
+
+def test_claims_matrix_cells_trace_to_their_sentences(dash_db, monkeypatch):
+    from metrics.style import SIDE_LABELS, fmt_claim
+    at = page(dash_db, monkeypatch, "claims")
+    matrix = at.dataframe[0].value
+    kinds = {kind_label(k): k for k in ("killed", "wounded", "killed_or_wounded", "captured", "missing")}
+    sides_ = {v: k for k, v in SIDE_LABELS.items()}
+    whose = {"Ukraine's losses": "ukraine", "Russia's losses": "russia", "Civilian losses": "civilian",
+             "Third-party losses": "third_party", "Losses, side not stated": None}
+    checked = 0
+    for _, row in matrix.iterrows():
+        for col in matrix.columns[2:]:
+            cell = row[col]
+            if not isinstance(cell, str) or not cell:
+                continue
+            who, whose_ = col.split(" says · ")
+            figs = _latest(dash_db, row["City"], kinds[row["What"]], sides_[who], whose[whose_])
+            assert figs, (row["City"], row["What"], col)
+            claim = cell.split(" total · ")[0].split(" in ")[0]
+            # the cell's number is one of this cell's figures, and that figure's sentence holds it
+            match = [f for f in figs if fmt_claim(f[0], f[1], f[2], f[3]) == claim]
+            assert match, (cell, [fmt_claim(*f[:4]) for f in figs])
+            q, v, lo, hi, words, sentence, a, b = match[0][:8]
+            assert sentence[a:b] == words
+            checked += 1
+    assert checked >= 50
+
+
+def test_claims_rates_keep_their_bound(dash_db, monkeypatch):
+    at = page(dash_db, monkeypatch, "claims")
+    table = at.dataframe[1].value
+    rated = table[table["per_day_text"] != ""]
+    assert len(rated)
+    for _, r in rated.iterrows():
+        assert r["period"][0].isdigit(), r["period"]         # only claims with a stated period
+        sign = r["claim"][:1]
+        if sign in "≥≤":
+            assert r["per_day_text"].startswith(sign), (r["claim"], r["per_day_text"])
+        # whole numbers from 10 up; one decimal only below 10
+        for num in re.findall(r"[\d,]+(?:\.\d+)?", r["per_day_text"]):
+            assert "." not in num or (float(num.replace(",", "")) < 10 and len(num.split(".")[1]) == 1), r["per_day_text"]
+    totals = table[table["period"].str.startswith("total")]
+    assert (totals["per_day_text"] == "").all()
+
+
+def test_claims_chart_is_plain_text_and_labels_every_side(dash_db, monkeypatch):
+    at = page(dash_db, monkeypatch, "claims")
+    kind = at.session_state["claims_kind"]
+    fig = figure_json(at, f"claims_chart_{kind}")
+    only_our_markup(fig)
+    hovers = [h for t in fig["data"] for h in (t.get("hovertext") or [])]
+    # the claimant that carries markup in the corpus shows escaped, never as a tag
+    assert any("&lt;b&gt;bold&lt;/b&gt;" in h or "&lt;/a&gt;" in h for h in hovers)
+    sides_in_chart = {t["marker"]["color"] for t in fig["data"] if t.get("mode") == "markers"}
+    label_colours = {a["font"]["color"] for a in fig["layout"]["annotations"] if a.get("showarrow")}
+    assert sides_in_chart <= label_colours       # every colour is named by a direct label
 
 
 def test_evidence_shows_script_as_text(app_db, monkeypatch):

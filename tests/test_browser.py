@@ -144,12 +144,13 @@ def test_every_page_in_chromium(server, browser):
     open_page(page, url, "claims", "Claims", query="?claimant_side=russia&outlet=Reuters", shot="claims_shared_link")
     chosen = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').all_inner_texts()
     assert "Russia" in chosen[1] and "Reuters" in chosen[4], chosen
-    assert "Filtered by claimant_side: russia · outlet: Reuters" in page.locator("main").inner_text()
+    assert "Filtered by Who says so: Russia · Outlet: Reuters" in page.locator("main").inner_text()
     assert "claimant_side=russia" in page.url
 
     open_page(page, url, "overview", "Overview", charts=2)
     assert page.locator(".js-plotly-plot .main-svg").count() >= 2, "timeline/map did not draw"
-    assert page.locator(".js-plotly-plot .scatterlayer").count() >= 1
+    assert page.locator(".js-plotly-plot .maplibregl-canvas").count() == 1      # the map
+    assert page.locator(".js-plotly-plot .heatmaplayer").count() >= 1          # the timeline
     n_articles = db_rows(db, "SELECT count(*) FROM articles")[1][0][0]
     assert page.locator('[data-testid="stMetricValue"]').first.inner_text().replace(",", "") == str(n_articles)
 

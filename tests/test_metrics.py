@@ -44,7 +44,7 @@ def test_bounds_are_honest(db):
     c = claims.claims(db, F)
     more = one(c, qualifier="more_than")
     assert more["low"] == 1100 and pd.isna(more["high"]) and more["bound"] == "lower bound"
-    assert more["claim"] == "more than 1,100"
+    assert more["claim"] == "≥ 1,100"
     less = one(c, qualifier="less_than")
     assert pd.isna(less["low"]) and less["high"] == 5000 and less["bound"] == "upper bound"
     rng = one(c, qualifier="range")
@@ -57,18 +57,23 @@ def test_bounds_are_honest(db):
 def test_per_day_only_where_period_is_known(db):
     c = claims.claims(db, F)
     rng = one(c, qualifier="range")
-    assert rng["basis"] == "per period" and rng["days"] == 10 and rng["per_day"] == 25
+    assert rng["basis"] == "for a stated period" and rng["days"] == 10 and rng["per_day"] == 25
+    assert rng["per_day_text"] == "20–30/day" and rng["period"] == "1–10 Oct 2024"
     assert c[c["qualifier"] != "range"]["per_day"].isna().all()
-    assert set(c[c["qualifier"] != "range"]["basis"]) == {"cumulative (to date)"}
+    assert (c[c["qualifier"] != "range"]["per_day_text"] == "").all()
+    assert set(c[c["qualifier"] != "range"]["basis"]) == {"total to date"}
     r = claims.rates(db, F)
     assert list(r["per_day"]) == [25]
 
 
-def test_compare_keeps_one_bar_per_side_pair_and_city(db):
-    cmp = claims.compare(db, F, "killed")
-    assert len(cmp) == 3
-    assert set(zip(cmp["subject_side"], cmp["claimant_side"])) == {
-        ("ukraine", "russia"), ("russia", "ukraine"), ("civilian", "unattributed")}
+def test_matrix_keeps_the_latest_claim_per_city_kind_and_side_pair(db):
+    m = claims.matrix(db, F)
+    assert len(m) == 3
+    assert set(zip(m["city"], m["subject_side"], m["claimant_side"])) == {
+        ("Toretsk", "ukraine", "russia"), ("Toretsk", "russia", "ukraine"), ("Pokrovsk", "civilian", "unattributed")}
+    # the repeated Russian claim: one claim, two reports, latest report date
+    ru = one(m, claimant_side="russia")
+    assert ru["reports"] == 2 and str(ru["last_reported"])[:10] == "2024-10-09"
 
 
 def test_filters_narrow_and_are_parameters(db):
@@ -92,24 +97,29 @@ def test_filters_round_trip_through_query_params():
 
 def test_overview(db):
     c = overview.counts(db, F)
-    assert (c["articles"], c["figures"], c["events"], c["claims"], c["cities"], c["outlets"]) == (5, 7, 2, 6, 2, 4)
+    assert (c["articles"], c["figures"], c["events"], c["claims"], c["settlements"], c["outlets"]) == (5, 7, 2, 6, 2, 4)
     assert c["unknown_dates"] == 1 and c["first_date"] == dt.date(2024, 10, 8)
     pts = overview.map_points(db, F)
     assert list(pts["name"]) == ["Toretsk", "Pokrovsk"] and list(pts["activity"]) == [6, 3]
     tl = overview.timeline(db, F)
-    assert tl["n"].sum() == 9 - 2  # 7 figures + 2 events, less the 2 undated population figures
+    assert (tl["figures"] + tl["events"]).sum() == 9 - 2  # 7 figures + 2 events, less the 2 undated ones
+    assert overview.undated(db, F) == {"figures": 2, "events": 0}
     xs, ys = overview.outlines()
     assert len(xs) > 1000 and all(x is None or 22 < x < 41 for x in xs)
 
 
 def test_city(db):
-    pop = city.population(db, F, "Toretsk")
-    assert set(pop["measure"]) == {"before the war", "remaining"}
-    assert pop.attrs["gazetteer_population"] == 30000
+    # both population figures are undated: no chart points, counted as undated, listed in the table
+    assert city.population(db, F, "Toretsk").empty
+    assert city.undated(db, F, "Toretsk", city.POPULATION) == 2
+    assert city.gazetteer_population(db, "Toretsk") == 30000
+    table = city.figures(db, F, "Toretsk")
+    assert set(table.loc[table["date"].isna(), "dated_by"]) == {"no date known"}
     assert list(city.distances(db, F, "Pokrovsk")["point"]) == [10]
     assert len(city.events(db, F, "Toretsk")) == 1
     assert len(city.figures(db, F, "Toretsk")) == 5
-    assert set(city.casualties(db, F, "Toretsk")["kind"]) == {"killed"}
+    cas = city.casualties(db, F, "Toretsk", "killed")
+    assert set(cas["kind"]) == {"killed"} and len(cas) == 2   # the repeated claim is one point
 
 
 def test_city_figure_table_is_the_newest_rows_and_the_count_is_all(db, monkeypatch):
@@ -120,8 +130,8 @@ def test_city_figure_table_is_the_newest_rows_and_the_count_is_all(db, monkeypat
     dated = [d for d in rows["date"] if d is not None and d == d]
     assert dated == sorted(dated, reverse=True)
     # sections query their own kinds, so the cap never hides population or casualty rows
-    assert set(city.population(db, F, "Toretsk")["kind"]) == {"population_prewar", "population_remaining"}
-    assert len(city.casualties(db, F, "Toretsk")) == 3
+    assert len(city.casualties(db, F, "Toretsk", "killed")) == 2
+    assert len(city.casualties(db, F, "Toretsk")) == 2      # every casualty kind: only killed here
 
 
 def test_evidence_marks_the_number_as_plain_text(db):
