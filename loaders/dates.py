@@ -83,7 +83,7 @@ WEEKDAY_MENTION = re.compile(
     rf"\b(?P<wd>{WEEKDAY_RE})(?:\s+(?i:night|morning|evening|afternoon))?"
     rf"(?:\s*\(?,?\s*(?P<month>{MONTH_RE})\s+(?P<day>{DAY_RE})\)?)?")
 EXPLICIT_DAY = re.compile(
-    rf"\b(?:(?P<month>{MONTH_RE})\s+(?P<day>{DAY_RE})|(?P<day2>{DAY_RE})\s+(?:of\s+)?(?P<month2>{MONTH_RE}))"
+    rf"\b(?:(?P<month>{MONTH_RE})\s+(?P<day>{DAY_RE})|(?<!\d[:.])(?P<day2>{DAY_RE})\s+(?:of\s+)?(?P<month2>{MONTH_RE}))"
     rf"(?![\w-])(?:,?\s+(?P<year>{YEAR_RE})\b)?")
 # "on the night of Oct. 28-29", "the night of Saturday to Sunday", "the night of 28 to 29 October":
 # the second day, when the strikes of a night are reported

@@ -36,8 +36,9 @@ WAR_START_YEAR = 2014   # the war began in 2014; weekday-year inference looks no
 MONTH_DAY = re.compile(
     rf"\b(?P<month>{MONTH_RE})\s+(?P<day>{DAY_RE})\b(?!\s*(?:%|km|kilomet|mile|people|soldier))"
     rf"(?:,?\s+(?P<year>{YEAR_RE})\b)?")
+# a clock time is not a day: "at 21:05 December 31" (the day is the 31st)
 DAY_MONTH = re.compile(
-    rf"\b(?P<day>{DAY_RE})\s+(?:of\s+)?(?P<month>{MONTH_RE})(?![a-z])(?:,?\s+(?P<year>{YEAR_RE})\b)?")
+    rf"\b(?<!\d[:.])(?P<day>{DAY_RE})\s+(?:of\s+)?(?P<month>{MONTH_RE})(?![a-z])(?:,?\s+(?P<year>{YEAR_RE})\b)?")
 ISO_DATE = re.compile(r"\b(?P<year>20[0-9]{2})-(?P<month>[01][0-9])-(?P<day>[0-3][0-9])\b")
 NUMERIC_DATE = re.compile(r"\b(?P<a>[0-3]?[0-9])[/.](?P<b>[0-3]?[0-9])[/.](?P<year>20[0-9]{2})\b")
 

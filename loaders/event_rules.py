@@ -166,7 +166,8 @@ ANAPHOR = re.compile(r"\bthe\s+(?:(?-i:[a-z][a-z-]*)\s+){0,2}?(?:city|town|villa
 # a strike ("a Ukrainian attack on the Russian city of Belgorod", "an attack on Dnipro killed three").
 STRIKE_CUE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|wounded|wounding|dead|damaged|damaging|casualt\w*|"
                         r"deadl\w+|rescuers?|rescue\s+operations?|search\s+operations?|rubble|debris|"
-                        r"destroyed|civilians?|residential|apartment|homes|power|energy|infrastructure|overnight)\b"
+                        r"destroyed|civilians?|residential|apartment|homes|power|energy|infrastructure|overnight|"
+                        r"aftermath|charred|burned-out|pre-?dawn|missiles?|rockets?|glide\s+bombs?)\b"
                         r"|\bRussian\s+(?:border\s+)?(?:city|town|region|village)\b", _I)
 # "attacking a power plant in X", "struck an oil depot in X": a target that only fire reaches
 INFRASTRUCTURE = re.compile(r"\b(?:power\s+(?:plant|station|grid|lines?)|plants?|refiner(?:y|ies)|depots?|"

@@ -58,6 +58,11 @@ PARTIAL_OBJECT = re.compile(r"\b(?:positions?|ground|territory|lines|trenches|st
                             r"strongholds?(?!\s+(?:town\s+|city\s+)?of\b)|footholds?|bridgeheads?|part\s+of|parts\s+of)\b", re.I)
 LONG_AGO = re.compile(r"\b(?:\w+-(?:month|year|week)(?:-long)?|months-long|years-long|weeks-long|long-running|"
                       r"protracted)\s+(?:\w+\s+)?$", re.I)
+# "for the past five weeks as Russian forces pounded X", "it has been a month since the enemy
+# started storming X": a campaign told by its length, not a dated event
+CAMPAIGN = re.compile(r"\b(?:past|last|previous)\s+(?:[\w-]+\s+){0,2}(?:weeks|months|years)\b|"
+                      r"\b(?:been|for)\s+(?:a|an|one|two|three|four|five|six|several|many|\d+)\s+(?:weeks?|months?|years?)\s+"
+                      r"since\b", re.I)
 # Between a trigger and a date in another clause: punctuation (not the colon of a time), brackets.
 CLAUSE_CROSS = re.compile(r"[;!?\"\u201c\u201d()]|[.:](?!\d)")
 REGION_OF_CITY = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|settlement|hub)\s+of\s", re.I)
@@ -181,6 +186,8 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
         by_statement = _statement_dated(text, start, end, found_dates, ctx.published)
         if event_date and ctx.published and (ctx.published - event_date).days > BACKGROUND_DAYS:
             continue          # older than the story
+        if CAMPAIGN.search(text, max(0, start - 90), start):
+            continue          # a campaign told by its length
         if LONG_AGO.search(_clause_before(text, start)[-40:]):
             continue          # "the nine-month fight for Bakhmut": a whole campaign, not a dated event
         claimant = claimants.attribute(ctx, i, at=sent.start + start)
@@ -410,7 +417,7 @@ def _object_place(text: str, start: int, end: int, stop: int, mentions, m: re.Ma
         cut = start - len(_clause_before(text, start))
         before = [p for p in mentions if cut <= p.start and p.end <= start and start - p.end <= 40
                   and not REFERENCE_BEFORE.search(text, max(0, p.start - 40), p.start)
-                  and not re.search(r"(?i)\b(?:of|near|outside)\s+(?:the\s+)?(?:\w+\s+)?(?:city|town|village)\s+of\s+$",
+                  and not re.search(r"(?i)\b(?:of|near|outside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:city|town|village)\s+of\s+$",
                                     text[max(0, p.start - 50):p.start])]
         if not before:
             # "the village of X, also located south of Y, had been retaken": X, before its appositive

@@ -176,6 +176,8 @@ def test_event_found(name, text, published, want):
 
 
 NON_EVENTS = [
+    ("campaign_told_by_its_length", "People spent most of the past four weeks in cellars as Russian guns pounded Vovchansk."),
+    ("months_since_storming_began", "It has been two months since the enemy started storming Marinka."),
     ("gerund_subject_with_would", "Capturing Toretsk, analysts say, would allow Moscow to obstruct a supply line."),
     ("fall_of_with_would", "The fall of the hilltop Pokrovsk, analysts say, would let Moscow obstruct key routes."),
     ("takeover_with_would", "A Russian takeover of the city of Bakhmut would open the way to Kramatorsk."),
@@ -735,3 +737,20 @@ def test_fell_after_a_preposition_is_not_a_capture():
     assert summary("Prices in Kherson fell on Monday.", D(2024, 8, 20)) == []
     assert summary("The town of Marinka fell on Monday.", D(2024, 8, 20)) == [
         ("capture", "Marinka", None, D(2024, 8, 19))]
+
+
+def test_a_predawn_attack_with_charred_buildings_is_a_strike():
+    got = summary("Footage of the aftermath of the predawn attack on March 3 showed the charred remains of "
+                  "buildings in Nikopol.")
+    assert [(t, p, d) for t, p, _, d in got] == [("strike", "Nikopol", D(2023, 3, 3))]
+
+
+def test_a_village_before_its_locating_appositive_is_the_object():
+    got = summary("The army said on Sunday that the village of Berkhivka, located north of the eastern "
+                  "Ukrainian city of Bakhmut, had been retaken.")
+    assert [(t, p) for t, p, _, _ in got] == [("capture", "Berkhivka")]
+
+
+def test_a_clock_time_before_a_month_is_not_its_day():
+    got = summary("On March 1, at 00:05 local time (22:05 February 28 GMT), rockets hit a depot in Dnipro.")
+    assert [(t, p, d) for t, p, _, d in got] == [("strike", "Dnipro", D(2023, 2, 28))]
