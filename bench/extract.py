@@ -41,6 +41,8 @@ def run(paths: list[Path], n: int, repeat: int = 1) -> dict:
     from loaders import pipeline, places
     docs = documents(paths, n)
     places.warm() if hasattr(places, "warm") else None
+    import gc
+    gc.freeze()                                   # as loaders.ingest does once the gazetteer is loaded
     pipeline.extract(docs[0])                     # rules compiled, gazetteer loaded: as in a worker
     digits = re.compile(r"\d+")
     t = time.process_time()

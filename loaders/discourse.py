@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import re
 
-from .actors import actor_side, is_outlet
-from .speech import _speakerish
+from . import places
+from .actors import actor_side, is_outlet, lookup
+from .speech import _speaker_noun, _speakerish
 
 BACK_REF_SPAN = 8     # sentences a back-reference ("announced this") may reach
 # "announced this", "reported this on Telegram", "said so", "confirmed it"
@@ -161,8 +162,6 @@ def _title_speaker(doc):
 
 def _person_or_body(who: str) -> bool:
     """A person ('Zelensky', 'Oleh Syniehubov') or a speaking body ('General Staff'), not a place."""
-    from .actors import lookup
-    from .speech import _speaker_noun
     a = lookup(who)
     if a is not None:
         return a.kind in ("person", "institution")
@@ -171,7 +170,6 @@ def _person_or_body(who: str) -> bool:
 
 
 def places_free(who: str) -> bool:
-    from . import places
     return not places.find_places(who)
 
 

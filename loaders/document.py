@@ -15,7 +15,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from . import places as _places
 from .model import Sentence
+from .numbers import find_numbers
+from .speech import sentence_attributions
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
@@ -108,7 +111,6 @@ class Doc:
         """Quantities in sentence i (offsets relative to the sentence)."""
         key = ("numbers", i)
         if key not in self._memo:
-            from .numbers import find_numbers
             self._memo[key] = find_numbers(self.sentences[i].text)
         return self._memo[key]
 
@@ -116,9 +118,8 @@ class Doc:
         """Gazetteer places named in sentence i (offsets relative to the sentence)."""
         key = ("places", i)
         if key not in self._memo:
-            from . import places
             try:
-                self._memo[key] = list(places.find_places(self.sentences[i].text) or [])
+                self._memo[key] = list(_places.find_places(self.sentences[i].text) or [])
             except Exception:       # a gazetteer bug must not lose the article
                 self._memo[key] = []
         return self._memo[key]
@@ -127,7 +128,6 @@ class Doc:
         """Speakers inside sentence i and the stretch each governs (speech.py)."""
         key = ("attributions", i)
         if key not in self._memo:
-            from .speech import sentence_attributions
             s = self.sentences[i]
             self._memo[key] = sentence_attributions(s.text, s.start)
         return self._memo[key]

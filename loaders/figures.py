@@ -40,6 +40,8 @@ def _alt(items) -> str:
 _I = re.IGNORECASE
 _NOUN_ORDER = ("equipment", "munition", "strike", "attack", "military", "civilian", "demonym", "neutral", "trap")
 _NOUNS = {c: re.compile(r"(?:%s)\b" % _alt(L.NOUNS[c]), _I) for c in _NOUN_ORDER}
+# every class at once: most words are no noun of any class, and one failed match is cheaper than nine
+_ANY_NOUN = re.compile(r"(?:%s)\b" % "|".join(_alt(L.NOUNS[c]) for c in _NOUN_ORDER), _I)
 _TOKEN = re.compile(r"\s*([A-Za-z][\w'’/-]*|\S)")
 # Noun classes a noun may be followed by in one compound ("elderly civilians", "MLRS attacks").
 _COMPOUND = {"equipment": ("attack", "strike"), "munition": ("attack", "strike"), "trap": ("strike",),
@@ -344,7 +346,7 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
             words += 1
             continue
         best = None
-        for cls in _NOUN_ORDER:
+        for cls in _NOUN_ORDER if _ANY_NOUN.match(t, stripped, end) else ():
             m = _NOUNS[cls].match(t, stripped, end)
             if m and (best is None or m.end() > best[1].end()):
                 best = (cls, m)

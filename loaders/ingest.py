@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import hashlib
 import itertools
 import multiprocessing as mp
@@ -112,10 +113,14 @@ _NOW: dt.datetime | None = None
 _TIMEOUT: float | None = TIMEOUT
 
 
-def _init_worker(now: dt.datetime | None, timeout: float | None = TIMEOUT) -> None:
+def _init_worker(now: dt.datetime | None, timeout: float | None = TIMEOUT, worker: bool = True) -> None:
     global _NOW, _TIMEOUT
     _NOW, _TIMEOUT = now, timeout
     places.warm()   # the gazetteer loads once, outside any article's CPU limit (forks inherit it)
+    if worker:
+        # a worker's gazetteer and rules live as long as it does: keep the cyclic collector from
+        # walking them again on every collection (about 8% of extraction time)
+        gc.freeze()
 
 
 class ExtractionTimeout(BaseException):
@@ -294,7 +299,7 @@ def ingest(paths: Iterable, db, manifest=None, workers: int = 1, progress: bool 
     paths = list(paths)
     if workers > 1 and not extra and _small(paths):
         workers = 1   # starting workers costs more than a few articles take
-    _init_worker(now, timeout)
+    _init_worker(now, timeout, worker=False)
     today = (now or dt.datetime.now(dt.timezone.utc)).date()
     before = store.db_version(db)
     phase = "opening the database"
