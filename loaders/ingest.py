@@ -201,11 +201,11 @@ def _documents(paths, manifest, report: IngestReport, known: dict[str, str | Non
                         " \u2014 rename one file or give the records distinct ids")
             continue
         seen[item.doc_id] = _where(item)
-        _keep_stored_metadata(item, (stored or {}).get(item.doc_id))
-        digest = source_hash(item)
+        digest = source_hash(item)    # of the input as read, before stored metadata fills its gaps
         if known.get(item.doc_id) == digest:
             report.count("unchanged", _where(item))   # same input, same rules: skip parsing and extraction
             continue
+        _keep_stored_metadata(item, (stored or {}).get(item.doc_id))
         yield item, digest
 
 
