@@ -326,17 +326,24 @@ def open_writer(db_path, wait: float = 60.0) -> Iterator[Writer]:
         stack.enter_context(lock)
         _remove_stale(db)
         tmp = Path(f"{db}.tmp-{os.getpid()}")
+        opened = []
+
+        def cleanup():
+            # registered before the file exists, and the files go even when closing is
+            # interrupted (a second Ctrl-C): a stopped session leaves no staging file behind
+            try:
+                for c in opened:
+                    with contextlib.suppress(Exception):
+                        c.close()
+            finally:
+                for leftover in (tmp, Path(f"{tmp}.wal")):
+                    leftover.unlink(missing_ok=True)
+        stack.callback(cleanup)
         con = duckdb.connect(str(tmp), config={"memory_limit": WRITER_MEMORY})
+        opened.append(con)
         con.execute("SET enable_progress_bar = false")   # DuckDB would draw bars on the CLI's output
         con.execute("SET preserve_insertion_order = false")   # lets big copies stream and spill
         w = Writer(db, con)
-
-        def cleanup():
-            with contextlib.suppress(Exception):
-                con.close()
-            for leftover in (tmp, Path(f"{tmp}.wal")):
-                leftover.unlink(missing_ok=True)
-        stack.callback(cleanup)
         _prepare(w, stack)
         yield w
         w.flush()
