@@ -183,6 +183,13 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict) -> list[Figu
         if kind == "=previous":        # "this figure rose to 7,000": the figure told before
             inherited = last.get("fig") if not figs else (figs[-1].kind, figs[-1].subject_side)
             kind = inherited[0] if inherited else None
+        if kind is None and r.head in ("equipment", "military") and last.get("fig_i") == i - 1 \
+                and _BREAKDOWN.match(sent.text):
+            # "... destroyed 21 pieces of equipment. This includes 2 tanks and 11 armoured
+            # vehicles": the breakdown of the total told just before, of its kind and side
+            k, sd = last["fig"]
+            if (k == "equipment_lost") == (r.head == "equipment") and (k == "equipment_lost" or k in CASUALTY_KINDS):
+                kind, inherited = k, (k, sd)
         if kind is None:
             continue
         if kind in ("population_prewar", "population_remaining") and (q.value or q.high or 0) > 3_500_000:
@@ -212,7 +219,7 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict) -> list[Figu
         figs.append(_figure(ctx, sent, q, kind, side, claimant, cside, place))
         figs[-1].side_how = side_how if side is not None else None
         figs[-1].place_how = place_how
-        last["fig"] = (kind, side)
+        last["fig"], last["fig_i"] = (kind, side), i
         if claimant is not None and claimant.carried:
             carried.append(figs[-1])
         prev = (q, kind, side, r)
@@ -228,6 +235,14 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict) -> list[Figu
     return figs
 
 
+_OF_TYPES = re.compile(r"\s+of\s+(?:various|different|all|several|many|other)\s+(?:types|kinds|models|sorts|calib(?:re|er)s)\b", _I)
+# "enemy losses over the day amounted to 609 people and 21 units of equipment": a tally of losses
+_LOSSES_CAME_TO = re.compile(r"\blosses\b[^.;:]{0,120}?\b(?:amounted\s+to|totall?ed|reached|stood\s+at|came\s+to|were|"
+                             r"included?|comprised)\s+(?:[^.;:]{0,100}?(?:,|\band\b)\s*)?$", _I)
+# A sentence that breaks down the figure before it: "This includes ...", "Among them ..."
+_BREAKDOWN = re.compile(r"\s*(?:(?:this|these|they|that|those|the\s+(?:losses|total|figure|number))\s+"
+                        r"(?:includes?|included|comprises?|comprised|consists?\s+of|consisted\s+of|were|are)|"
+                        r"among\s+(?:them|these|those|the\s+losses)|of\s+(?:these|them|those)|including)\b", _I)
 _PEOPLE_HEADS = {None, "military", "civilian", "demonym", "neutral"}
 _LIST_SEP = re.compile(r"(?:\s+(?:and|or)\s+other\s+(?:[\w-]+\s+){0,3}?[\w-]+)?"      # "tanks and other armoured vehicles"
                        r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+)"
@@ -362,6 +377,9 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
                 if not m2:
                     break
                 head, head_text, np_end = m2[0], m2[1].group(0), m2[1].end()
+            of_types = _OF_TYPES.match(t, np_end, end)
+            if of_types:
+                np_end = of_types.end()     # "230 UAVs of various types were destroyed"
             break
         if _VERB_START.match(t, stripped, end):
             break
@@ -436,7 +454,7 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
             return "equipment_lost"     # "lost 1,340 soldiers, 9 tanks and 27 artillery systems"
         if prev is not None and prev[1] == "equipment_lost" and _listed(t, prev[0], q):
             return "equipment_lost"
-        if _EQUIP_VERB_LIST.search(t, max(lo, q.start - 80), q.start):
+        if _EQUIP_VERB_LIST.search(t, max(lo, q.start - 80), q.start) or _LOSSES_CAME_TO.search(t, max(0, q.start - 200), q.start):
             return "equipment_lost"
         return None
     if r.head == "attack":
@@ -459,7 +477,7 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
                             t[r.np_end:r.np_end + 60], _I) or r.loss_after:
             # a drone shot down is a lost aircraft; a missile or bomb shot down is not a loss
             return "equipment_lost" if drone else None
-        if drone and (b in ("destroyed", "lost") or (prev is not None and prev[1] == "equipment_lost"
+        if drone and (b in ("destroyed", "lost") or _LOSSES_CAME_TO.search(t, max(0, q.start - 200), q.start) or (prev is not None and prev[1] == "equipment_lost"
                                                       and _listed(t, prev[0], q))):
             return "equipment_lost"     # "lost ... 10 tanks and 180 UAVs"
         if b == "launched" or _LAUNCH.search(window) or re.search(
@@ -725,6 +743,11 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         if terms:
             return terms[-1][1]
         return "russia" if re.search(r"\boccup|under\s+russian\s+control", t, _I) else None
+    if kind in CASUALTY_KINDS or kind == "equipment_lost":
+        m = _SIDE_LOSSES_CAME_TO.search(t, max(lo, q.start - 200), q.start)
+        sm = _SIDE.match(t, m.start("side")) if m else None
+        if sm:
+            return _term_side(sm, cside)    # "Russian losses over the day amounted to 609 people"
     np_text = t[q.end:r.np_end] if r.head else ""
     s = _mods_side(np_text, cside)
     if s:
@@ -862,6 +885,8 @@ _OWNER = re.compile(r"\b(?:%s)(?:(?:'s|’s)?\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?%s
                     r"(?:[\w-]+\s+){0,2}?%s)" % (_SIDE_ALT, _LOSS_WORDS, _LOSS_WORDS), _I)
 _LOSSES_OF_SIDE = re.compile(r"\b(?:losses|casualties|casualty\s+(?:figures|numbers|toll)|death\s+toll)\s+(?:for|of|among|suffered\s+by)\s+"
                              r"(?:the\s+)?(?P<side>%s)" % _SIDE_ALT, _I)
+_SIDE_LOSSES_CAME_TO = re.compile(r"(?:^|[^\w-])(?P<side>%s)\s+(?:[\w-]+\s+)?losses\b[^.;:]{0,120}?\b(?:amounted\s+to|totall?ed|"
+                                  r"reached|stood\s+at|came\s+to|were)\s+(?:[^.;:]{0,100}?(?:,|\band\b)\s*)?$" % _SIDE_ALT, _I)
 _CIVILIAN_LIST_AFTER = re.compile(r"\s*,?\s*(?:and\s+)?(?:women|children)\b", _I)
 _POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?$", _I)
 _HELD_BY = re.compile(r"\b(?:in|by)\s+(?:the\s+)?(?=\S)", _I)

@@ -1499,6 +1499,20 @@ CASES += [
       "The General Staff said 22 clashes took place near Kupiansk. Russia has lost 700,000 troops since the "
       "start of the full-scale invasion.",
       'attacks=22 exact russia place=Kupiansk', 'killed_or_wounded=700000 exact russia place=None'),
+    C('losses-came-to-people-and-equipment',
+      "Overall Russian losses on that axis over the day came to 412 people and 17 units of equipment.",
+      'killed_or_wounded=412 exact russia', 'equipment_lost=17 exact russia'),
+    C('breakdown-of-the-total-before',
+      "The brigade said it had destroyed 30 pieces of Russian equipment. These include 3 tanks, 8 armoured "
+      "personnel carriers and 2 artillery systems.",
+      'equipment_lost=30 exact russia', 'equipment_lost=3 exact russia', 'equipment_lost=8 exact russia',
+      'equipment_lost=2 exact russia'),
+    C('breakdown-needs-a-total-just-before',
+      "The town had a pre-war population of 4,000. These include 3 tanks parked at the depot.",
+      'population_prewar=4000 exact civilian'),
+    C('drones-of-various-types',
+      "Overnight, 142 drones of various types were shot down over the southern regions.",
+      'equipment_lost=142 exact -'),
 ]
 
 
