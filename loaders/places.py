@@ -452,6 +452,22 @@ def _to_oblast(idx: _Index, m: PlaceMention, surface: str) -> PlaceMention:
     return PlaceMention(m.start, m.end, e.name, e.kind, e.oblast, e.key)
 
 
+_ONE_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province)\b(?!\s+of\b)", re.I)
+
+
+def _named_oblast(idx: _Index, text: str, m: PlaceMention) -> PlaceMention:
+    """ "the Mykolayiv region", "Zaporozhye province": any spelling of a city an oblast is
+    named after, followed by a region word, is the oblast."""
+    if m.kind not in SETTLEMENTS or not m.oblast or m.oblast != f"{m.name} Oblast" \
+            or not _ONE_REGION_AFTER.match(text, m.end):
+        return m
+    k = idx.by_key.get(m.oblast)
+    if k is None:
+        return m
+    e = idx.entries[k]
+    return PlaceMention(m.start, m.end, e.name, e.kind, e.oblast, e.key)
+
+
 def _regions(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
     """A city that shares its name with an oblast names the oblast in 'Donetsk and Luhansk
     regions', 'the regions of Kharkiv and Sumy', 'deep into Kursk', 'the Kursk incursion',
@@ -460,6 +476,7 @@ def _regions(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
     if not found:
         return found
     idx = _index()
+    found = [_named_oblast(idx, text, m) for m in found]
     surface = {k: text[m.start:m.end] for k, m in enumerate(found) if m.kind in SETTLEMENTS}
     bases = [k for k, sf in surface.items() if sf in idx.oblast_base]
     if not bases:

@@ -48,6 +48,10 @@ REGIONS = [
     ("Power cuts hit the regions of Sumy and Chernihiv.", ["Sumy Oblast", "Chernihiv Oblast"]),
     ("Residents of Donetsk, the regional capital, queued for water.", ["Donetsk"]),
     ("Pushilin heads the self-styled Donetsk People's Republic.", ["Donetsk Oblast"]),
+    # any spelling of a city an oblast is named after, with a region word after it
+    ("Five drones were downed over the Mykolayiv region.", ["Mykolaiv Oblast"]),
+    ("Two villages in the Zaporozhye province lost power.", ["Zaporizhzhia Oblast"]),
+    ("The Mykolayiv city council met on Monday.", ["Mykolaiv"]),
 ]
 
 
