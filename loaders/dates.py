@@ -94,6 +94,15 @@ NIGHT_OF = re.compile(
     rf"(?:,?\s+(?P<year>{YEAR_RE})\b)?")
 ORDINAL_DAY = re.compile(r"(?i)\b(?:on|since|by)\s+the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:anniversary|day|"
                          r"brigade|battalion|regiment|division|corps|army|birthday|century|time|floor|round|session))")
+# "early June", "mid-June", "late June": a third of the month, told as its middle day
+_PART_OF_MONTH = {"early": 5, "mid": 15, "late": 25}
+
+
+def _part_word(phrase: str) -> str:
+    w = re.match(r"(?i)\s*(?:in\s+|during\s+)?(early|mid|late)\b", phrase)
+    return w.group(1).lower() if w else ""
+
+
 MONTH_ONLY = re.compile(
     rf"\b(?i:in|during|throughout|early|mid|late|in\s+early|in\s+late|in\s+mid)[\s-]+(?P<month>{MONTH_RE})"
     rf"(?!\s*\d{{1,2}}\b)(?:,?\s+(?P<year>{YEAR_RE}))?")
@@ -192,9 +201,17 @@ def find_dates(sentence: str, published: dt.date | None, context: dt.date | None
     for m in MONTH_ONLY.finditer(sentence) if months else ():
         month = month_number(m.group("month"))
         if m.group("year"):
-            add(dt.date(int(m.group("year")), month, 1), "month", m)
+            start = dt.date(int(m.group("year")), month, 1)
         elif published:
-            add(_next_month_start(month, published) if ahead(m) else last_month_start(month, published), "month", m)
+            start = _next_month_start(month, published) if ahead(m) else last_month_start(month, published)
+        else:
+            continue
+        part = _PART_OF_MONTH.get(_part_word(m.group(0)))
+        day = start.replace(day=part) if part else None
+        if day and (published is None or day <= published or ahead(m)):
+            add(day, "week", m)          # "late June": the 25th, give or take a week
+        else:
+            add(start, "month", m)
     for m in SEASON.finditer(sentence) if words & SEASON_WORDS else ():
         if m.group("s").lower() == "fall" and not (m.group("rel") or m.group("year") or
                                                    re.match(r"(?i)(?:in|during|over|through|since|by)\b", m.group(0))):
