@@ -168,7 +168,7 @@ _GLUED = re.compile(r"(\b(?:[a-z]{2,}|\d{1,4})[.!?][\"”’]?)([A-Z][a-z]{1,})"
 
 
 def _unglue(m: re.Match) -> str:
-    start = m.string.rfind(" ", 0, m.start()) + 1
+    start = max(m.string.rfind(" ", 0, m.start()), m.string.rfind("\n", 0, m.start())) + 1
     if re.search(r"www|/|@", m.string[start:m.start()]):
         return m.group(0)       # an address, not two sentences
     return m.group(1) + " " + m.group(2)
@@ -188,7 +188,8 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    lines = (_GLUED.sub(_unglue, _SPACES.sub(" ", line).strip()) for line in text.split("\n"))
+    text = _GLUED.sub(_unglue, _SPACES.sub(" ", text))    # whole text at once: neither crosses a line
+    lines = (line.strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 
