@@ -258,6 +258,9 @@ def other(side: str) -> str:
     return "ukraine" if side == "russia" else "russia"
 
 
+IMPACT = re.compile(r"\b(?:hit|hits|struck|landed|exploded|slammed)\b", _I)
+
+
 def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) -> str | None:
     """Who carries the event out: "by Russian troops" after the trigger, else the nearest
     force named before it in the sentence (flipped when that force fends the attack off)."""
@@ -317,6 +320,9 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
     if event_type in ("capture",) and UKRAINE_BY_DEFAULT.match(m.group(0)):
         return "ukraine"
     if after and event_type in ("strike", "assault", "advance") and after.start() - end < 60 and \
-            re.search(r"\b(?:on|against|at)\s+[\w\s]*$", text[end:after.start()], _I) is None:
+            re.search(r"\b(?:on|against|at)\s+[\w\s]*$", text[end:after.start()], _I) is None and \
+            not (event_type == "strike" and IMPACT.search(m.group(0))):
+        # (not "rockets hit the building where Russian servicemen were stationed": after an
+        # impact verb the force named is the target's, and the sender stays unknown)
         return side_of(after.group("word") or after.group("bare"))
     return None

@@ -754,3 +754,14 @@ def test_a_village_before_its_locating_appositive_is_the_object():
 def test_a_clock_time_before_a_month_is_not_its_day():
     got = summary("On March 1, at 00:05 local time (22:05 February 28 GMT), rockets hit a depot in Dnipro.")
     assert [(t, p, d) for t, p, _, d in got] == [("strike", "Dnipro", D(2023, 2, 28))]
+
+
+def test_the_force_named_after_an_impact_verb_is_the_target_not_the_sender():
+    got = summary("Two rockets hit the barracks in Kherson where Russian conscripts were sleeping.")
+    assert [(t, p, side) for t, p, side, _ in got] == [("strike", "Kherson", None)]
+
+
+def test_an_undated_retelling_joins_the_dated_event():
+    got = summary("On March 1 Ukrainian artillery fired rockets at a depot in Kherson. "
+                  "Two rockets hit the barracks in Kherson where Russian conscripts were sleeping.")
+    assert [(t, p, side, d) for t, p, side, d in got] == [("strike", "Kherson", "ukraine", D(2023, 3, 1))]
