@@ -98,7 +98,22 @@ def extract_events(ctx: Doc) -> list[Event]:
             elif old.actor_side is None:
                 old.actor_side = ev.actor_side
     _refine_dates(out, placeless)
-    return out
+    return _without_region_repeats(out)
+
+
+def _without_region_repeats(out: list[Event]) -> list[Event]:
+    """ "Russians launched six glide bombs at the Kharkiv region" beside "a bomb struck Kharkiv"
+    the same day: the oblast-wide telling repeats the settlement's event, so it goes."""
+    def oblast(name):
+        info = places.place_info(name)
+        return info and info["kind"] != "oblast" and info["oblast"]
+    keep = []
+    for ev in out:
+        if ev.place and ev.place.endswith(" Oblast") and any(
+                o is not ev and oblast(o.place) == ev.place and _same(ev, o, places_too=False) for o in out):
+            continue
+        keep.append(ev)
+    return keep
 
 
 def _refine_dates(out: list[Event], placeless: list[tuple[str, dt.date]]) -> None:
@@ -116,10 +131,10 @@ def _refine_dates(out: list[Event], placeless: list[tuple[str, dt.date]]) -> Non
             ev.event_date, ev.date_precision = day, "day"
 
 
-def _same(a: Event, b: Event, statement: bool = False) -> bool:
+def _same(a: Event, b: Event, statement: bool = False, places_too: bool = True) -> bool:
     """One happening told twice: same type and place, dates within the coarser precision (a
     day more when one telling is dated by the statement that reports it)."""
-    if a.event_type != b.event_type or a.place != b.place:
+    if a.event_type != b.event_type or (places_too and a.place != b.place):
         return False
     if a.actor_side and b.actor_side and a.actor_side != b.actor_side:
         return False   # Russian and Ukrainian withdrawals from one town are two events

@@ -20,7 +20,7 @@ GAZETTEER = {
     "Kherson": "city", "Kharkiv": "city", "Kyiv": "city", "Dnipro": "city", "Odesa": "city",
     "Marinka": "town", "Krynky": "village", "Kupiansk": "city", "Robotyne": "village",
     "Vovchansk": "town", "Mariupol": "city", "Berkhivka": "village", "Lyman": "town",
-    "Sudzha": "town", "Kurakhove": "town", "Kreminna": "town", "Izium": "city", "Donetsk Oblast": "oblast", "Ukraine": "country", "Russia": "country",
+    "Sudzha": "town", "Kurakhove": "town", "Kreminna": "town", "Izium": "city", "Donetsk Oblast": "oblast", "Kharkiv Oblast": "oblast", "Ukraine": "country", "Russia": "country",
     "Belgorod": "city", "Zaporizhzhia": "city", "Nikopol": "city", "Kursk": "city", "Sumy": "city",
     "Chasiv Yar": "town", "Selydove": "town", "Kostiantynivka": "city",
 }
@@ -765,3 +765,11 @@ def test_an_undated_retelling_joins_the_dated_event():
     got = summary("On March 1 Ukrainian artillery fired rockets at a depot in Kherson. "
                   "Two rockets hit the barracks in Kherson where Russian conscripts were sleeping.")
     assert [(t, p, side, d) for t, p, side, d in got] == [("strike", "Kherson", "ukraine", D(2023, 3, 1))]
+
+
+def test_an_oblast_wide_telling_of_a_settlements_strike_is_not_a_second_event(monkeypatch):
+    monkeypatch.setattr(places, "place_info", lambda name: {"Kharkiv": {"kind": "city", "oblast": "Kharkiv Oblast"},
+                                                            "Kharkiv Oblast": {"kind": "oblast", "oblast": None}}.get(name))
+    got = summary("On Monday a glide bomb struck Kharkiv. Russians launched six glide bombs at the Kharkiv Oblast on Monday.",
+                  published=D(2023, 3, 7))
+    assert [(t, p) for t, p, _, _ in got] == [("strike", "Kharkiv")]
