@@ -210,7 +210,13 @@ def clean_name(name: str) -> str:
         m = _TITLED_NAME_OF.match(s)
         if m and any(w.lower() in TITLES or "-in-" in w.lower() for w in m.group("title").split()):
             s = m.group("name")
-    return s.strip(" ,;:-")
+    s = s.strip(" ,;:-")
+    # "The General Staff ...", "the Russian Defence Ministry": one spelling of a proper name,
+    # whether the sentence opened with it or not ("the regional governor" keeps its article)
+    return _PROPER_THE.sub("", s)
+
+
+_PROPER_THE = re.compile(r"^[Tt]he\s+(?=[A-Z][\w'’-]*\s+[A-Z])")
 
 
 # "the Commander-in-Chief Valerii Zaluzhnyi of the Ukrainian Armed Forces": the person
