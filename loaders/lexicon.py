@@ -145,7 +145,7 @@ AFTER_FILLER = (
 BEFORE = [
     ("killed_or_wounded", [r"killed\s+or\s+wounded", r"killed\s+and\s+wounded", r"killed\s+or\s+injured",
                            r"casualties\s+(?:of|at|to|stand\s+at|stood\s+at|number(?:ed)?|total(?:led)?)",
-                           r"losses\s+of", r"(?:losses|casualties|casualty\s+(?:figures|numbers|count|toll))\b[\w\s'’.,-]{0,60}?\b(?:amounted\s+to|stood\s+at|totall?ed|totall?ing|reached|reaching|hitting|were|included|include|including|to|"
+                           r"losses\s+of", r"(?:losses|casualties|casualty\s+(?:figures|numbers|count|toll))\b[\w\s'’.,-]{0,110}?\b(?:amounted\s+to|stood\s+at|totall?ed|totall?ing|reached|reaching|hitting|were|included|include|including|to|"
                            r"surpassed|exceeded|topped|passed|hit)",
                            r"casualty\s+toll\s+(?:of|to|at)", r"put\s+out\s+of\s+action"]),
     ("killed", [r"killed", r"killings?\s+of", r"killing", r"kills", r"kill", r"slain", r"executed", r"executing", r"shot\s+dead", r"bodies\s+of", r"slew", r"slaying", r"eliminated", r"eliminating",

@@ -1502,6 +1502,10 @@ CASES += [
     C('losses-came-to-people-and-equipment',
       "Overall Russian losses on that axis over the day came to 412 people and 17 units of equipment.",
       'killed_or_wounded=412 exact russia', 'equipment_lost=17 exact russia'),
+    C('losses-far-from-their-verb',
+      "Overall Ukrainian losses in manpower across the whole southern operational zone of the Dnipro "
+      "group of forces over the last day amounted to 240 people.",
+      'killed_or_wounded=240 exact ukraine'),
     C('breakdown-of-the-total-before',
       "The brigade said it had destroyed 30 pieces of Russian equipment. These include 3 tanks, 8 armoured "
       "personnel carriers and 2 artillery systems.",
