@@ -190,12 +190,19 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict) -> list[Figu
             k, sd = last["fig"]
             if (k == "equipment_lost") == (r.head == "equipment") and (k == "equipment_lost" or k in CASUALTY_KINDS):
                 kind, inherited = k, (k, sd)
+        if kind is None and prev is not None and prev[1] in _PLACE_PARTS and r.head in (None, "civilian") \
+                and _LOCATIVE_AFTER.match(sent.text, r.np_end if r.head else q.end) \
+                and _PART_GAP.fullmatch(sent.text, prev[3].np_end if prev[3].head else prev[0].end, q.start):
+            # "6,000 people remain in the zone, including 1,400 in the city of X", "7,000 live
+            # in X: 4,000 on the left bank and 3,000 on the right": the total's parts by place
+            kind, inherited = prev[1], (prev[1], prev[2])
         if kind is None:
             continue
         if kind in ("population_prewar", "population_remaining") and (q.value or q.high or 0) > 3_500_000:
             continue        # "Ukraine's population of 38 million": a country, not a town
         if kind in ("population_prewar", "population_remaining", "evacuated") and prev is not None \
-                and re.search(r",\s*including\s+$", sent.text[prev[0].end:q.start][-20:], _I):
+                and re.search(r",\s*including\s+$", sent.text[prev[0].end:q.start][-20:], _I) \
+                and not _LOCATIVE_AFTER.match(sent.text, r.np_end if r.head else q.end):
             continue        # "7,000 people, including 500 children, remain": a part of the figure before
         at = sent.start + q.start
         claimant = _claimant(ctx, i, at, kind not in BACKGROUND_KINDS)
@@ -239,6 +246,11 @@ _OF_TYPES = re.compile(r"\s+of\s+(?:various|different|all|several|many|other)\s+
 # "enemy losses over the day amounted to 609 people and 21 units of equipment": a tally of losses
 _LOSSES_CAME_TO = re.compile(r"\blosses\b[^.;:]{0,120}?\b(?:amounted\s+to|totall?ed|reached|stood\s+at|came\s+to|were|"
                              r"included?|comprised)\s+(?:[^.;:]{0,100}?(?:,|\band\b)\s*)?$", _I)
+_PLACE_PARTS = ("population_remaining", "population_prewar", "evacuated")
+_LOCATIVE_AFTER = re.compile(r"\s+(?:(?:people|residents|civilians)\s+)?(?:(?:and|,)\s+[\d,.]+\s+[a-z]+\s+)?"
+                             r"(?:still\s+)?(?:in|on|from|at)\s+(?:the\s+)?"
+                             r"(?:city|town|village|hromada|community|left|right|[A-Z])", _I)
+_PART_GAP = re.compile(r"[^.;]{0,120}?(?:,\s*(?:including|of\s+(?:them|whom|which))|:|,?\s+with|,?\s+and|,)\s*", _I)
 # A sentence that breaks down the figure before it: "This includes ...", "Among them ..."
 _BREAKDOWN = re.compile(r"\s*(?:(?:this|these|they|that|those|the\s+(?:losses|total|figure|number))\s+"
                         r"(?:includes?|included|comprises?|comprised|consists?\s+of|consisted\s+of|were|are)|"

@@ -1506,6 +1506,16 @@ CASES += [
       "Overall Ukrainian losses in manpower across the whole southern operational zone of the Dnipro "
       "group of forces over the last day amounted to 240 people.",
       'killed_or_wounded=240 exact ukraine'),
+    C('population-parts-by-place',
+      "About 9,000 people still live in the Lyman community: 5,000 in the town itself and 4,000 in the villages.",
+      'population_remaining=9000 approx civilian', 'population_remaining=5000 exact civilian',
+      'population_remaining=4000 exact civilian'),
+    C('population-part-including-with-its-place',
+      "Some 3,200 residents remain in the evacuation zone, including 1,150 in the city of Kupiansk.",
+      'population_remaining=3200 approx civilian', 'population_remaining=1150 exact civilian place=Kupiansk'),
+    C('population-part-of-a-group-is-not-a-place-part',
+      "About 7,000 people, including 500 children, remain in the town.",
+      'population_remaining=7000 approx civilian'),
     C('breakdown-of-the-total-before',
       "The brigade said it had destroyed 30 pieces of Russian equipment. These include 3 tanks, 8 armoured "
       "personnel carriers and 2 artillery systems.",
