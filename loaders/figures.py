@@ -13,6 +13,7 @@ The words themselves live in `lexicon.py`.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -148,8 +149,10 @@ class _Read:
 def extract_figures(ctx: Doc) -> list[Figure]:
     out: list[Figure] = []
     last: dict = {}     # sentence index and side of the last casualty figure ("60 others were wounded")
+    tally = None        # the header of a line-per-item list being read ("Russian losses:")
     for i, sent in enumerate(ctx.sentences):
-        out.extend(_sentence_figures(ctx, i, sent, last))
+        tally = _tally_state(sent.text, i, tally)
+        out.extend(_sentence_figures(ctx, i, sent, last, tally if tally and tally["i"] < i else None))
     coref.unify_mentions(out)
     coref.fill_sides(ctx, out)
     coref.fill_places(ctx, out)
@@ -157,7 +160,68 @@ def extract_figures(ctx: Doc) -> list[Figure]:
     return out
 
 
-def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict) -> list[Figure]:
+# --- line-per-item tallies: "Russian losses since the invasion:" then "* 10,268 tanks",
+# "aircraft - 369", "artillery systems: 24,148" on lines of their own --------------------------
+_TALLY_HEAD = re.compile(r"\b(?:losses|casualties|lost|destroyed|shot\s+down|downed|eliminated|liquidated|"
+                         r"neutrali[sz]ed|killed|wounded|injured)\b", _I)
+_TALLY_ITEM = re.compile(r"^\s*(?:[*•·▪‣◦–—-]\s*|\d+[.)]\s+)?(?P<noun>[A-Za-z][\w\s'’/()-]{0,60}?)?\s*"
+                         r"(?:[-–—:=]\s*)?(?:(?:about|around|over|more\s+than|up\s+to|nearly|some)\s+)?$", _I)
+_HELD_BY_SIDE = re.compile(r"\b(Russian|Ukrainian|Moscow|Kyiv)(?:-|\s+)(?:controlled|occupied|held)\b", _I)
+TALLY_LINE = 100      # an item is a short line; prose ends the list
+
+
+def _tally_state(text: str, i: int, tally: dict | None) -> dict | None:
+    """The header the sentence opens (a line ending in ':' that names losses or control), the
+    one it continues as a short item line, or None."""
+    stripped = text.rstrip()
+    if stripped.endswith(":") and (_TALLY_HEAD.search(stripped) or _CONTROL.search(stripped)):
+        cm = _COLON_LIST.search(stripped)
+        kind = {"killed": "killed", "wounded": "wounded"}.get(cm.lastgroup if cm else "", "killed_or_wounded")
+        return {"i": i, "last": i, "text": stripped, "colon": kind,
+                "control": bool(_CONTROL.search(stripped)) and not _TALLY_HEAD.search(stripped)}
+    if tally and tally["last"] == i - 1 and len(stripped) <= TALLY_LINE:
+        tally["last"] = i
+        return tally
+    return None
+
+
+def _header_side(tally: dict, cside: str) -> str | None:
+    """Whose losses a header names: the side word before its loss word ("Russian losses:", "the
+    enemy's losses, as reported by the Ukrainian military:" is the enemy's, not the reporter's),
+    else one just after it ("losses of the Russian army:"); whose control for a control header."""
+    h = tally["text"]
+    if tally["control"]:
+        held = _HELD_BY_SIDE.search(h)
+        if held:
+            return "russia" if held.group(1).lower() in ("russian", "moscow") else "ukraine"
+    terms = [x for x in _side_terms(h, 0, len(h), cside) if x[2] != "target"]
+    loss = _TALLY_HEAD.search(h)
+    if loss is None:
+        return next((x[1] for x in terms if x[1]), None)
+    before = [x for x in terms if x[0] < loss.start()]
+    if before:
+        return before[-1][1]
+    after = [x for x in terms if loss.end() <= x[0] <= loss.end() + 30]
+    return after[0][1] if after else None
+
+
+def _tallied(t: str, q: Quantity, r: _Read, tally: dict) -> _Read:
+    """An item under a loss header: the header's kind, and the noun before the number when the
+    line reads 'aircraft - 369'."""
+    if tally["control"]:
+        return r
+    head, head_text = r.head, r.head_text
+    if head is None:
+        m = _TALLY_ITEM.match(t[:q.start])
+        noun = (m.group("noun") or "").strip() if m else ""
+        for cls in _NOUN_ORDER if noun else ():
+            if _NOUNS[cls].fullmatch(noun):
+                head, head_text = cls, noun
+                break
+    return dataclasses.replace(r, head=head, head_text=head_text, colon=r.colon or tally["colon"])
+
+
+def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict | None = None) -> list[Figure]:
     qs = find_numbers(sent.text)
     if not qs:
         return []
@@ -169,6 +233,8 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict) -> list[Figu
     prev: tuple[Quantity, str, str | None] | None = None   # (quantity, kind, side) of the last figure
     mentions = None
     reads = _reads(sent.text, live)
+    if tally is not None:
+        reads = [_tallied(sent.text, q, r, tally) for q, r in zip(live, reads)]
     for n, q in enumerate(live):
         lo = live[n - 1].end if n > 0 else 0
         if n > 0 and _converted(sent.text, live[n - 1], q):
@@ -190,6 +256,9 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict) -> list[Figu
             k, sd = last["fig"]
             if (k == "equipment_lost") == (r.head == "equipment") and (k == "equipment_lost" or k in CASUALTY_KINDS):
                 kind, inherited = k, (k, sd)
+        if kind is None and tally is not None and tally["control"] and q.unit == "percent" \
+                and _TERRITORY.match(sent.text, q.end) and not _TERRITORY_NOT.match(sent.text[q.end:q.end + 60]):
+            kind = "territory_pct"      # "Regions under Russian control:" then "about 75% of Kherson"
         if kind is None and prev is not None and prev[1] in _PLACE_PARTS and r.head in (None, "civilian") \
                 and _LOCATIVE_AFTER.match(sent.text, r.np_end if r.head else q.end) \
                 and _PART_GAP.fullmatch(sent.text, prev[3].np_end if prev[3].head else prev[0].end, q.start):
@@ -209,6 +278,9 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict) -> list[Figu
         cside = claimant.side if claimant else "unattributed"
         side = _side(kind, sent.text, q, r, lo, cside, prev)
         side_how = "stated" if side else None
+        if side is None and tally is not None:
+            side = _header_side(tally, cside)
+            side_how = "context" if side else None
         if side is None and inherited:
             side, side_how = inherited[1], "context"
         if side is None and r.head == "neutral" and kind in CASUALTY_KINDS and prev is None and i > 0:
@@ -489,7 +561,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
                             t[r.np_end:r.np_end + 60], _I) or r.loss_after:
             # a drone shot down is a lost aircraft; a missile or bomb shot down is not a loss
             return "equipment_lost" if drone else None
-        if drone and (b in ("destroyed", "lost") or _LOSSES_CAME_TO.search(t, max(0, q.start - 200), q.start) or (prev is not None and prev[1] == "equipment_lost"
+        if drone and (b in ("destroyed", "lost") or r.colon == "killed_or_wounded"
+                      or _LOSSES_CAME_TO.search(t, max(0, q.start - 200), q.start) or (prev is not None and prev[1] == "equipment_lost"
                                                       and _listed(t, prev[0], q))):
             return "equipment_lost"     # "lost ... 10 tanks and 180 UAVs"
         if b == "launched" or _LAUNCH.search(window) or re.search(
@@ -661,7 +734,16 @@ def _territory_ok(t: str, q: Quantity) -> str | None:
         return None
     if _TERRITORY.match(after):
         return "territory_pct"
+    if not re.match(r"\s+of\b", after) and _CONTROL_JUST_BEFORE.search(t, max(0, q.start - 40), q.start) \
+            and _SIDE.search(window) and not _SHARE_NOT_LAND.match(after):
+        return "territory_pct"      # "Russia now holds 73%", "after controlling 51.5% in mid-December, Russian forces"
     return None
+
+
+_SHARE_NOT_LAND = re.compile(r"\s+(?:in\s+(?:the\s+)?(?:polls?|surveys?|ratings?|elections?|votes?)|stakes?|shares?|support|"
+                             r"approval|interest|market)\b", _I)
+# a control verb right before the share: its object is the place the text is about
+_CONTROL_JUST_BEFORE = re.compile(r"\b(?:%s)\s+(?:(?:only|just|already|now|still)\s+)?$" % L.CONTROL, _I)
 
 
 # --- sides --------------------------------------------------------------------------------------

@@ -203,9 +203,10 @@ REMAINING = (r"\bnow\b|currently|remain|still|\bleft\b|today|has\s+(?:fallen|dro
              r"|down\s+to|only\b")
 
 # Territory: a share with a control verb, of a land.
-CONTROL = (r"control(?:s|led|ling)?|occup(?:y|ies|ied|ying)|hold(?:s|ing)?|held|captured|seized|taken|"
+CONTROL = (r"control(?:s|led|ling)?|occup(?:y|ies|ied|ying)|hold(?:s|ing)?|held|owns?|owned|captured|seized|taken|"
            r"took|retaken|liberated|recaptured|under\s+(?:russian|ukrainian)\s+control")
-TERRITORY_OBJECT = (r"territory|land|ukraine|the\s+country|the\s+city|the\s+town|the\s+region|the\s+oblast"
+TERRITORY_OBJECT = (r"territory|territories|land|ukraine|the\s+country|the\s+city|the\s+town|the\s+region|the\s+oblast"
+                    r"|the\s+area|the\s+district|the\s+community|the\s+hromada"
                     r"|the\s+province|donbas|the\s+donbas|[A-Z][\w'-]+")
 TERRITORY_NOT = (r"flooded|affected|damaged|destroyed|burned|mined|contaminated|"
                  r"buildings?|housing|homes|houses|infrastructure|energy|power|electricity|population|voters"

@@ -1516,6 +1516,27 @@ CASES += [
     C('population-part-of-a-group-is-not-a-place-part',
       "About 7,000 people, including 500 children, remain in the town.",
       'population_remaining=7000 approx civilian'),
+    C('tally-bullets-under-a-loss-header',
+      "Russian losses since the start of the invasion, according to the General Staff:\n"
+      "* 9,870 tanks\n* 20,115 armoured vehicles\n* personnel: about 870,000",
+      'equipment_lost=9870 exact russia', 'equipment_lost=20115 exact russia',
+      'killed_or_wounded=870000 approx russia'),
+    C('tally-noun-then-number-lines',
+      "The enemy's losses over the day, as reported by the Ukrainian military:\n"
+      "aircraft - 12\nhelicopters - 7\nUAVs: 140\nThe figures could not be verified.",
+      'equipment_lost=12 exact -', 'equipment_lost=7 exact -', 'equipment_lost=140 exact -'),
+    C('tally-under-a-speakers-header',
+      "The Ukrainian military reported the enemy's losses over the day:\naircraft - 12\nhelicopters - 7",
+      'equipment_lost=12 exact russia', 'equipment_lost=7 exact russia'),
+    C('territory-shares-under-a-control-header',
+      "Regions now under Russian control include:\n• all of Luhansk\n• around 70% of Donetsk",
+      'territory_pct=70 approx russia'),
+    C('a-list-under-a-header-without-losses-is-no-tally',
+      "Residents listed what they need most:\n* 300 blankets\n* 40 generators"),
+    C('a-tally-ends-at-prose',
+      "Russian losses over the day:\n* 12 tanks\nIn a separate statement, the mayor said 40 generators "
+      "had arrived in the town that morning and would be installed in the hospitals by the end of the week.",
+      'equipment_lost=12 exact russia'),
     C('breakdown-of-the-total-before',
       "The brigade said it had destroyed 30 pieces of Russian equipment. These include 3 tanks, 8 armoured "
       "personnel carriers and 2 artillery systems.",
