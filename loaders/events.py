@@ -389,6 +389,18 @@ def _object_places(text: str, start: int, end: int, next_start: int, mentions, m
         just = [p for p in mentions if p.end <= start and _subject(text, p)
                 and re.fullmatch(r"\s*(?:finally\s+|eventually\s+)?", text[p.end:start])]
         return [just[-1].name] if just else []
+    if stop < len(text) and text[stop] == ":" and UNNAMED_PLACES.search(text, end, stop) \
+            and not re.search(r"[.;]", text[end:stop]):
+        # "captured four villages in the border zone: X and Y, and Z": the list names them
+        after = [p for p in mentions if p.start > stop and p.start < _clause_end(text, stop + 1) + 1]
+        listed = after[:1]
+        for prev, p in zip(after, after[1:]):
+            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", text[prev.end:p.start]) \
+                    and not re.fullmatch(r"\s+in\s+the\s+[\w\s-]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)", text[prev.end:p.start]):
+                break
+            listed.append(p)
+        if listed:
+            return list(dict.fromkeys(p.name for p in listed if p.kind in SETTLEMENT_KINDS))
     first = _object_place(text, start, end, stop, mentions, m)
     if first is None:
         return []

@@ -773,3 +773,13 @@ def test_an_oblast_wide_telling_of_a_settlements_strike_is_not_a_second_event(mo
     got = summary("On Monday a glide bomb struck Kharkiv. Russians launched six glide bombs at the Kharkiv Oblast on Monday.",
                   published=D(2023, 3, 7))
     assert [(t, p) for t, p, _, _ in got] == [("strike", "Kharkiv")]
+
+
+def test_a_count_of_villages_then_their_names_after_a_colon():
+    got = summary("Russian forces captured three villages near the border: Krynky, Robotyne and Berkhivka, "
+                  "the ministry said on Monday.")
+    assert [(t, p) for t, p, _, _ in got] == [("capture", "Krynky"), ("capture", "Robotyne"), ("capture", "Berkhivka")]
+
+
+def test_a_count_of_villages_with_no_names_is_no_event():
+    assert summary("Russian forces captured two villages last week: the army did not say which.") == []
