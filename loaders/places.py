@@ -513,7 +513,18 @@ def find_places(text: str) -> list[PlaceMention]:
 def _find_cached(text: str) -> tuple[PlaceMention, ...]:
     # figure, event and main-place code ask about the same sentences repeatedly
     hits = list(_hits_cached(text))
-    return tuple(m for m in _regions(text, _choose(text, hits)) if not _water(text, m))
+    found = [m for m in _regions(text, _choose(text, hits)) if not _water(text, m)]
+    return tuple(m for k, m in enumerate(found) if not (k and _locating_district(text, found[k - 1], m)))
+
+
+# "Chasiv Yar, Bakhmut District": the district after a town only says where the town lies
+# (the gazetteer holds no districts; "the Bilopillia district" alone still names Bilopillia)
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|raion|rayon)\b", re.I)
+
+
+def _locating_district(text: str, before: PlaceMention, m: PlaceMention) -> bool:
+    return m.kind in SETTLEMENTS and before.kind in SETTLEMENTS and bool(_DISTRICT_AFTER.match(text, m.end)) \
+        and re.fullmatch(r",\s*", text[before.end:m.start]) is not None
 
 
 # "the Dnipro River", "the left bank of the Dnipro", "across the Dnipro": the river, not the city

@@ -52,6 +52,9 @@ REGIONS = [
     ("Five drones were downed over the Mykolayiv region.", ["Mykolaiv Oblast"]),
     ("Two villages in the Zaporozhye province lost power.", ["Zaporizhzhia Oblast"]),
     ("The Mykolayiv city council met on Monday.", ["Mykolaiv"]),
+    # a district after a town only locates it; a district alone still names its town
+    ("A missile hit a school in Chasiv Yar, Bakhmut District, on Monday.", ["Chasiv Yar"]),
+    ("Shelling hit villages in the Bilopillia district.", ["Bilopillia"]),
 ]
 
 
