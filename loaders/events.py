@@ -181,6 +181,9 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
             continue
         if TAKES_OBJECT.match(m.group(0)) and PEOPLE_SUBJECT.search(_clause_before(text, start)[-40:]):
             continue          # "114 Russian fighters were captured in X": prisoners, not territory
+        if event_type == "evacuation" and re.match(r"(?i)evacuated\b", m.group(0)) and re.search(
+                r"(?i)\b(?:for|of|the|to|with|among|newly|recently|internally)\s+$", text[max(0, start - 15):start]):
+            continue          # "housing for evacuated families": who they are, not an evacuation told
         if re.match(r"(?i)left|abandoned", m.group(0)) and not TROOPS_BEFORE.search(_clause_before(text, start)):
             continue          # "residents have left X" is not a withdrawal
         if event_type == "assault" and WEAPON_SUBJECT.search(_clause_before(text, start)[-40:]):
