@@ -45,7 +45,7 @@ _OUTLET_VOICE = re.compile(
 # Headline attributions: "... - General Staff", "..., Kyiv says", "Zelensky: ...", "..., says X"
 _TITLE_DASH = re.compile(r"\s[–—-]\s*(?P<who>[A-Z][^–—:|]{1,60}?)\s*$")
 _TITLE_SAYS = re.compile(r",\s*(?P<who>[^,]{2,60}?)\s+(?:says?|said|claims?|reports?|confirms?)\s*$", re.I)
-_TITLE_SAYS_X = re.compile(r",?\s+(?:says?|claims?)\s+(?P<who>[A-Z][^,]{1,60}?)\s*$")
+_TITLE_SAYS_X = re.compile(r",?\s+(?i:says?|said|claims?|reports?)\s+(?P<who>[A-Z][^,]{1,60}?)\s*$")
 _TITLE_COLON = re.compile(r"^(?P<who>[A-Z][\w .'’-]{1,40}):\s+\S")
 # Headline words that are no speaker: events, page sections, media labels.
 _NOT_SPEAKER = re.compile(

@@ -674,3 +674,18 @@ def test_the_governor_refers_back_to_a_person_not_a_body():
 def test_a_proper_name_has_one_spelling_whether_or_not_a_sentence_opens_with_it(raw, clean):
     from loaders.speech import clean_name
     assert clean_name(raw) == clean
+
+
+@pytest.mark.parametrize("title,who", [
+    ("Toll in Dnipro strike rises to 40, Kyiv says", ("Kyiv", "ukraine")),
+    ("Toll in Dnipro Strike Rises to 40, Says Ukrainian Interior Ministry", ("Ukrainian Interior Ministry", "ukraine")),
+    ("Toll in Dnipro strike rises to 40 - Russian Defence Ministry", ("Russian Defence Ministry", "russia")),
+])
+def test_a_headline_speaker_speaks_the_lead(title, who):
+    import datetime as dt
+    from loaders import sentences
+    from loaders.document import Doc
+    from loaders.figures import extract_figures
+    text = "The number of people killed in the strike on the apartment block rose to 40 on Monday."
+    figs = extract_figures(Doc("t", text, sentences.split(text), dt.date(2023, 1, 17), title=title))
+    assert [(f.value, f.claimant, f.claimant_side) for f in figs] == [(40.0, *who)]
