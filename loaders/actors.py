@@ -153,7 +153,7 @@ _NATION = re.compile(
 # Unqualified local authorities in English-language war reporting are, by a wide
 # margin, the Ukrainian ones (Russian-installed ones are named as such).
 LOCAL_ROLE = re.compile(
-    r"\b(?:regional|governor|mayor|administration|authorities|officials?|police|prosecutors?|"
+    r"\b(?:regional|governor|mayor|administration|authorities|officials?|police|prosecutors?|city\s+chief|"
     r"emergency services?|rescuers|general staff|military|army|armed forces|air force|navy|"
     r"commanders?|soldiers?|servicem[ae]n|troops|brigade|battalion|spokes(?:man|woman|person)|"
     r"ministry|minister(?=\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z]))|ombudsman|border guards?|national guard|president|prime minister|command)\b", re.I)

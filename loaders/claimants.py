@@ -315,9 +315,14 @@ def _home_side(ctx: Doc) -> str | None:
     return a.side if a is not None and a.kind in ("media", "outlet") and a.side in ("russia", "ukraine") else None
 
 
+# Oblasts held in part by each side since 2022: their authorities may be either side's, so
+# the oblast alone does not tell ("regional authorities in the Donetsk region")
+SPLIT_OBLASTS = frozenset({"Donetsk Oblast", "Luhansk Oblast", "Zaporizhzhia Oblast", "Kherson Oblast"})
+
+
 def _place_side(name: str, places) -> str | None:
     info = places.place_info(name)
-    if not info:
+    if not info or name in SPLIT_OBLASTS:
         return None
     if info.get("country") == "RU" or name in OCCUPIED or info.get("oblast") in OCCUPIED:
         return "russia"

@@ -689,3 +689,14 @@ def test_a_headline_speaker_speaks_the_lead(title, who):
     text = "The number of people killed in the strike on the apartment block rose to 40 on Monday."
     figs = extract_figures(Doc("t", text, sentences.split(text), dt.date(2023, 1, 17), title=title))
     assert [(f.value, f.claimant, f.claimant_side) for f in figs] == [(40.0, *who)]
+
+
+@pytest.mark.parametrize("outlet,side", [("TASS", "russia"), ("Ukrinform", "ukraine"), (None, "ukraine")])
+def test_authorities_of_a_split_oblast_take_the_outlets_side(outlet, side):
+    import datetime as dt
+    from loaders import sentences
+    from loaders.document import Doc
+    from loaders.figures import extract_figures
+    text = "According to data from the regional authorities, the Donetsk region was shelled 40 times in a day."
+    figs = extract_figures(Doc("t", text, sentences.split(text), dt.date(2024, 1, 21), outlet=outlet))
+    assert [(f.value, f.claimant_side) for f in figs] == [(40.0, side)]
