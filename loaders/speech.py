@@ -24,7 +24,7 @@ _VERBS = (
     r"verified|verifies|documented|documents|registered|informed|explained|cited|citing|"
     r"put|puts|reckons|reckoned|calculated|calculates|suggested|suggests|identified|"
     r"tallied|show|shows|showed|found|finds|concluded|concludes|"
-    r"think|thinks|thought"
+    r"think|thinks|thought|specified|specifies|clarified|clarifies|stressed|stresses|emphasi[sz]ed|emphasi[sz]es"
 )
 _VERB = re.compile(r"\b(?:(?:has|have|had|was|were|is|also|later|earlier|previously|separately)\s+)*(" + _VERBS + r")\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
@@ -129,7 +129,7 @@ _CUES = ("said", "say", "stat", "told", "tell", "report", "claim", "estimat", "b
          "explain", "cit", "reckon", "calculat", "suggest", "identif", "tall", "show", "found", "find",
          "conclu", "think", "thought", "accord", "quot", "figure", "data", "update", "brief", "bulletin",
          "summar", "address", "account", "analys", "releas", "publish", "provid", "issu", "compil", "given",
-         "collect", "gather", "'s ", "’s ")
+         "collect", "gather", "'s ", "’s ", "specifi", "clarifi", "stress", "emphasi")
 
 
 def sentence_attributions(text: str, offset: int) -> list[Attribution]:
@@ -249,7 +249,8 @@ _NP = re.compile(
     r"in\s+(?:a|an|its|his|her|their)\s|late|earlier|as|while|and\s+(?:the|a)\s|"
     r"(?:has\s+|have\s+|had\s+)?(?:said|says|say|stated|told|tells|reported|claimed|estimated|believes?|"
     r"believed|added|adds|wrote|writes|announced|confirmed|noted|warned|acknowledged|admitted|"
-    r"insisted|alleged|declared|revealed|counted|recorded|verified|documented|registered)\b)))")
+    r"insisted|alleged|declared|revealed|counted|recorded|verified|documented|registered|specified|"
+    r"clarified|stressed|emphasi[sz]ed)\b)))")
 
 
 def _np_after(text: str, i: int) -> tuple[int, int] | None:

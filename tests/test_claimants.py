@@ -30,6 +30,11 @@ def who(text: str, needle: str | None = None, nth: int = 0):
 
 
 FORMS = [
+    # rarer speech verbs
+    ("Of those who surrendered, 64 are wounded, the Russian ministry specified.", "64",
+     ("the Russian ministry", "russia")),
+    ("The Ukrainian military stressed that 12 drones were shot down over Odesa.", "12",
+     ("The Ukrainian military", "ukraine")),
     # according to X
     ("According to the General Staff, Russian forces lost 1,040 troops in a day.", "1,040",
      ("General Staff", "ukraine")),
