@@ -245,7 +245,7 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
             continue        # "20 of the 25 soldiers": 25 is the whole the 20 were counted from
                             # (but "shot down 23 of 28 drones": the 28 were launched)
         kind = _kind(sent.text, q, r, lo, prev)
-        inherited = None
+        inherited, part = None, False
         if kind == "=previous":        # "this figure rose to 7,000": the figure told before
             inherited = last.get("fig") if not figs else (figs[-1].kind, figs[-1].subject_side)
             kind = inherited[0] if inherited else None
@@ -264,7 +264,7 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
                 and _PART_GAP.fullmatch(sent.text, prev[3].np_end if prev[3].head else prev[0].end, q.start):
             # "6,000 people remain in the zone, including 1,400 in the city of X", "7,000 live
             # in X: 4,000 on the left bank and 3,000 on the right": the total's parts by place
-            kind, inherited = prev[1], (prev[1], prev[2])
+            kind, inherited, part = prev[1], (prev[1], prev[2]), True
         if kind is None:
             continue
         if kind in ("population_prewar", "population_remaining") and (q.value or q.high or 0) > 3_500_000:
@@ -295,6 +295,8 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
         if mentions is None:
             mentions = ctx.places(i)
         place, place_how = _place(ctx, sent.text, q, kind, mentions, claimant, sent.start)
+        if place is None and part and figs:
+            place, place_how = figs[-1].place, "context"   # "1,300 remain in X, with 700 still in the town"
         figs.append(_figure(ctx, sent, q, kind, side, claimant, cside, place))
         figs[-1].side_how = side_how if side is not None else None
         figs[-1].place_how = place_how
@@ -1056,8 +1058,8 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
                 return ctx.main_place, "default"
             if re.search(r"\b(?:from|to|into|of|near|around|outside|in|inside)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", lead, _I):
                 return _canon(t, after[0]), "stated"
-        if subject:
-            return ctx.main_place, "default"
+        if subject or _THE_TOWN_APPOS.search(t, max(0, q.start - 60), q.start):
+            return ctx.main_place, "default"    # "... hit the city, located about 40 km from the border"
         if _TO_THE_TOWN.match(t, q.end):
             return ctx.main_place, "default"       # "Russian troops are 30 km from the city"
         return None, None
@@ -1120,6 +1122,8 @@ _NUMBER_BETWEEN = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|n
 _NEAR_THE_TOWN = re.compile(r"\s*(?:[\w'’-]+\s+){0,4}?(?:were|was|have\s+been|had\s+been)?\s*(?:\w+\s+)?(?:in|near|around|"
                             r"outside|inside|at|on)\s+(?:the|this|that)\s+(?:(?:frontline|front-line|embattled|besieged|"
                             r"eastern|southern|northern|western)\s+)?(?:city|town|village|settlement)\b(?!\s+of\b)", _I)
+_THE_TOWN_APPOS = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:town|city|village|settlement)\s*,\s*(?:which\s+(?:is|lies)\s+)?"
+                             r"(?:located|situated|lying)\s+(?:just\s+|only\s+|some\s+|about\s+|around\s+|roughly\s+)?$", _I)
 _THE_TOWN_SUBJECT = re.compile(r"^\s*(?:the|this)\s+(?:[\w-]+\s+)?(?:town|city|village|settlement)\s+(?:itself\s+)?"
                                r"(?:lies|sits|is|was|stands|(?:is\s+)?located|(?:is\s+)?situated)\b[^.;:\d]{0,50}$", _I)
 _TO_THE_TOWN = re.compile(r"\s*(?:-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?)\b)?\s*(?:\(\s*[^)]{0,20}\)\s*)?"

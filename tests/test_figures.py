@@ -1537,6 +1537,12 @@ CASES += [
       "Russian losses over the day:\n* 12 tanks\nIn a separate statement, the mayor said 40 generators "
       "had arrived in the town that morning and would be installed in the hospitals by the end of the week.",
       'equipment_lost=12 exact russia'),
+    C('distance-of-the-city-in-an-appositive',
+      "The governor said the shells had hit the centre of the city, located about 30 km from the border.",
+      'distance_km=30 approx - place=Belgorod', main='Belgorod'),
+    C('population-part-in-the-town-takes-the-totals-place',
+      "In Selydove, 2,100 people remain in the community, with about 900 still in the town.",
+      'population_remaining=2100 exact civilian place=Selydove', 'population_remaining=900 approx civilian place=Selydove'),
     C('breakdown-of-the-total-before',
       "The brigade said it had destroyed 30 pieces of Russian equipment. These include 3 tanks, 8 armoured "
       "personnel carriers and 2 artillery systems.",
