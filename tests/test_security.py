@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -99,6 +100,42 @@ def _varchar_columns(con) -> dict[str, list[str]]:
     return cols
 
 
+def _rewrite_text(src: Path, dst: Path, value: str) -> None:
+    """Copy the database at `src` (its catalog and its segment files) to `dst`, with every text
+    column of every data table rewritten by the SQL `value` ({c}: the column, {r}: the row's
+    number in its table, ?: the INJECTIONS list). The store keeps articles, figures, events and
+    claim reports in Parquet segments behind views: those files are rewritten and the views
+    pointed at the copies; the other tables are updated in place."""
+    shutil.copy(src, dst)
+    if Path(f"{src}.segments").exists():
+        shutil.copytree(f"{src}.segments", f"{dst}.segments")
+    con = duckdb.connect(str(dst))
+    try:
+        views = con.execute("SELECT view_name, sql FROM duckdb_views() WHERE NOT internal "
+                            "AND sql LIKE '%read_parquet%'").fetchall()
+        for name, sql in views:
+            sql = sql.replace(f"{src}.segments", f"{dst}.segments")
+            for path in set(re.findall(r"'([^']+\.parquet)'", sql)):
+                types = con.execute(f"DESCRIBE SELECT * FROM read_parquet('{path}')").fetchall()
+                text = [c for c, t, *_ in types if t == "VARCHAR"]
+                repl = ", ".join(f"{value.format(c=c, r='__r')} AS {c}" for c in text)
+                con.execute(f"COPY (SELECT * EXCLUDE (__r) REPLACE ({repl}) FROM (SELECT *, row_number() OVER () "
+                            f"AS __r FROM read_parquet('{path}'))) TO '{path}.new' (FORMAT parquet)",
+                            [INJECTIONS] * value.count("?") * len(text))
+                os.replace(f"{path}.new", path)
+            con.execute(f"DROP VIEW {name}")
+            con.execute(sql)
+        tables = con.execute("SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'").fetchall()
+        for (table,) in tables:
+            columns = _varchar_columns(con).get(table, [])
+            if table == "meta" or table.startswith("_") or not columns:
+                continue   # the schema version, the store's own bookkeeping
+            sets = ", ".join(f"{c} = {value.format(c=c, r='rowid')}" for c in columns)
+            con.execute(f"UPDATE {table} SET {sets}", [INJECTIONS] * value.count("?") * len(columns))
+    finally:
+        con.close()
+
+
 @pytest.fixture(scope="module")
 def hostile_dbs(tmp_path_factory):
     """(ingested, everything): a database loaded from injection records (plus the samples),
@@ -108,17 +145,8 @@ def hostile_dbs(tmp_path_factory):
     feed.write_text("\n".join(json.dumps(r) for r in _records()) + "\n", encoding="utf-8")
     ingested = build_db(tmp, paths=[SAMPLES, feed], now=dt.datetime(2026, 1, 2))
     everything = tmp / "everything.duckdb"
-    shutil.copy(ingested, everything)
-    con = duckdb.connect(str(everything))
-    try:
-        for table, columns in _varchar_columns(con).items():
-            if table == "meta":
-                continue   # the schema version must stay readable
-            sets = ", ".join(f"{c} = list_extract(?, (rowid % {len(INJECTIONS)})::INTEGER + 1) || ' #' || rowid"
-                             for c in columns)   # unique: some are keys
-            con.execute(f"UPDATE {table} SET {sets}", [INJECTIONS] * len(columns))
-    finally:
-        con.close()
+    # unique values: some columns are keys
+    _rewrite_text(ingested, everything, f"list_extract(?, ({{r}} % {len(INJECTIONS)})::INTEGER + 1) || ' #' || {{r}}")
     return ingested, everything
 
 
@@ -202,6 +230,112 @@ def test_dashboard_downloads_use_the_same_rule(hostile_dbs):
     rows = list(csv.reader(io.StringIO(export.to_csv(df).decode("utf-8"))))
     assert [r[0] for r in rows[1:]] == [csvsafe.cell(v) for v in INJECTIONS]
     assert [int(r[1]) for r in rows[1:]] == list(df["n"])
+
+
+@pytest.fixture(scope="module")
+def joined_db(hostile_dbs, tmp_path_factory):
+    """The ingested database with an analyst's correction, then every text value of every table
+    prefixed with an injection string: the same string for the same value everywhere, so joins
+    (articles to figures, figures to places, corrections to figures) still hold and the
+    dashboard's filtered views have rows to export."""
+    from loaders import corrections as corr
+    from metrics import db as mdb
+    from metrics import review
+    ingested, _ = hostile_dbs
+    tmp = tmp_path_factory.mktemp("joined")
+    copy, db = tmp / "corrected.duckdb", tmp / "joined.duckdb"
+    _rewrite_text(ingested, copy, "{c}")     # a plain copy, to add a correction to
+    row = mdb.rows(str(copy), "SELECT * FROM figures_raw ORDER BY figure_id LIMIT 1")[0]
+    corr.save(copy, corr.make("figure", review.raw_row(str(copy), "figure", row["figure_id"]), "correct",
+                            {"claimant": INJECTIONS[0]}, note=INJECTIONS[3], author=INJECTIONS[1]))
+    mdb.close_all()
+    _rewrite_text(copy, db, f"list_extract(?, (hash({{c}}) % {len(INJECTIONS)})::INTEGER + 1) || {{c}}")
+    return copy, db
+
+
+def _csv_cells(raw: bytes, name: str) -> list[list[str]]:
+    """A dashboard CSV's rows; every cell a spreadsheet would run is a number (a longitude of
+    -25.3), never text. Returns the rows."""
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    for r in table:
+        for cell in r:
+            if is_formula(cell):
+                float(cell)
+            if cell.startswith("'"):
+                assert expected_cell(cell[1:]) == cell, (name, cell[:80])   # one apostrophe, only where needed
+    return table
+
+
+def test_every_dashboard_download_neutralises_every_text_column(joined_db):
+    """Every file the dashboard offers (the Data page's workbook, zips and CSVs, every table, the
+    data dictionary, a page table's own CSV, the Review page's corrections CSV), built by the
+    functions the pages call, on a database whose every text value starts with an injection
+    (the corrections file: a correction whose claimant, note and author are injections)."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from loaders import corrections as corr
+    from metrics import db as mdb
+    from metrics import export
+    from metrics.filters import Filters
+
+    corrected, joined = joined_db
+    db, f = str(joined), Filters()
+    try:
+        meta = export.stamp(db, f)
+        sid = meta["snapshot_id"]
+        files = {"figures_filtered.csv": export.to_csv(export.view(db, f), True, sid),
+                 "events_filtered.csv": export.to_csv(export.view_events(db, f), True, sid),
+                 "data_dictionary.csv": export.to_csv(export.dictionary(db), True, sid),
+                 "page table.csv": export.table_csv(export.view(db, f).head(50), meta, {"title": "Title"}),
+                 # the Review page's file: stored corrections (their kinds and actions must stay valid)
+                 "review corrections.csv": corr.dump_csv([corr.from_record(r) for r in mdb.rows(
+                     str(corrected), f"SELECT {', '.join(corr.COLUMNS)} FROM corrections")])}
+        files.update({f"{t}.csv": export.to_csv(export.table(db, t), True, sid) for t in export.TABLES})
+        for zipped in (export.zip_all(db, f, meta), export.filtered_zip(db, f, meta)):
+            with zipfile.ZipFile(io.BytesIO(zipped)) as z:
+                files.update({f"zip/{n}": z.read(n) for n in z.namelist() if n.endswith(".csv")})
+        book = load_workbook(io.BytesIO(export.xlsx(db, f, meta)))
+    finally:
+        mdb.close_all()
+    con = duckdb.connect(str(joined), read_only=True)
+    try:   # the stored text columns, by name: whatever a file shows under such a name came from them
+        stored = {c for t, cols in _varchar_columns(con).items() if t != "meta" and not t.startswith("_") for c in cols}
+    finally:
+        con.close()
+    from loaders import csvsafe
+    checked = set()
+
+    for name, raw in files.items():
+        table = _csv_cells(raw, name)
+        body = [c for r in table[1:] for c in r]
+        if Path(name).name.startswith(("meta", "data_dictionary")):
+            continue   # no data text in them
+        assert len(table) > 1, f"{name}: no rows to check"
+        if name == "review corrections.csv":
+            assert {"'" + INJECTIONS[0], "'" + INJECTIONS[1], "'" + INJECTIONS[3]} <= set(body), body
+            continue
+        for i, column in enumerate(table[0]):
+            if column in stored - {"snapshot_id"}:
+                values = [csvsafe.restore(r[i]) for r in table[1:] if r[i]]
+                bad = [v for v in values if not v.startswith(tuple(INJECTIONS))]
+                assert not bad, (name, column, bad[:3])   # every stored text reached the file as it is
+                checked.add(column)
+        # the injections reached this file (in every text column) and came out neutralised
+        assert sum(c.startswith("'=HYPERLINK") for c in body) > 0, name
+        assert sum(c.startswith(("'+cmd", "'@SUM", "'-2+3", "'\t=", "'\r=", "'  =", "'\uff1d")) for c in body) > 0, name
+        assert any(c.startswith('<a href="https://evil.example/pay">') for c in body), name   # links kept, as text
+    assert {"doc_id", "title", "outlet", "url", "sentence", "claimant", "place", "city", "kind"} <= checked, checked
+    cells = 0
+    for ws in book.worksheets:
+        for r in ws.iter_rows():
+            for c in r:
+                assert c.data_type != "f", (ws.title, c.coordinate, c.value)
+                if isinstance(c.value, str) and is_formula(c.value):
+                    assert c.quotePrefix, (ws.title, c.coordinate, c.value[:80])
+                    cells += 1
+    assert cells > 100, cells
 
 
 # --- the server -------------------------------------------------------------------------------------
