@@ -79,10 +79,13 @@ def extract_events(ctx: Doc) -> list[Event]:
     out: list[Event] = []
     said: list[bool] = []     # dated by the statement ("the military said Wednesday"), not the deed
     placeless: list[tuple[str, dt.date]] = []
+    by_key: dict[tuple, list[int]] = {}   # (type, place) -> indexes in out: _same needs both equal
     for i, sent in enumerate(ctx.sentences):
         for ev, by_statement in _sentence_events(ctx, i, sent, placeless):
-            k = next((k for k, seen in enumerate(out) if _same(ev, seen, by_statement or said[k])), None)
+            key = (ev.event_type, ev.place)
+            k = next((k for k in by_key.get(key, ()) if _same(ev, out[k], by_statement or said[k])), None)
             if k is None:
+                by_key.setdefault(key, []).append(len(out))
                 out.append(ev)
                 said.append(by_statement)
                 continue

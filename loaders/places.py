@@ -411,7 +411,8 @@ def _choose(text: str, hits: list[_Hit]) -> list[PlaceMention]:
     for h in hits:
         a = E[h.cands[0][0]]
         if len({c[0] for c in h.cands}) == 1 and a.kind in SETTLEMENTS and a.cell and a.name not in CAPITALS_FAR:
-            grid.setdefault(a.cell, []).append(a)
+            grid.setdefault(a.cell, {})[id(a)] = a    # once each: a long text names a town many times
+    grid = {cell: list(found.values()) for cell, found in grid.items()}
     memo: dict[tuple, tuple[int, bool]] = {}
     out = []
     for n, h in enumerate(hits):

@@ -358,8 +358,17 @@ def _year_floor(text: str, today: dt.date) -> int:
     return max(years, default=WAR_START_YEAR)
 
 
+_TODAY = re.compile(r"(?i)today")
+
+
 def _today_weekday(text: str) -> int | None:
-    m = TODAY_WEEKDAY.search(text)
+    # Every match holds "today", at most a weekday, a comma and blanks after its start: search
+    # from there, not from the top of a long page (the pattern has no cheap first character).
+    first = _TODAY.search(text)
+    if first is None:
+        return None
+    head = text[:first.start()]
+    m = TODAY_WEEKDAY.search(text, max(0, len(head.rstrip()) - len(",Wednesday")))
     return weekday_number(m.group("a") or m.group("b") or m.group("c")) if m else None
 
 

@@ -283,13 +283,57 @@ def _quick() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
     and the patterns of the events that have no place."""
     names = {n for e in entries() for n in e.places}
     names |= {s for n in list(names) for s in places.spellings(n)}
-    firsts = frozenset(w for n in names for w in _WORDS.findall(n.lower())[:1])
-    return firsts, tuple(e.words for e in entries() if not e.places and e.words is not None)
+    # "the Donbas": its second word, or every sentence with "the" would pass
+    firsts = frozenset(w for n in names for w in _WORDS.findall(re.sub(r"(?i)^the\s+(?=\S)", "", n).lower())[:1])
+    return firsts, tuple((e.words, _needs(e.words)) for e in entries() if not e.places and e.words is not None)
 
 
 def _may_tell(sentence: str) -> bool:
     firsts, placeless = _quick()
-    return bool(firsts & set(_WORDS.findall(sentence.lower()))) or any(rx.search(sentence) for rx in placeless)
+    low = sentence.lower()
+    if firsts & set(_WORDS.findall(low)):
+        return True
+    plain = not _FOLDS.search(sentence)   # lowercase containment is exact for these texts
+    return any(rx.search(sentence) for rx, needs in placeless
+               if not (plain and needs and not any(w in low for w in needs)))
+
+
+# Characters re.IGNORECASE matches to an ASCII letter though str.lower() does not give it.
+_FOLDS = re.compile("[\u0130\u0131\u017f]")
+
+
+def _needs(rx: re.Pattern) -> tuple[str, ...] | None:
+    """Lowercase ASCII strings one of which every match of `rx` contains ("wagner" for
+    "mutiny.{0,80}Wagner|Wagner.{0,80}mutiny"), or None when the pattern does not say: a
+    sentence without any of them need not be searched (the patterns are slow, .{0,80})."""
+    from re import _constants as c
+    from re import _parser
+
+    def seq(items) -> set[str] | None:
+        found, run = [], []
+        for op, av in list(items) + [(None, None)]:
+            if op is c.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                found.append({"".join(run).lower()})
+                run = []
+            sub = None
+            if op is c.SUBPATTERN:
+                sub = seq(av[-1])
+            elif op is c.BRANCH:
+                subs = [seq(b) for b in av[1]]
+                sub = set().union(*subs) if all(subs) else None
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+                sub = seq(av[2])
+            if sub:
+                found.append(sub)
+        return max(found, key=lambda ws: min(map(len, ws)), default=None)
+    try:
+        needs = seq(_parser.parse(rx.pattern, rx.flags))
+    except Exception:      # a private module: without it every sentence is searched, as before
+        return None
+    return tuple(sorted(needs)) if needs and all(w.isascii() and w.strip() for w in needs) else None
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
