@@ -247,10 +247,11 @@ def _mentions(sentence: str, lead: bool) -> list[list[Mention]]:
     by_place, placeless = _index()
     candidates = [e for name in {n for n, _, _ in named} for e in by_place.get(name, ())] + list(placeless)
     by_verb: dict[int, list[tuple[Entry, str | None]]] = {}
+    low, plain = sentence.lower(), not _FOLDS.search(sentence)
     for e in dict.fromkeys(candidates):
-        spans = [(a, b) for name, a, b in named if name in e.places]
-        if e.words is not None and not e.words.search(sentence):
+        if e.words is not None and not _search(e.words, sentence, low, plain):
             continue
+        spans = [(a, b) for name, a, b in named if name in e.places]
         at = _told(e, sentence, spans)
         if at is not None:
             by_verb.setdefault(at[0], []).append((e, at[1]))
@@ -285,7 +286,7 @@ def _quick() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
     names |= {s for n in list(names) for s in places.spellings(n)}
     # "the Donbas": its second word, or every sentence with "the" would pass
     firsts = frozenset(w for n in names for w in _WORDS.findall(re.sub(r"(?i)^the\s+(?=\S)", "", n).lower())[:1])
-    return firsts, tuple((e.words, _needs(e.words)) for e in entries() if not e.places and e.words is not None)
+    return firsts, tuple(e.words for e in entries() if not e.places and e.words is not None)
 
 
 def _may_tell(sentence: str) -> bool:
@@ -293,15 +294,24 @@ def _may_tell(sentence: str) -> bool:
     low = sentence.lower()
     if firsts & set(_WORDS.findall(low)):
         return True
-    plain = not _FOLDS.search(sentence)   # lowercase containment is exact for these texts
-    return any(rx.search(sentence) for rx, needs in placeless
-               if not (plain and needs and not any(w in low for w in needs)))
+    plain = not _FOLDS.search(sentence)
+    return any(_search(rx, sentence, low, plain) for rx in placeless)
 
 
 # Characters re.IGNORECASE matches to an ASCII letter though str.lower() does not give it.
 _FOLDS = re.compile("[\u0130\u0131\u017f]")
 
 
+def _search(rx: re.Pattern, sentence: str, low: str, plain: bool) -> re.Match | None:
+    """rx.search(sentence), skipped when the sentence (`low`: lowercased; `plain`: no
+    character _FOLDS lists, so lowercase containment is exact) lacks every word rx needs."""
+    needs = _needs(rx)
+    if plain and needs and not any(w in low for w in needs):
+        return None
+    return rx.search(sentence)
+
+
+@lru_cache(maxsize=None)
 def _needs(rx: re.Pattern) -> tuple[str, ...] | None:
     """Lowercase ASCII strings one of which every match of `rx` contains ("wagner" for
     "mutiny.{0,80}Wagner|Wagner.{0,80}mutiny"), or None when the pattern does not say: a
