@@ -30,7 +30,7 @@ def _figures(f: Filters, kinds: tuple[str, ...]) -> tuple[str, list]:
     """Matching figures, only the columns claims need (no sentences: a claim's sentence is
     fetched for the few claims a view shows, see `details`), with the claim key `ck` (stored at
     extraction; rows loaded before that column existed fall back to a hash of the claim's
-    columns), the city and the date `d`."""
+    columns), the city and the date `d`: the figure's precomputed columns, no join."""
     where, params = figure_where(f)
     if kinds:
         where += " AND f.kind IN (SELECT unnest(?))"
@@ -38,11 +38,11 @@ def _figures(f: Filters, kinds: tuple[str, ...]) -> tuple[str, list]:
     return f"""
         SELECT f.figure_id, f.doc_id, f.kind, f.subject_side, f.claimant_side, f.claimant, f.qualifier,
                f.value, f.value_low, f.value_high, f.unit, f.period_start, f.period_end, f.period_text,
-               coalesce(f.place, a.main_place) AS city, a.outlet, coalesce(f.figure_date, a.published) AS d,
+               f.city, f.outlet, f.day AS d,
                coalesce(nullif(f.claim_key, ''), CAST(hash(f.kind, f.subject_side, f.claimant_side, f.qualifier,
-                    f.value, f.value_low, f.value_high, coalesce(f.place, a.main_place), f.period_start,
+                    f.value, f.value_low, f.value_high, f.city, f.period_start,
                     f.period_end) AS VARCHAR)) AS ck
-        FROM figures f JOIN articles a USING (doc_id) {where}""", params
+        FROM figures f {where}""", params
 
 
 # one row per claim key. Every column but the dates, reports and figure is part of the key,
@@ -293,7 +293,7 @@ def over_time(db, f: Filters, kind: str | tuple, agg: str = "week") -> tuple[pd.
     chosen = "CASE WHEN s.claims <= {n} THEN NULL ".format(n=MAX_POINTS) + \
              " ".join(f"WHEN s.{u} <= {MAX_POINTS} THEN '{u}'" for u in order) + " ELSE 'year' END"
     df = query(db, f"""
-        WITH b AS ({base} AND coalesce(f.figure_date, a.published) IS NOT NULL),
+        WITH b AS ({base} AND f.day IS NOT NULL),
         c AS MATERIALIZED (SELECT {CLAIM_COLS}, min(claimant) AS claimant FROM b GROUP BY ck),
         s AS (SELECT count(*) AS claims, {", ".join(f"count(DISTINCT (date_trunc('{u}', first_reported), {key})) AS {u}"
                                                     for u in BUCKETS)} FROM c)
@@ -336,6 +336,6 @@ def rates(db, f: Filters, kind: str = "killed", n: int = RATE_ROWS) -> pd.DataFr
 @cached
 def casualty_kinds_present(db, f: Filters) -> list[str]:
     where, params = figure_where(f)
-    found = set(query(db, f"SELECT DISTINCT f.kind FROM figures f JOIN articles a USING (doc_id) {where} "
+    found = set(query(db, f"SELECT DISTINCT f.kind FROM figures f {where} "
                           "AND f.kind IN (SELECT unnest(?))", [*params, list(CASUALTY_KINDS)])["kind"])
     return [k for k in CASUALTY_KINDS if k in found]
