@@ -216,3 +216,19 @@ def test_a_filtered_window_leaves_out_undated_rows_and_counts_them(corpus_db):
     missing = raw(overview.undated)(corpus_db, f)["figures"]
     assert missing > 0 and shown["date"].notna().all()
     assert len(everything) - len(shown) >= missing
+
+
+def test_over_time_keeps_the_same_latest_claim_per_group_when_there_are_too_many(corpus_db, joined, monkeypatch):
+    """Over MAX_POINTS claims, the chart keeps each group's newest claim: the aggregate that
+    picks it gives the window's choice (here with MAX_POINTS lowered so the corpus exceeds it)."""
+    for limit in (1, 2, 3):
+        monkeypatch.setattr(claims, "MAX_POINTS", limit)
+        monkeypatch.setattr(joined["claims"], "MAX_POINTS", limit)
+        for f in filter_sets():
+            for kinds in (("killed",), ("killed", "wounded", "population_remaining", "distance_km")):
+                new, info = raw(claims.over_time)(corpus_db, f, kinds, "week")
+                old, old_info = raw(joined["claims"].over_time)(corpus_db, f, kinds, "week")
+                same(f"over_time {limit} {kinds} {f.describe()}", new, old)
+                assert info == old_info
+    grouped = raw(claims.over_time)(corpus_db, Filters(), ("killed", "wounded"), "week")[1]
+    assert grouped["grouped_by"] is not None and grouped["claims"] > 3
