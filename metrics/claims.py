@@ -68,19 +68,32 @@ DETAILS = f"""
 
 
 @cached
-def details(db, figure_ids: tuple) -> pd.DataFrame:
-    """Sentence, quoted source and the number's place in the sentence, for a few figures."""
-    return query(db, """
+def details(db, figure_ids: tuple, cities: tuple | None = None) -> pd.DataFrame:
+    """Sentence, quoted source and the number's place in the sentence, for a few figures.
+    `cities`, the figures' cities if known, lets the scan skip other cities' row groups
+    (figures are stored sorted by city); an id not found among them is looked up everywhere."""
+    sql = """
         SELECT figure_id, claimant, sentence, number_text, span_start - sentence_start AS rel_start,
                span_end - sentence_start AS rel_end
-        FROM figures WHERE figure_id IN (SELECT unnest(?))""", [list(figure_ids)])
+        FROM figures WHERE figure_id IN (SELECT unnest(?))"""
+    if cities is None:
+        return query(db, sql, [list(figure_ids)])
+    df = query(db, sql + " AND city IN (SELECT unnest(?))", [list(figure_ids), list(cities)])
+    rest = tuple(sorted(set(figure_ids) - set(df["figure_id"])))
+    if not rest:
+        return df
+    more = details(db, rest)
+    return more if df.empty else pd.concat([df, more], ignore_index=True)
 
 
 def with_sentences(db, df: pd.DataFrame, col: str = "figure_id") -> pd.DataFrame:
     """Add each claim's sentence (that of figure `col`) and quoted source."""
     if df.empty:
         return df.assign(claimant=None, sentence=None, number_text=None, rel_start=None, rel_end=None)
-    d = details(db, tuple(sorted(set(df[col].dropna()))))
+    cities = None
+    if "city" in df and df["city"].notna().all():
+        cities = tuple(sorted(set(df["city"])))
+    d = details(db, tuple(sorted(set(df[col].dropna()))), cities)
     return df.drop(columns=[c for c in ("claimant",) if c in df]).merge(
         d.rename(columns={"figure_id": col}), on=col, how="left")
 

@@ -232,3 +232,11 @@ def test_over_time_keeps_the_same_latest_claim_per_group_when_there_are_too_many
                 assert info == old_info
     grouped = raw(claims.over_time)(corpus_db, Filters(), ("killed", "wounded"), "week")[1]
     assert grouped["grouped_by"] is not None and grouped["claims"] > 3
+
+
+def test_sentence_lookup_with_a_wrong_city_hint_still_finds_every_figure(corpus_db):
+    ids = tuple(sorted(mdb.query(corpus_db, "SELECT figure_id FROM figures")["figure_id"]))
+    everywhere = raw(claims.details)(corpus_db, ids).sort_values("figure_id", ignore_index=True)
+    for hint in (("Bakhmut",), ("Nowhere",), ()):
+        hinted = raw(claims.details)(corpus_db, ids, hint).sort_values("figure_id", ignore_index=True)
+        pd.testing.assert_frame_equal(hinted, everywhere)
