@@ -253,7 +253,9 @@ def run(n: int, workers: int, seed: int = 7, out: Path = gen.DEFAULT_OUT, cli: b
     db = Path(db or Path(out) / f"bench-n{n}.duckdb")
     paths = [corpus / d for d in ("txt", "html", "json", "jsonl") if (corpus / d).exists()]
     if reuse and db.exists():
-        result = json.loads((Path(out) / f"ingest-n{n}.json").read_text())
+        prev = Path(out) / f"ingest-n{n}.json"
+        # a database built some other way (bench.replicate) has no ingest figures of its own
+        result = json.loads(prev.read_text()) if prev.exists() else {"n": n, "db": str(db), "mode": "reused"}
         result["reused_db"] = True
         result["rerun"] = result["add"] = None
         if rerun:
@@ -337,6 +339,8 @@ def _rerun(paths, db: Path, workers: int, fresh_s: float) -> dict:
 
 
 def report(r: dict) -> str:
+    if r.get("mode") == "reused":
+        return "\n".join([f"== {r['db']} (reused, built elsewhere)"] + _follow_ups(r))
     lines = [f"== ingest: {r['n']:,} articles ({r['corpus_mb']} MB) with {r['workers']} workers [{r['mode']}] "
              f"at {r.get('commit')}, load average {r.get('load_average', 0):.1f} before the run",
              f"wall time          {r['wall_s']:.1f} s   (target for 100,000: < 240 s); CPU {r.get('cpu_s')} s "
@@ -357,6 +361,22 @@ def report(r: dict) -> str:
         lines.append("  extraction detail " + ", ".join(f"{k} {v}" for k, v in r["extraction_detail"].items()))
     else:
         lines.append(f"exit code          {r['exit_code']}  {r.get('summary')}")
+    lines += _follow_ups(r)
+    x = r.get("extraction")
+    if x:
+        lines.append(f"extraction         figures P {x['figures_precision']:.3f}  R {x['figures_recall']:.3f}  "
+                     f"F1 {x['figures_f1']:.3f}  ({x['figures_system']:,} system groups, {x['figures_gold']:,} gold)")
+        lines.append(f"  attributes       subject_side {x['subject_side_accuracy']}  claimant_side "
+                     f"{x['claimant_side_accuracy']}  place {x['place_accuracy']}   events recall "
+                     f"{x['events_recall']}  published {x['published_accuracy']}")
+        lines.append("  by kind (R/P)    " + ", ".join(f"{k} {v['recall']}/{v['precision']}"
+                                                      for k, v in x["by_kind"].items()))
+    return "\n".join(lines)
+
+
+def _follow_ups(r: dict) -> list[str]:
+    """The rerun and add lines."""
+    lines = []
     if r.get("rerun"):
         rr = r["rerun"]
         lines.append(f"rerun (same files) {rr['wall_s']:.1f} s = {rr.get('share_of_fresh', 0):.1%} of the fresh ingest; "
@@ -369,16 +389,7 @@ def report(r: dict) -> str:
         lines.append(f"add {a['articles']} articles  {a['wall_s']:.2f} s, CPU {a.get('cpu_s')} s (ingest {a['ingest_s']:.2f} s, compaction "
                      f"{a['compaction']} {a['compaction_s']:.2f} s), {a['written_mb']} MB written, to a "
                      f"{a['db_mb_before']} MB database (targets < 5 s, < 50 MB); load average {a['load_average']:.1f}")
-    x = r.get("extraction")
-    if x:
-        lines.append(f"extraction         figures P {x['figures_precision']:.3f}  R {x['figures_recall']:.3f}  "
-                     f"F1 {x['figures_f1']:.3f}  ({x['figures_system']:,} system groups, {x['figures_gold']:,} gold)")
-        lines.append(f"  attributes       subject_side {x['subject_side_accuracy']}  claimant_side "
-                     f"{x['claimant_side_accuracy']}  place {x['place_accuracy']}   events recall "
-                     f"{x['events_recall']}  published {x['published_accuracy']}")
-        lines.append("  by kind (R/P)    " + ", ".join(f"{k} {v['recall']}/{v['precision']}"
-                                                      for k, v in x["by_kind"].items()))
-    return "\n".join(lines)
+    return lines
 
 
 def main(argv=None) -> int:
