@@ -22,6 +22,26 @@ def mark(sentence: str, rel_start: int, rel_end: int, words: str) -> str:
     return s
 
 
+def _cutoff(db, f: Filters, items: tuple[str, ...], limit: int):
+    """The date of the `limit`-th newest matching row, or None when fewer rows have a date:
+    the newest `limit` rows (undated ones sort last) all lie on or after it, so the search
+    reads sentences only from there (the dates alone are a fraction of the rows' bytes)."""
+    parts, params = [], []
+    if "figures" in items:
+        fw, fp = figure_where(f)
+        parts.append(f"SELECT f.day FROM figures f {fw}")
+        params += fp
+    if "events" in items:
+        ew, ep = event_where(f)
+        parts.append(f"SELECT e.day FROM events e {ew}")
+        params += ep
+    if not parts or limit < 1:
+        return None
+    row = query(db, f"SELECT day FROM ({' UNION ALL '.join(parts)}) WHERE day IS NOT NULL "
+                    "ORDER BY day DESC LIMIT 1 OFFSET ?", params + [int(limit) - 1])
+    return row["day"].iloc[0].date() if len(row) else None
+
+
 @cached
 def search(db, f: Filters, text: str = "", items: tuple[str, ...] = ("figures", "events"),
            limit: int = LIMIT) -> pd.DataFrame:
@@ -30,8 +50,11 @@ def search(db, f: Filters, text: str = "", items: tuple[str, ...] = ("figures", 
     like = f"%{text.strip()}%" if text and text.strip() else None
     # the outlet is on every row; only the title needs the articles (searched there once)
     titled = "doc_id IN (SELECT doc_id FROM articles WHERE title ILIKE ?)"
+    since = None if like else _cutoff(db, f, items, limit)
     if "figures" in items:
         fw, fp = figure_where(f)
+        if since is not None:
+            fw, fp = fw + " AND f.day >= ?", fp + [since]
         if like:
             fw += f" AND (f.sentence ILIKE ? OR f.outlet ILIKE ? OR f.claimant ILIKE ? OR f.{titled})"
             fp += [like] * 4
@@ -45,13 +68,16 @@ def search(db, f: Filters, text: str = "", items: tuple[str, ...] = ("figures", 
         params += fp
     if "events" in items:
         ew, ep = event_where(f)
+        if since is not None:
+            ew, ep = ew + " AND e.day >= ?", ep + [since]
         if like:
             ew += f" AND (e.sentence ILIKE ? OR e.outlet ILIKE ? OR e.claimant ILIKE ? OR e.{titled})"
             ep += [like] * 4
         parts.append(f"""
-            SELECT 'event', e.event_id, e.event_type, NULL, NULL, NULL, NULL, e.actor_side, e.claimant,
-                   e.claimant_side, e.city, e.day, e.sentence, e.span_start - e.sentence_start,
-                   e.span_end - e.sentence_start, e.trigger, e.doc_id, e.review_status
+            SELECT 'event' AS item, e.event_id AS id, e.event_type AS what, NULL AS qualifier, NULL AS value,
+                   NULL AS value_low, NULL AS value_high, e.actor_side AS side, e.claimant, e.claimant_side,
+                   e.city, e.day AS date, e.sentence, e.span_start - e.sentence_start AS rel_start,
+                   e.span_end - e.sentence_start AS rel_end, e.trigger AS words, e.doc_id, e.review_status
             FROM events e {ew}""")
         params += ep
     if not parts:

@@ -240,3 +240,24 @@ def test_sentence_lookup_with_a_wrong_city_hint_still_finds_every_figure(corpus_
     for hint in (("Bakhmut",), ("Nowhere",), ()):
         hinted = raw(claims.details)(corpus_db, ids, hint).sort_values("figure_id", ignore_index=True)
         pd.testing.assert_frame_equal(hinted, everywhere)
+
+
+def test_evidence_newest_rows_are_the_same_when_a_date_cutoff_narrows_the_scan(corpus_db, joined):
+    """With more dated rows than the limit, the search reads only rows on or after the
+    limit-th newest date: small limits make the corpus exercise it (ties on that date too)."""
+    for limit in (1, 2, 3, 5, 8, 13, 40):
+        for f in filter_sets():
+            for items in (("figures", "events"), ("figures",)):
+                new = raw(evidence.search)(corpus_db, f, "", items, limit)
+                old = raw(joined["evidence"].search)(corpus_db, f, "", items, limit)
+                same(f"search {limit} {items} {f.describe()}", new, old)
+            # events alone (the join-based version could not sort them): the events of the whole list
+            alone = raw(evidence.search)(corpus_db, f, "", ("events",), limit)
+            every = raw(evidence.search)(corpus_db, f, "", ("figures", "events"), 10_000)
+            expect = every[every["item"] == "event"].head(limit).reset_index(drop=True)
+            # (the figure-only columns are all NULL for events, typed differently without figures)
+            cols = [c for c in alone.columns if c not in ("qualifier", "value", "value_low", "value_high")]
+            plain = [df[cols].astype(object).where(df[cols].notna(), None) for df in (alone, expect)]
+            pd.testing.assert_frame_equal(*plain, obj=f"events {limit} {f.describe()}")
+    assert evidence._cutoff(corpus_db, Filters(), ("figures", "events"), 3) is not None
+    assert evidence._cutoff(corpus_db, Filters(), ("figures", "events"), 10_000) is None
