@@ -12,6 +12,10 @@ the page's own run; AppTest always starts on the default page, so "total" is Ove
 first render plus this page: an upper bound for a deep link)
 and warm (same session, second run). Results also go to `bench/out/queries-<db>.json`.
 
+Beside wall times it gives each call's CPU time (all threads of this process): on a machine
+shared with other jobs wall time grows with their load, CPU time much less; the load
+average over the run is printed too.
+
 Targets: p95 < 250 ms per query; every page < 2 s.
 """
 from __future__ import annotations
@@ -48,9 +52,7 @@ def raw(fn):
 def filter_sets(db: str):
     from metrics import db as mdb
     from metrics.filters import Filters
-    top = mdb.query(db, """SELECT coalesce(f.place, a.main_place) AS city, count(*) AS n
-                           FROM figures f JOIN articles a USING (doc_id)
-                           WHERE coalesce(f.place, a.main_place) IS NOT NULL
+    top = mdb.query(db, """SELECT city, count(*) AS n FROM figures WHERE city IS NOT NULL
                            GROUP BY 1 ORDER BY n DESC LIMIT 1""")
     city = top["city"].iloc[0] if len(top) else "Bakhmut"
     outlet = mdb.query(db, "SELECT outlet, count(*) n FROM articles WHERE outlet IS NOT NULL "
@@ -188,6 +190,8 @@ def bench_queries(db: str, reps: int) -> dict:
     from metrics import db as mdb
     city, sets = filter_sets(db)
     times: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
+    loads: list[float] = []
     errors: dict[str, str] = {}
     # one untimed pass warms the connection and the OS page cache
     for fname, f in sets.items():
@@ -205,9 +209,11 @@ def bench_queries(db: str, reps: int) -> dict:
                     _claim_ids(db, f)           # the ids come from the claims table, not timed
                 with mdb._lock:
                     mdb._cache.clear()
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 thunk()
                 dt_ = time.perf_counter() - t
+                cpu.setdefault(name, []).append(time.process_time() - c)
+                loads.append(os.getloadavg()[0])
                 times.setdefault(name, []).append(dt_)
                 times.setdefault(f"{name} @{fname}", []).append(dt_)
     mdb.close_all()
@@ -215,7 +221,11 @@ def bench_queries(db: str, reps: int) -> dict:
     for name, xs in times.items():
         rows[name] = {"p50_ms": round(pct(xs, 0.5) * 1000, 1), "p95_ms": round(pct(xs, 0.95) * 1000, 1),
                       "max_ms": round(max(xs) * 1000, 1), "n": len(xs)}
-    return {"city": city, "filters": {k: v.describe() for k, v in sets.items()}, "queries": rows,
+        if name in cpu:   # CPU of all the process's threads: does not grow with other jobs' load
+            rows[name].update(cpu_p50_ms=round(pct(cpu[name], 0.5) * 1000, 1),
+                              cpu_p95_ms=round(pct(cpu[name], 0.95) * 1000, 1))
+    return {"load_average": [round(min(loads), 1), round(statistics.median(loads), 1), round(max(loads), 1)]
+            if loads else None, "city": city, "filters": {k: v.describe() for k, v in sets.items()}, "queries": rows,
             "errors": errors}
 
 
@@ -256,13 +266,16 @@ def bench_pages(db: str, reps: int = 2) -> dict:
 def report(r: dict) -> str:
     lines = [f"== queries on {r['db']} ({r['rows']})",
              f"   filter sets: {', '.join(r['q']['filters'])}; busiest city {r['q']['city']}; "
-             f"{r['reps']} reps; uncached",
-             f"   {'function':34} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9}   (target p95 < 250 ms)"]
+             f"{r['reps']} reps; uncached; load average min/median/max {r['q'].get('load_average')} "
+             f"on {os.cpu_count()} cores",
+             f"   {'function':34} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9} {'CPU p50':>9} {'CPU p95':>9}"
+             "   (target p95 < 250 ms)"]
     q = r["q"]["queries"]
     for name in sorted(k for k in q if "@" not in k):
         v = q[name]
         flag = "  MISS" if v["p95_ms"] >= 250 else ""
-        lines.append(f"   {name:34} {v['p50_ms']:9.1f} {v['p95_ms']:9.1f} {v['max_ms']:9.1f}{flag}")
+        lines.append(f"   {name:34} {v['p50_ms']:9.1f} {v['p95_ms']:9.1f} {v['max_ms']:9.1f} "
+                     f"{v.get('cpu_p50_ms', float('nan')):9.1f} {v.get('cpu_p95_ms', float('nan')):9.1f}{flag}")
     for name, e in r["q"]["errors"].items():
         lines.append(f"   {name:34} ERROR {e}")
     if r.get("pages"):

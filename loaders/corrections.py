@@ -612,6 +612,11 @@ def _fix_sql(src: str, item: str, raw_cols: list[str]) -> str:
         changed = ", ".join(f"'{c}'" for c in CLAIM_FIELDS)
         extra = (f", CASE WHEN list_has_any(c.fields, [{changed}]) THEN {_claim_key_sql(merged)} "
                  f"ELSE r.claim_key END AS new_claim_key")
+    # the precomputed query columns (schema 8) follow a corrected place or date
+    if "city" in raw_cols:
+        extra += f", coalesce({merged['place']}, a.main_place) AS new_city"
+    if "day" in raw_cols:
+        extra += f", coalesce({merged[DATE[item]]}, a.published) AS new_day"
     return f"""
         SELECT m.matched_id AS rid, c.correction_id, c.action, c.fields, c.note,
                {', '.join(f'{v} AS new_{k}' for k, v in merged.items())}{extra}
@@ -629,6 +634,8 @@ def _marked_sql(src: str, item: str, raw_cols: list[str]) -> str:
     cols = []
     for col in raw_cols:
         if col in fields:
+            cols.append(f"x.new_{col} AS {col}")
+        elif col in ("city", "day"):
             cols.append(f"x.new_{col} AS {col}")
         elif col == "claim_key" and item == "figure":
             cols.append("coalesce(x.new_claim_key, r.claim_key) AS claim_key")

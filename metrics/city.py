@@ -15,10 +15,10 @@ from .filters import Filters, event_where, figure_where
 from .style import CASUALTY_KINDS, side_label
 
 FIGURE_COLS = """f.figure_id, f.doc_id, f.kind, f.value, f.value_low, f.value_high, f.qualifier, f.unit,
-    f.subject_side, f.claimant, f.claimant_side, coalesce(f.place, a.main_place) AS city,
+    f.subject_side, f.claimant, f.claimant_side, f.city,
     f.period_start, f.period_end, f.period_text,
-    coalesce(f.figure_date, a.published) AS date, f.figure_date, f.sentence, f.number_text,
-    a.title, a.outlet, a.published, a.published_how, a.url"""
+    f.day AS date, f.figure_date, f.sentence, f.number_text"""
+ARTICLE_COLS = "a.title, a.outlet, a.published, a.published_how, a.url"
 POPULATION = ("population_prewar", "population_remaining")
 LIMIT = 1000   # figure rows the "every figure" table gets; figure_count() says how many there are
 
@@ -48,8 +48,11 @@ def _city_figures(db, f: Filters, city: str, limit: int | None = None) -> pd.Dat
     where, params = figure_where(_city_filters(f, city))
     order = "date DESC NULLS LAST" if limit else "date NULLS LAST"
     tail = f" LIMIT {int(limit)}" if limit else ""
-    df = query(db, f"SELECT {FIGURE_COLS} FROM figures f JOIN articles a USING (doc_id) {where} "
-                   f"ORDER BY {order}, f.kind, f.figure_id{tail}", params)
+    # pick the rows on the figures' own columns, then join their articles (title, url)
+    df = query(db, f"""
+        WITH picked AS (SELECT {FIGURE_COLS} FROM figures f {where} ORDER BY {order}, f.kind, f.figure_id{tail})
+        SELECT picked.*, {ARTICLE_COLS} FROM picked JOIN articles a USING (doc_id)
+        ORDER BY {order}, picked.kind, picked.figure_id""", params)
     out = add_bounds(df.assign(last_reported=df["date"])).drop(columns=["last_reported"])
     out["dated_by"] = [dated_by(d, p, h) for d, p, h in zip(out["figure_date"], out["published"], out["published_how"])]
     return out
@@ -64,7 +67,7 @@ def figures(db, f: Filters, city: str, kinds: tuple[str, ...] = ()) -> pd.DataFr
 @cached
 def figure_count(db, f: Filters, city: str, kinds: tuple[str, ...] = ()) -> int:
     where, params = figure_where(_city_filters(_section(f, kinds or f.kind, f.subject_side), city))
-    return int(query(db, f"SELECT count(*) AS n FROM figures f JOIN articles a USING (doc_id) {where}",
+    return int(query(db, f"SELECT count(*) AS n FROM figures f {where}",
                      params)["n"].iloc[0])
 
 
@@ -120,11 +123,12 @@ def undated(db, f: Filters, city: str, kinds: tuple[str, ...], subjects: tuple[s
 def events(db, f: Filters, city: str) -> pd.DataFrame:
     where, params = event_where(_city_filters(f, city))
     df = query(db, f"""
-        SELECT e.event_id, e.event_type, coalesce(e.event_date, a.published) AS date, e.event_date,
-               e.date_precision, coalesce(e.place, a.main_place) AS city, e.actor_side, e.claimant,
-               e.claimant_side, e.sentence, e.trigger, a.title, a.outlet, a.published, a.published_how, a.url
-        FROM events e JOIN articles a USING (doc_id) {where}
-        ORDER BY date DESC NULLS LAST, e.event_id LIMIT {LIMIT}""", params)
+        WITH picked AS (
+            SELECT e.event_id, e.doc_id, e.event_type, e.day AS date, e.event_date, e.date_precision, e.city,
+                   e.actor_side, e.claimant, e.claimant_side, e.sentence, e.trigger
+            FROM events e {where} ORDER BY date DESC NULLS LAST, e.event_id LIMIT {LIMIT})
+        SELECT picked.* EXCLUDE (doc_id), a.title, a.outlet, a.published, a.published_how, a.url
+        FROM picked JOIN articles a USING (doc_id) ORDER BY date DESC NULLS LAST, event_id""", params)
     df["actor"] = df["actor_side"].map(side_label)
     df["dated_by"] = [dated_by(d, p, h) for d, p, h in zip(df["event_date"].where(df["event_date"].notna(), df["published"]),
                                                            df["published"], df["published_how"])]
@@ -136,7 +140,6 @@ def event_count(db, f: Filters, city: str) -> dict:
     where, params = event_where(dataclasses.replace(_city_filters(f, city), start=None, end=None))
     dated_where, dparams = event_where(_city_filters(f, city))
     row = query(db, f"""
-        SELECT (SELECT count(*) FROM events e JOIN articles a USING (doc_id) {dated_where}) AS shown,
-               (SELECT count(*) FROM events e JOIN articles a USING (doc_id) {where}
-                AND coalesce(e.event_date, a.published) IS NULL) AS undated""", dparams + params).iloc[0]
+        SELECT (SELECT count(*) FROM events e {dated_where}) AS shown,
+               (SELECT count(*) FROM events e {where} AND e.day IS NULL) AS undated""", dparams + params).iloc[0]
     return {"events": int(row["shown"]), "undated": int(row["undated"])}

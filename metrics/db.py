@@ -74,6 +74,8 @@ def open_reader(db) -> duckdb.DuckDBPyConnection:
     try:
         path = str(db).replace("'", "''")
         con.execute(f"ATTACH '{path}' AS {SOURCE} (READ_ONLY)")
+        # segment files never change: parse each Parquet footer once, not on every query
+        con.execute("SET parquet_metadata_cache = true")
         corrections.install_views(con, SOURCE)
         store.track_reader(db, con)     # a correction saved from this process keeps its files
     except BaseException:

@@ -153,8 +153,8 @@ def filters_text(f: Filters) -> str:
 def _facts(db, f: Filters) -> dict:
     fw, fp = figure_where(f)
     ew, ep = event_where(f)
-    row = query(db, f"""SELECT (SELECT count(*) FROM figures f JOIN articles a USING (doc_id) {fw}) AS figures,
-                               (SELECT count(*) FROM events e JOIN articles a USING (doc_id) {ew}) AS events,
+    row = query(db, f"""SELECT (SELECT count(*) FROM figures f {fw}) AS figures,
+                               (SELECT count(*) FROM events e {ew}) AS events,
                                (SELECT count(*) FROM articles) AS articles,
                                (SELECT max(loaded_at) FROM articles) AS loaded,
                                (SELECT count(*) FROM corrections WHERE state = 'applied') AS corrections""",

@@ -64,25 +64,29 @@ def _in(col: str, values: tuple, where: list, params: list) -> None:
         params.append(list(values))
 
 
-def figure_where(f: Filters, alias: str = "f", art: str = "a") -> tuple[str, list]:
-    """WHERE clause (always starts with 'WHERE') for figures joined to articles."""
+def figure_where(f: Filters, alias: str = "f", art: str | None = None) -> tuple[str, list]:
+    """WHERE clause (always starts with 'WHERE') for figures, on their own precomputed columns
+    (city = coalesce(place, article main place), day = coalesce(figure_date, published),
+    outlet; stored at ingest, schema 8): no join to articles needed. `art` is accepted for
+    callers that still join articles; it is not used."""
     where, params = ["TRUE"], []
-    _in(f"coalesce({alias}.place, {art}.main_place)", f.city, where, params)
+    _in(f"{alias}.city", f.city, where, params)
     _in(f"{alias}.claimant_side", f.claimant_side, where, params)
     _in(f"{alias}.subject_side", f.subject_side, where, params)
     _in(f"{alias}.kind", f.kind, where, params)
-    _in(f"{art}.outlet", f.outlet, where, params)
-    _dates(f"coalesce({alias}.figure_date, {art}.published)", f, where, params)
+    _in(f"{alias}.outlet", f.outlet, where, params)
+    _dates(f"{alias}.day", f, where, params)
     return "WHERE " + " AND ".join(where), params
 
 
-def event_where(f: Filters, alias: str = "e", art: str = "a") -> tuple[str, list]:
-    """Events have no kind or subject side: those two filters narrow figures only."""
+def event_where(f: Filters, alias: str = "e", art: str | None = None) -> tuple[str, list]:
+    """Events have no kind or subject side: those two filters narrow figures only. Same
+    precomputed columns as figures (day = coalesce(event_date, published))."""
     where, params = ["TRUE"], []
-    _in(f"coalesce({alias}.place, {art}.main_place)", f.city, where, params)
+    _in(f"{alias}.city", f.city, where, params)
     _in(f"{alias}.claimant_side", f.claimant_side, where, params)
-    _in(f"{art}.outlet", f.outlet, where, params)
-    _dates(f"coalesce({alias}.event_date, {art}.published)", f, where, params)
+    _in(f"{alias}.outlet", f.outlet, where, params)
+    _dates(f"{alias}.day", f, where, params)
     return "WHERE " + " AND ".join(where), params
 
 

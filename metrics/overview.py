@@ -32,16 +32,16 @@ def _activity(f: Filters, by_day: str | None = None) -> tuple[str, list]:
     relation (name, [bucket,] figures, events)."""
     fw, fp = figure_where(f)
     ew, ep = event_where(f)
-    day_f = f", date_trunc('{by_day}', coalesce(f.figure_date, a.published)) AS bucket" if by_day else ""
-    day_e = f", date_trunc('{by_day}', coalesce(e.event_date, a.published))" if by_day else ""
+    day_f = f", date_trunc('{by_day}', f.day) AS bucket" if by_day else ""
+    day_e = f", date_trunc('{by_day}', e.day)" if by_day else ""
     keep = " AND bucket IS NOT NULL" if by_day else ""
     return f"""
         SELECT * FROM (
-            SELECT coalesce(f.place, a.main_place) AS name{day_f}, count(*) AS figures, 0 AS events
-            FROM figures f JOIN articles a USING (doc_id) {fw} GROUP BY ALL
+            SELECT f.city AS name{day_f}, count(*) AS figures, 0 AS events
+            FROM figures f {fw} GROUP BY ALL
             UNION ALL
-            SELECT coalesce(e.place, a.main_place){day_e}, 0, count(*)
-            FROM events e JOIN articles a USING (doc_id) {ew} GROUP BY ALL) t WHERE TRUE{keep}""", fp + ep
+            SELECT e.city{day_e}, 0, count(*)
+            FROM events e {ew} GROUP BY ALL) t WHERE TRUE{keep}""", fp + ep
 
 
 @cached
@@ -62,9 +62,9 @@ def counts(db, f: Filters) -> dict:
                    min(published) AS first_date, max(published) AS last_date, max(loaded_at) AS last_load
             FROM articles a {aw}),
         figs AS (SELECT count(*) AS figures, count(DISTINCT hash(ck)) AS claims FROM ({claims_base})),
-        evs AS (SELECT count(*) AS events FROM events e JOIN articles a USING (doc_id) {ew}),
-        named AS (SELECT DISTINCT f.place AS name FROM figures f JOIN articles a USING (doc_id) {fw}
-                  UNION SELECT DISTINCT e.place FROM events e JOIN articles a USING (doc_id) {ew}),
+        evs AS (SELECT count(*) AS events FROM events e {ew}),
+        named AS (SELECT DISTINCT f.place AS name FROM figures f {fw}
+                  UNION SELECT DISTINCT e.place FROM events e {ew}),
         places AS (SELECT count(*) FILTER (WHERE p.kind IN (SELECT unnest(?))) AS settlements,
                           count(*) FILTER (WHERE p.kind IN (SELECT unnest(?))) AS regions
                    FROM named JOIN places p USING (name))
@@ -108,10 +108,8 @@ def undated(db, f: Filters) -> dict:
     fw, fp = figure_where(g)
     ew, ep = event_where(g)
     row = query(db, f"""
-        SELECT (SELECT count(*) FROM figures f JOIN articles a USING (doc_id) {fw}
-                AND coalesce(f.figure_date, a.published) IS NULL) AS figures,
-               (SELECT count(*) FROM events e JOIN articles a USING (doc_id) {ew}
-                AND coalesce(e.event_date, a.published) IS NULL) AS events""", fp + ep).iloc[0]
+        SELECT (SELECT count(*) FROM figures f {fw} AND f.day IS NULL) AS figures,
+               (SELECT count(*) FROM events e {ew} AND e.day IS NULL) AS events""", fp + ep).iloc[0]
     return {"figures": int(row["figures"]), "events": int(row["events"])}
 
 
@@ -139,18 +137,16 @@ def map_frames(db, f: Filters, agg: str = "week") -> tuple[pd.DataFrame, str]:
     most MAX_FRAMES. Returns the rows and the period used."""
     ew, ep = event_where(f)
     sizes = query(db, f"""
-        SELECT {", ".join(f"count(DISTINCT date_trunc('{u}', coalesce(e.event_date, a.published))) AS {u}"
+        SELECT {", ".join(f"count(DISTINCT date_trunc('{u}', e.day)) AS {u}"
                           for u in ("week", "month", "quarter", "year"))}
-        FROM events e JOIN articles a USING (doc_id) {ew}""", ep).iloc[0]
+        FROM events e {ew}""", ep).iloc[0]
     units = ["week", "month", "quarter", "year"]
     start = units.index(agg) if agg in units else 0
     unit = next((u for u in units[start:] if sizes[u] <= MAX_FRAMES), "year")
     df = query(db, f"""
-        SELECT date_trunc('{unit}', coalesce(e.event_date, a.published)) AS bucket,
-               coalesce(e.place, a.main_place) AS name, coalesce(e.actor_side, 'unknown') AS actor_side,
-               e.event_type, count(*) AS n
-        FROM events e JOIN articles a USING (doc_id) {ew}
-        AND coalesce(e.event_date, a.published) IS NOT NULL AND coalesce(e.place, a.main_place) IS NOT NULL
+        SELECT date_trunc('{unit}', e.day) AS bucket, e.city AS name,
+               coalesce(e.actor_side, 'unknown') AS actor_side, e.event_type, count(*) AS n
+        FROM events e {ew} AND e.day IS NOT NULL AND e.city IS NOT NULL
         GROUP BY ALL""", ep)
     return df, unit
 
@@ -192,8 +188,7 @@ def options(db) -> dict[str, list]:
             UNION ALL SELECT event_date FROM events)""").iloc[0]
     return {
         "city": col("""SELECT city FROM (
-            SELECT coalesce(f.place, a.main_place) AS city FROM figures f JOIN articles a USING (doc_id)
-            UNION ALL SELECT coalesce(e.place, a.main_place) FROM events e JOIN articles a USING (doc_id)
+            SELECT city FROM figures UNION ALL SELECT city FROM events
             UNION ALL SELECT main_place FROM articles) t
             WHERE city IS NOT NULL GROUP BY city ORDER BY count(*) DESC, city"""),
         "claimant_side": col("SELECT DISTINCT claimant_side FROM figures UNION SELECT DISTINCT claimant_side FROM events ORDER BY 1"),

@@ -1,0 +1,263 @@
+"""The metrics read figures' and events' precomputed city, day and outlet (schema 8) instead
+of joining every row to its article. Same results as before: each function is compared with
+the join-based version it replaced (metrics/ at commit JOINED, read from git), on a database
+the real loader built from articles written here, with every filter set the pages use, and
+after analysts' corrections that move a figure's place and date and an event's place."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import importlib
+import io
+import subprocess
+import sys
+import tarfile
+
+import pandas as pd
+import pytest
+
+from conftest import ROOT, build_db, write
+from loaders import corrections as corr
+from metrics import city as mcity
+from metrics import claims, evidence, export, overview
+from metrics import db as mdb
+from metrics.filters import Filters
+
+JOINED = "2e732fe"   # the last commit whose metrics joined figures and events to articles
+
+ARTICLES = {
+    "bakhmut.txt": ("BAKHMUT, Ukraine — Ukraine's General Staff said on Monday that more than 1,100 Russian "
+                    "soldiers had been killed near Bakhmut over the past week.\nRussia's defence ministry said "
+                    "250 Ukrainian troops were killed in the area on Sunday.\nAbout 40 civilians were wounded "
+                    "in shelling of Bakhmut, the regional governor said.\nRussian forces captured the village "
+                    "of Klishchiivka on Tuesday, the ministry said."),
+    "bakhmut-again.txt": ("Ukraine's General Staff said more than 1,100 Russian soldiers had been killed near "
+                          "Bakhmut over the past week.\nSome 3,000 residents remain in Bakhmut, which is 5 km "
+                          "from the front line, officials said.\nRussian troops shelled Chasiv Yar on Friday."),
+    "pokrovsk.txt": ("POKROVSK — Officials said about 7,000 residents remain in Pokrovsk, which is 8 km from "
+                     "the front line.\nThe regional governor said 14 civilians were wounded in shelling of "
+                     "Pokrovsk on Friday.\nBefore the war, 60,000 people lived in Pokrovsk.\nUkraine's army "
+                     "said 300 Russian soldiers were killed near Pokrovsk between 1 and 7 October."),
+    "undated.txt": ("Ukraine's General Staff said 90 Russian soldiers were killed near Toretsk.\nRussian "
+                    "forces struck Kramatorsk with missiles, the governor said.\nTwo people were killed."),
+    "noplace.txt": ("The defence ministry in Moscow said 500 Ukrainian soldiers had been killed.\nKyiv said "
+                    "the claim was false and that 12 of its soldiers were wounded."),
+}
+MANIFEST = ("file,title,source,published\n"
+            "bakhmut.txt,Fighting near Bakhmut,Test Wire,2024-10-14\n"
+            "bakhmut-again.txt,Bakhmut again,Other Wire,2024-10-20\n"
+            "pokrovsk.txt,Pokrovsk under fire,Test Wire,2024-10-09\n"
+            "noplace.txt,Claims and counterclaims,Third Wire,2024-11-02\n")
+
+
+@pytest.fixture(scope="module")
+def joined(tmp_path_factory):
+    """metrics/ as it was at JOINED, importable as `metrics_joined`."""
+    out = subprocess.run(["git", "-C", str(ROOT), "archive", JOINED, "metrics"], capture_output=True)
+    assert out.returncode == 0, out.stderr.decode()
+    d = tmp_path_factory.mktemp("joined")
+    tarfile.open(fileobj=io.BytesIO(out.stdout)).extractall(d)
+    (d / "metrics").rename(d / "metrics_joined")
+    sys.path.insert(0, str(d))
+    try:
+        mods = {m: importlib.import_module(f"metrics_joined.{m}")
+                for m in ("city", "claims", "evidence", "export", "overview", "db")}
+        yield mods
+    finally:
+        mods["db"].close_all()
+        sys.path.remove(str(d))
+        for name in [n for n in sys.modules if n.startswith("metrics_joined")]:
+            del sys.modules[name]
+
+
+def make_db(tmp):
+    folder = tmp / "articles"
+    for name, text in ARTICLES.items():
+        write(folder, name, text)
+    write(folder, "manifest.csv", MANIFEST)
+    return build_db(tmp, paths=[folder], manifest=folder / "manifest.csv")
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory):
+    db = make_db(tmp_path_factory.mktemp("precomputed"))
+    yield db
+    mdb.close_all()
+
+
+def raw(fn):
+    return getattr(fn, "__wrapped__", fn)
+
+
+def filter_sets() -> list[Filters]:
+    return [Filters(), Filters(city=("Bakhmut",)), Filters(city=("Pokrovsk", "Bakhmut")),
+            Filters(start=dt.date(2024, 10, 10), end=dt.date(2024, 10, 31)),
+            Filters(city=("Bakhmut",), start=dt.date(2024, 10, 15)),
+            Filters(claimant_side=("ukraine",), kind=("killed",)), Filters(subject_side=("russia",)),
+            Filters(outlet=("Test Wire",)), Filters(outlet=("Third Wire",), kind=("killed", "wounded")),
+            Filters(city=("Nowhere",))]
+
+
+def calls(m, db, f: Filters) -> dict:
+    """Every metrics function the pages call whose SQL changed, as the pages call them."""
+    city = f.city[0] if f.city else "Bakhmut"
+    out = {
+        "overview.counts": raw(m["overview"].counts)(db, f),
+        "overview.timeline": raw(m["overview"].timeline)(db, f, "week"),
+        "overview.undated": raw(m["overview"].undated)(db, f),
+        "overview.map_points": raw(m["overview"].map_points)(db, f),
+        "overview.map_frames": raw(m["overview"].map_frames)(db, f, "month"),
+        "overview.latest_claims": raw(m["overview"].latest_claims)(db, f),
+        "city.casualty_kinds": m["city"].casualty_kinds(db, f, city),
+        "city.casualties": m["city"].casualties(db, f, city, "killed"),
+        "city.population": m["city"].population(db, f, city),
+        "city.distances": m["city"].distances(db, f, city),
+        "city.events": raw(m["city"].events)(db, f, city),
+        "city.event_count": raw(m["city"].event_count)(db, f, city),
+        "city.figures": m["city"].figures(db, f, city),
+        "city.figures[all]": raw(m["city"]._city_figures)(db, f, city),
+        "city.figure_count": raw(m["city"].figure_count)(db, f, city),
+        "city.undated": m["city"].undated(db, f, city, ("killed",)),
+        "claims.casualty_kinds_present": raw(m["claims"].casualty_kinds_present)(db, f),
+        "claims.matrix": raw(m["claims"].matrix)(db, f),
+        "claims.undated": raw(m["claims"].undated)(db, f, ("killed",)),
+        "claims.over_time": raw(m["claims"].over_time)(db, f, "killed", "week"),
+        "claims.rates": raw(m["claims"].rates)(db, f),
+        "claims.claims": raw(m["claims"].claims)(db, f, ()),
+        "claims.count": raw(m["claims"].count)(db, f, ("killed",)),
+        "evidence.search": raw(m["evidence"].search)(db, f, "", ("figures", "events")),
+        "evidence.search[text]": raw(m["evidence"].search)(db, f, "killed", ("figures", "events")),
+        "evidence.search[title]": raw(m["evidence"].search)(db, f, "under fire", ("figures", "events")),
+        "evidence.search[outlet]": raw(m["evidence"].search)(db, f, "other wire", ("figures",)),
+        "export.facts": raw(m["export"]._facts)(db, f),
+        "export.view": raw(m["export"].view)(db, f),
+        "export.view_events": raw(m["export"].view_events)(db, f),
+        "overview.options": raw(m["overview"].options)(db),
+    }
+    ids = tuple(out["claims.claims"]["claim_id"])
+    out["claims.claim_figures"] = [raw(m["claims"].claim_figures)(db, f, (), c) for c in ids]
+    return out
+
+
+UNORDERED = ("claims.matrix", "overview.map_frames")   # no ORDER BY: the pages sort or pivot them
+
+
+def same(name: str, new, old) -> None:
+    if isinstance(new, tuple) and len(new) == 2 and isinstance(new[0], pd.DataFrame):
+        same(name, new[0], old[0])
+        assert new[1] == old[1], name
+    elif isinstance(new, pd.DataFrame):
+        assert list(new.columns) == list(old.columns), name
+        if name.startswith(UNORDERED):
+            new, old = (df.iloc[sorted(range(len(df)), key=lambda i: repr(df.iloc[i].tolist()))] for df in (new, old))
+        pd.testing.assert_frame_equal(new.reset_index(drop=True), old.reset_index(drop=True), obj=name)
+    else:
+        assert new == old, name
+
+
+def compare_all(joined, db) -> int:
+    new = {"city": mcity, "claims": claims, "evidence": evidence, "export": export, "overview": overview}
+    compared = 0
+    mdb.close_all()
+    joined["db"].close_all()
+    for f in filter_sets():
+        a, b = calls(new, str(db), f), calls(joined, str(db), f)
+        for name in a:
+            same(f"{name} {f.describe()}", a[name], b[name])
+            compared += 1
+    return compared
+
+
+def test_the_precomputed_columns_give_what_the_joins_gave(corpus_db, joined):
+    n = mdb.query(corpus_db, "SELECT count(*) AS n, count(*) FILTER (WHERE day IS NULL) AS undated, "
+                             "count(*) FILTER (WHERE city IS NULL) AS placeless FROM figures").iloc[0]
+    # the corpus has what the filters tell apart: undated and placeless figures among dated ones
+    assert n["n"] >= 12 and n["undated"] > 0 and n["placeless"] > 0
+    assert compare_all(joined, corpus_db) == len(filter_sets()) * 32
+    # and the columns themselves equal the join, row for row
+    for t, date in (("figures", "figure_date"), ("events", "event_date")):
+        bad = mdb.query(corpus_db, f"""
+            SELECT count(*) AS n FROM {t} x JOIN articles a USING (doc_id)
+            WHERE x.city IS DISTINCT FROM coalesce(x.place, a.main_place)
+               OR x.day IS DISTINCT FROM coalesce(x.{date}, a.published)
+               OR x.outlet IS DISTINCT FROM a.outlet""")["n"].iloc[0]
+        assert bad == 0, t
+
+
+def test_corrected_places_and_dates_move_the_precomputed_columns(tmp_path, joined):
+    db = make_db(tmp_path)
+    mdb.close_all()
+    fig = mdb.rows(db, "SELECT * FROM figures_raw WHERE kind = 'killed' AND place = 'Bakhmut' "
+                       "ORDER BY figure_id LIMIT 1")[0]
+    undated = mdb.rows(db, "SELECT * FROM figures_raw WHERE day IS NULL ORDER BY figure_id LIMIT 1")[0]
+    ev = mdb.rows(db, "SELECT * FROM events_raw WHERE city IS NOT NULL ORDER BY event_id LIMIT 1")[0]
+    corr.save(db, [
+        corr.make("figure", fig, "correct", {"place": "Pokrovsk", "figure_date": dt.date(2024, 9, 1)}),
+        corr.make("figure", undated, "correct", {"figure_date": dt.date(2024, 10, 16)}),
+        corr.make("event", ev, "correct", {"place": "Avdiivka"}),
+    ])
+    mdb.close_all()
+    moved = mdb.rows(db, "SELECT city, day FROM figures WHERE figure_id = ?", [fig["figure_id"]])[0]
+    assert moved == {"city": "Pokrovsk", "day": dt.date(2024, 9, 1)}
+    dated = mdb.rows(db, "SELECT day FROM figures WHERE figure_id = ?", [undated["figure_id"]])[0]
+    assert dated == {"day": dt.date(2024, 10, 16)}
+    assert mdb.rows(db, "SELECT city FROM events WHERE event_id = ?", [ev["event_id"]])[0] == {"city": "Avdiivka"}
+    # Pokrovsk's page now lists the moved figure, Bakhmut's no longer does
+    assert fig["figure_id"] in set(raw(mcity._city_figures)(db, Filters(), "Pokrovsk")["figure_id"])
+    assert fig["figure_id"] not in set(raw(mcity._city_figures)(db, Filters(), "Bakhmut")["figure_id"])
+    assert compare_all(joined, db) == len(filter_sets()) * 32
+    mdb.close_all()
+
+
+def test_a_filtered_window_leaves_out_undated_rows_and_counts_them(corpus_db):
+    f = Filters(start=dt.date(2024, 10, 1))
+    shown = raw(evidence.search)(corpus_db, f, "", ("figures",))
+    everything = raw(evidence.search)(corpus_db, dataclasses.replace(f, start=None), "", ("figures",))
+    missing = raw(overview.undated)(corpus_db, f)["figures"]
+    assert missing > 0 and shown["date"].notna().all()
+    assert len(everything) - len(shown) >= missing
+
+
+def test_over_time_keeps_the_same_latest_claim_per_group_when_there_are_too_many(corpus_db, joined, monkeypatch):
+    """Over MAX_POINTS claims, the chart keeps each group's newest claim: the aggregate that
+    picks it gives the window's choice (here with MAX_POINTS lowered so the corpus exceeds it)."""
+    for limit in (1, 2, 3):
+        monkeypatch.setattr(claims, "MAX_POINTS", limit)
+        monkeypatch.setattr(joined["claims"], "MAX_POINTS", limit)
+        for f in filter_sets():
+            for kinds in (("killed",), ("killed", "wounded", "population_remaining", "distance_km")):
+                new, info = raw(claims.over_time)(corpus_db, f, kinds, "week")
+                old, old_info = raw(joined["claims"].over_time)(corpus_db, f, kinds, "week")
+                same(f"over_time {limit} {kinds} {f.describe()}", new, old)
+                assert info == old_info
+    grouped = raw(claims.over_time)(corpus_db, Filters(), ("killed", "wounded"), "week")[1]
+    assert grouped["grouped_by"] is not None and grouped["claims"] > 3
+
+
+def test_sentence_lookup_with_a_wrong_city_hint_still_finds_every_figure(corpus_db):
+    ids = tuple(sorted(mdb.query(corpus_db, "SELECT figure_id FROM figures")["figure_id"]))
+    everywhere = raw(claims.details)(corpus_db, ids).sort_values("figure_id", ignore_index=True)
+    for hint in (("Bakhmut",), ("Nowhere",), ()):
+        hinted = raw(claims.details)(corpus_db, ids, hint).sort_values("figure_id", ignore_index=True)
+        pd.testing.assert_frame_equal(hinted, everywhere)
+
+
+def test_evidence_newest_rows_are_the_same_when_a_date_cutoff_narrows_the_scan(corpus_db, joined):
+    """With more dated rows than the limit, the search reads only rows on or after the
+    limit-th newest date: small limits make the corpus exercise it (ties on that date too)."""
+    for limit in (1, 2, 3, 5, 8, 13, 40):
+        for f in filter_sets():
+            for items in (("figures", "events"), ("figures",)):
+                new = raw(evidence.search)(corpus_db, f, "", items, limit)
+                old = raw(joined["evidence"].search)(corpus_db, f, "", items, limit)
+                same(f"search {limit} {items} {f.describe()}", new, old)
+            # events alone (the join-based version could not sort them): the events of the whole list
+            alone = raw(evidence.search)(corpus_db, f, "", ("events",), limit)
+            every = raw(evidence.search)(corpus_db, f, "", ("figures", "events"), 10_000)
+            expect = every[every["item"] == "event"].head(limit).reset_index(drop=True)
+            # (the figure-only columns are all NULL for events, typed differently without figures)
+            cols = [c for c in alone.columns if c not in ("qualifier", "value", "value_low", "value_high")]
+            plain = [df[cols].astype(object).where(df[cols].notna(), None) for df in (alone, expect)]
+            pd.testing.assert_frame_equal(*plain, obj=f"events {limit} {f.describe()}")
+    assert evidence._cutoff(corpus_db, Filters(), ("figures", "events"), 3) is not None
+    assert evidence._cutoff(corpus_db, Filters(), ("figures", "events"), 10_000) is None
