@@ -6,17 +6,14 @@ sentence that holds their number; rates keep their bound; the map works offline 
 on a place opens its City page; the time presets narrow the pages and say what they drop."""
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import dash_corpus
 from conftest import ROOT
-from test_browser import ARGS, CHROMIUM, browser, free_port, wait_healthy  # noqa: F401  (fixture)
+from test_browser import ARGS, CHROMIUM, browser, start_app, stop_app  # noqa: F401  (fixture)
 
 pytestmark = [pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed"),
               pytest.mark.timeout(600)]
@@ -67,22 +64,11 @@ LINKS_IN_CHARTS = "() => document.querySelectorAll('.js-plotly-plot svg a, .js-p
 def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("views")
     db = dash_corpus.build(tmp)
-    port = free_port()
-    env = {**os.environ, "FRONTLINE_DB": str(db), "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
+    proc, url = start_app(db, tmp / "streamlit.log")
     try:
-        wait_healthy(url, proc)
         yield url, db
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_app(proc)
 
 
 @pytest.fixture()

@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import threading
+import time
 import zipfile
 
 import pytest
@@ -323,6 +324,28 @@ def test_snapshot_id_depends_on_data_and_filters_only(db):
     c = export.stamp(db, Filters())
     assert c["snapshot_id"] != a["snapshot_id"] and c["corrections_applied"] == 1
     assert c["snapshot_id"] in c["citation"] and "1 analyst corrections applied" in c["citation"]
+
+
+def test_the_same_snapshot_gives_the_same_files(db):
+    """Files depend on the data, the filters and the stamp, not on the clock: the Data page
+    rebuilds them on every rerun, and a changed file would move its download address."""
+    import datetime as dt
+    t = dt.datetime(2025, 3, 1, 12, 0, 6, tzinfo=dt.timezone.utc)
+    meta = export.stamp(db, Filters(), now=t)
+    first = [export.zip_all(db, Filters(), meta), export.filtered_zip(db, Filters(), meta),
+             export.xlsx(db, Filters(), meta)]
+    mdb.close_all()          # rebuilt from scratch, a moment later
+    time.sleep(1.1)
+    again = [export.zip_all(db, Filters(), meta), export.filtered_zip(db, Filters(), meta),
+             export.xlsx(db, Filters(), meta)]
+    assert first == again
+    for blob in first:       # dated by the stamp (zip keeps even seconds), in the entries and the workbook
+        assert {i.date_time for i in zipfile.ZipFile(io.BytesIO(blob)).infolist()} == {(2025, 3, 1, 12, 0, 6)}
+    from openpyxl import load_workbook
+    assert load_workbook(io.BytesIO(first[2])).properties.modified == dt.datetime(2025, 3, 1, 12, 0, 6)
+    later = export.stamp(db, Filters(), now=t + dt.timedelta(days=1))
+    assert later["snapshot_id"] == meta["snapshot_id"]
+    assert export.zip_all(db, Filters(), later) != first[0]      # the export time is in the file
 
 
 def test_every_export_is_neutralised_stamped_and_marks_corrections(db):
