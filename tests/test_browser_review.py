@@ -241,8 +241,16 @@ def test_provenance_review_and_exports(app, page):
 
     # 5. export the corrections, lose them, import the file: back and applied
     visit(page, url, "review", "Review")
+    from metrics import export
+    sid_now = export.stamp(str(db), Filters())["snapshot_id"]
+    mdb.close_all()
     name, shared = download(page, "Corrections (JSON)")
+    assert sid_now in name and json.loads(shared)["snapshot_id"] == sid_now
     assert json.loads(shared)["corrections"][0]["changes"]["value"] == 253
+    name, raw = download(page, "Corrections (CSV)")
+    assert sid_now in name
+    (fix,) = check_csv(raw, sid_now, name)                       # neutralised, stamped
+    assert (fix["set_claimant"], fix["note"]) == ("'" + INJECT[0], "'@note: the briefing says 253")
     from loaders import corrections
     corrections.delete(db, [saved[0]["correction_id"]])
     visit(page, url, f"evidence?figure={moved[0]['figure_id']}", "Evidence")

@@ -233,8 +233,10 @@ def test_export_and_import_between_two_databases(db, tmp_path):
     items = corr.read_all(con)
     con.close()
     assert len(items) == 3
-    as_json, as_csv = corr.dump_json(items), corr.dump_csv(items)
+    # as the Review page writes them: stamped with the snapshot they were made on
+    as_json, as_csv = corr.dump_json(items, {"snapshot_id": "abc123def456"}), corr.dump_csv(items, "abc123def456")
     rows = list(csv.reader(io.StringIO(as_csv.decode("utf-8-sig"))))
+    assert rows[0][-1] == "snapshot_id" and {r[-1] for r in rows[1:]} == {"abc123def456"}
     flat = [c for r in rows for c in r]
     assert "'" + HYPERLINK in flat and "'@analyst said so" in flat and "'+background" in flat and "'-AB" in flat
     assert as_csv.startswith(b"\xef\xbb\xbf")
