@@ -45,8 +45,8 @@ GAP_PX = 44          # between panels: the next panel's title sits here
 TOP_PX = 6           # no legend: every side present in a panel is named by its direct label
 TITLE_PX = 24        # band at the top of the plot area for the first panel's title
 BOTTOM_PX = 44       # date ticks
-LABEL_PX = 140       # right margin for direct labels
-LABEL_CHARS = 21     # per label line
+LABEL_PX = 175       # right margin for direct labels
+LABEL_CHARS = 26     # per label line: "Not attributed: ≥ 86,000", "Russia: 200–999 (vague)" whole
 LINE_PX = 21         # one label line (11 px font; its box is ~17 px); the key's wrapping may
                      # squeeze panels a few per cent, so this keeps a margin
 LOG_SPAN = 30        # max/min ratio from which a panel uses a log scale

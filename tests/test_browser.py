@@ -20,8 +20,10 @@ from conftest import ROOT, SAMPLES, build_db
 from csv_expect import expected_cell
 
 CHROMIUM = "/usr/bin/chromium"
+# --disable-dev-shm-usage: a container's /dev/shm is often 64 MB, too small for Chromium's
+# shared memory under load; with this flag it uses /tmp instead.
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 ART = ROOT / "tests" / "artifacts"
 PAGES = {"overview": "", "city": "city", "claims": "claims", "evidence": "evidence", "review": "review",
          "data": "data", "load": "load"}

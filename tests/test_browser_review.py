@@ -170,7 +170,8 @@ def test_provenance_review_and_exports(app, page):
     visit(page, url, "evidence", "Evidence")
     grid = page.locator(".st-key-evidence_table [data-testid='stDataFrame']").first
     grid.scroll_into_view_if_needed()
-    for _ in range(3):   # the grid paints its canvas a moment after it mounts: retry on a busy machine
+    grid.locator('[id^="glide-cell-"]').first.wait_for(state="attached", timeout=60_000)   # the grid has drawn
+    for _ in range(5):   # its canvas takes clicks a moment after it draws: retry on a busy machine
         page.wait_for_timeout(1500)
         box = grid.bounding_box()
         page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)     # the first row's selection box

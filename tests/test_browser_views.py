@@ -243,8 +243,9 @@ def select_first_row(pg, name: str, grid_key: str, panel_key: str):
     """Tick the first row's selection box of a grid; returns the provenance panel it opens."""
     grid = pg.locator(f".st-key-{grid_key} [data-testid='stDataFrame']").first
     grid.scroll_into_view_if_needed()
+    grid.locator('[id^="glide-cell-"]').first.wait_for(state="attached", timeout=60_000)   # the grid has drawn
     panel = pg.locator(f".st-key-{panel_key}")
-    for _ in range(3):   # the grid paints its canvas a moment after it mounts: retry on a busy machine
+    for _ in range(5):   # its canvas takes clicks a moment after it draws: retry on a busy machine
         pg.wait_for_timeout(1500)
         box = grid.bounding_box()
         pg.mouse.click(box["x"] + 18, box["y"] + 35 + 17)
@@ -306,3 +307,10 @@ def test_time_presets_narrow_the_pages_and_say_what_they_drop(server, page):
     page.locator("[data-testid=stSidebar] button", has_text="Month").first.click()
     page.wait_for_url(re.compile(r"agg=month"), timeout=60_000)
     settle(page, "claims")
+    # the same window on the other pages: each says what it counts and what it leaves out
+    for name in ("overview", "city"):
+        open_page(page, url, name, "?period=30d&agg=month")
+        main = page.locator("main").inner_text().replace("\n", " ")
+        assert "Dates: the 30 days to" in main, name
+        if name == "overview":
+            assert re.search(r"\d+ undated figure\(s\) and \d+ undated event\(s\) not shown", main), main[:2000]
