@@ -65,6 +65,9 @@ def page(app):
         pg.on("requestfailed", lambda r: pg.problems.append(f"failed: {r.url} {r.failure}"))
         pg.on("response", lambda r: r.status >= 400 and "/_stcore/" not in r.url
               and pg.problems.append(f"HTTP {r.status}: {r.url}"))
+        pg.media = []        # every request for a file the app serves, with its outcome
+        pg.on("request", lambda r: "/media/" in r.url and pg.media.append(f"request {r.url.rsplit('/', 1)[1]}"))
+        pg.on("requestfinished", lambda r: "/media/" in r.url and pg.media.append(f"finished {r.url.rsplit('/', 1)[1]}"))
         pg.server_log = lambda: server_log(app[4])
         yield pg
         assert not dialogs, dialogs
@@ -137,7 +140,7 @@ def download(page, name: str) -> tuple[str, bytes]:
     idle(page)
     button.wait_for(timeout=60_000)
     assert button.is_enabled(), f"{name}: disabled"
-    seen = len(page.problems)
+    seen, asked = len(page.problems), len(page.media)
     try:
         with page.expect_download(timeout=120_000) as dl:
             button.click()
@@ -145,7 +148,8 @@ def download(page, name: str) -> tuple[str, bytes]:
     except Exception as e:
         errors = page.locator('[data-testid="stDownloadButtonError"]').all_inner_texts()
         raise AssertionError(f"{name}: no download ({type(e).__name__}: {str(e)[:300]}); button errors "
-                             f"{errors}; browser {page.problems[seen:]}; server log:\n{page.server_log()}") from e
+                             f"{errors}; browser {page.problems[seen:]}; files asked for {page.media[asked:]}; server log:\n"
+                             f"{page.server_log()}") from e
     assert dl.value.failure() is None, (name, dl.value.failure(), page.problems[seen:])
     return dl.value.suggested_filename, Path(path).read_bytes()
 
