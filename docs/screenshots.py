@@ -1,13 +1,14 @@
-"""Screenshots of the dashboard's main pages for the README, taken from the real app in headless
-Chromium.
+"""Screenshots of every page of the dashboard (the README shows the main ones), taken from the
+real app in headless Chromium.
 
-    .venv/bin/python docs/screenshots.py [--db FILE] [--out docs/img] [--width 1400] [--n 80]
+    .venv/bin/python docs/screenshots.py [--db FILE] [--out docs/img] [--widths 1400,800] [--n 80]
 
 Without --db it builds a demonstration database in a temporary folder: the bundled sample
 articles plus --n articles from the deterministic bench generator (bench/generate.py), and two
 analyst corrections (one corrected number, one rejected row) so the Review page has something to
-show. It then starts `streamlit run app.py` on a free loopback port, opens each page at the given
-width and writes docs/img/<page>.png (full page). Needs /usr/bin/chromium and playwright.
+show. It then starts `streamlit run app.py` on a free loopback port, opens each page once its
+charts have drawn and writes docs/img/<page>.png at 1400 px and <page>-800.png at 800 px (full
+page). Needs /usr/bin/chromium and playwright.
 """
 from __future__ import annotations
 
@@ -24,8 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 CHROMIUM = "/usr/bin/chromium"
+# --disable-dev-shm-usage: a container's /dev/shm is often 64 MB, too small for Chromium's
+# shared memory under load; with this flag it uses /tmp instead.
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 
 
 def demo_db(folder: Path, n: int = 80) -> Path:
@@ -76,18 +79,27 @@ def serve(db: Path):
     raise TimeoutError("streamlit did not start")
 
 
+# Script finished, nothing stale, every Plotly chart drawn (the map: its canvas has a size).
+DRAWN = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (document.querySelector('[data-testid="stSkeleton"], [data-stale="true"]')) return false;
+  return [...document.querySelectorAll('.js-plotly-plot')].every(p => p.querySelector('.main-svg') &&
+    (!p.querySelector('.maplibregl-canvas') || p.querySelector('.maplibregl-canvas').width > 0));
+}"""
+
+
 def settle(page, title: str) -> None:
-    page.get_by_role("heading", name=title).first.wait_for(timeout=60_000)
-    page.wait_for_function(
-        "!document.querySelector('[data-testid=\"stStatusWidget\"] [data-testid=\"stStatusWidgetRunningIcon\"]')",
-        timeout=60_000)
+    page.get_by_role("heading", name=title).first.wait_for(timeout=120_000)
+    page.wait_for_function(DRAWN, timeout=120_000, polling=200)
     page.wait_for_timeout(1200)
     errors = page.locator('[data-testid="stException"]').all_inner_texts()
     if errors:
         raise RuntimeError(f"{title}: {errors[0][:500]}")
 
 
-def shoot(db: Path, out: Path, width: int, suffix: str = "") -> list[Path]:
+def shoot(db: Path, out: Path, widths: dict[int, str]) -> list[Path]:
+    """Every page at each width; `widths` maps a width to its file-name suffix."""
     from playwright.sync_api import sync_playwright
     from metrics import db as mdb
 
@@ -99,33 +111,17 @@ def shoot(db: Path, out: Path, width: int, suffix: str = "") -> list[Path]:
     pages = [("overview", "", "Overview"), ("city", "city", "City"), ("claims", "claims", "Claims"),
              ("evidence", f"evidence?figure={linked[0]['figure_id']}" if linked else "evidence", "Evidence"),
              ("review", f"review?figure={weak[0]['figure_id']}" if weak else "review", "Review"),
-             ("data", "data", "Data")]
+             ("data", "data", "Data"), ("load", "load", "Load articles")]
     out.mkdir(parents=True, exist_ok=True)
     proc, url = serve(db)
     written = []
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-            ctx = browser.new_context(viewport={"width": width, "height": 1000}, device_scale_factor=1)
-            page = ctx.new_page()
-            for name, path, title in pages:
-                page.set_viewport_size({"width": width, "height": 1000})
-                page.goto(f"{url}/{path}", wait_until="domcontentloaded")
-                settle(page, title)
-                # the app scrolls inside its main block: grow the window to the content, then shoot
-                measure = ("Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], "
-                           "[data-testid=\"stMainBlockContainer\"]')].map(e => e.scrollHeight), 800)")
-                height = 0
-                for _ in range(5):   # until the page stops growing (grids and charts mount late)
-                    now = int(page.evaluate(measure))
-                    if now <= height:
-                        break
-                    height = now
-                    page.set_viewport_size({"width": width, "height": min(height + 40, 12000)})
-                    page.wait_for_timeout(1200)
-                target = out / f"{name}{suffix}.png"
-                page.screenshot(path=str(target), full_page=True)
-                written.append(target)
+            for width, suffix in widths.items():
+                ctx = browser.new_context(viewport={"width": width, "height": 1000}, device_scale_factor=1)
+                written += _shoot_pages(ctx.new_page(), url, pages, out, width, suffix)
+                ctx.close()
             browser.close()
     finally:
         proc.terminate()
@@ -136,20 +132,45 @@ def shoot(db: Path, out: Path, width: int, suffix: str = "") -> list[Path]:
     return written
 
 
+def _shoot_pages(page, url: str, pages: list, out: Path, width: int, suffix: str) -> list[Path]:
+    written = []
+    for name, path, title in pages:
+        page.set_viewport_size({"width": width, "height": 1000})
+        page.goto(f"{url}/{path}", wait_until="domcontentloaded")
+        settle(page, title)
+        # the app scrolls inside its main block: grow the window to the content, then shoot
+        measure = ("Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], "
+                   "[data-testid=\"stMainBlockContainer\"]')].map(e => e.scrollHeight), 800)")
+        height = 0
+        for _ in range(5):   # until the page stops growing (grids and charts mount late)
+            now = int(page.evaluate(measure))
+            if now <= height:
+                break
+            height = now
+            page.set_viewport_size({"width": width, "height": min(height + 40, 12000)})
+            page.wait_for_timeout(1200)
+        settle(page, title)
+        target = out / f"{name}{suffix}.png"
+        page.screenshot(path=str(target), full_page=True)
+        written.append(target)
+    return written
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", type=Path, help="database to show (default: build a demonstration one)")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "img")
-    ap.add_argument("--width", type=int, default=1400)
+    ap.add_argument("--widths", default="1400,800",
+                    help="window widths; the first gives <page>.png, the others <page>-<width>.png")
     ap.add_argument("--n", type=int, default=80, help="generated articles in the demonstration database")
-    ap.add_argument("--suffix", default="", help="added to each file name (e.g. -800)")
     a = ap.parse_args(argv)
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} is not installed (apt-get install chromium)", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="frontline-shots-") as tmp:
         db = a.db or demo_db(Path(tmp), a.n)
-        for path in shoot(db, a.out, a.width, a.suffix):
+        widths = [int(w) for w in a.widths.split(",") if w.strip()]
+        for path in shoot(db, a.out, {w: "" if i == 0 else f"-{w}" for i, w in enumerate(widths)}):
             print(path)
     return 0
 

@@ -448,17 +448,19 @@ CSV_COLUMNS = ["correction_id", "item", "action", "doc_id", "row_id", "kind", "w
                "original", "note", "author", "created_at", "updated_at"]
 
 
-def dump_csv(items: list[Correction]) -> bytes:
-    """One row a correction, spreadsheet-safe, UTF-8 with BOM (Excel reads it right)."""
+def dump_csv(items: list[Correction], snapshot_id: str | None = None) -> bytes:
+    """One row a correction, spreadsheet-safe, UTF-8 with BOM (Excel reads it right); with a
+    snapshot id, as the last column (an import ignores it)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(CSV_COLUMNS)
+    w.writerow(CSV_COLUMNS + (["snapshot_id"] if snapshot_id else []))
     for c in items:
         r = _row(c)
         r["fields"] = ";".join(r["fields"])
         for k in ("created_at", "updated_at"):
             r[k] = r[k].isoformat() if r[k] else None
-        w.writerow(["" if r[k] is None else csvsafe.neutralise(_csv_cell(r[k])) for k in CSV_COLUMNS])
+        w.writerow(["" if r[k] is None else csvsafe.neutralise(_csv_cell(r[k])) for k in CSV_COLUMNS]
+                   + ([snapshot_id] if snapshot_id else []))
     return buf.getvalue().encode("utf-8-sig")
 
 

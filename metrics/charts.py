@@ -123,7 +123,8 @@ def events(df: pd.DataFrame, agg: str = "week") -> go.Figure:
             hoverinfo="text"))
     labels = [plain(f"{event_label(t)} · by {side_label(s)}") for t, s in rows]
     lo, hi = g["bucket"].min(), g["bucket"].max()
-    pad = pd.Timedelta(days=10 if agg == "week" else 20)
+    # room for the biggest dot (24 px) at either end, however long the span
+    pad = max(pd.Timedelta(days=10 if agg == "week" else 20), (hi - lo) * 0.03)
     layout = dict(LAYOUT, height=90 + 30 * len(rows), margin=dict(l=10, r=10, t=10, b=40),
                   yaxis=dict(tickmode="array", tickvals=list(range(len(rows))), ticktext=labels,
                              range=[len(rows) - 0.5, -0.5], tickfont=FONT, automargin=True, showgrid=True,

@@ -45,8 +45,12 @@ GAP_PX = 44          # between panels: the next panel's title sits here
 TOP_PX = 6           # no legend: every side present in a panel is named by its direct label
 TITLE_PX = 24        # band at the top of the plot area for the first panel's title
 BOTTOM_PX = 44       # date ticks
-LABEL_PX = 140       # right margin for direct labels
-LABEL_CHARS = 21     # per label line
+LABEL_PX = 160       # right margin for direct labels
+LABEL_CHARS = 24     # per label line: "Not attributed: ≥ 86,000", "Russia: 200–999 (vague)" whole
+# Date ticks as long as their spacing needs ("1 Feb 2024" for days and weeks, "Feb 2024" for
+# months, "2024" for years): shorter labels fit a narrow panel without overlapping.
+DATE_TICKS = [dict(dtickrange=[None, "M1"], value="%-d %b %Y"), dict(dtickrange=["M1", "M12"], value="%b %Y"),
+              dict(dtickrange=["M12", None], value="%Y")]
 LINE_PX = 21         # one label line (11 px font; its box is ~17 px); the key's wrapping may
                      # squeeze panels a few per cent, so this keeps a margin
 LOG_SPAN = 30        # max/min ratio from which a panel uses a log scale
@@ -168,7 +172,7 @@ def over_time(df: pd.DataFrame, unit: str = "people", follow: str | None = None,
                   showlegend=False, hovermode="closest",
                   xaxis=dict(type="date", anchor=f"y{n if n > 1 else ''}", showgrid=True,
                              range=[lo_day - pd.Timedelta(days=span * 0.02), x_end],
-                             tickformat="%-d %b %Y", automargin=False, tickfont=FONT))
+                             tickformatstops=DATE_TICKS, automargin=False, tickfont=FONT))
     annotations, shapes = [], []
     by_row = dict(tuple(df.groupby("row", sort=False)))
     for i, (k, title) in enumerate(titles):

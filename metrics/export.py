@@ -316,31 +316,43 @@ def readme(meta: dict) -> str:
         "data_dictionary.csv explains every column; snapshot.json holds this stamp.", ""])
 
 
-def zip_all(db, f: Filters, meta: dict, bom: bool = True) -> bytes:
-    sid = meta["snapshot_id"]
+def _zip(meta: dict, members: list[tuple[str, bytes | str]]) -> bytes:
+    """A zip whose bytes depend only on its members and the stamp: every entry is dated with the
+    stamp's export time, not the clock, so rebuilding the same snapshot (a rerun of the page)
+    gives the same file, and the same download address."""
+    when = dt.datetime.fromisoformat(meta["exported_utc"]).timetuple()[:6]
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr(f"README_{sid}.txt", readme(meta).encode("utf-8-sig" if bom else "utf-8"))
-        z.writestr(f"snapshot_{sid}.json", json.dumps(meta, indent=2, ensure_ascii=False))
-        z.writestr(f"figures_filtered_{sid}.csv", to_csv(view(db, f), bom, sid))
-        z.writestr(f"events_filtered_{sid}.csv", to_csv(view_events(db, f), bom, sid))
-        for t in TABLES:
-            z.writestr(f"{t}_{sid}.csv", to_csv(table(db, t), bom, sid))
-        z.writestr(f"data_dictionary_{sid}.csv", to_csv(dictionary(db), bom, sid))
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=when)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, data)
     return buf.getvalue()
+
+
+def _head(meta: dict, bom: bool) -> list[tuple[str, bytes | str]]:
+    sid = meta["snapshot_id"]
+    return [(f"README_{sid}.txt", readme(meta).encode("utf-8-sig" if bom else "utf-8")),
+            (f"snapshot_{sid}.json", json.dumps(meta, indent=2, ensure_ascii=False))]
+
+
+def zip_all(db, f: Filters, meta: dict, bom: bool = True) -> bytes:
+    sid = meta["snapshot_id"]
+    return _zip(meta, [*_head(meta, bom),
+                       (f"figures_filtered_{sid}.csv", to_csv(view(db, f), bom, sid)),
+                       (f"events_filtered_{sid}.csv", to_csv(view_events(db, f), bom, sid)),
+                       *[(f"{t}_{sid}.csv", to_csv(table(db, t), bom, sid)) for t in TABLES],
+                       (f"data_dictionary_{sid}.csv", to_csv(dictionary(db), bom, sid))])
 
 
 def filtered_zip(db, f: Filters, meta: dict, bom: bool = True) -> bytes:
     """The filtered figures and events with the stamp: a small citable bundle."""
     sid = meta["snapshot_id"]
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr(f"README_{sid}.txt", readme(meta).encode("utf-8-sig" if bom else "utf-8"))
-        z.writestr(f"snapshot_{sid}.json", json.dumps(meta, indent=2, ensure_ascii=False))
-        z.writestr(f"figures_filtered_{sid}.csv", to_csv(view(db, f), bom, sid))
-        z.writestr(f"events_filtered_{sid}.csv", to_csv(view_events(db, f), bom, sid))
-        z.writestr(f"data_dictionary_{sid}.csv", to_csv(dictionary(db), bom, sid))
-    return buf.getvalue()
+    return _zip(meta, [*_head(meta, bom),
+                       (f"figures_filtered_{sid}.csv", to_csv(view(db, f), bom, sid)),
+                       (f"events_filtered_{sid}.csv", to_csv(view_events(db, f), bom, sid)),
+                       (f"data_dictionary_{sid}.csv", to_csv(dictionary(db), bom, sid))])
 
 
 def xlsx(db, f: Filters, meta: dict) -> bytes:
@@ -419,7 +431,15 @@ def xlsx(db, f: Filters, meta: dict) -> bytes:
     sheet("Dictionary", dictionary(db), {"meaning": 100})
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue()
+    # openpyxl dates the file (docProps/core.xml) and its zip entries by the clock: date them by
+    # the stamp instead, so the same snapshot gives the same bytes
+    from openpyxl.xml.functions import tostring
+    wb.properties.created = wb.properties.modified = \
+        dt.datetime.fromisoformat(meta["exported_utc"]).replace(tzinfo=None)
+    core = tostring(wb.properties.to_tree())
+    with zipfile.ZipFile(buf) as z:
+        return _zip(meta, [(i.filename, core if i.filename == "docProps/core.xml" else z.read(i))
+                           for i in z.infolist()])
 
 
 def _column_letter(i: int) -> str:

@@ -12,6 +12,9 @@ from metrics.style import WORDS, fmt_num, kind_label, side_label
 NUM = st.column_config.NumberColumn(format="localized")
 DAY = st.column_config.DateColumn(format="YYYY-MM-DD")
 LINK = st.column_config.LinkColumn(display_text="open")
+# Column widths (px) that show a claim ("200–999 (vague)"), a rate ("100–500/day (vague)") and
+# what is counted ("Population before the war") whole; a grid does not wrap its cells.
+CLAIM_PX, RATE_PX, KIND_PX = 125, 150, 175
 
 
 def current():

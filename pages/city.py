@@ -7,7 +7,8 @@ from metrics import city, claim_charts, views
 from metrics.overview import NO_PLACE, options
 from metrics.style import WORDS, event_label, fmt_num, kind_label
 from pages import _provenance as prov
-from pages._shared import clicked, current, filter_note, on_click, plain, provenance, sides, undated_note, window
+from pages._shared import (CLAIM_PX, KIND_PX, RATE_PX, clicked, current, filter_note,
+                           on_click, plain, provenance, sides, undated_note, window)
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"]}
 
@@ -131,17 +132,18 @@ st.caption(f"{fmt_num(total)} figure(s)" + (f"; the newest {fmt_num(len(allf))} 
 show = sides(allf, "claimant_side").assign(kind=allf["kind"].map(kind_label))
 prov.table(
     show, key="figures_table", download="figures",
-    columns=["date", "dated_by", "kind", "claim", "subject", "claimant_side", "claimant", "period", "per_day_text",
+    columns=["date", "dated_by", "kind", "claim", "period", "per_day_text", "subject", "claimant_side", "claimant",
              "sentence", "outlet", "url"],
     column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
                    "dated_by": st.column_config.TextColumn("Dated by", help="Where the date comes from"),
-                   "kind": st.column_config.TextColumn(WORDS["kind"][0], help=WORDS["kind"][1]),
-                   "claim": st.column_config.TextColumn(WORDS["claim"][0], help=WORDS["claim"][1]),
+                   "kind": st.column_config.TextColumn(WORDS["kind"][0], help=WORDS["kind"][1], width=KIND_PX),
+                   "claim": st.column_config.TextColumn(WORDS["claim"][0], help=WORDS["claim"][1], width=CLAIM_PX),
                    "subject": st.column_config.TextColumn(WORDS["subject_side"][0], help=WORDS["subject_side"][1]),
                    "claimant_side": st.column_config.TextColumn(WORDS["claimant_side"][0],
                                                                 help=WORDS["claimant_side"][1]),
                    "claimant": st.column_config.TextColumn("Quoted source", help=WORDS["claimant"][1]),
                    "period": st.column_config.TextColumn(WORDS["basis"][0], help=WORDS["basis"][1]),
-                   "per_day_text": st.column_config.TextColumn(WORDS["per_day"][0], help=WORDS["per_day"][1]),
+                   "per_day_text": st.column_config.TextColumn(WORDS["per_day"][0], help=WORDS["per_day"][1],
+                                                               width=RATE_PX),
                    "sentence": "Sentence", "outlet": "Outlet",
                    "url": st.column_config.LinkColumn("Link", display_text="open")})

@@ -4,7 +4,8 @@ import streamlit as st
 
 from metrics import claim_charts, claims, views
 from metrics.style import CASUALTY_KINDS, WORDS, fmt_num, kind_label
-from pages._shared import clicked, current, filter_note, on_click, provenance, sides, undated_note, window
+from pages._shared import (CLAIM_PX, KIND_PX, RATE_PX, clicked, current, filter_note,
+                           on_click, provenance, sides, undated_note, window)
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"]}
 
@@ -87,17 +88,18 @@ st.caption(f"{fmt_num(total['claims'])} distinct claim(s) from {fmt_num(total['r
            "Select a row to see the reports behind it.")
 show = sides(allc, "claimant_side").assign(last=allc["last_reported"], first=allc["first_reported"])
 table = st.dataframe(
-    show[["claim", "subject", "claimant_side", "claimants", "city", "period", "per_day_text", "reports", "outlets",
+    show[["claim", "period", "per_day_text", "subject", "claimant_side", "claimants", "city", "reports", "outlets",
           "first", "last"]],
     hide_index=True, placeholder="–", key="claims_table", on_select="rerun", selection_mode="single-row",
     column_config={
-        "claim": st.column_config.TextColumn(WORDS["claim"][0], help=WORDS["claim"][1]),
+        "claim": st.column_config.TextColumn(WORDS["claim"][0], help=WORDS["claim"][1], width=CLAIM_PX),
         "subject": st.column_config.TextColumn(WORDS["subject_side"][0], help=WORDS["subject_side"][1]),
         "claimant_side": st.column_config.TextColumn(WORDS["claimant_side"][0], help=WORDS["claimant_side"][1]),
         "claimants": st.column_config.TextColumn("Quoted sources", help=WORDS["claimant"][1]),
         "city": st.column_config.TextColumn("City", help=WORDS["city"][1]),
         "period": st.column_config.TextColumn(WORDS["basis"][0], help=WORDS["basis"][1]),
-        "per_day_text": st.column_config.TextColumn(WORDS["per_day"][0], help=WORDS["per_day"][1]),
+        "per_day_text": st.column_config.TextColumn(WORDS["per_day"][0], help=WORDS["per_day"][1],
+                                                    width=RATE_PX),
         "reports": st.column_config.NumberColumn(WORDS["reports"][0], help=WORDS["reports"][1], format="%d"),
         "outlets": "Outlets",
         "first": st.column_config.DateColumn("First reported", format="YYYY-MM-DD"),

@@ -1,4 +1,6 @@
 """Data: the filtered figures and events and every table, as files an analyst can cite."""
+import datetime as dt
+
 import streamlit as st
 
 from metrics import export
@@ -9,6 +11,11 @@ db, f = current()
 st.title("Data")
 meta = export.stamp(db, f)
 sid = meta["snapshot_id"]
+# One export time per visit and snapshot: a rerun (a ticked box, a sidebar change that keeps the
+# snapshot) rebuilds byte-identical files, so a button never points at a file the rerun replaced
+first = st.session_state.setdefault(f"_exported_{sid}", meta["exported_utc"])
+if first != meta["exported_utc"]:
+    meta = export.stamp(db, f, now=dt.datetime.fromisoformat(first))
 st.markdown(f"**Snapshot `{sid}`** · filters: {plain(meta['filters_text'])}")
 st.caption("The snapshot id depends only on the data (corrections included) and the filters: the same "
            "data and filters give the same id, and any change gives a new one. Every file below carries "

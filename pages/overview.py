@@ -4,7 +4,7 @@ import streamlit as st
 
 from metrics import overview, views
 from metrics.style import WORDS, fmt_day, fmt_num, kind_label
-from pages._shared import clicked, current, filter_note, on_click, provenance, sides, window
+from pages._shared import CLAIM_PX, KIND_PX, RATE_PX, clicked, current, filter_note, on_click, provenance, sides, window
 
 db, f = current()
 st.title("Overview")
@@ -12,7 +12,6 @@ filter_note(f)
 agg = window().agg
 c = overview.counts(db, f)
 
-cols = st.columns(5)
 cards = [("Articles", "articles", "Articles loaded that match the filters."),
          ("Figures", "figures", "Every number the articles state (a number repeated by two reports is two figures)."),
          ("Claims", "claims", "Distinct numbers: the same number from the same side about the same place and "
@@ -21,8 +20,9 @@ cards = [("Articles", "articles", "Articles loaded that match the filters."),
                                         "Oblasts, regions and countries are not counted, nor the place an "
                                         "article was filed from."),
          ("Outlets", "outlets", "Publications the articles come from.")]
-for col, (label, key, help_text) in zip(cols, cards):
-    col.metric(label, fmt_num(c[key]), help=help_text)
+with st.container(horizontal=True, gap="medium"):   # wraps on a narrow screen instead of cutting labels
+    for label, key, help_text in cards:
+        st.metric(label, fmt_num(c[key]), help=help_text, width=130)
 dates = (f"Articles published {c['first_date']:%d %b %Y} – {c['last_date']:%d %b %Y}"
          if c["first_date"] else "No publication dates known")
 load = f"last load {c['last_load']:%d %b %Y %H:%M} UTC" if c["last_load"] is not None else "never loaded"
@@ -73,17 +73,18 @@ else:
     show = sides(latest, "claimant_side").assign(kind=latest["kind"].map(kind_label),
                                                  last=latest["last_reported"].map(fmt_day))
     table = st.dataframe(
-        show[["last", "claim", "kind", "subject", "claimant_side", "city", "period", "per_day_text", "reports",
-              "outlets"]],
+        show[["last", "claim", "period", "per_day_text", "kind", "subject", "claimant_side", "city", "reports",
+              "outlets"]],   # a claim, what it covers and its rate side by side: the rate never scrolls away
         hide_index=True, placeholder="–", key="latest_claims", on_select="rerun", selection_mode="single-row",
         column_config={"last": "Reported",
-                       "claim": st.column_config.TextColumn(WORDS["claim"][0], help=WORDS["claim"][1]),
-                       "kind": st.column_config.TextColumn(WORDS["kind"][0], help=WORDS["kind"][1]),
+                       "claim": st.column_config.TextColumn(WORDS["claim"][0], help=WORDS["claim"][1], width=CLAIM_PX),
+                       "kind": st.column_config.TextColumn(WORDS["kind"][0], help=WORDS["kind"][1], width=KIND_PX),
                        "subject": st.column_config.TextColumn(WORDS["subject_side"][0], help=WORDS["subject_side"][1]),
                        "claimant_side": st.column_config.TextColumn(WORDS["claimant_side"][0],
                                                                     help=WORDS["claimant_side"][1]),
                        "city": "City", "period": st.column_config.TextColumn(WORDS["basis"][0], help=WORDS["basis"][1]),
-                       "per_day_text": st.column_config.TextColumn(WORDS["per_day"][0], help=WORDS["per_day"][1]),
+                       "per_day_text": st.column_config.TextColumn(WORDS["per_day"][0], help=WORDS["per_day"][1],
+                                                                   width=RATE_PX),
                        "reports": st.column_config.NumberColumn(WORDS["reports"][0], help=WORDS["reports"][1],
                                                                 format="%d"),
                        "outlets": "Outlets"})

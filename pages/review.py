@@ -11,7 +11,7 @@ import streamlit as st
 from loaders import corrections as corr
 from loaders.errors import StoreBusy
 from loaders.model import CLAIMANT_SIDES, EVENT_TYPES, FIGURE_KINDS, QUALIFIERS, SIDES
-from metrics import review
+from metrics import export, review
 from metrics.style import CASUALTY_KINDS, fmt_num, kind_label, side_label
 from pages import _provenance as prov
 from pages._shared import current, filter_note, plain, sides
@@ -212,10 +212,12 @@ mine = review.corrections(db)
 if not mine.empty:
     items = [corr.from_record(r) for r in review.correction_records(db)]
     c1 = c2 = st.container(horizontal=True)
-    c1.download_button("Corrections (JSON)", corr.dump_json(items), file_name="frontline_corrections.json",
-                       mime="application/json", key="dl_corr_json", on_click="ignore")
-    c2.download_button("Corrections (CSV)", corr.dump_csv(items),
-                       file_name="frontline_corrections.csv", mime="text/csv", key="dl_corr_csv", on_click="ignore")
+    sid = export.stamp(db, f)["snapshot_id"]      # the snapshot the corrections were made on
+    c1.download_button("Corrections (JSON)", corr.dump_json(items, {"snapshot_id": sid}),
+                       file_name=f"frontline_corrections_{sid}.json", mime="application/json", key="dl_corr_json",
+                       on_click="ignore")
+    c2.download_button("Corrections (CSV)", corr.dump_csv(items, sid), file_name=f"frontline_corrections_{sid}.csv",
+                       mime="text/csv", key="dl_corr_csv", on_click="ignore")
 up = st.file_uploader("Import corrections (a .json or .csv file exported here)", type=["json", "csv"],
                       key="rv_import")
 if up is not None and st.button("Import", key="rv_import_btn", type="primary"):

@@ -14,6 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT, SAMPLES, build_db
 from metrics import db as mdb
+from metrics import export
+from metrics.filters import Filters
 from csv_expect import expected_cell as cell
 from metrics.style import kind_label
 
@@ -497,9 +499,12 @@ def test_review_rejects_only_with_a_note_and_exports_corrections(review_db, monk
     assert sql(review_db, "SELECT count(*) FROM figures WHERE figure_id = ?", [fid])[1] == [(1,)]  # data kept
     downloads.clear()
     at = page(review_db, monkeypatch, "review")
-    shared = json.loads(downloads["frontline_corrections.json"])
+    sid = export.stamp(str(review_db), Filters())["snapshot_id"]
+    mdb.close_all()
+    shared = json.loads(downloads[f"frontline_corrections_{sid}.json"])
     assert shared["format"] == "frontline-corrections" and shared["corrections"][0]["action"] == "reject"
-    assert downloads["frontline_corrections.csv"].startswith(b"\xef\xbb\xbf")
+    assert shared["snapshot_id"] == sid
+    assert downloads[f"frontline_corrections_{sid}.csv"].startswith(b"\xef\xbb\xbf")
     at.selectbox(key="rv_status").set_value("rejected").run()
     words = sql(review_db, "SELECT number_text FROM figures WHERE figure_id = ?", [fid])[1][0][0]
     rejected = at.dataframe[0].value

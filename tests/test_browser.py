@@ -20,8 +20,10 @@ from conftest import ROOT, SAMPLES, build_db
 from csv_expect import expected_cell
 
 CHROMIUM = "/usr/bin/chromium"
+# --disable-dev-shm-usage: a container's /dev/shm is often 64 MB, too small for Chromium's
+# shared memory under load; with this flag it uses /tmp instead.
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 ART = ROOT / "tests" / "artifacts"
 PAGES = {"overview": "", "city": "city", "claims": "claims", "evidence": "evidence", "review": "review",
          "data": "data", "load": "load"}
@@ -51,14 +53,55 @@ def wait_healthy(url: str, proc, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {proc.stdout.read()}")
+            raise RuntimeError(f"streamlit exited: {server_log(proc)}")
         try:
             with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
                 if r.status == 200:
                     return
         except OSError:
             time.sleep(0.3)
-    raise TimeoutError("streamlit did not become healthy")
+    raise TimeoutError(f"streamlit did not become healthy: {server_log(proc)}")
+
+
+def start_app(db: Path, log: Path, args: tuple = (), env: dict | None = None) -> tuple[subprocess.Popen, str]:
+    """`streamlit run app.py` on `db`, its output going to the file `log`. Never to a pipe
+    nobody reads: once a pipe's buffer (64 KB) is full, the server blocks on its next log line
+    and every request after it hangs (a download that never starts, a page that never loads)."""
+    port = free_port()
+    out = open(log, "w", encoding="utf-8")
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+             "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+             *args],
+            cwd=ROOT, env={**os.environ, "FRONTLINE_DB": str(db), "PYTHONUNBUFFERED": "1", **(env or {})},
+            stdout=out, stderr=subprocess.STDOUT, text=True)
+    finally:
+        out.close()          # the child has its own descriptor
+    proc.log = Path(log)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, proc)
+    except BaseException:
+        stop_app(proc)
+        raise
+    return proc, url
+
+
+def server_log(proc, tail: int = 4000) -> str:
+    log = getattr(proc, "log", None)
+    if log is None or not log.exists():
+        return ""
+    return log.read_text(encoding="utf-8", errors="replace")[-tail:]
+
+
+def stop_app(proc) -> None:
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 @pytest.fixture(scope="module")
@@ -67,23 +110,11 @@ def server(tmp_path_factory):
     extra = tmp / "hostile.jsonl"
     extra.write_text(json.dumps(HOSTILE) + "\n")
     db = build_db(tmp, paths=[SAMPLES, extra])
-    port = free_port()
-    env = {**os.environ, "FRONTLINE_DB": str(db), "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
+    proc, url = start_app(db, tmp / "streamlit.log")
     try:
-        wait_healthy(url, proc)
         yield url, db, tmp
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_app(proc)
 
 
 @pytest.fixture(scope="module")

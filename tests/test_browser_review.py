@@ -8,16 +8,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLES, build_db
-from test_browser import ARGS, ART, CHROMIUM, free_port, wait_healthy
+from conftest import SAMPLES, build_db
+from test_browser import ARGS, ART, CHROMIUM, server_log, start_app, stop_app
 
 pytestmark = [pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed"),
               pytest.mark.timeout(600)]
@@ -46,22 +43,11 @@ def app(tmp_path_factory):
     corpus = generate.generate(60, out=tmp / "gen", quiet=True)
     parts = [corpus / k for k in ("txt", "html", "json", "jsonl") if (corpus / k).exists()]
     db = build_db(tmp, paths=[SAMPLES, *parts, hostile_file(tmp)])
-    port = free_port()
-    env = {**os.environ, "FRONTLINE_DB": str(db), "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
+    proc, url = start_app(db, tmp / "streamlit.log")
     try:
-        wait_healthy(url, proc)
-        yield url, db, tmp, parts
+        yield url, db, tmp, parts, proc
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_app(proc)
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +59,16 @@ def page(app):
         pg = ctx.new_page()
         dialogs = []
         pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        # what went wrong, when a download does not start
+        pg.problems = []
+        pg.on("console", lambda m: m.type == "error" and pg.problems.append(f"console: {m.text[:300]}"))
+        pg.on("requestfailed", lambda r: pg.problems.append(f"failed: {r.url} {r.failure}"))
+        pg.on("response", lambda r: r.status >= 400 and "/_stcore/" not in r.url
+              and pg.problems.append(f"HTTP {r.status}: {r.url}"))
+        pg.media = []        # every request for a file the app serves, with its outcome
+        pg.on("request", lambda r: "/media/" in r.url and pg.media.append(f"request {r.url.rsplit('/', 1)[1]}"))
+        pg.on("requestfinished", lambda r: "/media/" in r.url and pg.media.append(f"finished {r.url.rsplit('/', 1)[1]}"))
+        pg.server_log = lambda: server_log(app[4])
         yield pg
         assert not dialogs, dialogs
         b.close()
@@ -131,14 +127,35 @@ def check_csv(raw: bytes, sid: str, name: str) -> list[dict]:
     return [dict(zip(table[0], r)) for r in table[1:]]
 
 
+def idle(page) -> None:
+    page.wait_for_function(
+        "!document.querySelector('[data-testid=\"stStatusWidget\"] [data-testid=\"stStatusWidgetRunningIcon\"]')",
+        timeout=60_000)
+
+
 def download(page, name: str) -> tuple[str, bytes]:
-    with page.expect_download(timeout=120_000) as dl:
-        page.get_by_role("button", name=name, exact=True).click()
-    return dl.value.suggested_filename, Path(dl.value.path()).read_bytes()
+    """Click a download button once (the app idle, the button enabled) and read the file. When no
+    download starts, fail with what the browser and the server saw."""
+    button = page.get_by_role("button", name=name, exact=True)
+    idle(page)
+    button.wait_for(timeout=60_000)
+    assert button.is_enabled(), f"{name}: disabled"
+    seen, asked = len(page.problems), len(page.media)
+    try:
+        with page.expect_download(timeout=120_000) as dl:
+            button.click()
+        path = dl.value.path()
+    except Exception as e:
+        errors = page.locator('[data-testid="stDownloadButtonError"]').all_inner_texts()
+        raise AssertionError(f"{name}: no download ({type(e).__name__}: {str(e)[:300]}); button errors "
+                             f"{errors}; browser {page.problems[seen:]}; files asked for {page.media[asked:]}; server log:\n"
+                             f"{page.server_log()}") from e
+    assert dl.value.failure() is None, (name, dl.value.failure(), page.problems[seen:])
+    return dl.value.suggested_filename, Path(path).read_bytes()
 
 
 def test_provenance_review_and_exports(app, page):
-    url, db, tmp, parts = app
+    url, db, tmp, parts, _ = app
     ART.mkdir(parents=True, exist_ok=True)
     n = rows(db, "SELECT count(*) AS n FROM articles")[0]["n"]
     assert n >= 60
@@ -157,7 +174,8 @@ def test_provenance_review_and_exports(app, page):
     visit(page, url, "evidence", "Evidence")
     grid = page.locator(".st-key-evidence_table [data-testid='stDataFrame']").first
     grid.scroll_into_view_if_needed()
-    for _ in range(3):   # the grid paints its canvas a moment after it mounts: retry on a busy machine
+    grid.locator('[id^="glide-cell-"]').first.wait_for(state="attached", timeout=60_000)   # the grid has drawn
+    for _ in range(5):   # its canvas takes clicks a moment after it draws: retry on a busy machine
         page.wait_for_timeout(1500)
         box = grid.bounding_box()
         page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)     # the first row's selection box
@@ -228,8 +246,16 @@ def test_provenance_review_and_exports(app, page):
 
     # 5. export the corrections, lose them, import the file: back and applied
     visit(page, url, "review", "Review")
+    from metrics import export
+    sid_now = export.stamp(str(db), Filters())["snapshot_id"]
+    mdb.close_all()
     name, shared = download(page, "Corrections (JSON)")
+    assert sid_now in name and json.loads(shared)["snapshot_id"] == sid_now
     assert json.loads(shared)["corrections"][0]["changes"]["value"] == 253
+    name, raw = download(page, "Corrections (CSV)")
+    assert sid_now in name
+    (fix,) = check_csv(raw, sid_now, name)                       # neutralised, stamped
+    assert (fix["set_claimant"], fix["note"]) == ("'" + INJECT[0], "'@note: the briefing says 253")
     from loaders import corrections
     corrections.delete(db, [saved[0]["correction_id"]])
     visit(page, url, f"evidence?figure={moved[0]['figure_id']}", "Evidence")

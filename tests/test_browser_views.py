@@ -6,24 +6,23 @@ sentence that holds their number; rates keep their bound; the map works offline 
 on a place opens its City page; the time presets narrow the pages and say what they drop."""
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import dash_corpus
 from conftest import ROOT
-from test_browser import ARGS, CHROMIUM, browser, free_port, wait_healthy  # noqa: F401  (fixture)
+from test_browser import ARGS, CHROMIUM, browser, start_app, stop_app  # noqa: F401  (fixture)
 
 pytestmark = [pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed"),
               pytest.mark.timeout(600)]
 ART = ROOT / "tests" / "artifacts"
-PATHS = {"overview": "", "city": "city", "claims": "claims"}
-TITLES = {"overview": "Overview", "city": "City", "claims": "Claims"}
-CHARTS = {"overview": 2, "city": 3, "claims": 1}
+PATHS = {"overview": "", "city": "city", "claims": "claims", "evidence": "evidence", "review": "review",
+         "data": "data", "load": "load"}
+TITLES = {"overview": "Overview", "city": "City", "claims": "Claims", "evidence": "Evidence", "review": "Review",
+          "data": "Data", "load": "Load articles"}
+CHARTS = {"overview": 2, "city": 3, "claims": 1, "evidence": 0, "review": 0, "data": 0, "load": 0}
 
 # Script finished, nothing stale, every Plotly chart drawn (a map: its canvas has a size).
 DONE = """(minCharts) => {
@@ -67,22 +66,11 @@ LINKS_IN_CHARTS = "() => document.querySelectorAll('.js-plotly-plot svg a, .js-p
 def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("views")
     db = dash_corpus.build(tmp)
-    port = free_port()
-    env = {**os.environ, "FRONTLINE_DB": str(db), "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
+    proc, url = start_app(db, tmp / "streamlit.log")
     try:
-        wait_healthy(url, proc)
         yield url, db
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_app(proc)
 
 
 @pytest.fixture()
@@ -114,7 +102,7 @@ def test_pages_draw_without_overlapping_text(server, page, width):
     url, _ = server
     ART.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": width, "height": 1600})
-    for name in ("overview", "city", "claims"):
+    for name in PATHS:                        # every page, charts or not
         open_page(page, url, name)
         page.mouse.wheel(0, 20_000)          # every chart scrolled into view once
         page.wait_for_timeout(500)
@@ -166,11 +154,14 @@ def test_a_matrix_cell_opens_the_sentence_with_its_number(server, page):
     url, _ = server
     open_page(page, url, "claims")
     grid = page.locator('[data-testid="stDataFrame"]').first
-    first = page.evaluate("""() => { const g = document.querySelector('[data-testid="stDataFrame"]');
+    grid.scroll_into_view_if_needed()
+    # the grid draws its cells a moment after it mounts (longer on a busy machine): wait for them
+    first = page.wait_for_function("""() => { const g = document.querySelector('[data-testid="stDataFrame"]');
         const cells = [...g.querySelectorAll('[id^="glide-cell-"]')];
+        if (!cells.length) return null;
         const c = cells.find(c => /^glide-cell-([2-9]|\\d\\d)-0$/.test(c.id) && c.textContent.trim());
-        return c ? [c.id, c.textContent] : null; }""")
-    assert first, "the first city has no claim"
+        return c ? [c.id, c.textContent] : 'none'; }""", timeout=60_000, polling=200).json_value()
+    assert first != "none", "the first city has no claim"
     col = int(first[0].split("-")[2])
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 30, box["y"] + 35 + 17)      # first row, first column
@@ -201,21 +192,79 @@ def test_a_chart_point_opens_its_reports(server, page):
     assert panel.locator("blockquote strong").count() >= 1     # the number marked in its sentence
 
 
-def test_rates_in_the_table_keep_their_bound(server, page):
+# A grid as {header: cell text} rows (the rows it has drawn).
+GRID = """(g) => {
+    const heads = [...g.querySelectorAll('[role=columnheader]')].map(h => h.textContent.trim());
+    const byRow = {};
+    let maxCol = -1;
+    g.querySelectorAll('[id^="glide-cell-"]').forEach(c => { const [, , col, row] = c.id.split('-');
+        maxCol = Math.max(maxCol, +col); (byRow[row] = byRow[row] || {})[+col] = c.textContent; });
+    const skip = maxCol + 1 - heads.length;          // a selection box column has no header text
+    return Object.values(byRow).map(r => Object.fromEntries(heads.map((h, i) => [h, r[i + skip] || ''])));
+}"""
+
+
+def check_rate(row: dict) -> None:
+    """A rate only for a stated period, carrying the claim's bound; whole numbers from 10 up."""
+    claim, rate, covers = row["Claim"], row["Per day"], row.get("Covers", "")
+    if not rate:
+        return
+    assert not covers.startswith("total"), row                  # nothing per day for a total to date
+    assert re.fullmatch(r"[≥≤~]? ?[\d,.]+(–[\d,.]+)?/day( \(vague\))?", rate), row
+    if claim[:1] in "≥≤":
+        assert rate.startswith(claim[:1]), row
+    if claim.startswith("~") or "(vague)" in claim:
+        assert rate.startswith("~") or "–" in rate, row
+    if "(vague)" in claim:
+        assert rate.endswith("(vague)"), row
+    for n in re.findall(r"[\d,.]+", rate):
+        assert "." not in n or float(n.replace(",", "")) < 10, row  # 137/day, never 137.5/day
+
+
+def test_rates_in_every_table_keep_their_bound(server, page):
     url, _ = server
-    open_page(page, url, "claims")
-    rows = page.evaluate("""() => { const g = document.querySelectorAll('[data-testid="stDataFrame"]')[1];
-        const cells = [...g.querySelectorAll('[id^="glide-cell-"]')];
-        const byRow = {}; cells.forEach(c => { const [, , col, row] = c.id.split('-');
-            (byRow[row] = byRow[row] || {})[col] = c.textContent; });
-        return Object.values(byRow); }""")
-    # columns: 0 select box, 1 claim, ..., 6 covers, 7 per day
-    rated = [r for r in rows if r.get("7")]
-    assert rated
-    for r in rated:
-        if r["1"][:1] in "≥≤":
-            assert r["7"].startswith(r["1"][:1]), r
-        assert not r["6"].startswith("total"), r
+    page.set_viewport_size({"width": 2400, "height": 1600})   # grids draw only the columns in view
+    checked = {}
+    for name in ("overview", "city", "claims"):
+        open_page(page, url, name)
+        rows = []
+        for grid in page.locator('[data-testid="stDataFrame"]').all():
+            grid.scroll_into_view_if_needed()     # a grid draws its cells once it is in view
+            grid.locator('[id^="glide-cell-"]').first.wait_for(state="attached", timeout=30_000)
+            rows += [r for r in grid.evaluate(GRID) if "Per day" in r and "Claim" in r]
+        assert rows, f"{name}: no table with claims and rates"
+        for r in rows:
+            check_rate(r)
+        checked[name] = sum(1 for r in rows if r["Per day"])
+    assert checked["claims"] and sum(checked.values()) >= 3, checked   # some rates were there to check
+
+
+def select_first_row(pg, name: str, grid_key: str, panel_key: str):
+    """Tick the first row's selection box of a grid; returns the provenance panel it opens."""
+    grid = pg.locator(f".st-key-{grid_key} [data-testid='stDataFrame']").first
+    grid.scroll_into_view_if_needed()
+    grid.locator('[id^="glide-cell-"]').first.wait_for(state="attached", timeout=60_000)   # the grid has drawn
+    panel = pg.locator(f".st-key-{panel_key}")
+    for _ in range(5):   # its canvas takes clicks a moment after it draws: retry on a busy machine
+        pg.wait_for_timeout(1500)
+        box = grid.bounding_box()
+        pg.mouse.click(box["x"] + 18, box["y"] + 35 + 17)
+        settle(pg, name)
+        if panel.count():
+            break
+    return panel
+
+
+@pytest.mark.parametrize("name,grid,panel", [("overview", "latest_claims", "prov_latest_prov"),
+                                             ("city", "figures_table", "prov_figures_table"),
+                                             ("claims", "claims_table", "prov_table_prov")])
+def test_a_table_row_opens_its_sentence(server, page, name, grid, panel):
+    """The numbers in each page's table trace to their sentence, with the number marked."""
+    url, _ = server
+    open_page(page, url, name)
+    box = select_first_row(page, name, grid, panel)
+    box.get_by_text("How this was read").wait_for(timeout=60_000)    # the full provenance panel
+    assert box.locator("blockquote strong").count() >= 1      # the number marked in its sentence
 
 
 def test_map_is_offline_plays_and_a_click_opens_the_city(server, page):
@@ -258,3 +307,10 @@ def test_time_presets_narrow_the_pages_and_say_what_they_drop(server, page):
     page.locator("[data-testid=stSidebar] button", has_text="Month").first.click()
     page.wait_for_url(re.compile(r"agg=month"), timeout=60_000)
     settle(page, "claims")
+    # the same window on the other pages: each says what it counts and what it leaves out
+    for name in ("overview", "city"):
+        open_page(page, url, name, "?period=30d&agg=month")
+        main = page.locator("main").inner_text().replace("\n", " ")
+        assert "Dates: the 30 days to" in main, name
+        if name == "overview":
+            assert re.search(r"\d+ undated figure\(s\) and \d+ undated event\(s\) not shown", main), main[:2000]

@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import threading
+import time
 import zipfile
 
 import pytest
@@ -232,8 +233,10 @@ def test_export_and_import_between_two_databases(db, tmp_path):
     items = corr.read_all(con)
     con.close()
     assert len(items) == 3
-    as_json, as_csv = corr.dump_json(items), corr.dump_csv(items)
+    # as the Review page writes them: stamped with the snapshot they were made on
+    as_json, as_csv = corr.dump_json(items, {"snapshot_id": "abc123def456"}), corr.dump_csv(items, "abc123def456")
     rows = list(csv.reader(io.StringIO(as_csv.decode("utf-8-sig"))))
+    assert rows[0][-1] == "snapshot_id" and {r[-1] for r in rows[1:]} == {"abc123def456"}
     flat = [c for r in rows for c in r]
     assert "'" + HYPERLINK in flat and "'@analyst said so" in flat and "'+background" in flat and "'-AB" in flat
     assert as_csv.startswith(b"\xef\xbb\xbf")
@@ -323,6 +326,28 @@ def test_snapshot_id_depends_on_data_and_filters_only(db):
     c = export.stamp(db, Filters())
     assert c["snapshot_id"] != a["snapshot_id"] and c["corrections_applied"] == 1
     assert c["snapshot_id"] in c["citation"] and "1 analyst corrections applied" in c["citation"]
+
+
+def test_the_same_snapshot_gives_the_same_files(db):
+    """Files depend on the data, the filters and the stamp, not on the clock: the Data page
+    rebuilds them on every rerun, and a changed file would move its download address."""
+    import datetime as dt
+    t = dt.datetime(2025, 3, 1, 12, 0, 6, tzinfo=dt.timezone.utc)
+    meta = export.stamp(db, Filters(), now=t)
+    first = [export.zip_all(db, Filters(), meta), export.filtered_zip(db, Filters(), meta),
+             export.xlsx(db, Filters(), meta)]
+    mdb.close_all()          # rebuilt from scratch, a moment later
+    time.sleep(1.1)
+    again = [export.zip_all(db, Filters(), meta), export.filtered_zip(db, Filters(), meta),
+             export.xlsx(db, Filters(), meta)]
+    assert first == again
+    for blob in first:       # dated by the stamp (zip keeps even seconds), in the entries and the workbook
+        assert {i.date_time for i in zipfile.ZipFile(io.BytesIO(blob)).infolist()} == {(2025, 3, 1, 12, 0, 6)}
+    from openpyxl import load_workbook
+    assert load_workbook(io.BytesIO(first[2])).properties.modified == dt.datetime(2025, 3, 1, 12, 0, 6)
+    later = export.stamp(db, Filters(), now=t + dt.timedelta(days=1))
+    assert later["snapshot_id"] == meta["snapshot_id"]
+    assert export.zip_all(db, Filters(), later) != first[0]      # the export time is in the file
 
 
 def test_every_export_is_neutralised_stamped_and_marks_corrections(db):
