@@ -347,9 +347,17 @@ def ingest(paths: Iterable, db, manifest=None, workers: int = 1, progress: bool 
         try:
             compaction.after_ingest(db)
         except Exception as e:   # the load is published; merging files is an optimisation for later
+            if _interrupted(e):
+                raise KeyboardInterrupt from e   # DuckDB turned a Ctrl-C into an error: the user asked to stop
             print(f"warning: {db}: compaction failed ({type(e).__name__}: {e}); run `python -m loaders "
                   f"compact --db {db}` to retry", file=sys.stderr)
     return report
+
+
+def _interrupted(e: BaseException) -> bool:
+    """DuckDB answers a Ctrl-C during a query with 'Query interrupted' (the KeyboardInterrupt is
+    gone by then)."""
+    return type(e).__name__ == "InterruptException" or "query interrupted" in str(e).lower()
 
 
 SMALL_INPUT = 1 << 20   # bytes of input (a few hundred articles) below which one process extracts:

@@ -263,3 +263,19 @@ def test_cpu_limit_is_not_swallowed_by_rule_code_that_catches_exceptions(tmp_pat
     monkeypatch.setattr(pipeline, "extract", stubborn)
     report = ingest([SAMPLES], tmp_path / "x.duckdb", now=NOW, progress=False, timeout=0.3)
     assert report.loaded == 4 and "over 0.3 s of CPU" in report.failed[0][1]
+
+
+def test_a_duckdb_query_stopped_by_ctrl_c_is_recognised_as_a_stop():
+    """DuckDB reports an interrupted query as an error of its own; the ingest must treat it as the
+    user's Ctrl-C (a watcher that swallowed it would never stop)."""
+    import threading
+    import duckdb
+    from loaders.ingest import _interrupted
+    con = duckdb.connect()
+    timer = threading.Timer(0.3, con.interrupt)
+    timer.start()
+    with pytest.raises(Exception) as caught:
+        con.execute("SELECT count(*) FROM range(100000000000) a, range(10) b").fetchall()
+    timer.cancel()
+    assert _interrupted(caught.value)
+    assert not _interrupted(RuntimeError("IO Error: No space left on device"))
