@@ -310,13 +310,9 @@ def _read_file(path: Path, meta: Meta, defer_html: bool = False, today: dt.date 
     except LoadError as e:
         yield e
         return
-    try:
-        text = decode(data)
-    except ValueError as e:
-        yield LoadError(path, str(e), fix="only text, HTML and JSON files can be loaded")
-        return
-    if not text.strip():
-        yield LoadError(path, "empty", fix="remove the file or add the article text")
+    text = _decoded(path, data)
+    if isinstance(text, LoadError):
+        yield text
         return
     if ext in TEXT_EXT:
         yield _apply_meta(Document(doc_id=path.stem, text=text, source_path=str(path),
@@ -450,6 +446,17 @@ def _record(rec, path: Path, fmt: str, default_id: str, line: int | None, origin
     return doc
 
 
+def _decoded(path, data: bytes) -> str | LoadError:
+    """The file's text, or why it has none (binary, empty)."""
+    try:
+        text = decode(data)
+    except ValueError as e:
+        return LoadError(path, str(e), fix="only text, HTML and JSON files can be loaded")
+    if not text.strip():
+        return LoadError(path, "empty", fix="remove the file or add the article text")
+    return text
+
+
 def _read_json(path: Path, meta: Meta, defer_html: bool, today=None, seen=None) -> Iterator[Document | LoadError]:
     """One record, or a list of records read one at a time (loaders.jsonsplit): a list
     file may be any size, each record up to MAX_ARTICLE_MB."""
@@ -483,13 +490,9 @@ def _read_json(path: Path, meta: Meta, defer_html: bool, today=None, seen=None) 
     if len(data) > _article_limit():
         yield files.too_big(path, len(data), _article_limit(), what="JSON record")
         return
-    try:
-        text = decode(data)
-    except ValueError as e:
-        yield LoadError(path, str(e), fix="only text, HTML and JSON files can be loaded")
-        return
-    if not text.strip():
-        yield LoadError(path, "empty", fix="remove the file or add the article text")
+    text = _decoded(path, data)
+    if isinstance(text, LoadError):
+        yield text
         return
     try:
         data = parse_json(text, path, fix="fix the file")
