@@ -106,8 +106,8 @@ def claims(db, f: Filters, kinds: tuple[str, ...] = (), limit: int = CLAIM_LIMIT
     base, params = _figures(f, kinds)
     df = query(db, f"""
         WITH b AS NOT MATERIALIZED ({base}),   -- read twice, each time filtered: never copied whole
-             newest AS (SELECT ck, d FROM b ORDER BY d DESC NULLS LAST LIMIT ?),
-             picked AS (SELECT ck FROM newest GROUP BY ck ORDER BY max(d) DESC NULLS LAST, count(*) DESC LIMIT ?)
+             newest AS (SELECT ck, d FROM b ORDER BY d DESC NULLS LAST, ck LIMIT ?),   -- ties by key: the same claims every run
+             picked AS (SELECT ck FROM newest GROUP BY ck ORDER BY max(d) DESC NULLS LAST, count(*) DESC, ck LIMIT ?)
         {DETAILS}
         ORDER BY last_reported DESC NULLS LAST, reports DESC, kind, claim_id""",
                params + [int(limit) * 20, int(limit)])

@@ -107,7 +107,8 @@ def calls(m, db, f: Filters) -> dict:
         "overview.undated": raw(m["overview"].undated)(db, f),
         "overview.map_points": raw(m["overview"].map_points)(db, f),
         "overview.map_frames": raw(m["overview"].map_frames)(db, f, "month"),
-        "overview.latest_claims": raw(m["overview"].latest_claims)(db, f),
+        # every claim, not the newest 10: the join-based version broke ties at the cut at random
+        "overview.latest_claims": raw(m["overview"].latest_claims)(db, f, 1000),
         "city.casualty_kinds": m["city"].casualty_kinds(db, f, city),
         "city.casualties": m["city"].casualties(db, f, city, "killed"),
         "city.population": m["city"].population(db, f, city),
