@@ -39,16 +39,19 @@ def timeline(df: pd.DataFrame, agg: str = "week") -> go.Figure:
     ev_ = ev_.reindex(index=cities, columns=buckets).fillna(0).astype(int)
     z = (fig_ + ev_).to_numpy()
     names = [plain(c) for c in cities]
-    periods = [_period(b, agg) for b in buckets]
-    hover = [[f"{bold(c)} · {plain(p)}{BR}{fmt_num(f)} figures · {fmt_num(e)} events" for p, f, e in zip(periods, fr, er)]
-             for c, fr, er in zip(cities, fig_.to_numpy(), ev_.to_numpy())]
+    # hover from a template over per-cell counts, not a string per cell: 50 places x 3 years of
+    # weeks is 7,800 cells, and their strings were most of a megabyte for the browser to parse
+    period = "week of %{x|%-d %b %Y}" if agg == "week" else "%{x|%B %Y}"
     n = len(cities)
-    heat = dict(type="heatmap", x=buckets, y=list(range(n)), z=np.where(z > 0, z, np.nan), hovertext=hover,
-                hoverinfo="text", colorscale=[[0, "#dadaeb"], [1, "#3f007d"]], xgap=1, ygap=1, showscale=True,
+    heat = dict(type="heatmap", x=buckets, y=names, z=np.where(z > 0, z, np.nan),
+                customdata=np.dstack([fig_.to_numpy(), ev_.to_numpy()]), hoverongaps=False,
+                hovertemplate=f"<b>%{{y}}</b> · {period}<br>%{{customdata[0]:,}} figures · "
+                              "%{customdata[1]:,} events<extra></extra>",
+                colorscale=[[0, "#dadaeb"], [1, "#3f007d"]], xgap=1, ygap=1, showscale=True,
                 colorbar=dict(title=dict(text="figures + events", side="right", font=FONT), thickness=10,
                               len=min(1, 260 / (n * ROW + 60)), y=1, yanchor="top", tickfont=FONT))
     layout = dict(LAYOUT, height=70 + ROW * n, margin=dict(l=10, r=10, t=10, b=40), plot_bgcolor="#ffffff",
-                  yaxis=dict(tickmode="array", tickvals=list(range(n)), ticktext=names, autorange="reversed",
+                  yaxis=dict(type="category", categoryorder="array", categoryarray=names, autorange="reversed",
                              tickfont=FONT, showgrid=False, zeroline=False, automargin=True, fixedrange=True),
                   xaxis=dict(type="date", tickformat="%-d %b %Y" if agg == "week" else "%b %Y", tickfont=FONT,
                              showgrid=False))

@@ -24,6 +24,7 @@ STYLE = {"version": 8, "sources": {}, "layers": [
     {"id": "background", "type": "background", "paint": {"background-color": "#e8ecef"}}]}
 LAND, BORDER, POINT, REGION = "#fbfbf8", "#8f979e", "#332288", "#a08c5b"
 HEIGHT = 600
+LEGEND_PX = 48     # room above the map for the legend: two lines at 11 px, three when it wraps
 FRONT = dict(lat=(44.3, 52.5), lon=(22.0, 40.3))   # all of Ukraine, when nothing is mapped yet
 
 
@@ -120,11 +121,12 @@ def place_map(points: pd.DataFrame, frames: pd.DataFrame, unit: str, geojson: di
                 type="scattermap", lat=list(sub["lat"]), lon=list(sub["lon"]), mode="markers", showlegend=False,
                 customdata=data, marker=dict(size=list(np.maximum(size - 5, 2)), color=LAND, opacity=1),
                 hovertext=hover, hoverinfo="text"))
-    centre, zoom = view(points)
+    # the legend sits above the map, never over the points (it wraps on a narrow screen)
+    centre, zoom = view(points, height_px=HEIGHT - LEGEND_PX)
     layout = dict(
-        height=HEIGHT, margin=dict(l=0, r=0, t=0, b=0), dragmode="pan", hovermode="closest",
+        height=HEIGHT, margin=dict(l=0, r=0, t=LEGEND_PX, b=0), dragmode="pan", hovermode="closest",
         clickmode="event+select", separators=".,",
-        legend=dict(x=0.01, y=0.99, xanchor="left", yanchor="top", bgcolor="rgba(255,255,255,0.85)",
+        legend=dict(orientation="h", x=0, y=1, xanchor="left", yanchor="bottom",
                     font=dict(size=11), itemclick=False, itemdoubleclick=False),
         map=dict(style=STYLE, center=centre, zoom=zoom))
     plays = _frames(traces, layout, frames, unit, coords if coords is not None else points)

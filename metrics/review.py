@@ -47,9 +47,9 @@ def _parts(item: str, alias: str = "x") -> dict[str, str]:
 # Defaulted and carried-from-context attributes are named; "not recorded" only orders the rows
 # (the extractor does not record it for every attribute yet, and naming it on every row is noise).
 WHY_WORDS = {
-    "claimant": {"default": "nobody credited", "context": "claimant from context"},
+    "claimant": {"default": "no claimant", "context": "claimant from context"},
     "side": {"default": "{side} not said", "context": "{side} from context"},
-    "place": {"default": "no place (article's)", "context": "place from context"},
+    "place": {"default": "no place", "context": "place from context"},
 }
 
 
@@ -93,7 +93,7 @@ def queue(db, item: str, f: Filters, status: str = "to review", limit: int = LIM
         raise ValueError(f"unknown status {status!r}")
     sql, params = _queue_sql(item, f, status)
     df = query(db, f"{sql} ORDER BY {ORDER} LIMIT ?", params + [int(limit)])
-    side_word = "whose losses" if item == "figure" else "actor"
+    side_word = "side" if item == "figure" else "actor"   # short: the column is narrow on a laptop
     why = []
     for r in df.itertuples():
         bits = [WHY_WORDS[n][getattr(r, f"how_{n}")].format(side=side_word)

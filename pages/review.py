@@ -158,7 +158,12 @@ else:
                       download="review", review_link=False,
                       columns=["why", "number", "what", "evidence", "side", "claimant_side", "claimant", "city",
                                "date", "outlet", "review"],
-                      column_config={"why": st.column_config.TextColumn("Why listed", width="medium"),
+                      column_config={"why": st.column_config.TextColumn(
+                          "Why listed", width="medium",
+                          help="What the text did not say: no claimant (nobody named as the source), side not "
+                               "said (whose losses; for events, actor not said), no place (filed under the "
+                               "article's main place); "
+                               "'from context' = carried from nearby sentences."),
                                      "number": "Number" if item == "figure" else "Words",
                                      "what": "Kind" if item == "figure" else "Event",
                                      "evidence": st.column_config.TextColumn("Sentence", width="large"),

@@ -108,7 +108,8 @@ def figure_texts(fig) -> list[str]:
         elif isinstance(x, list):
             for v in x:
                 walk(v, k)
-        elif isinstance(x, str) and k in ("text", "hovertext", "name", "ticktext", "label", "prefix"):
+        elif isinstance(x, str) and k in ("text", "hovertext", "name", "ticktext", "label", "prefix",
+                                          "y", "categoryarray"):   # a category axis draws its values
             out.append(x)
     walk(fig.get("data", []))
     walk(fig.get("layout", {}))
@@ -154,7 +155,7 @@ def test_overview_on_many_cities(dash_db, monkeypatch):
         UNION ALL SELECT coalesce(e.place, a.main_place), coalesce(e.event_date, a.published) FROM events e JOIN articles a USING (doc_id))
         WHERE d IS NOT NULL""")[1][0][0]
     # every row of the timeline is labelled (all of them, or the 40 busiest with a note)
-    assert len(tl["layout"]["yaxis"]["ticktext"]) == min(cities, 40) == len(heat["y"])
+    assert len(tl["layout"]["yaxis"]["categoryarray"]) == min(cities, 40) == len(heat["y"])
     mp = figure_json(at, "map")
     assert mp["frames"], "the map's events can be played"
     assert mp["layout"]["sliders"][0]["active"] == len(mp["frames"]) - 1
@@ -457,7 +458,7 @@ def test_review_lists_weakest_first_and_saves_a_correction(review_db, monkeypatc
     q = at.dataframe[0].value
     assert len(q) > 0 and "why" in q.columns
     # more attributes defaulted first, then more carried from the context
-    weakness = [(sum(w.count(p) for p in ("nobody credited", "not said", "no place")), w.count("from context"))
+    weakness = [(sum(w.count(p) for p in ("no claimant", "not said", "no place")), w.count("from context"))
                 for w in q["why"]]
     assert weakness == sorted(weakness, reverse=True), weakness[:20]
     assert weakness[0][0] >= 1

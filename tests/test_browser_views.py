@@ -272,7 +272,7 @@ def test_map_is_offline_plays_and_a_click_opens_the_city(server, page):
     open_page(page, url, "overview")
     info = page.evaluate("""() => {
         const gd = [...document.querySelectorAll('.js-plotly-plot')].find(g => g._fullLayout && g._fullLayout.map);
-        const m = gd._fullLayout.map._subplot.map, canvas = gd.querySelector('canvas').getBoundingClientRect();
+        const m = gd._fullLayout.map._subplot.map, canvas = gd.querySelector('.maplibregl-canvas').getBoundingClientRect();
         const tr = gd._fullData.find(t => t.name && t.name.startsWith('Cities'));
         const pt = m.project([tr.lon[0], tr.lat[0]]);
         return {name: tr.customdata[0][0], x: canvas.left + pt.x, y: canvas.top + pt.y,

@@ -122,7 +122,8 @@ def all_text(fig) -> list[str]:
         elif isinstance(x, list):
             for v in x:
                 walk(v, k)
-        elif isinstance(x, str) and k in ("text", "hovertext", "name", "ticktext", "label", "prefix", "title"):
+        elif isinstance(x, str) and k in ("text", "hovertext", "name", "ticktext", "label", "prefix", "title",
+                                          "y", "categoryarray"):   # a category axis draws its values
             out.append(x)
     walk(data)
     return out
