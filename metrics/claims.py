@@ -21,7 +21,8 @@ from .style import (CASUALTY_KINDS, fmt_claim, fmt_day, fmt_period, fmt_rate, si
                     whose_label)
 
 CLAIM_LIMIT = 1000   # rows a claims table shows; counts come from SQL, not from this list
-MAX_POINTS = 1500    # points an over-time chart draws before it groups by a coarser period
+MAX_POINTS = 400     # points an over-time chart draws before it groups by a coarser period: more
+                     # is unreadable in one panel, and each point costs the browser drawing time
 SENTENCE_POINTS = 600   # up to this many points, hovers carry each claim's sentence (one more scan)
 MATRIX_CITIES = 60   # cities in the side-by-side matrix (busiest first)
 

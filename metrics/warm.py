@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
 import threading
 
 from . import city, claims, overview, views
@@ -25,7 +26,7 @@ def start(db: str) -> threading.Thread | None:
         if key[1] is None or key in _started:
             return None
         _started.add(key)
-    t = threading.Thread(target=run, args=(str(db),), name="frontline-warm", daemon=True)
+    t = threading.Thread(target=_background, args=(str(db),), name="frontline-warm", daemon=True)
     with _lock:
         _threads[:] = [x for x in _threads if x.is_alive()] + [t]
     t.start()
@@ -40,6 +41,17 @@ def stop(timeout: float = 30) -> None:
     for t in list(_threads):
         t.join(timeout)
     _stop.clear()
+
+
+def _background(db: str) -> None:
+    """`run` at the lowest CPU priority: warming starts as the first page reaches the browser, and
+    must not slow the drawing of the page someone is looking at (on Linux a thread has its own
+    nice value; elsewhere this is a no-op)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+    except (AttributeError, OSError):
+        pass
+    run(db)
 
 
 def run(db: str, agg: str = "week") -> None:

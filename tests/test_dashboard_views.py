@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 
 import pandas as pd
 import pytest
@@ -348,6 +349,20 @@ def test_warm_up_computes_the_default_views_once_per_version(db, monkeypatch):
     name = overview.options(db)["city"][0]
     views.city_casualties(db, F, name, city.casualty_kinds(db, F, name)[0], "week")
     city.figures(db, F, name)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="per-thread nice values are Linux's")
+def test_warm_up_runs_at_the_lowest_cpu_priority_and_the_pages_do_not(monkeypatch):
+    import os
+    import threading
+    from metrics import warm
+    seen = []
+    monkeypatch.setattr(warm, "run", lambda db: seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id())))
+    t = threading.Thread(target=warm._background, args=("unused.duckdb",))
+    t.start()
+    t.join(10)
+    assert seen == [19]
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) < 19   # the page's thread is untouched
 
 
 def test_concurrent_calls_of_one_view_compute_it_once(db, monkeypatch):
