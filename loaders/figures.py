@@ -114,6 +114,9 @@ _TITLE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:regional\s+|military\s+|city\s+)*
                           r"administration|prosecutors?|police|council|military\s+administration|head|chief|said|says|stated|states|announced|"
                           r"claims?|claimed|reported|forces|troops|army|military|'s|’s)\b", _I)
 _DIRECTION_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+)?$", _I)
+# "... 73% of its land", "80 per cent of the area": a share of a place named earlier in the sentence
+_SHARE_OF_IT = re.compile(r"\s*(?:per\s*cent|percent)?\s+of\s+(?:its|the|this|that)\s+(?:[a-z]+\s+)?"
+                          r"(?:land|territory|area|region|oblast|province)\b", re.I)
 _REGION_AFTER = re.compile(r"^\s+(?:region|oblast|province|territory)\b", _I)
 # The figure is about no one place: never use a place for it.
 _NO_PLACE = re.compile(r"\belsewhere\b|\bnationwide\b|\bacross\s+(?:the\s+)?(?:country|ukraine|russia)\b|"
@@ -1065,7 +1068,16 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
         return None, None
     if kind == "territory_pct":
         after = [m for m in ms if m.start >= q.end and re.fullmatch(r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+)?", t[q.end:m.start])]
-        return (_canon(t, after[0]), "stated") if after else (None, None)
+        if after:
+            return _canon(t, after[0]), "stated"
+        # "in Kherson, where Russia held 93% of its land": the place the share is of, named before
+        before = [m for m in ms if m.end <= q.start and m.name not in ("Kyiv", "Moscow")]
+        if before and _SHARE_OF_IT.match(t, q.end):
+            m = before[-1]
+            if m.kind in places.SETTLEMENTS and m.oblast == f"{m.name} Oblast":
+                return m.oblast, "stated"     # land is the region's, not its capital city's
+            return _canon(t, m), "stated"
+        return None, None
     if _NO_PLACE.search(t, q.end):
         return None, "wide"     # "elsewhere in eastern Ukraine", "along the front line"
     if _REGION_AFTER.match(t, q.end) or _REGION_BEFORE.search(t, max(0, q.start - 50), q.start):

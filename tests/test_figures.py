@@ -146,6 +146,17 @@ CASES = [
     C('territory_pct-russian-troops-control-around-70',
       'Russian troops control around 70 percent of Bakhmut, Wagner chief Yevgeny Prigozhin said.',
       'territory_pct=70 approx russia place=Bakhmut'),
+    # a share "of its land" / "of the territory" is of the place named before it; an oblast's
+    # capital named for its land means the oblast
+    C('territory_pct-of-its-land-after-a-capital',
+      'The shift is clearest in Zaporizhzhia, where Russian forces held 70% of its land in May.',
+      'territory_pct=70 exact russia place=Zaporizhzhia Oblast'),
+    C('territory_pct-of-the-territory-after-a-region',
+      'In Luhansk region, where Russian troops hold 98 per cent of the territory, shelling went on.',
+      'territory_pct=98 exact russia place=Luhansk Oblast'),
+    C('territory_pct-of-the-town-after-a-town',
+      'Near Vuhledar, where Russian forces hold 30% of the area, fighting continued.',
+      'territory_pct=30 exact russia place=Vuhledar'),
     C('distance_km-pokrovsk-lies-about-8-kilometres',
       'Pokrovsk lies about 8 kilometres from the front line.',
       'distance_km=8 approx - place=Pokrovsk'),
