@@ -566,7 +566,7 @@ def resolve(text: str, sentences=None) -> list[PlaceMention]:
             k += 1
         if local:
             out += [PlaceMention(m.start + s.start, m.end + s.start, m.name, m.kind, m.oblast, m.key)
-                    for m in _regions(s.text, local)]
+                    for m in _regions(s.text, local) if not _water(s.text, m)]
     return out
 
 

@@ -416,3 +416,18 @@ def test_spellings_lists_what_the_gazetteer_matches_for_a_name():
     assert {"Kurakhove", "Kurakhovo"} <= set(places.spellings("Kurakhove"))
     assert "Artemivsk" in places.spellings("Bakhmut")
     assert places.spellings("Atlantis") == ()
+
+
+def test_a_river_is_no_place_when_the_whole_document_is_resolved():
+    # the per-sentence scan dropped "the Dnipro River"; the document-level pass (main place,
+    # every figure's place) must drop it too, so a river story is not filed under the city
+    from loaders import sentences as sents
+    text = ("Marines crossed the Dnipro River near Kherson. They hold positions on the left bank of "
+            "the Dnipro river. Boats crossed the Dnipro River again. Shelling hit Kherson.")
+    ss = sents.split(text)
+    names = [m.name for m in places.find_places_in(ss)]
+    assert "Dnipro" not in names and names.count("Kherson") == 2
+    assert main_place(text, "Marines on the Dnipro river", ss) == "Kherson"
+    # the city itself still counts
+    city = "Missiles hit Dnipro overnight. In Dnipro, 12 people were wounded."
+    assert main_place(city, None, sents.split(city)) == "Dnipro"
