@@ -741,10 +741,15 @@ def main_place(text: str, title: str | None, sentences=None) -> str | None:
                 in_title.add(m.name)
                 first_at.setdefault(m.name, -1)
     lead_end = _lead_end(text or "")
+    regions: dict[str, int] = {}     # mentions of each oblast, and of each settlement, unweighted
+    told: dict[str, int] = {}
     for m in (find_places_in(sentences) if sentences is not None else find_places(text or "")):
+        if m.kind == "oblast":
+            regions[m.name] = regions.get(m.name, 0) + 1
         if m.kind not in SETTLEMENTS or is_metonymy(text, m):
             continue
         scores[m.name] = scores.get(m.name, 0) + (2 if m.start < lead_end else 1)
+        told[m.name] = told.get(m.name, 0) + 1
         first_at.setdefault(m.name, m.start)
     if not scores:
         return None
@@ -754,6 +759,9 @@ def main_place(text: str, title: str | None, sentences=None) -> str | None:
         return None
     if len(ranked) > 1 and scores[ranked[1]] == scores[best] and (best in in_title) == (ranked[1] in in_title):
         return None  # a tie: unclear
+    region = f"{best} Oblast"
+    if best not in in_title and regions.get(region, 0) >= max(2, told.get(best, 0)):
+        return region    # "the Kursk region" told as often as bare "Kursk": the story is the region's
     return best
 
 

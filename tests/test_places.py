@@ -431,3 +431,14 @@ def test_a_river_is_no_place_when_the_whole_document_is_resolved():
     # the city itself still counts
     city = "Missiles hit Dnipro overnight. In Dnipro, 12 people were wounded."
     assert main_place(city, None, sents.split(city)) == "Dnipro"
+
+
+def test_main_place_is_the_region_when_the_story_names_the_region_as_often_as_its_city():
+    region_story = ("Ukrainian troops advanced deeper into the Kursk region. Fighting in Kursk went on. "
+                    "Officials in the Kursk region said 2,000 residents had left. More left Kursk later.")
+    assert main_place(region_story, None) == "Kursk Oblast"
+    city_story = ("Missiles hit Kharkiv overnight. In Kharkiv, 12 people were wounded, the head of the "
+                  "Kharkiv region said. Kharkiv's mayor said power was back.")
+    assert main_place(city_story, None) == "Kharkiv"
+    # a title naming the city keeps the city
+    assert main_place(region_story, "Shelling in Kursk") == "Kursk"
