@@ -117,6 +117,7 @@ _DIRECTION_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:e
 # "... 73% of its land", "80 per cent of the area": a share of a place named earlier in the sentence
 _SHARE_OF_IT = re.compile(r"\s*(?:per\s*cent|percent)?\s+of\s+(?:its|the|this|that)\s+(?:[a-z]+\s+)?"
                           r"(?:land|territory|area|region|oblast|province)\b", re.I)
+_SECTOR_AFTER = re.compile(r"\s+(?:direction|sector|axis)s?\b", re.I)
 _REGION_AFTER = re.compile(r"^\s+(?:region|oblast|province|territory)\b", _I)
 # The figure is about no one place: never use a place for it.
 _NO_PLACE = re.compile(r"\belsewhere\b|\bnationwide\b|\bacross\s+(?:the\s+)?(?:country|ukraine|russia)\b|"
@@ -1087,8 +1088,17 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
     if kind != "evacuated":
         # "a soldier from Lviv": where someone comes from, not where it happened
         ms = [m for m in ms if not _ORIGIN.search(t, max(0, m.start - 40), m.start)]
-    if ctx.main_place and _NEAR_THE_TOWN.match(t, q.end):
-        return ctx.main_place, "context"    # "35 attacks were reported around the city on the edge of Donbas"
+    if _NEAR_THE_TOWN.match(t, q.end):
+        earlier = [m for m in ms if m.end <= q.start and m.kind in places.SETTLEMENTS]
+        if earlier:      # "In Kurakhove, 1,300 remain in the community, with 700 still in the town"
+            return _canon(t, earlier[-1]), "context"
+        if ctx.main_place:
+            return ctx.main_place, "context"    # "35 attacks were reported around the city on the edge of Donbas"
+    # "In the Kharkiv direction, ... two attacks in the area of Tykhi": a front sector's name
+    # yields to a place named in the sentence (it stays when it is the only one)
+    named = [m for m in ms if not _SECTOR_AFTER.match(t, m.end)]
+    if named:
+        ms = named
     if ms:
         preferred = [m for m in ms if _PLACE_PREP.search(t, max(0, m.start - 60), m.start)]
         pool = preferred or ms

@@ -157,6 +157,18 @@ CASES = [
     C('territory_pct-of-the-town-after-a-town',
       'Near Vuhledar, where Russian forces hold 30% of the area, fighting continued.',
       'territory_pct=30 exact russia place=Vuhledar'),
+    # "the town" after a town named earlier in the same sentence is that town, not the story's
+    C('population_remaining-the-town-is-the-one-named-before',
+      'In Selydove, 2,100 people remain in the wider community, with about 900 still in the town.',
+      'population_remaining=2100 exact civilian place=Selydove',
+      'population_remaining=900 approx civilian place=Selydove', main="Pokrovsk"),
+    # a front sector's name ("the Lyman direction") yields to the place the sentence names
+    C('attacks-sector-name-yields-to-the-named-village',
+      'In the Lyman direction, five attacks were repelled over the day near the village of Torske, the General Staff said.',
+      'attacks=5 exact russia place=Torske'),
+    C('attacks-sector-name-alone-stays',
+      'Russian forces launched 12 attacks in the Toretsk sector, the General Staff said.',
+      'attacks=12 exact russia place=Toretsk'),
     C('distance_km-pokrovsk-lies-about-8-kilometres',
       'Pokrovsk lies about 8 kilometres from the front line.',
       'distance_km=8 approx - place=Pokrovsk'),
