@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .actors import _NOT_FIRST_NAME, actor_side, lookup
+from .prefilter import Gated, automaton
 
 
 _VERBS = (
@@ -130,32 +131,36 @@ _CUES = ("said", "say", "stat", "told", "tell", "report", "claim", "estimat", "b
          "conclu", "think", "thought", "accord", "quot", "figure", "data", "update", "brief", "bulletin",
          "summar", "address", "account", "analys", "releas", "publish", "provid", "issu", "compil", "given",
          "collect", "gather", "'s ", "’s ", "specifi", "clarifi", "stress", "emphasi")
+_CUE_SCAN = automaton(_CUES)
+# The patterns behind the words each needs: most sentences hold none of them.
+_ACCORDING_G, _POSS_DOC_G, _VERB_G = Gated(_ACCORDING), Gated(_POSS_DOC, also=("'", "’")), Gated(_VERB)
+_DOC_FORMS = (Gated(_BY_DOC), Gated(_GIVEN_BY), Gated(_CITING))
 
 
 def sentence_attributions(text: str, offset: int) -> list[Attribution]:
     low = text.lower()
-    if not any(c in low for c in _CUES):
+    if next(_CUE_SCAN.iter(low), None) is None:
         return []
     out: list[Attribution] = []
     n = len(text)
-    for m in _ACCORDING.finditer(text):
+    for m in _ACCORDING_G.finditer(text, low=low):
         who = _np_after(text, m.end())
         if who:
             s, e = who
             out.append(_make(text, offset, s, e, 0, n))
-    for m in _POSS_DOC.finditer(text):
+    for m in _POSS_DOC_G.finditer(text, low=low):
         who = m.group("who")
         s = m.start("who")
         trimmed = _clean_subject(who)
         if trimmed and _speakerish(trimmed):
             s += who.find(trimmed)
             out.append(_make(text, offset, s, s + len(trimmed), 0, n))
-    for rx in (_BY_DOC, _GIVEN_BY, _CITING):
-        for m in rx.finditer(text):
+    for rx in _DOC_FORMS:
+        for m in rx.finditer(text, low=low):
             who = _np_after(text, m.start("who"))
             if who:
                 out.append(_make(text, offset, who[0], who[1], 0, n))
-    for m in _VERB.finditer(text):
+    for m in _VERB_G.finditer(text, low=low):
         a = _verb_attribution(text, offset, m)
         if a is not None:
             out.append(a)

@@ -30,6 +30,7 @@ from .datewords import (
     MONTH_RE, NUM, WEEKDAY_RE, Window, add_months, add_years, month_end, month_number, next_weekday, number,
     weekday_number,
 )
+from .prefilter import FOLDS, needs as _needs
 
 TIMELINE_CSV = Path(__file__).resolve().parent.parent / "data" / "reference" / "timeline.csv"
 EVENTS = ("capture", "withdrawal", "strike", "offensive", "other")
@@ -247,7 +248,7 @@ def _mentions(sentence: str, lead: bool) -> list[list[Mention]]:
     by_place, placeless = _index()
     candidates = [e for name in {n for n, _, _ in named} for e in by_place.get(name, ())] + list(placeless)
     by_verb: dict[int, list[tuple[Entry, str | None]]] = {}
-    low, plain = sentence.lower(), not _FOLDS.search(sentence)
+    low, plain = sentence.lower(), not FOLDS.search(sentence)
     for e in dict.fromkeys(candidates):
         if e.words is not None and not _search(e.words, sentence, low, plain):
             continue
@@ -294,56 +295,17 @@ def _may_tell(sentence: str) -> bool:
     low = sentence.lower()
     if firsts & set(_WORDS.findall(low)):
         return True
-    plain = not _FOLDS.search(sentence)
+    plain = not FOLDS.search(sentence)
     return any(_search(rx, sentence, low, plain) for rx in placeless)
-
-
-# Characters re.IGNORECASE matches to an ASCII letter though str.lower() does not give it.
-_FOLDS = re.compile("[\u0130\u0131\u017f]")
 
 
 def _search(rx: re.Pattern, sentence: str, low: str, plain: bool) -> re.Match | None:
     """rx.search(sentence), skipped when the sentence (`low`: lowercased; `plain`: no
-    character _FOLDS lists, so lowercase containment is exact) lacks every word rx needs."""
+    character FOLDS lists, so lowercase containment is exact) lacks every word rx needs."""
     needs = _needs(rx)
     if plain and needs and not any(w in low for w in needs):
         return None
     return rx.search(sentence)
-
-
-@lru_cache(maxsize=None)
-def _needs(rx: re.Pattern) -> tuple[str, ...] | None:
-    """Lowercase ASCII strings one of which every match of `rx` contains ("wagner" for
-    "mutiny.{0,80}Wagner|Wagner.{0,80}mutiny"), or None when the pattern does not say: a
-    sentence without any of them need not be searched (the patterns are slow, .{0,80})."""
-    from re import _constants as c
-    from re import _parser
-
-    def seq(items) -> set[str] | None:
-        found, run = [], []
-        for op, av in list(items) + [(None, None)]:
-            if op is c.LITERAL:
-                run.append(chr(av))
-                continue
-            if run:
-                found.append({"".join(run).lower()})
-                run = []
-            sub = None
-            if op is c.SUBPATTERN:
-                sub = seq(av[-1])
-            elif op is c.BRANCH:
-                subs = [seq(b) for b in av[1]]
-                sub = set().union(*subs) if all(subs) else None
-            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-                sub = seq(av[2])
-            if sub:
-                found.append(sub)
-        return max(found, key=lambda ws: min(map(len, ws)), default=None)
-    try:
-        needs = seq(_parser.parse(rx.pattern, rx.flags))
-    except Exception:      # a private module: without it every sentence is searched, as before
-        return None
-    return tuple(sorted(needs)) if needs and all(w.isascii() and w.strip() for w in needs) else None
 
 
 _WORDS = re.compile(r"[^\W\d_]+")

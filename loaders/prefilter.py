@@ -1,0 +1,109 @@
+"""Skip a slow pattern where it cannot match: the words every match of it contains.
+
+Many rules are alternations of words with wide gaps (".{0,110}?"), tried at every position of
+a window; most windows hold none of their words. `needs(rx)` reads the words off the pattern
+itself, so a rule stays one readable regex and its prefilter can never fall out of step with
+it. `Gated(rx)` is rx with that test in front: one Aho-Corasick pass over the lowercased
+window, then the regex only where a needed word occurs. Results are exactly rx's.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import ahocorasick
+
+# Characters re.IGNORECASE matches to an ASCII letter though str.lower() does not give it.
+FOLDS = re.compile("[\u0130\u0131\u017f]")
+
+
+@lru_cache(maxsize=None)
+def needs(rx: re.Pattern) -> tuple[str, ...] | None:
+    """Lowercase ASCII strings one of which every match of `rx` contains ("wagner" for
+    "mutiny.{0,80}Wagner|Wagner.{0,80}mutiny"), or None when the pattern does not say: a
+    sentence without any of them need not be searched (the patterns are slow, .{0,80})."""
+    from re import _constants as c
+    from re import _parser
+
+    def seq(items) -> set[str] | None:
+        found, run = [], []
+        for op, av in list(items) + [(None, None)]:
+            if op is c.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                found.append({"".join(run).lower()})
+                run = []
+            sub = None
+            if op is c.SUBPATTERN:
+                sub = seq(av[-1])
+            elif op is c.BRANCH:
+                subs = [seq(b) for b in av[1]]
+                sub = set().union(*subs) if all(subs) else None
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+                sub = seq(av[2])
+            if sub:
+                found.append(sub)
+        return max(found, key=lambda ws: min(map(len, ws)), default=None)
+    try:
+        words = seq(_parser.parse(rx.pattern, rx.flags))
+    except Exception:      # a private module: without it every sentence is searched, as before
+        return None
+    return tuple(sorted(words)) if words and all(w.isascii() and w.strip() for w in words) else None
+
+
+def automaton(words) -> ahocorasick.Automaton:
+    a = ahocorasick.Automaton()
+    for w in words:
+        a.add_word(w, w)
+    a.make_automaton()
+    return a
+
+
+class Gated:
+    """`rx` behind its needed-words test; search, match and finditer return what rx's would.
+    `low`, when given, is the window (text[pos:endpos]) already lowercased."""
+
+    def __init__(self, rx: re.Pattern, also: tuple[str, ...] = ()):
+        self.rx = rx
+        self.words = needs(rx)
+        # `also`: lowercase strings one of which every match holds too, where the pattern says
+        # so in a way needs() does not read (a character class: "['’]s")
+        self.also = also
+        # only under IGNORECASE can a character outside the lowercased words match them
+        self._folds = bool(rx.flags & re.IGNORECASE)
+        # a few words: `in` tests; many: one automaton pass
+        self._scan = automaton(self.words) if self.words and len(self.words) > 6 else None
+
+    def possible(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None) -> bool:
+        """False only when no match of rx can lie inside text[pos:endpos]."""
+        if self.words is None and not self.also:
+            return True
+        if low is None or self._folds:
+            window = text[pos:endpos] if pos or endpos is not None else text
+            if self._folds and FOLDS.search(window):
+                return True
+            if low is None:
+                low = window.lower()
+        if self.also and not any(w in low for w in self.also):
+            return False
+        if self.words is None:
+            return True
+        if self._scan is None:
+            return any(w in low for w in self.words)
+        return next(self._scan.iter(low), None) is not None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None):
+        if not self.possible(text, pos, endpos, low):
+            return None
+        return self.rx.search(text, pos, len(text) if endpos is None else endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None):
+        if not self.possible(text, pos, endpos, low):
+            return None
+        return self.rx.match(text, pos, len(text) if endpos is None else endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None):
+        if not self.possible(text, pos, endpos, low):
+            return iter(())
+        return self.rx.finditer(text, pos, len(text) if endpos is None else endpos)

@@ -1,0 +1,68 @@
+"""The needed-words gate in front of slow patterns: it skips only what cannot match."""
+import re
+
+import pytest
+
+from loaders.prefilter import Gated, needs
+
+SENTENCES = [
+    "The General Staff said on Sunday that 24 attacks were repelled near Toretsk.",
+    "Russian losses over the past day stood at 1,340 personnel, the ministry reported.",
+    "According to the governor, three people were killed and 12 wounded.",
+    "Near Toretsk, nine.",
+    "The mayor's statement gave no figures.",
+    "In the morning the shelling resumed; residents sheltered in basements.",
+    "CASUALTIES STOOD AT 40, OFFICIALS SAID.",
+    "Caſualties ſtood at 40.",          # long s: IGNORECASE matches it to "s", str.lower() does not
+    "Sıx were kılled.",                   # dotless i
+    "",
+]
+PATTERNS = [
+    re.compile(r"\b(?:casualties|losses)\s+(?:stood|were)\s+at\b", re.I),
+    re.compile(r"\b(?:said|reported|stated)\b"),
+    re.compile(r"\b[Aa]ccording\s+to\s+"),
+    re.compile(r"(?P<who>[A-Z]\w+|the\s+\w+)['’]s\s+statement\b"),
+    re.compile(r"\bsix\s+were\s+killed\b", re.I),
+    re.compile(r"\d+"),                  # no word to need: always searched
+]
+
+
+def test_needs_reads_the_words_off_the_pattern():
+    assert needs(re.compile(r"mutiny.{0,80}Wagner|Wagner.{0,80}mutiny")) == ("mutiny", "wagner")
+    assert needs(re.compile(r"\b(?:said|reported)\s+(?:that\s+)?")) == ("reported", "said")
+    assert needs(re.compile(r"\d+")) is None
+    assert needs(re.compile(r"(?:killed)?\s*\d+")) is None      # an optional word is not needed
+
+
+@pytest.mark.parametrize("rx", PATTERNS, ids=lambda rx: rx.pattern[:30])
+def test_gated_search_match_and_finditer_equal_the_pattern(rx):
+    g = Gated(rx)
+    for s in SENTENCES:
+        for pos, endpos in ((0, None), (5, 40), (10, len(s))):
+            end = len(s) if endpos is None else endpos
+            want = rx.search(s, pos, end)
+            got = g.search(s, pos, endpos)
+            assert (want and want.span()) == (got and got.span()), (s, pos, endpos)
+            want = rx.match(s, pos, end)
+            got = g.match(s, pos, endpos)
+            assert (want and want.span()) == (got and got.span()), (s, pos, endpos)
+            assert [m.span() for m in rx.finditer(s, pos, end)] == [m.span() for m in g.finditer(s, pos, endpos)]
+        assert [m.span() for m in g.finditer(s, low=s.lower())] == [m.span() for m in rx.finditer(s)]
+
+
+def test_folded_characters_are_searched_not_skipped():
+    rx = re.compile(r"\bcasualties\s+stood\b", re.I)
+    assert Gated(rx).search("Caſualties ſtood at 40.") is not None     # skipped on "caſualties" it would be lost
+
+
+def test_windows_without_the_words_are_skipped():
+    g = Gated(re.compile(r"\b(?:said|reported)\b"))
+    assert not g.possible("Near Toretsk, nine.")
+    assert g.possible("Near Toretsk, nine, officials said.")
+    assert not g.possible("Near Toretsk, nine, officials said.", 0, 20)
+
+
+def test_also_requires_one_more_string():
+    g = Gated(re.compile(r"(?P<who>[A-Z]\w+)['’]s\s+statement\b"), also=("'", "’"))
+    assert not g.possible("The statement gave no figures.")
+    assert g.search("Kyiv’s statement gave no figures.").group("who") == "Kyiv"
