@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from .model import Figure
+from .prefilter import Gated
 
 PARAGRAPH_LOOKBACK = 6      # sentences back a paragraph's place is looked for
 CASUALTY_KINDS = {"killed", "wounded", "killed_or_wounded", "missing"}
@@ -31,6 +32,7 @@ _MILITARY = re.compile(
 _STRIKE = re.compile(
     r"\b(?:missiles?|drones?|rockets?|shahed|glide\s+bombs?|guided\s+(?:aerial\s+)?bombs?|bombs?|air\s*strikes?|"
     r"strikes?|struck|shelling|shelled|bombardment|barrage|airstrike|attack\s+on|attacks\s+on|hit)\b", re.I)
+_MILITARY, _STRIKE = Gated(_MILITARY), Gated(_STRIKE)      # tried only where a word they need occurs
 
 
 _HOW_RANK = {"stated": 0, "context": 1, "default": 2, None: 3}

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .prefilter import Gated
+
 _I = re.I
 
 # (event_type, pattern). Order matters where patterns overlap: earlier wins.
@@ -217,6 +219,9 @@ RELATIVE_BEFORE = re.compile(
     r"(?P<lt>less\s+than\s+|under\s+|just\s+|only\s+|barely\s+)?(?P<n>\d{1,3}|an?|one|two|three|four|"
     r"five|six|seven|eight|nine|ten|a\s+few|several)\s+(?P<unit>days?|weeks?|months?)\s+"
     r"(?:after|since|of)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}?$", _I)
+
+# Slow patterns most windows cannot match: tried only where a word they need occurs.
+NEGATION_BEFORE, INTENT_BEFORE, RELATIVE_BEFORE = map(Gated, (NEGATION_BEFORE, INTENT_BEFORE, RELATIVE_BEFORE))
 
 WEAPON_SUBJECT = re.compile(r"\b(?:drones?|missiles?|rockets?|aircraft|jets|warplanes|bombers|artillery|"
                             r"shells|bombs)\s+(?:\w+\s+)?$", _I)

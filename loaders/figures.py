@@ -22,6 +22,7 @@ from . import lexicon as L
 from .document import Doc
 from .model import Figure, Sentence
 from .numbers import Quantity, find_numbers
+from .prefilter import Gated
 
 PEOPLE_KINDS = {"killed", "wounded", "killed_or_wounded", "captured", "missing",
                 "population_prewar", "population_remaining", "evacuated"}
@@ -129,6 +130,9 @@ _WAR_WIDE = re.compile(r"\bsince\s+the\s+(?:start|beginning|outset)\s+of\s+(?:th
                        r"(?:full[-\s]scale\s+)?(?:war|invasion|conflict)|\bsince\s+(?:russia|moscow)\b|\bin\s+the\s+war\b|"
                        r"\bfull[-\s]scale\s+invasion\b|\bsince\s+(?:february\s+)?2022\b|\bsince\s+2014\b|\bin\s+total\b|"
                        r"\boverall\b|\bso\s+far\s+in\s+the\b|\bsince\s+the\s+war\s+began\b|\bof\s+the\s+war\b", _I)
+
+# Slow patterns most windows cannot match: tried only where a word they need occurs.
+_BEFORE, _AFTER, _NO_PLACE, _TITLE_BEFORE = map(Gated, (_BEFORE, _AFTER, _NO_PLACE, _TITLE_BEFORE))
 
 
 _NOT_NOUNS = frozenset("this thus plus less towards afterwards always perhaps sometimes besides whereas "

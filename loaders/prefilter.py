@@ -103,7 +103,15 @@ class Gated:
             return None
         return self.rx.match(text, pos, len(text) if endpos is None else endpos)
 
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None):
+        if not self.possible(text, pos, endpos, low):
+            return None
+        return self.rx.fullmatch(text, pos, len(text) if endpos is None else endpos)
+
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None):
         if not self.possible(text, pos, endpos, low):
             return iter(())
         return self.rx.finditer(text, pos, len(text) if endpos is None else endpos)
+
+    def __getattr__(self, name):        # pattern, flags, groupindex: the pattern's own
+        return getattr(self.rx, name)

@@ -190,7 +190,8 @@ _DOC_AUTHOR = re.compile(r"^(?:an?|the)\s+(?P<who>(?:[A-Z][\w.&-]*\s+){1,4}?)" +
 # "the Ministry of Defense in the bulletin released today": the document trails the speaker
 _DOC_TAIL_PHRASE = re.compile(r"\s+(?:in|via|through|on)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?" + _DOC_NOUNS + r"\b.*$")
 # "Images posted to Telegram on the governor's official channel" -> the governor
-_CHANNEL_OWNER = re.compile(r"\b(?P<who>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)['’]s?\s+(?:official\s+)?(?:telegram\s+)?(?:channel|account|page)$", re.I)
+_CHANNEL_OWNER = Gated(re.compile(
+    r"\b(?P<who>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)['’]s?\s+(?:official\s+)?(?:telegram\s+)?(?:channel|account|page)$", re.I))
 _DATA_FROM = re.compile(r"^(?:the\s+)?(?:date|data|figures|information|numbers)\s+(?:from|of)\s+(?P<who>.+)$", re.I)
 # A dateline glued to the speaker: "MOSCOW (Reuters) -Russia's Defence Ministry"
 _DATELINE_HEAD = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Za-z .]+)?\s*\([^)]{1,40}\)\s*[-–—]+\s*")
@@ -283,7 +284,8 @@ def _np_after(text: str, i: int) -> tuple[int, int] | None:
 
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:(?:also|now|then|\w+ly)\s+)?$", re.I)
-_NEGATED_BEFORE = re.compile(r"(?:\bnot|n't|\bnever|\bdeclined\s+to|\brefused\s+to|\bunable\s+to|\bfailed\s+to)\s+$", re.I)
+_NEGATED_BEFORE = Gated(re.compile(
+    r"(?:\bnot|n't|\bnever|\bdeclined\s+to|\brefused\s+to|\bunable\s+to|\bfailed\s+to)\s+$", re.I))
 _DET_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their|this|that)\s+((?:[\w-]+\s+){0,2})$", re.I)
 _AN_THE_BEFORE = re.compile(r"\b(?:an|the)\s+$", re.I)
 _DOC_DET_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their|this|that|latest|new|daily|weekly|recent|morning|"

@@ -30,7 +30,7 @@ from .datewords import (
     MONTH_RE, NUM, WEEKDAY_RE, Window, add_months, add_years, month_end, month_number, next_weekday, number,
     weekday_number,
 )
-from .prefilter import FOLDS, needs as _needs
+from .prefilter import FOLDS, Gated, needs as _needs
 
 TIMELINE_CSV = Path(__file__).resolve().parent.parent / "data" / "reference" / "timeline.csv"
 EVENTS = ("capture", "withdrawal", "strike", "offensive", "other")
@@ -214,11 +214,12 @@ ONGOING_NEAR = 90
 
 _ONGOING_HINT = re.compile(r"(?i)besieg|encircl|surround|siege|blockad|trying|attempting|seeking|fighting|"
                            r"struggl|battle|fight|still|defending")
+_ONGOING_HINT = Gated(_ONGOING_HINT)
 
 
 def _still_contested(sentence: str, today: dt.date) -> list[Window]:
     out = []
-    if not _ONGOING_HINT.search(sentence):
+    if not _ONGOING_HINT.search(sentence):      # one Aho-Corasick pass (prefilter.Gated)
         return out
     for m in ONGOING.finditer(sentence):
         spans = {name: (a, b) for name, a, b in _places_named(sentence)

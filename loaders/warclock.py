@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .datewords import Window, add_months, add_years, number
+from .prefilter import Gated
 
 INVASION = dt.date(2022, 2, 24)
 LOSSES_CSV = Path(__file__).resolve().parent.parent / "data" / "reference" / "general_staff_losses.csv"
@@ -53,6 +54,8 @@ THIS_YEAR = re.compile(r"(?i)\b(?:invasion|invaded|war)\b[^.;]{0,40}?\b(?:Februa
                        r"\b(?:February|Feb\.?)\s+24,?\s+this\s+year\b")
 NO_YEAR = re.compile(r"(?i)\b(?:invasion|invaded)\s+(?:in|on|of|since)\s+(?:late\s+)?February(?:\s+24)?\b(?!,?\s*(?:\d|last|this))|"
                      r"\b(?:the\s+)?February\s+24\s+invasion\b")
+# tried only in sentences holding a word they need (most hold none)
+WAR_DAY, WAR_LENGTH, ANNIVERSARY = map(Gated, (WAR_DAY, WAR_LENGTH, ANNIVERSARY))
 _DIGIT = re.compile(r"\d")
 OTHER_WAR = re.compile(r"(?i)\b2014\b|\bDonbas\s+war\b|\bWorld\s+War\b|\bsince\s+2014\b")
 
