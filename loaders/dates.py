@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import pubdate
 from .datewords import (  # noqa: F401  (NUM, NUMBER_WORDS: names other modules knew here)
@@ -151,6 +152,11 @@ def find_dates(sentence: str, published: dt.date | None, context: dt.date | None
     "last May"); a date a forecast governs ("will meet on Friday", "next Monday", "tomorrow")
     is the next one after it and is marked `future`. `context`: the day the surrounding text
     is about, for "the previous day" and "in the evening" in a sentence naming no day itself."""
+    return list(_find_dates(sentence, published, context))
+
+
+@lru_cache(maxsize=4096)    # a sentence is read for its figures, its events and its statement date
+def _find_dates(sentence: str, published: dt.date | None, context: dt.date | None) -> tuple[DateMention, ...]:
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     words = words_of(sentence)
@@ -240,7 +246,7 @@ def find_dates(sentence: str, published: dt.date | None, context: dt.date | None
         if base is not None:
             add(base, "day", m)
     out.sort(key=lambda x: x.start)
-    return out
+    return tuple(out)
 
 
 def _forecast(sentence: str, at: int) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import claimants, coref, dates, places
 from . import lexicon as L
@@ -1202,6 +1203,7 @@ _ORIGIN = re.compile(r"\b(?:soldier|man|woman|men|women|native|resident|voluntee
 _THE_TOWN = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+)?(?:town|city|village|settlement|battle|fight|siege)\b", _I)
 
 
+@lru_cache(maxsize=4096)    # every figure of a sentence asks: read once
 def _period(text: str, published):
     try:
         p = dates.find_period(text, published)
