@@ -52,6 +52,49 @@ def needs(rx: re.Pattern) -> tuple[str, ...] | None:
     return tuple(sorted(words)) if words and all(w.isascii() and w.strip() for w in words) else None
 
 
+@lru_cache(maxsize=None)
+def starts(rx: re.Pattern) -> tuple[str, ...] | None:
+    """Lowercase ASCII strings every match of `rx` begins with (after zero-width tests such as
+    \\b), or None when the pattern does not say: a match can start only where one of them
+    occurs, so a search need not try every position."""
+    from re import _constants as c
+    from re import _parser
+
+    def lead(items) -> set[str] | None:     # None: unknown, or the items may match empty
+        items, acc = list(items), set()
+        for k, (op, av) in enumerate(items):
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                continue
+            if op is c.LITERAL:
+                run = []
+                for op2, av2 in items[k:]:
+                    if op2 is not c.LITERAL:
+                        break
+                    run.append(chr(av2))
+                return acc | {"".join(run).lower()}
+            if op is c.SUBPATTERN:
+                sub = lead(av[-1])
+                return None if sub is None else acc | sub
+            if op is c.BRANCH:
+                subs = [lead(b) for b in av[1]]
+                return None if any(x is None for x in subs) else acc.union(*subs)
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                sub = lead(av[2])
+                if sub is None:
+                    return None
+                if av[0] >= 1:
+                    return acc | sub
+                acc |= sub          # optional: the match may also begin with what follows
+                continue
+            return None
+        return None
+    try:
+        found = lead(_parser.parse(rx.pattern, rx.flags))
+    except Exception:      # a private module: without it every position is tried, as before
+        return None
+    return tuple(sorted(found)) if found and all(w.isascii() and w for w in found) else None
+
+
 def automaton(words) -> ahocorasick.Automaton:
     a = ahocorasick.Automaton()
     for w in words:
@@ -74,6 +117,9 @@ class Gated:
         self._folds = bool(rx.flags & re.IGNORECASE)
         # a few words: `in` tests; many: one automaton pass
         self._scan = automaton(self.words) if self.words and len(self.words) > 6 else None
+        # where a match can begin: search tries those places only
+        lead = starts(rx)
+        self._lead = automaton(lead) if lead else None
 
     def possible(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None) -> bool:
         """False only when no match of rx can lie inside text[pos:endpos]."""
@@ -93,10 +139,29 @@ class Gated:
             return any(w in low for w in self.words)
         return next(self._scan.iter(low), None) is not None
 
+    def _starts(self, text: str, pos: int, endpos: int | None, low: str | None) -> list[int] | None:
+        """Offsets in text where a match may begin, in order; None: try every position."""
+        if self._lead is None:
+            return None
+        window = text[pos:endpos] if pos or endpos is not None else text
+        if FOLDS.search(window):
+            return None             # lowercasing may move offsets (U+0130) or miss a fold
+        if low is None:
+            low = window.lower()
+        return sorted({pos + end - len(w) + 1 for end, w in self._lead.iter(low)})
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None):
         if not self.possible(text, pos, endpos, low):
             return None
-        return self.rx.search(text, pos, len(text) if endpos is None else endpos)
+        end = len(text) if endpos is None else endpos
+        at = self._starts(text, pos, endpos, low)
+        if at is None:
+            return self.rx.search(text, pos, end)
+        for p in at:                # the leftmost place rx matches at is search's answer
+            m = self.rx.match(text, p, end)
+            if m:
+                return m
+        return None
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None):
         if not self.possible(text, pos, endpos, low):
@@ -111,7 +176,21 @@ class Gated:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None):
         if not self.possible(text, pos, endpos, low):
             return iter(())
-        return self.rx.finditer(text, pos, len(text) if endpos is None else endpos)
+        end = len(text) if endpos is None else endpos
+        at = self._starts(text, pos, endpos, low)
+        if at is None:
+            return self.rx.finditer(text, pos, end)
+        return self._from(text, at, end)
+
+    def _from(self, text: str, at: list[int], end: int):
+        last = -1
+        for p in at:                # as finditer: leftmost first, the next one after its end
+            if p < last:
+                continue
+            m = self.rx.match(text, p, end)
+            if m:
+                yield m
+                last = m.end()      # never empty: a match begins with a word
 
     def __getattr__(self, name):        # pattern, flags, groupindex: the pattern's own
         return getattr(self.rx, name)

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from loaders.prefilter import Gated, needs
+from loaders.prefilter import Gated, needs, starts
 
 SENTENCES = [
     "The General Staff said on Sunday that 24 attacks were repelled near Toretsk.",
@@ -24,6 +24,10 @@ PATTERNS = [
     re.compile(r"(?P<who>[A-Z]\w+|the\s+\w+)['’]s\s+statement\b"),
     re.compile(r"\bsix\s+were\s+killed\b", re.I),
     re.compile(r"\d+"),                  # no word to need: always searched
+    re.compile(r"\b(?:(?:has|had|was)\s+)*(said|reported|stated)\b"),     # optional words first
+    re.compile(r"(?:were\s+)?(?:killed|wounded)(?:\s+or\s+wounded)?", re.I),
+    re.compile(r"\bthe\s+(?:ministry|governor)|\bofficials?\b", re.I),
+    re.compile(r"(?:the\s+)?(?:mayor|governor)['’]s\s+statement"),
 ]
 
 
@@ -48,6 +52,36 @@ def test_gated_search_match_and_finditer_equal_the_pattern(rx):
             assert (want and want.span()) == (got and got.span()), (s, pos, endpos)
             assert [m.span() for m in rx.finditer(s, pos, end)] == [m.span() for m in g.finditer(s, pos, endpos)]
         assert [m.span() for m in g.finditer(s, low=s.lower())] == [m.span() for m in rx.finditer(s)]
+
+
+def test_starts_reads_where_a_match_can_begin():
+    assert starts(re.compile(r"\b(?:(?:has|was)\s+)*(said|told)\b")) == ("has", "said", "told", "was")
+    assert starts(re.compile(r"(?:were\s+)?killed", re.I)) == ("killed", "were")
+    assert starts(re.compile(r"(?:the\s+)?\w+['’]s")) is None            # a word of any letters
+    assert starts(re.compile(r"(?:said)?")) is None                       # may match empty
+
+
+def test_the_project_patterns_match_as_before():
+    """Every gated pattern of the loaders, on sentences written for this test, in every window."""
+    from loaders import event_rules, figures, speech
+    sentences = SENTENCES + [
+        "Russian forces have lost 1,340 personnel, 9 tanks and 12 artillery systems over the past day.",
+        "Over the past day, the enemy has also reported killing 40 soldiers, the General Staff said.",
+        "The ministry, which has repeatedly said it does not target civilians, reported 12 wounded.",
+        "Three people were killed and 11 injured, Governor Oleh Syniehubov wrote on Telegram.",
+        "Ukraine's military said on Monday it had repelled 24 attacks near Toretsk.",
+        "The town's population plummeted from 70,000 to about 500, officials say.",
+    ]
+    gated = [speech._VERB_G, speech._ACCORDING_G, speech._POSS_DOC_G, *speech._DOC_FORMS,
+             figures._BEFORE, figures._AFTER, event_rules.INTENT_BEFORE, event_rules.NEGATION_BEFORE]
+    for g in gated:
+        for s in sentences:
+            for pos in range(0, len(s), 7):
+                for endpos in (len(s), min(len(s), pos + 40)):
+                    m1, m2 = g.rx.search(s, pos, endpos), g.search(s, pos, endpos)
+                    assert (m1 and m1.span()) == (m2 and m2.span()), (g.rx.pattern[:40], s, pos, endpos)
+                    assert [m.span() for m in g.rx.finditer(s, pos, endpos)] == \
+                        [m.span() for m in g.finditer(s, pos, endpos)]
 
 
 def test_folded_characters_are_searched_not_skipped():
