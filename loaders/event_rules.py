@@ -87,6 +87,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"(?:carrying|carried|carry)\s+out\s+(?:the\s+)?evacuations?|evacuations?\s+(?:continue|continued|continues|"
         r"are\s+continuing|is\s+continuing|are\s+under\s*way|is\s+under\s*way))\b", _I)),
 ]
+# each tried only where one of its words can begin a match (prefilter.Gated)
+TRIGGERS = [(t, Gated(rx)) for t, rx in TRIGGERS]
 
 # A cheap first pass (substring tests, much faster than one big regex): a sentence without
 # any of these stems has no trigger above.

@@ -71,9 +71,13 @@ def test_the_project_patterns_match_as_before():
         "Three people were killed and 11 injured, Governor Oleh Syniehubov wrote on Telegram.",
         "Ukraine's military said on Monday it had repelled 24 attacks near Toretsk.",
         "The town's population plummeted from 70,000 to about 500, officials say.",
+        "Russian troops captured the village of Ivanivka and advanced towards Kurakhove on Tuesday.",
+        "A missile strike on Odesa hit a port; officials ordered residents to leave the area.",
+        "Fighting is raging in and around Chasiv Yar; Ukraine said its forces withdrew from two villages.",
     ]
     gated = [speech._VERB_G, speech._ACCORDING_G, speech._POSS_DOC_G, *speech._DOC_FORMS,
-             figures._BEFORE, figures._AFTER, event_rules.INTENT_BEFORE, event_rules.NEGATION_BEFORE]
+             figures._BEFORE, figures._AFTER, event_rules.INTENT_BEFORE, event_rules.NEGATION_BEFORE,
+             *(rx for _, rx in event_rules.TRIGGERS)]
     for g in gated:
         for s in sentences:
             for pos in range(0, len(s), 7):
