@@ -157,6 +157,10 @@ _DATELINE = re.compile(
 _TERMINAL = re.compile(r"[.!?:;,][\"'\u201d\u2019)\]]*$|[\"\u201d]$")
 _MOJIBAKE = re.compile("[\u00c2\u00c3\u00d0\u00d1\u00e2][\u0080-\u00bf\u0152-\u2122]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# The runs _SPACES.sub(" ") changes (two or more, or one that is not a plain space): same
+# text out, without rewriting every single space of the article.
+_SPACE_RUNS = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+                         r"(?:[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+|(?<=[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]))")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 
@@ -165,6 +169,7 @@ _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 # stop, a capitalised word. Not "U.S.", "Censor.NET" or "ukrinform.ua" (no capital after, or
 # capitals before).
 _GLUED = re.compile(r"(\b(?:[a-z]{2,}|\d{1,4})[.!?][\"”’]?)([A-Z][a-z]{1,})")
+_GLUED_HINT = re.compile(r"[.!?][\"”’]?[A-Z][a-z]")     # what every _GLUED match holds: a fast scan
 
 
 def _unglue(m: re.Match) -> str:
@@ -188,7 +193,9 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _GLUED.sub(_unglue, _SPACES.sub(" ", text))    # whole text at once: neither crosses a line
+    text = _SPACE_RUNS.sub(" ", text)     # whole text at once: neither crosses a line
+    if _GLUED_HINT.search(text):
+        text = _GLUED.sub(_unglue, text)
     lines = (line.strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from loaders import cleaning
 from loaders.cleaning import clean, normalise
 
 from conftest import SAMPLES
@@ -326,3 +327,17 @@ def test_hard_wrapped_lines_are_joined_into_their_sentences():
     got = clean(text).text.split("\n")
     assert got == ["Russia's ministry announced the capture of Kurakhove, which had around 18,000 residents "
                    "before the war, after a long battle.", "A new paragraph starts here."]
+
+
+@pytest.mark.parametrize("text", [
+    " ", "  ", " \t", "\t ", "\t", "a \u00a0 b", "x\u3000y", "a  b\t\tc \u202f", "one two  three",
+    "Kyiv,\u00a0March 3", "no spaces", "", "end \u2009", "\u2002lead",
+])
+def test_space_runs_change_what_collapsing_every_run_changes(text):
+    assert cleaning._SPACE_RUNS.sub(" ", text) == cleaning._SPACES.sub(" ", text)
+
+
+def test_glued_sentences_are_still_split_after_the_fast_check():
+    assert cleaning.normalise("The mayor said.The head of the region  agreed.") == \
+        "The mayor said. The head of the region agreed."
+    assert cleaning.normalise("Read more at ukrinform.ua and U.S. sites") == "Read more at ukrinform.ua and U.S. sites"
