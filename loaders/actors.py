@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .prefilter import Gated
+
 ACTORS_CSV = Path(__file__).resolve().parent.parent / "data" / "reference" / "actors.csv"
 
 
@@ -24,7 +26,7 @@ class Actor:
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[dict[str, Actor], re.Pattern, dict[str, set[str]]]:
+def _table() -> tuple[dict[str, Actor], Gated, dict[str, set[str]]]:
     """(folded alias -> actor, one regex over all folded aliases, acronym spellings).
     Acronyms ("UN", "WHO", "AP", "US") must match in capitals, or "who"/"us" would."""
     table: dict[str, Actor] = {}
@@ -45,7 +47,8 @@ def _table() -> tuple[dict[str, Actor], re.Pattern, dict[str, set[str]]]:
     for key in mixed:
         acronyms.pop(key, None)
     alts = sorted(table, key=len, reverse=True)
-    pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
+    # tried only where an alias begins (one Aho-Corasick pass), not at every position
+    pat = Gated(re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])"))
     return table, pat, acronyms
 
 
@@ -59,8 +62,9 @@ def find_actors(text: str) -> list[tuple[int, int, Actor]]:
     """Dictionary actors named in text, as (start, end, actor), left to right."""
     table, pat, acronyms = _table()
     norm = text.replace("’", "'")
+    low = norm.lower()
     out = []
-    for m in pat.finditer(norm.lower()):
+    for m in pat.finditer(low, low=low):
         key = m.group()
         if key in acronyms and norm[m.start():m.end()] not in acronyms[key]:
             continue  # "who", "us": not WHO, US

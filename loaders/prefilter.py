@@ -92,7 +92,9 @@ def starts(rx: re.Pattern) -> tuple[str, ...] | None:
         found = lead(_parser.parse(rx.pattern, rx.flags))
     except Exception:      # a private module: without it every position is tried, as before
         return None
-    return tuple(sorted(found)) if found and all(w.isascii() and w for w in found) else None
+    # under IGNORECASE a non-ASCII letter may match one its lowercase does not show ("µ", "μ")
+    exact_case = not rx.flags & re.IGNORECASE and "(?i" not in rx.pattern
+    return tuple(sorted(found)) if found and all(w and (w.isascii() or exact_case) for w in found) else None
 
 
 def automaton(words) -> ahocorasick.Automaton:

@@ -59,6 +59,18 @@ def test_starts_reads_where_a_match_can_begin():
     assert starts(re.compile(r"(?:were\s+)?killed", re.I)) == ("killed", "were")
     assert starts(re.compile(r"(?:the\s+)?\w+['’]s")) is None            # a word of any letters
     assert starts(re.compile(r"(?:said)?")) is None                       # may match empty
+    assert starts(re.compile(r"(?<![\w-])(?:erdoğan|orbán)(?![\w-])")) == ("erdoğan", "orbán")
+    assert starts(re.compile(r"(?:erdoğan|orbán)", re.I)) is None       # a fold lowercasing does not show
+
+
+def test_actor_names_are_found_as_before():
+    from loaders import actors
+    _, gated, _ = actors._table()
+    for s in SENTENCES + ["Turkish President Recep Tayyip Erdoğan met Viktor Orbán and the UN envoy in Kyiv.",
+                          "Zelensky, Shoigu and the ISW: who said what to us"]:
+        low = s.replace("’", "'").lower()
+        assert [m.span() for m in gated.rx.finditer(low)] == [m.span() for m in gated.finditer(low, low=low)]
+    assert [a.name for _, _, a in actors.find_actors("Viktor Orbán spoke to Erdoğan.")] == ["Viktor Orban", "Recep Tayyip Erdogan"]
 
 
 def test_the_project_patterns_match_as_before():
