@@ -26,6 +26,7 @@ import re
 
 from . import places
 from .actors import actor_side, is_outlet, lookup
+from .prefilter import Gated
 from .speech import _speaker_noun, _speakerish
 
 BACK_REF_SPAN = 8     # sentences a back-reference ("announced this") may reach
@@ -52,6 +53,8 @@ _NOT_SPEAKER = re.compile(
     r"\b(?:strikes?|attacks?|shelling|war|battle|offensive|invasion|explosions?|blasts?|fire|photos?|"
     r"videos?|live|updates?|analysis|opinion|explainer|maps?|timeline|in\s+pictures|watch|day\s+\d+)\b", re.I)
 _CAPITAL_SIDE = {"kyiv": "ukraine", "kiev": "ukraine", "moscow": "russia", "kremlin": "russia"}
+# tried only where a word they need occurs
+_BACK_REF, _THIS_BY, _OUTLET_VOICE = Gated(_BACK_REF), Gated(_THIS_BY), Gated(_OUTLET_VOICE)
 
 
 def carried_speakers(doc) -> list:

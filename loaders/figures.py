@@ -133,7 +133,8 @@ _WAR_WIDE = re.compile(r"\bsince\s+the\s+(?:start|beginning|outset)\s+of\s+(?:th
                        r"\boverall\b|\bso\s+far\s+in\s+the\b|\bsince\s+the\s+war\s+began\b|\bof\s+the\s+war\b", _I)
 
 # Slow patterns most windows cannot match: tried only where a word they need occurs.
-_BEFORE, _AFTER, _NO_PLACE, _TITLE_BEFORE = map(Gated, (_BEFORE, _AFTER, _NO_PLACE, _TITLE_BEFORE))
+_BEFORE, _AFTER, _NO_PLACE, _TITLE_BEFORE, _WAR_WIDE = map(Gated, (_BEFORE, _AFTER, _NO_PLACE, _TITLE_BEFORE, _WAR_WIDE))
+_SIDE_SCAN = Gated(_SIDE)      # for scans of a stretch; single words test _SIDE itself
 
 
 _NOT_NOUNS = frozenset("this thus plus less towards afterwards always perhaps sometimes besides whereas "
@@ -781,7 +782,7 @@ def _side_terms(t: str, lo: int, hi: int, cside: str) -> list[tuple[int, str | N
         # "its forces", "our troops", "we": the speaker's own side acting
         for m in _OWN_AGENT.finditer(t, lo, hi):
             out.append((m.start(), cside, "agent"))
-    for m in _SIDE.finditer(t, lo, hi):
+    for m in _SIDE_SCAN.finditer(t, lo, hi):
         side = _term_side(m, cside)
         after = t[m.end():m.end() + 40]
         word = m.group(0)
@@ -820,7 +821,7 @@ _SPEAKER_AFTER = re.compile(
 
 
 def _mods_side(text: str, cside: str) -> str | None:
-    for m in _SIDE.finditer(text):
+    for m in _SIDE_SCAN.finditer(text):
         s = _term_side(m, cside)
         if s:
             return s
@@ -1200,6 +1201,7 @@ _ORIGIN = re.compile(r"\b(?:soldier|man|woman|men|women|native|resident|voluntee
                      r"mother|father|son|daughter|family|journalist|medic|teacher|pensioner|refugee|evacuee|marine|"
                      r"paratrooper|serviceman|servicemen|people|person|someone|he|she|they)s?\s+(?:originally\s+)?from\s+"
                      r"(?:the\s+)?(?:\w+\s+)?$", _I)
+_ORIGIN, _OWNER = Gated(_ORIGIN), Gated(_OWNER)
 _THE_TOWN = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+)?(?:town|city|village|settlement|battle|fight|siege)\b", _I)
 
 

@@ -57,7 +57,7 @@ NO_YEAR = re.compile(r"(?i)\b(?:invasion|invaded)\s+(?:in|on|of|since)\s+(?:late
 # tried only in sentences holding a word they need (most hold none)
 WAR_DAY, WAR_LENGTH, ANNIVERSARY = map(Gated, (WAR_DAY, WAR_LENGTH, ANNIVERSARY))
 _DIGIT = re.compile(r"\d")
-OTHER_WAR = re.compile(r"(?i)\b2014\b|\bDonbas\s+war\b|\bWorld\s+War\b|\bsince\s+2014\b")
+OTHER_WAR = Gated(re.compile(r"(?i)\b2014\b|\bDonbas\s+war\b|\bWorld\s+War\b|\bsince\s+2014\b"))
 
 
 def windows(text: str, today: dt.date) -> list[Window]:
@@ -183,6 +183,7 @@ UKRAINIAN_LOSSES = re.compile(
     r"(?:loss(?:es)?|lost)\b|\bUkrainian\s+(?:troops|soldiers|servicemen|personnel)\b")
 NOT_EXACT = re.compile(r"(?i)\b(?:more\s+than|over|nearly|almost|about|around|approximately|some|roughly|up\s+to|"
                        r"at\s+least|estimated|an\s+estimated)\s+$")
+CUMULATIVE = Gated(CUMULATIVE)
 
 
 @lru_cache(maxsize=1)
