@@ -54,7 +54,7 @@ _NOT_SPEAKER = re.compile(
     r"videos?|live|updates?|analysis|opinion|explainer|maps?|timeline|in\s+pictures|watch|day\s+\d+)\b", re.I)
 _CAPITAL_SIDE = {"kyiv": "ukraine", "kiev": "ukraine", "moscow": "russia", "kremlin": "russia"}
 # tried only where a word they need occurs
-_BACK_REF, _THIS_BY, _OUTLET_VOICE = Gated(_BACK_REF), Gated(_THIS_BY), Gated(_OUTLET_VOICE)
+_BACK_REF = Gated(_BACK_REF)
 
 
 def carried_speakers(doc) -> list:

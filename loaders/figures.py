@@ -133,7 +133,7 @@ _WAR_WIDE = re.compile(r"\bsince\s+the\s+(?:start|beginning|outset)\s+of\s+(?:th
                        r"\boverall\b|\bso\s+far\s+in\s+the\b|\bsince\s+the\s+war\s+began\b|\bof\s+the\s+war\b", _I)
 
 # Slow patterns most windows cannot match: tried only where a word they need occurs.
-_BEFORE, _AFTER, _NO_PLACE, _TITLE_BEFORE, _WAR_WIDE = map(Gated, (_BEFORE, _AFTER, _NO_PLACE, _TITLE_BEFORE, _WAR_WIDE))
+_BEFORE, _AFTER, _TITLE_BEFORE, _WAR_WIDE = map(Gated, (_BEFORE, _AFTER, _TITLE_BEFORE, _WAR_WIDE))
 _SIDE_SCAN = Gated(_SIDE)      # for scans of a stretch; single words test _SIDE itself
 
 
