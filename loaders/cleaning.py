@@ -306,7 +306,8 @@ _GOES_ON = re.compile(r"^[a-z]")
 def _unwrap(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
-        if out and _OPEN_END.search(out[-1]) and _GOES_ON.match(line) and len(out[-1]) > 30:
+        # only the last characters can end a match: not a scan of the whole line
+        if out and _GOES_ON.match(line) and len(out[-1]) > 30 and _OPEN_END.search(out[-1], len(out[-1]) - 2):
             out[-1] = out[-1] + " " + line
         else:
             out.append(line)

@@ -60,10 +60,15 @@ def starts(rx: re.Pattern) -> tuple[str, ...] | None:
     from re import _constants as c
     from re import _parser
 
+    def zero_width(items) -> bool:          # "(?:^|(?<=\\s))": tests, no characters
+        return all(op in (c.AT, c.ASSERT, c.ASSERT_NOT)
+                   or op is c.SUBPATTERN and zero_width(av[-1])
+                   or op is c.BRANCH and all(zero_width(b) for b in av[1]) for op, av in items)
+
     def lead(items) -> set[str] | None:     # None: unknown, or the items may match empty
         items, acc = list(items), set()
         for k, (op, av) in enumerate(items):
-            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT) or op in (c.SUBPATTERN, c.BRANCH) and zero_width([(op, av)]):
                 continue
             if op is c.LITERAL:
                 run = []

@@ -59,6 +59,8 @@ def test_starts_reads_where_a_match_can_begin():
     assert starts(re.compile(r"(?:were\s+)?killed", re.I)) == ("killed", "were")
     assert starts(re.compile(r"(?:the\s+)?\w+['’]s")) is None            # a word of any letters
     assert starts(re.compile(r"(?:said)?")) is None                       # may match empty
+    assert starts(re.compile(r"(?:^|(?<=\s))(?:about|over)\s+$")) == ("about", "over")   # tests, no text
+    assert starts(re.compile(r"(?:^|x)about")) is None
     assert starts(re.compile(r"(?<![\w-])(?:erdoğan|orbán)(?![\w-])")) == ("erdoğan", "orbán")
     assert starts(re.compile(r"(?:erdoğan|orbán)", re.I)) is None       # a fold lowercasing does not show
 
