@@ -103,11 +103,15 @@ def starts(rx: re.Pattern) -> tuple[str, ...] | None:
 
 
 def automaton(words) -> ahocorasick.Automaton:
+    """Words -> an automaton whose hits are (end offset, len(word) - 1)."""
     a = ahocorasick.Automaton()
     for w in words:
-        a.add_word(w, w)
+        a.add_word(w, len(w) - 1)
     a.make_automaton()
     return a
+
+
+_NONE, _ALL = object(), object()     # Gated._plan: no match can be there / try everywhere
 
 
 class Gated:
@@ -130,41 +134,41 @@ class Gated:
 
     def possible(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None) -> bool:
         """False only when no match of rx can lie inside text[pos:endpos]."""
-        if self.words is None and not self.also:
-            return True
-        if low is None or self._folds:
-            window = text[pos:endpos] if pos or endpos is not None else text
-            if self._folds and FOLDS.search(window):
-                return True
-            if low is None:
-                low = window.lower()
+        return self._plan(text, pos, endpos, low) is not _NONE
+
+    def _plan(self, text: str, pos: int, endpos: int | None, low: str | None):
+        """_NONE: rx cannot match in text[pos:endpos]; _ALL: try it as usual; else the offsets
+        in text, in order, where a match may begin."""
+        if self.words is None and not self.also and self._lead is None:
+            return _ALL
+        window = text[pos:endpos] if pos or endpos is not None else text
+        # a character IGNORECASE folds though lowercasing does not show it, or one whose
+        # lowercase moves the offsets after it (U+0130)
+        folded = (self._folds or self._lead is not None) and FOLDS.search(window) is not None
+        if folded and self._folds:
+            return _ALL
+        if low is None:
+            low = window.lower()
         if self.also and not any(w in low for w in self.also):
-            return False
-        if self.words is None:
-            return True
+            return _NONE
+        if self._lead is not None and not folded:
+            # every match begins with a lead word: where none occurs, none can
+            return sorted({pos + end - n for end, n in self._lead.iter(low)}) or _NONE
+        return _ALL if self.words is None or self._has_words(low) else _NONE
+
+    def _has_words(self, low: str) -> bool:
         if self._scan is None:
             return any(w in low for w in self.words)
         return next(self._scan.iter(low), None) is not None
 
-    def _starts(self, text: str, pos: int, endpos: int | None, low: str | None) -> list[int] | None:
-        """Offsets in text where a match may begin, in order; None: try every position."""
-        if self._lead is None:
-            return None
-        window = text[pos:endpos] if pos or endpos is not None else text
-        if FOLDS.search(window):
-            return None             # lowercasing may move offsets (U+0130) or miss a fold
-        if low is None:
-            low = window.lower()
-        return sorted({pos + end - len(w) + 1 for end, w in self._lead.iter(low)})
-
     def search(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None):
-        if not self.possible(text, pos, endpos, low):
+        plan = self._plan(text, pos, endpos, low)
+        if plan is _NONE:
             return None
         end = len(text) if endpos is None else endpos
-        at = self._starts(text, pos, endpos, low)
-        if at is None:
+        if plan is _ALL:
             return self.rx.search(text, pos, end)
-        for p in at:                # the leftmost place rx matches at is search's answer
+        for p in plan:              # the leftmost place rx matches at is search's answer
             m = self.rx.match(text, p, end)
             if m:
                 return m
@@ -181,13 +185,13 @@ class Gated:
         return self.rx.fullmatch(text, pos, len(text) if endpos is None else endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None, low: str | None = None):
-        if not self.possible(text, pos, endpos, low):
+        plan = self._plan(text, pos, endpos, low)
+        if plan is _NONE:
             return iter(())
         end = len(text) if endpos is None else endpos
-        at = self._starts(text, pos, endpos, low)
-        if at is None:
+        if plan is _ALL:
             return self.rx.finditer(text, pos, end)
-        return self._from(text, at, end)
+        return self._from(text, plan, end)
 
     def _from(self, text: str, at: list[int], end: int):
         last = -1
