@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .actors import _NOT_FIRST_NAME, actor_side, lookup
 from .prefilter import Gated, automaton
@@ -197,6 +198,9 @@ _DATA_FROM = re.compile(r"^(?:the\s+)?(?:date|data|figures|information|numbers)\
 _DATELINE_HEAD = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Za-z .]+)?\s*\([^)]{1,40}\)\s*[-–—]+\s*")
 
 
+# The string helpers below are pure and see the same speakers and sentences again and
+# again (every figure of a sentence asks): memoised.
+@lru_cache(maxsize=4096)
 def clean_name(name: str) -> str:
     """A claimant is a clean name, never a fragment of the sentence: the author of a report,
     not the report; no dateline, no document or channel around it."""
@@ -230,6 +234,7 @@ _TITLED_NAME_OF = re.compile(r"^(?:the\s+)?(?P<title>[A-Z][\w-]+(?:\s+[A-Z][\w-]
                              r"(?P<name>[A-Z][a-z'’]+\s+[A-Z][a-z'’]+)\s+of\s+(?:the\s+)?[A-Z]")
 
 
+@lru_cache(maxsize=4096)
 def _appositive_of(text: str, s: int, e: int) -> str:
     """The role around a speaker, a clue to their side: 'NAME, a spokesperson for Y,',
     'NAME, Ukraine's deputy minister,', or 'Russia's top prosecutor, NAME,'."""
@@ -434,6 +439,7 @@ _ROLE_TITLES = {"president", "minister", "governor", "mayor", "commander", "chie
                 "analyst", "expert", "researcher", "officer", "official", "general", "colonel"}
 
 
+@lru_cache(maxsize=4096)
 def _name_like(s: str) -> bool:
     """'Olena Kovalchuk', 'Mr. Ivanov': one to four capitalised words, no role words."""
     s = s.strip()
@@ -462,6 +468,7 @@ def _clause_start(text: str, s: int) -> int:
     return len(head)
 
 
+@lru_cache(maxsize=4096)
 def _subject_before(text: str, vstart: int) -> tuple[int, int] | None:
     # blank out parentheticals, keeping offsets: "the Institute for the Study of War (ISW) said"
     head = re.sub(r"\s*\([^()]{1,60}\)", lambda m: " " * len(m.group()), text[:vstart])
@@ -510,6 +517,7 @@ _DOC_TAIL = re.compile(
     r"estimate|figures?|count|tally|data|assessment|update|briefing|address|bulletin|summary|post)$")
 
 
+@lru_cache(maxsize=4096)
 def _clean_subject(raw: str) -> str:
     s = raw.strip().strip("\"“”'’")
     s = _DOC_TAIL.sub("", s)
@@ -543,10 +551,12 @@ _NOT_A_SPEAKER_START = re.compile(
     r"^(?:[a-z]+ing\b|(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b|according\s+to\b)", re.I)
 
 
+@lru_cache(maxsize=4096)
 def _speaker_noun(s: str) -> bool:
     return bool(_SPEAKER_NOUN.search(s))
 
 
+@lru_cache(maxsize=4096)
 def _speakerish(s: str) -> bool:
     """Looks like someone who can say something: a pronoun, a known actor, a
     speaker noun, or a short capitalised name."""
@@ -579,6 +589,7 @@ def _ends_in_name(words: list[str]) -> bool:
         re.fullmatch(r"(?:had|has|have|was|were|is|are|will|would|could|\w+ed)", w) for w in words)
 
 
+@lru_cache(maxsize=4096)
 def _display_name(raw: str) -> str:
     """'Ukrainian President Volodymyr Zelensky' -> 'Volodymyr Zelensky', 'Khortytsia Group
     Spokesperson Captain Ivan Petrenko' -> 'Ivan Petrenko'; institutions, groups and
