@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick
+
 from .prefilter import Gated
 
 _I = re.I
@@ -105,11 +107,24 @@ STEMS = {
 }
 
 
+def _stem_scan():
+    a = ahocorasick.Automaton()
+    for stem in {s for stems in STEMS.values() for s in stems}:
+        a.add_word(stem, frozenset(t for t, stems in STEMS.items() if stem in stems))
+    a.make_automaton()
+    return a
+
+
+_STEM_SCAN = _stem_scan()
+
+
 def trigger_types(text: str) -> set[str]:
-    """Event types whose trigger stems occur in the text (substring tests: much faster than
-    running every trigger regex over every sentence)."""
-    has = text.lower().__contains__
-    return {t for t, stems in STEMS.items() if any(map(has, stems))}
+    """Event types whose trigger stems occur in the text (one Aho-Corasick pass over it:
+    much faster than running every trigger regex over every sentence)."""
+    found: set[str] = set()
+    for _, types in _STEM_SCAN.iter(text.lower()):
+        found |= types
+    return found
 
 # Verbs whose place must follow closely ("took the town of X", not "took part in talks on X").
 TIGHT = re.compile(r"^(?:took|taken|has\s+taken|have\s+taken|had\s+taken|left|struck|abandoned|evacuated|"

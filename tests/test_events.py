@@ -786,3 +786,17 @@ def test_a_count_of_villages_then_their_names_after_a_colon():
 
 def test_a_count_of_villages_with_no_names_is_no_event():
     assert summary("Russian forces captured two villages last week: the army did not say which.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops captured the village and pushed towards Kurakhove.",
+    "Residents were ordered to leave as shelling and drone attacks continued.",
+    "The talks ended without a statement.",
+    "UKRAINIAN FORCES WITHDREW FROM THE TOWN AFTER HEAVY FIGHTING.",
+    "",
+])
+def test_trigger_types_are_the_types_whose_stems_occur(text):
+    from loaders import event_rules
+    low = text.lower()
+    assert event_rules.trigger_types(text) == {t for t, stems in event_rules.STEMS.items()
+                                               if any(s in low for s in stems)}
