@@ -8,6 +8,7 @@ as "Mr.", "Gen.", "U.S." or "Nov.".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .model import Sentence
 
@@ -44,12 +45,17 @@ def _is_abbreviation(line: str, dot_at: int) -> bool:
 
 
 def split(text: str) -> list[Sentence]:
+    return list(_split(text))
+
+
+@lru_cache(maxsize=256)     # the extractor and the publication-date reader split the same text
+def _split(text: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     pos = 0
     for line in text.split("\n"):
         _split_line(line, pos, out)
         pos += len(line) + 1
-    return out
+    return tuple(out)
 
 
 def _split_line(line: str, offset: int, out: list[Sentence]) -> None:
