@@ -144,7 +144,8 @@ class Gated:
         window = text[pos:endpos] if pos or endpos is not None else text
         # a character IGNORECASE folds though lowercasing does not show it, or one whose
         # lowercase moves the offsets after it (U+0130)
-        folded = (self._folds or self._lead is not None) and FOLDS.search(window) is not None
+        folded = (self._folds or self._lead is not None) and not window.isascii() \
+            and FOLDS.search(window) is not None
         if folded and self._folds:
             return _ALL
         if low is None:
