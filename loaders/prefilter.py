@@ -205,4 +205,6 @@ class Gated:
                 last = m.end()      # never empty: a match begins with a word
 
     def __getattr__(self, name):        # pattern, flags, groupindex: the pattern's own
+        if name == "rx":                # not set yet (copy, pickle): no endless lookup
+            raise AttributeError(name)
         return getattr(self.rx, name)

@@ -118,3 +118,12 @@ def test_also_requires_one_more_string():
     g = Gated(re.compile(r"(?P<who>[A-Z]\w+)['’]s\s+statement\b"), also=("'", "’"))
     assert not g.possible("The statement gave no figures.")
     assert g.search("Kyiv’s statement gave no figures.").group("who") == "Kyiv"
+
+
+def test_a_gated_pattern_copies_and_pickles():
+    import copy
+    import pickle
+    g = Gated(re.compile(r"\b(?:said|told)\b"))
+    for other in (copy.copy(g), copy.deepcopy(g), pickle.loads(pickle.dumps(g))):
+        assert other.search("officials said so").span() == (10, 14)
+        assert other.pattern == g.pattern
