@@ -383,6 +383,14 @@ def _reported(text: str, start: int, end: int, m: re.Match, event_type: str) -> 
     return event_type
 
 
+ADMIN_UNIT_AFTER = re.compile(r"\s+(?:urban\s+|rural\s+|village\s+|settlement\s+)?(?:community|municipality|"
+                              r"hromada|district|raion)\b", re.I)
+# between two listed places: commas and "and", a community that locates the one before, and
+# names the gazetteer does not know ("X and Basiwka in the Y municipality and Z")
+LIST_GAP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+in\s+the\s+[A-Z][\w'’-]+(?:\s+[\w'’-]+)?" + ADMIN_UNIT_AFTER.pattern
+                      + r"|\s*\b[A-Z][\w'’-]+)*?(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
+
+
 def _object_places(text: str, start: int, end: int, next_start: int, mentions, m: re.Match) -> list[str]:
     # "the strategic Donbas city of Artyomovsk": the region only describes the city named after it
     mentions = [p for n, p in enumerate(mentions) if not (p.kind in ("region", "oblast") and n + 1 < len(mentions)
@@ -398,10 +406,12 @@ def _object_places(text: str, start: int, end: int, next_start: int, mentions, m
     if stop < len(text) and text[stop] == ":" and UNNAMED_PLACES.search(text, end, stop) \
             and not re.search(r"[.;]", text[end:stop]):
         # "captured four villages in the border zone: X and Y, and Z": the list names them
-        after = [p for p in mentions if p.start > stop and p.start < _clause_end(text, stop + 1) + 1]
+        # the community a village is in ("X in the Khotin community") locates, it is not listed
+        after = [p for p in mentions if p.start > stop and p.start < _clause_end(text, stop + 1) + 1
+                 and not ADMIN_UNIT_AFTER.match(text, p.end)]
         listed = after[:1]
         for prev, p in zip(after, after[1:]):
-            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", text[prev.end:p.start]) \
+            if not LIST_GAP.fullmatch(text, prev.end, p.start) \
                     and not re.fullmatch(r"\s+in\s+the\s+[\w\s-]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)", text[prev.end:p.start]):
                 break
             listed.append(p)

@@ -258,6 +258,13 @@ def test_coordinated_places_are_one_row_each():
     assert got == [("assault", p, None, D(2023, 11, 20)) for p in ("Marinka", "Krynky", "Robotyne")]
 
 
+def test_a_listed_capture_goes_on_past_communities_and_unknown_names():
+    # "X in the Y community" locates X (Y is not captured); a name the gazetteer lacks is skipped
+    got = summary("Russian troops took over five villages in the border area: Krynky and Zorkaya in the "
+                  "Sudzha community, Berkhivka and Robotyne in the Kursk district, and Marinka.", D(2024, 8, 20))
+    assert [(t, p) for t, p, _, _ in got] == [("capture", p) for p in ("Krynky", "Berkhivka", "Robotyne", "Marinka")]
+
+
 def test_coordinated_place_with_its_own_preposition():
     got = summary("Moscow's forces kept up attacks near Kupiansk in the northeast and around Robotyne.",
                   D(2024, 2, 17))
