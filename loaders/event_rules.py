@@ -27,6 +27,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\bdropped\s+(?:[\w-]+\s+){0,3}?(?:bombs|missiles|munitions)\s+on\b"
         r"|\bcame\s+under\s+(?:\w+\s+)?(?:fire|shelling|bombardment|missile\s+attack|drone\s+attack)\b"
         r"|\b(?:fired|firing|opened\s+fire)\s+(?:on|at|upon)\b|\bhit\s+(?:near|close\s+to)\b"
+        r"|\b(?:blew|blown)\s+up\s+(?:the|a|an)\b"   # "Russian forces blew up the dam of the reservoir"
         r"|\b(?:strike|attack|shelling|bombing|missile|drone)\s+(?:kills|killed|injures|injured|wounds|wounded|hits)\b", _I)),
     ("capture", re.compile(
         r"\b(?:(?:(?:has|have|had)\s+)?(?:took|taken|taking)\s+over(?!\s+(?:the\s+)?(?:role|post|job|command|duties|position))|"
@@ -96,7 +97,8 @@ TRIGGERS = [(t, Gated(rx)) for t, rx in TRIGGERS]
 # any of these stems has no trigger above.
 STEMS = {
     "strike": ("strike", "struck", "rocked", "bombard", "shell", "bomb", "pound", "missile", "drone", "rocket", "hit", "dropped",
-               "under", "raid", "barrage", "fired", "firing", "opened fire", "launched", "attack"),
+               "under", "raid", "barrage", "fired", "firing", "opened fire", "launched", "attack", "blew up",
+               "blown up"),
     "capture": ("captur", "seiz", "liberat", "retook", "retaken", "overr", "control", "fell", "fallen",
                 "took", "taken", "fall", "takeover", "flag", "occupied", "hands", "came under", "come under"),
     "withdrawal": ("withdr", "retreat", "pull", "abandon", "left", "leave", "out of", "reposition", "back from"),

@@ -265,6 +265,12 @@ def test_a_listed_capture_goes_on_past_communities_and_unknown_names():
     assert [(t, p) for t, p, _, _ in got] == [("capture", p) for p in ("Krynky", "Berkhivka", "Robotyne", "Marinka")]
 
 
+def test_blowing_something_up_is_a_strike_and_a_thing_blowing_up_is_not():
+    got = summary("Russian troops blew up the dam near Kurakhove on Monday.", D(2024, 11, 13))
+    assert got == [("strike", "Kurakhove", "russia", D(2024, 11, 11))]
+    assert summary("An ammunition depot blew up near Toretsk on Monday.", D(2024, 11, 13)) == []
+
+
 def test_coordinated_place_with_its_own_preposition():
     got = summary("Moscow's forces kept up attacks near Kupiansk in the northeast and around Robotyne.",
                   D(2024, 2, 17))
