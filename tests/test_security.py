@@ -28,6 +28,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import ROOT, SAMPLES, build_db
+from test_browser import stop_app
 from csv_expect import expected_cell, is_formula
 
 INJECTIONS = [
@@ -378,15 +379,6 @@ def _start(script: str, env: dict, extra: list[str] = ()) -> tuple[subprocess.Po
             time.sleep(0.3)
 
 
-def _stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-
-
 @pytest.fixture(scope="module")
 def readonly_server(tmp_path_factory):
     db = build_db(tmp_path_factory.mktemp("readonly"))
@@ -394,7 +386,7 @@ def readonly_server(tmp_path_factory):
     try:
         yield proc, url
     finally:
-        _stop(proc)
+        stop_app(proc)
 
 
 @pytest.mark.timeout(120)
@@ -449,4 +441,4 @@ def test_errors_reach_the_browser_without_details(browser):
             assert secret not in shown, (secret, shown)
         page.close()
     finally:
-        _stop(proc)
+        stop_app(proc)
