@@ -242,6 +242,9 @@ def _sentences(text: str, title: str | None):
             n += len(part.split()) >= LEAD_WORDS
 
 
+_LOCATING = re.compile(r"(?i)(?:\bin|\bof|,)\s+(?:the\s+)?$")
+
+
 def _mentions(sentence: str, lead: bool) -> list[list[Mention]]:
     """The timeline events the sentence tells, grouped by what it says (one group per verb):
     a group of several entries is an event the sentence cannot tell apart (two bridge attacks)."""
@@ -249,16 +252,23 @@ def _mentions(sentence: str, lead: bool) -> list[list[Mention]]:
     by_place, placeless = _index()
     candidates = [e for name in {n for n, _, _ in named} for e in by_place.get(name, ())] + list(placeless)
     by_verb: dict[int, list[tuple[Entry, str | None]]] = {}
+    regional: set[Entry] = set()      # named only by an oblast that locates a town ("X in the Y region")
     low, plain = sentence.lower(), not FOLDS.search(sentence)
     for e in dict.fromkeys(candidates):
         if e.words is not None and not _search(e.words, sentence, low, plain):
             continue
-        spans = [(a, b) for name, a, b in named if name in e.places]
-        at = _told(e, sentence, spans)
+        hits = [(name, a, b) for name, a, b in named if name in e.places]
+        at = _told(e, sentence, [(a, b) for _, a, b in hits])
         if at is not None:
             by_verb.setdefault(at[0], []).append((e, at[1]))
+            if hits and all(name.endswith(" Oblast") and _LOCATING.search(sentence[max(0, a - 12):a])
+                            for name, a, _ in hits):
+                regional.add(e)
     groups = []
     for at, found in by_verb.items():
+        # "recaptured Sudzha in the Kursk region": the town's event, not the region's
+        if any(e not in regional for e, _ in found):
+            found = [(e, g) for e, g in found if e not in regional]
         # an entry named by its own words beats a place alone ("ordered to leave Kherson": the order)
         if any(e.words for e, _ in found):
             found = [(e, g) for e, g in found if e.words]

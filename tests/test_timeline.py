@@ -105,6 +105,22 @@ ANCHORS = [
     ("the_side_that_gains_picks_the_entry", None,
      "Some context. Russian forces seized Kherson on Wednesday, the city's mayor said.",
      [(D(2022, 3, 2), D(2022, 3, 4), D(2022, 3, 2))]),
+    # events known by what happened, not by who took a town
+    ("drones_over_the_kremlin", None,
+     "Some context. Two drones blew up above the Kremlin overnight, Moscow officials said on Wednesday.",
+     [(D(2023, 5, 2), D(2023, 5, 4), D(2023, 5, 3))]),
+    ("a_year_after_the_warrant", None,
+     "Some context. A year after the ICC issued an arrest warrant for Putin, he still travels abroad.",
+     [(D(2024, 3, 14), D(2024, 3, 24), D(2024, 3, 17))]),
+    ("strike_on_a_named_building", "Missile strike on the House of Officers in Vinnytsia kills 20", "Text.",
+     [(D(2022, 7, 14), D(2022, 7, 21), D(2022, 7, 14))]),
+    ("a_summit_on_friday", None, "Some context. The two presidents met in Anchorage on Friday for a summit.",
+     [(D(2025, 8, 15), D(2025, 8, 17), D(2025, 8, 15))]),
+    ("a_whole_region_retaken", "Russia says it has fully retaken the Kursk region", "Text.",
+     [(D(2025, 4, 26), D(2025, 5, 3), D(2025, 4, 26))]),
+    ("a_region_that_only_locates_the_town", None,
+     "Some context. Last week Russia's Defence Ministry said it had retaken Sudzha in the Kursk region.",
+     [(D(2025, 3, 14), D(2025, 3, 26), D(2025, 3, 20))]),
 ]
 
 
@@ -121,6 +137,10 @@ BOUNDS = [
     ("since", "Some context. Since the fall of Avdiivka, Russian troops have pushed west.", D(2024, 2, 17)),
     ("two_events_the_sentence_cannot_tell_apart", "Some context. Drones attacked the Crimean bridge overnight.",
      D(2022, 10, 8)),
+    ("a_town_and_its_whole_region", "Some context. Moscow says it retook the whole Kursk region, Sudzha included.",
+     D(2025, 3, 13)),
+    ("an_old_strike_as_background", "Some context. Since the Epicentr hypermarket in Kharkiv was hit, shoppers "
+     "stay away.", D(2024, 5, 25)),
 ]
 
 
