@@ -131,7 +131,7 @@ def infer_full(text: str, dateline: str | None, today: dt.date, header: str | No
     """`header`: lines cleaning lifted off the page (title, bylines, stamps); only the ones that
     look like a date stamp ("Published: 19 February 2024", "Sat 17 Feb 2024 08.03 GMT") count.
     `url`: the page address; `title`: the headline, read for news of timeline events."""
-    text = text or ""
+    text = _drop_clock(text or "")
     from_url = url_date(url, today)
     if from_url and from_url.precision == "day" and from_url.alt is None:
         return Inference(from_url.date, "day", "url")
@@ -153,6 +153,16 @@ def infer_full(text: str, dateline: str | None, today: dt.date, header: str | No
     if found is not None and span.firm_lo - D(days=NEAR_DAYS) <= found <= span.firm_hi + D(days=NEAR_DAYS):
         return Inference(found, "day", "text dates")
     return _estimate(span, text, today)
+
+
+# A site header's weather and today's date ("34.1 C" over "Sunday, October 1, 2023"): the day
+# the page was fetched, not the day the story was written.
+CLOCK_WIDGET = re.compile(r"\A(?:[^\n]{0,24}\n){0,2}?\s*-?\d{1,2}(?:[.,]\d)?\s*°?\s*[CF]\s*\n(?P<date>[^\n]{6,40})\n")
+
+
+def _drop_clock(text: str) -> str:
+    m = CLOCK_WIDGET.match(text)
+    return text[m.end():] if m and _only_date(m.group("date")) else text
 
 
 def _dateline_in_text(body: str) -> str | None:

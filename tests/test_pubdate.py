@@ -112,6 +112,14 @@ def test_stale_site_widget_loses_to_the_story():
     assert pub(text).date == D(2022, 9, 22)
 
 
+def test_a_date_beside_the_weather_is_the_sites_clock_not_a_stamp():
+    story = "Shelling of a market\nShells landed near the market on Thursday, the mayor said."
+    assert pub("21.3 C\nSunday, October 1, 2023\n" + story).how == "unknown"
+    assert pub("-4 °C\nMonday, 4 March 2024\n" + story).how == "unknown"
+    # the same date line without the weather is the page's own stamp
+    assert pub("Sunday, October 1, 2023\n" + story).date == D(2023, 10, 1)
+
+
 # --- background, plans and references are no publication date -------------------------------
 
 TRAPS = [
