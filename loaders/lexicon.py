@@ -40,7 +40,7 @@ NOUNS = {
     "strike": [
         r"air\s*strikes?", r"missile\s+strikes?", r"drone\s+strikes?", r"artillery\s+strikes?",
         r"rocket\s+strikes?", r"strikes?", r"shellings?", r"bombardments?", r"air\s+raids?", r"bombings?",
-        r"salvos?", r"barrages?", r"sorties",
+        r"salvos?", r"barrages?", r"sorties", r"(?:artillery\s+)?fire\s+missions", r"firing\s+missions",
     ],
     "munition": [
         r"cruise\s+missiles?", r"ballistic\s+missiles?", r"missiles?", r"rockets?",
@@ -184,7 +184,11 @@ BEFORE_FILLER = (r"a\s+total\s+of|a\s+further|another|an\s+additional|the|some|o
 # After "attacks": "attacks from MLRS", "attacks with drones" are strikes, not ground attacks.
 STRIKE_AFTER = (r"\s+(?:from|with|by|using|involving)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:mlrs|himars|grads?|"
                 r"multiple[\s-]+(?:launch\s+)?rocket|rocket\s+launchers?|artillery|mortars?|tanks?|drones?|uavs?|"
-                r"missiles?|rockets?|aircraft|aviation|bombs?|shaheds?)\b")
+                r"missiles?|rockets?|aircraft|aviation|bombs?|shaheds?)\b"
+                # "30 attacks have damaged port infrastructure": what was hit from afar, not assaulted
+                r"|\s+(?:have\s+|has\s+|had\s+)?(?:damaged|destroyed|hit|struck)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
+                r"(?:infrastructure|facilit(?:y|ies)|homes?|houses?|buildings?|ports?|terminals?|warehouses?|"
+                r"substations?|power\s+(?:plants?|stations?|lines?)|hospitals?|schools?|apartments?)\b")
 
 # Verbs that hit something a number of times: "shelled the city 20 times".
 TIMES_VERBS = (r"shell(?:ed|ing)|fired|firing|opened\s+fire|struck|strik(?:e|ing)|hit|bomb(?:ed|ing)|fired\s+(?:on|at)|target(?:ed|ing)|pounded|"
