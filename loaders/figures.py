@@ -59,7 +59,7 @@ _OF_DET = re.compile(r"of\s+(?:its|their|our|his|her|the|those|these|whom)\b", _
 
 _AFTER = re.compile(
     r"(?:\s*(?:(?:%s)\b|,\s*(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,40},|,|"
-    r"(?:who|that|which)\s+[^.;]{1,80}?(?=\s*,?\s+(?:were|was|have|has|had|are|is)\s)|(?:in|near|at|on|from|across|of)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?|(?:in|from|of|at|near)\s+(?:his|her|their|its|our|the|a)\s+[\w-]+))*\s*(?:%s)"
+    r"(?:who|that|which)\s+[^.;]{1,80}?(?=\s*,?\s+(?:were|was|have|has|had|are|is)\s)|(?:in|near|at|on|from|across|of)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?|(?:in|from|of|at|near)\s+(?:his|her|their|its|our|the|a)\s+(?:[\w-]+\s+){0,2}?[\w-]+))*\s*(?:%s)"
     % (L.AFTER_FILLER, _alt(f"(?P<{k}>(?:{_alt(v)})\\b)" for k, v in L.AFTER)), _I)
 _AFTER_KINDS = [k for k, _ in L.AFTER]
 _VERB_START = re.compile(r"(?:%s)\b" % _alt(_alt(v) for _, v in L.AFTER), _I)
@@ -110,7 +110,7 @@ _TARGET_BEFORE = re.compile(
 _PLACE_PREP = re.compile(r"\b(?:in|near|around|outside|at|of|inside|into|for|across|over|towards?|on|from)\s+(?:the\s+)?"
                          r"(?:(?:town|city|village|region|oblast|province|settlement|district|entire|whole|frontline|front-line|"
                          r"eastern|western|southern|northern|besieged|embattled|ruined|industrial|strategic|key)\s+(?:of\s+)?)*$", _I)
-_TITLE_BEFORE = re.compile(r"(?:governor|mayor|head|chief|administration|spokes(?:person|man|woman)|commander|police|"
+_TITLE_BEFORE = re.compile(r"(?:governor|mayor|head|chief|leader|ruler|administration|spokes(?:person|man|woman)|commander|police|"
                            r"council|prosecutor|ombudsman|official)s?\s+(?:of\s+)?(?:the\s+)?$", _I)
 _TITLE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:regional\s+|military\s+|city\s+)*(?:governor|mayor|officials?|authorities|"
                           r"administration|prosecutors?|police|council|military\s+administration|head|chief|said|says|stated|states|announced|"
@@ -251,9 +251,11 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
             continue
         r = reads[n]
         if prev is not None and prev[0] is live[n - 1] and _OF_NEXT.fullmatch(sent.text, prev[0].end, q.start) \
-                and not (prev[1] == "equipment_lost" and r.head == "munition"):
+                and not (prev[1] == "equipment_lost" and r.head == "munition") \
+                and not _WHOLE_TOLL.match(sent.text, q.end):
             continue        # "20 of the 25 soldiers": 25 is the whole the 20 were counted from
-                            # (but "shot down 23 of 28 drones": the 28 were launched)
+                            # (but "shot down 23 of 28 drones": the 28 were launched, and "three
+                            # of the 22 injured are children": the 22 are a toll of their own)
         kind = _kind(sent.text, q, r, lo, prev)
         inherited, part = None, False
         if kind == "=previous":        # "this figure rose to 7,000": the figure told before
@@ -439,6 +441,8 @@ _OF_POPULATION = re.compile(r"\s+(?:out\s+)?of\s+(?:the|its|a)\s+(?:pre-?war\s+|
                             r"population\s+of\s+(?:about|around|some|roughly|nearly|almost|more\s+than|over)?\s*", _I)
 _AND_LIST = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as|along\s+with|plus)\s+", _I)
 _INCLUDING = re.compile(r",\s*(?:including|among\s+them|most\s+of\s+them)\b", _I)
+_INSERTED = re.compile(r",\s*(?:according\s+to|citing|as\s+reported\s+by)\s+[^,.;:]{1,90},\s*$", _I)
+_WHOLE_TOLL = re.compile(r"\s+(?:people\s+|civilians\s+)?(?:injured|wounded|dead|killed|hurt)\b(?!\s+(?:and|or)\b)", _I)
 _OF_NEXT = re.compile(r"\s+(?:out\s+)?of\s+(?:its|their|the|his|our|all|about|some|around)?\s*", _I)
 _COLON_LIST = re.compile(r"(?P<kw>losses|casualties)[^.;:]{0,60}:\s*$|(?P<killed>killed|dead|deaths)[^.;:]{0,40}:\s*$"
                          r"|(?P<wounded>wounded|injured)[^.;:]{0,40}:\s*$", _I)
@@ -504,6 +508,12 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
     if br:
         window_lo = q.start - br.start()
     m = _BEFORE.search(t, window_lo, q.start)
+    if not m and (ins := _INSERTED.search(t, max(lo, q.start - 200), q.start)):
+        # "the attack injured, according to local authorities, at least 14 people": the verb
+        # before the inserted source
+        seg = t[max(lo, ins.start() - 180):ins.start()]
+        br2 = _CLAUSE_BREAK.search(seg[::-1])
+        m = _BEFORE.search(t, ins.start() - br2.start() if br2 else max(lo, ins.start() - 180), ins.start())
     if m:
         before = next(k for k in _BEFORE_KINDS if m.group(k) is not None)
         bstart = m.start()

@@ -100,6 +100,7 @@ AFTER = [
     ]),
     ("wounded", [
         r"remain(?:s|ed)?\s+(?:in\s+hospital|hospitali[sz]ed|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition)",
+        r"(?:are\s+|were\s+|is\s+|was\s+)?in\s+(?:a\s+)?(?:critical|serious|grave|severe|stable|moderate)\s+condition",
         r"wounded", r"injured", r"hurt", r"hospitali[sz]ed", r"injuries", r"wounds", r"in\s+hospital",
     ]),
     ("captured", [

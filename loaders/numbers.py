@@ -76,6 +76,12 @@ _DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"          # 1,100  1,100.5
            r"|[1-9]\d{0,2}(?:\.\d{3}){2,}(?![\d])"      # 1.100.000
            r"|(?P<dotk>[1-9]\d{0,2}\.\d{3})(?![\d])"        # 1.100: 1100 or 1.1? ambiguous
            r"|\d+(?:\.\d+)?)")                          # 1100  1.5
+# Whole things after "1.026": the dot groups thousands, as European pages write them.
+_COUNTED_AFTER = re.compile(
+    r"\s+(?:[A-Za-z][\w'\u2019-]*\s+){0,2}?(?:soldiers|troops|servicemen|servicemembers|marines|fighters|militants|"
+    r"mercenaries|people|persons|civilians|residents|inhabitants|children|men|women|prisoners|POWs|defenders|"
+    r"tanks|vehicles|drones|UAVs|missiles|shells|rockets|bombs|attacks|strikes|homes|houses|buildings)\b",
+    re.IGNORECASE)
 _SCALE_SUFFIX = (r"(?:\s*(?:million|billion|thousand|hundred|mln|bn)\b"
                  r"|(?:k|m|bn)\b)")
 _SCALE_VALUES = {"million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
@@ -226,12 +232,15 @@ def _atom(m: re.Match) -> dict | None:
             return None   # "-5": not a count
         zero_led = raw[0] == "0" and raw[1:2].isdigit()   # "000", "05": a code, a date part or a broken group
         value = _digits_value(raw, has_scale=bool(m.group("dscale")))
+        dotk = bool(m.group("dotk")) and not m.group("dscale")
+        if dotk and _COUNTED_AFTER.match(m.string, e):
+            value, dotk = float(raw.replace(".", "")), False   # "1.026 soldiers": no fraction of a soldier
         scale = 1.0
         if m.group("dscale"):
             scale = _SCALE_VALUES[m.group("dscale").strip().lower()]
         return {"kind": "digits", "start": s, "end": e, "value": value * scale, "raw": raw,
                 "scaled": scale != 1.0, "bare": raw.isdigit() and not m.group("dscale"),
-                "ambiguous": bool(m.group("dotk")) and not m.group("dscale") or zero_led}
+                "ambiguous": dotk or zero_led}
     value = _words_value(m.group("words").lower())
     if value is None:
         return None

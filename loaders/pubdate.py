@@ -31,7 +31,7 @@ from .datewords import (
     DAY_MONTH, DAY_RE, ISO_DATE, MONTH_DAY, MONTH_RE, NUMERIC_DATE, WAR_START_YEAR, WEEKDAY_RE, YEAR_RE, Window,
     day_number, month_end, month_number, safe_date, weekday_number, years_with_weekday,
 )
-from .urldates import url_date
+from .urldates import url_date, url_timestamp
 
 D = dt.timedelta
 
@@ -141,7 +141,7 @@ def infer_full(text: str, dateline: str | None, today: dt.date, header: str | No
         dateline = _dateline_in_text(body)
     stamp_lines = [line for line in (header or "").split("\n") if _is_stamp(line)]
     floor = _year_floor(body, today)   # a stale header year is no floor
-    span = _span(_windows(text, body, header, title, from_url, today), floor, today)
+    span = _span(_windows(text, body, header, title, from_url, today, url), floor, today)
     dateline_clues = _clues(dateline, header=False) if dateline else []
     clues = dateline_clues + _clues("\n".join(stamp_lines), header=True) + _clues(text[:body_at], header=True)
     if m := DATE_PREFIX.match(body):
@@ -239,7 +239,8 @@ def _estimate(span: Span, text: str, today: dt.date) -> Inference | None:
 
 # --- windows --------------------------------------------------------------------------------
 
-def _windows(text: str, body: str, header: str | None, title: str | None, from_url, today: dt.date) -> list[Window]:
+def _windows(text: str, body: str, header: str | None, title: str | None, from_url, today: dt.date,
+             url: str | None = None) -> list[Window]:
     out: list[Window] = []
     for line in [text.split("\n", 1)[0], *(header or "").split("\n")]:
         if m := MONTH_STAMP.match(line):
@@ -248,6 +249,9 @@ def _windows(text: str, body: str, header: str | None, title: str | None, from_u
             out.append(_month_window(year, month, "month stamp", 3))
     if from_url and from_url.precision == "month":
         out.append(_month_window(from_url.date.year, from_url.date.month, "month in the URL", 3))
+    if stamp := url_timestamp(url, today):
+        # firm, not final: ten digits may be an article id that only looks like a time
+        out.append(Window(stamp - D(days=1), stamp + D(days=1), stamp, "Unix time in the URL", 2, False))
     out += timeline.anchors(body, title, today)
     out += warclock.windows("\n".join(filter(None, [title, body])), today)
     out += _period_edges(body, today)
@@ -279,19 +283,24 @@ def _period_edges(body: str, today: dt.date) -> list[Window]:
 def _span(windows: list[Window], floor: int, today: dt.date) -> Span:
     """Intersect the windows, strongest and narrowest first; one that would leave nothing is
     dropped. The likeliest day: the latest of the narrow windows' (the article follows the last
-    event it tells), else the narrowest window's."""
+    event it tells), else the narrowest window's; none when a firm estimate had to be dropped
+    (two events told as news months apart: one reading is wrong, and a wrong date is worse
+    than none)."""
     lo, hi = dt.date(floor, 1, 1), today
     used: list[Window] = []
+    clash = False
     for w in sorted(windows, key=lambda w: (-w.strength, w.days)):
         nlo, nhi = max(lo, w.lo), min(hi, w.hi)
         if nlo <= nhi:
             lo, hi = nlo, nhi
             used.append(w)
+        elif w.strength >= 2 and not w.bound_only:
+            clash = True
     firm = [w for w in used if w.strength >= 2]
     firm_lo = max([dt.date(floor, 1, 1)] + [w.lo for w in firm])
     firm_hi = min([today] + [w.hi for w in firm])
     estimates = [w for w in used if not w.bound_only]
-    if not estimates:
+    if not estimates or clash:
         return Span(lo, hi, None, "", firm_lo, firm_hi)
     narrow = [w for w in estimates if w.days <= 14]
     pick = max(narrow, key=lambda w: w.best) if narrow else min(estimates, key=lambda w: w.days)

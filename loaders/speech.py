@@ -193,7 +193,8 @@ _DOC_TAIL_PHRASE = re.compile(r"\s+(?:in|via|through|on)\s+(?:a|an|the|its|their
 # "Images posted to Telegram on the governor's official channel" -> the governor
 _CHANNEL_OWNER = Gated(re.compile(
     r"\b(?P<who>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)['’]s?\s+(?:official\s+)?(?:telegram\s+)?(?:channel|account|page)$", re.I))
-_DATA_FROM = re.compile(r"^(?:the\s+)?(?:date|data|figures|information|numbers)\s+(?:from|of)\s+(?P<who>.+)$", re.I)
+_DATA_FROM = re.compile(r"^(?:the\s+)?(?:(?:latest|preliminary|updated|official|initial|current|recent|new|last|most\s+recent)\s+)*"
+                        r"(?:date|data|figures|information|numbers)\s+(?:from|of)\s+(?P<who>.+)$", re.I)
 # A dateline glued to the speaker: "MOSCOW (Reuters) -Russia's Defence Ministry"
 _DATELINE_HEAD = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Za-z .]+)?\s*\([^)]{1,40}\)\s*[-–—]+\s*")
 
@@ -261,7 +262,7 @@ _NP = re.compile(
     r"(?:has\s+|have\s+|had\s+)?(?:said|says|say|stated|told|tells|reported|claimed|estimated|believes?|"
     r"believed|added|adds|wrote|writes|announced|confirmed|noted|warned|acknowledged|admitted|"
     r"insisted|alleged|declared|revealed|counted|recorded|verified|documented|registered|specified|"
-    r"clarified|stressed|emphasi[sz]ed)\b)))")
+    r"clarified|stressed|emphasi[sz]ed)\b)\b))")
 
 
 def _np_after(text: str, i: int) -> tuple[int, int] | None:
@@ -281,10 +282,12 @@ def _np_after(text: str, i: int) -> tuple[int, int] | None:
     if not np or len(np.split()) > 16 or (len(np.split()) > 12 and not _ends_in_name(np.split())):
         return None
     lead = text[s:e].find(np)
+    if d := _DATA_FROM.match(np):
+        np = d.group("who")         # "according to the latest data from local authorities"
     cleaned = _clean_subject(np)
     if not cleaned or not _speakerish(cleaned):
         return None
-    start = s + lead + np.find(cleaned)
+    start = s + lead + text[s + lead:e].find(cleaned)
     return start, start + len(cleaned)
 
 

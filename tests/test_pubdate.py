@@ -53,6 +53,27 @@ def pub(text, header=None, url=None, title=None, dateline=None, today=TODAY):
     return dates.publication(None, text, dateline, today, header=header, url=url, title=title)
 
 
+@pytest.mark.parametrize("url,day", [
+    ("https://news.example.org/news/people-missing-after-attack-on-1716669514.html", D(2024, 5, 25)),
+    ("https://example.org/world/strike-on-the-city-1716669514/", D(2024, 5, 25)),
+    # ids that only look like times: before 2014, after today, or not closing the slug
+    ("https://example.org/20230104/toll-rises-1106022684.html", None),
+    ("https://example.org/news/story-1999999999.html", None),
+    ("https://example.org/1716669514/residents-remain-in-the-town", None),
+])
+def test_unix_time_closing_a_slug(url, day):
+    assert urldates.url_timestamp(url, TODAY) == day
+
+
+def test_a_unix_time_in_the_url_dates_a_page_the_text_does_not_contradict():
+    url = "https://news.example.org/news/people-missing-after-attack-on-1716669514.html"
+    p = pub("Rescuers searched the ruins of the store.", url=url)
+    assert (p.date, p.precision, p.why) == (D(2024, 5, 25), "day", "Unix time in the URL")
+    # the text says the story is of another year: the ten digits were an id
+    assert pub("Russian forces have captured Lysychansk, the defence ministry said on Sunday.", url=url).how \
+        == "unknown"
+
+
 def test_url_date_wins_and_is_day_precise():
     p = pub("Shelling went on for a third night.", url="https://example.org/2025/04/22/odesa-drones")
     assert (p.date, p.how, p.precision, p.why) == (D(2025, 4, 22), "inferred", "day", "url")
@@ -171,6 +192,14 @@ WAR = [
 def test_dates_from_the_war_itself(name, title, text, day, precision):
     p = pub(text, title=title)
     assert (p.date, p.how, p.precision) == (day, "inferred", precision)
+
+
+def test_two_events_told_as_news_months_apart_leave_the_date_unknown():
+    # a wrong date is worse than none: the text contradicts itself (or one reading is wrong)
+    one = "Some context first. Russian forces have captured Lysychansk, the defence ministry said on Sunday."
+    assert pub(one).date == D(2022, 7, 3)
+    both = one + " Elsewhere, Ukrainian troops entered Kherson yesterday, crowds cheering them."
+    assert pub(both).how == "unknown"
 
 
 def test_a_loose_window_alone_is_too_wide_to_date():

@@ -165,6 +165,8 @@ NOT_TOLD = [
                                 "in the Kursk region."),
     ("capture_of_troops", "The ministry reported the capture of 100 soldiers, while Sudzha was shelled on Monday."),
     ("strike_without_its_words", "A missile hit a school in Kramatorsk on Friday."),
+    ("self_proclaimed_is_no_annexation", "Militia of the self-proclaimed Luhansk People's Republic shelled the town "
+                                         "on Sunday."),
     ("a_village_on_another_day", "Russian forces captured a village near Bakhmut on Thursday."),
 ]
 
