@@ -287,6 +287,8 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
             continue        # "7,000 people, including 500 children, remain": a part of the figure before
         at = sent.start + q.start
         claimant = _claimant(ctx, i, at, kind not in BACKGROUND_KINDS)
+        if kind == "distance_km" and _GEO_DESCRIBED.search(sent.text, max(0, q.start - 80), q.start):
+            claimant = None     # "Vinnytsia, a city 268 km southwest of Kyiv": the writer's geography
         cside = claimant.side if claimant else "unattributed"
         side = _side(kind, sent.text, q, r, lo, cside, prev)
         side_how = "stated" if side else None
@@ -328,6 +330,11 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
     return figs
 
 
+# A distance that describes where a place lies, in an appositive or relative clause: nobody's claim
+_GEO_DESCRIBED = re.compile(
+    r"(?:(?-i:[A-Z])[\w'\u2019-]+\s*,\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|settlement|hub|port|plant|"
+    r"base|community)\s+)?|\b(?:which|that)\s+(?:is|lies|sits)\s+(?:located\s+|situated\s+)?|\b(?:located|situated|lying)\s+)"
+    r"(?:(?:some|about|roughly|around|just|only|approximately|nearly|almost|less\s+than|more\s+than|up\s+to)\s+)*$", _I)
 _OF_TYPES = re.compile(r"\s+of\s+(?:various|different|all|several|many|other)\s+(?:types|kinds|models|sorts|calib(?:re|er)s)\b", _I)
 # "enemy losses over the day amounted to 609 people and 21 units of equipment": a tally of losses
 _LOSSES_CAME_TO = re.compile(r"\blosses\b[^.;:]{0,120}?\b(?:amounted\s+to|totall?ed|reached|stood\s+at|came\s+to|were|"

@@ -245,6 +245,12 @@ CASES = [
       'More than 1.000 Ukrainian marines of the 36th brigade had surrendered in Mariupol, the leader of '
       'Chechnya said.',
       'captured=1000 more_than ukraine place=Mariupol'),
+    C('distance-where-a-city-lies-is-nobodys-claim',
+      'Officials said missiles struck buildings in Vinnytsia, a city 268 kilometers southwest of the capital.',
+      'distance_km=268 exact - cside=unattributed'),
+    C('distance-claimed-by-a-speaker',
+      "Russian troops are 3 km from Pokrovsk, Ukraine's General Staff said.",
+      'distance_km=3 exact - cside=ukraine'),
     C('strikes-fire-missions',
       'Ukrainian gunners carried out almost 120 fire missions on Russian positions, the brigade said.',
       'strikes=120 less_than ukraine'),
