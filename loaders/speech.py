@@ -235,6 +235,11 @@ _TITLED_NAME_OF = re.compile(r"^(?:the\s+)?(?P<title>[A-Z][\w-]+(?:\s+[A-Z][\w-]
                              r"(?P<name>[A-Z][a-z'’]+\s+[A-Z][a-z'’]+)\s+of\s+(?:the\s+)?[A-Z]")
 
 
+# "NAME, in turn, said": a discourse aside, not a role
+_ASIDE = re.compile(r"(?i)in\s+turn|for\s+(?:his|her|their|its)\s+part|meanwhile|however|though|too|also|"
+                    r"in\s+(?:his|her|their|its)\s+(?:turn|view|opinion)|likewise|in\s+response")
+
+
 @lru_cache(maxsize=4096)
 def _appositive_of(text: str, s: int, e: int) -> str:
     """The role around a speaker, a clue to their side: 'NAME, a spokesperson for Y,',
@@ -242,7 +247,8 @@ def _appositive_of(text: str, s: int, e: int) -> str:
     m = re.match(r",\s+([^,.;:\"“”]{2,100})", text[e:])
     if m:
         piece = m.group(1).strip()
-        if not _VERB.match(piece) and not _CLAUSE_VERB.match(piece) and (re.match(r"(?:a|an|the|who|[a-z])", piece) or _capital_appositive(piece)):
+        if not _VERB.match(piece) and not _CLAUSE_VERB.match(piece) and not _ASIDE.fullmatch(piece) \
+                and (re.match(r"(?:a|an|the|who|[a-z])", piece) or _capital_appositive(piece)):
             return piece
     before = text[:s]
     if re.search(r",\s*$", before) and not re.search(r"[\"”]\s*,?\s*$", before) \
@@ -359,6 +365,10 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
         tail = re.sub(r"^\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|^\s+(?:reporters|journalists|"
                       r"a\s+\w+(?:\s+\w+)?|an\s+\w+(?:\s+\w+)?|the\s+\w+(?:\s+\w+)?|parliament|lawmakers)",
                       "", tail, count=1)
+    if _AS_FRONT.match(text[:s]):
+        # "As the governor said, five were killed", "As the head of the district, NAME, reported,
+        # ...": the clause after the verb is the claim
+        return _make(text, offset, s, e, vend, len(text), pronoun)
     if verb not in ("put", "puts") and _ADJUNCT.match(tail) and _clause_start(text, s) > 0:
         # post-posed: "CLAUSE, X said on Monday[, as ...]" governs what precedes X
         gov_end = s
@@ -369,6 +379,7 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
     return _make(text, offset, s, e, vend, len(text), pronoun)
 
 
+_AS_FRONT = re.compile(r"^\s*(?:[Aa]s|[Ll]ike|[Jj]ust\s+as)\s+(?:(?:the|a|an)\s+[^,.;:]{1,60},\s*)?$")
 _FINDINGS = {"found", "finds", "concluded", "concludes"}
 _NOUN_TOO = {"report", "reports", "estimate", "estimates", "claim", "claims", "state", "states", "put",
              "count", "counts", "records", "documents", "posts", "notes", "tells"}

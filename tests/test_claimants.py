@@ -291,6 +291,12 @@ def test_identified_by_name_counts_as_a_claim():
      ("Volodymyr Zelensky", "ukraine")),
     ("Speaking in Kyiv on Tuesday, Ukraine's defence minister said 300 drones were delivered.", "300",
      ("Ukraine's defence minister", "ukraine")),
+    # a fronted "As X said," governs the clause after it
+    ("As Ukraine's military reported, 7 soldiers were killed near the village.", "7", ("Ukraine's military", "ukraine")),
+    ("As the war dragged on, 5 people were killed, the governor said.", "5", ("the governor", "ukraine")),
+    # "in turn" is an aside, not the speaker's role: the role before the name gives the side
+    ("The head of the Russian-installed administration, Ivan Petrov, in turn, said 12 people were killed.", "12",
+     ("Ivan Petrov", "russia")),
 ])
 def test_more_attribution_shapes(text, needle, expected):
     assert who(text, needle) == expected
