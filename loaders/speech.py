@@ -26,7 +26,7 @@ _VERBS = (
     r"verified|verifies|documented|documents|registered|informed|explained|cited|citing|"
     r"put|puts|reckons|reckoned|calculated|calculates|suggested|suggests|identified|"
     r"tallied|show|shows|showed|found|finds|concluded|concludes|"
-    r"think|thinks|thought|specified|specifies|clarified|clarifies|stressed|stresses|emphasi[sz]ed|emphasi[sz]es"
+    r"think|thinks|thought|specified|specifies|clarified|clarifies|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|mentioned|mentions"
 )
 _VERB = re.compile(r"\b(?:(?:has|have|had|was|were|is|also|later|earlier|previously|separately)\s+)*(" + _VERBS + r")\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
@@ -55,7 +55,7 @@ MEDIA_COLLECTIVES = re.compile(r"\b(?:journalists|reporters|outlets?|media|publi
 # Anaphoric descriptions resolved to an earlier speaker.
 ANAPHORA = re.compile(
     r"^(?:the|this|that)\s+(?:(?:same|latest|daily|new|regional|local|military)\s+)*"
-    r"(?:report|statement|ministry|agency|official|officials|spokes(?:man|woman|person)|governor|"
+    r"(?:report|statement|ministry|MoD|defen[cs]e\s+ministry|agency|official|officials|spokes(?:man|woman|person)|governor|"
     r"institute|think[- ]tank|update|assessment|post|mayor|general|"
     r"commander|president|minister|military|army|monitors?|mission|"
     r"blogger|bloggers|channel)$", re.I)
@@ -131,7 +131,7 @@ _CUES = ("said", "say", "stat", "told", "tell", "report", "claim", "estimat", "b
          "explain", "cit", "reckon", "calculat", "suggest", "identif", "tall", "show", "found", "find",
          "conclu", "think", "thought", "accord", "quot", "figure", "data", "update", "brief", "bulletin",
          "summar", "address", "account", "analys", "releas", "publish", "provid", "issu", "compil", "given",
-         "collect", "gather", "'s ", "’s ", "specifi", "clarifi", "stress", "emphasi")
+         "collect", "gather", "'s ", "’s ", "specifi", "clarifi", "stress", "emphasi", "mention")
 _CUE_SCAN = automaton(_CUES)
 # The patterns behind the words each needs: most sentences hold none of them.
 _ACCORDING_G, _POSS_DOC_G, _VERB_G = Gated(_ACCORDING), Gated(_POSS_DOC, also=("'", "’")), Gated(_VERB)

@@ -294,6 +294,8 @@ def test_identified_by_name_counts_as_a_claim():
     # a fronted "As X said," governs the clause after it
     ("As Ukraine's military reported, 7 soldiers were killed near the village.", "7", ("Ukraine's military", "ukraine")),
     ("As the war dragged on, 5 people were killed, the governor said.", "5", ("the governor", "ukraine")),
+    ("In his address, Zelensky mentioned other cities the Russians attacked, firing a total of 40 missiles.", "40",
+     ("Volodymyr Zelensky", "ukraine")),
     # "in turn" is an aside, not the speaker's role: the role before the name gives the side
     ("The head of the Russian-installed administration, Ivan Petrov, in turn, said 12 people were killed.", "12",
      ("Ivan Petrov", "russia")),
@@ -711,3 +713,9 @@ def test_authorities_of_a_split_oblast_take_the_outlets_side(outlet, side):
     text = "According to data from the regional authorities, the Donetsk region was shelled 40 times in a day."
     figs = extract_figures(Doc("t", text, sentences.split(text), dt.date(2024, 1, 21), outlet=outlet))
     assert [(f.value, f.claimant_side) for f in figs] == [(40.0, side)]
+
+
+def test_the_mod_refers_back_to_the_ministry_speaking():
+    text = ("Russia's Defence Ministry said its forces had repelled attacks near Kupiansk. Its troops thwarted "
+            "five counterattacks in the region, where Ukraine has lost over 150 soldiers, the MoD added.")
+    assert who(text, "150") == ("Russia's Defence Ministry", "russia")
