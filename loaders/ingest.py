@@ -158,10 +158,10 @@ def _extract(doc: Document) -> tuple[str, Extracted | None, str | None]:
             doc = sources.complete(doc)   # HTML is parsed here, in the worker
             return where, pipeline.extract(doc, now=_NOW), None
     except ExtractionTimeout as e:
-        # the innermost frame of a real file, below the signal handler (generated code such as a
-        # dataclass __init__ reads "<string>" and tells the reader nothing)
+        # the innermost frame of a real file with a line, below the signal handler (generated code
+        # such as a dataclass __init__ reads "<string>", and a frame stopped between lines has none)
         frames = traceback.extract_tb(e.__traceback__)[:-1]
-        frame = next((f for f in reversed(frames) if f.filename.endswith(".py")), frames[-1])
+        frame = next((f for f in reversed(frames) if f.filename.endswith(".py") and f.lineno), frames[-1])
         return where, None, (f"extraction took over {_TIMEOUT:g} s of CPU (stopped in "
                              f"{Path(frame.filename).name}:{frame.lineno}) \u2014 a pathological text, "
                              "or a slow rule to report")
