@@ -114,7 +114,9 @@ _TITLE_BEFORE = re.compile(r"(?:governor|mayor|head|chief|leader|ruler|administr
                            r"council|prosecutor|ombudsman|official)s?\s+(?:of\s+)?(?:the\s+)?$", _I)
 _TITLE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:regional\s+|military\s+|city\s+)*(?:governor|mayor|officials?|authorities|"
                           r"administration|prosecutors?|police|council|military\s+administration|head|chief|said|says|stated|states|announced|"
-                          r"claims?|claimed|reported|forces|troops|army|military|'s|’s)\b", _I)
+                          r"claims?|claimed|reported|forces|troops|army|military|'s|’s|(?:state\s+)?emergency\s+services?|"
+                          r"air\s+force|navy|general\s+staff|(?:defen[cs]e\s+|interior\s+|foreign\s+)?ministry|"
+                          r"border\s+(?:guard|service)|national\s+(?:guard|police)|security\s+service)\b", _I)
 _DIRECTION_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+)?$", _I)
 # "... 73% of its land", "80 per cent of the area": a share of a place named earlier in the sentence
 _SHARE_OF_IT = re.compile(r"\s*(?:per\s*cent|percent)?\s+of\s+(?:its|the|this|that)\s+(?:[a-z]+\s+)?"
@@ -1073,6 +1075,11 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
         # "Chasiv Yar, 10 kilometers west of ...": the place before the number
         before = [m for m in ms if m.end <= q.start and q.start - m.end <= 40]
         if before:
+            # "Uman, in Cherkasy Oblast, is 215 km south of Kyiv": the oblast only locates the town
+            town = [m for m in ms if m.end <= before[-1].start and m.kind in places.SETTLEMENTS
+                    and m.oblast == before[-1].name]
+            if town and before[-1].kind == "oblast":
+                return _canon(t, town[-1]), "stated"
             return _canon(t, before[-1]), "stated"
         # "The town sits 8 km from the border", "the city lies 15 miles east of Kramatorsk": the subject's
         subject = _THE_TOWN_SUBJECT.search(t, 0, q.start)
@@ -1091,7 +1098,9 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
             return ctx.main_place, "default"       # "Russian troops are 30 km from the city"
         return None, None
     if kind == "territory_pct":
-        after = [m for m in ms if m.start >= q.end and re.fullmatch(r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+)?", t[q.end:m.start])]
+        after = [m for m in ms if m.start >= q.end and re.fullmatch(
+            r"\s+of\s+(?:the\s+)?(?:(?:city|town|village|settlement|region)\s+of\s+(?:the\s+)?)?(?:[\w'’-]+\s+)?",
+            t[q.end:m.start])]
         if after:
             return _canon(t, after[0]), "stated"
         # "in Kherson, where Russia held 93% of its land": the place the share is of, named before
@@ -1134,6 +1143,8 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
             if inside:
                 return _canon(t, min(inside, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end)))), "stated"
         return name, "stated"
+    if ctx.main_place in ("Kyiv", "Moscow") and _THE_CAPITAL.search(t):
+        return ctx.main_place, "context"    # "140 were injured across the capital" in a story about Kyiv
     # a country as a location: not "the deadliest attack in Ukraine", "Ukraine's emergency services",
     # "a strike by Russia"
     countries = [m for m in mentions if m.kind == "country"
@@ -1161,6 +1172,8 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
     return None, None
 
 
+_THE_CAPITAL = re.compile(r"\b(?:in|across|on|at|over|around|near|into|towards?|hit|struck|attacked|targeted)\s+"
+                          r"the\s+(?:city\s+)?capital\b(?!\s+(?:of|city\s+of)\b)", _I)
 _SUPERLATIVE = re.compile(r"\b(?:deadliest|largest|biggest|worst|heaviest|bloodiest|highest|most\s+\w+)\b[^,.;:]*$", _I)
 _NUMBER_BETWEEN = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b", _I)
 # Right after the counted noun phrase: "35 attacks were reported around the city", "12 killed in the town"
@@ -1176,7 +1189,7 @@ _TO_THE_TOWN = re.compile(r"\s*(?:-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|met(?
                           r"to|into|toward|towards|near)\s+(?:the\s+)?(?:(?:outskirts|centre|center|edge)\s+of\s+(?:the\s+)?)?"
                           r"(?:town|city|village|settlement)\b", _I)
 # "near the town", "in the city", "in the area", "in that sector": the article's main place.
-_ANAPHORIC_PLACE = re.compile(r"\b(?:in|near|around|outside|at|on|for|into|inside|shelled|struck|hit|attacked|pounded|"
+_ANAPHORIC_PLACE = re.compile(r"\b(?:in|near|around|outside|at|on|for|into|inside|towards?|shelled|struck|hit|attacked|pounded|"
                               r"targeted|stormed|bombed)\s+(?:the|that|this)\s+(?:[\w-]+\s+)?"
                               r"(?:town|city|village|settlement|area|sector|direction)\b(?!\s+of\b)", _I)
 
