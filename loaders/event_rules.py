@@ -5,6 +5,7 @@ import re
 
 import ahocorasick
 
+from .actors import find_actors
 from .prefilter import Gated
 
 _I = re.I
@@ -193,7 +194,12 @@ STRIKE_CUE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|wounded|wou
 # "attacking a power plant in X", "struck an oil depot in X": a target that only fire reaches
 INFRASTRUCTURE = re.compile(r"\b(?:power\s+(?:plant|station|grid|lines?)|plants?|refiner(?:y|ies)|depots?|"
                             r"infrastructure|grid|substations?|airfields?|air\s+bases?|ports?|railway|station|"
-                            r"bridges?|buildings?|factory|factories|facilit(?:y|ies)|warehouses?|terminals?)\b", _I)
+                            r"bridges?|buildings?|factory|factories|facilit(?:y|ies)|warehouses?|terminals?|"
+                            r"(?:hyper|super)?markets?|shopping\s+(?:cent(?:re|er)|mall)|malls?|hospitals?|clinics?|"
+                            r"schools?|kindergartens?|churche?s?|cafes?|restaurants?|hotels?|apartment\s+blocks?)\b", _I)
+# "attacked Kyiv with nearly 30 drones": only fire reaches
+WITH_FIRE = re.compile(r"\W{0,3}(?:[\w'’-]+\s+){0,3}?with\s+(?:[\w'’“”\"-]+\s+){0,5}?(?:drones?|missiles?|rockets?|"
+                       r"bombs?|shells?|artillery|mlrs|shaheds?|uavs?)\b", _I)
 GROUND_BEFORE = re.compile(r"\b(?:forces|troops|units|soldiers|infantry|assault\s+groups?|brigades?|battalions?|"
                            r"marines|paratroopers|mercenaries|armou?r|tanks|defenders|fighters)\b", _I)
 # An active verb with an object of its own: the place before it is its subject, not its object
@@ -286,6 +292,9 @@ def other(side: str) -> str:
 IMPACT = re.compile(r"\b(?:hit|hits|struck|landed|exploded|slammed)\b", _I)
 
 
+FORMATION = re.compile(r"(?i)\b(?:group|grouping|battlegroup|brigade|battalion|regiment|division|corps)\b")
+
+
 def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) -> str | None:
     """Who carries the event out: "by Russian troops" after the trigger, else the nearest
     force named before it in the sentence (flipped when that force fends the attack off)."""
@@ -341,6 +350,12 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
     if subject and not re.search(r"[,;]|\b(?:said|says|reported|reports|told|stated|announced)\b",
                                  text[subject[-1].end():start]):
         return side_of(subject[-1].group(0).replace("Kremlin", "Russia"))   # "Russia claimed control of X"
+    # a fighting force the dictionary knows: "units of the 'West' grouping have liberated X" (not
+    # a speaker's office: "the General Staff reported offensive actions near X")
+    forces = [a for _, _, a in find_actors(text[:start]) if a.kind == "institution" and a.side in ("russia", "ukraine")
+              and FORMATION.search(a.name)]
+    if forces:
+        return forces[-1].side
     after = SIDE_PHRASE.search(text, end)
     if event_type in ("capture",) and UKRAINE_BY_DEFAULT.match(m.group(0)):
         return "ukraine"

@@ -32,7 +32,7 @@ from .event_rules import (
     ANAPHOR, ATTEMPT_BEFORE, AXIS, AXIS_AFTER, BARE_VERB, CLAUSE_END, COORDINATED, GROUND_BEFORE,
     HAPPENED_BEFORE, INFINITIVE_AND, INFRASTRUCTURE, INTENT_BEFORE, LEAD_PLACE, MODAL_AFTER,
     NEGATION_BEFORE, NOMINAL, NOT_A_TARGET, NOT_TERRITORY, OBJECT_NP, OWN_OBJECT, PEOPLE_SUBJECT,
-    PLACE_BEFORE_OK, REFERENCE_BEFORE, RELATIVE_BEFORE, SINCE_BEFORE, STATE_TRIGGER, STRIKE_CUE,
+    PLACE_BEFORE_OK, REFERENCE_BEFORE, RELATIVE_BEFORE, SINCE_BEFORE, STATE_TRIGGER, STRIKE_CUE, WITH_FIRE,
     SUBJECT_GAP, TAKE, TAKES_OBJECT, TIGHT, TRIGGERS, TROOPS_BEFORE, WEAPON_SUBJECT, actor_side,
     trigger_types,
 )
@@ -70,6 +70,7 @@ HABITUAL = re.compile(r"\b(?:regular|regularly|daily|every\s+(?:day|night|week)|
                       r"almost\s+every|each\s+(?:day|night)|"
                       r"(?:for|over|during|much\s+of)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:\w+\s+)?(?:weeks|months))\b", re.I)
 BACKGROUND_WAR = re.compile(r"\b(?:early|earlier)\s+in\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion|conflict)\b|"
+                            r"^\W*(?:at\s+that\s+time|back\s+then|in\s+those\s+(?:days|years))\b|"
                             r"\bat\s+the\s+(?:start|beginning|outset)\s+of\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion)\b|"
                             r"\bin\s+the\s+(?:first|early)\s+(?:days|weeks|months)\s+of\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion)\b", re.I)
 UNNAMED_PLACES = re.compile(r"\b(?:villages|settlements|towns|positions|areas|localities)\b", re.I)
@@ -292,6 +293,8 @@ def _attack_is_strike(text: str, start: int, end: int, m: re.Match, targets: lis
     where = text.find(targets[0], end) if targets else -1
     if where > end and INFRASTRUCTURE.search(text, end, where):
         return True
+    if where >= end and WITH_FIRE.match(text, where + len(targets[0])):
+        return True     # "attacked Kyiv with nearly 30 drones"
     if not re.match(r"(?i)attacks?\s+(?:on|against|in)$", m.group(0)):
         return False
     before = _clause_before(text, start)

@@ -672,6 +672,7 @@ _POLITICAL_VERBS = (
 )
 _METONYMY_AFTER = re.compile(
     r"^(?:['’]s\s+(?:\w+\s+)?(?:" + _ACTOR_NOUNS + r")\b"
+    r"|\s+(?:troops|forces|regime|servicemen|soldiers|militants|army|military|government|authorities)\b"
     r"|\s+(?:(?:has|have|had|is|was|also|now|then|again|repeatedly|previously|long|not|never|"
     r"already|since|been|has\s+been|had\s+been)\s+)*(?:" + _POLITICAL_VERBS + r")\b)")
 

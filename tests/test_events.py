@@ -167,6 +167,14 @@ EVENTS = [
     # undated events sit at publication with week precision
     ("undated_event_at_publication", "Russian troops entered Avdiivka.", D(2024, 2, 10),
      ("advance", "Avdiivka", "russia", D(2024, 2, 10))),
+    # an attack only fire can make is a strike
+    ("attacked_with_drones_is_a_strike", "Russia attacked Kyiv with nearly 30 kamikaze drones on Monday morning.",
+     D(2022, 10, 17), ("strike", "Kyiv", "russia", D(2022, 10, 17))),
+    ("attack_on_a_hypermarket_is_a_strike", "Dozens remain missing after a Russian attack on a hypermarket in Kharkiv "
+     "on Saturday.", D(2024, 5, 26), ("strike", "Kharkiv", "russia", D(2024, 5, 25))),
+    # a formation the dictionary knows carries the capture out, whatever the verb
+    ("a_russian_grouping_liberates", "Units of the 'West' grouping have liberated the town of Selydove on Sunday.",
+     D(2025, 11, 18), ("capture", "Selydove", "russia", D(2025, 11, 16))),
 ]
 
 
@@ -183,6 +191,8 @@ NON_EVENTS = [
     ("months_since_storming_began", "It has been two months since the enemy started storming Marinka."),
     ("gerund_subject_with_would", "Capturing Toretsk, analysts say, would allow Moscow to obstruct a supply line."),
     ("fall_of_with_would", "The fall of the hilltop Pokrovsk, analysts say, would let Moscow obstruct key routes."),
+    ("history_told_at_that_time", "At that time, separatists backed by Moscow had taken Mariupol."),
+    ("a_capital_standing_for_its_army", "Sixty soldiers died in a strike on Kyiv troops stationed in a school."),
     ("takeover_with_would", "A Russian takeover of the city of Bakhmut would open the way to Kramatorsk."),
     ("bracing_for_fall", "Forces were bracing for the fall of Bakhmut to the Russians."),
     ("bid_to_capture", "Russian forces pressed on in their bid to take control of Avdiivka."),
