@@ -20,13 +20,15 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\b(?:bombed|bombarded|bombarding|bombards|bombardment\s+of|pounded|pounding)\b"
         r"|\bshell(?:s|ing)\b(?=\s+(?:the\s+(?:\w+\s+){0,2}(?:city|town|village)\s+of\s+)?(?-i:[A-Z]))"
         r"|\b(?:launched|fired)\s+(?:[\w,-]+\s+){0,4}?(?:missiles|drones|rockets|bombs|shells)\s+(?:at|on|against|towards?)\b"
-        r"|\b(?:missiles?|drones?|rockets?|bombs?|shells?|strikes?|attacks|shelling|barrages?)\s+(?:\w+\s+)?(?:hit|struck|slammed\s+into|targeted|pounded|rocked|battered|"
+        r"|\b(?:missiles?|drones?|rockets?|bombs?|shells?|strikes?|attacks|shelling|barrages?)\s+(?:on\s+\w+\s+|\w+\s+)?(?:hit|struck|slammed\s+into|targeted|pounded|rocked|battered|"
         r"devastated|wrecked|ravaged)\b"
         r"|\b(?:overnight|massive|combined|aerial|large-scale|major)\s+(?:\w+\s+)?attacks?\s+(?:on|against)\b"
         r"|\b(?:shelling|(?:air)?strikes?|bombardment|attacks?)\s+(?:\w+\s+)?(?:killed|injured|wounded|damaged|destroyed)\b"
         r"|\bhit\b(?=[^.]{0,60}\bwith\s+(?:[\w-]+\s+){0,2}(?:missiles|drones|rockets|bombs|artillery|shells)\b)"
         r"|\bdropped\s+(?:[\w-]+\s+){0,3}?(?:bombs|missiles|munitions)\s+on\b"
         r"|\bcame\s+under\s+(?:\w+\s+)?(?:fire|shelling|bombardment|missile\s+attack|drone\s+attack)\b"
+        r"|\b(?:was|were|been|being)?\s*(?:hit|struck)\s+by\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?|"
+        r"bombs?|shells?|strikes?|airstrikes?)\b"
         r"|\b(?:fired|firing|opened\s+fire)\s+(?:on|at|upon)\b|\bhit\s+(?:near|close\s+to)\b"
         r"|\b(?:blew|blown)\s+up\s+(?:the|a|an)\b"   # "Russian forces blew up the dam of the reservoir"
         r"|\b(?:strike|attack|shelling|bombing|missile|drone)\s+(?:kills|killed|injures|injured|wounds|wounded|hits)\b", _I)),
@@ -135,7 +137,7 @@ TIGHT = re.compile(r"^(?:took|taken|has\s+taken|have\s+taken|had\s+taken|left|st
 # A noun phrase leading to the place: "the outskirts of the eastern Ukraine frontline city of".
 OBJECT_NP = re.compile(r"^\s*(?:(?:one|some|several|parts?|much|most|all)\s+of\s+)?(?:(?:the|a|an|its|their|part\s+of\s+the)\s+)?(?:[\w'-]+\s+){0,3}?(?:outskirts|centre|center|"
                        r"edge|suburbs?|districts?|parts?|area|areas|positions|village|town|city|settlement|"
-                       r"region|province|oblast|control)\s+(?:of|in|near|around)\s+(?:the\s+)?"
+                       r"region|province|oblast|control)\s+(?:of|in|near|around|over)\s+(?:the\s+)?"
                        r"(?:[\w'-]+\s+){0,5}?(?:(?:city|town|village|settlement|hub|stronghold|bastion)\s+of\s+)?$", _I)
 AXIS_AFTER = re.compile(r"['\u2019]?s?\s+(?:sector|direction|axis|front|salient)\b", _I)
 # Between two coordinated places: "X and Y", "X, Y and Z", "X in the northeast and around Y".
@@ -177,7 +179,8 @@ SUBJECT_GAP = re.compile(r"^(?:['’]s\s+\w+)?\s*(?:,(?:[^,;]|(?<=\d),(?=\d)){1,
 # Triggers whose place may come before them ("Bakhmut fell to", "Avdiivka was captured").
 PLACE_BEFORE_OK = re.compile(r"^(?:(?:came|come|fell|fallen|passed|is\s+now|was\s+now|are\s+now|now|restored|returned)\s+.*\s+control|.*\s+hands|captured|recaptured|seized|liberated|retaken|overrun|fell\s+to|"
                              r"(?:has|have|had)\s+fallen|attacked|shelled|struck|bombed|"
-                             r"evacuated|abandoned|came\s+under\s+.*|ordered\s+.*\bto\s+(?:leave|evacuate|flee))$", _I)
+                             r"evacuated|abandoned|came\s+under\s+.*|ordered\s+.*\bto\s+(?:leave|evacuate|flee)|"
+                             r"(?:(?:was|were|been|being)\s+)?(?:hit|struck)\s+by\s+.*)$", _I)
 # Before a nominal trigger: a commemoration or a start point, not news ("the anniversary of
 # the liberation of X", "a year since the capture of X").
 SINCE_BEFORE = re.compile(r"\b(?:anniversary|anniversaries|since|commemorat\w*|remembrance)\b(?:\s+[\w'\u2019-]+){0,3}?\s*$", _I)
@@ -299,6 +302,10 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
     """Who carries the event out: "by Russian troops" after the trigger, else the nearest
     force named before it in the sentence (flipped when that force fends the attack off)."""
     by = BY_SIDE.match(text[end:])
+    if re.search(r"(?i)\b(?:hit|struck)\s+by\b", m.group(0)):
+        # "Kyiv was hit by a Russian missile": the subject is the target; the sender is in the by-phrase
+        sender = re.search(rf"{RU_WORD}|{UA_WORD}", m.group(0))
+        return side_of(sender.group(0)) if sender else None
     if event_type == "withdrawal" and m.group(0).lower().endswith(" of"):
         of = SIDE_PHRASE.match(text, end + 1)     # "the withdrawal of Ukrainian troops from X"
         if of and of.group("word"):

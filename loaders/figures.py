@@ -58,7 +58,7 @@ _NP_STOP = re.compile(
 _OF_DET = re.compile(r"of\s+(?:its|their|our|his|her|the|those|these|whom)\b", _I)
 
 _AFTER = re.compile(
-    r"(?:\s*(?:(?:%s)\b|,\s*(?:including|among\s+them|most\s+of\s+them)\s+[^,.;]{1,40},|,|"
+    r"(?:\s*(?:(?:%s)\b|,\s*(?:including|among\s+them|most\s+of\s+them)\s+(?:[^,.;]|(?<=\d)[,.](?=\d{3})){1,40},|,|"
     r"(?:who|that|which)\s+[^.;]{1,80}?(?=\s*,?\s+(?:were|was|have|has|had|are|is)\s)|(?:in|near|at|on|from|across|of)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?|(?:in|from|of|at|near)\s+(?:his|her|their|its|our|the|a)\s+(?:[\w-]+\s+){0,2}?[\w-]+))*\s*(?:%s)"
     % (L.AFTER_FILLER, _alt(f"(?P<{k}>(?:{_alt(v)})\\b)" for k, v in L.AFTER)), _I)
 _AFTER_KINDS = [k for k, _ in L.AFTER]
@@ -249,8 +249,13 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
         reads = [_tallied(sent.text, q, r, tally) for q, r in zip(live, reads)]
     for n, q in enumerate(live):
         lo = live[n - 1].end if n > 0 else 0
-        if n > 0 and _converted(sent.text, live[n - 1], q):
+        if n > 0 and _converted(sent.text, live[n - 1], q) and not _km_restates(live[n - 1], q):
             continue
+        if n > 0 and _km_restates(live[n - 1], q) and q.qualifier == "exact" and live[n - 1].qualifier != "exact":
+            q = dataclasses.replace(q, qualifier=live[n - 1].qualifier, low=live[n - 1].low and q.value,
+                                    high=live[n - 1].high and q.value)   # "roughly 15 miles (24 km)"
+        if n + 1 < len(live) and _converted(sent.text, q, live[n + 1]) and _km_restates(q, live[n + 1]):
+            continue    # "15 miles (24 km)": the kilometres the page gives, not our conversion
         r = reads[n]
         if prev is not None and prev[0] is live[n - 1] and _OF_NEXT.fullmatch(sent.text, prev[0].end, q.start) \
                 and not (prev[1] == "equipment_lost" and r.head == "munition") \
@@ -289,7 +294,8 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
             continue        # "7,000 people, including 500 children, remain": a part of the figure before
         at = sent.start + q.start
         claimant = _claimant(ctx, i, at, kind not in BACKGROUND_KINDS)
-        if kind == "distance_km" and _GEO_DESCRIBED.search(sent.text, max(0, q.start - 80), q.start):
+        geo_at = live[n - 1].start if n > 0 and _km_restates(live[n - 1], q) else q.start
+        if kind == "distance_km" and _GEO_DESCRIBED.search(sent.text, max(0, geo_at - 80), geo_at):
             claimant = None     # "Vinnytsia, a city 268 km southwest of Kyiv": the writer's geography
         cside = claimant.side if claimant else "unattributed"
         side = _side(kind, sent.text, q, r, lo, cside, prev)
@@ -375,6 +381,10 @@ def _reads(t: str, live: list[Quantity]) -> list[_Read]:
         if things and not r.loss_after and r2.loss_after:
             r.loss_after = True
     return reads
+
+
+def _km_restates(a: Quantity, b: Quantity) -> bool:
+    return a.unit == "mi" and b.unit == "km"
 
 
 def _converted(t: str, a: Quantity, b: Quantity) -> bool:
@@ -559,6 +569,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
     if r.head is None and prev is not None and prev[1] == "strikes" and _DRONE.search(prev[3].head_text) \
             and _SUBSET_SHOT.match(t, r.np_end) is not None:
         return "equipment_lost"     # "96 drones ..., of which 62 were shot down": the 62 are lost drones
+    if r.head is None and _LIVES.match(t, q.end) and _LIVES_LOST.search(t, max(lo, q.start - 40), q.start):
+        return "killed"             # "resulting in the loss of at least 13 lives", "claimed 9 lives"
     people = r.head in (None, "military", "civilian", "demonym", "neutral")
     a, b = r.after, r.before
     if r.head == "equipment":
@@ -666,8 +678,9 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
             and _listed(t, prev[0], q):
         return prev[1]
     # a part of the figure before: "85 attacks ..., including 26 near Lysivka"
+    # (not of a number between them that is no figure: "18 residents were rescued, including two")
     if prev is not None and r.head in (None, "neutral") and prev[1] in CASUALTY_KINDS | {"attacks", "strikes"} \
-            and _subset(t, prev[0], q):
+            and _subset(t, prev[0], q) and not _NUMBER_BETWEEN.search(t, prev[0].end, q.start):
         return prev[1]
     return None
 
@@ -1172,6 +1185,8 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
     return None, None
 
 
+_LIVES = re.compile(r"\s+(?:human\s+|civilian\s+)?lives\b", _I)
+_LIVES_LOST = re.compile(r"\b(?:loss\s+of|lost|claimed|claiming|claims|cost|costing|took|taking)\s+(?:the\s+)?$", _I)
 _THE_CAPITAL = re.compile(r"\b(?:in|across|on|at|over|around|near|into|towards?|hit|struck|attacked|targeted)\s+"
                           r"the\s+(?:city\s+)?capital\b(?!\s+(?:of|city\s+of)\b)", _I)
 _SUPERLATIVE = re.compile(r"\b(?:deadliest|largest|biggest|worst|heaviest|bloodiest|highest|most\s+\w+)\b[^,.;:]*$", _I)

@@ -53,6 +53,7 @@ NOUNS = {
         r"himars(?:\s+(?:launchers?|systems?|units))?", r"(?:missile\s+|rocket\s+)?launch(?:er|ing)\s+systems?",
         r"air\s+defen[cs]e\s+(?:systems?|launchers?|batteries|complexes)", r"(?:missile|patriot|artillery)\s+batteries",
         r"anti-aircraft\s+(?:missile\s+)?systems?", r"launchers?", r"fighter\s+jets?", r"landing\s+ships?",
+        r"(?:ground-?\s?)?attack\s+(?:aircraft|helicopters?|jets?|planes?)",
         r"armou?red\s+(?:combat\s+)?vehicles?", r"military\s+vehicles?", r"tanks?", r"apcs?", r"ifvs?",
         r"bmps?", r"btrs?", r"(?:field\s+)?artillery\s+(?:systems?|pieces?|guns?|mounts?|installations?)",
         r"(?:missile|rocket)\s+(?:systems?|complex(?:es)?)", r"howitzers?", r"mortars?",
@@ -97,6 +98,7 @@ AFTER = [
         r"killed", r"dead", r"died", r"slain", r"perished", r"lost\s+their\s+lives", r"deaths?",
         r"fatalities", r"fatally\s+(?:wounded|injured|shot)", r"shot\s+dead", r"executed", r"eliminated",
         r"liquidated", r"neutrali[sz]ed", r"kia\b", r"bodies", r"were\s+buried", r"lost\s+their\s+life",
+        r"(?:feared|presumed|believed|reported|confirmed)\s+(?:to\s+(?:be|have\s+been)\s+)?(?:dead|killed)",
     ]),
     ("wounded", [
         r"remain(?:s|ed)?\s+(?:in\s+hospital|hospitali[sz]ed|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition)",

@@ -172,6 +172,12 @@ EVENTS = [
      D(2022, 10, 17), ("strike", "Kyiv", "russia", D(2022, 10, 17))),
     ("attack_on_a_hypermarket_is_a_strike", "Dozens remain missing after a Russian attack on a hypermarket in Kharkiv "
      "on Saturday.", D(2024, 5, 26), ("strike", "Kharkiv", "russia", D(2024, 5, 25))),
+    ("hit_by_a_missile_names_the_target", "Crowds gathered near the hospital in Kyiv, hit by a Russian missile on "
+     "Monday.", D(2024, 7, 9), ("strike", "Kyiv", "russia", D(2024, 7, 8))),
+    ("a_bomb_on_a_weekday_hit", "The Russian glide bomb on Tuesday hit the village of Robotyne.", D(2025, 9, 10),
+     ("strike", "Robotyne", "russia", D(2025, 9, 9))),
+    ("full_control_over", "Russian forces have taken full control over the village of Robotyne.", D(2024, 5, 2),
+     ("capture", "Robotyne", "russia", D(2024, 5, 2))),
     # a formation the dictionary knows carries the capture out, whatever the verb
     ("a_russian_grouping_liberates", "Units of the 'West' grouping have liberated the town of Selydove on Sunday.",
      D(2025, 11, 18), ("capture", "Selydove", "russia", D(2025, 11, 16))),
