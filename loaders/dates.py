@@ -47,15 +47,17 @@ class Publication:
 
 
 def publication(given: dt.date | None, text: str, dateline: str | None, today: dt.date,
-                header: str | None = None, url: str | None = None, title: str | None = None) -> Publication:
+                header: str | None = None, url: str | None = None, title: str | None = None,
+                main_place: str | None = None) -> Publication:
     """The publication date: metadata wins, else inferred from the page (pubdate.py), else unknown.
 
     `header`: page lines cleaning lifted off the text (title, removed furniture), whose date
     stamps ("Published: 19 February 2024") are clues like a dateline; `url`: the page address
-    (`/2024/12/21/`); `title`: the headline, read for news of reference-timeline events."""
+    (`/2024/12/21/`); `title`: the headline, read for news of reference-timeline events;
+    `main_place`: the story's place ("the city" in a sentence telling a timeline event)."""
     if given is not None:
         return Publication(given, "given", "day")
-    found = pubdate.infer_full(text or "", dateline, today, header, url, title)
+    found = pubdate.infer_full(text or "", dateline, today, header, url, title, main_place)
     if found is None:
         return Publication(None, "unknown", None)
     return Publication(found.date, "inferred", found.precision, found.why)

@@ -57,12 +57,12 @@ def extract(doc: Document, now: dt.datetime | None = None) -> Extracted:
     sents = sentences.split(cleaned.text)
     # Lines cleaning lifted off (title, furniture) may carry a "Published: ..." stamp.
     header = "\n".join(filter(None, [cleaned.title, *cleaned.removed]))
+    main_place = places.main_place(cleaned.text, cleaned.title, sents)
     pub = dates.publication(
         given=doc.published, text=cleaned.text, dateline=cleaned.dateline, today=now.date(),
-        header=header, url=doc.url, title=cleaned.title)
+        header=header, url=doc.url, title=cleaned.title, main_place=main_place)
     published, how = pub.date, pub.how
     dateline_place = places.dateline_place(cleaned.dateline)
-    main_place = places.main_place(cleaned.text, cleaned.title, sents)
     ctx = Doc(doc_id=doc.doc_id, text=cleaned.text, sentences=sents, published=published,
                   title=cleaned.title, main_place=main_place, dateline_place=dateline_place,
                   url=doc.url, outlet=doc.outlet)

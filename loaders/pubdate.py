@@ -26,7 +26,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from . import timeline, warclock
+from . import sentences, timeline, warclock
 from .datewords import (
     DAY_MONTH, DAY_RE, ISO_DATE, MONTH_DAY, MONTH_RE, NUMERIC_DATE, WAR_START_YEAR, WEEKDAY_RE, YEAR_RE, Window,
     day_number, month_end, month_number, safe_date, weekday_number, years_with_weekday,
@@ -127,10 +127,11 @@ def infer(text: str, dateline: str | None, today: dt.date, header: str | None = 
 
 
 def infer_full(text: str, dateline: str | None, today: dt.date, header: str | None = None,
-               url: str | None = None, title: str | None = None) -> Inference | None:
+               url: str | None = None, title: str | None = None, main_place: str | None = None) -> Inference | None:
     """`header`: lines cleaning lifted off the page (title, bylines, stamps); only the ones that
     look like a date stamp ("Published: 19 February 2024", "Sat 17 Feb 2024 08.03 GMT") count.
-    `url`: the page address; `title`: the headline, read for news of timeline events."""
+    `url`: the page address; `title`: the headline, read for news of timeline events;
+    `main_place`: the story's place, which "the city" in a sentence means."""
     text = _drop_clock(text or "")
     from_url = url_date(url, today)
     if from_url and from_url.precision == "day" and from_url.alt is None:
@@ -141,7 +142,7 @@ def infer_full(text: str, dateline: str | None, today: dt.date, header: str | No
         dateline = _dateline_in_text(body)
     stamp_lines = [line for line in (header or "").split("\n") if _is_stamp(line)]
     floor = _year_floor(body, today)   # a stale header year is no floor
-    span = _span(_windows(text, body, header, title, from_url, today, url), floor, today)
+    span = _span(_windows(text, body, header, title, from_url, today, url, main_place), floor, today)
     dateline_clues = _clues(dateline, header=False) if dateline else []
     clues = dateline_clues + _clues("\n".join(stamp_lines), header=True) + _clues(text[:body_at], header=True)
     if m := DATE_PREFIX.match(body):
@@ -201,6 +202,8 @@ def _day(clues: list[Clue], dateline_clues: list[Clue], body: str, span: Span, f
             # a weekday written beside the day, so the year must be unique
             year = _dateline_year(c.month, c.day, usual, floor, today, firm)
             d = safe_date(year, c.month, c.day) if year else None
+        if d is None and not c.header and c not in dateline_clues and c.year is None and c.weekday is None:
+            d = _lead_day(c, body, floor, today)
         if d is not None:
             dated.append((c, d))
     if not dated:
@@ -222,6 +225,27 @@ def _day(clues: list[Clue], dateline_clues: list[Clue], body: str, span: Span, f
     return found if found and found.year >= floor else None
 
 
+# The story's own day, told in its first sentences: "An attack on Wednesday killed 13 ... The
+# strikes, at 4 p.m. on Jan. 8, ...": the one war year in which Jan. 8 was a Wednesday.
+LEAD_SENTENCES_FOR_DAY = 2
+_NOT_THE_STORY_DAY = re.compile(r"(?i)\b(?:since|after|before|until|till|invaded|invasion|began|begun|started|anniversary|"
+                                r"from|between)\b[^.;]{0,100}$")
+
+
+def _lead_day(c: Clue, body: str, floor: int, today: dt.date) -> dt.date | None:
+    lead = sentences.split(body[:1200])[:LEAD_SENTENCES_FOR_DAY]
+    lead_end = lead[-1].end if lead else 0
+    if c.start >= lead_end or _NOT_THE_STORY_DAY.search(body, max(0, c.start - 120), c.start):
+        return None
+    days = {weekday_number(m.group(1)) for m in WEEKDAY_WORD.finditer(body, 0, lead_end)
+            if not re.search(r"(?i)\b(?:next|this|every|last)\s+$", body[max(0, m.start() - 8):m.start()])}
+    if len(days) != 1:
+        return None
+    years = [y for y in years_with_weekday(c.month, c.day, days.pop(), max(floor, FULL_SCALE_YEAR), today.year)
+             if (d := safe_date(y, c.month, c.day)) and d <= today]
+    return safe_date(years[0], c.month, c.day) if len(years) == 1 else None
+
+
 def _estimate(span: Span, text: str, today: dt.date) -> Inference | None:
     """The likeliest day of a narrow enough span, a weekday the text names picking the day."""
     if span.best is None or span.days > MONTH:
@@ -240,7 +264,7 @@ def _estimate(span: Span, text: str, today: dt.date) -> Inference | None:
 # --- windows --------------------------------------------------------------------------------
 
 def _windows(text: str, body: str, header: str | None, title: str | None, from_url, today: dt.date,
-             url: str | None = None) -> list[Window]:
+             url: str | None = None, main_place: str | None = None) -> list[Window]:
     out: list[Window] = []
     for line in [text.split("\n", 1)[0], *(header or "").split("\n")]:
         if m := MONTH_STAMP.match(line):
@@ -252,7 +276,7 @@ def _windows(text: str, body: str, header: str | None, title: str | None, from_u
     if stamp := url_timestamp(url, today):
         # firm, not final: ten digits may be an article id that only looks like a time
         out.append(Window(stamp - D(days=1), stamp + D(days=1), stamp, "Unix time in the URL", 2, False))
-    out += timeline.anchors(body, title, today)
+    out += timeline.anchors(body, title, today, main_place)
     out += warclock.windows("\n".join(filter(None, [title, body])), today)
     out += _period_edges(body, today)
     return [w for w in out if w.lo <= today]

@@ -186,14 +186,16 @@ class Mention:
     lead: bool             # in the headline or the first sentences
 
 
-def anchors(text: str, title: str | None, today: dt.date) -> list[Window]:
+def anchors(text: str, title: str | None, today: dt.date, main_place: str | None = None) -> list[Window]:
     """Publication windows from every timeline event the headline or text tells, and upper
-    bounds from places it tells as still fought over ("the plant, besieged for weeks")."""
+    bounds from places it tells as still fought over ("the plant, besieged for weeks").
+    `main_place`: the story's place, which "the city" means in a sentence that names none."""
     out: list[Window] = []
+    story = main_place if main_place in _index()[0] else None   # only a place some entry has
     for sentence, lead in _sentences(text, title):
-        if not _may_tell(sentence):
+        if not (_may_tell(sentence) or story and _THE_TOWN.search(sentence)):
             continue   # names no timeline place and none of its events' words: most sentences
-        for group in _mentions(sentence, lead):
+        for group in _mentions(sentence, lead, story):
             w = _window(group, today)
             if w is not None:
                 out.append(w)
@@ -242,14 +244,20 @@ def _sentences(text: str, title: str | None):
             n += len(part.split()) >= LEAD_WORDS
 
 
+# "the city", "the embattled eastern town": the story's place, unless another is named after it
+_THE_TOWN = re.compile(r"(?i)\bthe\s+(?:(?-i:[a-z][a-z-]*)\s+){0,2}?(?:city|town|village)\b(?!\s+(?:of|council|hall|"
+                       r"authorities|administration|mayor|officials)\b)")
 _LOCATING = re.compile(r"(?i)(?:\bin|\bof|,)\s+(?:the\s+)?$")
 
 
-def _mentions(sentence: str, lead: bool) -> list[list[Mention]]:
+def _mentions(sentence: str, lead: bool, story: str | None = None) -> list[list[Mention]]:
     """The timeline events the sentence tells, grouped by what it says (one group per verb):
-    a group of several entries is an event the sentence cannot tell apart (two bridge attacks)."""
+    a group of several entries is an event the sentence cannot tell apart (two bridge attacks).
+    `story`: the article's place, named in a sentence that names no place by "the city"."""
     named = _places_named(sentence)
     by_place, placeless = _index()
+    if story and not any(name in by_place for name, _, _ in named):
+        named += [(story, m.start(), m.end()) for m in _THE_TOWN.finditer(sentence)]
     candidates = [e for name in {n for n, _, _ in named} for e in by_place.get(name, ())] + list(placeless)
     by_verb: dict[int, list[tuple[Entry, str | None]]] = {}
     regional: set[Entry] = set()      # named only by an oblast that locates a town ("X in the Y region")

@@ -202,6 +202,17 @@ def test_two_events_told_as_news_months_apart_leave_the_date_unknown():
     assert pub(both).how == "unknown"
 
 
+def test_a_yearless_day_in_the_lead_takes_the_one_war_year_of_its_weekday():
+    text = ("A Russian bomb attack on Wednesday killed 13 people in the city. The strikes, at 4 p.m. on Jan. 8, "
+            "hit a plant.")
+    assert pub(text).date == D(2025, 1, 8)          # Jan. 8 was a Wednesday only in 2025 of the war years
+    # a start point is no story day, nor a day further down the story
+    assert pub("Troops have taken 100 villages since they crossed the border on August 6, the general said "
+               "on Tuesday. Fighting goes on.").how == "unknown"
+    assert pub("Drones hit the city on Tuesday. Officials said the toll rose. Later, on March 3, more strikes "
+               "came.").how == "unknown"
+
+
 def test_a_loose_window_alone_is_too_wide_to_date():
     # "two years since" spans a year: the article can be dated no closer than that
     assert pub("It has been two years since the full-scale invasion.").date is None

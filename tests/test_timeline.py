@@ -188,5 +188,15 @@ def test_headline_history_is_not_news():
     assert windows("Text.", "Russia's capture of Avdiivka has emboldened Moscow") == []
 
 
+def test_the_city_is_the_storys_place_when_the_sentence_names_none():
+    text = ("Some context first. Russia fired two missiles at the city on Tuesday evening, with one hitting a "
+            "busy pizza restaurant.")
+    assert windows(text) == []                                   # which city: nobody says
+    found = [(w.lo, w.hi, w.best) for w in timeline.anchors(text, None, TODAY, "Kramatorsk") if not w.bound_only]
+    assert found == [(D(2023, 6, 27), D(2023, 6, 29), D(2023, 6, 27))]
+    # a story about a place no entry has gives nothing
+    assert [w for w in timeline.anchors(text, None, TODAY, "Uman") if not w.bound_only] == []
+
+
 def test_an_event_after_today_gives_nothing():
     assert timeline.anchors("Some context. Russia claimed Chasiv Yar on Thursday.", None, D(2025, 1, 1)) == []
