@@ -73,6 +73,7 @@ _EQUIP_LOSS_AFTER = re.compile(
 _SHARED_LOSS = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as|including)\s+[^.;:]{1,60}?\s(?:were|was|have|has|had)\s+"
                           r"(?:been\s+)?(?:reportedly\s+)?(?:destroyed|lost|damaged|knocked\s+out|captured|disabled)\b", _I)
 _LOSS_VERB = re.compile(r"\b(?:lost|losses|lose|loses|losing|destroyed|destroying|knocked\s+out|captured|damaged|shot\s+down|"
+                        r"eliminated|eliminating|neutrali[sz]ed|wiped\s+out|"
                         r"shooting\s+down|downed|downing|sank|sunk|sinking)\b", _I)
 # "shot down a Russian Su-34 and two helicopters": a loss verb heads a list the number closes
 _EQUIP_VERB_LIST = re.compile(r"\b(?:destroyed|destroying|shot\s+down|downed|sank|sunk|knocked\s+out|lost|disabled)\s+"
@@ -316,7 +317,9 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
                 side, side_how = k[1], "context"
         if mentions is None:
             mentions = ctx.places(i)
-        place, place_how = _place(ctx, sent.text, q, kind, mentions, claimant, sent.start)
+        # "350 miles (560km) south-east of": the pair sits where its first number starts
+        q_at = dataclasses.replace(q, start=geo_at) if geo_at != q.start else q
+        place, place_how = _place(ctx, sent.text, q_at, kind, mentions, claimant, sent.start)
         if place is None and part and figs:
             place, place_how = figs[-1].place, "context"   # "1,300 remain in X, with 700 still in the town"
         figs.append(_figure(ctx, sent, q, kind, side, claimant, cside, place))
@@ -576,13 +579,15 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
     if r.head == "equipment":
         if b in ("destroyed", "lost", "captured") or r.loss_after or r.colon == "killed_or_wounded":
             return "equipment_lost"
-        if prev is not None and prev[1] in ("killed_or_wounded", "equipment_lost") and _listed(t, prev[0], q) \
+        if prev is not None and prev[1] in ("killed_or_wounded", "killed", "equipment_lost") and _listed(t, prev[0], q) \
                 and _LOSS_VERB.search(t, 0, q.start):
             return "equipment_lost"     # "lost 1,340 soldiers, 9 tanks and 27 artillery systems"
         if prev is not None and prev[1] == "equipment_lost" and _listed(t, prev[0], q):
             return "equipment_lost"
         if _EQUIP_VERB_LIST.search(t, max(lo, q.start - 80), q.start) or _LOSSES_CAME_TO.search(t, max(0, q.start - 200), q.start):
             return "equipment_lost"
+        if _COST_HARDWARE.search(t, max(0, q.start - 250), q.start):
+            return "equipment_lost"     # "the fighting cost Kyiv much hardware, including 12 warplanes"
         return None
     if r.head == "attack":
         if _STRIKE_MOD.search(r.mods) or _STRIKE_AFTER.match(t, r.np_end):
@@ -714,7 +719,7 @@ def _subset(t: str, a: Quantity, b: Quantity) -> bool:
         and not re.match(r"[^,.;]{0,30}?\b(?:%s)" % L.SHOT_DOWN, t[b.end:b.end + 40], _I)
 
 
-_LIST_GAP = re.compile(r"(?:,|\band\b|\bincluding\b|\bof\s+whom\b|\bamong\s+them\b|\bplus\b)\s*$", _I)
+_LIST_GAP = re.compile(r"(?:,|\band\b|\bincluding\b|\bof\s+whom\b|\bamong\s+them\b|\bplus\b|\bas\s+well\s+as\b)\s*$", _I)
 
 
 def _joined(t: str, a: Quantity, b: Quantity) -> bool:
@@ -895,6 +900,13 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         sm = _SIDE.match(t, m.start("side")) if m else None
         if sm:
             return _term_side(sm, cside)    # "casualty figures for Russian troops ... hitting 35,000"
+    if kind in CASUALTY_KINDS and kind != "captured" and _LOSS_NOUN_AFTER.match(t, q.end) \
+            and (v := _TOOK_LOSSES.search(t, cs, q.start)):
+        # "Russian forces have sustained over a million casualties", "Russia suffered an average
+        # of 1,140 casualties per day": whose losses is the subject of the verb
+        subject = [x for x in _side_terms(t, cs, v.start(), cside) if x[1] and x[2] != "speaker"]
+        if subject:
+            return subject[-1][1]
     if r.head == "neutral" and kind in CASUALTY_KINDS and _CIVILIAN_LIST_AFTER.match(t, r.np_end):
         return "civilian"                   # "over 300 men, women and children"
     tail = t[r.np_end:r.np_end + 60]
@@ -925,6 +937,9 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
     if kind == "equipment_lost":
         if prev is not None and prev[1] == "equipment_lost" and r.before is None and _listed(t, prev[0], q):
             return prev[2]
+        if m := _COST_HARDWARE.search(t, max(0, q.start - 250), q.start):
+            sm = _SIDE.match(t, m.start("whom"))
+            return _term_side(sm, cside) if sm else None
         verbs = list(_LOSS_VERB.finditer(t, 0, q.start))
         if verbs:
             v = verbs[-1]
@@ -1187,6 +1202,11 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
 
 _LIVES = re.compile(r"\s+(?:human\s+|civilian\s+)?lives\b", _I)
 _LIVES_LOST = re.compile(r"\b(?:loss\s+of|lost|claimed|claiming|claims|cost|costing|took|taking)\s+(?:the\s+)?$", _I)
+_COST_HARDWARE = re.compile(r"\bcost\s+(?P<whom>[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:[\w-]+\s+){0,5}?(?:hardware|equipment|weapons|"
+                            r"weaponry|materiel|armou?r)\b[^.;]{0,20}?,?\s*(?:including|among\s+them|such\s+as)\s+[^.;]{0,160}$", _I)
+_LOSS_NOUN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:casualties|losses|deaths|fatalities|killed|dead|wounded|injured)\b", _I)
+_TOOK_LOSSES = re.compile(r"\b(?:sustain(?:ed|s|ing)?|suffer(?:ed|s|ing)?|tak(?:e|es|en|ing)|took|incur(?:red|s|ring)?)\s+"
+                          r"(?:(?:an?\s+)?(?:average|total|estimated)\s+(?:of\s+)?)?$", _I)
 _THE_CAPITAL = re.compile(r"\b(?:in|across|on|at|over|around|near|into|towards?|hit|struck|attacked|targeted)\s+"
                           r"the\s+(?:city\s+)?capital\b(?!\s+(?:of|city\s+of)\b)", _I)
 _SUPERLATIVE = re.compile(r"\b(?:deadliest|largest|biggest|worst|heaviest|bloodiest|highest|most\s+\w+)\b[^,.;:]*$", _I)

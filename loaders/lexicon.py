@@ -54,6 +54,7 @@ NOUNS = {
         r"air\s+defen[cs]e\s+(?:systems?|launchers?|batteries|complexes)", r"(?:missile|patriot|artillery)\s+batteries",
         r"anti-aircraft\s+(?:missile\s+)?systems?", r"launchers?", r"fighter\s+jets?", r"landing\s+ships?",
         r"(?:ground-?\s?)?attack\s+(?:aircraft|helicopters?|jets?|planes?)",
+        r"rocket\s+artillery(?:\s+(?:launchers?|systems?|pieces?))?",
         r"armou?red\s+(?:combat\s+)?vehicles?", r"military\s+vehicles?", r"tanks?", r"apcs?", r"ifvs?",
         r"bmps?", r"btrs?", r"(?:field\s+)?artillery\s+(?:systems?|pieces?|guns?|mounts?|installations?)",
         r"(?:missile|rocket)\s+(?:systems?|complex(?:es)?)", r"howitzers?", r"mortars?",

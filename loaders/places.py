@@ -695,7 +695,7 @@ def is_metonymy(text: str, mention: PlaceMention) -> bool:
     if pre_pair and canonical(pre_pair.group(1)) in CAPITALS and _METONYMY_AFTER.match(after):
         return True
     before = text[max(0, mention.start - 40):mention.start]
-    if re.search(r"\b(?:between|pro-|anti-|according\s+to)\s*(?:\w+\s+and\s+)?$", before):
+    if re.search(r"\b(?:between|pro-|anti-|according\s+to|cost|costing)\s*(?:\w+\s+and\s+)?$", before):
         return True
     # "ties with Moscow", "talks with Kyiv": relations, not places
     return bool(re.search(r"\b(?:ties|talks|relations|negotiations|deal|dialogue)\s+with\s+$", before))

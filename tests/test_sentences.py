@@ -17,8 +17,10 @@ from loaders import sentences
     ("First paragraph without a stop\nSecond paragraph.", ["First paragraph without a stop", "Second paragraph."]),
     ("Casualties rose to 1,100. 220 more died later.", ["Casualties rose to 1,100.", "220 more died later."]),
     ("He was hit at 3 p.m. yesterday in Kharkiv.", ["He was hit at 3 p.m. yesterday in Kharkiv."]),
+    ("Losses rose in 2024.[1] The General Staff said so.[12] Analysts agreed.",
+     ["Losses rose in 2024.[1]", "The General Staff said so.[12]", "Analysts agreed."]),
 ], ids=["plain", "mr", "military-titles", "dotted-acronym", "month-abbreviation", "quote-then-attribution",
-        "lines-are-boundaries", "number-starts-next", "time-abbreviation"])
+        "lines-are-boundaries", "number-starts-next", "time-abbreviation", "footnote-after-the-stop"])
 def test_split(text, want):
     got = sentences.split(text)
     assert [s.text for s in got] == want
