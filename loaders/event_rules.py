@@ -17,7 +17,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"cruise[\s-]missile|kamikaze[\s-]drone)[\s-]?(?:and\s+\w+\s+)?(?:strikes?|attacks?|barrages?|raids?)\b"
         r"(?!\s+(?:sirens?|alerts?|alarms?|warnings?|shelters?|defen[cs]es?))"
         r"|\bstrikes?\s+(?:on|against|at|in)\b|\bstruck\b|\bshelled\b|\bshelling\s+(?:of|on)\b"
-        r"|\b(?:bombed|bombarded|bombarding|bombards|bombardment\s+of|pounded|pounding)\b"
+        r"|\b(?:bombed|bombarded|bombarding|bombards|bombardment\s+of|pounded|pounding)\b(?!-)"
         r"|\bshell(?:s|ing)\b(?=\s+(?:the\s+(?:\w+\s+){0,2}(?:city|town|village)\s+of\s+)?(?-i:[A-Z]))"
         r"|\b(?:launched|fired)\s+(?:[\w,-]+\s+){0,4}?(?:missiles|drones|rockets|bombs|shells)\s+(?:at|on|against|towards?)\b"
         r"|\b(?:missiles?|drones?|rockets?|bombs?|shells?|strikes?|attacks|shelling|barrages?)\s+(?:on\s+\w+\s+|\w+\s+)?(?:hit|struck|slammed\s+into|targeted|pounded|rocked|battered|"
@@ -25,7 +25,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\b(?:overnight|massive|combined|aerial|large-scale|major)\s+(?:\w+\s+)?attacks?\s+(?:on|against)\b"
         r"|\b(?:shelling|(?:air)?strikes?|bombardment|attacks?)\s+(?:\w+\s+)?(?:killed|injured|wounded|damaged|destroyed)\b"
         r"|\bhit\b(?=[^.]{0,60}\bwith\s+(?:[\w-]+\s+){0,2}(?:missiles|drones|rockets|bombs|artillery|shells)\b)"
-        r"|\bdropped\s+(?:[\w-]+\s+){0,3}?(?:bombs|missiles|munitions)\s+on\b"
+        r"|\bdropped\s+(?:[\w-]+\s+){0,3}?(?:bombs?|missiles?|munitions?)\s+on\b"
         r"|\bcame\s+under\s+(?:\w+\s+)?(?:fire|shelling|bombardment|missile\s+attack|drone\s+attack)\b"
         r"|\b(?:was|were|been|being)?\s*(?:hit|struck)\s+by\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?|"
         r"bombs?|shells?|strikes?|airstrikes?)\b"
@@ -148,7 +148,8 @@ LEAD_PLACE = re.compile(r"^(?:In|Near|Around|Outside|On\s+the\s+outskirts\s+of)\
                         r"[A-Z][\w'\u2019-]+(?:\s+(?:region|oblast|province|Oblast))?,")
 AXIS = re.compile(r"\bdirections?\b|\baxis\b|\bsector\b", _I)
 REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|"
-                              r"north-east|north-west|south-east|south-west)(?:ern)?\s+of\s+$|\bkm\s+(?:from|of)\s+$|"
+                              r"north-east|north-west|south-east|south-west)(?:ern)?\s+of\s+(?:the\s+(?:capital|city|town)\s*,?\s+)?$|"
+                              r"\bkm\s+(?:from|of)\s+$|"
                               r"\b(?:kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:from|of)\s+$", _I)
 
 TAKE = re.compile(r"^(?:took|taken|(?:has|have|had)\s+taken)$", _I)

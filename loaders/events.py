@@ -76,6 +76,10 @@ BACKGROUND_WAR = re.compile(r"\b(?:early|earlier)\s+in\s+the\s+(?:full[-\s]scale
 UNNAMED_PLACES = re.compile(r"\b(?:villages|settlements|towns|positions|areas|localities)\b", re.I)
 
 
+WHERE_CLAUSE = re.compile(r"(?:,\s*[\w\s'’-]{1,30}?)?,?\s+where\b[^.;:]{0,100}", re.I)
+EVACUEES = re.compile(r"\s+(?:residents|people|families|civilians|children|villagers|locals|pensioners)\b", re.I)
+
+
 def extract_events(ctx: Doc) -> list[Event]:
     out: list[Event] = []
     said: list[bool] = []     # dated by the statement ("the military said Wednesday"), not the deed
@@ -174,6 +178,10 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
         if event_type is None:
             continue
         targets = _object_places(text, start, end, next_start, mentions, m)
+        if not targets and event_type in ("strike", "assault", "evacuation"):
+            # "dead in Bilohorivka, eastern Ukraine, where a plane dropped a bomb on a school"
+            where = [p for p in mentions if p.end <= start and WHERE_CLAUSE.fullmatch(text, p.end, start)]
+            targets = [where[-1].name] if where else []
         if not targets and event_type in ("strike", "evacuation") and _at_main_place(ctx, text, event_type, m, end,
                                                                                       next_start, mentions):
             targets = [ctx.main_place]      # "a missile struck the cafe", "evacuations continue today"
@@ -185,9 +193,10 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
             continue
         if TAKES_OBJECT.match(m.group(0)) and PEOPLE_SUBJECT.search(_clause_before(text, start)[-40:]):
             continue          # "114 Russian fighters were captured in X": prisoners, not territory
-        if event_type == "evacuation" and re.match(r"(?i)evacuated\b", m.group(0)) and re.search(
-                r"(?i)\b(?:for|of|the|to|with|among|newly|recently|internally)\s+$", text[max(0, start - 15):start]):
-            continue          # "housing for evacuated families": who they are, not an evacuation told
+        if event_type == "evacuation" and re.match(r"(?i)evacuated\b", m.group(0)) and (re.search(
+                r"(?i)\b(?:for|of|the|to|with|among|newly|recently|internally)\s+$", text[max(0, start - 15):start])
+                or re.match(r"\W*$", text[:start]) and EVACUEES.match(text, start + len("evacuated"))):
+            continue          # "housing for evacuated families", "Evacuated residents say": who they are
         if re.match(r"(?i)left|abandoned", m.group(0)) and not TROOPS_BEFORE.search(_clause_before(text, start)):
             continue          # "residents have left X" is not a withdrawal
         if event_type == "assault" and WEAPON_SUBJECT.search(_clause_before(text, start)[-40:]):

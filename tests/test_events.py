@@ -178,6 +178,8 @@ EVENTS = [
      ("strike", "Robotyne", "russia", D(2025, 9, 9))),
     ("full_control_over", "Russian forces have taken full control over the village of Robotyne.", D(2024, 5, 2),
      ("capture", "Robotyne", "russia", D(2024, 5, 2))),
+    ("where_clause_after_the_place", "Sixty people are feared dead in Kherson, southern Ukraine, where a Russian plane "
+     "dropped a bomb on a school on Saturday.", D(2022, 5, 8), ("strike", "Kherson", "russia", D(2022, 5, 7))),
     # a formation the dictionary knows carries the capture out, whatever the verb
     ("a_russian_grouping_liberates", "Units of the 'West' grouping have liberated the town of Selydove on Sunday.",
      D(2025, 11, 18), ("capture", "Selydove", "russia", D(2025, 11, 16))),
@@ -197,6 +199,9 @@ NON_EVENTS = [
     ("months_since_storming_began", "It has been two months since the enemy started storming Marinka."),
     ("gerund_subject_with_would", "Capturing Toretsk, analysts say, would allow Moscow to obstruct a supply line."),
     ("fall_of_with_would", "The fall of the hilltop Pokrovsk, analysts say, would let Moscow obstruct key routes."),
+    ("bombed_out_is_an_adjective", "Families still live in the bombed-out city of Mariupol."),
+    ("evacuated_residents_are_who_they_are", "Evacuated residents from Bakhmut say they cannot reach relatives."),
+    ("a_landmark_in_a_distance", "The town, 350 miles south-east of the capital, Kyiv, was the first captured."),
     ("history_told_at_that_time", "At that time, separatists backed by Moscow had taken Mariupol."),
     ("a_capital_standing_for_its_army", "Sixty soldiers died in a strike on Kyiv troops stationed in a school."),
     ("takeover_with_would", "A Russian takeover of the city of Bakhmut would open the way to Kramatorsk."),
