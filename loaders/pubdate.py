@@ -58,7 +58,7 @@ WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{WEEKDAY_RE})\s*[,(]?\s*$")
 WEEKDAY_AFTER = re.compile(rf"^\s*\(?(?P<wd>{WEEKDAY_RE})\)?")
 YEAR_WORD = re.compile(rf"\b(?P<year>{YEAR_RE})\b")
 WEEKDAY_WORD = re.compile(rf"\b({WEEKDAY_RE})\b")
-SAID_WEEKDAY = re.compile(rf"\b(?:said|says|told\s+\w+|announced|reported|stated)\s+(?:(?:late|early)\s+)?"
+SAID_WEEKDAY = re.compile(rf"\b(?:said|says|told\s+\w+|announced|reported|stated|published|released|issued|posted)\s+(?:(?:late|early)\s+)?"
                           rf"(?:on\s+)?({WEEKDAY_RE})\b")
 # "the agency's statement, published today, Monday": the day of writing is a Monday
 TODAY_WEEKDAY = re.compile(rf"(?i)\btoday,?\s*\(?(?P<a>{WEEKDAY_RE})\b|\b(?P<b>{WEEKDAY_RE}),?\s+today\b|"

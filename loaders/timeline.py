@@ -102,6 +102,8 @@ _CAPTURE = (r"captur\w*|seiz\w*|\btook\b|\btaken\b|\btakes?\b|\bfall\s+of\b|\bfe
             r"raised\s+(?:the|its|their)\s+flags?|\bcontrol\s+(?:of|over)\b|declared\s+victory|claimed\s+victory")
 _WITHDRAW = r"withdr[ae]w\w*|withdrawal|retreat\w*|pull(?:ed|s|ing)?\s+(?:out|back)|pull-?out|abandon\w*"
 _LEAVE = r"\bleave\b|\bleft\b(?!\s+(?:bank|side|flank|wing|behind|hand))|\bleaving\b"   # troops only: residents leave too
+_TAKE_IDIOM = re.compile(r"(?i)\s+(?:(?:heavy|significant|serious|huge|big|mounting|more)\s+)?(?:casualties|losses|part|place|"
+                         r"note|steps|measures|action|prisoners?|captives?|hostages?|shelter|refuge|cover|time|over\s+as)\b")
 _TROOPS = re.compile(r"(?i)\b(?:troops|forces|units|soldiers|army|military|defenders|garrison|servicemen)\b")
 _STRIKE = (r"strik\w*|struck|\bhit\b|\bhits\b|attack\w*|missiles?|rockets?|bomb\w*|shell\w*|explo\w*|blast\w*|"
            r"drones?|\bkill\w*|destroy\w*|damag\w*|airstrikes?|\bfired\b")
@@ -140,6 +142,7 @@ _DAY_WORD = re.compile(
     rf"(?<!\w)(?:on\s+|late\s+|early\s+)?(?<!last\s)(?<!next\s)(?P<wd>{WEEKDAY_RE})(?:['’]s)?\b")
 _SAID = re.compile(r"(?i)\b(?:said|says|claimed|claims|announced|reported|confirmed|stated|told|declared|"
                    r"admitted|acknowledged)\b[^.;,]{0,12}$")
+_RECENT_EVENT = re.compile(r"(?i)\b(?:recent|latest)\s+(?:[\w-]+\s+){0,3}$")   # the adjective on the event noun
 _RECENT = re.compile(r"(?i)\b(?:recent(?:ly)?|latest|just|new(?:ly)?|fresh)\b")
 _OFFSET = re.compile(
     rf"(?i)\b(?P<q>(?:just|only|barely|about|nearly|almost|more\s+than|over|less\s+than)\s+)?(?P<n>{NUM}|\d+)"
@@ -354,13 +357,16 @@ def _told(e: Entry, sentence: str, spans: list[tuple[int, int]]) -> tuple[int, s
     for m in rx.finditer(sentence):
         if m.groupdict().get("leave") and not _TROOPS.search(sentence):
             continue
+        if _TAKE_IDIOM.match(sentence, m.end()) and re.match(r"(?i)t(?:ook|aken?|akes)$", m.group(0)):
+            continue    # "has taken heavy casualties", "took part in": no place taken
         before = sentence[max(0, m.start() - 60):m.start()]
         # "ordered his troops to leave Kherson": the entry's own words (the order) make it a fact
         if HYPOTHETICAL.search(before) and not (e.words is not None and e.event != "other" and e.words.search(before)):
             continue
         if GERUND.search(m.group(0)) and not GERUND_FACT.search(sentence[max(0, m.start() - 12):m.start()]):
             continue
-        near = 120 if e.event in ("other", "offensive") else NEAR
+        # an entry its own words identify ("the railway station") may sit further from its verb
+        near = 120 if e.event in ("other", "offensive") or e.words is not None else NEAR
         whole = e.event in ("capture", "withdrawal")   # a strike near X is a strike on X; a capture is not
         if spans and not any(_about(sentence, m, a, b, near, whole) for a, b in spans):
             continue
@@ -468,6 +474,8 @@ def _relative(sentence: str, at: int, lead: bool, d: dt.date, today: dt.date, wh
             return win(d, d + D(days=2), d + D(days=1), 3)
         wd = next_weekday(weekday_number(day_word.group("wd")), d - D(days=1))
         return win(wd, wd + D(days=2), wd, 3)
+    if not lead and _RECENT_EVENT.search(sentence, max(0, at - 50), at):
+        return win(d, d + D(days=21), d, 2)   # "after the recent missile strike on X": within weeks
     if _SINCE.search(sentence[max(0, at - 40):at]):
         return win(d, today, d, 1, True)
     if lead and not _BACKGROUND.search(sentence) and (_news_told(sentence, at) or _RECENT.search(sentence)):

@@ -213,6 +213,12 @@ def test_a_yearless_day_in_the_lead_takes_the_one_war_year_of_its_weekday():
                "came.").how == "unknown"
 
 
+def test_the_weekday_a_report_was_published_follows_its_latest_date():
+    text = ("The update, published on Saturday, said losses fell in July. A photo shows a howitzer on July 31, "
+            "2024, near the front.")
+    assert pub(text).date == D(2024, 8, 3)
+
+
 def test_a_loose_window_alone_is_too_wide_to_date():
     # "two years since" spans a year: the article can be dated no closer than that
     assert pub("It has been two years since the full-scale invasion.").date is None

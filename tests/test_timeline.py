@@ -118,6 +118,10 @@ ANCHORS = [
      [(D(2025, 8, 15), D(2025, 8, 17), D(2025, 8, 15))]),
     ("a_whole_region_retaken", "Russia says it has fully retaken the Kursk region", "Text.",
      [(D(2025, 4, 26), D(2025, 5, 3), D(2025, 4, 26))]),
+    ("a_recent_strike_further_down", None,
+     "Officials spoke about the situation in the region. They described the work of rescuers there. Security at "
+     "Kramatorsk railway station was tightened after the "
+     "recent devastating missile strike.", [(D(2022, 4, 8), D(2022, 4, 29), D(2022, 4, 8))]),
     ("a_region_that_only_locates_the_town", None,
      "Some context. Last week Russia's Defence Ministry said it had retaken Sudzha in the Kursk region.",
      [(D(2025, 3, 14), D(2025, 3, 26), D(2025, 3, 20))]),
@@ -165,6 +169,7 @@ NOT_TOLD = [
                                 "in the Kursk region."),
     ("capture_of_troops", "The ministry reported the capture of 100 soldiers, while Sudzha was shelled on Monday."),
     ("strike_without_its_words", "A missile hit a school in Kramatorsk on Friday."),
+    ("taken_casualties_is_no_capture", "The army advanced towards Chasiv Yar but has taken heavy casualties."),
     ("self_proclaimed_is_no_annexation", "Militia of the self-proclaimed Luhansk People's Republic shelled the town "
                                          "on Sunday."),
     ("a_village_on_another_day", "Russian forces captured a village near Bakhmut on Thursday."),
