@@ -303,11 +303,17 @@ _OPEN_END = re.compile(r"[\w,;’'\-–—(]$")
 _GOES_ON = re.compile(r"^[a-z]")
 
 
+# "announced on Nov." / "29 that all families ...": a month abbreviation cannot end a sentence
+_MONTH_CUT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
+_DAY_GOES_ON = re.compile(r"^\d{1,2}\b")
+
+
 def _unwrap(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         # only the last characters can end a match: not a scan of the whole line
-        if out and _GOES_ON.match(line) and len(out[-1]) > 30 and _OPEN_END.search(out[-1], len(out[-1]) - 2):
+        if out and len(out[-1]) > 30 and (_GOES_ON.match(line) and _OPEN_END.search(out[-1], len(out[-1]) - 2)
+                                          or _DAY_GOES_ON.match(line) and _MONTH_CUT.search(out[-1], len(out[-1]) - 6)):
             out[-1] = out[-1] + " " + line
         else:
             out.append(line)

@@ -265,6 +265,10 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
                             # (but "shot down 23 of 28 drones": the 28 were launched, and "three
                             # of the 22 injured are children": the 22 are a toll of their own)
         kind = _kind(sent.text, q, r, lo, prev)
+        if kind == "captured" and _RECRUITED_PRISONERS.match(sent.text, q.end):
+            kind = None         # "14,500 recruited prisoners": convicts sent to fight, not prisoners of war
+        if kind == "population_remaining" and _LIVING_THEN_MOVED.match(sent.text, q.end):
+            kind = "evacuated"  # "493 people, including 299 children, living in X were evacuated"
         inherited, part = None, False
         if kind == "=previous":        # "this figure rose to 7,000": the figure told before
             inherited = last.get("fig") if not figs else (figs[-1].kind, figs[-1].subject_side)
@@ -692,7 +696,7 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
 
 # Between a figure and a bare number that goes on with it.
 _RISE = (r"(?:(?:then\s+|later\s+)?(?:rising|rose|risen|increasing|increased|escalating|climbing|growing|jumping|up|"
-         r"falling|dropping)\s+(?:to\s+)?)")
+         r"falling|dropping)\s+(?:to\s+)?|(?:down|up)\s+from\s+(?:a\s+(?:\w+\s+)?(?:high|peak|low|record)\s+of\s+)?)")
 _CONTINUES = re.compile(r"[^.;:]{0,40}?(?:(?:,\s*|\s+)and\s+%s?|,\s*%s)(?:(?:about|around|some|nearly|almost|over|"
                         r"more\s+than|at\s+least)\s+)?" % (_RISE, _RISE), _I)
 # "7,000 people live in X, 4,000 on the left bank": a comma, then the number and where
@@ -1207,6 +1211,9 @@ _COST_HARDWARE = re.compile(r"\bcost\s+(?P<whom>[\w'’-]+(?:\s+[\w'’-]+)?)\s+
 _LOSS_NOUN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:casualties|losses|deaths|fatalities|killed|dead|wounded|injured)\b", _I)
 _TOOK_LOSSES = re.compile(r"\b(?:sustain(?:ed|s|ing)?|suffer(?:ed|s|ing)?|tak(?:e|es|en|ing)|took|incur(?:red|s|ring)?)\s+"
                           r"(?:(?:an?\s+)?(?:average|total|estimated)\s+(?:of\s+)?)?$", _I)
+_RECRUITED_PRISONERS = re.compile(r"\s+(?:recruited|former|ex-|convicted|pardoned)\s*(?:prisoners|convicts|inmates)\b", _I)
+_LIVING_THEN_MOVED = re.compile(r"[^.;]{0,80}?\bliving\b[^.;]{0,100}?\b(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?"
+                                r"(?:evacuated|relocated|moved\s+out|taken\s+out)\b", _I)
 _THE_CAPITAL = re.compile(r"\b(?:in|across|on|at|over|around|near|into|towards?|hit|struck|attacked|targeted)\s+"
                           r"the\s+(?:city\s+)?capital\b(?!\s+(?:of|city\s+of)\b)", _I)
 _SUPERLATIVE = re.compile(r"\b(?:deadliest|largest|biggest|worst|heaviest|bloodiest|highest|most\s+\w+)\b[^,.;:]*$", _I)

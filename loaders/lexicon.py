@@ -151,7 +151,8 @@ BEFORE = [
                            r"casualties\s+(?:of|at|to|stand\s+at|stood\s+at|number(?:ed)?|total(?:led)?)",
                            r"losses\s+of", r"(?:losses|casualties|casualty\s+(?:figures|numbers|count|toll))\b[\w\s'’.,-]{0,110}?\b(?:amounted\s+to|stood\s+at|totall?ed|totall?ing|reached|reaching|hitting|were|included|include|including|to|"
                            r"surpassed|exceeded|topped|passed|hit)",
-                           r"casualty\s+toll\s+(?:of|to|at)", r"put\s+out\s+of\s+action"]),
+                           r"casualty\s+toll\s+(?:of|to|at)", r"put\s+out\s+of\s+action",
+                           r"casualty\s+rate\s+(?:of|at)(?:\s+(?:about|around|some|over|more\s+than))?"]),
     ("killed", [r"killed", r"killings?\s+of", r"killing", r"kills", r"kill", r"slain", r"executed", r"executing", r"shot\s+dead", r"bodies\s+of", r"slew", r"slaying", r"eliminated", r"eliminating",
                 r"liquidated", r"(?:death|casualty)\s+toll\b[\w\s'’-]{0,150}?\b(?:to|at|of|is|was|reached|stood|stands|hit)",
                 r"toll\s+(?:(?:has|had|have)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grown|grew|surged|mounted|stood|stands|now\s+stands)\s+)?(?:to|of|at)",

@@ -329,6 +329,12 @@ def test_hard_wrapped_lines_are_joined_into_their_sentences():
                    "before the war, after a long battle.", "A new paragraph starts here."]
 
 
+def test_a_line_cut_after_a_month_abbreviation_goes_on_with_its_day():
+    text = "The regional governor announced on Nov.\n29 that all families had left the town.\n5 people died."
+    assert clean(text).text.split("\n") == [
+        "The regional governor announced on Nov. 29 that all families had left the town.", "5 people died."]
+
+
 @pytest.mark.parametrize("text", [
     " ", "  ", " \t", "\t ", "\t", "a \u00a0 b", "x\u3000y", "a  b\t\tc \u202f", "one two  three",
     "Kyiv,\u00a0March 3", "no spaces", "", "end \u2009", "\u2002lead",
