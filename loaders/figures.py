@@ -624,10 +624,11 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return None
     if r.head == "military" and _PRISONER.search(r.head_text) and b not in ("killed", "wounded", "killed_or_wounded") \
             and a not in ("killed", "wounded", "killed_or_wounded", "missing"):
-        if _SWAP.search(t):
-            return None
-        if a is None or a == "captured":
-            return "captured"
+        if a in (None, "captured", "released"):
+            return "captured"       # prisoners held, taken, or coming home in a swap
+    if "released" in (a, b) and _SWAP_CONTEXT.search(t) and r.head in ("military", "civilian", "neutral", "demonym", None) \
+            and not _REMAINS.search(t, max(0, q.start - 40), min(len(t), r.np_end + 40)):
+        return "captured"           # "144 soldiers had been freed in a prisoner swap": prisoners of war
     if not people or r.unknown:
         return None
     if r.head is not None and _SPEAKS.match(t, r.np_end):
@@ -642,8 +643,6 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return "killed_or_wounded" if r.head in ("military", "demonym") else None
     # a verb right after the noun phrase: "1,500 Russian soldiers were wounded"
     if a in CASUALTY_KINDS:
-        if a == "captured" and _SWAP.search(t):
-            return None
         return a
     if a == "evacuated" and re.search(r"\b(?:abroad|overseas|to\s+(?:europe|poland|germany|other\s+countries))\b",
                                       t[r.np_end:r.np_end + 80], _I):
@@ -663,7 +662,7 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
     if b == "evacuated":
         return "evacuated" if r.head in (None, "civilian", "neutral", "demonym") else None
     if b == "captured":
-        return "captured" if r.head in ("military", "demonym") and not _SWAP.search(t) else None
+        return "captured" if r.head in ("military", "demonym") else None
     if b == "lost":
         return "killed_or_wounded" if r.head in ("military", None, "neutral") else None
     if r.colon and r.head in ("military", "neutral", None):
@@ -1211,6 +1210,8 @@ _COST_HARDWARE = re.compile(r"\bcost\s+(?P<whom>[\w'’-]+(?:\s+[\w'’-]+)?)\s+
 _LOSS_NOUN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:casualties|losses|deaths|fatalities|killed|dead|wounded|injured)\b", _I)
 _TOOK_LOSSES = re.compile(r"\b(?:sustain(?:ed|s|ing)?|suffer(?:ed|s|ing)?|tak(?:e|es|en|ing)|took|incur(?:red|s|ring)?)\s+"
                           r"(?:(?:an?\s+)?(?:average|total|estimated)\s+(?:of\s+)?)?$", _I)
+_SWAP_CONTEXT = re.compile(r"\b(?:swaps?|exchanges?|exchanged|captivity|prisoners?|pows?|captives?)\b", _I)
+_REMAINS = re.compile(r"\b(?:bodies|remains|corpses)\b", _I)
 _RECRUITED_PRISONERS = re.compile(r"\s+(?:recruited|former|ex-|convicted|pardoned)\s*(?:prisoners|convicts|inmates)\b", _I)
 _LIVING_THEN_MOVED = re.compile(r"[^.;]{0,80}?\bliving\b[^.;]{0,100}?\b(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?"
                                 r"(?:evacuated|relocated|moved\s+out|taken\s+out)\b", _I)

@@ -113,6 +113,10 @@ AFTER = [
         r"captured", r"taken\s+prisoner", r"taken\s+captive", r"surrendered", r"held\s+captive",
         r"held\s+prisoner", r"prisoners?\s+of\s+war", r"prisoners", r"pows\b", r"in\s+captivity",
     ]),
+    # prisoners coming home in a swap: counted as prisoners (only where the sentence speaks of a
+    # swap or captivity; "residents returned" is not this)
+    ("released", [r"(?:had\s+been\s+|have\s+been\s+|has\s+been\s+|were\s+|was\s+)?(?:freed|released|returned|exchanged|"
+                  r"swapped|repatriated|brought\s+(?:back\s+)?home|came\s+home|handed\s+over)"]),
     ("missing", [r"(?:remain(?:ed|s)?|are\s+still|were\s+still|still|went|gone|go)\s+(?:missing|unaccounted\s+for)", r"missing", r"unaccounted\s+for",
                  r"(?:are|were|is|was|remain(?:ed|s)?)\s+(?:still\s+)?(?:trapped\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble|debris|ruins)"]),
     ("population_remaining", [
@@ -164,6 +168,8 @@ BEFORE = [
                  r"wounded", r"wounding", r"wounds", r"injured", r"injuring", r"injures", r"hurt", r"hurting",
                  r"among\s+the\s+(?:wounded|injured)\s+(?:were|are)", r"wounded:", r"injured:"]),
     ("captured", [r"(?:the\s+)?capture\s+of", r"captured", r"capturing", r"took", r"taken", r"detained", r"taking", r"holding", r"holds", r"held"]),
+    ("released", [r"freed", r"freeing", r"released", r"releasing", r"returned", r"returning", r"exchanged", r"exchanging",
+                  r"swapped", r"repatriated", r"(?:exchange|swap|release|return)\s+of", r"brought\s+(?:back\s+)?home"]),
     ("evacuated", [r"evacuated", r"evacuating", r"evacuate", r"evacuation\s+of", r"helped\s+evacuate",
                    r"helped\s+to\s+evacuate", r"moved\s+out"]),
     ("repelled", [r"repelled", r"repulsed", r"repelling", r"repulsing", r"fended\s+off", r"fending\s+off",

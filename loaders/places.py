@@ -656,7 +656,7 @@ _ACTOR_NOUNS = (
     r"intelligence|propaganda|plans?|aims|goals|strategy|efforts|decision|response|side"
 )
 _POLITICAL_VERBS = (
-    r"say|says|said|claim|claims|claimed|deny|denies|denied|insist|insists|insisted|accuse|accused|"
+    r"say|says|said|swap|swaps|swapped|exchange|exchanges|exchanged|returned|handed|each|claim|claims|claimed|deny|denies|denied|insist|insists|insisted|accuse|accused|"
     r"accuses|blame|blamed|blames|launch|launched|launches|send|sent|sends|want|wants|wanted|"
     r"respond|responded|responds|warn|warned|warns|threaten|threatened|threatens|reject|rejected|"
     r"rejects|announce|announced|announces|demand|demanded|demands|sign|signed|agree|agreed|"
@@ -698,7 +698,7 @@ def is_metonymy(text: str, mention: PlaceMention) -> bool:
     if re.search(r"\b(?:between|pro-|anti-|according\s+to|cost|costing)\s*(?:\w+\s+and\s+)?$", before):
         return True
     # "ties with Moscow", "talks with Kyiv": relations, not places
-    return bool(re.search(r"\b(?:ties|talks|relations|negotiations|deal|dialogue)\s+with\s+$", before))
+    return bool(re.search(r"\b(?:ties|talks|relations|negotiations|deal|dialogue|swaps?|exchanges?)\s+with\s+$", before))
 
 
 # --- article-level helpers ------------------------------------------------
