@@ -16,10 +16,11 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"\b(?:air|missile|drone|rocket|artillery|glide[\s-]bomb|bomb|ballistic[\s-]missile|"
         r"cruise[\s-]missile|kamikaze[\s-]drone)[\s-]?(?:and\s+\w+\s+)?(?:strikes?|attacks?|barrages?|raids?)\b"
         r"(?!\s+(?:sirens?|alerts?|alarms?|warnings?|shelters?|defen[cs]es?))"
-        r"|\bstrikes?\s+(?:on|against|at|in)\b|\bstruck\b|\bshelled\b|\bshelling\s+(?:of|on)\b"
+        r"|\bstrikes?\s+(?:on|against|at|in|targeting|hitting|aimed\s+at)\b|\bstruck\b|\bshelled\b|\bshelling\s+(?:of|on)\b"
+        r"|\battacks?\s+(?:carried\s+out\s+)?by\s+(?:[\w-]+\s+){0,2}?(?:shaheds?|drones?|missiles?|rockets?|uavs?)\b"
         r"|\b(?:bombed|bombarded|bombarding|bombards|bombardment\s+of|pounded|pounding)\b(?!-)"
         r"|\bshell(?:s|ing)\b(?=\s+(?:the\s+(?:\w+\s+){0,2}(?:city|town|village)\s+of\s+)?(?-i:[A-Z]))"
-        r"|\b(?:launched|fired)\s+(?:[\w,-]+\s+){0,4}?(?:missiles|drones|rockets|bombs|shells)\s+(?:at|on|against|towards?)\b"
+        r"|\b(?:launched|fired)\s+(?:[\w,-]+\s+){0,4}?(?:missiles?|drones?|rockets?|bombs?|shells?)\s+(?:at|on|against|towards?)\b"
         r"|\b(?:missiles?|drones?|rockets?|bombs?|shells?|strikes?|attacks|shelling|barrages?)\s+(?:on\s+\w+\s+|\w+\s+)?(?:hit|struck|slammed\s+into|targeted|pounded|rocked|battered|"
         r"devastated|wrecked|ravaged)\b"
         r"|\b(?:overnight|massive|combined|aerial|large-scale|major)\s+(?:\w+\s+)?attacks?\s+(?:on|against)\b"
@@ -368,7 +369,7 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
     if event_type in ("capture",) and UKRAINE_BY_DEFAULT.match(m.group(0)):
         return "ukraine"
     if after and event_type in ("strike", "assault", "advance") and after.start() - end < 60 and \
-            re.search(r"\b(?:on|against|at)\s+[\w\s]*$", text[end:after.start()], _I) is None and \
+            re.search(r"\b(?:on|against|at|in|near|over|across|into|inside|outside|around)\s+[\w\s]*$", text[end:after.start()], _I) is None and \
             not (event_type == "strike" and IMPACT.search(m.group(0))):
         # (not "rockets hit the building where Russian servicemen were stationed": after an
         # impact verb the force named is the target's, and the sender stays unknown)

@@ -180,6 +180,12 @@ EVENTS = [
      ("capture", "Robotyne", "russia", D(2024, 5, 2))),
     ("where_clause_after_the_place", "Sixty people are feared dead in Kherson, southern Ukraine, where a Russian plane "
      "dropped a bomb on a school on Saturday.", D(2022, 5, 8), ("strike", "Kherson", "russia", D(2022, 5, 7))),
+    ("fired_one_missile_at", "The Russian military fired a Kh-22 missile at a residential building in Kharkiv on "
+     "Saturday.", D(2025, 2, 2), ("strike", "Kharkiv", "russia", D(2025, 2, 1))),
+    ("strikes_targeting", "Ukrainian strikes targeting the Russian city of Belgorod on Sunday killed seven people.",
+     D(2024, 5, 13), ("strike", "Belgorod", "ukraine", D(2024, 5, 12))),
+    ("attack_by_shaheds", "On Sunday, a night attack by shaheds in Kyiv killed a young woman.", D(2025, 10, 27),
+     ("strike", "Kyiv", None, D(2025, 10, 26))),
     # a formation the dictionary knows carries the capture out, whatever the verb
     ("a_russian_grouping_liberates", "Units of the 'West' grouping have liberated the town of Selydove on Sunday.",
      D(2025, 11, 18), ("capture", "Selydove", "russia", D(2025, 11, 16))),

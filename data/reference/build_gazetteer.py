@@ -396,6 +396,10 @@ def geonames_entry(g: dict, oblast: str, country: str, source: str) -> dict:
              population=g["population"] or None, aliases=[], geonameid=str(g["geonameid"]),
              source=source)
     e["aliases"] = [a for a in latin_aliases(g, [g["name"]]) if a != g["name"]]
+    if "ë" in e["name"]:
+        # GeoNames writes Russian yo ("Suzëmka"); the press writes e: that is the name, ë an alias
+        e["aliases"].append(e["name"])
+        e["name"] = e["name"].replace("ë", "e")
     return e
 
 
