@@ -26,7 +26,7 @@ _VERBS = (
     r"verified|verifies|documented|documents|registered|informed|explained|cited|citing|"
     r"put|puts|reckons|reckoned|calculated|calculates|suggested|suggests|identified|"
     r"tallied|show|shows|showed|found|finds|concluded|concludes|"
-    r"think|thinks|thought|specified|specifies|clarified|clarifies|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|mentioned|mentions"
+    r"think|thinks|thought|specified|specifies|clarified|clarifies|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|mentioned|mentions|pointed\s+out|points\s+out"
 )
 _VERB = re.compile(r"\b(?:(?:has|have|had|was|were|is|also|later|earlier|previously|separately)\s+)*(" + _VERBS + r")\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
@@ -54,7 +54,8 @@ COLLECTIVE = re.compile(r"^(?:the|these|those|both)\s+(?:two\s+|three\s+|indepen
 MEDIA_COLLECTIVES = re.compile(r"\b(?:journalists|reporters|outlets?|media|publications?)$", re.I)
 # Anaphoric descriptions resolved to an earlier speaker.
 ANAPHORA = re.compile(
-    r"^(?:the|this|that)\s+(?:(?:same|latest|daily|new|regional|local|military)\s+)*"
+    r"^(?:the|this|that)\s+(?:(?:same|latest|daily|new|regional|local|military|lieutenant|major|colonel|brigadier|"
+    r"deputy|senior|top|chief)\s+)*(?:(?-i:[a-z][a-z-]+)\s+)?"     # "the mission report", "the monitoring mission"
     r"(?:report|statement|ministry|MoD|defen[cs]e\s+ministry|agency|official|officials|spokes(?:man|woman|person)|governor|"
     r"institute|think[- ]tank|update|assessment|post|mayor|general|"
     r"commander|president|minister|military|army|monitors?|mission|"
@@ -131,7 +132,7 @@ _CUES = ("said", "say", "stat", "told", "tell", "report", "claim", "estimat", "b
          "explain", "cit", "reckon", "calculat", "suggest", "identif", "tall", "show", "found", "find",
          "conclu", "think", "thought", "accord", "quot", "figure", "data", "update", "brief", "bulletin",
          "summar", "address", "account", "analys", "releas", "publish", "provid", "issu", "compil", "given",
-         "collect", "gather", "'s ", "’s ", "specifi", "clarifi", "stress", "emphasi", "mention")
+         "collect", "gather", "'s ", "’s ", "specifi", "clarifi", "stress", "emphasi", "mention", "point")
 _CUE_SCAN = automaton(_CUES)
 # The patterns behind the words each needs: most sentences hold none of them.
 _ACCORDING_G, _POSS_DOC_G, _VERB_G = Gated(_ACCORDING), Gated(_POSS_DOC, also=("'", "’")), Gated(_VERB)
@@ -320,7 +321,8 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
         who = _np_after(text, vend + len(after) - len(after.lstrip()))
         if who and not _closes_clause(text, *who):
             who = None
-        if who and verb in ("said", "says", "added", "wrote", "stated", "claimed", "reported", "noted"):
+        if who and re.sub(r"\s+", " ", verb) in ("said", "says", "added", "wrote", "stated", "claimed", "reported", "noted",
+                                                  "points out", "pointed out"):
             s, e = who
             named = re.match(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?=\s*[,.;]|\s*$)", text[e:])
             if named and re.match(r"(?:the|a|an)\s", text[s:e]):
@@ -331,6 +333,9 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
     if _NEGATED_BEFORE.search(text, max(0, vstart - 40), vstart):
         return None  # "did not say", "declined to say": no claim
     noun = _DET_BEFORE.search(text, max(0, vstart - 80), vstart)
+    if verb in ("report", "estimate", "claim", "count", "state", "update") and noun and noun.group(1).strip() \
+            and not noun.group(1).strip().endswith("s"):
+        return None  # "the mission report": a singular subject would say "reports"
     if verb in _NOUN_TOO and noun and not (noun.group(1).strip() and (
             _speaker_noun(noun.group(1)) or noun.group(1)[:1].isupper() or lookup(noun.group(1)))):
         return None  # "published its quarterly report": a noun; "the ministry reports": a verb
@@ -365,6 +370,11 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
         tail = re.sub(r"^\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|^\s+(?:reporters|journalists|"
                       r"a\s+\w+(?:\s+\w+)?|an\s+\w+(?:\s+\w+)?|the\s+\w+(?:\s+\w+)?|parliament|lawmakers)",
                       "", tail, count=1)
+    if _QUOTE_CLOSED_BEFORE.search(text, max(0, s - 6), s):
+        # '"... 45 drones ...," the governor wrote on Telegram': the quote before is the claim
+        # (and what follows ", adding that ...")
+        adds = re.search(r"\b(?:adding|and\s+added|noting|saying)\b", text[vend:])
+        return _make(text, offset, s, e, 0, len(text) if adds else s, pronoun)
     if _AS_FRONT.match(text[:s]):
         # "As the governor said, five were killed", "As the head of the district, NAME, reported,
         # ...": the clause after the verb is the claim
@@ -379,6 +389,7 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
     return _make(text, offset, s, e, vend, len(text), pronoun)
 
 
+_QUOTE_CLOSED_BEFORE = re.compile(r"[,.!?]\s*[\"\u201d]\s*$|[\"\u201d]\s*,\s*$")
 _AS_FRONT = re.compile(r"^\s*(?:[Aa]s|[Ll]ike|[Jj]ust\s+as)\s+(?:(?:the|a|an)\s+[^,.;:]{1,60},\s*)?$")
 _FINDINGS = {"found", "finds", "concluded", "concludes"}
 _NOUN_TOO = {"report", "reports", "estimate", "estimates", "claim", "claims", "state", "states", "put",

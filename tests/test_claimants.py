@@ -719,3 +719,19 @@ def test_the_mod_refers_back_to_the_ministry_speaking():
     text = ("Russia's Defence Ministry said its forces had repelled attacks near Kupiansk. Its troops thwarted "
             "five counterattacks in the region, where Ukraine has lost over 150 soldiers, the MoD added.")
     assert who(text, "150") == ("Russia's Defence Ministry", "russia")
+
+
+@pytest.mark.parametrize("text,needle,expected", [
+    # the quote before 'X wrote' is the claim, and so is what follows ', adding that'
+    ("\u201cThe enemy lost 30 boats and 45 drones,\u201d the governor wrote on his Telegram channel.", "45",
+     ("the governor", "ukraine")),
+    ('"We repelled nine attacks," the ministry said, adding that Kyiv also lost 150 soldiers.', "150",
+     ("the ministry", "ukraine")),
+    # "the mission report" is a noun phrase, and a role with a rank refers back like the role
+    ("The UN monitoring mission in Ukraine said 10,582 civilians had been killed. Among the victims are 587 "
+     "children, points out the mission report.", "587", ("The UN monitoring mission in Ukraine", "third_party")),
+    ("Russian Defence Ministry spokesman Igor Konashenkov spoke on Sunday. \"Ukrainian troops lost more than 180 "
+     "servicemen,\" the lieutenant general specified.", "180", ("Russian Defence Ministry", "russia")),
+])
+def test_quotes_reports_and_ranks(text, needle, expected):
+    assert who(text, needle) == expected
