@@ -55,6 +55,7 @@ NOUNS = {
         r"anti-aircraft\s+(?:missile\s+)?systems?", r"launchers?", r"fighter\s+jets?", r"landing\s+ships?",
         r"(?:ground-?\s?)?attack\s+(?:aircraft|helicopters?|jets?|planes?)",
         r"rocket\s+artillery(?:\s+(?:launchers?|systems?|pieces?))?",
+        r"electronic\s+warfare\s+(?:stations?|systems?|complex(?:es)?)", r"(?:field\s+|artillery\s+|anti-tank\s+)?guns",
         r"armou?red\s+(?:combat\s+)?vehicles?", r"military\s+vehicles?", r"tanks?", r"apcs?", r"ifvs?",
         r"bmps?", r"btrs?", r"(?:field\s+)?artillery\s+(?:systems?|pieces?|guns?|mounts?|installations?)",
         r"(?:missile|rocket)\s+(?:systems?|complex(?:es)?)", r"howitzers?", r"mortars?",
@@ -105,6 +106,7 @@ AFTER = [
         r"remain(?:s|ed)?\s+(?:in\s+hospital|hospitali[sz]ed|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition)",
         r"(?:are\s+|were\s+|is\s+|was\s+)?in\s+(?:a\s+)?(?:critical|serious|grave|severe|stable|moderate)\s+condition",
         r"wounded", r"injured", r"hurt", r"hospitali[sz]ed", r"injuries", r"wounds", r"in\s+hospital",
+        r"(?:suffered|sustained|received)\s+(?:\w+\s+){0,2}?(?:injuries|wounds)",
     ]),
     ("captured", [
         r"remain(?:s|ed)?\s+in\s+(?:\w+\s+)?captivity", r"(?:are|were)\s+(?:still\s+)?(?:being\s+)?held\s+(?:captive|prisoner)",
@@ -143,7 +145,7 @@ AFTER = [
 # Words allowed between the noun phrase and that verb.
 AFTER_FILLER = (
     r"who|that|have|has|had|were|was|are|is|been|being|be|reportedly|allegedly|also|now|still|so\s+far"
-    r"|already|later|then|all|of\s+them|confirmed|(?:believed|thought|said|expected|estimated|reported)\s+to(?:\s+(?:have|be))?"
+    r"|already|later|then|all|of\s+them|confirmed|(?:believed|thought|said|expected|estimated|reported|known)\s+to(?:\s+(?:have|be))?"
     r"|reported|severely|seriously|critically|lightly|slightly|badly|mortally|currently|likely|probably"
     r"|possibly|may|might|could|can|would|must|only|just|today|now|\w+ly"
     r"|in\s+total|in\s+all|altogether|overall|more|others?|other|combined|respectively|,|–|—|-"
