@@ -26,7 +26,7 @@ _VERBS = (
     r"verified|verifies|documented|documents|registered|informed|explained|cited|citing|"
     r"put|puts|reckons|reckoned|calculated|calculates|suggested|suggests|identified|"
     r"tallied|show|shows|showed|found|finds|concluded|concludes|"
-    r"think|thinks|thought|specified|specifies|clarified|clarifies|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|mentioned|mentions|pointed\s+out|points\s+out"
+    r"think|thinks|thought|specified|specifies|clarified|clarifies|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|mentioned|mentions|pointed\s+out|points\s+out|published|publishes|issued|issues"
 )
 _VERB = re.compile(r"\b(?:(?:has|have|had|was|were|is|also|later|earlier|previously|separately)\s+)*(" + _VERBS + r")\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
@@ -394,13 +394,17 @@ _AS_FRONT = re.compile(r"^\s*(?:[Aa]s|[Ll]ike|[Jj]ust\s+as)\s+(?:(?:the|a|an)\s+
 _FINDINGS = {"found", "finds", "concluded", "concludes"}
 _NOUN_TOO = {"report", "reports", "estimate", "estimates", "claim", "claims", "state", "states", "put",
              "count", "counts", "records", "documents", "posts", "notes", "tells"}
-_NEEDS_COMPLEMENT = {"added", "adds", "posted", "posts", "noted", "notes", "put", "puts", "counted",
+_NEEDS_COMPLEMENT = {"published", "publishes", "issued", "issues",
+                     "added", "adds", "posted", "posts", "noted", "notes", "put", "puts", "counted",
                      "counts", "cited", "informed", "explained", "documented", "documents",
                      "recorded", "records", "registered", "revealed", "indicated", "suggested",
                      "suggests", "think", "thinks", "thought", "believe", "believes", "believed"}
 
 
 def _speech_complement(verb: str, tail: str) -> bool:
+    if verb in ("published", "publishes", "issued", "issues"):
+        # "the mission published an updated report on ...": its report is its claim
+        return bool(re.match(r"\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?" + _DOC_NOUNS + r"\b", tail))
     if verb in ("put", "puts"):
         return bool(re.match(r"\s+(?:the|its|their|his|her)?\s*(?:[\w-]+\s+){0,6}?at\b(?!\s+(?:risk|stake|the\s+disposal))", tail))
     if verb in ("counted", "counts", "documented", "documents", "recorded", "records", "registered",

@@ -732,6 +732,10 @@ def test_the_mod_refers_back_to_the_ministry_speaking():
      "children, points out the mission report.", "587", ("The UN monitoring mission in Ukraine", "third_party")),
     ("Russian Defence Ministry spokesman Igor Konashenkov spoke on Sunday. \"Ukrainian troops lost more than 180 "
      "servicemen,\" the lieutenant general specified.", "180", ("Russian Defence Ministry", "russia")),
+    # publishing a report is claiming what it says; publishing photos is not
+    ("The UN monitoring mission published an updated report on the war, pointing out that 10,582 civilians "
+     "were killed.", "10,582", ("The UN monitoring mission", "third_party")),
+    ("The ministry published photos of 12 destroyed tanks.", "12", None),
 ])
 def test_quotes_reports_and_ranks(text, needle, expected):
     assert who(text, needle) == expected
