@@ -326,6 +326,10 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
         place, place_how = _place(ctx, sent.text, q_at, kind, mentions, claimant, sent.start)
         if place is None and part and figs:
             place, place_how = figs[-1].place, "context"   # "1,300 remain in X, with 700 still in the town"
+        if kind == "strikes" and side is None and place:
+            # "four missile strikes in Lviv": whoever fired at a town one side holds is the other
+            side = _opp(claimants._place_side(place, places))
+            side_how = "context" if side else None
         figs.append(_figure(ctx, sent, q, kind, side, claimant, cside, place))
         figs[-1].side_how = side_how if side is not None else None
         figs[-1].place_how = place_how
@@ -525,6 +529,8 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
         # the verb belongs to the next number: "17,000 killed, 30,000 injured"; but it is shared
         # by a plain list of nouns: "27 armoured vehicles and five tanks had been destroyed"
         m = None
+    if m and _OBJECT_NEXT.match(t, m.end()):
+        m = None    # "killed 661 children, wounded 2,203": the verb takes the next number as its object
     if m:
         after = next(k for k in _AFTER_KINDS if m.group(k) is not None)
     before, bstart = None, q.start
@@ -1174,6 +1180,12 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
             if inside:
                 return _canon(t, min(inside, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end)))), "stated"
         return name, "stated"
+    if claimant is not None and claimant.start >= 0 and kind in CASUALTY_KINDS:
+        # "Authorities in Russian-occupied Donetsk said two people died": where the speakers are
+        inside = [m for m in mentions if m.kind != "country" and claimant.start - sent_start <= m.start < claimant.end - sent_start
+                  and _SPEAKERS_IN.search(t, max(0, m.start - 40), m.start)]
+        if inside:
+            return _canon(t, inside[-1]), "context"
     if ctx.main_place in ("Kyiv", "Moscow") and _THE_CAPITAL.search(t):
         return ctx.main_place, "context"    # "140 were injured across the capital" in a story about Kyiv
     # a country as a location: not "the deadliest attack in Ukraine", "Ukraine's emergency services",
@@ -1203,6 +1215,9 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
     return None, None
 
 
+_SPEAKERS_IN = re.compile(r"\b(?:authorities|officials|administration|police|rescuers|emergency\s+services)\s+(?:in|of)\s+"
+                          r"(?:the\s+)?(?:[\w-]+\s+)?$", _I)
+_OBJECT_NEXT = re.compile(r"\s+(?:(?:more\s+than|over|at\s+least|about|around|nearly|almost|some)\s+)?\d", _I)
 _LIVES = re.compile(r"\s+(?:human\s+|civilian\s+)?lives\b", _I)
 _LIVES_LOST = re.compile(r"\b(?:loss\s+of|lost|claimed|claiming|claims|cost|costing|took|taking)\s+(?:the\s+)?$", _I)
 _COST_HARDWARE = re.compile(r"\bcost\s+(?P<whom>[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:[\w-]+\s+){0,5}?(?:hardware|equipment|weapons|"
