@@ -475,7 +475,17 @@ def _clues(text: str, header: bool) -> list[Clue]:
                 continue   # "3 may" is more often a count and a verb
             keep(m, month_number(m.group("month")), day_number(m.group("day")),
                  int(m.group("year")) if m.group("year") else None)
+    if not header:
+        for m in HOLIDAY.finditer(text):     # "the Christmas Eve attack": a yearless day
+            keep(m, *HOLIDAYS[re.sub(r"[\s’']+", " ", m.group(0).lower()).strip()], None)
     return out
+
+
+# Fixed-date holidays a story may date its event by.
+HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "new year s eve": (12, 31),
+            "new year s day": (1, 1), "orthodox christmas": (1, 7), "independence day": (8, 24)}
+HOLIDAY = re.compile(r"(?i)\b(?:Christmas\s+(?:Eve|Day)|New\s+Year[’']s\s+(?:Eve|Day)|Orthodox\s+Christmas|"
+                     r"(?<=Ukraine[’']s\s)Independence\s+Day)\b")
 
 
 def _resolve(c: Clue, anchor: dt.date | None, floor: int, today: dt.date,

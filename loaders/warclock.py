@@ -48,7 +48,8 @@ WAR_YEAR = re.compile(
 ANNIVERSARY = re.compile(
     rf"(?i)(?P<pre>\b(?:set\s+to\s+reach|will\s+mark|ahead\s+of|approach\w*|nearing|on\s+the\s+eve\s+of|marks?|marked|"
     rf"marking|passed|reached|on)\s+)?(?:the\s+|its\s+|the\s+war['’]s\s+)?(?:(?P<ord>{_ORDINAL})\s+anniversary|"
-    rf"(?P<n>one|two|three|four|five|\d)-year\s+(?:anniversary|milestone|mark))(?P<of>\s+of\s+{_WAR})?(?P<other>\s+of\b)?")
+    rf"(?P<n>one|two|three|four|five|\d)-year\s+(?:anniversary|milestone|mark))"
+    rf"(?P<of>\s+of\s+(?:the\s+(?:start|beginning|outbreak|launch)\s+of\s+)?(?:the\s+)?[\"\u201c]?{_WAR})?(?P<other>\s+of\b)?")
 # "the invasion on February 24 this year", "since its invasion in February" (no year: that one)
 THIS_YEAR = re.compile(r"(?i)\b(?:invasion|invaded|war)\b[^.;]{0,40}?\b(?:February|Feb\.?)\s+(?:24,?\s+)?this\s+year\b|"
                        r"\b(?:February|Feb\.?)\s+24,?\s+this\s+year\b")
@@ -142,13 +143,15 @@ def _war_length(sentence: str) -> list[Window]:
 def _anniversaries(sentence: str) -> list[Window]:
     out = []
     for m in ANNIVERSARY.finditer(sentence):
-        if m.group("other") or not (m.group("of") or re.search(r"(?i)\b(?:war|invasion)\b", sentence)):
+        if (m.group("other") and not m.group("of")) or not (m.group("of") or re.search(r"(?i)\b(?:war|invasion)\b", sentence)):
             continue   # the anniversary of something else ("of the liberation of Kherson")
         k = number(m.group("ord") or m.group("n"))
         day = add_years(INVASION, k)
         pre = (m.group("pre") or "").lower()
         why = f"anniversary {k} of the invasion"
-        if re.match(r"(?:set|will|ahead|approach|nearing|on the eve)", pre):
+        if pre.startswith("on the eve"):
+            out.append(Window(day - D(days=3), day - D(days=1), day - D(days=1), why, 3))   # the day before
+        elif re.match(r"(?:set|will|ahead|approach|nearing)", pre):
             out.append(Window(day - D(days=60), day - D(days=1), day - D(days=14), why, 2))
         elif pre:
             out.append(Window(day - D(days=1), day + D(days=2), day, why, 3))

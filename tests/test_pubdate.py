@@ -219,6 +219,18 @@ def test_the_weekday_a_report_was_published_follows_its_latest_date():
     assert pub(text).date == D(2024, 8, 3)
 
 
+def test_a_holiday_is_a_yearless_day():
+    text = ("A ballistic missile struck an apartment building in the city on Tuesday, killing one person. Officials "
+            "denounced the Christmas Eve attack on the city.")
+    assert pub(text).date == D(2024, 12, 24)      # the one war year whose Christmas Eve was a Tuesday
+
+
+def test_the_eve_of_an_anniversary_of_the_start_of_the_invasion_is_the_day_before():
+    text = ("On the eve of the second anniversary of the start of the \u201cfull-scale invasion of Ukraine\u201d, the "
+            "UN mission published a report.")
+    assert pub(text).date == D(2024, 2, 23)
+
+
 def test_a_loose_window_alone_is_too_wide_to_date():
     # "two years since" spans a year: the article can be dated no closer than that
     assert pub("It has been two years since the full-scale invasion.").date is None
