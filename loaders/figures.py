@@ -1133,6 +1133,9 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
             return ctx.main_place, "default"    # "... hit the city, located about 40 km from the border"
         if _TO_THE_TOWN.match(t, q.end):
             return ctx.main_place, "default"       # "Russian troops are 30 km from the city"
+        km = max(v for v in (q.value, q.low, q.high, 0) if v is not None) * KM.get(q.unit, 1.0)
+        if km < 2 and ctx.main_place:
+            return ctx.main_place, "default"       # "the crater lay 50 metres away": a spot in the story's town
         return None, None
     if kind == "territory_pct":
         after = [m for m in ms if m.start >= q.end and re.fullmatch(
@@ -1215,6 +1218,8 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
     return None, None
 
 
+_INSTITUTION_OF = re.compile(r"\b(?:Service|Services|Ministry|Staff|Forces|Office|Guard|Police|Prosecutor|Council|Parliament|"
+                             r"President|Government|Commissioner|Ombudsman|Bank|Army|Navy|Command)\s+of\s+(?:the\s+)?$")
 _SPEAKERS_IN = re.compile(r"\b(?:authorities|officials|administration|police|rescuers|emergency\s+services)\s+(?:in|of)\s+"
                           r"(?:the\s+)?(?:[\w-]+\s+)?$", _I)
 _OBJECT_NEXT = re.compile(r"\s+(?:(?:more\s+than|over|at\s+least|about|around|nearly|almost|some)\s+)?\d", _I)
@@ -1276,8 +1281,8 @@ def _region_meant(ctx: Doc, upto: int) -> str | None:
 
 def _speaker_country(t: str, m) -> bool:
     """'Russia stated', 'Kyiv says', 'Moscow's forces': a state acting, not a place."""
-    if _TITLE_AFTER.match(t[m.end:m.end + 40]):
-        return True
+    if _TITLE_AFTER.match(t[m.end:m.end + 40]) or _INSTITUTION_OF.search(t, max(0, m.start - 50), m.start):
+        return True     # also "the State Emergency Service of Ukraine", "the President of Ukraine"
     metonymy = getattr(places, "is_metonymy", None)
     try:
         return bool(metonymy and metonymy(t, m))

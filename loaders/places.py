@@ -745,8 +745,8 @@ def main_place(text: str, title: str | None, sentences=None) -> str | None:
     regions: dict[str, int] = {}     # mentions of each oblast, and of each settlement, unweighted
     told: dict[str, int] = {}
     for m in (find_places_in(sentences) if sentences is not None else find_places(text or "")):
-        if m.kind == "oblast":
-            regions[m.name] = regions.get(m.name, 0) + 1
+        if m.kind == "oblast" and not _OFFICE_AFTER.match(text or "", m.end):
+            regions[m.name] = regions.get(m.name, 0) + 1     # not "the Poltava Regional Prosecutor's Office"
         if m.kind not in SETTLEMENTS or is_metonymy(text, m):
             continue
         scores[m.name] = scores.get(m.name, 0) + (2 if m.start < lead_end else 1)
@@ -764,6 +764,10 @@ def main_place(text: str, title: str | None, sentences=None) -> str | None:
     if best not in in_title and regions.get(region, 0) >= max(2, told.get(best, 0)):
         return region    # "the Kursk region" told as often as bare "Kursk": the story is the region's
     return best
+
+
+_OFFICE_AFTER = re.compile(r"(?:\s+(?:Oblast|Region|Regional|State|Military|Civil|Police|Prosecutor['’ʼ]?s?))*\s+"
+                           r"(?:Administration|Prosecutor|Police|Council|Department|Office|Directorate|Court|Governor)(?![a-z])")
 
 
 def _lead_end(text: str) -> int:

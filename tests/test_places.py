@@ -442,3 +442,12 @@ def test_main_place_is_the_region_when_the_story_names_the_region_as_often_as_it
     assert main_place(city_story, None) == "Kharkiv"
     # a title naming the city keeps the city
     assert main_place(region_story, "Shelling in Kursk") == "Kursk"
+
+
+def test_a_regional_office_does_not_make_the_story_the_regions():
+    text = ("A missile hit a residential building in Poltava overnight. The Poltava Regional Prosecutor's Office "
+            "opened a case. The Poltava Regional Military Administration said rescuers were at work.")
+    assert places.main_place(text, None) == "Poltava"
+    # a story that names the region itself as often as the city stays the region's
+    story = "Fighting goes on in the Kursk region. Troops hold parts of the Kursk region near Kursk. Kursk is calm."
+    assert places.main_place(story, None) == "Kursk Oblast"
