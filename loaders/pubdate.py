@@ -132,7 +132,7 @@ def infer_full(text: str, dateline: str | None, today: dt.date, header: str | No
     look like a date stamp ("Published: 19 February 2024", "Sat 17 Feb 2024 08.03 GMT") count.
     `url`: the page address; `title`: the headline, read for news of timeline events;
     `main_place`: the story's place, which "the city" in a sentence means."""
-    text = _drop_clock(text or "")
+    text = _drop_date_lists(_drop_clock(text or ""))
     from_url = url_date(url, today)
     if from_url and from_url.precision == "day" and from_url.alt is None:
         return Inference(from_url.date, "day", "url")
@@ -151,7 +151,9 @@ def infer_full(text: str, dateline: str | None, today: dt.date, header: str | No
     found = _day(clues, dateline_clues, body, span, floor, today, from_url)
     # a day well before what the stamps, the timeline or the war's clock firmly say is background;
     # one well after them is a stale site widget ("Sunday, October 1, 2023" above a 2022 story)
-    if found is not None and span.firm_lo - D(days=NEAR_DAYS) <= found <= span.firm_hi + D(days=NEAR_DAYS):
+    # (and a day well before every window the text gives, firm or not: "in the 14 months of war ...
+    # On November 11, Ukraine regained the city" was written in 2023)
+    if found is not None and max(span.firm_lo, span.lo) - D(days=NEAR_DAYS) <= found <= span.firm_hi + D(days=NEAR_DAYS):
         return Inference(found, "day", "text dates")
     return _estimate(span, text, today)
 
@@ -159,6 +161,27 @@ def infer_full(text: str, dateline: str | None, today: dt.date, header: str | No
 # A site header's weather and today's date ("34.1 C" over "Sunday, October 1, 2023"): the day
 # the page was fetched, not the day the story was written.
 CLOCK_WIDGET = re.compile(r"\A(?:[^\n]{0,24}\n){0,2}?\s*-?\d{1,2}(?:[.,]\d)?\s*°?\s*[CF]\s*\n(?P<date>[^\n]{6,40})\n")
+
+
+# A list of other stories with their times ("Trump / 22 Nov 2024 2:47 PM GMT", "Ukraine / 16 Aug
+# 2023"): a widget; its dates say when the page was fetched, not when the story was written.
+_FULL_DATE_LINE = re.compile(rf"(?i)\b\d{{1,2}}\s+{MONTH_RE}\.?,?\s+20\d\d\b|\b{MONTH_RE}\.?\s+\d{{1,2}},?\s+20\d\d\b|\b20\d\d-\d\d-\d\d\b")
+DATE_LIST_LINES = 3
+
+
+def _drop_date_lists(text: str) -> str:
+    lines = text.split("\n")
+    dated = [k for k, line in enumerate(lines[:60]) if len(line) <= 120 and _FULL_DATE_LINE.search(line)]
+    runs, run = [], []
+    for k in dated:           # dated short lines close together (a blank or title line between them)
+        if run and k - run[-1] > 2:
+            runs.append(run)
+            run = []
+        run.append(k)
+    runs.append(run)
+    drop = {k for r in runs if len(r) >= DATE_LIST_LINES
+            and len({_FULL_DATE_LINE.search(lines[k]).group(0) for k in r}) >= 2 for k in r}
+    return "\n".join(line for k, line in enumerate(lines) if k not in drop) if drop else text
 
 
 def _drop_clock(text: str) -> str:
@@ -201,7 +224,10 @@ def _day(clues: list[Clue], dateline_clues: list[Clue], body: str, span: Span, f
             # was that Monday, or the Tuesday after it (wires file the next day too); weaker than
             # a weekday written beside the day, so the year must be unique
             year = _dateline_year(c.month, c.day, usual, floor, today, firm)
-            d = safe_date(year, c.month, c.day) if year else None
+            # the other weekdays the story names must not fit another year ("Aug 7" + "on Monday
+            # night" + "said on Tuesday": Monday fits 2023, Tuesday's next day 2024)
+            others = {_dateline_year(c.month, c.day, wd, floor, today, firm) for wd in _weekdays_named(body)} - {None}
+            d = safe_date(year, c.month, c.day) if year and others <= {year} else None
         if d is None and not c.header and c not in dateline_clues and c.year is None and c.weekday is None:
             d = _lead_day(c, body, floor, today)
         if d is not None:
@@ -348,6 +374,11 @@ def _dateline_year(month: int, day: int, weekday: int, floor: int, today: dt.dat
         if years:
             return None   # several years fit: the text does not tell
     return None
+
+
+def _weekdays_named(text: str) -> set[int]:
+    return {weekday_number(m.group(1)) for m in WEEKDAY_WORD.finditer(text)
+            if not re.search(r"(?i)\b(?:next|this|every|last)\s+$", text[max(0, m.start() - 8):m.start()])}
 
 
 def _report_day(anchor: dt.date, text: str, today: dt.date) -> dt.date:

@@ -231,6 +231,28 @@ def test_the_eve_of_an_anniversary_of_the_start_of_the_invasion_is_the_day_befor
     assert pub(text).date == D(2024, 2, 23)
 
 
+def test_a_list_of_other_stories_with_their_times_is_no_stamp():
+    widget = "\n".join(["Markets rally again 24 Nov 2024 3:45 AM GMT", "Election news", "22 Nov 2024 2:47 PM GMT",
+                        "Health care", "20 Nov 2024 5:00 AM GMT", "Ukraine", "16 Aug 2023 5:46 AM GMT"])
+    story = "\nRussian forces seize a village\nRussian forces have taken the village, the ministry said."
+    assert pub(widget + story).how == "unknown"
+    # one stamp at the top is still the page's own
+    assert pub("Published 24 Nov 2024 3:45 AM GMT" + story).date == D(2024, 11, 24)
+
+
+def test_a_dateline_whose_weekdays_fit_two_years_is_unknown():
+    text = ("Missiles struck the city twice on Monday night, killing nine people. The president said on Tuesday "
+            "that 82 people were wounded. Rescue work ended on Tuesday.")
+    assert pub(text, dateline="POKROVSK, Ukraine, Aug 7 (Reuters)").how == "unknown"
+
+
+def test_a_day_well_before_the_wars_clock_is_history():
+    text = ("This is the third evacuation that Russia has conducted in the 14 months of war. Between October 18 and "
+            "November 8, people left the city. On November 11, 2022, Ukraine regained control of the city.")
+    p = pub(text)
+    assert p.date != D(2022, 11, 11) and (p.date is None or p.date >= D(2023, 4, 1))
+
+
 def test_a_loose_window_alone_is_too_wide_to_date():
     # "two years since" spans a year: the article can be dated no closer than that
     assert pub("It has been two years since the full-scale invasion.").date is None
