@@ -1079,6 +1079,10 @@ def _canon(t: str, m) -> str | None:
     """The mention's canonical name; "Donetsk territory/region" is the oblast."""
     if m.kind not in ("oblast", "region") and m.oblast and _REGION_AFTER.match(t[m.end:m.end + 20]):
         return m.oblast
+    if m.oblast == f"{m.name} Oblast" and re.match(r"\s+area\b", t[m.end:m.end + 10], _I) \
+            and re.search(r"\bthe\s+$", t[max(0, m.start - 5):m.start], _I) \
+            and (places.place_info(m.name) or {}).get("country") == "RU":
+        return m.oblast     # "fighting in the Kursk area": the Russian border region, not its capital
     return m.name
 
 

@@ -514,7 +514,7 @@ def find_places(text: str) -> list[PlaceMention]:
 def _find_cached(text: str) -> tuple[PlaceMention, ...]:
     # figure, event and main-place code ask about the same sentences repeatedly
     hits = list(_hits_cached(text))
-    found = [m for m in _regions(text, _choose(text, hits)) if not _water(text, m)]
+    found = [m for m in _regions(text, _choose(text, hits)) if not _water(text, m) and not _surname(text, m)]
     return tuple(m for k, m in enumerate(found) if not (k and _locating_district(text, found[k - 1], m)))
 
 
@@ -532,6 +532,16 @@ def _locating_district(text: str, before: PlaceMention, m: PlaceMention) -> bool
 _RIVER_AFTER = re.compile(r"['’]?s?\s+(?:river|reservoir|dam|bay|estuary|delta|basin|valley|lagoon|spit)\b", re.I)
 _RIVER_BEFORE = re.compile(r"\b(?:(?:left|right|east|west|eastern|western|opposite|other)\s+bank\s+of|across|along|"
                            r"crossing\s+of|crossed)\s+(?:the\s+)?$", re.I)
+
+
+# "Odesa mayor Gennadiy Trukhanov": a surname that is also a village's name (Trukhaniv)
+_TITLE_AND_NAME = re.compile(r"\b(?:mayor|governor|head|chief|minister|commander|spokes(?:man|woman|person)|president|"
+                             r"general|deputy|adviser|advisor|official|lawmaker|MP|ambassador|envoy|colonel|lieutenant|"
+                             r"ombudsman|prosecutor)\s+(?-i:[A-Z][a-z'’]+)\s+$", re.I)
+
+
+def _surname(text: str, m: PlaceMention) -> bool:
+    return m.kind in SETTLEMENTS and bool(_TITLE_AND_NAME.search(text, max(0, m.start - 60), m.start))
 
 
 def _water(text: str, m: PlaceMention) -> bool:
@@ -566,7 +576,7 @@ def resolve(text: str, sentences=None) -> list[PlaceMention]:
             k += 1
         if local:
             out += [PlaceMention(m.start + s.start, m.end + s.start, m.name, m.kind, m.oblast, m.key)
-                    for m in _regions(s.text, local) if not _water(s.text, m)]
+                    for m in _regions(s.text, local) if not _water(s.text, m) and not _surname(s.text, m)]
     return out
 
 
@@ -747,8 +757,8 @@ def main_place(text: str, title: str | None, sentences=None) -> str | None:
     for m in (find_places_in(sentences) if sentences is not None else find_places(text or "")):
         if m.kind == "oblast" and not _OFFICE_AFTER.match(text or "", m.end):
             regions[m.name] = regions.get(m.name, 0) + 1     # not "the Poltava Regional Prosecutor's Office"
-        if m.kind not in SETTLEMENTS or is_metonymy(text, m):
-            continue
+        if m.kind not in SETTLEMENTS or is_metonymy(text, m) or _dateline(text or "", m):
+            continue    # "MOSCOW, October 13. /TASS/": where the wire filed from, not the story's place
         scores[m.name] = scores.get(m.name, 0) + (2 if m.start < lead_end else 1)
         told[m.name] = told.get(m.name, 0) + 1
         first_at.setdefault(m.name, m.start)
@@ -764,6 +774,15 @@ def main_place(text: str, title: str | None, sentences=None) -> str | None:
     if best not in in_title and regions.get(region, 0) >= max(2, told.get(best, 0)):
         return region    # "the Kursk region" told as often as bare "Kursk": the story is the region's
     return best
+
+
+_DATELINE_AFTER = re.compile(r"(?:,\s*(?:Ukraine|Russia))?,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+                             r"(?:,?\s+\d{4})?\s*(?:[.(/]|\s[-–—])")
+def _dateline(text: str, m: PlaceMention) -> bool:
+    """'MOSCOW, October 13. /TASS/' opening a line: a dateline ('in Kherson, Ukraine, June 7, 2023.' in a
+    caption is not)."""
+    opens = re.search(r"(?:^|\n)(?:date\s+\d{4}-\d\d-\d\d\s+)?$", text[max(0, m.start - 20):m.start])
+    return bool(opens or text[m.start:m.end].isupper()) and bool(_DATELINE_AFTER.match(text, m.end))
 
 
 _OFFICE_AFTER = re.compile(r"(?:\s+(?:Oblast|Region|Regional|State|Military|Civil|Police|Prosecutor['’ʼ]?s?))*\s+"

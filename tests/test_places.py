@@ -451,3 +451,18 @@ def test_a_regional_office_does_not_make_the_story_the_regions():
     # a story that names the region itself as often as the city stays the region's
     story = "Fighting goes on in the Kursk region. Troops hold parts of the Kursk region near Kursk. Kursk is calm."
     assert places.main_place(story, None) == "Kursk Oblast"
+
+
+def test_a_surname_after_a_title_is_no_village():
+    text = "Eight people were killed, as per reports from Odesa mayor Gennadiy Trukhanov and the administration."
+    assert [m.name for m in places.find_places(text)] == ["Odesa"]
+
+
+def test_a_wire_dateline_is_not_the_storys_place():
+    text = ("MOSCOW, October 13. /TASS/. Ukraine has lost 300 servicemen in the Kursk Region, the ministry said. "
+            "Fighting goes on in the Kursk Region.")
+    assert places.main_place(text, None) != "Moscow"
+    # a caption that names a town and a date is no dateline
+    caption = ("Rescuers evacuate residents after the dam breached in Kherson, Ukraine, June 7, 2023. (Reuters Photo)\n"
+               "Thousands were evacuated from Kherson on Wednesday.")
+    assert places.main_place(caption, None) == "Kherson"
