@@ -140,7 +140,8 @@ OBJECT_NP = re.compile(r"^\s*(?:(?:one|some|several|parts?|much|most|all)\s+of\s
                        r"edge|suburbs?|districts?|parts?|area|areas|positions|village|town|city|settlement|"
                        r"region|province|oblast|control)\s+(?:of|in|near|around|over)\s+(?:the\s+)?"
                        r"(?:[\w'-]+\s+){0,5}?(?:(?:city|town|village|settlement|hub|stronghold|bastion)\s+of\s+)?$", _I)
-AXIS_AFTER = re.compile(r"['\u2019]?s?\s+(?:sector|direction|axis|front|salient)\b", _I)
+AXIS_AFTER = re.compile(r"['\u2019]?s?\s+(?:sector|direction|axis|front|salient)s?\b"
+                        r"|\s+and\s+(?-i:[A-Z])[\w'\u2019-]+\s+(?:sectors|directions|axes|fronts)\b", _I)
 # Between two coordinated places: "X and Y", "X, Y and Z", "X in the northeast and around Y".
 COORDINATED = re.compile(r"^(?:\s+in\s+the\s+\w+)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:in|near|around|on|at)\s+)?"
                          r"(?:the\s+(?:\w+\s+)?(?:village|town|city)\s+of\s+)?$", _I)
@@ -170,8 +171,11 @@ NOT_TERRITORY = re.compile(
     r"helicopters?|cars?|trucks?|situation|narrative|"
     r"deal|agreement|balance|tone|chord|note|blow|image|imagination|attention)\b", _I)
 
-PEOPLE_SUBJECT = re.compile(r"\b(?:soldiers|troops|servicemen|prisoners|fighters|mercenaries|men|people|"
-                            r"civilians|residents)\s+(?:\w+\s+)?(?:were|was|had\s+been|have\s+been|being)\s+$", _I)
+PEOPLE_SUBJECT = re.compile(r"\b(?:soldiers|troops|servicemen|prisoners|fighters|mercenaries|men|people|defenders|"
+                            r"marines|personnel|civilians|residents|Ukrainians|Russians)\s+(?:\w+\s+)?"
+                            r"(?:were|was|had\s+been|have\s+been|being)\s+$", _I)
+# "defenders captured in Mariupol": people taken, told by a participle right after them
+PEOPLE_PARTICIPLE = re.compile(r"\b(?:defenders|soldiers|servicemen|fighters|marines|personnel|prisoners|troops)\s+$", _I)
 
 # A state told of its subject ("X is now in Russian hands", "X, a town of 5,000, fell"): the
 # place must be that subject, not a place people come from ("Ukrainians from Mariupol are ...").

@@ -32,7 +32,7 @@ from .event_rules import (
     ANAPHOR, ATTEMPT_BEFORE, AXIS, AXIS_AFTER, BARE_VERB, CLAUSE_END, COORDINATED, GROUND_BEFORE,
     HAPPENED_BEFORE, INFINITIVE_AND, INFRASTRUCTURE, INTENT_BEFORE, LEAD_PLACE, MODAL_AFTER,
     NEGATION_BEFORE, NOMINAL, NOT_A_TARGET, NOT_TERRITORY, OBJECT_NP, OWN_OBJECT, PEOPLE_SUBJECT,
-    PLACE_BEFORE_OK, REFERENCE_BEFORE, RELATIVE_BEFORE, SINCE_BEFORE, STATE_TRIGGER, STRIKE_CUE, WITH_FIRE,
+    PEOPLE_PARTICIPLE, PLACE_BEFORE_OK, REFERENCE_BEFORE, RELATIVE_BEFORE, SINCE_BEFORE, STATE_TRIGGER, STRIKE_CUE, WITH_FIRE,
     SUBJECT_GAP, TAKE, TAKES_OBJECT, TIGHT, TRIGGERS, TROOPS_BEFORE, WEAPON_SUBJECT, actor_side,
     trigger_types,
 )
@@ -76,6 +76,10 @@ BACKGROUND_WAR = re.compile(r"\b(?:early|earlier)\s+in\s+the\s+(?:full[-\s]scale
 UNNAMED_PLACES = re.compile(r"\b(?:villages|settlements|towns|positions|areas|localities)\b", re.I)
 
 
+_WITH_FIRE_NEAR = re.compile(r"\bwith\s+(?:[\w'’“”\"-]+\s+){0,5}?(?:drones?|missiles?|rockets?|bombs?|shells?|artillery|"
+                             r"shaheds?|uavs?)\b(?![^.;]*\bwith\b)", re.I)
+FROM_A_BUILDING = re.compile(r"\s*(?:from\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:building|house|apartment|block|home|"
+                             r"dormitory|hospital|school|shelter|rubble|ruins)\b", re.I)
 WHERE_CLAUSE = re.compile(r"(?:,\s*[\w\s'’-]{1,30}?)?,?\s+where\b[^.;:]{0,100}", re.I)
 EVACUEES = re.compile(r"\s+(?:residents|people|families|civilians|children|villagers|locals|pensioners)\b", re.I)
 
@@ -191,12 +195,15 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
                 if own:
                     placeless.append((event_type, own))
             continue
-        if TAKES_OBJECT.match(m.group(0)) and PEOPLE_SUBJECT.search(_clause_before(text, start)[-40:]):
+        if TAKES_OBJECT.match(m.group(0)) and (PEOPLE_SUBJECT.search(_clause_before(text, start)[-40:]) or (
+                m.group(0).lower() == "captured" and PEOPLE_PARTICIPLE.search(text, max(0, start - 30), start))):
             continue          # "114 Russian fighters were captured in X": prisoners, not territory
         if event_type == "evacuation" and re.match(r"(?i)evacuated\b", m.group(0)) and (re.search(
                 r"(?i)\b(?:for|of|the|to|with|among|newly|recently|internally)\s+$", text[max(0, start - 15):start])
                 or re.match(r"\W*$", text[:start]) and EVACUEES.match(text, start + len("evacuated"))):
             continue          # "housing for evacuated families", "Evacuated residents say": who they are
+        if event_type == "evacuation" and FROM_A_BUILDING.match(text, end):
+            continue          # "400 residents were evacuated from a building struck by a missile": a rescue
         if re.match(r"(?i)left|abandoned", m.group(0)) and not TROOPS_BEFORE.search(_clause_before(text, start)):
             continue          # "residents have left X" is not a withdrawal
         if event_type == "assault" and WEAPON_SUBJECT.search(_clause_before(text, start)[-40:]):
@@ -302,8 +309,8 @@ def _attack_is_strike(text: str, start: int, end: int, m: re.Match, targets: lis
     where = text.find(targets[0], end) if targets else -1
     if where > end and INFRASTRUCTURE.search(text, end, where):
         return True
-    if where >= end and WITH_FIRE.match(text, where + len(targets[0])):
-        return True     # "attacked Kyiv with nearly 30 drones"
+    if WITH_FIRE.match(text, where + len(targets[0])) if where >= end else _WITH_FIRE_NEAR.search(text, end, end + 120):
+        return True     # "attacked Kyiv with nearly 30 drones", "attacked the Sumy Region with two missiles"
     if not re.match(r"(?i)attacks?\s+(?:on|against|in)$", m.group(0)):
         return False
     before = _clause_before(text, start)

@@ -186,6 +186,8 @@ EVENTS = [
      D(2024, 5, 13), ("strike", "Belgorod", "ukraine", D(2024, 5, 12))),
     ("attack_by_shaheds", "On Sunday, a night attack by shaheds in Kyiv killed a young woman.", D(2025, 10, 27),
      ("strike", "Kyiv", None, D(2025, 10, 26))),
+    ("attacked_a_region_with_missiles", "Russia attacked Kharkiv Oblast with two Iskander-M ballistic missiles on "
+     "Monday.", D(2024, 11, 19), ("strike", "Kharkiv Oblast", "russia", D(2024, 11, 18))),
     # a formation the dictionary knows carries the capture out, whatever the verb
     ("a_russian_grouping_liberates", "Units of the 'West' grouping have liberated the town of Selydove on Sunday.",
      D(2025, 11, 18), ("capture", "Selydove", "russia", D(2025, 11, 16))),
@@ -208,6 +210,11 @@ NON_EVENTS = [
     ("bombed_out_is_an_adjective", "Families still live in the bombed-out city of Mariupol."),
     ("evacuated_residents_are_who_they_are", "Evacuated residents from Bakhmut say they cannot reach relatives."),
     ("a_landmark_in_a_distance", "The town, 350 miles south-east of the capital, Kyiv, was the first captured."),
+    ("two_towns_named_as_directions", "The deputy minister said offensive operations in the Bakhmut and Avdiivka "
+                                      "directions continued."),
+    ("evacuated_from_a_struck_building", "Around 400 residents were evacuated from a nine-story building in Sumy "
+                                         "struck by the missile."),
+    ("defenders_captured_in_a_city", "Those released include defenders captured in Mariupol at the steel plant."),
     ("history_told_at_that_time", "At that time, separatists backed by Moscow had taken Mariupol."),
     ("a_capital_standing_for_its_army", "Sixty soldiers died in a strike on Kyiv troops stationed in a school."),
     ("takeover_with_would", "A Russian takeover of the city of Bakhmut would open the way to Kramatorsk."),
