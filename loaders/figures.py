@@ -67,12 +67,13 @@ _BEFORE = re.compile(
     r"\b(?:%s)(?:\s+(?:%s))*\s*$" % (_alt(f"(?P<{k}>{_alt(v)})" for k, v in L.BEFORE), L.BEFORE_FILLER), _I)
 _BEFORE_KINDS = [k for k, _ in L.BEFORE]
 _EQUIP_LOSS_AFTER = re.compile(
+    r"(?:\s+and\s+other\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"     # "1,600 tanks and other armored vehicles destroyed"
     r"\s*(?:(?:were|was|have|has|had|been|reportedly|also|all|,|[a-z]+ed\s+(?:and|or))\s+)*(?:destroyed|lost|damaged|knocked\s+out"
     r"|captured|seized|hit|disabled|abandoned|written\s+off|taken\s+out|neutrali[sz]ed)\b", _I)
 # "54 armoured vehicles, including seven tanks, had been destroyed": a list shares the loss verb
 _SHARED_LOSS = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as|including)\s+[^.;:]{1,60}?\s(?:were|was|have|has|had)\s+"
                           r"(?:been\s+)?(?:reportedly\s+)?(?:destroyed|lost|damaged|knocked\s+out|captured|disabled)\b", _I)
-_LOSS_VERB = re.compile(r"\b(?:lost|losses|lose|loses|losing|destroyed|destroying|knocked\s+out|captured|damaged|shot\s+down|"
+_LOSS_VERB = re.compile(r"\b(?:lost|losses|loss|lose|loses|losing|destroyed|destroying|knocked\s+out|captured|damaged|shot\s+down|"
                         r"eliminated|eliminating|neutrali[sz]ed|wiped\s+out|"
                         r"shooting\s+down|downed|downing|sank|sunk|sinking)\b", _I)
 # "shot down a Russian Su-34 and two helicopters": a loss verb heads a list the number closes
@@ -80,7 +81,7 @@ _EQUIP_VERB_LIST = re.compile(r"\b(?:destroyed|destroying|shot\s+down|downed|san
                               r"(?:[A-Za-z][\w'’-]*\s+){0,5}[A-Za-z][\w'’-]*(?:\s*,|\s+and)\s*$", _I)
 _CIVILIAN_WORD = re.compile(r"\b(?:civilians?|people|residents|children|inhabitants)\b", _I)
 _LOSS_NOUN = re.compile(r"\b(?:losses|casualties|death\s+toll|casualty\s+toll)\b", _I)
-_LOSS_ONLY = re.compile(r"\b(?:lost|losses|lose|loses|losing|suffered)\b", _I)
+_LOSS_ONLY = re.compile(r"\b(?:lost|losses|loss|lose|loses|losing|suffered)\b", _I)
 _STRIKE_MOD = re.compile(r"\b(?:%s)\b" % L.STRIKE_MODIFIERS, _I)
 _TIMES = re.compile(r"^\s+times\b", _I)
 _TIMES_VERB = re.compile(r"\b(?:%s)\b" % L.TIMES_VERBS, _I)
@@ -582,6 +583,10 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
     if r.head is None and prev is not None and prev[1] == "strikes" and _DRONE.search(prev[3].head_text) \
             and _SUBSET_SHOT.match(t, r.np_end) is not None:
         return "equipment_lost"     # "96 drones ..., of which 62 were shot down": the 62 are lost drones
+    if r.head is None and (p := _PAREN_KIND.search(t, max(lo, q.start - 30), q.start)):
+        # "suffered heavy casualties (around 30,000)": the number in brackets after its noun
+        return {"casualties": "killed_or_wounded", "losses": "killed_or_wounded", "deaths": "killed",
+                "dead": "killed", "wounded": "wounded", "injured": "wounded"}[p.group(1).lower()]
     if r.head is None and _LIVES.match(t, q.end) and _LIVES_LOST.search(t, max(lo, q.start - 40), q.start):
         return "killed"             # "resulting in the loss of at least 13 lives", "claimed 9 lives"
     people = r.head in (None, "military", "civilian", "demonym", "neutral")
@@ -909,6 +914,10 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         sm = _SIDE.match(t, m.start("side")) if m else None
         if sm:
             return _term_side(sm, cside)    # "casualty figures for Russian troops ... hitting 35,000"
+    if kind in CASUALTY_KINDS and (v := _SUFFERED_PAREN.search(t, max(lo, q.start - 80), q.start)):
+        subject = [x for x in _side_terms(t, _clause_start(t, v.start(), lo), v.start(), cside) if x[1] and x[2] != "speaker"]
+        if subject:
+            return subject[-1][1]           # "the Ukrainian side suffered heavy casualties (around 30,000)"
     if kind in CASUALTY_KINDS and kind != "captured" and _LOSS_NOUN_AFTER.match(t, q.end) \
             and (v := _TOOK_LOSSES.search(t, cs, q.start)):
         # "Russian forces have sustained over a million casualties", "Russia suffered an average
@@ -1227,6 +1236,8 @@ _INSTITUTION_OF = re.compile(r"\b(?:Service|Services|Ministry|Staff|Forces|Offic
 _SPEAKERS_IN = re.compile(r"\b(?:authorities|officials|administration|police|rescuers|emergency\s+services)\s+(?:in|of)\s+"
                           r"(?:the\s+)?(?:[\w-]+\s+)?$", _I)
 _OBJECT_NEXT = re.compile(r"\s+(?:(?:more\s+than|over|at\s+least|about|around|nearly|almost|some)\s+)?\d", _I)
+_SUFFERED_PAREN = re.compile(r"\b(?:suffered|sustained|took|taken|incurred)\s+(?:[\w-]+\s+){0,2}?(?:casualties|losses)\s*\(\s*$", _I)
+_PAREN_KIND = re.compile(r"\b(casualties|losses|deaths|dead|wounded|injured)\s*\(\s*$", _I)
 _LIVES = re.compile(r"\s+(?:human\s+|civilian\s+)?lives\b", _I)
 _LIVES_LOST = re.compile(r"\b(?:loss\s+of|lost|claimed|claiming|claims|cost|costing|took|taking)\s+(?:the\s+)?$", _I)
 _COST_HARDWARE = re.compile(r"\bcost\s+(?P<whom>[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:[\w-]+\s+){0,5}?(?:hardware|equipment|weapons|"
