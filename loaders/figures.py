@@ -837,8 +837,9 @@ def _side_terms(t: str, lo: int, hi: int, cside: str) -> list[tuple[int, str | N
         side = _term_side(m, cside)
         after = t[m.end():m.end() + 40]
         word = m.group(0)
-        if _TARGET_BEFORE.search(t, max(0, m.start() - 60), m.start()):
-            role = "target"
+        if _TARGET_BEFORE.search(t, max(0, m.start() - 60), m.start()) \
+                and not _FORCES_OF.search(t, max(0, m.start() - 30), m.start()):
+            role = "target"     # (but "the Armed Forces of Ukraine" are Ukraine's)
         elif (c := _COUNTED_BEFORE.search(t[max(0, m.start() - 24):m.start()])) and not _MONTH_BEFORE.search(
                 t[max(0, m.start() - 24 + c.start() - 12):max(0, m.start() - 24) + c.start()]):
             role = "other"        # "killed 300 Ukrainian servicemen": the counted, not the actor
@@ -848,8 +849,11 @@ def _side_terms(t: str, lo: int, hi: int, cside: str) -> list[tuple[int, str | N
             role = "other"
         elif _ADJ_SIDE.search(word):
             role = "agent" if _AGENT_AFTER.match(after) else "other"
-        elif re.search(r"\b(?:in|of|from|across|to|for|into|with|by)\s+(?:the\s+)?$", t[max(0, m.start() - 12):m.start()], _I):
-            role = "other"
+        elif re.search(r"\b(?:in|of|from|across|to|for|into|with|by)\s+(?:the\s+)?(?:(?:eastern|western|southern|northern|"
+                       r"central|north-?eastern|north-?western|south-?eastern|south-?western|occupied)\s+)?$",
+                       t[max(0, m.start() - 30):m.start()], _I) \
+                and not _FORCES_OF.search(t, max(0, m.start() - 30), m.start()):
+            role = "other"      # "in eastern Ukraine", but not "the Armed Forces of Ukraine"
         else:
             role = "agent"
         out.append((m.start(), side, role))
@@ -859,6 +863,7 @@ def _side_terms(t: str, lo: int, hi: int, cside: str) -> list[tuple[int, str | N
 
 # A count right before a side word ("300 Ukrainian servicemen"), not a date ("on November 12
 # that Russian forces ...") nor a number ending a clause.
+_FORCES_OF = re.compile(r"\b(?:forces|army|military|troops|navy|ministry|government|president|command)\s+of\s+(?:the\s+)?$", _I)
 _COUNTED_BEFORE = re.compile(
     r"(?<![\w,])(?!(?:19|20)\d\d\b)\d[\d,.]*\s+(?:(?!(?:that|and|as|when|while|but|which|who|after|before|"
     r"since|because|where|said|says)\b)[a-z][\w-]*\s+)?$")
@@ -868,7 +873,7 @@ _OWN_AGENT = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:forces|troops|unit
 _SPEAKER_AFTER = re.compile(
     r"(?:'s|’s)?(?:\s+(?:[A-Z][\w'’-]*|defen[cs]e|foreign|interior|general|military|armed|forces|ministry|staff|"
     r"of|the|and|officials?|authorities|spokes\w+)){0,5}?\s+(?:said|says|claimed|claims|stated|states|reported|"
-    r"reports|told|announced|estimated|estimates|believes?|added|wrote)\b")
+    r"reports|told|announced|estimated|estimates|believes?|added|wrote|write|writes|described|describes)\b")
 
 
 def _mods_side(text: str, cside: str) -> str | None:

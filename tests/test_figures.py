@@ -360,6 +360,17 @@ CASES = [
     C('wounded-injuries-to',
       'The shelling resulted in injuries to three individuals.',
       'wounded=3 exact civilian'),
+    C('attacks-a-force-in-a-region-is-not-the-region',
+      'The deputy minister said that Russian forces in eastern Ukraine launched over 5800 attacks last week.',
+      'attacks=5800 more_than russia'),
+    C('killed_or_wounded-the-armed-forces-of-ukraine-lost',
+      "As Russian media write, citing Gerasimov's report, the Armed Forces of Ukraine allegedly lost at least "
+      "75,000 soldiers.",
+      'killed_or_wounded=75000 more_than ukraine'),
+    C('strikes-what-kyiv-described',
+      'The strikes came after Russia targeted the power grid in what Kyiv described as a massive attack involving '
+      '120 missiles.',
+      'strikes=120 exact russia'),
     C('strikes-fire-missions',
       'Ukrainian gunners carried out almost 120 fire missions on Russian positions, the brigade said.',
       'strikes=120 less_than ukraine'),
