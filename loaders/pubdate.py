@@ -151,9 +151,7 @@ def infer_full(text: str, dateline: str | None, today: dt.date, header: str | No
     found = _day(clues, dateline_clues, body, span, floor, today, from_url)
     # a day well before what the stamps, the timeline or the war's clock firmly say is background;
     # one well after them is a stale site widget ("Sunday, October 1, 2023" above a 2022 story)
-    # (and a day well before every window the text gives, firm or not: "in the 14 months of war ...
-    # On November 11, Ukraine regained the city" was written in 2023)
-    if found is not None and max(span.firm_lo, span.lo) - D(days=NEAR_DAYS) <= found <= span.firm_hi + D(days=NEAR_DAYS):
+    if found is not None and span.firm_lo - D(days=NEAR_DAYS) <= found <= span.firm_hi + D(days=NEAR_DAYS):
         return Inference(found, "day", "text dates")
     return _estimate(span, text, today)
 
@@ -247,6 +245,10 @@ def _day(clues: list[Clue], dateline_clues: list[Clue], body: str, span: Span, f
                 found = d
     if found is None and latest_body:
         found = _report_day(latest_body, body, today)
+        if found < span.lo - D(days=NEAR_DAYS):
+            # a day of the story's text well before every window the text gives, firm or not, is
+            # history: "in the 14 months of war ... On November 11, Ukraine regained the city"
+            return None
     # an article that speaks of 2024 was not written in 2022: the date is background
     return found if found and found.year >= floor else None
 
