@@ -172,7 +172,8 @@ def over_time(df: pd.DataFrame, unit: str = "people", follow: str | None = None,
                   showlegend=False, hovermode="closest",
                   xaxis=dict(type="date", anchor=f"y{n if n > 1 else ''}", showgrid=True,
                              range=[lo_day - pd.Timedelta(days=span * 0.02), x_end],
-                             tickformatstops=DATE_TICKS, automargin=False, tickfont=FONT))
+                             tickformatstops=DATE_TICKS, automargin=False, tickfont=FONT,
+                             nticks=4))   # a two-week tick's "14 Jan 2024" labels touch at 800 px
     annotations, shapes = [], []
     by_row = dict(tuple(df.groupby("row", sort=False)))
     for i, (k, title) in enumerate(titles):
