@@ -266,6 +266,9 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
                             # (but "shot down 23 of 28 drones": the 28 were launched, and "three
                             # of the 22 injured are children": the 22 are a toll of their own)
         kind = _kind(sent.text, q, r, lo, prev)
+        if kind is None and "released" in (r.after, r.before) and r.head in _PEOPLE_HEADS \
+                and _CAME_HOME.match(sent.text, r.np_end) and _swap_story(ctx, i):
+            kind = "captured"   # "... in a prisoner swap. 88 people returned home": the swap's count
         if kind == "captured" and _RECRUITED_PRISONERS.match(sent.text, q.end):
             kind = None         # "14,500 recruited prisoners": convicts sent to fight, not prisoners of war
         if kind == "population_remaining" and _LIVING_THEN_MOVED.match(sent.text, q.end):
@@ -988,6 +991,18 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         sm = _SIDE.match(t, m.end()) if m else None
         if sm:
             return _opp(_term_side(sm, cside))
+    if kind == "captured" and r.head != "demonym" and (home := _CAME_HOME.match(t, r.np_end)):
+        # a swap's returnees are the side they come home to ("88 people returned to Ukraine")
+        sm = re.search(r"\b(ukraine|russia)\b", home.group(0), _I)
+        if sm:
+            return sm.group(1).lower()
+        if cside in ("russia", "ukraine") and not _SIDE.search(t, q.start, r.np_end):
+            return cside        # "212 people came home, the ministry said": its own people
+    if kind == "captured" and r.before == "released" and re.search(r"\breturn(?:ed)?\s+(?:[\w-]+\s+)?$", t[r.before_start:q.start], _I):
+        to = re.match(r"\s+(?:home\s+)?to\s+(ukraine|russia)\b", t[r.np_end:r.np_end + 30], _I)
+        if to:
+            return to.group(1).lower()  # "Moscow returned 40 soldiers to Ukraine"
+        # "Ukraine has returned 1,358 prisoners": its own or the other's; the words do not say
     if r.head == "civilian" or (r.head is None and r.before and _CIVILIAN_WORD.search(t, r.before_start, q.start)):
         return "civilian"       # "12 people", "the number of people killed rose to 58"
     hs = _SIDE.match(r.head_text)
@@ -1251,6 +1266,20 @@ _LOSS_NOUN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:casualties|losses|death
 _TOOK_LOSSES = re.compile(r"\b(?:sustain(?:ed|s|ing)?|suffer(?:ed|s|ing)?|tak(?:e|es|en|ing)|took|incur(?:red|s|ring)?)\s+"
                           r"(?:(?:an?\s+)?(?:average|total|estimated)\s+(?:of\s+)?)?$", _I)
 _SWAP_CONTEXT = re.compile(r"\b(?:swaps?|exchanges?|exchanged|captivity|prisoners?|pows?|captives?)\b", _I)
+# People coming home, where the swap was told in the headline or just before
+_CAME_HOME = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:have\s+|has\s+|had\s+|were\s+|was\s+)?(?:been\s+)?(?:returned|came|come|brought\s+back|"
+                        r"brought|repatriated)\s+(?:back\s+)?(?:home(?!\s+(?:to|in)\b)|to\s+(?:ukraine|russia|their\s+(?:homeland|country|families))|"
+                        r"from\s+(?:russian\s+|ukrainian\s+)?captivity)\b", _I)
+_SWAP_STORY = re.compile(r"\b(?:(?:prisoner|pow|captive)s?\s+(?:swaps?|exchanges?)|(?:swaps?|exchanges?|exchanged|swapped)\b[^.;]{0,60}?"
+                         r"\b(?:prisoners?|pows?|captives?|servicem[ae]n|soldiers|troops|defenders)|captivity)\b", _I)
+
+
+def _swap_story(ctx: Doc, i: int) -> bool:
+    """A prisoner exchange told in the headline, the lead or the five sentences before."""
+    if ctx.title and _SWAP_STORY.search(ctx.title):
+        return True
+    near = set(range(min(3, len(ctx.sentences)))) | set(range(max(0, i - 5), i + 1))
+    return any(_SWAP_STORY.search(ctx.sentences[j].text) for j in near)
 _REMAINS = re.compile(r"\b(?:bodies|remains|corpses)\b", _I)
 _RECRUITED_PRISONERS = re.compile(r"\s+(?:recruited|former|ex-|convicted|pardoned)\s*(?:prisoners|convicts|inmates)\b", _I)
 _LIVING_THEN_MOVED = re.compile(r"[^.;]{0,80}?\bliving\b[^.;]{0,100}?\b(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?"

@@ -173,7 +173,7 @@ BEFORE = [
                  r"wounded", r"wounding", r"wounds", r"injured", r"injuring", r"injures", r"hurt", r"hurting",
                  r"among\s+the\s+(?:wounded|injured)\s+(?:were|are)", r"wounded:", r"injured:"]),
     ("captured", [r"(?:the\s+)?capture\s+of", r"captured", r"capturing", r"took", r"taken", r"detained", r"taking", r"holding", r"holds", r"held"]),
-    ("released", [r"freed", r"freeing", r"released", r"releasing", r"returned", r"returning", r"exchanged", r"exchanging",
+    ("released", [r"freed", r"freeing", r"released", r"releasing", r"returned", r"returning", r"return", r"exchanged", r"exchanging",
                   r"swapped", r"repatriated", r"(?:exchange|swap|release|return)\s+of", r"brought\s+(?:back\s+)?home"]),
     ("evacuated", [r"evacuated", r"evacuating", r"evacuate", r"evacuation\s+of", r"helped\s+evacuate",
                    r"helped\s+to\s+evacuate", r"moved\s+out"]),
