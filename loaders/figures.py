@@ -597,6 +597,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
     if r.head == "equipment":
         if b in ("destroyed", "lost", "captured") or r.loss_after or r.colon == "killed_or_wounded":
             return "equipment_lost"
+        if b in ("killed", "killed_or_wounded") and _WRECKED.search(t, max(lo, q.start - 40), q.start):
+            return "equipment_lost"     # "eliminated 914 units of equipment", "neutralized ... 7 vehicles"
         if prev is not None and prev[1] in ("killed_or_wounded", "killed", "equipment_lost") and _listed(t, prev[0], q) \
                 and _LOSS_VERB.search(t, 0, q.start):
             return "equipment_lost"     # "lost 1,340 soldiers, 9 tanks and 27 artillery systems"
@@ -736,6 +738,7 @@ def _subset(t: str, a: Quantity, b: Quantity) -> bool:
         and not re.match(r"[^,.;]{0,30}?\b(?:%s)" % L.SHOT_DOWN, t[b.end:b.end + 40], _I)
 
 
+_WRECKED = re.compile(r"\b(?:eliminat|neutrali[sz]|liquidat)\w*\s+(?:[^.;:]{0,30}?)$", _I)
 _LIST_GAP = re.compile(r"(?:,|\band\b|\bincluding\b|\bof\s+whom\b|\bamong\s+them\b|\bplus\b|\bas\s+well\s+as\b)\s*$", _I)
 
 
@@ -963,6 +966,9 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
     if kind == "equipment_lost":
         if prev is not None and prev[1] == "equipment_lost" and r.before is None and _listed(t, prev[0], q):
             return prev[2]
+        if prev is not None and prev[1] in ("killed_or_wounded", "killed") and prev[2] in ("russia", "ukraine") \
+                and r.before is None and _listed(t, prev[0], q):
+            return prev[2]      # "neutralized 40 Ukrainian troops, six vehicles": the same side's
         if m := _COST_HARDWARE.search(t, max(0, q.start - 250), q.start):
             sm = _SIDE.match(t, m.start("whom"))
             return _term_side(sm, cside) if sm else None

@@ -56,7 +56,7 @@ NOUNS = {
         r"(?:ground-?\s?)?attack\s+(?:aircraft|helicopters?|jets?|planes?)",
         r"(?:pieces|units|items)\s+of\s+(?:[\w-]+\s+){0,2}?(?:equipment|armament|weaponry|weapons|hardware|materiel)",
         r"rocket\s+artillery(?:\s+(?:launchers?|systems?|pieces?))?",
-        r"electronic\s+warfare\s+(?:stations?|systems?|complex(?:es)?)", r"(?:field\s+|artillery\s+|anti-tank\s+)?guns",
+        r"electronic\s+warfare\s+(?:stations?|systems?|complex(?:es)?)", r"(?:field\s+|artillery\s+|anti-tank\s+)?guns", r"(?:field\s+)?(?:artillery\s+)?cannons",
         r"armou?red\s+(?:combat\s+)?vehicles?", r"military\s+vehicles?", r"tanks?", r"apcs?", r"ifvs?",
         r"bmps?", r"btrs?", r"(?:field\s+)?artillery\s+(?:systems?|pieces?|guns?|mounts?|installations?)",
         r"(?:missile|rocket)\s+(?:systems?|complex(?:es)?)", r"howitzers?", r"mortars?",
@@ -160,7 +160,8 @@ BEFORE = [
                            r"losses\s+of", r"(?:suffered\s+)?(?:a\s+)?loss\s+of", r"(?:losses|casualties|casualty\s+(?:figures|numbers|count|toll))\b[\w\s'’.,-]{0,110}?\b(?:amounted\s+to|stood\s+at|totall?ed|totall?ing|reached|reaching|hitting|were|included|include|including|to|"
                            r"surpassed|exceeded|topped|passed|hit)",
                            r"casualty\s+toll\s+(?:of|to|at)", r"put\s+out\s+of\s+action",
-                           r"casualty\s+rate\s+(?:of|at)(?:\s+(?:about|around|some|over|more\s+than))?"]),
+                           r"casualty\s+rate\s+(?:of|at)(?:\s+(?:about|around|some|over|more\s+than))?",
+                           r"neutrali[sz]ed", r"neutrali[sz]ing"]),
     ("killed", [r"killed", r"killings?\s+of", r"killing", r"kills", r"kill", r"slain", r"executed", r"executing", r"shot\s+dead", r"bodies\s+of", r"slew", r"slaying", r"eliminated", r"eliminating",
                 r"liquidated", r"(?:death|casualty)\s+toll\b[\w\s'’-]{0,150}?\b(?:to|at|of|is|was|reached|stood|stands|hit)",
                 r"toll\s+(?:(?:has|had|have)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grown|grew|surged|mounted|stood|stands|now\s+stands)\s+)?(?:to|of|at)",

@@ -1241,6 +1241,17 @@ CASES += [
     C('captured-swap-each-side',
       'Kyiv and Moscow swapped 95 prisoners of war each on Friday in a deal brokered by the UAE.',
       'captured=95 exact -'),
+    # a tally's hardware "eliminated" or "neutralized" with the troops, and its list's side
+    C('equipment_lost-eliminated-units-of-equipment-list',
+      'The Russian ministry said its forces eliminated 300 units of special equipment, four air defence systems '
+      'and 12 multiple rocket launchers (MLRS), as well as 210 field artillery cannons and mortars.',
+      'equipment_lost=300 exact ukraine', 'equipment_lost=4 exact ukraine', 'equipment_lost=12 exact ukraine',
+      'equipment_lost=210 exact ukraine'),
+    C('killed_or_wounded-neutralized-troops-then-vehicles',
+      'The group of forces neutralized 40 Ukrainian troops, six motor vehicles as well as three towed howitzers.',
+      'killed_or_wounded=40 exact ukraine', 'equipment_lost=6 exact ukraine', 'equipment_lost=3 exact ukraine'),
+    C('none-cannon-fire-is-no-hardware-lost',
+      'Cannon fire was heard as 3 cannons stood in the square.'),
     # a swap told before: the people coming home are its count, of the side they return to
     C('captured-swap-told-before-returned-to',
       'Kyiv and Moscow carried out a prisoner swap on Friday. The defence ministry said 88 people returned to Ukraine.',
