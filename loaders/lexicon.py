@@ -121,6 +121,10 @@ AFTER = [
     ("released", [r"(?:had\s+been\s+|have\s+been\s+|has\s+been\s+|were\s+|was\s+)?(?:freed|released|returned|exchanged|"
                   r"swapped|repatriated|brought\s+(?:back\s+)?home|came\s+home|handed\s+over)"]),
     ("missing", [r"(?:remain(?:ed|s)?|are\s+still|were\s+still|still|went|gone|go)\s+(?:missing|unaccounted\s+for)", r"missing", r"unaccounted\s+for",
+                 # people buried in a struck building: missing until found ("believed to be trapped")
+                 r"(?:(?:are|were|is|was)\s+)?(?:still\s+)?(?:believed|thought|feared|said)\s+to\s+(?:be|have\s+been)\s+(?:still\s+)?trapped",
+                 r"(?:have|has|had)\s+been\s+trapped\s+(?:in|inside|under|beneath)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
+                 r"(?:basements?|cellars?|rubble|debris|ruins|collapsed)",
                  r"(?:are|were|is|was|remain(?:ed|s)?)\s+(?:still\s+)?(?:trapped\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble|debris|ruins)"]),
     ("population_remaining", [
         r"(?:are|were|remain|remained|is|was)\s+(?:still\s+)?trapped\s+(?:in|inside|within)",

@@ -1252,6 +1252,16 @@ CASES += [
       'killed_or_wounded=40 exact ukraine', 'equipment_lost=6 exact ukraine', 'equipment_lost=3 exact ukraine'),
     C('none-cannon-fire-is-no-hardware-lost',
       'Cannon fire was heard as 3 cannons stood in the square.'),
+    # people trapped in a struck building are missing; people trapped in a town remain there
+    C('missing-believed-to-be-trapped',
+      'Rescue workers said four people were still believed to be trapped.',
+      'missing=4 exact civilian'),
+    C('missing-trapped-in-a-basement',
+      'In the village, 9 people have been trapped in the basement of a destroyed house.',
+      'missing=9 exact civilian'),
+    C('population_remaining-trapped-in-the-city',
+      'About 2,000 civilians are trapped in the city.',
+      'population_remaining=2000 approx civilian'),
     # a swap told before: the people coming home are its count, of the side they return to
     C('captured-swap-told-before-returned-to',
       'Kyiv and Moscow carried out a prisoner swap on Friday. The defence ministry said 88 people returned to Ukraine.',
