@@ -41,7 +41,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"(?:came|come|fell|fallen|passed|is\s+now|was\s+now|are\s+now|now)\s+(?:fully\s+)?under\s+(?:full\s+)?(?:Russian|Ukrainian|Moscow['\u2019]s|Kyiv['\u2019]s)\s+control|"
         r"(?:is|are|was|now)\s+(?:now\s+)?(?:fully\s+|firmly\s+)?in\s+(?:Russian|Ukrainian)\s+hands|"
         r"(?P<lost>lost\s+(?:full\s+)?control\s+(?:of|over))|"
-        r"raised\s+(?:the|a|their|its)\s+(?:\w+\s+)?flags?\s+(?:over|above|in)|fell\s+to|(?P<fell>fell)(?=\s+(?:on|in|last|this|early|late|overnight|yesterday|after|within|days|weeks|months|at|following)\b|\s*[,.;]|$)|(?:has|have|had)\s+fallen|(?:has|have|had)\s+taken|(?:has|have|had)\s+(?:now\s+)?occupied|took|"
+        r"raised\s+(?:the|a|their|its)\s+(?:\w+\s+)?flags?\s+(?:over|above|in)|fell\s+to|(?P<fell>fell)(?=\s+(?:on|in|last|this|early|late|overnight|yesterday|after|within|days|weeks|months|at|following)\b|\s*[,.;]|$)|(?:has|have|had)\s+fallen|(?:has|have|had)\s+taken|(?:has|have|had)\s+(?:now\s+)?(?:fully\s+|completely\s+|entirely\s+)?occupied|took|"
         r"(?P<nominal>capture\s+of|recapture\s+of|fall\s+of|seizure\s+of|liberation\s+of|takeover\s+of|"
         r"capturing|seizing))\b", _I)),
     ("withdrawal", re.compile(
