@@ -100,7 +100,7 @@ _TERRITORY = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:%s)\b" % 
 _TERRITORY_NOT = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:%s)\b" % L.TERRITORY_NOT, _I)
 _DIST_NOT = re.compile(r"\b(?:range|long|length|stretch(?:es|ed|ing)?|wide|width|altitude|height|radius|deep|depth|area|zone)\b", _I)
 _DIST_NOT_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:-?long|stretch|wide|range|radius|area|zone|front\s+line\b(?!\s*[,.]))", _I)
-_CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|\(|\)")
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|\(|\)|,\s+(?:while|whereas)\b(?!\s+\w+ing\b)", re.I)
 _SIDE = re.compile(r"\b(?:%s)(?![\w-])" % _alt(f"(?P<{k}>{_alt(v)})" for k, v in L.SIDE_WORDS.items()), _I)
 _ADJ_SIDE = re.compile(r"(?:russian|ukrainian|pro-russian|russian[-\s]backed)$", _I)
 _AGENT_AFTER = re.compile(r"^\s+(?:[\w'’-]+\s+)?(?:%s)\b" % L.AGENT_NOUNS, _I)
@@ -744,7 +744,8 @@ _LIST_GAP = re.compile(r"(?:,|\band\b|\bincluding\b|\bof\s+whom\b|\bamong\s+them
 
 def _joined(t: str, a: Quantity, b: Quantity) -> bool:
     gap = t[a.end:b.start]
-    return len(gap) < 60 and bool(re.search(r",|\band\b|\bincluding\b", gap)) and not re.search(r"[;:]|\bsaid\b", gap)
+    return len(gap) < 60 and bool(re.search(r",|\band\b|\bincluding\b", gap)) \
+        and not re.search(r"[;:]|\bsaid\b|,\s+(?:while|whereas)\b(?!\s+\w+ing\b)", gap, _I)
 
 
 def _listed(t: str, a: Quantity, b: Quantity) -> bool:
@@ -1009,6 +1010,10 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         if to:
             return to.group(1).lower()  # "Moscow returned 40 soldiers to Ukraine"
         # "Ukraine has returned 1,358 prisoners": its own or the other's; the words do not say
+    if kind == "captured" and r.before == "released" and re.search(r"\bbr(?:ing|ings|inging|ought)\s+(?:back\s+)?home\s+$", t[r.before_start:q.start], _I):
+        before_verb = [x for x in agents if x[0] < r.before_start]
+        if before_verb:
+            return before_verb[-1][1]   # "Kyiv is bringing home 120 soldiers": its own people
     if r.head == "civilian" or (r.head is None and r.before and _CIVILIAN_WORD.search(t, r.before_start, q.start)):
         return "civilian"       # "12 people", "the number of people killed rose to 58"
     hs = _SIDE.match(r.head_text)
@@ -1063,9 +1068,12 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
                 return _opp(_term_side(sm, cside))
     if r.head in (None, "military", "neutral"):
         # "Ukraine rarely discloses its own death toll, but Zelensky said 31,000 soldiers had been killed"
-        owners = {_term_side(sm, cside) for m in _OWNER.finditer(t) for sm in [_SIDE.match(t, m.start())] if sm}
-        if len(owners) == 1:
-            return owners.pop()
+        for start in (cs, 0):       # "Russia suffered 900 casualties, while Ukraine reported 210 casualties"
+            owners = {_term_side(sm, cside) for m in _OWNER.finditer(t, start) for sm in [_SIDE.match(t, m.start())] if sm}
+            if len(owners) == 1:
+                return owners.pop()
+            if owners:
+                break
     if r.head == "military":
         # "47 soldiers were missing after a Russian strike", "killed by Ukrainian shelling"
         m = _BY_ATTACKER.search(t)

@@ -98,7 +98,7 @@ AFTER = [
         r"killed/wounded", r"casualties", r"losses", r"put\s+out\s+of\s+action", r"out\s+of\s+action",
     ]),
     ("killed", [
-        r"killed", r"dead", r"died", r"slain", r"perished", r"lost\s+their\s+lives", r"deaths?",
+        r"killed", r"dead", r"died", r"(?:are|is|were|was|be)\s+dying", r"slain", r"perished", r"lost\s+their\s+lives", r"deaths?",
         r"fatalities", r"fatally\s+(?:wounded|injured|shot)", r"shot\s+dead", r"executed", r"eliminated",
         r"liquidated", r"neutrali[sz]ed", r"kia\b", r"bodies", r"were\s+buried", r"lost\s+their\s+life",
         r"(?:feared|presumed|believed|reported|confirmed)\s+(?:to\s+(?:be|have\s+been)\s+)?(?:dead|killed)",
@@ -179,7 +179,7 @@ BEFORE = [
                  r"among\s+the\s+(?:wounded|injured)\s+(?:were|are)", r"wounded:", r"injured:"]),
     ("captured", [r"(?:the\s+)?capture\s+of", r"captured", r"capturing", r"took", r"taken", r"detained", r"taking", r"holding", r"holds", r"held"]),
     ("released", [r"freed", r"freeing", r"released", r"releasing", r"returned", r"returning", r"return", r"exchanged", r"exchanging",
-                  r"swapped", r"repatriated", r"(?:exchange|swap|release|return)\s+of", r"brought\s+(?:back\s+)?home"]),
+                  r"swapped", r"repatriated", r"(?:exchange|swap|release|return)\s+of", r"(?:brought|bringing|bring|brings)\s+(?:back\s+)?home"]),
     ("evacuated", [r"evacuated", r"evacuating", r"evacuate", r"evacuation\s+of", r"helped\s+evacuate",
                    r"helped\s+to\s+evacuate", r"moved\s+out"]),
     ("repelled", [r"repelled", r"repulsed", r"repelling", r"repulsing", r"fended\s+off", r"fending\s+off",

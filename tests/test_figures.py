@@ -1262,6 +1262,21 @@ CASES += [
     C('population_remaining-trapped-in-the-city',
       'About 2,000 civilians are trapped in the city.',
       'population_remaining=2000 approx civilian'),
+    # ", while" opens a clause with its own subject: its figures are not the list before it
+    C('killed_or_wounded-while-clause-has-its-own-side',
+      'Figures for Monday showed Russia suffering 900 casualties including 400 killed, while Ukraine reported '
+      '210 casualties with 15 killed and 160 wounded.',
+      'killed_or_wounded=900 exact russia', 'killed=400 exact russia', 'killed_or_wounded=210 exact ukraine',
+      'killed=15 exact ukraine', 'wounded=160 exact ukraine'),
+    C('killed-might-be-dying-every-day',
+      'He claimed that up to 100 Ukrainian soldiers might be dying every day in the east.',
+      'killed=100 less_than ukraine'),
+    C('captured-bringing-home-our-defenders',
+      '"We are bringing home 120 of our defenders from Russian captivity," the Ukrainian president wrote.',
+      'captured=120 exact ukraine'),
+    C('captured-bringing-home-is-the-subject-s-own',
+      'After the exchange, Kyiv is bringing home 120 soldiers.',
+      'captured=120 exact ukraine'),
     # a swap told before: the people coming home are its count, of the side they return to
     C('captured-swap-told-before-returned-to',
       'Kyiv and Moscow carried out a prisoner swap on Friday. The defence ministry said 88 people returned to Ukraine.',
