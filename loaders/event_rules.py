@@ -66,7 +66,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"advanc(?:ed|ing|es?)\s+(?:\w+\s+){0,2}?(?:towards?|on|into|in|near|to|around|"
         r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of)|"
         r"(?:pushed|moved|edged|crept|inched|drawn|drew|advanced|got|gotten|come|came)\s+(?:ever\s+|even\s+|much\s+|slightly\s+)?closer\s+to(?:wards?)?|"
-        r"(?:driven|drove|driving)\s+a\s+wedge|regain(?:ed|ing)?\s+(?:\w+\s+)?(?:positions|ground|territory)|closing\s+in\s+on|moved?\s+(?:closer\s+)?(?:to|towards)|"
+        r"(?:driven|drove|driving)\s+a\s+wedge|regain(?:ed|ing)?\s+(?:\w+\s+)?(?:positions|ground|territory)|closing\s+in\s+on|moved?\s+(?:closer\s+)?(?:to(?!\s+(?:capture|take|seize|encircle|surround|cut|attack|storm|occupy|block|retake|reach|secure|defend|protect|evacuate|help|support|reinforce|stop|halt|prevent|break|push|advance|launch|strike|hit)\b)|towards)|"
         r"reached\s+the\s+outskirts\s+of|incursion\s+into|crossed\s+(?:the\s+border\s+)?into|"
         r"cross(?:ed|ing)\s+the\s+(?:state\s+)?border\s+(?:near|at|around|close\s+to))\b", _I)),
     ("assault", re.compile(
@@ -141,7 +141,7 @@ OBJECT_NP = re.compile(r"^\s*(?:(?:one|some|several|parts?|much|most|all)\s+of\s
                        r"region|province|oblast|control)\s+(?:of|in|near|around|over)\s+(?:the\s+)?"
                        r"(?:[\w'-]+\s+){0,5}?(?:(?:city|town|village|settlement|hub|stronghold|bastion)\s+of\s+)?$", _I)
 AXIS_AFTER = re.compile(r"['\u2019]?s?\s+(?:sector|direction|axis|front|salient)s?\b"
-                        r"|\s+and\s+(?-i:[A-Z])[\w'\u2019-]+\s+(?:sectors|directions|axes|fronts)\b", _I)
+                        r"|(?:\s*,\s*(?-i:[A-Z])[\w'\u2019-]+){0,4}\s*,?\s+and\s+(?-i:[A-Z])[\w'\u2019-]+\s+(?:sectors|directions|axes|fronts)\b", _I)
 # Between two coordinated places: "X and Y", "X, Y and Z", "X in the northeast and around Y".
 COORDINATED = re.compile(r"^(?:\s+in\s+the\s+\w+)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:in|near|around|on|at)\s+)?"
                          r"(?:the\s+(?:\w+\s+)?(?:village|town|city)\s+of\s+)?$", _I)

@@ -25,6 +25,7 @@ Decisions:
 from __future__ import annotations
 
 import datetime as dt
+import dataclasses
 import re
 
 from . import claimants, dates, places
@@ -110,7 +111,23 @@ def extract_events(ctx: Doc) -> list[Event]:
             elif old.actor_side is None:
                 old.actor_side = ev.actor_side
     _refine_dates(out, placeless)
-    return _without_region_repeats(out)
+    return _without_region_repeats(_without_strike_retold(out))
+
+
+def _without_strike_retold(out: list[Event]) -> list[Event]:
+    """ "A missile struck Kharkiv ... This attack on Kharkiv is a war crime": an "attack on" a
+    place the story has a strike on, with no ground force in its clause, is that strike."""
+    strikes = [ev for ev in out if ev.event_type == "strike"]
+    if not strikes:
+        return out
+    keep = []
+    for ev in out:
+        if ev.event_type == "assault" and re.match(r"(?i)attacks?\s+(?:on|against)$", ev.trigger) and any(
+                st.place == ev.place and _same(dataclasses.replace(ev, event_type="strike"), st) for st in strikes) \
+                and not GROUND_BEFORE.search(_clause_before(ev.sentence, ev.span_start - ev.sentence_start)):
+            continue
+        keep.append(ev)
+    return keep
 
 
 def _without_region_repeats(out: list[Event]) -> list[Event]:

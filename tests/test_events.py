@@ -629,6 +629,14 @@ MORE_REPORTED = [
      D(2024, 2, 19), [("withdrawal", "Avdiivka", "ukraine", D(2024, 2, 16))]),
     ("have_occupied", "Russian forces have occupied Avdiivka, the ministry said on Sunday.", D(2024, 2, 19),
      [("capture", "Avdiivka", "russia", D(2024, 2, 18))]),
+    ("move_to_capture_is_an_aim", "Russian forces move to capture Odesa, the army said on Sunday.", D(2024, 2, 19), []),
+    ("list_of_directions_is_no_place", "Soldiers captured during the fighting in Soledar, Bakhmut, Kherson and "
+     "Zaporizhzhia directions were exchanged on Sunday.", D(2024, 2, 19), []),
+    ("attack_on_the_struck_city_is_the_strike", "A Russian missile struck the centre of Kharkiv on Sunday. This attack "
+     "on Kharkiv is a war crime, the governor said.", D(2024, 2, 19), [("strike", "Kharkiv", "russia", D(2024, 2, 18))]),
+    ("attack_by_troops_on_the_struck_city_stays", "A Russian missile struck the centre of Kharkiv on Sunday. Russian "
+     "troops also launched an attack on Kharkiv from the north on Sunday.", D(2024, 2, 19),
+     [("strike", "Kharkiv", "russia", D(2024, 2, 18)), ("assault", "Kharkiv", "russia", D(2024, 2, 18))]),
     ("have_fully_occupied", "Russian troops have fully occupied Avdiivka, the governor said on Sunday.", D(2024, 2, 19),
      [("capture", "Avdiivka", "russia", D(2024, 2, 18))]),
     ("has_been_occupied_since_is_no_event", "Melitopol has been occupied since 2022.", D(2024, 2, 19), []),
