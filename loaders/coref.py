@@ -50,7 +50,8 @@ def unify_mentions(figs: list[Figure]) -> None:
         if len(fs) < 2:
             continue
         sides = {f.subject_side for f in fs if f.subject_side is not None}
-        if len(sides) == 1:
+        # a swap returns the same count to each side ("150 for 150"): whose, each mention says
+        if len(sides) == 1 and fs[0].kind != "captured":
             side = sides.pop()
             for f in fs:
                 if f.subject_side is None:

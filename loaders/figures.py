@@ -269,6 +269,9 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
         if kind is None and "released" in (r.after, r.before) and r.head in _PEOPLE_HEADS \
                 and _CAME_HOME.match(sent.text, r.np_end) and _swap_story(ctx, i):
             kind = "captured"   # "... in a prisoner swap. 88 people returned home": the swap's count
+        if kind is None and prev is not None and prev[1] == "captured" and r.head in _PEOPLE_HEADS \
+                and re.fullmatch(r"\s+(?:for|in\s+exchange\s+for)\s+", sent.text[prev[3].np_end:q.start], _I):
+            kind = "captured"   # "185 Ukrainian POWs for 185 Russian soldiers": both sides of the swap
         if kind == "captured" and _RECRUITED_PRISONERS.match(sent.text, q.end):
             kind = None         # "14,500 recruited prisoners": convicts sent to fight, not prisoners of war
         if kind == "population_remaining" and _LIVING_THEN_MOVED.match(sent.text, q.end):
@@ -1010,6 +1013,12 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         if to:
             return to.group(1).lower()  # "Moscow returned 40 soldiers to Ukraine"
         # "Ukraine has returned 1,358 prisoners": its own or the other's; the words do not say
+    if kind == "captured" and (cap := re.match(r"[^.;]{0,40}?\bfrom\s+(?:the\s+)?(?=\S)", t[r.np_end:r.np_end + 60])) \
+            and (sm := _SIDE.match(t, r.np_end + cap.end())) and re.match(r"\s*captivity\b", t[r.np_end + cap.end() + len(sm.group(0)):], _I):
+        return _opp(_term_side(sm, cside))     # "215 prisoners of war from Russian captivity": Ukraine's
+    if kind == "captured" and r.before == "released" and re.match(r"(?i)return\s+of", t[r.before_start:q.start]) \
+            and cside in ("russia", "ukraine") and not _SIDE.search(t, q.start, r.np_end):
+        return cside        # "Kyiv reported the return of 185 soldiers": its own people home
     if kind == "captured" and r.before == "released" and re.search(r"\bbr(?:ing|ings|inging|ought)\s+(?:back\s+)?home\s+$", t[r.before_start:q.start], _I):
         before_verb = [x for x in agents if x[0] < r.before_start]
         if before_verb:
@@ -1047,6 +1056,12 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         terms = [x for x in left_terms if x[2] not in ("target", "speaker") and x[0] < loss_nouns[-1].start()]
         if terms:
             return terms[-1][1]
+    if r.before in ("killed_or_wounded", "killed") and r.before_start > cs:
+        # "puts the number of Russian casualties at 55,110": the side word on the loss noun
+        sms = [sm for sm in _SIDE.finditer(t, max(cs, r.before_start - 40), r.before_start)
+               if re.fullmatch(r"\s+(?:[\w-]+\s+)?", t[sm.end():r.before_start])]
+        if sms and _LOSS_NOUN.match(t, r.before_start):
+            return _term_side(sms[-1], cside)
     if r.before in ("lost", "killed_or_wounded") or re.search(r"\b(?:losses|casualties|death\s+toll|dead)\s*(?:stood|were|was|of|:|at|include)?\s*$",
                                        t[cs:q.start], _I):
         terms = [x for x in left_terms if x[2] != "target" and x[0] < r.before_start]
@@ -1283,7 +1298,7 @@ _SWAP_CONTEXT = re.compile(r"\b(?:swaps?|exchanges?|exchanged|captivity|prisoner
 # People coming home, where the swap was told in the headline or just before
 _CAME_HOME = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:have\s+|has\s+|had\s+|were\s+|was\s+)?(?:been\s+)?(?:returned|came|come|brought\s+back|"
                         r"brought|repatriated)\s+(?:back\s+)?(?:home(?!\s+(?:to|in)\b)|to\s+(?:ukraine|russia|their\s+(?:homeland|country|families))|"
-                        r"from\s+(?:russian\s+|ukrainian\s+)?captivity)\b", _I)
+                        r"from\s+(?:russian\s+|ukrainian\s+)?captivity|from\s+(?:the\s+)?territor(?:y|ies)\s+(?:controlled|held|occupied)\s+by)\b", _I)
 _SWAP_STORY = re.compile(r"\b(?:(?:prisoner|pow|captive)s?\s+(?:swaps?|exchanges?)|(?:swaps?|exchanges?|exchanged|swapped)\b[^.;]{0,60}?"
                          r"\b(?:prisoners?|pows?|captives?|servicem[ae]n|soldiers|troops|defenders)|captivity)\b", _I)
 

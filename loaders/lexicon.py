@@ -18,7 +18,7 @@ NOUNS = {
         r"national\s+guardsmen", r"border\s+guards?", r"guardsmen",
     ],
     "civilian": [
-        r"civilians?", r"people", r"persons?", r"residents?", r"inhabitants?", r"locals", r"villagers?",
+        r"civilians?", r"people", r"folks", r"persons?", r"residents?", r"inhabitants?", r"locals", r"villagers?",
         r"children", r"child", r"kids?", r"minors?", r"teenagers?", r"babies", r"infants?", r"women",
         r"elderly", r"pensioners?", r"citizens?", r"passengers?", r"workers?", r"medics?",
         r"rescuers?", r"first\s+responders", r"journalists?", r"volunteers?", r"patients?", r"families",
@@ -100,7 +100,7 @@ AFTER = [
     ("killed", [
         r"killed", r"dead", r"died", r"(?:are|is|were|was|be)\s+dying", r"slain", r"perished", r"lost\s+their\s+lives", r"deaths?",
         r"fatalities", r"fatally\s+(?:wounded|injured|shot)", r"shot\s+dead", r"executed", r"eliminated",
-        r"liquidated", r"neutrali[sz]ed", r"kia\b", r"bodies", r"were\s+buried", r"lost\s+their\s+life",
+        r"liquidated", r"neutrali[sz]ed", r"kia\b", r"bodies", r"were\s+buried", r"(?:had|have|has)\s+been\s+buried", r"lost\s+their\s+life",
         r"(?:feared|presumed|believed|reported|confirmed)\s+(?:to\s+(?:be|have\s+been)\s+)?(?:dead|killed)",
     ]),
     ("wounded", [
@@ -123,6 +123,7 @@ AFTER = [
     ("missing", [r"(?:remain(?:ed|s)?|are\s+still|were\s+still|still|went|gone|go)\s+(?:missing|unaccounted\s+for)", r"missing", r"unaccounted\s+for",
                  # people buried in a struck building: missing until found ("believed to be trapped")
                  r"(?:(?:are|were|is|was)\s+)?(?:still\s+)?(?:believed|thought|feared|said)\s+to\s+(?:be|have\s+been)\s+(?:still\s+)?trapped",
+                 r"(?:are|were|is|was)\s+(?:officially\s+)?listed\s+as\s+missing",
                  r"(?:have|has|had)\s+been\s+trapped\s+(?:in|inside|under|beneath)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
                  r"(?:basements?|cellars?|rubble|debris|ruins|collapsed)",
                  r"(?:are|were|is|was|remain(?:ed|s)?)\s+(?:still\s+)?(?:trapped\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble|debris|ruins)"]),
@@ -142,7 +143,8 @@ AFTER = [
         r"\s+(?:leave|evacuate|be\s+evacuated|be\s+relocated)",
         r"evacuated", r"fled", r"left\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+)?(?:city|town|village|area|region|frontline|front\s+line)",
         r"(?:are|were|is|was)\s+(?:now\s+)?leaving\b",
-        r"relocated", r"were\s+moved\s+out", r"were\s+taken\s+to\s+safety", r"have\s+left\b", r"had\s+left\b",
+        r"relocated", r"were\s+moved\s+out", r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+taken\s+out\b(?!\s+(?:from\s+)?(?:under|of)\s+the\s+(?:rubble|debris|ruins))",
+        r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+taken\s+(?:away\s+)?from\s+(?:the\s+)?(?:[\w()-]+\s+){0,3}?(?:bank|city|town|village|region|area|zone|district)\b", r"were\s+taken\s+to\s+safety", r"have\s+left\b", r"had\s+left\b",
     ]),
     # "17,000 Ukrainian fighters being lost": losses of soldiers (never of a bare number)
     ("lost_people", [r"(?:being|been|were|was)\s+lost\b"]),
@@ -162,7 +164,7 @@ BEFORE = [
     ("killed_or_wounded", [r"killed\s+or\s+wounded", r"killed\s+and\s+wounded", r"killed\s+or\s+injured",
                            r"casualties\s+(?:of|at|to|stand\s+at|stood\s+at|number(?:ed)?|total(?:led)?)",
                            r"losses\s+of", r"(?:suffered\s+)?(?:a\s+)?loss\s+of", r"(?:losses|casualties|casualty\s+(?:figures|numbers|count|toll))\b[\w\s'’.,-]{0,110}?\b(?:amounted\s+to|stood\s+at|totall?ed|totall?ing|reached|reaching|hitting|were|included|include|including|to|"
-                           r"surpassed|exceeded|topped|passed|hit)",
+                           r"surpassed|exceeded|topped|passed|hit|at)",
                            r"casualty\s+toll\s+(?:of|to|at)", r"put\s+out\s+of\s+action",
                            r"casualty\s+rate\s+(?:of|at)(?:\s+(?:about|around|some|over|more\s+than))?",
                            r"neutrali[sz]ed", r"neutrali[sz]ing"]),
