@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .actors import CIVIL_ROLE, LOCAL_ROLE, OCCUPIED, actor_side, find_actors, is_outlet, lookup
 from .document import Doc
 from .speech import (_ADJUNCT, ANAPHORA, COLLECTIVE as _COLLECTIVE, INSTITUTION_WORDS, MEDIA_COLLECTIVES, PRONOUNS, TITLES,
-                     Attribution, _appositive_of, inside_quote, sentence_attributions, starts_quote)
+                     Attribution, _appositive_of, clean_name, inside_quote, sentence_attributions, starts_quote)
 
 
 @dataclass(frozen=True)
@@ -140,6 +140,8 @@ def _resolve(ctx: Doc, i: int, a: Attribution, depth: int = 0) -> Claimant | Non
         c = _last_claimant(ctx, i, depth)
         return Claimant(c.name, c.side, -1, -1) if c else None
     if is_outlet(a.raw):
+        if _other_outlet(ctx, a.raw):
+            return Claimant(clean_name(a.raw), "third_party", -1, -1)   # "BBC News reported" on another site
         return None  # "Reuters reported": the outlet's own voice
     if _COLLECTIVE.match(a.raw):
         c = _named_counters(ctx, i, bool(MEDIA_COLLECTIVES.search(a.raw)))
@@ -426,3 +428,13 @@ def _quote_speaker(ctx: Doc, i: int, at: int | None) -> Claimant | None:
         if attrs and (len(nxt.text.split()) <= 8 or _bare_attribution(ctx, nxt, attrs[0])):
             return _resolve(ctx, i + 1, attrs[0])
     return None
+
+
+def _other_outlet(ctx: Doc, raw: str) -> bool:
+    """An outlet cited on another outlet's page ("..., BBC News reported" on a local site) is a
+    third party; on its own pages, or where the page's outlet is unknown, it is the page's voice."""
+    if not ctx.outlet:
+        return False
+    own = re.sub(r"[^a-z]", "", ctx.outlet.lower())
+    said = re.sub(r"[^a-z]", "", re.sub(r"^(?:an?|the)\s+", "", raw.strip(), flags=re.I).lower())
+    return len(own) >= 3 and own not in said and said not in own

@@ -483,6 +483,10 @@ def _has_quote_after(text: str, i: int) -> bool:
     return bool(re.search(r"[\"“]", text[i:]))
 
 
+# "At least 45 soldiers were killed," is a clause, not an introductory "At dawn,"
+_CLAUSE_NOT_ADVERBIAL = re.compile(r"^\s*At\s+(?:least|most)\b|\b(?:were|was|is|are|have|has|had|will|would)\s+\w", re.I)
+
+
 def _clause_start(text: str, s: int) -> int:
     """How much reported material precedes the speaker: 0 when the speaker opens
     the sentence (after an introductory phrase like "In Kyiv,")."""
@@ -492,7 +496,8 @@ def _clause_start(text: str, s: int) -> int:
     # an introductory adverbial only: "On Monday,", "In Luhansk, further east,"
     if re.fullmatch(r"(?:(?:On|In|At|Late|Early|Earlier|Later|Meanwhile|Separately|Also|However|"
                     r"Elsewhere|Further|Speaking|Overnight|Last|This|Since|After|During|From|"
-                    r"Near|Outside|Further\s+east|Further\s+south)\b[^,\"“”]{0,60},\s*)+", head + " "):
+                    r"Near|Outside|Further\s+east|Further\s+south)\b[^,\"“”]{0,60},\s*)+", head + " ") \
+            and not _CLAUSE_NOT_ADVERBIAL.search(head):
         return 0
     return len(head)
 

@@ -739,3 +739,25 @@ def test_the_mod_refers_back_to_the_ministry_speaking():
 ])
 def test_quotes_reports_and_ranks(text, needle, expected):
     assert who(text, needle) == expected
+
+
+def test_an_outlet_cited_on_another_outlets_page_is_a_third_party():
+    text = "At least 45 soldiers were killed in the strike, BBC News reported."
+    ctx = ctx_of(text)
+    assert who(text, "45") is None                     # no page outlet known: the page's own voice
+    for outlet, want in (("Kyiv Post", ("BBC News", "third_party")), ("BBC News", None), ("BBC", None)):
+        ctx = Doc("t", text, sentences.split(text), ctx.published, outlet=outlet)
+        c = attribute(ctx, 0, text.index("45"))
+        assert ((c.name, c.side) if c else None) == want, outlet
+
+
+@pytest.mark.parametrize("text", [
+    "At least 45 soldiers were killed in a strike, the Ukrainian military said.",
+    "At most 45 soldiers were wounded, the Ukrainian military said on Monday.",
+])
+def test_a_clause_opening_with_at_least_is_governed_by_the_speaker_after_it(text):
+    assert who(text, "45") == ("the Ukrainian military", "ukraine")
+
+
+def test_an_introductory_at_phrase_still_leaves_the_speaker_first():
+    assert who("At dawn, the Ukrainian military said 45 soldiers were killed.", "45") == ("the Ukrainian military", "ukraine")
