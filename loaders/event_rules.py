@@ -62,7 +62,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"(?:broke|break)\s+through\s+(?:to|into|near)|(?:broke|broken)\s+through\s+(?:[\w'-]+\s+){0,3}?(?:lines?|defen[cs]es|positions)|"
         r"(?:made|launched|mounted|began)\s+an?\s+(?:\w+\s+)?push\s+(?:toward|towards|into|on|near|in)|"
         r"(?:made|achieved|scored)\s+an?\s+(?:\w+\s+)?breakthrough\s+(?:near|in|at|around|towards?)|"
-        r"(?:gained|established|secured|won)\s+(?:a\s+)?(?:\w+\s+)?foothold\s+(?:in|on|near|at|inside)|gained\s+ground|made\s+(?:\w+\s+)?(?:gains|advances|progress)|"
+        r"(?:gained|established|secured|won)\s+(?:a\s+)?(?:\w+\s+)?foothold\s+(?:in|on|near|at|inside)|gained\s+ground|(?:made|achieved|scored|secured|posted)\s+(?:[\w-]+\s+){0,2}?(?:gains|advances|progress)|"
         r"advanc(?:ed|ing|es?)\s+(?:\w+\s+){0,2}?(?:towards?|on|into|in|near|to|around|"
         r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of)|"
         r"(?:pushed|moved|edged|crept|inched|drawn|drew|advanced|got|gotten|come|came)\s+(?:ever\s+|even\s+|much\s+|slightly\s+)?closer\s+to(?:wards?)?|"

@@ -67,7 +67,7 @@ CAMPAIGN = re.compile(r"\b(?:past|last|previous)\s+(?:[\w-]+\s+){0,2}(?:weeks|mo
 # Between a trigger and a date in another clause: punctuation (not the colon of a time), brackets.
 CLAUSE_CROSS = re.compile(r"[;!?\"\u201c\u201d()]|[.:](?!\d)")
 REGION_OF_CITY = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|settlement|hub)\s+of\s", re.I)
-HABITUAL = re.compile(r"\b(?:regular|regularly|daily|every\s+(?:day|night|week)|constant|constantly|routinely|repeatedly|"
+HABITUAL = re.compile(r"\b(?:regular|regularly|daily|every\s+(?:day|night|week)|constant|constantly|routinely|repeatedly|steadily|gradually|"
                       r"almost\s+every|each\s+(?:day|night)|"
                       r"(?:for|over|during|much\s+of)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:\w+\s+)?(?:weeks|months))\b", re.I)
 BACKGROUND_WAR = re.compile(r"\b(?:early|earlier)\s+in\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion|conflict)\b|"

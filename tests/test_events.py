@@ -637,6 +637,10 @@ MORE_REPORTED = [
     ("attack_by_troops_on_the_struck_city_stays", "A Russian missile struck the centre of Kharkiv on Sunday. Russian "
      "troops also launched an attack on Kharkiv from the north on Sunday.", D(2024, 2, 19),
      [("strike", "Kharkiv", "russia", D(2024, 2, 18)), ("assault", "Kharkiv", "russia", D(2024, 2, 18))]),
+    ("achieved_territorial_gains_near", "Russian forces have achieved rapid territorial gains near Pokrovsk, "
+     "analysts said on Monday.", D(2025, 8, 12), [("advance", "Pokrovsk", "russia", D(2025, 8, 11))]),
+    ("steadily_achieved_gains_is_a_campaign", "In Bakhmut, Russian forces have steadily achieved incremental gains, "
+     "analysts said on Monday.", D(2025, 8, 12), []),
     ("have_fully_occupied", "Russian troops have fully occupied Avdiivka, the governor said on Sunday.", D(2024, 2, 19),
      [("capture", "Avdiivka", "russia", D(2024, 2, 18))]),
     ("has_been_occupied_since_is_no_event", "Melitopol has been occupied since 2022.", D(2024, 2, 19), []),

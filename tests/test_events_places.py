@@ -27,7 +27,9 @@ def summary(text, published=D(2024, 10, 10)):
      "troops on Wednesday.", [("capture", "Andriivka", "ukraine", D(2024, 10, 9))]),
     ("Russia claims capture of Selydove on Tuesday, Kyiv hasn't confirmed.",
      [("capture", "Selydove", "russia", D(2024, 10, 8))]),
+    ("A Russian missile hit the centre of Ukraine's second-largest city on Monday.",
+     [("strike", "Kharkiv", "russia", D(2024, 10, 7))]),
 ], ids=["region-describes-a-city", "town-and-its-oblast", "passive-subject-before-appositive",
-        "capital-that-has-not-confirmed"])
+        "capital-that-has-not-confirmed", "epithet-names-the-city"])
 def test_event_places_with_the_real_gazetteer(text, want):
     assert summary(text) == want

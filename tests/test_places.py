@@ -28,6 +28,10 @@ ALIASES = [
     ("Fighting near Chasiv Yar and Niu-York intensified.", ["Chasiv Yar", "Niu-York"]),
     ("Ukrainian marines held a foothold at Krynky on the left bank.", ["Krynky"]),
     ("Kursk region governor said Sudzha was under attack.", ["Kursk Oblast", "Sudzha"]),
+    # epithets the press uses for a city
+    ("A missile hit the centre of Ukraine's second-largest city at dawn.", ["Kharkiv"]),
+    ("Drones struck Ukraine’s third largest city overnight.", ["Odesa"]),
+    ("Sirens sounded in the Ukrainian capital and in Russia's capital.", ["Kyiv", "Moscow"]),
 ]
 
 
