@@ -195,7 +195,7 @@ ANAPHOR = re.compile(r"\bthe\s+(?:(?-i:[a-z][a-z-]*)\s+){0,2}?(?:city|town|villa
                      r"(?!\s+(?:of|council|hall|authorities|administration|mayor|officials|centre\s+of)\b)", _I)
 # A ground attack stays an assault; an attack that kills civilians or hits a city in Russia is
 # a strike ("a Ukrainian attack on the Russian city of Belgorod", "an attack on Dnipro killed three").
-STRIKE_CUE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|wounded|wounding|dead|damaged|damaging|casualt\w*|"
+STRIKE_CUE = re.compile(r"\b(?:killed|killing|kills|injured|injuring|wounded|wounding|dead|damaged|damaging|casualt\w*|fatalit\w*|injuries|"
                         r"deadl\w+|rescuers?|rescue\s+operations?|search\s+operations?|rubble|debris|"
                         r"destroyed|civilians?|residential|apartment|homes|power|energy|infrastructure|overnight|"
                         r"aftermath|charred|burned-out|pre-?dawn|missiles?|rockets?|glide\s+bombs?)\b"

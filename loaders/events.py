@@ -51,7 +51,7 @@ BACKGROUND_DAYS = 60
 SETTLEMENT_KINDS = {"city", "town", "village"}
 TAKE_IDIOM = re.compile(r"^\s*(?:part|place|office|note|power|over|aim|shelter|refuge|cover|time)\b", re.I)
 # "the Dnipro River", "the Kakhovka reservoir": water, not the town of that name
-NOT_A_PLACE_AFTER = re.compile(r"\s+(?:river|reservoir|dam|bay|estuary|delta|basin)\b", re.I)
+NOT_A_PLACE_AFTER = re.compile(r"\s+(?:river|reservoir|dam|bay|estuary|delta|basin|agglomeration|districts)\b", re.I)
 UNKNOWN_SETTLEMENT = re.compile(r"\b(?:village|town|city|settlement|hamlet)\s+of\s+[A-Z]|"
                                 r"\b[A-Z][\w'\u2019-]+,?\s+(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 # A capture of positions or ground near X is an advance near X, not X taken.
@@ -67,14 +67,17 @@ CAMPAIGN = re.compile(r"\b(?:past|last|previous)\s+(?:[\w-]+\s+){0,2}(?:weeks|mo
 # Between a trigger and a date in another clause: punctuation (not the colon of a time), brackets.
 CLAUSE_CROSS = re.compile(r"[;!?\"\u201c\u201d()]|[.:](?!\d)")
 REGION_OF_CITY = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|settlement|hub)\s+of\s", re.I)
-HABITUAL = re.compile(r"\b(?:regular|regularly|daily|every\s+(?:day|night|week)|constant|constantly|routinely|repeatedly|steadily|gradually|"
+HABITUAL = re.compile(r"\b(?:regular|regularly|daily|every\s+(?:day|night|week)|constant|constantly|routinely|repeatedly|steadily|steady|gradually|"
                       r"almost\s+every|each\s+(?:day|night)|"
                       r"(?:for|over|during|much\s+of)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:\w+\s+)?(?:weeks|months))\b", re.I)
+# "fleeing amid drone attacks": the backdrop, not a happening
+ONGOING_BEFORE = re.compile(r"\b(?:amid|amidst)\s+(?:[\w-]+\s+){0,3}$", re.I)
 BACKGROUND_WAR = re.compile(r"\b(?:early|earlier)\s+in\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion|conflict)\b|"
                             r"^\W*(?:at\s+that\s+time|back\s+then|in\s+those\s+(?:days|years))\b|"
                             r"\bat\s+the\s+(?:start|beginning|outset)\s+of\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion)\b|"
                             r"\bin\s+the\s+(?:first|early)\s+(?:days|weeks|months)\s+of\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion)\b", re.I)
-UNNAMED_PLACES = re.compile(r"\b(?:villages|settlements|towns|positions|areas|localities)\b", re.I)
+UNNAMED_PLACES = re.compile(r"\b(?:villages|settlements|towns|positions|areas|localities)\b|"
+                            r"\b(?:another|one\s+more|a|one)\s+(?:\w+\s+)?(?:village|settlement|town|locality)\s+in\b", re.I)
 
 
 _WITH_FIRE_NEAR = re.compile(r"\bwith\s+(?:[\w'’“”\"-]+\s+){0,5}?(?:drones?|missiles?|rockets?|bombs?|shells?|artillery|"
@@ -231,7 +234,8 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
         if event_type == "capture" and TAKES_OBJECT.match(m.group(0)) and where > end and \
                 PARTIAL_OBJECT.search(text, end, where):
             event_type = "advance"    # "recaptured positions near X", "seized part of X"
-        if HABITUAL.search(text, end, min(len(text), end + 60)) or HABITUAL.search(_clause_before(text, start)[-30:]):
+        if HABITUAL.search(text, end, min(len(text), end + 60)) or HABITUAL.search(_clause_before(text, start)[-30:]) \
+                or ONGOING_BEFORE.search(_clause_before(text, start)[-50:]):
             continue          # "Russian attacks on X regularly kill", "X is shelled daily": a pattern, not an event
         if BACKGROUND_WAR.search(text):
             continue          # "Russia took the city early in the full-scale invasion": history

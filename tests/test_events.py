@@ -641,6 +641,12 @@ MORE_REPORTED = [
      "analysts said on Monday.", D(2025, 8, 12), [("advance", "Pokrovsk", "russia", D(2025, 8, 11))]),
     ("steadily_achieved_gains_is_a_campaign", "In Bakhmut, Russian forces have steadily achieved incremental gains, "
      "analysts said on Monday.", D(2025, 8, 12), []),
+    ("amid_attacks_is_the_backdrop", "Civilians are fleeing Kostiantynivka amid drone attacks, officials said on "
+     "Monday.", D(2025, 8, 12), []),
+    ("attack_with_fatalities_is_a_strike", "A previous Russian attack on Zaporizhzhia on Saturday resulted in 10 "
+     "fatalities.", D(2025, 8, 12), [("strike", "Zaporizhzhia", "russia", D(2025, 8, 9))]),
+    ("an_agglomeration_is_not_its_town", "The ministry said its troops had captured one of the largest settlements of "
+     "the Toretsk agglomeration on Monday.", D(2025, 8, 12), []),
     ("have_fully_occupied", "Russian troops have fully occupied Avdiivka, the governor said on Sunday.", D(2024, 2, 19),
      [("capture", "Avdiivka", "russia", D(2024, 2, 18))]),
     ("has_been_occupied_since_is_no_event", "Melitopol has been occupied since 2022.", D(2024, 2, 19), []),
