@@ -929,6 +929,13 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         sm = _SIDE.match(t, m.start("side")) if m else None
         if sm:
             return _term_side(sm, cside)    # "casualty figures for Russian troops ... hitting 35,000"
+    if kind in CASUALTY_KINDS and cs > 0 and t[:cs].rstrip().endswith(":") and not np_text \
+            and (vs := list(_LOSS_VERB.finditer(t, 0, cs))):
+        # "Ukraine has lost half of its army: 61,207 dead, 49,368 wounded": the list's losses are the subject's
+        v = vs[-1]
+        subject = [x for x in _side_terms(t, _clause_start(t, v.start()), v.start(), cside) if x[1] and x[2] != "speaker"]
+        if subject:
+            return subject[-1][1]
     if kind in CASUALTY_KINDS and (v := _SUFFERED_PAREN.search(t, max(lo, q.start - 80), q.start)):
         subject = [x for x in _side_terms(t, _clause_start(t, v.start(), lo), v.start(), cside) if x[1] and x[2] != "speaker"]
         if subject:
@@ -1023,6 +1030,12 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         before_verb = [x for x in agents if x[0] < r.before_start]
         if before_verb:
             return before_verb[-1][1]   # "Kyiv is bringing home 120 soldiers": its own people
+    if r.head == "civilian" and r.head_text.lower() in ("people", "persons") and _MILITARY_SITE.search(t):
+        # "87 people were killed when Russian forces bombed a barracks": the soldiers of the struck side
+        m = _BY_ATTACKER.search(t) or _ATTACKER_STRUCK.search(t)
+        sm = _SIDE.match(t, m.start("side")) if m else None
+        if sm:
+            return _opp(_term_side(sm, cside))
     if r.head == "civilian" or (r.head is None and r.before and _CIVILIAN_WORD.search(t, r.before_start, q.start)):
         return "civilian"       # "12 people", "the number of people killed rose to 58"
     hs = _SIDE.match(r.head_text)
@@ -1110,6 +1123,10 @@ _SIDE_LOSSES_CAME_TO = re.compile(r"(?:^|[^\w-])(?P<side>%s)\s+(?:[\w-]+\s+)?los
 _CIVILIAN_LIST_AFTER = re.compile(r"\s*,?\s*(?:and\s+)?(?:women|children)\b", _I)
 _POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?$", _I)
 _HELD_BY = re.compile(r"\b(?:in|by)\s+(?:the\s+)?(?=\S)", _I)
+_MILITARY_SITE = re.compile(r"\b(?:barracks|training\s+(?:ground|range|centre|center|station|camp)|military\s+(?:base|unit|academy|"
+                            r"school|airfield|camp)|army\s+(?:base|camp))\b", _I)
+_ATTACKER_STRUCK = re.compile(r"\b(?P<side>%s)\s+(?:[\w-]+\s+){0,2}?(?:bombed|struck|hit|shelled|attacked|fired\s+on|targeted)\b"
+                              % _alt(_alt(v) for k, v in L.SIDE_WORDS.items() if k != "own"), _I)
 _BY_ATTACKER = re.compile(
     r"\b(?:after|in|by|during|from|amid|following|under|when)\s+(?:an?\s+|the\s+)?(?:(?:overnight|massive|massed|heavy|"
     r"deadly|latest|new|combined)\s+)?(?P<side>%s)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|shelling|missiles?|drones?|"

@@ -1290,6 +1290,13 @@ CASES += [
     C('killed-bodies-taken-out-from-under-the-rubble-are-no-evacuees',
       'The bodies of eight victims were taken out from under the rubble.',
       'killed=8 exact -'),
+    # whose losses: a list after a colon is the loss clause's; people killed at a barracks are soldiers
+    C('killed-colon-list-after-has-lost',
+      'The minister claims that Ukraine has already lost half of its army: 61,000 dead, 49,000 wounded.',
+      'killed=61000 exact ukraine', 'wounded=49000 exact ukraine'),
+    C('killed-people-at-a-struck-barracks-are-its-soldiers',
+      'Officials said 87 people were killed when Russian forces bombed a barracks at a training ground.',
+      'killed=87 exact ukraine'),
     # kinds told with other words: folks, buried, taken out, listed as missing, put at
     C('killed-folks-have-been-killed',
       'Local officials said not less than 200 folks have been killed in Irpin.',
