@@ -1203,7 +1203,8 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
         if after:
             lead = t[max(q.end, after[0].start - 30):after[0].start]
             if re.search(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+)?$", lead, _I):
-                return (ctx.main_place, "default") if subject else (None, None)
+                appos = _THE_TOWN_APPOS.search(t, max(0, q.start - 60), q.start)
+                return (ctx.main_place, "default") if subject or appos else (None, None)
             if subject:
                 return ctx.main_place, "default"
             if re.search(r"\b(?:from|to|into|of|near|around|outside|in|inside)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", lead, _I):
@@ -1339,7 +1340,7 @@ _NEAR_THE_TOWN = re.compile(r"\s*(?:[\w'’-]+\s+){0,4}?(?:were|was|have\s+been|
                             r"outside|inside|at|on)\s+(?:the|this|that)\s+(?:(?:frontline|front-line|embattled|besieged|"
                             r"eastern|southern|northern|western)\s+)?(?:city|town|village|settlement)\b(?!\s+of\b)", _I)
 _THE_TOWN_APPOS = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:town|city|village|settlement)\s*,\s*(?:which\s+(?:is|lies)\s+)?"
-                             r"(?:located|situated|lying)\s+(?:just\s+|only\s+|some\s+|about\s+|around\s+|roughly\s+)?$", _I)
+                             r"(?:(?:located|situated|lying)\s+)?(?:just\s+|only\s+|some\s+|about\s+|around\s+|roughly\s+)?$", _I)
 _THE_TOWN_SUBJECT = re.compile(r"^\s*(?:the|this)\s+(?:[\w-]+\s+)?(?:town|city|village|settlement)\s+(?:itself\s+)?"
                                r"(?:lies|sits|is|was|stands|(?:is\s+)?located|(?:is\s+)?situated)\b[^.;:\d]{0,50}$", _I)
 _TO_THE_TOWN = re.compile(r"\s*(?:-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?)\b)?\s*(?:\(\s*[^)]{0,20}\)\s*)?"
@@ -1349,7 +1350,8 @@ _TO_THE_TOWN = re.compile(r"\s*(?:-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|met(?
 # "near the town", "in the city", "in the area", "in that sector": the article's main place.
 _ANAPHORIC_PLACE = re.compile(r"\b(?:in|near|around|outside|at|on|for|into|inside|towards?|shelled|struck|hit|attacked|pounded|"
                               r"targeted|stormed|bombed)\s+(?:the|that|this)\s+(?:[\w-]+\s+)?"
-                              r"(?:town|city|village|settlement|area|sector|direction)\b(?!\s+of\b)", _I)
+                              r"(?:town|city|village|settlement|area|sector|direction|buildings?|barracks|"
+                              r"(?:apartment|residential)\s+(?:block|building)s?)\b(?!\s+of\b)", _I)
 
 
 # "the region" right at the number: "fired 86 times at the region", "shelled the region 70 times"

@@ -530,7 +530,7 @@ def _locating_district(text: str, before: PlaceMention, m: PlaceMention) -> bool
 
 # "the Dnipro River", "the left bank of the Dnipro", "across the Dnipro": the river, not the city
 _RIVER_AFTER = re.compile(r"['’]?s?\s+(?:river|reservoir|dam|bay|estuary|delta|basin|valley|lagoon|spit)\b", re.I)
-_RIVER_BEFORE = re.compile(r"\b(?:(?:left|right|east|west|eastern|western|opposite|other)\s+bank\s+of|across|along|"
+_RIVER_BEFORE = re.compile(r"\b(?:(?:left|right|east|west|eastern|western|opposite|other)\s+(?:\([^()]{1,20}\)\s+)?bank\s+of|across|along|"
                            r"crossing\s+of|crossed)\s+(?:the\s+)?$", re.I)
 
 

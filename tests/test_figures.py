@@ -1297,6 +1297,13 @@ CASES += [
     C('killed-people-at-a-struck-barracks-are-its-soldiers',
       'Officials said 87 people were killed when Russian forces bombed a barracks at a training ground.',
       'killed=87 exact ukraine'),
+    # the story's town: an appositive distance from a landmark, bombs on "the buildings"
+    C('distance_km-appositive-settlement-west-of-a-landmark',
+      'The situation is hard because the settlement, some 38 kilometers west of Kherson, has been destroyed.',
+      'distance_km=38 approx - place=Krynky', main="Krynky"),
+    C('strikes-bombs-on-the-buildings-are-the-story-s-town',
+      'Two Russian jets dropped five bombs on the buildings around 6 a.m.',
+      'strikes=5 exact russia place=Mykolaiv', main="Mykolaiv"),
     # kinds told with other words: folks, buried, taken out, listed as missing, put at
     C('killed-folks-have-been-killed',
       'Local officials said not less than 200 folks have been killed in Irpin.',

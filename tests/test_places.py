@@ -87,6 +87,7 @@ NO_PLACE = [
     "Kyiv-based analysts and Moscow-backed separatists disagreed.",
     "The cruiser Moskva sank in April.",
     "Russian-speaking residents of the bar district left.",
+    "Thousands were taken from the right (western) bank of the Dnipro to the left.",
 ]
 
 
