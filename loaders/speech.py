@@ -18,8 +18,8 @@ from .prefilter import Gated, automaton
 
 
 _VERBS = (
-    r"said|says|say|saying|stated|states|state|told|tells|tell|reported|reports|report|"
-    r"claimed|claims|claim|estimated|estimates|estimate|believe|believes|believed|added|adds|"
+    r"said|says|say|saying|stated|states|state|stating|told|tells|tell|reported|reports|report|"
+    r"claimed|claims|claim|claiming|estimated|estimates|estimate|believe|believes|believed|added|adds|"
     r"wrote|writes|write|announced|announces|announce|confirmed|confirms|noted|notes|posted|"
     r"posts|assessed|assesses|assess|warned|warns|acknowledged|admitted|admits|insisted|"
     r"alleged|alleges|declared|indicated|revealed|put|puts|counted|counts|recorded|records|"
@@ -330,6 +330,16 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
             # the quote or clause before it is governed; so is a following quote
             return _make(text, offset, s, e, 0, vstart) if not _has_quote_after(text, e) else \
                 _make(text, offset, s, e, 0, len(text))
+    if verb in ("saying", "claiming", "stating") and re.search(r",\s*$", before):
+        # "Zelensky spoke about the losses, claiming that ...": the sentence's subject speaks
+        lead = _LEAD_SUBJECT.match(text)
+        if lead and ";" not in text[lead.end():vstart]:
+            cleaned = _clean_subject(lead.group("who"))
+            if cleaned and _speakerish(cleaned) and (actor_side(cleaned) or _speaker_noun(cleaned)) \
+                    and not re.fullmatch(r"(?i)(?:the\s+)?(?:russian|ukrainian|american|british|european)", cleaned):
+                s = lead.start("who") + lead.group("who").find(cleaned)
+                return _make(text, offset, s, s + len(cleaned), vend, len(text))
+        return None
     if _NEGATED_BEFORE.search(text, max(0, vstart - 40), vstart):
         return None  # "did not say", "declined to say": no claim
     noun = _DET_BEFORE.search(text, max(0, vstart - 80), vstart)
@@ -339,7 +349,7 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
     if verb in _NOUN_TOO and noun and not (noun.group(1).strip() and (
             _speaker_noun(noun.group(1)) or noun.group(1)[:1].isupper() or lookup(noun.group(1)))):
         return None  # "published its quarterly report": a noun; "the ministry reports": a verb
-    if verb in ("claimed", "claims", "claim") and re.match(r"\s+(?:the\s+)?(?:lives|life|responsibility)\b", after, re.I):
+    if verb in ("claimed", "claims", "claim", "claiming") and re.match(r"\s+(?:the\s+)?(?:lives|life|responsibility)\b", after, re.I):
         return None  # "the strike claimed the lives of 12", "claimed responsibility"
     if verb == "estimated" and _AN_THE_BEFORE.search(text, max(0, vstart - 8), vstart):
         return None  # "an estimated 300 troops"
@@ -352,7 +362,7 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
                  text[subj[0]:subj[1]]):
         return None  # a speaker never contains another reporting verb
     s, e = subj
-    if verb in ("citing", "cited", "saying", "put", "puts", "report", "state", "think", "thought", "documents",
+    if verb in ("citing", "cited", "saying", "claiming", "stating", "put", "puts", "report", "state", "think", "thought", "documents",
                 "records", "counts", "estimate", "claim", "tell", "write", "assess", "announce"):
         # ambiguous forms: only with an obvious speaker ("officials estimate", "they claim")
         if not (actor_side(text[s:e]) or _speaker_noun(text[s:e]) or text[s:e].lower() in PRONOUNS):
@@ -382,13 +392,18 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
     if verb not in ("put", "puts") and _ADJUNCT.match(tail) and _clause_start(text, s) > 0:
         # post-posed: "CLAUSE, X said on Monday[, as ...]" governs what precedes X
         gov_end = s
-        g2 = re.search(r"\b(?:adding|and\s+added|noting)\b", tail)
+        # "..., officials said, killing at least three": the participle goes on with the claim
+        g2 = re.search(r"\b(?:adding|and\s+added|noting)\b", tail) or re.match(
+            r"[^,.;]{0,30},\s*(?:killing|injuring|wounding|leaving|destroying|damaging)\b", tail)
         if g2:
             return _make(text, offset, s, e, 0, len(text), pronoun)
         return _make(text, offset, s, e, 0, gov_end, pronoun)
     return _make(text, offset, s, e, vend, len(text), pronoun)
 
 
+# The subject opening a sentence, before its verb: "President Volodymyr Zelenskyy has spoken"
+_LEAD_SUBJECT = re.compile(r"\s*(?P<who>(?:(?:[A-Z][\w.'’-]*|of|the|for|and)\s+){0,7}?[A-Z][\w.'’-]*)\s+"
+                           r"(?:(?:has|have|had|was|is|also|later|earlier|on\s+[A-Z]\w+)\s+)*[a-z]+(?:ed|s|en|ke|ve|ld|nt|ote|id|ok|ew)\b")
 _QUOTE_CLOSED_BEFORE = re.compile(r"[,.!?]\s*[\"\u201d]\s*$|[\"\u201d]\s*,\s*$")
 _AS_FRONT = re.compile(r"^\s*(?:[Aa]s|[Ll]ike|[Jj]ust\s+as)\s+(?:(?:the|a|an)\s+[^,.;:]{1,60},\s*)?$")
 _FINDINGS = {"found", "finds", "concluded", "concludes"}

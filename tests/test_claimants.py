@@ -761,3 +761,22 @@ def test_a_clause_opening_with_at_least_is_governed_by_the_speaker_after_it(text
 
 def test_an_introductory_at_phrase_still_leaves_the_speaker_first():
     assert who("At dawn, the Ukrainian military said 45 soldiers were killed.", "45") == ("the Ukrainian military", "ukraine")
+
+
+@pytest.mark.parametrize("text,needle,expected", [
+    ("President Volodymyr Zelensky has spoken about the losses, claiming that up to 100 soldiers die every day.", "100",
+     ("Volodymyr Zelensky", "ukraine")),
+    ("Zelensky spoke on Monday, saying 100 soldiers died.", "100", ("Volodymyr Zelensky", "ukraine")),
+    ("Russia fired 80 drones at Kyiv, Ukrainian officials said, killing at least three people.", "three",
+     ("Ukrainian officials", "ukraine")),
+])
+def test_participles_go_on_with_the_claim_of_the_sentence_s_speaker(text, needle, expected):
+    assert who(text, needle) == expected
+
+
+@pytest.mark.parametrize("text,needle", [
+    ("The strike hit a school, claiming the lives of 12 children.", "12"),
+    ("Russian troops shelled the village, claiming 5 soldiers were killed.", "5"),
+])
+def test_participles_without_a_speaking_subject_claim_nothing(text, needle):
+    assert who(text, needle) is None
