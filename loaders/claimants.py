@@ -333,6 +333,9 @@ def _place_side(name: str, places) -> str | None:
 
 # --- public entry point ------------------------------------------------------
 
+_UNNAMED_SOURCE = re.compile(r"\baccording\s+to\s+(?:(?:media|news|press|unconfirmed|local|some|several|other|various|"
+                             r"initial|early|preliminary)\s+)*(?:reports|sources|accounts)\b", re.I)
+
 
 
 def attribute(ctx: Doc, sentence_index: int, at: int | None = None, carry: bool = True) -> Claimant | None:
@@ -352,6 +355,8 @@ def attribute(ctx: Doc, sentence_index: int, at: int | None = None, carry: bool 
             return None
     # a quote with no speaker in this sentence
     c = _quote_speaker(ctx, sentence_index, at)
+    if c is None and not attrs and _UNNAMED_SOURCE.search(sent.text):
+        return None     # "..., according to reports": sourced, but to nobody the article names
     if c is None and not attrs and carry:
         c = ctx.carried[sentence_index]     # the speaker the discourse carries (discourse.py)
     return c

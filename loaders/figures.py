@@ -258,6 +258,11 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
                                     high=live[n - 1].high and q.value)   # "roughly 15 miles (24 km)"
         if n + 1 < len(live) and _converted(sent.text, q, live[n + 1]) and _km_restates(q, live[n + 1]):
             continue    # "15 miles (24 km)": the kilometres the page gives, not our conversion
+        before_q = [x for x in qs if x.end <= q.start]
+        if before_q and before_q[-1].unit == "area" and re.fullmatch(
+                r"(?:\s*(?:sq\.?|square)\s*(?:kilomet(?:er|re)s?|km|miles?|mi)|\s*km2|\s*hectares?)?\s*[(\[]\s*"
+                r"(?:about|around|some|roughly|nearly|almost)?\s*", sent.text[before_q[-1].end:q.start], _I):
+            continue    # "1,250 square kilometers (483 miles)": the same area restated
         r = reads[n]
         if prev is not None and prev[0] is live[n - 1] and _OF_NEXT.fullmatch(sent.text, prev[0].end, q.start) \
                 and not (prev[1] == "equipment_lost" and r.head == "munition") \
@@ -1020,6 +1025,12 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         if to:
             return to.group(1).lower()  # "Moscow returned 40 soldiers to Ukraine"
         # "Ukraine has returned 1,358 prisoners": its own or the other's; the words do not say
+    if kind == "captured" and re.search(r"\beach\b", t[q.end:min(len(t), r.np_end + 60)]) \
+            and not _SIDE.search(t, q.end, r.np_end):
+        return None     # "150 captives released by Russia and Ukraine each": both sides' count
+    if kind == "captured" and (fm := re.search(r"\bfrom\s+(?:the\s+)?(?:armed\s+forces|army|ranks|military)\s+of\s+(?:the\s+)?(?=\S)",
+                                               t[r.np_end:r.np_end + 50])) and (sm := _SIDE.match(t, r.np_end + fm.end())):
+        return _term_side(sm, cside)    # "150 prisoners of war from the armed forces of Ukraine"
     if kind == "captured" and (cap := re.match(r"[^.;]{0,40}?\bfrom\s+(?:the\s+)?(?=\S)", t[r.np_end:r.np_end + 60])) \
             and (sm := _SIDE.match(t, r.np_end + cap.end())) and re.match(r"\s*captivity\b", t[r.np_end + cap.end() + len(sm.group(0)):], _I):
         return _opp(_term_side(sm, cside))     # "215 prisoners of war from Russian captivity": Ukraine's

@@ -780,3 +780,10 @@ def test_participles_go_on_with_the_claim_of_the_sentence_s_speaker(text, needle
 ])
 def test_participles_without_a_speaking_subject_claim_nothing(text, needle):
     assert who(text, needle) is None
+
+
+def test_according_to_reports_is_sourced_to_nobody_and_stops_the_carried_speaker():
+    text = ("The Russian defence ministry said on Monday that 40 Ukrainian soldiers were killed. "
+            "The Ukrainian army has captured 300 Russian soldiers, according to reports.")
+    assert who(text, "40") == ("The Russian defence ministry", "russia")
+    assert who(text, "300") is None

@@ -1304,6 +1304,15 @@ CASES += [
     C('strikes-bombs-on-the-buildings-are-the-story-s-town',
       'Two Russian jets dropped five bombs on the buildings around 6 a.m.',
       'strikes=5 exact russia place=Mykolaiv', main="Mykolaiv"),
+    # swaps: a count each side returns has no one side; "from the armed forces of X" is X's
+    C('captured-released-by-both-each-has-no-side',
+      'Negotiations result in 150 captives released by Russia and Ukraine each.',
+      'captured=150 exact -'),
+    C('captured-from-the-armed-forces-of',
+      'In exchange, 150 prisoners of war from the armed forces of Ukraine were released, the ministry said.',
+      'captured=150 exact ukraine'),
+    C('none-an-area-restated-in-brackets-is-no-distance',
+      'The assault has given Ukraine control of more than 1,250 square kilometers (483 miles) of Russian territory.'),
     # kinds told with other words: folks, buried, taken out, listed as missing, put at
     C('killed-folks-have-been-killed',
       'Local officials said not less than 200 folks have been killed in Irpin.',
