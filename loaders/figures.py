@@ -771,6 +771,12 @@ def _population(t: str, q: Quantity, lo: int, default: str | None = None) -> str
     right = t[q.end:q.end + 80]
     pre_l = [m.end() for m in _PREWAR.finditer(left)]
     rem_l = [m.end() for m in _REMAINING.finditer(left)]
+    for m in _POP_YEAR.finditer(left):      # "In August 2022, the population ... was 2,500": wartime
+        y, by, month = int(m.group("y")), m.group("p").lower() in ("by", "before"), (m.group("m") or "").lower()
+        if y < 2022 or (y == 2022 and by):
+            pre_l.append(m.end())           # "In 2021 ...", "By 2022, 18,000 lived here"
+        elif y > 2022 or month[:3] in ("mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"):
+            rem_l.append(m.end())
     m = _NEXT_QUANTITY_CUE.search(right)
     if m:
         right = right[:m.start()]       # "a town of 20,000 that now has a few hundred": "now" is theirs
@@ -786,6 +792,7 @@ def _population(t: str, q: Quantity, lo: int, default: str | None = None) -> str
     return default
 
 
+_POP_YEAR = re.compile(r"\b(?P<p>(?i:in|by|before|as\s+of|since))\s+(?:(?:early|late|mid-?)\s*)?(?:(?P<m>[A-Z][a-z]+)\s+)?(?P<y>20[12]\d)\b")
 _FROM_SOMETHING = re.compile(r"\s*(?:\([^)]{0,25}\)\s*)?(?:away|from|off|short\s+of|to\s+the|of\s+the|behind|ahead|"
                              r"(?:north|south|east|west)\w*)\b", _I)
 

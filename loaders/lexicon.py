@@ -196,7 +196,7 @@ BEFORE = [
               r"losses\s+(?:include|included|including)", r"written\s+off"]),
     ("pop_now", [r"there\s+(?:are|were|remain|remained)\s+(?:(?:currently|still|now|only|just)\s+)*",r"(?:has\s+|had\s+)?(?:dwindled|fallen|dropped|shrunk|shrank|declined|plummeted|fell)\s+to",
                  r"(?:now|currently|today)\s+(?:only\s+)?(?:has|have|houses|counts)"]),
-    ("population", [r"population\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:was|is|stood\s+at|numbered|had\s+been)",
+    ("population", [r"population\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:(?:was|is|has\s+been|had\s+been)\s+(?:now\s+)?estimated\s+at|was|is|stood\s+at|numbered|had\s+been)",
                     r"population\s+(?:of|was|is|stood\s+at|numbered|has\s+(?:fallen|dropped|shrunk)\s+to"
                     r"|(?:fell|dropped|shrank)\s+to)", r"home\s+to", r"(?:city|town|village)\s+of",
                     r"inhabited\s+by", r"population:"]),

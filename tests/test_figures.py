@@ -1313,6 +1313,16 @@ CASES += [
       'captured=150 exact ukraine'),
     C('none-an-area-restated-in-brackets-is-no-distance',
       'The assault has given Ukraine control of more than 1,250 square kilometers (483 miles) of Russian territory.'),
+    # a population "estimated at", dated in the war or before it
+    C('population_remaining-estimated-in-a-war-year',
+      'In August 2023, the population of Vuhledar was estimated at 400 people.',
+      'population_remaining=400 exact civilian place=Vuhledar'),
+    C('population_prewar-by-the-war-year-is-before-it',
+      'By 2022, more than 18,000 residents lived here.',
+      'population_prewar=18000 more_than civilian'),
+    C('population_prewar-estimated-in-a-pre-war-year',
+      'In 2021, the population of Vuhledar was estimated at 15,000.',
+      'population_prewar=15000 exact civilian place=Vuhledar'),
     # kinds told with other words: folks, buried, taken out, listed as missing, put at
     C('killed-folks-have-been-killed',
       'Local officials said not less than 200 folks have been killed in Irpin.',
