@@ -395,6 +395,11 @@ def _reads(t: str, live: list[Quantity]) -> list[_Read]:
         reads.append(_read(t, q, lo, nxt, live[n + 1] if n + 1 < len(live) else None))
     for n in range(len(live) - 2, -1, -1):
         r, r2 = reads[n], reads[n + 1]
+        if r.head is None and not r.unknown and r2.head is not None and r2.head != "trap" \
+                and re.fullmatch(r"\s+(?:and|or)\s+", t[live[n].end:live[n + 1].start]):
+            # "1,520 and 1,517 systems destroyed", "12 and 15 soldiers were killed": one noun for both
+            reads[n] = dataclasses.replace(r2, before=r.before, before_start=r.before_start, colon=r.colon)
+            continue
         if not r.head or not r2.head or not _LIST_SEP.fullmatch(t, r.np_end, live[n + 1].start):
             continue
         people = r.head in _PEOPLE_HEADS and r2.head in _PEOPLE_HEADS

@@ -1323,6 +1323,10 @@ CASES += [
     C('population_prewar-estimated-in-a-pre-war-year',
       'In 2021, the population of Vuhledar was estimated at 15,000.',
       'population_prewar=15000 exact civilian place=Vuhledar'),
+    # one noun for two numbers
+    C('killed-two-numbers-share-one-noun',
+      'Officials said 12 and 15 Russian soldiers were killed on the two days.',
+      'killed=12 exact russia', 'killed=15 exact russia'),
     # kinds told with other words: folks, buried, taken out, listed as missing, put at
     C('killed-folks-have-been-killed',
       'Local officials said not less than 200 folks have been killed in Irpin.',
