@@ -38,6 +38,9 @@ _MILITARY, _STRIKE = Gated(_MILITARY), Gated(_STRIKE)      # tried only where a 
 _HOW_RANK = {"stated": 0, "context": 1, "default": 2, None: 3}
 
 
+_BOTH_SIDES = re.compile(r"\b(?:each|both\s+sides|from\s+both|for\s+(?:the\s+same|an\s+equal)\s+number)\b", re.I)
+
+
 def unify_mentions(figs: list[Figure]) -> None:
     """One number told twice is one figure: "Seven killed in Kharkiv" (headline) and "Seven
     people were killed, the governor said" (body). Mentions of the same kind and bounds share
@@ -50,11 +53,11 @@ def unify_mentions(figs: list[Figure]) -> None:
         if len(fs) < 2:
             continue
         sides = {f.subject_side for f in fs if f.subject_side is not None}
-        # a swap returns the same count to each side ("150 for 150"): whose, each mention says
-        if len(sides) == 1 and fs[0].kind != "captured":
+        if len(sides) == 1:
             side = sides.pop()
             for f in fs:
-                if f.subject_side is None:
+                # a swap returns the same count to each side: "150 servicemen each" stays both sides'
+                if f.subject_side is None and not (f.kind == "captured" and _BOTH_SIDES.search(f.sentence)):
                     f.subject_side, f.side_how = side, "context"
         named = [f for f in fs if f.claimant_side != "unattributed"]
         if named and len({f.claimant_side for f in named}) == 1:

@@ -1059,6 +1059,9 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         sm = _SIDE.match(t, m.start("side")) if m else None
         if sm:
             return _opp(_term_side(sm, cside))
+    if kind == "captured" and r.head == "civilian" and not re.match(r"civilians?\b", r.head_text, _I) \
+            and _SWAP_CONTEXT.search(t):
+        return None             # "108 women had been released" in a swap: prisoners of war, whose the words do not say
     if r.head == "civilian" or (r.head is None and r.before and _CIVILIAN_WORD.search(t, r.before_start, q.start)):
         return "civilian"       # "12 people", "the number of people killed rose to 58"
     hs = _SIDE.match(r.head_text)

@@ -442,6 +442,9 @@ _DEEP_INTO = re.compile(r"\b(?:deep|deeper|further|incursion|thrust)\s+(?:into|i
 _REGION_AFTER = re.compile(r"\s+(?:incursion|offensive|operation|salient|border\s+(?:region|area|province))\b"
                            r"|\s+(?:and|or)\s+(?:Donetsk|Luhansk)\b(?!['’]s\s+(?:mayor|city))", re.I)
 _DONBAS_PAIR = re.compile(r"\s+(?:and|or)\s+$")
+# "an operation in Kursk", "troops swept into Kursk": Ukraine's forces in a Russian border region
+_MILITARY_INTO = re.compile(r"\b(?:operation|offensive|incursion|raids?|fighting|troops|forces|advanced|advancing|push(?:ed|ing)?|"
+                            r"swept|moved|marched|crossed|broke|foray|assault)\s+(?:[\w-]+\s+){0,2}?(?:in|into|inside)\s+(?:the\s+)?$", re.I)
 # "the Kharkiv town of Vovchansk", "the Donetsk salt-mining city, which": the oblast's name
 # used as an adjective before a settlement noun (not "the Kherson city council")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
@@ -495,7 +498,9 @@ def _regions(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
         if (_PLURAL_REGION.match(text, out[j].end) or _REGIONS_OF.search(text, max(0, out[i].start - 40), out[i].start)
                 or _DEEP_INTO.search(text, max(0, out[i].start - 30), out[i].start) or pair
                 or (_THE_BEFORE.search(text, max(0, m.start - 5), m.start) and _SETTLEMENT_AFTER.match(text, m.end))
-                or (_REGION_AFTER.match(text, m.end) and not _DONBAS_PAIR.match(text, m.end))):
+                or (_REGION_AFTER.match(text, m.end) and not _DONBAS_PAIR.match(text, m.end))
+                or (_MILITARY_INTO.search(text, max(0, out[i].start - 60), out[i].start)
+                    and (idx.entries[idx.by_key[m.key]].country if m.key in idx.by_key else None) == "RU")):
             out[k] = _to_oblast(idx, m, surface[k])
     return out
 
@@ -767,7 +772,8 @@ def main_place(text: str, title: str | None, sentences=None) -> str | None:
     ranked = sorted(scores, key=lambda n: (-scores[n], n not in in_title, first_at[n]))
     best = ranked[0]
     if scores[best] < 2:
-        return None
+        # "an operation in Kursk ... the Kursk region ... Kursk": the region, named most ways
+        return f"{best} Oblast" if regions.get(f"{best} Oblast", 0) >= 2 and best not in in_title else None
     if len(ranked) > 1 and scores[ranked[1]] == scores[best] and (best in in_title) == (ranked[1] in in_title):
         return None  # a tie: unclear
     region = f"{best} Oblast"

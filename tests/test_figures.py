@@ -1327,6 +1327,9 @@ CASES += [
     C('killed-two-numbers-share-one-noun',
       'Officials said 12 and 15 Russian soldiers were killed on the two days.',
       'killed=12 exact russia', 'killed=15 exact russia'),
+    C('captured-women-freed-in-a-swap-are-no-civilians-by-default',
+      'Officials confirmed that 108 women had been released in the first all-female prisoner swap.',
+      'captured=108 exact -'),
     # kinds told with other words: folks, buried, taken out, listed as missing, put at
     C('killed-folks-have-been-killed',
       'Local officials said not less than 200 folks have been killed in Irpin.',

@@ -28,6 +28,11 @@ ALIASES = [
     ("Fighting near Chasiv Yar and Niu-York intensified.", ["Chasiv Yar", "Niu-York"]),
     ("Ukrainian marines held a foothold at Krynky on the left bank.", ["Krynky"]),
     ("Kursk region governor said Sudzha was under attack.", ["Kursk Oblast", "Sudzha"]),
+    # military action "in" or "into" a Russian border region's namesake city: the region
+    ("Ukraine launched an operation in Kursk to create a buffer zone.", ["Ukraine", "Kursk Oblast"]),
+    ("Ukrainian troops swept into Kursk on Aug. 6.", ["Kursk Oblast"]),
+    ("Ukrainian troops swept into Kherson on Friday.", ["Kherson"]),
+    ("A drone hit Kursk on Monday.", ["Kursk"]),
     # epithets the press uses for a city
     ("A missile hit the centre of Ukraine's second-largest city at dawn.", ["Kharkiv"]),
     ("Drones struck Ukraine’s third largest city overnight.", ["Odesa"]),
