@@ -1295,6 +1295,11 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
                   and _SPEAKERS_IN.search(t, max(0, m.start - 40), m.start)]
         if inside:
             return _canon(t, inside[-1]), "context"
+    if kind in CASUALTY_KINDS or kind in ("strikes", "attacks"):
+        # "..., as per reports from Odesa mayor Gennadiy Trukhanov": the town whose officials tell it
+        local = [m for m in mentions if m.kind in places.SETTLEMENTS and _LOCAL_OFFICIAL_AFTER.match(t, m.end)]
+        if local and len({m.name for m in local}) == 1:
+            return _canon(t, local[-1]), "context"
     if ctx.main_place in ("Kyiv", "Moscow") and _THE_CAPITAL.search(t):
         return ctx.main_place, "context"    # "140 were injured across the capital" in a story about Kyiv
     # a country as a location: not "the deadliest attack in Ukraine", "Ukraine's emergency services",
@@ -1374,6 +1379,8 @@ _TO_THE_TOWN = re.compile(r"\s*(?:-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|met(?
                           r"to|into|toward|towards|near)\s+(?:the\s+)?(?:(?:outskirts|centre|center|edge)\s+of\s+(?:the\s+)?)?"
                           r"(?:town|city|village|settlement)\b", _I)
 # "near the town", "in the city", "in the area", "in that sector": the article's main place.
+_LOCAL_OFFICIAL_AFTER = re.compile(r"['’]?s?\s+(?:city\s+)?(?:mayor|city\s+council|(?:city\s+)?military\s+administration|"
+                                   r"police|emergency\s+services|city\s+(?:head|authorities|officials))\b", _I)
 _ANAPHORIC_PLACE = re.compile(r"\b(?:in|near|around|outside|at|on|for|into|inside|towards?|shelled|struck|hit|attacked|pounded|"
                               r"targeted|stormed|bombed)\s+(?:the|that|this)\s+(?:[\w-]+\s+)?"
                               r"(?:town|city|village|settlement|area|sector|direction|buildings?|barracks|"

@@ -519,8 +519,21 @@ def find_places(text: str) -> list[PlaceMention]:
 def _find_cached(text: str) -> tuple[PlaceMention, ...]:
     # figure, event and main-place code ask about the same sentences repeatedly
     hits = list(_hits_cached(text))
-    found = [m for m in _regions(text, _choose(text, hits)) if not _water(text, m) and not _surname(text, m)]
+    found = [m for m in _regions(text, _choose(text, hits)) if not _water(text, m) and not _surname(text, m)
+             and not _first_word_only(text, m)]
     return tuple(m for k, m in enumerate(found) if not (k and _locating_district(text, found[k - 1], m)))
+
+
+# "near Novy Put" (a Russian village the gazetteer lacks): "Novy" alone is a Luhansk village's
+# name, but a generic first word followed by another name is the start of a longer one
+_GENERIC_FIRST = {"novyi", "novy", "nova", "nove", "novi", "velyka", "velykyi", "velyke", "mala", "malyi", "male",
+                  "stara", "staryi", "stare", "chervona", "chervonyi", "zelena", "zelenyi", "krasnyi", "krasny",
+                  "bila", "bilyi", "vesela", "veselyi", "sukhyi", "suha", "verkhnii", "nyzhnii"}
+_NEXT_NAME = re.compile(r"\s+(?!(?:Oblast|Region|Raion|District|Hromada|Village|Town|City)\b)[A-Z][a-z]")
+
+
+def _first_word_only(text: str, m: PlaceMention) -> bool:
+    return text[m.start:m.end].lower() in _GENERIC_FIRST and bool(_NEXT_NAME.match(text, m.end))
 
 
 # "Chasiv Yar, Bakhmut District": the district after a town only says where the town lies

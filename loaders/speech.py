@@ -29,7 +29,7 @@ _VERBS = (
     r"think|thinks|thought|specified|specifies|clarified|clarifies|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|mentioned|mentions|pointed\s+out|points\s+out|published|publishes|issued|issues"
 )
 _VERB = re.compile(r"\b(?:(?:has|have|had|was|were|is|also|later|earlier|previously|separately)\s+)*(" + _VERBS + r")\b")
-_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+|\b[Aa]s\s+per\s+(?:(?:the\s+)?(?:reports?|data|information|figures)\s+(?:from|of|by)\s+)?")
 _POSS_DOC = re.compile(
     r"(?P<who>(?:[A-Z][\w.'’-]*\s+){0,6}?[A-Z][\w.-]*|the\s+[\w\s'’-]{2,60}?)['’]s?\s+"
     r"(?:latest\s+|daily\s+|nightly\s+|evening\s+|morning\s+|weekly\s+|new\s+|own\s+|official\s+|"
@@ -130,7 +130,7 @@ _CUES = ("said", "say", "stat", "told", "tell", "report", "claim", "estimat", "b
          "announc", "confirm", "note", "post", "assess", "warn", "acknowledg", "admit", "insist", "alleg",
          "declar", "indicat", "reveal", "put", "count", "record", "verif", "document", "regist", "inform",
          "explain", "cit", "reckon", "calculat", "suggest", "identif", "tall", "show", "found", "find",
-         "conclu", "think", "thought", "accord", "quot", "figure", "data", "update", "brief", "bulletin",
+         "conclu", "think", "thought", "accord", "as per", "quot", "figure", "data", "update", "brief", "bulletin",
          "summar", "address", "account", "analys", "releas", "publish", "provid", "issu", "compil", "given",
          "collect", "gather", "'s ", "’s ", "specifi", "clarifi", "stress", "emphasi", "mention", "point")
 _CUE_SCAN = automaton(_CUES)

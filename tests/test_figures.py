@@ -1330,6 +1330,10 @@ CASES += [
     C('captured-women-freed-in-a-swap-are-no-civilians-by-default',
       'Officials confirmed that 108 women had been released in the first all-female prisoner swap.',
       'captured=108 exact -'),
+    # the town whose officials tell the toll, in a story about another town
+    C('killed-the-town-of-the-mayor-who-reports-it',
+      'Eight people were killed and 39 others were injured, as per reports from Odesa mayor Gennadiy Trukhanov.',
+      'killed=8 exact civilian place=Odesa cside=ukraine', 'wounded=39 exact civilian place=Odesa cside=ukraine', main="Sumy"),
     # kinds told with other words: folks, buried, taken out, listed as missing, put at
     C('killed-folks-have-been-killed',
       'Local officials said not less than 200 folks have been killed in Irpin.',

@@ -93,6 +93,7 @@ NO_PLACE = [
     "The cruiser Moskva sank in April.",
     "Russian-speaking residents of the bar district left.",
     "Thousands were taken from the right (western) bank of the Dnipro to the left.",
+    "Troops thwarted an attempt to break through the border near Novy Put.",
 ]
 
 
