@@ -312,8 +312,9 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
         at = sent.start + q.start
         claimant = _claimant(ctx, i, at, kind not in BACKGROUND_KINDS)
         geo_at = live[n - 1].start if n > 0 and _km_restates(live[n - 1], q) else q.start
-        if kind == "distance_km" and _GEO_DESCRIBED.search(sent.text, max(0, geo_at - 80), geo_at):
-            claimant = None     # "Vinnytsia, a city 268 km southwest of Kyiv": the writer's geography
+        if kind == "distance_km" and (_GEO_DESCRIBED.search(sent.text, max(0, geo_at - 80), geo_at)
+                                      or _FRONT_LENGTH.match(sent.text, q.end)):
+            claimant = None     # "Vinnytsia, a city 268 km southwest of Kyiv", "the 1,000-km front": geography
         cside = claimant.side if claimant else "unattributed"
         side = _side(kind, sent.text, q, r, lo, cside, prev)
         side_how = "stated" if side else None
@@ -366,6 +367,8 @@ _GEO_DESCRIBED = re.compile(
     r"(?:(?-i:[A-Z])[\w'\u2019-]+\s*,\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|settlement|hub|port|plant|"
     r"base|community)\s+)?|\b(?:which|that)\s+(?:is|lies|sits)\s+(?:located\s+|situated\s+)?|\b(?:located|situated|lying)\s+)"
     r"(?:(?:some|about|roughly|around|just|only|approximately|nearly|almost|less\s+than|more\s+than|up\s+to)\s+)*$", _I)
+_FRONT_LENGTH = re.compile(r"\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|mi)?\s*(?:\([^)]{0,20}\)\s*)?(?:-?\s*long\s+)?"
+                           r"(?:front|front[\s-]?line|frontline|border|line\s+of\s+contact)\b", _I)
 _OF_TYPES = re.compile(r"\s+of\s+(?:various|different|all|several|many|other)\s+(?:types|kinds|models|sorts|calib(?:re|er)s)\b", _I)
 # "enemy losses over the day amounted to 609 people and 21 units of equipment": a tally of losses
 _LOSSES_CAME_TO = re.compile(r"\blosses\b[^.;:]{0,120}?\b(?:amounted\s+to|totall?ed|reached|stood\s+at|came\s+to|were|"

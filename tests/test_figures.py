@@ -1334,6 +1334,12 @@ CASES += [
     C('killed-the-town-of-the-mayor-who-reports-it',
       'Eight people were killed and 39 others were injured, as per reports from Odesa mayor Gennadiy Trukhanov.',
       'killed=8 exact civilian place=Odesa cside=ukraine', 'wounded=39 exact civilian place=Odesa cside=ukraine', main="Sumy"),
+    C('distance_km-length-of-the-front-is-nobody-s-claim',
+      'Official Ukrainian reports of activity along the 1,000-km (600-mile) front disputed the Russian account.',
+      'distance_km=1000 exact - cside=unattributed'),
+    C('strikes-a-ukrainian-air-command-reports',
+      'According to the West Air Command, there were four missile strikes in Lviv on Monday.',
+      'strikes=4 exact russia place=Lviv cside=ukraine'),
     # kinds told with other words: folks, buried, taken out, listed as missing, put at
     C('killed-folks-have-been-killed',
       'Local officials said not less than 200 folks have been killed in Irpin.',
