@@ -70,10 +70,11 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"reached\s+the\s+outskirts\s+of|incursion\s+into|crossed\s+(?:the\s+border\s+)?into|"
         r"cross(?:ed|ing)\s+the\s+(?:state\s+)?border\s+(?:near|at|around|close\s+to))\b", _I)),
     ("assault", re.compile(
-        r"\b(?:attacks?\s+(?:on|against|near|in|around|at)|attacked|attacking|assaults?\s+(?:on|against|by|in|inside)|"
+        r"\b(?:attacks?\s+(?:on|against|near|in|around|at)|attacked|attacking|assaults?\s+(?:on|against|by|in|inside|of)|"
+        r"attacks?\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:successfully\s+)?(?:repelled|repulsed)|"
         r"assaulted|storm(?:s|ed|ing)?|counter-?attack(?:ed|ing|s)?\s+(?:near|in|on|around)|fighting\s+(?:(?:was|is|has|had|have|been|raged|raging|continued|continues|continuing|"
         r"intensified|erupted|broke\s+out|flared|took\s+place|taking\s+place|under\s+way|underway|ongoing|still|now|also|"
-        r"heavy|fierce|reported)\s+){0,3}(?:in|for|around|inside|near|on)|"
+        r"heavy|fierce|reported)\s+){0,3}(?:in|for|around|inside|near|on|from)|"
         r"fight(?:s)?\s+for|clash(?:es|ed)?\s+(?:in|near|around|on)|"
         r"(?:fierce|heavy|intense|street|bloody|ongoing)\s+battles?\s+(?:(?:are|were|is|was|have\s+been|has\s+been|continue|continued)\s+)?"
         r"(?:(?:raging|taking\s+place|under\s+way|underway|going\s+on)\s+)?(?:in|near|around|for|inside)|"

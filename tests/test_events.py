@@ -647,6 +647,12 @@ MORE_REPORTED = [
      "fatalities.", D(2025, 8, 12), [("strike", "Zaporizhzhia", "russia", D(2025, 8, 9))]),
     ("an_agglomeration_is_not_its_town", "The ministry said its troops had captured one of the largest settlements of "
      "the Toretsk agglomeration on Monday.", D(2025, 8, 12), []),
+    ("attacks_were_repelled_near_the_opening_place", "Near Pokrovsk, a total of 23 Russian attacks were repelled on "
+     "Sunday.", D(2024, 9, 9), [("assault", "Pokrovsk", "russia", D(2024, 9, 8))]),
+    ("fighting_reported_from", "Heavy fighting was reported from nearby Kurakhove on Sunday.", D(2024, 9, 9),
+     [("assault", "Kurakhove", None, D(2024, 9, 8))]),
+    ("assault_of", "The Russian army started the assault of Mariupol on Sunday.", D(2024, 9, 9),
+     [("assault", "Mariupol", "russia", D(2024, 9, 8))]),
     ("have_fully_occupied", "Russian troops have fully occupied Avdiivka, the governor said on Sunday.", D(2024, 2, 19),
      [("capture", "Avdiivka", "russia", D(2024, 2, 18))]),
     ("has_been_occupied_since_is_no_event", "Melitopol has been occupied since 2022.", D(2024, 2, 19), []),
