@@ -140,6 +140,9 @@ _DOC_FORMS = (Gated(_BY_DOC), Gated(_GIVEN_BY), Gated(_CITING))
 
 
 def sentence_attributions(text: str, offset: int) -> list[Attribution]:
+    if _headline_case(text):
+        # "Pentagon Puts Russian Casualties at 600,000": a headline's verbs in capitals
+        text = _TITLE_VERB.sub(lambda m: m.group(0).lower(), text)
     low = text.lower()
     if next(_CUE_SCAN.iter(low), None) is None:
         return []
@@ -174,6 +177,19 @@ def sentence_attributions(text: str, offset: int) -> list[Attribution]:
     if outside and len(outside) < len(out):
         out = outside
     return sorted(out, key=lambda a: a.start)
+
+
+_TITLE_VERB = re.compile(r"(?<=\s)(?:Says|Said|Puts|Put|Estimates|Estimated|Claims|Claimed|Reports|Reported|Confirms|"
+                         r"Confirmed|Announces|Announced|Tells|Told|Warns|Warned|Admits|Admitted)\b")
+
+
+def _headline_case(text: str) -> bool:
+    """Most words capitalised and no closing full stop: a headline."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    if len(words) < 4 or text.rstrip().endswith("."):
+        return False
+    caps = sum(w[0].isupper() for w in words if len(w) > 3)
+    return caps >= 0.7 * sum(1 for w in words if len(w) > 3)
 
 
 def _make(text, offset, s, e, gs, ge, pronoun=False) -> Attribution:

@@ -787,3 +787,13 @@ def test_according_to_reports_is_sourced_to_nobody_and_stops_the_carried_speaker
             "The Ukrainian army has captured 300 Russian soldiers, according to reports.")
     assert who(text, "40") == ("The Russian defence ministry", "russia")
     assert who(text, "300") is None
+
+
+@pytest.mark.parametrize("text,needle,expected", [
+    ("Pentagon Puts Russian Casualties in Ukraine War at 600,000", "600,000", ("Pentagon", "third_party")),
+    ("Zelensky Says 31,000 Ukrainian Troops Killed in War", "31,000", ("Volodymyr Zelensky", "ukraine")),
+    ("Russia has suffered 600,000 casualties, according to a senior Defense Department official.", "600,000",
+     ("a senior Defense Department official", "third_party")),
+])
+def test_headline_verbs_in_capitals_and_the_us_defense_department(text, needle, expected):
+    assert who(text, needle) == expected
