@@ -17,6 +17,10 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"cruise[\s-]missile|kamikaze[\s-]drone)[\s-]?(?:and\s+\w+\s+)?(?:strikes?|attacks?|barrages?|raids?)\b"
         r"(?!\s+(?:sirens?|alerts?|alarms?|warnings?|shelters?|defen[cs]es?))"
         r"|\bstrikes?\s+(?:on|against|at|in|targeting|hitting|aimed\s+at)\b|\bstruck\b|\bshelled\b|\bshelling\s+(?:of|on)\b"
+        r"|\b(?:killed|wounded|injured|died|hurt)\s+(?:\w+\s+){0,3}?in\s+(?:(?:the|an?|overnight|heavy|russian|ukrainian)\s+)*shelling\s+(?:in|of|on)\b"
+        r"|\b(?:shelling|artillery|drone|missile)?\s*attacks?\s+by\s+(?:[\w-]+\s+){1,3}?(?:on|against)\b"
+        r"|\b(?:troops|forces|army|military|artillery)\s+(?:\w+\s+)?hit(?=\s+(?:the\s+)?(?:village|town|city|settlement)\s+of\b)"
+        r"|\b(?:injured|wounded|killed|hurt)\s+(?:\w+\s+){0,3}?as\s+a\s+result\s+of\s+(?:\w+\s+){0,2}?(?:attacks?|shelling|strikes?)\s+by\b"
         r"|\battacks?\s+(?:carried\s+out\s+)?by\s+(?:[\w-]+\s+){0,2}?(?:shaheds?|drones?|missiles?|rockets?|uavs?)\b"
         r"|\b(?:bombed|bombarded|bombarding|bombards|bombardment\s+of|pounded|pounding)\b(?!-)"
         r"|\bshell(?:s|ing)\b(?=\s+(?:the\s+(?:\w+\s+){0,2}(?:city|town|village)\s+of\s+)?(?-i:[A-Z]))"
@@ -36,7 +40,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("capture", re.compile(
         r"\b(?:(?:(?:has|have|had)\s+)?(?:took|taken|taking)\s+over(?!\s+(?:the\s+)?(?:role|post|job|command|duties|position))|"
         r"captured|recaptured|seized|liberated|retook|retaken|overran|overrun|"
-        r"(?:restored|returned)\s+to\s+(?:Ukrainian|Russian)\s+control|"
+        r"(?:restored|returned)\s+to\s+(?:Ukrainian|Russian)\s+control|(?:returned|brought|put)(?=\s+(?-i:[A-Z])[\w'’-]+\s+(?:back\s+)?under\s+(?:our|Ukrainian|Russian|full)\s+control)|"
         r"(?:took|taken|take|taking|seized|gained|established|regained|retook|claimed)\s+(?:full\s+)?control\s+(?:of|over)|"
         r"(?:came|come|fell|fallen|passed|is\s+now|was\s+now|are\s+now|now)\s+(?:fully\s+)?under\s+(?:full\s+)?(?:Russian|Ukrainian|Moscow['\u2019]s|Kyiv['\u2019]s)\s+control|"
         r"(?:is|are|was|now)\s+(?:now\s+)?(?:fully\s+|firmly\s+)?in\s+(?:Russian|Ukrainian)\s+hands|"
@@ -320,6 +324,9 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
     if m.groupdict().get("lost"):                 # "Ukraine lost control of X": Russia took it
         subject = [x for x in ANY_SIDE.finditer(text, 0, start)]
         return other(side_of(subject[-1].group(0).replace("Kremlin", "Russia"))) if subject else None
+    inner_by = re.search(rf"\bby\s+(?:(?:the|its|their)\s+)?(?:{RU_WORD}|{UA_WORD}|Russia|Ukraine|Moscow|Kyiv)", m.group(0))
+    if inner_by and event_type == "strike":       # "the shelling attack by Ukrainian troops on X"
+        return side_of(re.search(rf"{RU_WORD}|{UA_WORD}|Russia|Ukraine|Moscow|Kyiv", inner_by.group(0)).group(0))
     hands = re.search(r"\bin\s+(Russian|Ukrainian)\s+hands", m.group(0))
     if hands:
         return side_of(hands.group(1))

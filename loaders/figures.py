@@ -498,12 +498,21 @@ _COLON_LIST = re.compile(r"(?P<kw>losses|casualties)[^.;:]{0,60}:\s*$|(?P<killed
                          r"|(?P<wounded>wounded|injured)[^.;:]{0,40}:\s*$", _I)
 
 
+_DASH_ASIDE = re.compile(r"\s*[—–]\s*[^—–.;]{2,80}?\s*[—–]")
+_SIDE_PAIR = re.compile(r"\s*(?:Ukrainian|Russian)\s+(?:and|or)\s+(?=(?:Ukrainian|Russian)\b)", _I)
+
+
 def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
     end = min(hi, q.end + 120)
     pos = q.end
     head, head_text, np_end = None, "", q.end
     words, unknown = 0, False
     while pos < end and words < 6:
+        pair = _SIDE_PAIR.match(t, pos, end)
+        if pair:        # "500,000 Ukrainian and Russian troops": both sides' soldiers
+            pos = pair.end()
+            words += 1
+            continue
         m_of = _OF_DET.match(t, pos + len(t[pos:end]) - len(t[pos:end].lstrip()))
         stripped = pos + len(t[pos:end]) - len(t[pos:end].lstrip())
         if m_of and m_of.end() <= end:
@@ -543,8 +552,11 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
         words += 1
     mods = t[q.end:np_end] if head else ""
     after = None
-    m = _AFTER.match(t, np_end, min(len(t), np_end + 90))
-    if m and m.start(m.lastgroup) > hi and not _INCLUDING.match(t, np_end) \
+    # "at least 10 others — including four children — were injured": the verb after the aside
+    aside = _DASH_ASIDE.match(t, np_end) if head else None
+    at = aside.end() if aside else np_end
+    m = _AFTER.match(t, at, min(len(t), at + 90))
+    if m and m.start(m.lastgroup) > hi and not (aside and hi < aside.end()) and not _INCLUDING.match(t, np_end) \
             and not (head and _AND_LIST.fullmatch(t, np_end, hi)):
         # the verb belongs to the next number: "17,000 killed, 30,000 injured"; but it is shared
         # by a plain list of nouns: "27 armoured vehicles and five tanks had been destroyed"
@@ -941,6 +953,10 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         if sm:
             return _term_side(sm, cside)    # "Russian losses over the day amounted to 609 people"
     np_text = t[q.end:r.np_end] if r.head else ""
+    if _SIDE_PAIR.search(np_text):
+        return None         # "Ukrainian and Russian troops": both sides
+    if kind in CASUALTY_KINDS and (pm := re.match(r"\s*\((Ukrainian|Russian)\)", t[q.end:q.end + 14], _I)):
+        return "ukraine" if pm.group(1).lower() == "ukrainian" else "russia"   # "23,367 (Ukrainian) irreparable losses"
     s = _mods_side(np_text, cside)
     if s:
         return s
@@ -1260,6 +1276,12 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
                 return m.oblast, "stated"     # land is the region's, not its capital city's
             return _canon(t, m), "stated"
         return None, None
+    if kind in ("population_prewar", "population_remaining"):
+        # "gave Pivdenne's pre-war population as 1,404": the town whose population it is
+        owner = [m for m in ms if m.end <= q.start and _POPULATION_OF_IT.match(t, m.end)
+                 and q.start - m.end < 60]
+        if owner:
+            return _canon(t, owner[-1]), "stated"
     if _NO_PLACE.search(t, q.end):
         return None, "wide"     # "elsewhere in eastern Ukraine", "along the front line"
     if _REGION_AFTER.match(t, q.end) or _REGION_BEFORE.search(t, max(0, q.start - 50), q.start):
@@ -1384,6 +1406,7 @@ _TO_THE_TOWN = re.compile(r"\s*(?:-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|met(?
 # "near the town", "in the city", "in the area", "in that sector": the article's main place.
 _LOCAL_OFFICIAL_AFTER = re.compile(r"['’]?s?\s+(?:city\s+)?(?:mayor|city\s+council|(?:city\s+)?military\s+administration|"
                                    r"police|emergency\s+services|city\s+(?:head|authorities|officials))\b", _I)
+_POPULATION_OF_IT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?population\b", _I)
 _ANAPHORIC_PLACE = re.compile(r"\b(?:in|near|around|outside|at|on|for|into|inside|towards?|shelled|struck|hit|attacked|pounded|"
                               r"targeted|stormed|bombed)\s+(?:the|that|this)\s+(?:[\w-]+\s+)?"
                               r"(?:town|city|village|settlement|area|sector|direction|buildings?|barracks|"

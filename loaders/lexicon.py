@@ -62,7 +62,7 @@ NOUNS = {
         r"(?:missile|rocket)\s+(?:systems?|complex(?:es)?)", r"howitzers?", r"mortars?",
         r"multiple\s+(?:launch\s+)?rocket\s+(?:launchers?|systems?)", r"mlrs", r"rocket\s+launchers?",
         r"air\s+defen[cs]e\s+systems?", r"anti-aircraft\s+systems?", r"aircraft", r"warplanes?",
-        r"(?:fighter\s+)?jets?", r"planes?", r"helicopters?", r"warships?", r"ships?", r"vessels?",
+        r"(?:fighter\s+)?jets?", r"planes?", r"(?:air|aero)planes?", r"submarines?", r"helicopters?", r"warships?", r"ships?", r"vessels?",
         r"boats?", r"vehicles?", r"trucks?", r"radars?", r"watercraft", r"atgms?", r"cars",
         r"(?:pieces|units)\s+of\s+(?:[\w-]+\s+){0,3}?(?:equipment|hardware|weapons)",
     ],
@@ -94,11 +94,11 @@ AFTER = [
     ("killed_or_wounded", [
         r"(?:were\s+|been\s+)?killed\s+(?:or|and|and/or)\s+(?:were\s+|been\s+)?(?:wounded|injured)",
         r"(?:were\s+|been\s+)?(?:wounded|injured)\s+(?:or|and)\s+(?:were\s+|been\s+)?killed",
-        r"dead\s+(?:or|and)\s+(?:wounded|injured)", r"died\s+or\s+(?:were\s+|been\s+|was\s+)?(?:wounded|injured)",
+        r"dead\s+(?:or|and)\s+(?:wounded|injured)", r"(?:wounded|injured)\s+(?:or|and)\s+dead", r"died\s+or\s+(?:were\s+|been\s+|was\s+)?(?:wounded|injured)",
         r"killed/wounded", r"casualties", r"losses", r"put\s+out\s+of\s+action", r"out\s+of\s+action",
     ]),
     ("killed", [
-        r"killed", r"dead", r"died", r"(?:are|is|were|was|be)\s+dying", r"slain", r"perished", r"lost\s+their\s+lives", r"deaths?",
+        r"killed", r"(?:\([^()]{1,20}\)\s+)?(?:irreparable|irrecoverable|irretrievable)\s+losses", r"dead", r"died", r"(?:are|is|were|was|be)\s+dying", r"slain", r"perished", r"lost\s+their\s+lives", r"deaths?",
         r"fatalities", r"fatally\s+(?:wounded|injured|shot)", r"shot\s+dead", r"executed", r"eliminated",
         r"liquidated", r"neutrali[sz]ed", r"kia\b", r"bodies", r"were\s+buried", r"(?:had|have|has)\s+been\s+buried", r"lost\s+their\s+life",
         r"(?:feared|presumed|believed|reported|confirmed)\s+(?:to\s+(?:be|have\s+been)\s+)?(?:dead|killed)",
@@ -147,7 +147,7 @@ AFTER = [
         r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+taken\s+(?:away\s+)?from\s+(?:the\s+)?(?:[\w()-]+\s+){0,3}?(?:bank|city|town|village|region|area|zone|district)\b", r"were\s+taken\s+to\s+safety", r"have\s+left\b", r"had\s+left\b",
     ]),
     # "17,000 Ukrainian fighters being lost": losses of soldiers (never of a bare number)
-    ("lost_people", [r"(?:being|been|were|was)\s+lost\b"]),
+    ("lost_people", [r"(?:being|been|were|was)\s+lost\b", r"lost\s+(?=(?:in|on|during|over|per|a|each|every)\s)"]),
     ("lived", [r"lived\b", r"used\s+to\s+live", r"were\s+living", r"had\s+lived", r"resided"]),
 ]
 # Words allowed between the noun phrase and that verb.
@@ -164,7 +164,7 @@ BEFORE = [
     ("killed_or_wounded", [r"killed\s+or\s+wounded", r"killed\s+and\s+wounded", r"killed\s+or\s+injured",
                            r"casualties\s+(?:of|at|to|stand\s+at|stood\s+at|number(?:ed)?|total(?:led)?)",
                            r"losses\s+of", r"(?:suffered\s+)?(?:a\s+)?loss\s+of", r"(?:losses|casualties|casualty\s+(?:figures|numbers|count|toll))\b[\w\s'’.,-]{0,110}?\b(?:amounted\s+to|stood\s+at|totall?ed|totall?ing|reached|reaching|hitting|were|included|include|including|to|"
-                           r"surpassed|exceeded|topped|passed|hit|at)",
+                           r"surpassed|exceeded|topped|passed|hit|at|approaching|approached|nearing|neared)",
                            r"casualty\s+toll\s+(?:of|to|at)", r"put\s+out\s+of\s+action",
                            r"casualty\s+rate\s+(?:of|at)(?:\s+(?:about|around|some|over|more\s+than))?",
                            r"neutrali[sz]ed", r"neutrali[sz]ing"]),
@@ -196,7 +196,7 @@ BEFORE = [
               r"losses\s+(?:include|included|including)", r"written\s+off"]),
     ("pop_now", [r"there\s+(?:are|were|remain|remained)\s+(?:(?:currently|still|now|only|just)\s+)*",r"(?:has\s+|had\s+)?(?:dwindled|fallen|dropped|shrunk|shrank|declined|plummeted|fell)\s+to",
                  r"(?:now|currently|today)\s+(?:only\s+)?(?:has|have|houses|counts)"]),
-    ("population", [r"population\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:(?:was|is|has\s+been|had\s+been)\s+(?:now\s+)?estimated\s+at|was|is|stood\s+at|numbered|had\s+been)",
+    ("population", [r"population\s+as", r"population\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:(?:was|is|has\s+been|had\s+been)\s+(?:now\s+)?estimated\s+at|was|is|stood\s+at|numbered|had\s+been)",
                     r"population\s+(?:of|was|is|stood\s+at|numbered|has\s+(?:fallen|dropped|shrunk)\s+to"
                     r"|(?:fell|dropped|shrank)\s+to)", r"home\s+to", r"(?:city|town|village)\s+of",
                     r"inhabited\s+by", r"population:"]),

@@ -653,6 +653,14 @@ MORE_REPORTED = [
      [("assault", "Kurakhove", None, D(2024, 9, 8))]),
     ("assault_of", "The Russian army started the assault of Mariupol on Sunday.", D(2024, 9, 9),
      [("assault", "Mariupol", "russia", D(2024, 9, 8))]),
+    ("killed_in_shelling_in", "One person was killed and three wounded in shelling in Kherson on Saturday, the "
+     "governor said.", D(2024, 9, 9), [("strike", "Kherson", None, D(2024, 9, 7))]),
+    ("shelling_attack_by_side_on", "Two people were wounded in the nighttime shelling attack by Ukrainian troops on "
+     "Belgorod, the governor said on Saturday.", D(2024, 9, 9), [("strike", "Belgorod", "ukraine", D(2024, 9, 7))]),
+    ("returned_under_our_control", "\"Defence forces returned Robotyne under our control,\" the deputy minister wrote "
+     "on Saturday.", D(2024, 9, 9), [("capture", "Robotyne", None, D(2024, 9, 7))]),
+    ("troops_hit_the_village_of", "On Saturday, Russian troops hit the village of Berkhivka, killing one person.",
+     D(2024, 9, 9), [("strike", "Berkhivka", "russia", D(2024, 9, 7))]),
     ("have_fully_occupied", "Russian troops have fully occupied Avdiivka, the governor said on Sunday.", D(2024, 2, 19),
      [("capture", "Avdiivka", "russia", D(2024, 2, 18))]),
     ("has_been_occupied_since_is_no_event", "Melitopol has been occupied since 2022.", D(2024, 2, 19), []),
