@@ -132,7 +132,7 @@ def infer_full(text: str, dateline: str | None, today: dt.date, header: str | No
     look like a date stamp ("Published: 19 February 2024", "Sat 17 Feb 2024 08.03 GMT") count.
     `url`: the page address; `title`: the headline, read for news of timeline events;
     `main_place`: the story's place, which "the city" in a sentence means."""
-    text = _drop_date_lists(_drop_clock(text or ""))
+    text = _blank_captions(_drop_date_lists(_drop_clock(text or "")))
     from_url = url_date(url, today)
     if from_url and from_url.precision == "day" and from_url.alt is None:
         return Inference(from_url.date, "day", "url")
@@ -180,6 +180,20 @@ def _drop_date_lists(text: str) -> str:
     drop = {k for r in runs if len(r) >= DATE_LIST_LINES
             and len({_FULL_DATE_LINE.search(lines[k]).group(0) for k in r}) >= 2 for k in r}
     return "\n".join(line for k, line in enumerate(lines) if k not in drop) if drop else text
+
+
+# A photo caption with its credit ("... in Volgograd, on July 11, 2022. Alexandr Kulikov/AP Photo"):
+# the day the photo was taken, often an archive one, not the story's.
+_CAPTION_CREDIT = re.compile(r"(?im)^[^\n]{0,400}?(?:/\s*(?:AP|AFP|Reuters|Getty\s+Images|EPA|Anadolu)(?:\s+Photo)?|"
+                             r"\bAP\s+Photo|\(Photo[^)\n]{0,60}\)|\bPhoto(?:\s+by)?:\s*[^\n]{0,60}|via\s+Getty\s+Images|"
+                             r"Getty\s+Images|\(Credits?:\s*[^)\n]{0,40}\))\s*\.?\s*$")
+
+
+def _blank_captions(text: str) -> str:
+    """Caption lines become spaces (offsets kept), so their dates anchor nothing."""
+    if "photo" not in text.lower() and "getty" not in text.lower() and "credit" not in text.lower():
+        return text
+    return _CAPTION_CREDIT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
 def _drop_clock(text: str) -> str:
@@ -332,6 +346,9 @@ def _period_edges(body: str, today: dt.date) -> list[Window]:
     return out
 
 
+CLASH_GAP_DAYS = 90
+
+
 def _span(windows: list[Window], floor: int, today: dt.date) -> Span:
     """Intersect the windows, strongest and narrowest first; one that would leave nothing is
     dropped. The likeliest day: the latest of the narrow windows' (the article follows the last
@@ -346,8 +363,8 @@ def _span(windows: list[Window], floor: int, today: dt.date) -> Span:
         if nlo <= nhi:
             lo, hi = nlo, nhi
             used.append(w)
-        elif w.strength >= 2 and not w.bound_only:
-            clash = True
+        elif not w.bound_only and (w.strength >= 2 or min(abs((w.lo - hi).days), abs((lo - w.hi).days)) > CLASH_GAP_DAYS):
+            clash = True    # even a weak estimate (the war's clock) months away means one reading is wrong
     firm = [w for w in used if w.strength >= 2]
     firm_lo = max([dt.date(floor, 1, 1)] + [w.lo for w in firm])
     firm_hi = min([today] + [w.hi for w in firm])

@@ -202,6 +202,23 @@ def test_two_events_told_as_news_months_apart_leave_the_date_unknown():
     assert pub(both).how == "unknown"
 
 
+def test_an_event_told_as_news_far_from_the_war_s_clock_leaves_the_date_unknown():
+    # the incursion of August 2024 told in a story the war's clock puts in its fourth year
+    one = "Ukraine launched a surprise incursion into the Kursk region on Tuesday, officials said."
+    assert pub(one).how == "inferred"
+    clocked = one + " Civilians have been killed throughout the three-year conflict."
+    assert pub(clocked).how == "unknown"
+
+
+def test_a_photo_caption_s_date_does_not_give_the_story_s_year():
+    text = ("Soldiers march at a memorial in Volgograd, Russia, on July 11, 2022. Ivan Petrov/AP Photo\n"
+            "Russia has suffered more casualties, a U.S. official said.\n"
+            "The figure was given to reporters on Oct. 9 at the Pentagon.")
+    assert pub(text).how == "unknown"       # an archive photo's day anchors no yearless day
+    plain = text.replace(" Ivan Petrov/AP Photo", "")
+    assert pub(plain).date == D(2022, 10, 9)  # a dated line in the story itself still does
+
+
 def test_a_yearless_day_in_the_lead_takes_the_one_war_year_of_its_weekday():
     text = ("A Russian bomb attack on Wednesday killed 13 people in the city. The strikes, at 4 p.m. on Jan. 8, "
             "hit a plant.")
