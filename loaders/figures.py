@@ -620,6 +620,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
                 "dead": "killed", "wounded": "wounded", "injured": "wounded"}[p.group(1).lower()]
     if r.head is None and _LIVES.match(t, q.end) and _LIVES_LOST.search(t, max(lo, q.start - 40), q.start):
         return "killed"             # "resulting in the loss of at least 13 lives", "claimed 9 lives"
+    if _PERSONS_LIVES.match(t, q.end) and _LIVES_LOST.search(t, max(lo, q.start - 40), q.start):
+        return "killed"             # "claiming one person's life", "took 12 people's lives"
     people = r.head in (None, "military", "civilian", "demonym", "neutral")
     a, b = r.after, r.before
     if r.head == "equipment":
@@ -1232,6 +1234,9 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
     if kind != "distance_km":
         # "Kupiansk, 120 km east of Kharkiv, had ...": Kharkiv is only a landmark
         ms = [m for m in ms if not _DIRECTION_OF.search(t, max(0, m.start - 40), m.start)]
+        # "the village of Bilozerka near Kherson": Kherson only locates the village
+        ms = [m for k, m in enumerate(ms) if not (k and ms[k - 1].kind in places.SETTLEMENTS and re.fullmatch(
+            r"\s*,?\s*(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+(?:city|town)\s+of\s+)?", t[ms[k - 1].end:m.start], _I))]
     if kind == "distance_km":
         # "Chasiv Yar, 10 kilometers west of ...": the place before the number
         before = [m for m in ms if m.end <= q.start and q.start - m.end <= 40]
@@ -1325,6 +1330,11 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
         local = [m for m in mentions if m.kind in places.SETTLEMENTS and _LOCAL_OFFICIAL_AFTER.match(t, m.end)]
         if local and len({m.name for m in local}) == 1:
             return _canon(t, local[-1]), "context"
+        # "..., Kursk governor Alexander Khinstein said": the region the governor runs
+        governed = {m.name if m.kind == "oblast" else m.oblast for m in mentions
+                    if (m.kind == "oblast" or m.oblast == f"{m.name} Oblast") and _GOVERNOR_AFTER.match(t, m.end)}
+        if len(governed) == 1:
+            return governed.pop(), "context"
     if ctx.main_place in ("Kyiv", "Moscow") and _THE_CAPITAL.search(t):
         return ctx.main_place, "context"    # "140 were injured across the capital" in a story about Kyiv
     # a country as a location: not "the deadliest attack in Ukraine", "Ukraine's emergency services",
@@ -1361,6 +1371,7 @@ _SPEAKERS_IN = re.compile(r"\b(?:authorities|officials|administration|police|res
 _OBJECT_NEXT = re.compile(r"\s+(?:(?:more\s+than|over|at\s+least|about|around|nearly|almost|some)\s+)?\d", _I)
 _SUFFERED_PAREN = re.compile(r"\b(?:suffered|sustained|took|taken|incurred)\s+(?:[\w-]+\s+){0,2}?(?:casualties|losses)\s*\(\s*$", _I)
 _PAREN_KIND = re.compile(r"\b(casualties|losses|deaths|dead|wounded|injured)\s*\(\s*$", _I)
+_PERSONS_LIVES = re.compile(r"\s+(?:persons?|people|civilians?|residents?|child|children|soldiers?)['’]s?\s+li(?:fe|ves)\b", _I)
 _LIVES = re.compile(r"\s+(?:human\s+|civilian\s+)?lives\b", _I)
 _LIVES_LOST = re.compile(r"\b(?:loss\s+of|lost|claimed|claiming|claims|cost|costing|took|taking)\s+(?:the\s+)?$", _I)
 _COST_HARDWARE = re.compile(r"\bcost\s+(?P<whom>[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:[\w-]+\s+){0,5}?(?:hardware|equipment|weapons|"
@@ -1404,6 +1415,7 @@ _TO_THE_TOWN = re.compile(r"\s*(?:-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|met(?
                           r"to|into|toward|towards|near)\s+(?:the\s+)?(?:(?:outskirts|centre|center|edge)\s+of\s+(?:the\s+)?)?"
                           r"(?:town|city|village|settlement)\b", _I)
 # "near the town", "in the city", "in the area", "in that sector": the article's main place.
+_GOVERNOR_AFTER = re.compile(r"['’]?s?\s+(?:(?:regional|region(?:al)?['’]s|oblast)\s+)?governor\b", _I)
 _LOCAL_OFFICIAL_AFTER = re.compile(r"['’]?s?\s+(?:city\s+)?(?:mayor|city\s+council|(?:city\s+)?military\s+administration|"
                                    r"police|emergency\s+services|city\s+(?:head|authorities|officials))\b", _I)
 _POPULATION_OF_IT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?population\b", _I)

@@ -451,6 +451,27 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _SETTLEMENT_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:city|town|village|settlement|hamlet)(?:\s+of\b|\s*,|\s+(?:that|which|where)\b)")
 
 
+# "Ukraine's Kharikv region": a region's name one slip away from an oblast's (letters swapped,
+# one dropped or doubled), before "region"/"oblast" and named nowhere else in the sentence
+_TYPO_REGION = re.compile(r"\b(?P<w>[A-Z][a-z]{4,})\s+(?:region|oblast|province)\b")
+
+
+def _misspelt_regions(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    from rapidfuzz.distance import DamerauLevenshtein
+    idx = _index()
+    out = []
+    for m in _TYPO_REGION.finditer(text):
+        w = m.group("w")
+        if w in idx.oblast_base or any(f.start <= m.start() < f.end for f in found):
+            continue
+        close = [b for b in idx.oblast_base if " " not in b and b[0] == w[0] and abs(len(b) - len(w)) <= 1
+                 and DamerauLevenshtein.distance(b.lower(), w.lower()) == 1]
+        if len(close) == 1:
+            e = idx.entries[idx.by_key[idx.oblast_base[close[0]]]]
+            out.append(PlaceMention(m.start("w"), m.end("w"), e.name, e.kind, e.oblast, e.key))
+    return out
+
+
 def _to_oblast(idx: _Index, m: PlaceMention, surface: str) -> PlaceMention:
     e = idx.entries[idx.by_key[idx.oblast_base[surface]]]
     return PlaceMention(m.start, m.end, e.name, e.kind, e.oblast, e.key)
@@ -521,6 +542,8 @@ def _find_cached(text: str) -> tuple[PlaceMention, ...]:
     hits = list(_hits_cached(text))
     found = [m for m in _regions(text, _choose(text, hits)) if not _water(text, m) and not _surname(text, m)
              and not _first_word_only(text, m)]
+    if _TYPO_REGION.search(text):
+        found = sorted(found + _misspelt_regions(text, found), key=lambda m: m.start)
     return tuple(m for k, m in enumerate(found) if not (k and _locating_district(text, found[k - 1], m)))
 
 

@@ -1362,6 +1362,16 @@ CASES += [
     C('equipment_lost-airplanes-and-a-submarine',
       'Ukraine has lost 368 airplanes and one submarine, the ministry said.',
       'equipment_lost=368 exact ukraine', 'equipment_lost=1 exact ukraine'),
+    # places: a village located near a city, a misspelt region, the region a governor runs
+    C('killed-village-near-a-city-is-the-village',
+      "Russian troops hit the village of Bilozerka near Kherson, claiming one person's life and injuring two more people.",
+      'killed=1 exact civilian place=Bilozerka', 'wounded=2 exact civilian place=Bilozerka'),
+    C('killed-a-misspelt-region-before-region',
+      "Meanwhile, in Ukraine's Kharikv region, four people were killed in Russian attacks on Thursday.",
+      'killed=4 exact civilian place=Kharkiv Oblast'),
+    C('killed-the-region-of-the-governor-who-tells-it',
+      '"As a result of the hit two women were killed," Kursk governor Alexander Khinstein said on Telegram.',
+      'killed=2 exact civilian place=Kursk Oblast cside=russia', main="Kyiv"),
     # kinds told with other words: folks, buried, taken out, listed as missing, put at
     C('killed-folks-have-been-killed',
       'Local officials said not less than 200 folks have been killed in Irpin.',

@@ -33,6 +33,9 @@ ALIASES = [
     ("Ukrainian troops swept into Kursk on Aug. 6.", ["Kursk Oblast"]),
     ("Ukrainian troops swept into Kherson on Friday.", ["Kherson"]),
     ("A drone hit Kursk on Monday.", ["Kursk"]),
+    # a region's name one slip from an oblast's, before "region"
+    ("Four people were killed in Ukraine's Kharikv region.", ["Ukraine", "Kharkiv Oblast"]),
+    ("Nothing happened in the Tokyo region.", []),
     # epithets the press uses for a city
     ("A missile hit the centre of Ukraine's second-largest city at dawn.", ["Kharkiv"]),
     ("Drones struck Ukraine’s third largest city overnight.", ["Odesa"]),
