@@ -316,7 +316,10 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
                                       or _FRONT_LENGTH.match(sent.text, q.end)):
             claimant = None     # "Vinnytsia, a city 268 km southwest of Kyiv", "the 1,000-km front": geography
         cside = claimant.side if claimant else "unattributed"
-        side = _side(kind, sent.text, q, r, lo, cside, prev)
+        voice = cside
+        if cside == "unattributed" and _ENEMY_WORD.search(sent.text):
+            voice = _outlet_side(ctx) or cside     # "the enemy fired 287 times" in a Ukrainian outlet's own voice
+        side = _side(kind, sent.text, q, r, lo, voice, prev)
         side_how = "stated" if side else None
         if side is None and tally is not None:
             side = _header_side(tally, cside)
@@ -1163,7 +1166,7 @@ _LOSS_WORDS = r"(?:losses|death\s+toll|casualties|casualty\s+(?:figures|toll|num
 _SIDE_ALT = _alt(_alt(v) for k, v in L.SIDE_WORDS.items() if k not in ("own", "enemy"))
 _OWNER = re.compile(r"\b(?:%s)(?:(?:'s|’s)?\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?%s|\b[^.;]{0,40}?\b(?:its|their)\s+own\s+"
                     r"(?:[\w-]+\s+){0,2}?%s)" % (_SIDE_ALT, _LOSS_WORDS, _LOSS_WORDS), _I)
-_LOSSES_OF_SIDE = re.compile(r"\b(?:losses|casualties|casualty\s+(?:figures|numbers|toll)|death\s+toll)\s+(?:for|of|among|suffered\s+by)\s+"
+_LOSSES_OF_SIDE = re.compile(r"\b(?:losses|casualties|casualty\s+(?:figures|numbers|toll)|death\s+toll)\s+(?:for|of|among|suffered\s+by|on)\s+"
                              r"(?:the\s+)?(?P<side>%s)" % _SIDE_ALT, _I)
 _SIDE_LOSSES_CAME_TO = re.compile(r"(?:^|[^\w-])(?P<side>%s)\s+(?:[\w-]+\s+)?losses\b[^.;:]{0,120}?\b(?:amounted\s+to|totall?ed|"
                                   r"reached|stood\s+at|came\s+to|were)\s+(?:[^.;:]{0,100}?(?:,|\band\b)\s*)?$" % _SIDE_ALT, _I)
@@ -1182,6 +1185,18 @@ _BY_ATTACKER = re.compile(
 
 
 # --- claimant, place, period ----------------------------------------------------------------------
+
+_ENEMY_WORD = re.compile(r"\b(?:enemy|occupiers?|invaders?|occupation\s+forces|russists?)\b", _I)
+
+
+def _outlet_side(ctx: Doc) -> str | None:
+    """The side of a belligerent's outlet (Ukrinform, TASS), whose own voice calls the other side 'the enemy'."""
+    from .actors import lookup
+    if not ctx.outlet:
+        return None
+    a = lookup(re.sub(r"\s*\(.*$", "", ctx.outlet).strip())
+    return a.side if a is not None and a.kind in ("media", "outlet") and a.side in ("ukraine", "russia") else None
+
 
 def _claimant(ctx: Doc, i: int, at: int, carry: bool = True):
     try:

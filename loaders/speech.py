@@ -356,6 +356,11 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
                 s = lead.start("who") + lead.group("who").find(cleaned)
                 return _make(text, offset, s, s + len(cleaned), vend, len(text))
         return None
+    if (rel := _WHO_BEFORE.search(text, max(0, vstart - 120), vstart)) and verb in _WHO_VERBS:
+        # "... by Ukrainian President Volodymyr Zelensky, who said 2,500 soldiers had been killed"
+        name = rel.group("who")
+        if _speakerish(name) and (actor_side(name) or lookup(name)):
+            return _make(text, offset, rel.start("who"), rel.end("who"), vend, len(text))
     if _NEGATED_BEFORE.search(text, max(0, vstart - 40), vstart):
         return None  # "did not say", "declined to say": no claim
     noun = _DET_BEFORE.search(text, max(0, vstart - 80), vstart)
@@ -420,6 +425,8 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
 # The subject opening a sentence, before its verb: "President Volodymyr Zelenskyy has spoken"
 _LEAD_SUBJECT = re.compile(r"\s*(?P<who>(?:(?:[A-Z][\w.'’-]*|of|the|for|and)\s+){0,7}?[A-Z][\w.'’-]*)\s+"
                            r"(?:(?:has|have|had|was|is|also|later|earlier|on\s+[A-Z]\w+)\s+)*[a-z]+(?:ed|s|en|ke|ve|ld|nt|ote|id|ok|ew)\b")
+_WHO_BEFORE = re.compile(r"(?P<who>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*),\s+who\s+(?:has\s+|had\s+|also\s+|later\s+)?$")
+_WHO_VERBS = {"said", "says", "claimed", "claims", "estimated", "estimates", "reported", "reports", "stated", "told", "wrote"}
 _QUOTE_CLOSED_BEFORE = re.compile(r"[,.!?]\s*[\"\u201d]\s*$|[\"\u201d]\s*,\s*$")
 _AS_FRONT = re.compile(r"^\s*(?:[Aa]s|[Ll]ike|[Jj]ust\s+as)\s+(?:(?:the|a|an)\s+[^,.;:]{1,60},\s*)?$")
 _FINDINGS = {"found", "finds", "concluded", "concludes"}

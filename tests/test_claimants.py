@@ -797,3 +797,9 @@ def test_according_to_reports_is_sourced_to_nobody_and_stops_the_carried_speaker
 ])
 def test_headline_verbs_in_capitals_and_the_us_defense_department(text, needle, expected):
     assert who(text, needle) == expected
+
+
+def test_who_said_after_a_name_is_that_name_s_claim():
+    text = ("A spokesman rejected figures presented today by Ukrainian President Volodymyr Zelensky, who said "
+            "2,500 to 3,000 Ukrainian soldiers had been killed since the start of the war.")
+    assert who(text, "2,500") == ("Volodymyr Zelensky", "ukraine")

@@ -1362,6 +1362,10 @@ CASES += [
     C('equipment_lost-airplanes-and-a-submarine',
       'Ukraine has lost 368 airplanes and one submarine, the ministry said.',
       'equipment_lost=368 exact ukraine', 'equipment_lost=1 exact ukraine'),
+    # whose losses: "losses on the Ukrainian side"; "the enemy" in a belligerent outlet's own voice (below)
+    C('killed_or_wounded-losses-on-the-side',
+      '"In Mariupol alone, the losses on the Ukrainian side were more than 4,000 soldiers," the Russian spokesman said.',
+      'killed_or_wounded=4000 more_than ukraine'),
     # places: a village located near a city, a misspelt region, the region a governor runs
     C('killed-village-near-a-city-is-the-village',
       "Russian troops hit the village of Bilozerka near Kherson, claiming one person's life and injuring two more people.",
@@ -1957,3 +1961,13 @@ def test_helpers_that_raise_do_not_lose_figures(monkeypatch):
     monkeypatch.setattr(dates, "statement_date", boom)
     figs = extract_figures(make_ctx("Ukrainian forces repelled 85 Russian attacks over the past day."))
     assert [(f.kind, f.value, f.subject_side, f.claimant_side) for f in figs] == [("attacks", 85.0, "russia", "unattributed")]
+
+
+def test_the_enemy_in_a_belligerent_outlet_s_own_voice_is_the_other_side():
+    text = "Over the past day, the enemy fired 287 times at the region, launching 1,716 shells."
+    def sides(outlet):
+        ctx = Doc("t", text, sentences.split(text), PUBLISHED, outlet=outlet)
+        return [(f.kind, f.value, f.subject_side) for f in extract_figures(ctx)]
+    assert sides("Ukrinform") == [("strikes", 287.0, "russia"), ("strikes", 1716.0, "russia")]
+    assert sides("TASS") == [("strikes", 287.0, "ukraine"), ("strikes", 1716.0, "ukraine")]
+    assert sides("Reuters") == [("strikes", 287.0, None), ("strikes", 1716.0, None)]
