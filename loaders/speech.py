@@ -185,8 +185,10 @@ _TITLE_VERB = re.compile(r"(?<=\s)(?:Says|Said|Puts|Put|Estimates|Estimated|Clai
 
 def _headline_case(text: str) -> bool:
     """Most words capitalised and no closing full stop: a headline."""
+    if text.rstrip().endswith((".", "!", "?", '"', "”")):
+        return False
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
-    if len(words) < 4 or text.rstrip().endswith("."):
+    if len(words) < 4:
         return False
     caps = sum(w[0].isupper() for w in words if len(w) > 3)
     return caps >= 0.7 * sum(1 for w in words if len(w) > 3)
