@@ -26,6 +26,7 @@ _VERBS = (
     r"verified|verifies|documented|documents|registered|informed|explained|cited|citing|"
     r"put|puts|reckons|reckoned|calculated|calculates|suggested|suggests|identified|"
     r"tallied|show|shows|showed|found|finds|concluded|concludes|"
+    r"accused|accuses|"
     r"think|thinks|thought|specified|specifies|clarified|clarifies|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|mentioned|mentions|pointed\s+out|points\s+out|published|publishes|issued|issues"
 )
 _VERB = re.compile(r"\b(?:(?:has|have|had|was|were|is|also|later|earlier|previously|separately)\s+)*(" + _VERBS + r")\b")
@@ -130,7 +131,7 @@ _CUES = ("said", "say", "stat", "told", "tell", "report", "claim", "estimat", "b
          "announc", "confirm", "note", "post", "assess", "warn", "acknowledg", "admit", "insist", "alleg",
          "declar", "indicat", "reveal", "put", "count", "record", "verif", "document", "regist", "inform",
          "explain", "cit", "reckon", "calculat", "suggest", "identif", "tall", "show", "found", "find",
-         "conclu", "think", "thought", "accord", "as per", "quot", "figure", "data", "update", "brief", "bulletin",
+         "conclu", "think", "thought", "accord", "as per", "accus", "quot", "figure", "data", "update", "brief", "bulletin",
          "summar", "address", "account", "analys", "releas", "publish", "provid", "issu", "compil", "given",
          "collect", "gather", "'s ", "’s ", "specifi", "clarifi", "stress", "emphasi", "mention", "point")
 _CUE_SCAN = automaton(_CUES)

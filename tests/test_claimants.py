@@ -803,3 +803,10 @@ def test_who_said_after_a_name_is_that_name_s_claim():
     text = ("A spokesman rejected figures presented today by Ukrainian President Volodymyr Zelensky, who said "
             "2,500 to 3,000 Ukrainian soldiers had been killed since the start of the war.")
     assert who(text, "2,500") == ("Volodymyr Zelensky", "ukraine")
+
+
+def test_an_accusation_is_its_speaker_s_claim():
+    text = ("Russian-installed Donetsk Mayor Alexei Kulemzin accused Ukraine in a social media post of shelling "
+            "the city, killing three people and wounding 10 on Tuesday.")
+    assert who(text, "three") == ("Alexei Kulemzin", "russia")
+    assert who("He was accused of killing 3 people.", "3") is None
