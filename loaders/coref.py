@@ -109,14 +109,38 @@ def _strike_story(doc) -> bool:
     return bool(_STRIKE.search(head)) and not _MILITARY.search(head)
 
 
+_SHARE_OF_AREA = re.compile(r"\b(?:of|in)\s+(?:the|this|that|its)\s+(?:[\w-]+\s+)?(?:region|area|territory|oblast|province)\b", re.I)
+
+
+def _fill_share(doc, index: dict, f: Figure, prev: Figure | None, places) -> Figure:
+    """A territory share without its place: the share told just before it in the sentence ("controlled
+    93% of its land in June but now owns 73%"), or, for "70 percent of the region", the region the
+    paragraph named last."""
+    if f.place is None:
+        if prev is not None and prev.sentence_start == f.sentence_start and prev.place:
+            f.place, f.place_how = prev.place, "context"
+        elif _SHARE_OF_AREA.search(f.sentence) and (i := index.get(f.sentence_start)) is not None:
+            lo, _ = doc.paragraph(i)
+            for j in range(i - 1, max(0, i - PARAGRAPH_LOOKBACK) - 1, -1):
+                regions = [m for m in doc.places(j) if m.kind == "oblast"]
+                if regions:
+                    f.place, f.place_how = regions[-1].name, "context"
+                    break
+    return f
+
+
 def fill_places(doc, figs: list[Figure]) -> None:
     """Where, for figures whose sentence names no place: the place the paragraph is about so
     far ("In the Kursk region, 19 clashes took place. Russian forces launched 34 airstrikes"),
     never for a figure its sentence marks as country- or front-wide."""
     from . import places
     index = {s.start: i for i, s in enumerate(doc.sentences)}
+    prev_share = None
     for f in figs:
-        if f.place is not None or f.kind in ("distance_km", "territory_pct"):
+        if f.kind == "territory_pct":
+            prev_share = _fill_share(doc, index, f, prev_share, places)
+            continue
+        if f.place is not None or f.kind == "distance_km":
             if f.place_how == "wide":
                 f.place_how = "stated"
             continue

@@ -292,6 +292,12 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
             k, sd = last["fig"]
             if (k == "equipment_lost") == (r.head == "equipment") and (k == "equipment_lost" or k in CASUALTY_KINDS):
                 kind, inherited = k, (k, sd)
+        if kind is None and q.unit == "percent" and prev is not None and prev[1] == "territory_pct" and re.search(
+                r"\b(?:against|compared\s+(?:with|to)|up\s+from|down\s+from|versus|vs\.?)\s+(?:about\s+|around\s+|some\s+)?$",
+                sent.text[prev[0].end:q.start], _I):
+            kind, inherited = "territory_pct", ("territory_pct", prev[2])   # "70 percent of the region, against 59 percent"
+        if kind == "territory_pct" and prev is not None and prev[1] == "territory_pct" and not inherited:
+            inherited = ("territory_pct", prev[2])      # "controlled 93% of its land in June but now owns 73%"
         if kind is None and tally is not None and tally["control"] and q.unit == "percent" \
                 and _TERRITORY.match(sent.text, q.end) and not _TERRITORY_NOT.match(sent.text[q.end:q.end + 60]):
             kind = "territory_pct"      # "Regions under Russian control:" then "about 75% of Kherson"

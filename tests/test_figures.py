@@ -1366,6 +1366,13 @@ CASES += [
     C('killed_or_wounded-losses-on-the-side',
       '"In Mariupol alone, the losses on the Ukrainian side were more than 4,000 soldiers," the Russian spokesman said.',
       'killed_or_wounded=4000 more_than ukraine'),
+    # a second territory share takes the first's side and place; "of the region" is the region named before
+    C('territory_pct-second-share-of-the-same-land',
+      'This is especially evident in Kherson, where Russia controlled 93% of its land in June but now owns 73%.',
+      'territory_pct=93 exact russia place=Kherson Oblast', 'territory_pct=73 exact russia place=Kherson Oblast'),
+    C('territory_pct-of-the-region-named-before-and-against',
+      'Fighting raged in the Donetsk region. Russia now controls 70 percent of the region, against 59 percent at the end of 2023.',
+      'territory_pct=70 exact russia place=Donetsk Oblast', 'territory_pct=59 exact russia place=Donetsk Oblast'),
     # places: a village located near a city, a misspelt region, the region a governor runs
     C('killed-village-near-a-city-is-the-village',
       "Russian troops hit the village of Bilozerka near Kherson, claiming one person's life and injuring two more people.",
