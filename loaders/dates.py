@@ -107,7 +107,7 @@ def _part_word(phrase: str) -> str:
 
 
 MONTH_ONLY = re.compile(
-    rf"\b(?i:in|during|throughout|early|mid|late|in\s+early|in\s+late|in\s+mid)[\s-]+(?P<month>{MONTH_RE})"
+    rf"\b(?i:in|during|throughout|early|mid|late|in\s+early|in\s+late|in\s+mid|(?:in|during|since|after|before)\s+the|by\s+the)[\s-]+(?P<month>{MONTH_RE})"
     rf"(?!\s*\d{{1,2}}\b)(?:,?\s+(?P<year>{YEAR_RE}))?")
 LAST_MONTH_NAME = re.compile(r"(?i)\b(?:last|this\s+past)\s+(?P<month>January|February|March|April|May|June|July|August|"
                              r"September|October|November|December)\b")

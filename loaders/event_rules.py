@@ -257,7 +257,10 @@ MODAL_AFTER = re.compile(r"\b(?:would|could|might|may|will|shall|can)\b(?!\s+not
 RELATIVE_BEFORE = re.compile(
     r"(?P<lt>less\s+than\s+|under\s+|just\s+|only\s+|barely\s+)?(?P<n>\d{1,3}|an?|one|two|three|four|"
     r"five|six|seven|eight|nine|ten|a\s+few|several)\s+(?P<unit>days?|weeks?|months?)\s+"
-    r"(?:after|since|of)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}?$", _I)
+    r"(?:(?:after|since|of)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}?"
+    # "almost two weeks after Russian troops said they had captured the town": the claim's deed
+    r"|after\s+(?:[\w'\u2019-]+\s+){1,3}?(?:said|claimed|announced|reported)\s+(?:that\s+)?(?:they|it|its\s+(?:troops|forces))\s+"
+    r"(?:had\s+|have\s+)?)$", _I)
 
 # Slow patterns most windows cannot match: tried only where a word they need occurs.
 NEGATION_BEFORE, INTENT_BEFORE, RELATIVE_BEFORE = map(Gated, (NEGATION_BEFORE, INTENT_BEFORE, RELATIVE_BEFORE))

@@ -554,7 +554,7 @@ def _clause_end(text: str, pos: int) -> int:
 def _event_date(text: str, start: int, end: int, found, published: dt.date | None):
     """The date nearest the trigger; "(less than) a week after the fall of X" counts back from
     it; without any date the event is dated to publication with week precision."""
-    rel = RELATIVE_BEFORE.search(text[max(0, start - 45):start])
+    rel = RELATIVE_BEFORE.search(text[max(0, start - 90):start])
     candidates = [x for x in found if published is None or x.date <= published]
     if candidates:
         # the nearest date in the trigger's own clause first ("on January 1 (December 31 GMT), ... fired")

@@ -346,6 +346,8 @@ EVENT_DAYS = [
     ("late_month_is_its_last_third", "A late May strike hit the depot.", D(2023, 6, 12), [(D(2023, 5, 25), "week")]),
     ("mid_month", "Shelling in mid-April damaged the school.", D(2023, 6, 12), [(D(2023, 4, 15), "week")]),
     ("late_this_month_not_yet_over", "Shelling in late June was the heaviest.", D(2023, 6, 12), [(D(2023, 6, 1), "month")]),
+    ("the_month_and_year_before_a_noun", "Liberated in the September 2022 counteroffensive, the town is a target.",
+     D(2023, 12, 16), [(D(2022, 9, 1), "month")]),
     ("clock_time_is_not_a_day", "Sirens sounded at 21:05 December 31 and again at 06.30.", D(2023, 1, 2),
      [(D(2022, 12, 31), "day")]),
 ]

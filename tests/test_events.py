@@ -661,6 +661,11 @@ MORE_REPORTED = [
      "on Saturday.", D(2024, 9, 9), [("capture", "Robotyne", None, D(2024, 9, 7))]),
     ("troops_hit_the_village_of", "On Saturday, Russian troops hit the village of Berkhivka, killing one person.",
      D(2024, 9, 9), [("strike", "Berkhivka", "russia", D(2024, 9, 7))]),
+    ("weeks_after_a_side_said_it_had_captured", "Ukraine confirmed on Wednesday its troops had withdrawn from Bakhmut, "
+     "almost two weeks after Russian troops said they had captured Bakhmut.", D(2023, 1, 26),
+     [("withdrawal", "Bakhmut", "ukraine", D(2023, 1, 25)), ("capture", "Bakhmut", "russia", D(2023, 1, 11))]),
+    ("liberated_in_a_dated_campaign_is_background", "Liberated from Russian occupation in the September 2022 "
+     "counteroffensive, Kupiansk has been a key target.", D(2023, 12, 16), []),
     ("have_fully_occupied", "Russian troops have fully occupied Avdiivka, the governor said on Sunday.", D(2024, 2, 19),
      [("capture", "Avdiivka", "russia", D(2024, 2, 18))]),
     ("has_been_occupied_since_is_no_event", "Melitopol has been occupied since 2022.", D(2024, 2, 19), []),
