@@ -69,7 +69,7 @@ CLAUSE_CROSS = re.compile(r"[;!?\"\u201c\u201d()]|[.:](?!\d)")
 REGION_OF_CITY = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|settlement|hub)\s+of\s", re.I)
 HABITUAL = re.compile(r"\b(?:regular|regularly|daily|every\s+(?:day|night|week)|constant|constantly|routinely|repeatedly|steadily|steady|gradually|"
                       r"almost\s+every|each\s+(?:day|night)|"
-                      r"(?:for|over|during|much\s+of)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:\w+\s+)?(?:weeks|months))\b", re.I)
+                      r"(?:for|over|during|much\s+of)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:\w+\s+)?(?:weeks|months|year))\b", re.I)
 # "fleeing amid drone attacks": the backdrop, not a happening
 ONGOING_BEFORE = re.compile(r"\b(?:amid|amidst)\s+(?:[\w-]+\s+){0,3}$", re.I)
 BACKGROUND_WAR = re.compile(r"\b(?:early|earlier)\s+in\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion|conflict)\b|"
@@ -323,6 +323,9 @@ def _antecedent(noun: str, main_place: str, previous: str) -> str:
     return fits[-1].name if fits else main_place
 
 
+NIGHT_OR_CLOCK = re.compile(r"(?i)\b(?:night|overnight|nighttime|pre-?dawn)\b|\b(?:around|at|about)\s+\d{1,2}[:.]\d{2}\b")
+
+
 def _attack_is_strike(text: str, start: int, end: int, m: re.Match, targets: list[str]) -> bool:
     """ "a Ukrainian attack on the Russian city of Belgorod", "an attack on Dnipro killed
     three": an attack on a place with no ground force in its clause, told with civilian harm
@@ -332,6 +335,10 @@ def _attack_is_strike(text: str, start: int, end: int, m: re.Match, targets: lis
         return True
     if WITH_FIRE.match(text, where + len(targets[0])) if where >= end else _WITH_FIRE_NEAR.search(text, end, end + 120):
         return True     # "attacked Kyiv with nearly 30 drones", "attacked the Sumy Region with two missiles"
+    if re.fullmatch(r"(?i)attacked", m.group(0)) and NIGHT_OR_CLOCK.search(text) \
+            and not GROUND_BEFORE.search(_clause_before(text, start)) and targets \
+            and (places.place_info(targets[0]) or {}).get("kind") == "city":
+        return True     # "On the night of July 20, the enemy attacked Mykolaiv": a city hit at night or to the minute
     if not re.match(r"(?i)attacks?\s+(?:on|against|in)$", m.group(0)):
         return False
     before = _clause_before(text, start)

@@ -714,6 +714,7 @@ _POLITICAL_VERBS = (
     r"agrees|refuse|refused|refuses|hope|hopes|hoped|plan|plans|planned|seek|seeks|sought|"
     r"consider|considers|considered|call|called|calls|report|reported|reports|state|stated|"
     r"confirm|confirmed|confirms|admit|admitted|admits|acknowledge|acknowledged|vow|vowed|vows|"
+    r"assert|asserted|asserts|declare|declared|declares|allege|alleged|alleges|"
     r"urge|urged|urges|ask|asked|asks|argue|argued|argues|maintain|maintains|maintained|"
     r"mobilised|mobilized|annexed|invaded|ordered|decided|intends|retaliate|retaliated|"
     r"condemn|condemned|condemns|welcome|welcomed|welcomes|expect|expects|expected|"

@@ -666,6 +666,12 @@ MORE_REPORTED = [
      [("withdrawal", "Bakhmut", "ukraine", D(2023, 1, 25)), ("capture", "Bakhmut", "russia", D(2023, 1, 11))]),
     ("liberated_in_a_dated_campaign_is_background", "Liberated from Russian occupation in the September 2022 "
      "counteroffensive, Kupiansk has been a key target.", D(2023, 12, 16), []),
+    ("the_enemy_attacked_a_city_at_night_is_a_strike", "On Sunday night, the enemy attacked Kharkiv.", D(2024, 2, 19),
+     [("strike", "Kharkiv", None, D(2024, 2, 18))]),
+    ("troops_attacked_a_town_at_night_stay_an_assault", "Russian troops attacked Vovchansk on Sunday night.",
+     D(2024, 2, 19), [("assault", "Vovchansk", "russia", D(2024, 2, 18))]),
+    ("gains_over_the_past_year_are_a_campaign", "Russia has gained ground near Pokrovsk over the past year, analysts "
+     "said on Sunday.", D(2024, 2, 19), []),
     ("have_fully_occupied", "Russian troops have fully occupied Avdiivka, the governor said on Sunday.", D(2024, 2, 19),
      [("capture", "Avdiivka", "russia", D(2024, 2, 18))]),
     ("has_been_occupied_since_is_no_event", "Melitopol has been occupied since 2022.", D(2024, 2, 19), []),

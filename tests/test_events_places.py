@@ -30,10 +30,11 @@ def summary(text, published=D(2024, 10, 10)):
     ("A Russian missile hit the centre of Ukraine's second-largest city on Monday.",
      [("strike", "Kharkiv", "russia", D(2024, 10, 7))]),
     ("Russia claimed on Monday that it took control of another settlement in Ukraine's Zaporizhzhia region.", []),
+    ("Moscow asserted Monday that its military seized another settlement in eastern Ukraine's Donetsk region.", []),
     ("Russia claimed on Monday that it took control of Ukraine's Zaporizhzhia region.",
      [("capture", "Zaporizhzhia Oblast", "russia", D(2024, 10, 7))]),
 ], ids=["region-describes-a-city", "town-and-its-oblast", "passive-subject-before-appositive",
         "capital-that-has-not-confirmed", "epithet-names-the-city", "another-settlement-in-a-region",
-        "the-region-itself"])
+        "the-capital-asserting-is-no-place", "the-region-itself"])
 def test_event_places_with_the_real_gazetteer(text, want):
     assert summary(text) == want
