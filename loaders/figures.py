@@ -277,6 +277,12 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
         if kind is None and prev is not None and prev[1] == "captured" and r.head in _PEOPLE_HEADS \
                 and re.fullmatch(r"\s+(?:for|in\s+exchange\s+for)\s+", sent.text[prev[3].np_end:q.start], _I):
             kind = "captured"   # "185 Ukrainian POWs for 185 Russian soldiers": both sides of the swap
+        if kind == "captured" and re.match(r"\s+(?:newly\s+)?captured\s+(?:settlements|villages|towns|localities|positions|areas|"
+                                           r"territories|cities)\b", sent.text[q.end:], _I):
+            kind = None         # "the three captured settlements": places taken, not prisoners
+        if kind == "equipment_lost" and _CIVIL_VEHICLE.fullmatch(r.head_text.strip()) and not _SIDE.search(sent.text) \
+                and not _MILITARY_CONTEXT.search(sent.text) and not (prev is not None and prev[1] == "equipment_lost"):
+            kind = None         # "About 40 cars were damaged" by a rocket: civilian property, not hardware lost
         if kind == "captured" and _RECRUITED_PRISONERS.match(sent.text, q.end):
             kind = None         # "14,500 recruited prisoners": convicts sent to fight, not prisoners of war
         if kind == "population_remaining" and _LIVING_THEN_MOVED.match(sent.text, q.end):
@@ -1417,6 +1423,8 @@ def _swap_story(ctx: Doc, i: int) -> bool:
     return any(_SWAP_STORY.search(ctx.sentences[j].text) for j in near)
 _REMAINS = re.compile(r"\b(?:bodies|remains|corpses)\b", _I)
 _RECRUITED_PRISONERS = re.compile(r"\s+(?:recruited|former|ex-|convicted|pardoned)\s*(?:prisoners|convicts|inmates)\b", _I)
+_CIVIL_VEHICLE = re.compile(r"(?:private\s+|civilian\s+|passenger\s+)?(?:cars?|vehicles?|trucks?|buses|bus|minibus(?:es)?|trams?|trolleybus(?:es)?)", _I)
+_MILITARY_CONTEXT = re.compile(r"\b(?:enemy|troops|forces|military|army|brigade|units?|occupiers|invaders|AFU|servicemen|soldiers)\b", _I)
 _LIVING_THEN_MOVED = re.compile(r"[^.;]{0,80}?\bliving\b[^.;]{0,100}?\b(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?"
                                 r"(?:evacuated|relocated|moved\s+out|taken\s+out)\b", _I)
 _THE_CAPITAL = re.compile(r"\b(?:in|across|on|at|over|around|near|into|towards?|hit|struck|attacked|targeted)\s+"

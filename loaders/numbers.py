@@ -147,7 +147,9 @@ _DATE_BEFORE = re.compile(r"\b" + _MONTH + r"\.?\s+(?:the\s+)?$", re.IGNORECASE)
 _DATE_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^(?::\d{2}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|cet\b|eet\b|hrs\b|o'clock|local\s+time))",
                          re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"(?:\baged|\bage(?:\s+of)?|\bages)\s+$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"(?:\baged|\bage(?:\s+of)?|\bages)\s+(?:between\s+|from\s+)?(?:(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|"
+                         r"\s*[-–]\s*|\s+to\s+))*$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^(?:-|\s)(?:years?|months?)[-\s]old\b|^-year-old", re.IGNORECASE)
 _NAME_AGE = re.compile(r"[A-Za-z]+,\s+$")      # "Olena Petrenko, 62, said", "the pilot, 31, died"
 _DURATION_AFTER = re.compile(

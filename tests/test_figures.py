@@ -1373,6 +1373,19 @@ CASES += [
     C('territory_pct-of-the-region-named-before-and-against',
       'Fighting raged in the Donetsk region. Russia now controls 70 percent of the region, against 59 percent at the end of 2023.',
       'territory_pct=70 exact russia place=Donetsk Oblast', 'territory_pct=59 exact russia place=Donetsk Oblast'),
+    # ages listed after "aged" are ages, each of them
+    C('none-ages-listed-are-not-tolls',
+      'On the same day, children aged 8 and 15 were injured as a result of a strike on a minibus.'),
+    C('none-ages-with-words-and-digits',
+      'The victims, aged six and 11, were named by police.'),
+    # civilian cars damaged are no hardware lost; "captured settlements" are places
+    C('none-civilian-cars-damaged',
+      'Windows were blown out in nearby houses, and 12 cars were damaged.'),
+    C('equipment_lost-cars-in-an-army-s-losses',
+      'The Russian army lost 12 cars and 3 tanks.',
+      'equipment_lost=12 exact russia', 'equipment_lost=3 exact russia'),
+    C('none-captured-settlements-are-places',
+      'The Russian Defence Ministry named the three captured settlements as Kamianske, Dehtiarne and Novoplatonivka.'),
     # places: a village located near a city, a misspelt region, the region a governor runs
     C('killed-village-near-a-city-is-the-village',
       "Russian troops hit the village of Bilozerka near Kherson, claiming one person's life and injuring two more people.",
