@@ -436,7 +436,7 @@ def _km_restates(a: Quantity, b: Quantity) -> bool:
 def _converted(t: str, a: Quantity, b: Quantity) -> bool:
     """b restates a in other units: "3 kilometers (2 miles)", "10 miles (16 km)"."""
     return a.unit is not None and b.unit is not None and re.fullmatch(
-        r"\s*[\w-]*\s*\(\s*(?:about|around|some|roughly)?\s*", t[a.end:b.start]) is not None
+        r"\s*[\w-]*\s*(?:\(|[—–]|\s-\s|/)\s*(?:about|around|some|roughly)?\s*", t[a.end:b.start]) is not None
 
 
 # --- reading the words around a number ---------------------------------------------------------
@@ -655,8 +655,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
             return "equipment_lost"     # "the fighting cost Kyiv much hardware, including 12 warplanes"
         return None
     if r.head == "attack":
-        if _STRIKE_MOD.search(r.mods) or _STRIKE_AFTER.match(t, r.np_end):
-            return "strikes"
+        if _STRIKE_MOD.search(r.mods) or _STRIKE_AFTER.match(t, r.np_end) or _ON_SETTLEMENTS.match(t, r.np_end):
+            return "strikes"    # "567 attacks across 16 settlements": fire on towns, not ground assaults
         return "attacks"
     if r.head == "strike":
         return "strikes"
@@ -1423,6 +1423,8 @@ def _swap_story(ctx: Doc, i: int) -> bool:
     return any(_SWAP_STORY.search(ctx.sentences[j].text) for j in near)
 _REMAINS = re.compile(r"\b(?:bodies|remains|corpses)\b", _I)
 _RECRUITED_PRISONERS = re.compile(r"\s+(?:recruited|former|ex-|convicted|pardoned)\s*(?:prisoners|convicts|inmates)\b", _I)
+_ON_SETTLEMENTS = re.compile(r"\s+(?:[\w-]+\s+){0,6}?(?:on|across|against|in)\s+(?:\d+|[a-z]+)\s+(?:settlements|towns|villages|"
+                            r"localities|communities|cities)\b", _I)
 _CIVIL_VEHICLE = re.compile(r"(?:private\s+|civilian\s+|passenger\s+)?(?:cars?|vehicles?|trucks?|buses|bus|minibus(?:es)?|trams?|trolleybus(?:es)?)", _I)
 _MILITARY_CONTEXT = re.compile(r"\b(?:enemy|troops|forces|military|army|brigade|units?|occupiers|invaders|AFU|servicemen|soldiers)\b", _I)
 _LIVING_THEN_MOVED = re.compile(r"[^.;]{0,80}?\bliving\b[^.;]{0,100}?\b(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?"
