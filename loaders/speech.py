@@ -352,6 +352,11 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
     if verb in ("saying", "claiming", "stating") and re.search(r",\s*$", before):
         # "Zelensky spoke about the losses, claiming that ...": the sentence's subject speaks
         lead = _LEAD_SUBJECT.match(text)
+        if lead is None or not _speakerish(_clean_subject(lead.group("who")) or ""):
+            # "As the onslaught goes on, embattled President Volodymyr Zelenskyy has spoken ..., claiming"
+            found = [x for x in _LEAD_SUBJECT.finditer(text, 0, vstart) if x.start("who") > 0
+                     and re.search(r"(?:^|,\s*|\b(?:embattled|then|former|the|and)\s+)$", text[:x.start("who")])]
+            lead = found[-1] if found else lead
         if lead and ";" not in text[lead.end():vstart]:
             cleaned = _clean_subject(lead.group("who"))
             if cleaned and _speakerish(cleaned) and (actor_side(cleaned) or _speaker_noun(cleaned)) \

@@ -810,3 +810,9 @@ def test_an_accusation_is_its_speaker_s_claim():
             "the city, killing three people and wounding 10 on Tuesday.")
     assert who(text, "three") == ("Alexei Kulemzin", "russia")
     assert who("He was accused of killing 3 people.", "3") is None
+
+
+def test_a_participle_after_an_introductory_clause_takes_the_main_subject():
+    text = ("As the Russian onslaught continues to escalate, embattled President Volodymyr Zelensky has provided "
+            "insight into the scale of losses, claiming that up to 100 Ukrainians might be dying every day.")
+    assert who(text, "100") == ("Volodymyr Zelensky", "ukraine")
