@@ -62,7 +62,13 @@ def pending(db) -> tuple[int, int]:
     if cat is None:
         return 0, 0
     drop, merge = plan(cat)
-    return len(drop) + len(merge), sum(cat.segments[s]["bytes"] for s in merge)
+    todo = sorted(set(merge) | set(underived(cat)))
+    return len(drop) + len(todo), sum(cat.segments[s]["bytes"] for s in todo)
+
+
+def underived(cat: segments.Catalog) -> list[str]:
+    """Segments published before figures_by_kind existed (readers fall back to their figures)."""
+    return sorted(s for s, i in cat.segments.items() if i.get("figures", 0) and not i.get("figures_by_kind"))
 
 
 def compact(db, max_rounds: int = 100, log=None) -> int:
@@ -81,6 +87,8 @@ def compact(db, max_rounds: int = 100, log=None) -> int:
                 break   # an older layout: the next writer migrates it first
             drop, merge = plan(cat)
             if not drop and not merge:
+                if underived(cat):
+                    derive(db, cat)
                 break
             t = time.perf_counter()
             _round(db, cat, drop, merge)
@@ -90,6 +98,50 @@ def compact(db, max_rounds: int = 100, log=None) -> int:
         return rounds
     finally:
         os.close(fd)
+
+
+def derive(db: Path, snapshot: segments.Catalog) -> None:
+    """Write figures_by_kind beside the figures of segments that lack it, then publish a catalog
+    naming it. Until that publication no catalog names the new file, so a kill leaves nothing
+    visible (the next run writes it again); the segment's other files are not touched."""
+    import duckdb
+    from .store import WRITER_MEMORY, read_here
+    con = duckdb.connect(config={"memory_limit": WRITER_MEMORY})
+    con.execute("SET enable_progress_bar = false")
+    con.execute("SET preserve_insertion_order = false")
+    try:
+        done = {}
+        for s in underived(snapshot):
+            path = segments.seg_path(db, s, "figures_by_kind")
+            for stale in path.parent.glob(path.name + ".tmp-*"):      # of a killed run
+                pid = stale.name.rsplit("-", 1)[-1]
+                if pid.isdigit() and not segments.pid_alive(int(pid)):
+                    stale.unlink(missing_ok=True)
+            tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
+            src = segments.sql_str(segments.seg_path(db, s, "figures"))
+            con.execute(f"COPY (SELECT * FROM {segments.by_kind_sql(f'read_parquet({src})')} "
+                        f"ORDER BY {segments.ORDER['figures_by_kind']}) TO {segments.sql_str(tmp)} "
+                        "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 16384)")
+            n = con.execute(f"SELECT count(*) FROM read_parquet({segments.sql_str(tmp)})").fetchone()[0]
+            segments.fsync(tmp)
+            os.replace(tmp, path)
+            segments.fsync(path.parent, directory=True)
+            done[s] = (n, path.stat().st_size)
+        with segments.publish_lock(db):
+            cat = segments.load_live(db)
+            if cat is None:
+                return
+            retiring = sorted(cat.segments)
+            for s, (n, size) in done.items():
+                if s in cat.segments and not cat.segments[s].get("figures_by_kind"):
+                    cat.segments[s]["figures_by_kind"] = n
+                    cat.segments[s]["bytes"] += size
+            con.execute(f"ATTACH {segments.sql_str(db)} AS live (READ_ONLY)")
+            segments.publish(con, db, cat, retiring, source="live.", shapes="live._shape_")
+            con.execute("DETACH live")
+            segments.collect_garbage(db, cat, reading=read_here())
+    finally:
+        con.close()
 
 
 def _round(db: Path, snapshot: segments.Catalog, drop: list[str], merge: list[str]) -> None:
@@ -108,6 +160,9 @@ def _round(db: Path, snapshot: segments.Catalog, drop: list[str], merge: list[st
                 con.executemany("INSERT INTO dead VALUES (?, ?)", sorted(applied))
             sources = {}
             for t in segments.SEGMENT_TABLES:
+                if t == "figures_by_kind":     # derived from the merged figures (older inputs lack it)
+                    sources[t] = segments.by_kind_sql(sources["figures"])
+                    continue
                 files = ", ".join(segments.sql_str(segments.seg_path(db, s, t)) for s in merge)
                 sources[t] = (f"(SELECT * EXCLUDE (filename) FROM read_parquet([{files}], union_by_name = true, "
                               f"filename = true) r WHERE NOT EXISTS (SELECT 1 FROM dead WHERE dead.segment = "

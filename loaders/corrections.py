@@ -679,11 +679,12 @@ def install_views(con, src: str) -> dict[str, int]:
         "SELECT table_name FROM information_schema.tables WHERE table_catalog = ? AND table_schema = 'main'",
         [src]).fetchall()]
     for t in tables:
-        if t not in ("figures", "events", "corrections"):
+        if t not in ("figures", "events", "corrections", "figures_by_kind"):
             con.execute(f"CREATE OR REPLACE VIEW {_q(t)} AS SELECT * FROM {src}.main.{_q(t)}")
     has = "corrections" in tables and con.execute(
         f"SELECT count(*) FROM {src}.main.corrections").fetchone()[0] > 0
     counts = {"applied": 0, "orphaned": 0, "superseded": 0}
+    fixed = {}
     for item in ITEMS:
         table = TABLE[item]
         if table not in tables:
@@ -702,9 +703,11 @@ def install_views(con, src: str) -> dict[str, int]:
             con.execute(f"CREATE OR REPLACE TABLE match_{item} (correction_id VARCHAR, item VARCHAR, "
                         "matched_id VARCHAR, state VARCHAR)")
             any_fix = False
+        fixed[item] = any_fix
         everything, shown = _views(src, item, any_fix)
         con.execute(f"CREATE OR REPLACE VIEW {table}_all AS {everything}")
         con.execute(f"CREATE OR REPLACE VIEW {table} AS {shown}")
+    _by_kind_view(con, src, tables, fixed.get("figure", False))
     if "corrections" in tables:
         con.execute(f"""CREATE OR REPLACE VIEW corrections AS
             SELECT c.*, coalesce(m.state, 'orphaned') AS state, m.matched_id
@@ -715,6 +718,23 @@ def install_views(con, src: str) -> dict[str, int]:
         con.execute(f"CREATE OR REPLACE VIEW corrections AS SELECT {cols}, NULL::VARCHAR AS state, "
                     "NULL::VARCHAR AS matched_id WHERE false")
     return counts
+
+
+def _by_kind_view(con, src: str, tables: list[str], any_fix: bool) -> None:
+    """`figures_by_kind` (the claims queries' copy of figures, sorted by kind: loaders/segments.py)
+    with the same corrections as `figures`: its rows minus corrected ones, plus those as corrected.
+    A database without it (older, or not a segment catalog) gets the same columns from `figures`."""
+    from .segments import BY_KIND_COLS
+    cols = ", ".join(BY_KIND_COLS)
+    if "figures_by_kind" not in tables:
+        if "figures" in tables:
+            con.execute(f"CREATE OR REPLACE VIEW figures_by_kind AS SELECT {cols} FROM figures")
+        return
+    sql = f"SELECT {cols} FROM {src}.main.figures_by_kind"
+    if any_fix:
+        sql += (" WHERE figure_id NOT IN (SELECT rid FROM fix_figure) UNION ALL "
+                f"SELECT {cols} FROM marked_figure WHERE review_status <> 'rejected'")
+    con.execute(f"CREATE OR REPLACE VIEW figures_by_kind AS {sql}")
 
 
 def _type(col: str) -> str:

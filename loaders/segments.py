@@ -37,7 +37,26 @@ from . import rows
 from .errors import StoreBusy
 
 DATA_TABLES = ("articles", "figures", "events")      # written by ingests
-SEGMENT_TABLES = DATA_TABLES + ("claim_reports",)    # files of a segment (the last derived at write time)
+# files of a segment: the data tables, then two derived from its figures at write time
+SEGMENT_TABLES = DATA_TABLES + ("claim_reports", "figures_by_kind")
+
+# figures_by_kind: a segment's figures with the columns the claims queries read, sorted by kind
+# and newest first. Figures are sorted by city (City pages skip other cities' row groups); the
+# claims views filter on kind, which that order cannot skip: here a kind's rows are contiguous,
+# so its min/max statistics skip the others. Corrections apply on top in the reader's views.
+BY_KIND_COLS = ("figure_id", "doc_id", "kind", "subject_side", "claimant_side", "claimant", "qualifier",
+                "value", "value_low", "value_high", "unit", "period_start", "period_end", "period_text",
+                "city", "outlet", "day", "claim_key")
+ORDER = {"articles": "", "figures_by_kind": "kind, day DESC NULLS LAST, figure_id"}   # else city, day
+
+
+def columns(table: str) -> list[str]:
+    return list(BY_KIND_COLS) if table == "figures_by_kind" else rows.names(table)
+
+
+def by_kind_sql(figures: str) -> str:
+    """figures_by_kind's rows from a relation of figures (unordered; write_segment sorts)."""
+    return f"(SELECT {', '.join(BY_KIND_COLS)} FROM {figures})"
 
 # claim_reports of the figures in `figures` (a relation): one row per claim and article
 CLAIM_REPORTS_SQL = """
@@ -103,10 +122,11 @@ def read_catalog(con, alias: str = "main") -> Catalog:
     """The catalog in `alias` (an attached database, or the connection's own)."""
     q = lambda sql: con.execute(sql.replace("$", alias)).fetchall()  # noqa: E731
     cat = Catalog(meta=dict(q("SELECT key, value FROM $.meta")))
-    for seg, seq, na, nf, ne, nc, nbytes in q(
-            "SELECT segment, seq, articles, figures, events, claim_reports, bytes FROM $._segments"):
-        cat.segments[seg] = {"seq": seq, "articles": na, "figures": nf, "events": ne, "claim_reports": nc,
-                             "bytes": nbytes}
+    res = con.execute(f"SELECT * FROM {alias}._segments")
+    names = [d[0] for d in res.description]
+    for r in res.fetchall():   # catalogs written before figures_by_kind existed lack its column
+        info = dict(zip(names, r))
+        cat.segments[info.pop("segment")] = {k: v or 0 for k, v in info.items()}
     cat.tombstones = set(q("SELECT segment, doc_id FROM $._tombstones"))
     return cat
 
@@ -115,7 +135,7 @@ def read_catalog(con, alias: str = "main") -> Catalog:
 
 CATALOG_TABLES = {
     "_segments": """CREATE TABLE _segments (segment VARCHAR PRIMARY KEY, seq BIGINT, articles BIGINT,
-                    figures BIGINT, events BIGINT, claim_reports BIGINT, bytes BIGINT)""",
+                    figures BIGINT, events BIGINT, claim_reports BIGINT, bytes BIGINT, figures_by_kind BIGINT)""",
     "_tombstones": "CREATE TABLE _tombstones (segment VARCHAR, doc_id VARCHAR)",
 }
 
@@ -124,6 +144,8 @@ def _shape_ddl(table: str) -> str:
     """An empty table with the current columns: views start from it, so every column
     exists with its type even before (or in segments written before) it was added."""
     from . import schema
+    if table == "figures_by_kind":
+        return f"CREATE TABLE _shape_{table} AS SELECT {', '.join(BY_KIND_COLS)} FROM _shape_figures LIMIT 0"
     return schema.TABLES[table].replace(f"CREATE TABLE IF NOT EXISTS {table}", f"CREATE TABLE _shape_{table}")
 
 
@@ -132,8 +154,16 @@ def view_sql(db: Path, table: str, cat: Catalog, ref: str = "", name: str | None
     (e.g. "live." when the catalog is attached under that name)."""
     dead = {s for s, _ in cat.tombstones}
     order = sorted(cat.segments, key=lambda s: cat.segments[s]["seq"])
-    clean = [s for s in order if s not in dead and cat.segments[s].get(table, 0) > 0]
     parts = [f"SELECT * FROM {ref}_shape_{table}"]
+    if table == "figures_by_kind":
+        # segments written before it existed (until compaction derives their file): read their figures
+        old = [s for s in order if not cat.segments[s].get(table) and cat.segments[s].get("figures", 0) > 0]
+        for s in old:
+            where = (f" WHERE doc_id NOT IN (SELECT doc_id FROM {ref}_tombstones WHERE segment = {sql_str(s)})"
+                     if s in dead else "")
+            parts.append(f"SELECT {', '.join(BY_KIND_COLS)} FROM "
+                         f"read_parquet({sql_str(seg_path(db.resolve(), s, 'figures'))}){where}")
+    clean = [s for s in order if s not in dead and cat.segments[s].get(table, 0) > 0]
     if clean:
         files = ", ".join(sql_str(seg_path(db.resolve(), s, table)) for s in clean)
         parts.append(f"SELECT * FROM read_parquet([{files}], union_by_name = true)")
@@ -186,10 +216,9 @@ def write_catalog(con, path: Path, db: Path, cat: Catalog, source: str, shapes: 
             con.execute("INSERT INTO meta SELECT unnest(?), unnest(?)", [[k for k, _ in meta], [v for _, v in meta]])
             segs = sorted(cat.segments.items())
             if segs:
-                con.execute("INSERT INTO _segments SELECT unnest(?), unnest(?), unnest(?), unnest(?), unnest(?), "
-                            "unnest(?), unnest(?)",
-                            [[s for s, _ in segs]] + [[i.get(k, 0) for _, i in segs] for k in
-                                                      ("seq", "articles", "figures", "events", "claim_reports", "bytes")])
+                keys = ("seq", "articles", "figures", "events", "claim_reports", "bytes", "figures_by_kind")
+                con.execute(f"INSERT INTO _segments SELECT {', '.join(['unnest(?)'] * (len(keys) + 1))}",
+                            [[s for s, _ in segs]] + [[i.get(k, 0) for _, i in segs] for k in keys])
             if cat.tombstones:
                 dead = sorted(cat.tombstones)
                 con.execute("INSERT INTO _tombstones SELECT unnest(?), unnest(?)",

@@ -106,7 +106,9 @@ def connect_read(db_path):
     if segments.is_catalog(con):
         cat = segments.read_catalog(con)
         if cat.meta.get("path") not in (None, str(db.resolve())):
-            for t in segments.SEGMENT_TABLES:
+            shapes = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE "
+                                                "'\\_shape\\_%' ESCAPE '\\'").fetchall()}
+            for t in [t for t in segments.SEGMENT_TABLES if f"_shape_{t}" in shapes]:
                 con.execute(segments.view_sql(db, t, cat).replace("CREATE OR REPLACE VIEW", "CREATE TEMP VIEW", 1))
     _readers[:] = [(ino, c) for ino, c in _readers if _is_open(c)]
     _readers.append((ino, con))
@@ -228,7 +230,8 @@ class Writer:
             seg = segments.new_segment_id(self.seq)
             info = write_segment(self.con, self.db, seg, {
                 **{t: t for t in segments.DATA_TABLES},
-                "claim_reports": "(" + segments.CLAIM_REPORTS_SQL.format(figures="figures") + ")"})
+                "claim_reports": "(" + segments.CLAIM_REPORTS_SQL.format(figures="figures") + ")",
+                "figures_by_kind": segments.by_kind_sql("figures")})
         with segments.publish_lock(self.db):
             cat = segments.load_live(self.db) or segments.Catalog()
             retiring = sorted(cat.segments)
@@ -260,10 +263,11 @@ def write_segment(con, db: Path, seg: str, sources: dict[str, str]) -> dict:
     info = {"bytes": 0}
     for t in segments.SEGMENT_TABLES:
         path = segments.seg_path(db, seg, t)
-        cols = ", ".join(rows.names(t))
+        cols = ", ".join(segments.columns(t))
         # figures and events sorted by city and day: the filters every page uses, so row
-        # groups of other cities are skipped on their min/max statistics
-        order = "" if t == "articles" else " ORDER BY city, day"
+        # groups of other cities are skipped on their min/max statistics (figures_by_kind: by kind)
+        order = segments.ORDER.get(t, "city, day")
+        order = f" ORDER BY {order}" if order else ""
         # articles carry whole texts (~10 KB a row): smaller row groups keep a reader's or a
         # merge's decoding buffers small. Figures in groups of 16,384 rows: a city's rows span
         # a few groups, so a city filter reads a few instead of all (3x less CPU at 100k)

@@ -36,6 +36,7 @@ def _figures(f: Filters, kinds: tuple[str, ...]) -> tuple[str, list]:
     if kinds:
         where += " AND f.kind IN (SELECT unnest(?))"
         params.append(list(kinds))
+    source = figure_source(f)
     return f"""
         SELECT f.figure_id, f.doc_id, f.kind, f.subject_side, f.claimant_side, f.claimant, f.qualifier,
                f.value, f.value_low, f.value_high, f.unit, f.period_start, f.period_end, f.period_text,
@@ -43,7 +44,14 @@ def _figures(f: Filters, kinds: tuple[str, ...]) -> tuple[str, list]:
                coalesce(nullif(f.claim_key, ''), CAST(hash(f.kind, f.subject_side, f.claimant_side, f.qualifier,
                     f.value, f.value_low, f.value_high, f.city, f.period_start,
                     f.period_end) AS VARCHAR)) AS ck
-        FROM figures f {where}""", params
+        FROM {source} f {where}""", params
+
+
+def figure_source(f: Filters) -> str:
+    """Which copy of the (corrected) figures to scan: stored sorted by city, a city filter skips
+    the other cities' row groups; without one, `figures_by_kind` (sorted by kind, newest first:
+    loaders/segments.py) skips the other kinds'. Both hold the same rows."""
+    return "figures" if f.city else "figures_by_kind"
 
 
 # one row per claim key. Every column but the dates, reports and figure is part of the key,
@@ -359,6 +367,6 @@ def rates(db, f: Filters, kind: str = "killed", n: int = RATE_ROWS) -> pd.DataFr
 @cached
 def casualty_kinds_present(db, f: Filters) -> list[str]:
     where, params = figure_where(f)
-    found = set(query(db, f"SELECT DISTINCT f.kind FROM figures f {where} "
+    found = set(query(db, f"SELECT DISTINCT f.kind FROM {figure_source(f)} f {where} "
                           "AND f.kind IN (SELECT unnest(?))", [*params, list(CASUALTY_KINDS)])["kind"])
     return [k for k in CASUALTY_KINDS if k in found]
