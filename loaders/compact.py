@@ -66,9 +66,12 @@ def pending(db) -> tuple[int, int]:
     return len(drop) + len(todo), sum(cat.segments[s]["bytes"] for s in todo)
 
 
+DERIVED = ("figures_by_kind", "evidence")    # copies compaction writes for segments published without them
+
+
 def underived(cat: segments.Catalog) -> list[str]:
-    """Segments published before figures_by_kind existed (readers fall back to their figures)."""
-    return sorted(s for s, i in cat.segments.items() if i.get("figures", 0) and not i.get("figures_by_kind"))
+    """Segments published before a derived copy existed (readers derive its rows as they read)."""
+    return sorted(s for s, i in cat.segments.items() if any(segments.underived(i, t) for t in DERIVED))
 
 
 def compact(db, max_rounds: int = 100, log=None) -> int:
@@ -101,40 +104,44 @@ def compact(db, max_rounds: int = 100, log=None) -> int:
 
 
 def derive(db: Path, snapshot: segments.Catalog) -> None:
-    """Write figures_by_kind beside the figures of segments that lack it, then publish a catalog
-    naming it. Until that publication no catalog names the new file, so a kill leaves nothing
-    visible (the next run writes it again); the segment's other files are not touched."""
+    """Write the derived copies (segments.DERIVED_FROM) that segments published before them lack,
+    beside their other files, then publish a catalog naming them. Until that publication no
+    catalog names a new file, so a kill leaves nothing visible (the next run writes it again);
+    no file a catalog names is changed."""
     import duckdb
     from .store import WRITER_MEMORY, read_here
     con = duckdb.connect(config={"memory_limit": WRITER_MEMORY})
     con.execute("SET enable_progress_bar = false")
     con.execute("SET preserve_insertion_order = false")
     try:
-        done = {}
+        done: dict[tuple[str, str], tuple[int, int]] = {}
         for s in underived(snapshot):
-            path = segments.seg_path(db, s, "figures_by_kind")
-            for stale in path.parent.glob(path.name + ".tmp-*"):      # of a killed run
-                pid = stale.name.rsplit("-", 1)[-1]
-                if pid.isdigit() and not segments.pid_alive(int(pid)):
-                    stale.unlink(missing_ok=True)
-            tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
-            src = segments.sql_str(segments.seg_path(db, s, "figures"))
-            con.execute(f"COPY (SELECT * FROM {segments.by_kind_sql(f'read_parquet({src})')} "
-                        f"ORDER BY {segments.ORDER['figures_by_kind']}) TO {segments.sql_str(tmp)} "
-                        "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 16384)")
-            n = con.execute(f"SELECT count(*) FROM read_parquet({segments.sql_str(tmp)})").fetchone()[0]
-            segments.fsync(tmp)
-            os.replace(tmp, path)
-            segments.fsync(path.parent, directory=True)
-            done[s] = (n, path.stat().st_size)
+            info = snapshot.segments[s]
+            src = {t: f"read_parquet({segments.sql_str(segments.seg_path(db, s, t))})" if info.get(t, 0) > 0
+                   else f"(SELECT * FROM {derived_shape(t)})" for t in ("figures", "events")}
+            for t in [t for t in DERIVED if segments.underived(info, t)]:
+                path = segments.seg_path(db, s, t)
+                for stale in path.parent.glob(path.name + ".tmp-*"):      # of a killed run
+                    pid = stale.name.rsplit("-", 1)[-1]
+                    if pid.isdigit() and not segments.pid_alive(int(pid)):
+                        stale.unlink(missing_ok=True)
+                tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
+                con.execute(f"COPY (SELECT * FROM {segments.derived_sql(t, src['figures'], src['events'])} "
+                            f"ORDER BY {segments.ORDER[t]}) TO {segments.sql_str(tmp)} "
+                            "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 16384)")
+                n = con.execute(f"SELECT count(*) FROM read_parquet({segments.sql_str(tmp)})").fetchone()[0]
+                segments.fsync(tmp)
+                os.replace(tmp, path)
+                segments.fsync(path.parent, directory=True)
+                done[(s, t)] = (n, path.stat().st_size)
         with segments.publish_lock(db):
             cat = segments.load_live(db)
             if cat is None:
                 return
             retiring = sorted(cat.segments)
-            for s, (n, size) in done.items():
-                if s in cat.segments and not cat.segments[s].get("figures_by_kind"):
-                    cat.segments[s]["figures_by_kind"] = n
+            for (s, t), (n, size) in done.items():
+                if s in cat.segments and not cat.segments[s].get(t):
+                    cat.segments[s][t] = n
                     cat.segments[s]["bytes"] += size
             con.execute(f"ATTACH {segments.sql_str(db)} AS live (READ_ONLY)")
             segments.publish(con, db, cat, retiring, source="live.", shapes="live._shape_")
@@ -142,6 +149,12 @@ def derive(db: Path, snapshot: segments.Catalog) -> None:
             segments.collect_garbage(db, cat, reading=read_here())
     finally:
         con.close()
+
+
+def derived_shape(table: str) -> str:
+    """An empty relation with `table`'s columns (figures or events), for a segment without any."""
+    from . import rows
+    return "(SELECT " + ", ".join(f"NULL::{ty} AS {c}" for c, ty in rows.columns(table)) + " WHERE false)"
 
 
 def _round(db: Path, snapshot: segments.Catalog, drop: list[str], merge: list[str]) -> None:
@@ -160,8 +173,8 @@ def _round(db: Path, snapshot: segments.Catalog, drop: list[str], merge: list[st
                 con.executemany("INSERT INTO dead VALUES (?, ?)", sorted(applied))
             sources = {}
             for t in segments.SEGMENT_TABLES:
-                if t == "figures_by_kind":     # derived from the merged figures (older inputs lack it)
-                    sources[t] = segments.by_kind_sql(sources["figures"])
+                if t in ("figures_by_kind", "evidence"):   # from the merged rows (older inputs lack them)
+                    sources[t] = segments.derived_sql(t, sources["figures"], sources["events"])
                     continue
                 files = ", ".join(segments.sql_str(segments.seg_path(db, s, t)) for s in merge)
                 sources[t] = (f"(SELECT * EXCLUDE (filename) FROM read_parquet([{files}], union_by_name = true, "

@@ -679,7 +679,7 @@ def install_views(con, src: str) -> dict[str, int]:
         "SELECT table_name FROM information_schema.tables WHERE table_catalog = ? AND table_schema = 'main'",
         [src]).fetchall()]
     for t in tables:
-        if t not in ("figures", "events", "corrections", "figures_by_kind"):
+        if t not in ("figures", "events", "corrections", "figures_by_kind", "evidence"):
             con.execute(f"CREATE OR REPLACE VIEW {_q(t)} AS SELECT * FROM {src}.main.{_q(t)}")
     has = "corrections" in tables and con.execute(
         f"SELECT count(*) FROM {src}.main.corrections").fetchone()[0] > 0
@@ -707,7 +707,7 @@ def install_views(con, src: str) -> dict[str, int]:
         everything, shown = _views(src, item, any_fix)
         con.execute(f"CREATE OR REPLACE VIEW {table}_all AS {everything}")
         con.execute(f"CREATE OR REPLACE VIEW {table} AS {shown}")
-    _by_kind_view(con, src, tables, fixed.get("figure", False))
+    _derived_views(con, src, tables, fixed)
     if "corrections" in tables:
         con.execute(f"""CREATE OR REPLACE VIEW corrections AS
             SELECT c.*, coalesce(m.state, 'orphaned') AS state, m.matched_id
@@ -720,21 +720,32 @@ def install_views(con, src: str) -> dict[str, int]:
     return counts
 
 
-def _by_kind_view(con, src: str, tables: list[str], any_fix: bool) -> None:
-    """`figures_by_kind` (the claims queries' copy of figures, sorted by kind: loaders/segments.py)
-    with the same corrections as `figures`: its rows minus corrected ones, plus those as corrected.
-    A database without it (older, or not a segment catalog) gets the same columns from `figures`."""
-    from .segments import BY_KIND_COLS
+def _derived_views(con, src: str, tables: list[str], fixed: dict[str, bool]) -> None:
+    """The copies of figures and events that segments keep in other orders (loaders/segments.py:
+    `figures_by_kind` for the claims queries, `evidence` for the Evidence page), with the same
+    corrections as `figures` and `events`: their rows minus corrected ones, plus those as corrected.
+    A database without them (older, or not a segment catalog) gets the same rows from the views."""
+    from .segments import BY_KIND_COLS, EVIDENCE_EVENTS, EVIDENCE_FIGURES
     cols = ", ".join(BY_KIND_COLS)
-    if "figures_by_kind" not in tables:
-        if "figures" in tables:
-            con.execute(f"CREATE OR REPLACE VIEW figures_by_kind AS SELECT {cols} FROM figures")
-        return
-    sql = f"SELECT {cols} FROM {src}.main.figures_by_kind"
-    if any_fix:
-        sql += (" WHERE figure_id NOT IN (SELECT rid FROM fix_figure) UNION ALL "
-                f"SELECT {cols} FROM marked_figure WHERE review_status <> 'rejected'")
-    con.execute(f"CREATE OR REPLACE VIEW figures_by_kind AS {sql}")
+    if "figures_by_kind" in tables:
+        sql = f"SELECT {cols} FROM {src}.main.figures_by_kind"
+        if fixed.get("figure"):
+            sql += (" WHERE figure_id NOT IN (SELECT rid FROM fix_figure) UNION ALL "
+                    f"SELECT {cols} FROM marked_figure WHERE review_status <> 'rejected'")
+        con.execute(f"CREATE OR REPLACE VIEW figures_by_kind AS {sql}")
+    elif "figures" in tables:
+        con.execute(f"CREATE OR REPLACE VIEW figures_by_kind AS SELECT {cols} FROM figures")
+    if "evidence" in tables:
+        keep = [f"(item <> '{item}' OR id NOT IN (SELECT rid FROM fix_{item}))" for item in ITEMS if fixed.get(item)]
+        sql = f"SELECT *, NULL::VARCHAR AS review_status FROM {src}.main.evidence"
+        sql += (" WHERE " + " AND ".join(keep)) if keep else ""
+        for item, select in (("figure", EVIDENCE_FIGURES), ("event", EVIDENCE_EVENTS)):
+            if fixed.get(item):
+                sql += f" UNION ALL BY NAME {select}, review_status FROM marked_{item} WHERE review_status <> 'rejected'"
+        con.execute(f"CREATE OR REPLACE VIEW evidence AS {sql}")
+    elif "figures" in tables and "events" in tables:
+        con.execute(f"CREATE OR REPLACE VIEW evidence AS {EVIDENCE_FIGURES}, review_status FROM figures "
+                    f"UNION ALL BY NAME {EVIDENCE_EVENTS}, review_status FROM events")
 
 
 def _type(col: str) -> str:

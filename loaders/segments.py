@@ -37,26 +37,45 @@ from . import rows
 from .errors import StoreBusy
 
 DATA_TABLES = ("articles", "figures", "events")      # written by ingests
-# files of a segment: the data tables, then two derived from its figures at write time
-SEGMENT_TABLES = DATA_TABLES + ("claim_reports", "figures_by_kind")
+# files of a segment: the data tables, then three derived from its figures and events at write time
+SEGMENT_TABLES = DATA_TABLES + ("claim_reports", "figures_by_kind", "evidence")
 
-# figures_by_kind: a segment's figures with the columns the claims queries read, sorted by kind
-# and newest first. Figures are sorted by city (City pages skip other cities' row groups); the
-# claims views filter on kind, which that order cannot skip: here a kind's rows are contiguous,
-# so its min/max statistics skip the others. Corrections apply on top in the reader's views.
+# Copies of a segment's rows in another order, for queries the city order cannot serve.
+# Figures and events are sorted by city (City pages skip other cities' row groups). Corrections
+# apply on top of both copies in the reader's views (loaders/corrections.py).
+# figures_by_kind: the columns the claims queries read, sorted by kind and newest first: a
+# kind's rows are contiguous, so its min/max statistics skip the other kinds.
 BY_KIND_COLS = ("figure_id", "doc_id", "kind", "subject_side", "claimant_side", "claimant", "qualifier",
                 "value", "value_low", "value_high", "unit", "period_start", "period_end", "period_text",
                 "city", "outlet", "day", "claim_key")
-ORDER = {"articles": "", "figures_by_kind": "kind, day DESC NULLS LAST, figure_id"}   # else city, day
+# evidence: figures and events as the Evidence page lists them, newest first: the newest rows
+# that match (with or without search text) are found in the first row groups, the rest skipped.
+EVIDENCE_FIGURES = """SELECT 'figure' AS item, figure_id AS id, doc_id, kind AS what, qualifier, value, value_low,
+    value_high, subject_side AS side, claimant, claimant_side, city, day, outlet, sentence,
+    span_start - sentence_start AS rel_start, span_end - sentence_start AS rel_end, number_text AS words"""
+EVIDENCE_EVENTS = """SELECT 'event' AS item, event_id AS id, doc_id, event_type AS what, NULL::VARCHAR AS qualifier,
+    NULL::DOUBLE AS value, NULL::DOUBLE AS value_low, NULL::DOUBLE AS value_high, actor_side AS side, claimant,
+    claimant_side, city, day, outlet, sentence, span_start - sentence_start AS rel_start,
+    span_end - sentence_start AS rel_end, trigger AS words"""
+ORDER = {"articles": "", "figures_by_kind": "kind, day DESC NULLS LAST, figure_id",
+         "evidence": "day DESC NULLS LAST, id"}   # else city, day
+DERIVED_FROM = {"claim_reports": ("figures",), "figures_by_kind": ("figures",), "evidence": ("figures", "events")}
 
 
-def columns(table: str) -> list[str]:
-    return list(BY_KIND_COLS) if table == "figures_by_kind" else rows.names(table)
+def derived_sql(table: str, figures: str, events: str) -> str:
+    """The rows of a derived copy (figures_by_kind, evidence) from relations of figures and
+    events (unordered; write_segment sorts)."""
+    if table == "figures_by_kind":
+        return f"(SELECT {', '.join(BY_KIND_COLS)} FROM {figures})"
+    if table == "evidence":
+        return f"({EVIDENCE_FIGURES} FROM {figures} UNION ALL BY NAME {EVIDENCE_EVENTS} FROM {events})"
+    raise ValueError(table)
 
 
-def by_kind_sql(figures: str) -> str:
-    """figures_by_kind's rows from a relation of figures (unordered; write_segment sorts)."""
-    return f"(SELECT {', '.join(BY_KIND_COLS)} FROM {figures})"
+def underived(info: dict, table: str) -> bool:
+    """A segment published before this derived copy existed (readers derive its rows as they read)."""
+    return not info.get(table) and any(info.get(t, 0) > 0 for t in DERIVED_FROM[table])
+
 
 # claim_reports of the figures in `figures` (a relation): one row per claim and article
 CLAIM_REPORTS_SQL = """
@@ -126,7 +145,8 @@ def read_catalog(con, alias: str = "main") -> Catalog:
     names = [d[0] for d in res.description]
     for r in res.fetchall():   # catalogs written before figures_by_kind existed lack its column
         info = dict(zip(names, r))
-        cat.segments[info.pop("segment")] = {k: v or 0 for k, v in info.items()}
+        seg = info.pop("segment")
+        cat.segments[seg] = {k: v or 0 for k, v in info.items()}
     cat.tombstones = set(q("SELECT segment, doc_id FROM $._tombstones"))
     return cat
 
@@ -135,7 +155,8 @@ def read_catalog(con, alias: str = "main") -> Catalog:
 
 CATALOG_TABLES = {
     "_segments": """CREATE TABLE _segments (segment VARCHAR PRIMARY KEY, seq BIGINT, articles BIGINT,
-                    figures BIGINT, events BIGINT, claim_reports BIGINT, bytes BIGINT, figures_by_kind BIGINT)""",
+                    figures BIGINT, events BIGINT, claim_reports BIGINT, bytes BIGINT, figures_by_kind BIGINT,
+                    evidence BIGINT)""",
     "_tombstones": "CREATE TABLE _tombstones (segment VARCHAR, doc_id VARCHAR)",
 }
 
@@ -144,8 +165,8 @@ def _shape_ddl(table: str) -> str:
     """An empty table with the current columns: views start from it, so every column
     exists with its type even before (or in segments written before) it was added."""
     from . import schema
-    if table == "figures_by_kind":
-        return f"CREATE TABLE _shape_{table} AS SELECT {', '.join(BY_KIND_COLS)} FROM _shape_figures LIMIT 0"
+    if table in ("figures_by_kind", "evidence"):
+        return f"CREATE TABLE _shape_{table} AS SELECT * FROM {derived_sql(table, '_shape_figures', '_shape_events')} LIMIT 0"
     return schema.TABLES[table].replace(f"CREATE TABLE IF NOT EXISTS {table}", f"CREATE TABLE _shape_{table}")
 
 
@@ -155,14 +176,14 @@ def view_sql(db: Path, table: str, cat: Catalog, ref: str = "", name: str | None
     dead = {s for s, _ in cat.tombstones}
     order = sorted(cat.segments, key=lambda s: cat.segments[s]["seq"])
     parts = [f"SELECT * FROM {ref}_shape_{table}"]
-    if table == "figures_by_kind":
-        # segments written before it existed (until compaction derives their file): read their figures
-        old = [s for s in order if not cat.segments[s].get(table) and cat.segments[s].get("figures", 0) > 0]
-        for s in old:
+    if table in ("figures_by_kind", "evidence"):
+        # segments written before it existed (until compaction derives their file): from their data
+        for s in [s for s in order if underived(cat.segments[s], table)]:
             where = (f" WHERE doc_id NOT IN (SELECT doc_id FROM {ref}_tombstones WHERE segment = {sql_str(s)})"
                      if s in dead else "")
-            parts.append(f"SELECT {', '.join(BY_KIND_COLS)} FROM "
-                         f"read_parquet({sql_str(seg_path(db.resolve(), s, 'figures'))}){where}")
+            src = {t: f"(SELECT * FROM read_parquet({sql_str(seg_path(db.resolve(), s, t))}){where})"
+                   if cat.segments[s].get(t, 0) > 0 else f"{ref}_shape_{t}" for t in ("figures", "events")}
+            parts.append(f"SELECT * FROM {derived_sql(table, src['figures'], src['events'])}")
     clean = [s for s in order if s not in dead and cat.segments[s].get(table, 0) > 0]
     if clean:
         files = ", ".join(sql_str(seg_path(db.resolve(), s, table)) for s in clean)
@@ -216,7 +237,7 @@ def write_catalog(con, path: Path, db: Path, cat: Catalog, source: str, shapes: 
             con.execute("INSERT INTO meta SELECT unnest(?), unnest(?)", [[k for k, _ in meta], [v for _, v in meta]])
             segs = sorted(cat.segments.items())
             if segs:
-                keys = ("seq", "articles", "figures", "events", "claim_reports", "bytes", "figures_by_kind")
+                keys = ("seq", "articles", "figures", "events", "claim_reports", "bytes", "figures_by_kind", "evidence")
                 con.execute(f"INSERT INTO _segments SELECT {', '.join(['unnest(?)'] * (len(keys) + 1))}",
                             [[s for s, _ in segs]] + [[i.get(k, 0) for _, i in segs] for k in keys])
             if cat.tombstones:

@@ -231,7 +231,7 @@ class Writer:
             info = write_segment(self.con, self.db, seg, {
                 **{t: t for t in segments.DATA_TABLES},
                 "claim_reports": "(" + segments.CLAIM_REPORTS_SQL.format(figures="figures") + ")",
-                "figures_by_kind": segments.by_kind_sql("figures")})
+                **{t: segments.derived_sql(t, "figures", "events") for t in ("figures_by_kind", "evidence")}})
         with segments.publish_lock(self.db):
             cat = segments.load_live(self.db) or segments.Catalog()
             retiring = sorted(cat.segments)
@@ -263,7 +263,6 @@ def write_segment(con, db: Path, seg: str, sources: dict[str, str]) -> dict:
     info = {"bytes": 0}
     for t in segments.SEGMENT_TABLES:
         path = segments.seg_path(db, seg, t)
-        cols = ", ".join(segments.columns(t))
         # figures and events sorted by city and day: the filters every page uses, so row
         # groups of other cities are skipped on their min/max statistics (figures_by_kind: by kind)
         order = segments.ORDER.get(t, "city, day")

@@ -50,6 +50,8 @@ def search(db, f: Filters, text: str = "", items: tuple[str, ...] = ("figures", 
     like = f"%{text.strip()}%" if text and text.strip() else None
     # the outlet is on every row; only the title needs the articles (searched there once)
     titled = "doc_id IN (SELECT doc_id FROM articles WHERE title ILIKE ?)"
+    if not f.city and "figures" in items:
+        return _newest(db, f, like, items, limit)
     since = None if like else _cutoff(db, f, items, limit)
     if "figures" in items:
         fw, fp = figure_where(f)
@@ -90,8 +92,39 @@ def search(db, f: Filters, text: str = "", items: tuple[str, ...] = ("figures", 
                a.title, a.outlet, a.published, a.url, a.doc_id, h.review_status
         FROM hits h JOIN articles a USING (doc_id)
         ORDER BY h.date DESC NULLS LAST, h.id""", params + [int(limit)])
+    return _finish(df)
+
+
+def _finish(df: pd.DataFrame) -> pd.DataFrame:
+    """The sentence with the number marked, and the number as claimed."""
     df["evidence"] = [mark(*r) for r in zip(df["sentence"], df["rel_start"], df["rel_end"], df["words"])]
     df["number"] = [fmt_claim(q, v, lo, hi) if it == "figure" else ""
                     for it, q, v, lo, hi in zip(df["item"], df["qualifier"], df["value"],
                                                 df["value_low"], df["value_high"])]
     return df
+
+
+def _newest(db, f: Filters, like: str | None, items: tuple[str, ...], limit: int) -> pd.DataFrame:
+    """`search` without a city filter, from `evidence`: figures and events in one copy sorted
+    newest first (loaders/segments.py), so the scan stops at the first row groups that hold
+    `limit` matches (DuckDB's top-N passes its running cutoff date down to the scan). With a city,
+    `search` reads figures and events, which are stored sorted by city."""
+    where, params = event_where(f, "x")     # city, who says so, outlet, dates: on every row
+    only = [(col, vals) for col, vals in (("x.side", f.subject_side), ("x.what", f.kind)) if vals]
+    if only:                                # kind and whose losses narrow figures only (as figure_where)
+        where += " AND (x.item = 'event' OR (" + " AND ".join(f"{c} IN (SELECT unnest(?))" for c, _ in only) + "))"
+        params += [list(v) for _, v in only]
+    if "events" not in items:
+        where += " AND x.item = 'figure'"
+    if like:
+        where += (" AND (x.sentence ILIKE ? OR x.outlet ILIKE ? OR x.claimant ILIKE ? "
+                  "OR x.doc_id IN (SELECT doc_id FROM articles WHERE title ILIKE ?))")
+        params += [like] * 4
+    df = query(db, f"""
+        WITH hits AS (SELECT * FROM evidence x {where} ORDER BY x.day DESC NULLS LAST, x.id LIMIT ?)
+        SELECT h.item, h.id, h.what, h.qualifier, h.value, h.value_low, h.value_high, h.side, h.claimant,
+               h.claimant_side, h.city, h.day AS date, h.sentence, h.rel_start, h.rel_end, h.words,
+               a.title, a.outlet, a.published, a.url, a.doc_id, h.review_status
+        FROM hits h JOIN articles a USING (doc_id)
+        ORDER BY h.day DESC NULLS LAST, h.id""", params + [int(limit)])
+    return _finish(df)
