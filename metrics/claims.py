@@ -25,6 +25,7 @@ MAX_POINTS = 400     # points an over-time chart draws before it groups by a coa
                      # is unreadable in one panel, and each point costs the browser drawing time
 SENTENCE_POINTS = 600   # up to this many points, hovers carry each claim's sentence (one more scan)
 MATRIX_CITIES = 60   # cities in the side-by-side matrix (busiest first)
+HINT_CITIES = 4      # sentences of figures from up to this many cities are looked up by city, else by date
 
 
 def _figures(f: Filters, kinds: tuple[str, ...]) -> tuple[str, list]:
@@ -77,17 +78,24 @@ DETAILS = f"""
 
 
 @cached
-def details(db, figure_ids: tuple, cities: tuple | None = None) -> pd.DataFrame:
+def details(db, figure_ids: tuple, cities: tuple | None = None, since=None) -> pd.DataFrame:
     """Sentence, quoted source and the number's place in the sentence, for a few figures.
     `cities`, the figures' cities if known, lets the scan skip other cities' row groups
-    (figures are stored sorted by city); an id not found among them is looked up everywhere."""
+    (figures are stored sorted by city); else `since`, a date the figures are on or after,
+    lets it read only the newest row groups of `evidence` (stored newest first). An id not
+    found that way is looked up everywhere."""
     sql = """
         SELECT figure_id, claimant, sentence, number_text, span_start - sentence_start AS rel_start,
                span_end - sentence_start AS rel_end
         FROM figures WHERE figure_id IN (SELECT unnest(?))"""
-    if cities is None:
+    if cities is None and since is None:
         return query(db, sql, [list(figure_ids)])
-    df = query(db, sql + " AND city IN (SELECT unnest(?))", [list(figure_ids), list(cities)])
+    if cities is None:
+        df = query(db, """SELECT id AS figure_id, claimant, sentence, words AS number_text, rel_start, rel_end
+                          FROM evidence WHERE item = 'figure' AND day >= ? AND id IN (SELECT unnest(?))""",
+                   [since, list(figure_ids)])
+    else:
+        df = query(db, sql + " AND city IN (SELECT unnest(?))", [list(figure_ids), list(cities)])
     rest = tuple(sorted(set(figure_ids) - set(df["figure_id"])))
     if not rest:
         return df
@@ -99,10 +107,12 @@ def with_sentences(db, df: pd.DataFrame, col: str = "figure_id") -> pd.DataFrame
     """Add each claim's sentence (that of figure `col`) and quoted source."""
     if df.empty:
         return df.assign(claimant=None, sentence=None, number_text=None, rel_start=None, rel_end=None)
-    cities = None
-    if "city" in df and df["city"].notna().all():
+    cities, since = None, None
+    if "city" in df and df["city"].notna().all() and df["city"].nunique() <= HINT_CITIES:
         cities = tuple(sorted(set(df["city"])))
-    d = details(db, tuple(sorted(set(df[col].dropna()))), cities)
+    elif col == "figure_id" and "first_reported" in df and df["first_reported"].notna().any():
+        since = pd.Timestamp(df["first_reported"].min()).date()   # a claim's figure is its first report's
+    d = details(db, tuple(sorted(set(df[col].dropna()))), cities, since)
     return df.drop(columns=[c for c in ("claimant",) if c in df]).merge(
         d.rename(columns={"figure_id": col}), on=col, how="left")
 
