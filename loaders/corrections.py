@@ -725,16 +725,15 @@ def _derived_views(con, src: str, tables: list[str], fixed: dict[str, bool]) -> 
     `figures_by_kind` for the claims queries, `evidence` for the Evidence page), with the same
     corrections as `figures` and `events`: their rows minus corrected ones, plus those as corrected.
     A database without them (older, or not a segment catalog) gets the same rows from the views."""
-    from .segments import BY_KIND_COLS, EVIDENCE_EVENTS, EVIDENCE_FIGURES
-    cols = ", ".join(BY_KIND_COLS)
+    from .segments import BY_KIND_COLS, EVIDENCE_EVENTS, EVIDENCE_FIGURES, by_kind_select
     if "figures_by_kind" in tables:
-        sql = f"SELECT {cols} FROM {src}.main.figures_by_kind"
+        sql = f"SELECT {', '.join(BY_KIND_COLS)} FROM {src}.main.figures_by_kind"
         if fixed.get("figure"):
             sql += (" WHERE figure_id NOT IN (SELECT rid FROM fix_figure) UNION ALL "
-                    f"SELECT {cols} FROM marked_figure WHERE review_status <> 'rejected'")
+                    f"SELECT {by_kind_select()} FROM marked_figure WHERE review_status <> 'rejected'")
         con.execute(f"CREATE OR REPLACE VIEW figures_by_kind AS {sql}")
     elif "figures" in tables:
-        con.execute(f"CREATE OR REPLACE VIEW figures_by_kind AS SELECT {cols} FROM figures")
+        con.execute(f"CREATE OR REPLACE VIEW figures_by_kind AS SELECT {by_kind_select()} FROM figures")
     if "evidence" in tables:
         keep = [f"(item <> '{item}' OR id NOT IN (SELECT rid FROM fix_{item}))" for item in ITEMS if fixed.get(item)]
         sql = f"SELECT *, NULL::VARCHAR AS review_status FROM {src}.main.evidence"

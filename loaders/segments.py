@@ -47,7 +47,16 @@ SEGMENT_TABLES = DATA_TABLES + ("claim_reports", "figures_by_kind", "evidence")
 # kind's rows are contiguous, so its min/max statistics skip the other kinds.
 BY_KIND_COLS = ("figure_id", "doc_id", "kind", "subject_side", "claimant_side", "claimant", "qualifier",
                 "value", "value_low", "value_high", "unit", "period_start", "period_end", "period_text",
-                "city", "outlet", "day", "claim_key")
+                "city", "outlet", "day", "ck")
+# ck: the claim key the claims queries group by, stored so their filters on it reach the scan
+# (rows loaded before claim keys existed fall back to a hash of the claim's columns)
+CK_SQL = """coalesce(nullif(claim_key, ''), CAST(hash(kind, subject_side, claimant_side, qualifier, value,
+    value_low, value_high, city, period_start, period_end) AS VARCHAR))"""
+
+
+def by_kind_select() -> str:
+    """figures_by_kind's columns from a relation with figures' columns."""
+    return ", ".join(CK_SQL + " AS ck" if c == "ck" else c for c in BY_KIND_COLS)
 # evidence: figures and events as the Evidence page lists them, newest first: the newest rows
 # that match (with or without search text) are found in the first row groups, the rest skipped.
 EVIDENCE_FIGURES = """SELECT 'figure' AS item, figure_id AS id, doc_id, kind AS what, qualifier, value, value_low,
@@ -66,7 +75,7 @@ def derived_sql(table: str, figures: str, events: str) -> str:
     """The rows of a derived copy (figures_by_kind, evidence) from relations of figures and
     events (unordered; write_segment sorts)."""
     if table == "figures_by_kind":
-        return f"(SELECT {', '.join(BY_KIND_COLS)} FROM {figures})"
+        return f"(SELECT {by_kind_select()} FROM {figures})"
     if table == "evidence":
         return f"({EVIDENCE_FIGURES} FROM {figures} UNION ALL BY NAME {EVIDENCE_EVENTS} FROM {events})"
     raise ValueError(table)

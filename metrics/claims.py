@@ -38,13 +38,14 @@ def _figures(f: Filters, kinds: tuple[str, ...]) -> tuple[str, list]:
         where += " AND f.kind IN (SELECT unnest(?))"
         params.append(list(kinds))
     source = figure_source(f)
+    # figures_by_kind stores the key (segments.CK_SQL), so a filter on it reaches the scan
+    ck = "f.ck" if source == "figures_by_kind" else """coalesce(nullif(f.claim_key, ''), CAST(hash(f.kind,
+                    f.subject_side, f.claimant_side, f.qualifier, f.value, f.value_low, f.value_high, f.city,
+                    f.period_start, f.period_end) AS VARCHAR))"""
     return f"""
         SELECT f.figure_id, f.doc_id, f.kind, f.subject_side, f.claimant_side, f.claimant, f.qualifier,
                f.value, f.value_low, f.value_high, f.unit, f.period_start, f.period_end, f.period_text,
-               f.city, f.outlet, f.day AS d,
-               coalesce(nullif(f.claim_key, ''), CAST(hash(f.kind, f.subject_side, f.claimant_side, f.qualifier,
-                    f.value, f.value_low, f.value_high, f.city, f.period_start,
-                    f.period_end) AS VARCHAR)) AS ck
+               f.city, f.outlet, f.day AS d, {ck} AS ck
         FROM {source} f {where}""", params
 
 
@@ -327,10 +328,14 @@ def over_time(db, f: Filters, kind: str | tuple, agg: str = "week") -> tuple[pd.
              " ".join(f"WHEN s.{u} <= {MAX_POINTS} THEN '{u}'" for u in order) + " ELSE 'year' END"
     df = query(db, f"""
         WITH b AS ({base} AND f.day IS NOT NULL),
-        k AS MATERIALIZED (SELECT ck AS claim_id, min(d) AS first_reported, count(DISTINCT doc_id) AS reports,
-                                  any_value(city) AS city, any_value(claimant_side) AS claimant_side,
-                                  any_value(subject_side) AS subject_side, any_value(period_end) AS period_end
-                           FROM b GROUP BY ck),
+        -- per claim and article first, then per claim: a count of rows, not count(DISTINCT doc_id),
+        -- which DuckDB computes one group at a time (a third of the time at 100,000 articles)
+        kd AS (SELECT ck, doc_id, min(d) AS d, any_value(city) AS city, any_value(claimant_side) AS cs,
+                      any_value(subject_side) AS ss, any_value(period_end) AS pe FROM b GROUP BY ck, doc_id),
+        k AS MATERIALIZED (SELECT ck AS claim_id, min(d) AS first_reported, count(*) AS reports,
+                                  any_value(city) AS city, any_value(cs) AS claimant_side,
+                                  any_value(ss) AS subject_side, any_value(pe) AS period_end
+                           FROM kd GROUP BY ck),
         s AS (SELECT count(*) AS claims, {", ".join(f"count(DISTINCT (date_trunc('{u}', first_reported), {key})) AS {u}"
                                                     for u in BUCKETS)} FROM k),
         -- each group's newest claim (most reports, then lowest id, on a tie): an aggregate,
