@@ -262,3 +262,99 @@ def test_evidence_newest_rows_are_the_same_when_a_date_cutoff_narrows_the_scan(c
             pd.testing.assert_frame_equal(*plain, obj=f"events {limit} {f.describe()}")
     assert evidence._cutoff(corpus_db, Filters(), ("figures", "events"), 3) is not None
     assert evidence._cutoff(corpus_db, Filters(), ("figures", "events"), 10_000) is None
+
+
+# --- issue 15, third session: the claims queries read `figures_by_kind`, Evidence reads `evidence` ---
+# (copies of figures and events in other orders, loaders/segments.py). Compared with metrics/ as it
+# was before (BEFORE, read from git), which read figures and events only.
+
+BEFORE = "639475e"   # metrics/ before figures_by_kind and evidence
+
+
+@pytest.fixture(scope="module")
+def before(tmp_path_factory):
+    out = subprocess.run(["git", "-C", str(ROOT), "archive", BEFORE, "metrics"], capture_output=True)
+    assert out.returncode == 0, out.stderr.decode()
+    d = tmp_path_factory.mktemp("before")
+    tarfile.open(fileobj=io.BytesIO(out.stdout)).extractall(d)
+    (d / "metrics").rename(d / "metrics_before")
+    sys.path.insert(0, str(d))
+    try:
+        mods = {m: importlib.import_module(f"metrics_before.{m}")
+                for m in ("city", "claims", "evidence", "export", "overview", "db")}
+        yield mods
+    finally:
+        mods["db"].close_all()
+        sys.path.remove(str(d))
+        for name in [n for n in sys.modules if n.startswith("metrics_before")]:
+            del sys.modules[name]
+
+
+def compare_before(before, db) -> int:
+    new = {"city": mcity, "claims": claims, "evidence": evidence, "export": export, "overview": overview}
+    mdb.close_all()
+    before["db"].close_all()
+    n = 0
+    for f in filter_sets():
+        a, b = calls(new, str(db), f), calls(before, str(db), f)
+        for name in a:
+            same(f"{name} {f.describe()}", a[name], b[name])
+            n += 1
+        for text in ("killed", "SAID", "under fire", "wire", "no such words"):
+            for limit in (1, 2, 3, 5, 8, 40):
+                for items in (("figures", "events"), ("figures",)):
+                    same(f"search {text!r} {limit} {items} {f.describe()}",
+                         raw(evidence.search)(db, f, text, items, limit),
+                         raw(before["evidence"].search)(db, f, text, items, limit))
+                    n += 1
+        for limit in (1, 2, 3, 1000):
+            same(f"claims {limit} {f.describe()}", raw(claims.claims)(db, f, ("killed",), limit),
+                 raw(before["claims"].claims)(db, f, ("killed",), limit))
+    return n
+
+
+def test_the_sorted_copies_give_what_figures_and_events_gave(corpus_db, before):
+    # the corpus database was written by the current store: it has both copies
+    assert mdb.query(corpus_db, "SELECT count(*) AS n FROM live._segments WHERE figures_by_kind > 0 "
+                                "AND evidence > 0")["n"].iloc[0] >= 1
+    assert compare_before(before, corpus_db) == len(filter_sets()) * (32 + 5 * 6 * 2)
+
+
+def test_the_sorted_copies_carry_the_corrections(tmp_path, before):
+    db = make_db(tmp_path)
+    mdb.close_all()
+    figs = mdb.rows(db, "SELECT * FROM figures_raw ORDER BY figure_id")
+    killed = next(r for r in figs if r["kind"] == "killed" and r["place"] == "Bakhmut")
+    other = next(r for r in figs if r["kind"] == "wounded")
+    undated = next(r for r in figs if r["day"] is None)
+    ev = mdb.rows(db, "SELECT * FROM events_raw ORDER BY event_id LIMIT 1")[0]
+    corr.save(db, [
+        corr.make("figure", killed, "correct", {"kind": "wounded", "place": "Pokrovsk", "value": 1200}),
+        corr.make("figure", other, "reject", note="not a casualty figure"),
+        corr.make("figure", undated, "correct", {"figure_date": dt.date(2024, 10, 30)}),
+        corr.make("event", ev, "correct", {"place": "Avdiivka", "event_date": dt.date(2024, 10, 29)}),
+    ])
+    mdb.close_all()
+    from loaders.segments import BY_KIND_COLS, EVIDENCE_EVENTS, EVIDENCE_FIGURES, by_kind_select
+    cols = ", ".join(BY_KIND_COLS)
+    for copy, plain in (
+            (f"SELECT {cols} FROM figures_by_kind", f"SELECT {by_kind_select()} FROM figures"),
+            ("SELECT * FROM evidence", f"{EVIDENCE_FIGURES}, review_status FROM figures "
+                                       f"UNION ALL BY NAME {EVIDENCE_EVENTS}, review_status FROM events")):
+        a = mdb.query(db, f"SELECT * FROM ({copy}) ORDER BY ALL")
+        b = mdb.query(db, f"SELECT * FROM ({plain}) ORDER BY ALL")
+        pd.testing.assert_frame_equal(a, b[list(a.columns)])
+    assert killed["figure_id"] in set(mdb.query(db, "SELECT figure_id FROM figures_by_kind WHERE kind = 'wounded' "
+                                                    "AND city = 'Pokrovsk'")["figure_id"])
+    assert other["figure_id"] not in set(mdb.query(db, "SELECT id FROM evidence")["id"])
+    assert compare_before(before, db) == len(filter_sets()) * (32 + 5 * 6 * 2)
+    mdb.close_all()
+
+
+def test_sentences_looked_up_by_date_are_those_looked_up_everywhere(corpus_db):
+    ids = tuple(sorted(mdb.query(corpus_db, "SELECT figure_id FROM figures")["figure_id"]))
+    everywhere = raw(claims.details)(corpus_db, ids).sort_values("figure_id", ignore_index=True)
+    days = sorted(d for d in mdb.query(corpus_db, "SELECT DISTINCT day FROM figures")["day"] if d == d)
+    for since in (days[0].date(), days[len(days) // 2].date(), days[-1].date(), dt.date(2100, 1, 1)):
+        hinted = raw(claims.details)(corpus_db, ids, None, since).sort_values("figure_id", ignore_index=True)
+        pd.testing.assert_frame_equal(hinted, everywhere)
