@@ -62,7 +62,7 @@ def pending(db) -> tuple[int, int]:
     if cat is None:
         return 0, 0
     drop, merge = plan(cat)
-    todo = sorted(set(merge) | set(underived(cat)))
+    todo = sorted((set(merge) | set(underived(cat))) - set(drop))
     return len(drop) + len(todo), sum(cat.segments[s]["bytes"] for s in todo)
 
 

@@ -179,12 +179,25 @@ def _shape_ddl(table: str) -> str:
     return schema.TABLES[table].replace(f"CREATE TABLE IF NOT EXISTS {table}", f"CREATE TABLE _shape_{table}")
 
 
-def view_sql(db: Path, table: str, cat: Catalog, ref: str = "", name: str | None = None) -> str:
+def clean_files(db: Path, table: str, cat: Catalog) -> list[Path]:
+    """The files of `table` that a view reads whole (segments without tombstones), in order."""
+    dead = {s for s, _ in cat.tombstones}
+    order = sorted(cat.segments, key=lambda s: cat.segments[s]["seq"])
+    return [seg_path(db.resolve(), s, table) for s in order if s not in dead and cat.segments[s].get(table, 0) > 0]
+
+
+def view_sql(db: Path, table: str, cat: Catalog, ref: str = "", name: str | None = None,
+             columns: list[str] | None = None) -> str:
     """CREATE VIEW for one data table; `ref` qualifies the catalog tables it reads
-    (e.g. "live." when the catalog is attached under that name)."""
+    (e.g. "live." when the catalog is attached under that name). `columns`: the shape's
+    columns, when every clean file is known to hold all of them with the shape's types: the
+    view then reads the files alone (a union with the empty shape table keeps DuckDB from
+    answering count(*) from Parquet metadata and from pushing some filters into the scan)."""
     dead = {s for s, _ in cat.tombstones}
     order = sorted(cat.segments, key=lambda s: cat.segments[s]["seq"])
     parts = [f"SELECT * FROM {ref}_shape_{table}"]
+    if columns and clean_files(db, table, cat):
+        parts = []
     if table in ("figures_by_kind", "evidence"):
         # segments written before it existed (until compaction derives their file): from their data
         for s in [s for s in order if underived(cat.segments[s], table)]:
@@ -196,12 +209,31 @@ def view_sql(db: Path, table: str, cat: Catalog, ref: str = "", name: str | None
     clean = [s for s in order if s not in dead and cat.segments[s].get(table, 0) > 0]
     if clean:
         files = ", ".join(sql_str(seg_path(db.resolve(), s, table)) for s in clean)
-        parts.append(f"SELECT * FROM read_parquet([{files}], union_by_name = true)")
+        cols = ", ".join(f'"{c}"' for c in columns) if columns and not parts else "*"
+        parts.append(f"SELECT {cols} FROM read_parquet([{files}], union_by_name = true)")
     for s in order:
         if s in dead and cat.segments[s].get(table, 0) > 0:
             parts.append(f"SELECT * FROM read_parquet({sql_str(seg_path(db.resolve(), s, table))}) "
                          f"WHERE doc_id NOT IN (SELECT doc_id FROM {ref}_tombstones WHERE segment = {sql_str(s)})")
     return f"CREATE OR REPLACE VIEW {name or table} AS " + " UNION ALL BY NAME ".join(parts)
+
+
+def complete_columns(con, db: Path, table: str, cat: Catalog) -> list[str] | None:
+    """The columns of `_shape_<table>` (in the connection's current catalog) if every clean file
+    of the table holds each of them with the same type; else None (the view keeps the shape)."""
+    files = clean_files(db, table, cat)
+    if not files:
+        return None
+    shape = con.execute(f"DESCRIBE _shape_{table}").fetchall()
+    lst = "[" + ", ".join(sql_str(f) for f in files) + "]"
+    names = con.execute(f"SELECT file_name, list(name) FROM parquet_schema({lst}) GROUP BY 1").fetchall()
+    if len(names) < len(files) or any({c for c, *_ in shape} - set(n) for _, n in names):
+        return None
+    types = dict((r[0], r[1]) for r in con.execute(f"DESCRIBE SELECT * FROM read_parquet({lst}, union_by_name = true)"
+                                                   ).fetchall())
+    if any(types.get(c) != ty for c, ty, *_ in shape):
+        return None
+    return [c for c, *_ in shape]
 
 
 def extra_columns(con, relation: str, table: str) -> list[tuple[str, str]]:
@@ -259,7 +291,7 @@ def write_catalog(con, path: Path, db: Path, cat: Catalog, source: str, shapes: 
                     cols = ", ".join(rows.names(t))
                     con.execute(f"INSERT INTO {t} ({cols}) SELECT {cols} FROM {source}{t}")
             for t in SEGMENT_TABLES:
-                con.execute(view_sql(db, t, cat))
+                con.execute(view_sql(db, t, cat, columns=complete_columns(con, db, t, cat)))
             con.execute(CLAIMS_VIEW)
         finally:
             con.execute(f"USE {here}")

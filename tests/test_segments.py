@@ -33,14 +33,46 @@ def write(db: Path, *docs: tuple[str, str]) -> None:
 
 
 def content(db: Path) -> dict:
-    """Everything a reader sees, as plain rows (through a plain read-only connection)."""
+    """Everything a reader sees, as plain rows (through a plain read-only connection), with the
+    sorted copies of figures and events the queries read (figures_by_kind, evidence)."""
     con = duckdb.connect(str(db), read_only=True)
     try:
         return {t: sorted(con.execute(f"SELECT * EXCLUDE (loaded_at) FROM {t}" if t == "articles"
                                       else f"SELECT * FROM {t}").fetchall(), key=repr)
-                for t in ("articles", "figures", "events")}
+                for t in ("articles", "figures", "events", "figures_by_kind", "evidence")}
     finally:
         con.close()
+
+
+def copies_match(db: Path) -> None:
+    """The sorted copies hold exactly the live figures and events."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        for copy, plain in (
+                (f"SELECT {', '.join(segments.BY_KIND_COLS)} FROM figures_by_kind",
+                 f"SELECT {segments.by_kind_select()} FROM figures"),
+                ("SELECT * FROM evidence", f"SELECT * FROM {segments.derived_sql('evidence', 'figures', 'events')}")):
+            a = sorted(con.execute(copy).fetchall(), key=repr)
+            assert a == sorted(con.execute(plain).fetchall(), key=repr), copy
+            assert a, copy
+    finally:
+        con.close()
+
+
+def strip_copies(db: Path) -> None:
+    """Make the live catalog look like one written before the sorted copies existed: no
+    figures_by_kind / evidence columns, shapes or views, and no such files in the segments."""
+    con = duckdb.connect(str(db))
+    try:
+        for t in compact.DERIVED:
+            con.execute(f"DROP VIEW {t}")
+            con.execute(f"DROP TABLE _shape_{t}")
+            con.execute(f"ALTER TABLE _segments DROP COLUMN {t}")
+    finally:
+        con.close()
+    for t in compact.DERIVED:
+        for f in segments.seg_dir(db).glob(f"*/{t}.parquet"):
+            f.unlink()
 
 
 def catalog(db: Path) -> segments.Catalog:
@@ -250,7 +282,9 @@ CRASH = textwrap.dedent("""
                       (os, "remove"), (os, "mkdir"), (shutil, "rmtree")):
         setattr(mod, name, step(getattr(mod, name)))
     db = sys.argv[1]
-    if sys.argv[3] == "ingest":
+    if sys.argv[3] == "derive":
+        compact.compact(db)
+    elif sys.argv[3] == "ingest":
         with store.open_writer(db) as con:
             store.write_batch(con, [extracted("d1", "Three people were killed in Kupiansk, the governor said."),
                                     extracted("new1"), extracted("new2")])
@@ -265,7 +299,12 @@ def run_crash(db: Path, n: int, what: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
-def base(db: Path) -> None:
+def base(db: Path, what: str = "") -> None:
+    if what == "derive":          # segments from before the sorted copies: compaction derives them
+        many_segments(db, 3)
+        write(db, ("d1", CHANGED))
+        strip_copies(db)
+        return
     many_segments(db)
     write(db, ("d3", CHANGED))    # one tombstone
 
@@ -285,11 +324,11 @@ def the_write(db: Path, what: str) -> None:
 
 
 @pytest.mark.timeout(900)
-@pytest.mark.parametrize("what", ["ingest", "compaction"])
+@pytest.mark.parametrize("what", ["ingest", "compaction", "derive"])
 def test_a_kill_at_any_step_of_publication_leaves_the_live_data_whole(tmp_path, what):
     import shutil
     db = tmp_path / "work" / "x.duckdb"
-    base(db)
+    base(db, what)
     template = tmp_path / "template"
     shutil.copytree(db.parent, template)          # restored to the same path before every kill
     before = content(db)
@@ -300,6 +339,9 @@ def test_a_kill_at_any_step_of_publication_leaves_the_live_data_whole(tmp_path, 
     assert steps >= 8, done.stdout
     if what == "compaction":
         assert after == before and len(catalog(db).segments) < compact.FANOUT
+    elif what == "derive":
+        assert after == before and compact.pending(db) == (0, 0)
+        copies_match(db)
     else:
         assert after != before
     for n in range(1, steps + 1):
@@ -317,6 +359,47 @@ def test_a_kill_at_any_step_of_publication_leaves_the_live_data_whole(tmp_path, 
         age_retired(db)
         write(db, ("final", TEXT))                   # a publication collects any orphan segment
         assert seg_dirs(db) == set(catalog(db).segments), f"step {n}: orphan segments left"
+
+
+def test_sorted_copies_are_written_with_each_segment_and_follow_replacements_and_compaction(tmp_path):
+    db = tmp_path / "x.duckdb"
+    many_segments(db)
+    assert all(i["figures_by_kind"] == i["figures"] and i["evidence"] == i["figures"] + i["events"]
+               for i in catalog(db).segments.values())
+    write(db, ("d0", CHANGED), ("e", TEXT))             # a tombstone, and a segment beside it
+    copies_match(db)
+    compact.compact(db)
+    assert len(catalog(db).segments) == 1
+    copies_match(db)
+    order = duckdb.connect().execute(f"""SELECT kind, day FROM read_parquet(
+        {segments.sql_str(segments.seg_path(db, next(iter(catalog(db).segments)), 'figures_by_kind'))})""").fetchall()
+    assert order == sorted(order, key=lambda r: r[0])   # by kind: a kind's rows are contiguous
+
+
+def test_segments_written_before_the_sorted_copies_are_read_the_same_and_compaction_derives_them(tmp_path):
+    db = tmp_path / "x.duckdb"
+    many_segments(db, 3)
+    write(db, ("d1", CHANGED))
+    want = content(db)
+    strip_copies(db)
+    assert segments.read_catalog(duckdb.connect(str(db), read_only=True)).segments   # old _segments columns
+    # the app's reader: the copies come from figures and events while the files are missing
+    from metrics import db as mdb
+    mdb.close_all()
+    got = [tuple(r.values()) for r in mdb.rows(db, "SELECT * EXCLUDE (review_status) FROM evidence")]
+    assert sorted(got, key=repr) == want["evidence"]
+    mdb.close_all()
+    write(db, ("d2", CHANGED))                # a writer publishes a current catalog: derived as read
+    copies_match(db)
+    assert compact.pending(db)[0] >= 2        # the older segments lack the files
+    now = content(db)
+    compact.compact(db)
+    assert compact.pending(db) == (0, 0)
+    assert all(i["figures_by_kind"] and i["evidence"] for i in catalog(db).segments.values())
+    assert all(segments.seg_path(db, s, t).exists() for s in catalog(db).segments for t in compact.DERIVED)
+    assert content(db) == now
+    copies_match(db)
+    assert_whole(db)
 
 
 def test_claim_reports_are_written_with_each_segment_and_follow_replacements_and_compaction(tmp_path):
