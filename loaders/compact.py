@@ -70,8 +70,14 @@ DERIVED = ("figures_by_kind", "evidence")    # copies compaction writes for segm
 
 
 def underived(cat: segments.Catalog) -> list[str]:
-    """Segments published before a derived copy existed (readers derive its rows as they read)."""
-    return sorted(s for s, i in cat.segments.items() if any(segments.underived(i, t) for t in DERIVED))
+    """Segments published before the derived copies or the digests existed (readers derive the
+    copies' rows as they read; the stamp hashes their rows)."""
+    return sorted(s for s, i in cat.segments.items() if any(segments.underived(i, t) for t in DERIVED)
+                  or _undigested(i))
+
+
+def _undigested(info: dict) -> list[str]:
+    return [t for t in segments.DIGESTS if info.get(t, 0) > 0 and info.get(f"{t}_digest") is None]
 
 
 def compact(db, max_rounds: int = 100, log=None) -> int:
@@ -105,7 +111,7 @@ def compact(db, max_rounds: int = 100, log=None) -> int:
 
 def derive(db: Path, snapshot: segments.Catalog) -> None:
     """Write the derived copies (segments.DERIVED_FROM) that segments published before them lack,
-    beside their other files, then publish a catalog naming them. Until that publication no
+    beside their other files, and their digests, then publish a catalog naming them. Until that publication no
     catalog names a new file, so a kill leaves nothing visible (the next run writes it again);
     no file a catalog names is changed."""
     import duckdb
@@ -115,6 +121,7 @@ def derive(db: Path, snapshot: segments.Catalog) -> None:
     con.execute("SET preserve_insertion_order = false")
     try:
         done: dict[tuple[str, str], tuple[int, int]] = {}
+        digests: dict[tuple[str, str], int] = {}
         for s in underived(snapshot):
             info = snapshot.segments[s]
             src = {t: f"read_parquet({segments.sql_str(segments.seg_path(db, s, t))})" if info.get(t, 0) > 0
@@ -134,6 +141,8 @@ def derive(db: Path, snapshot: segments.Catalog) -> None:
                 os.replace(tmp, path)
                 segments.fsync(path.parent, directory=True)
                 done[(s, t)] = (n, path.stat().st_size)
+            for t in _undigested(info):
+                digests[(s, t)] = segments.digest(con, f"read_parquet({segments.sql_str(segments.seg_path(db, s, t))})", t)
         with segments.publish_lock(db):
             cat = segments.load_live(db)
             if cat is None:
@@ -143,6 +152,9 @@ def derive(db: Path, snapshot: segments.Catalog) -> None:
                 if s in cat.segments and not cat.segments[s].get(t):
                     cat.segments[s][t] = n
                     cat.segments[s]["bytes"] += size
+            for (s, t), x in digests.items():
+                if s in cat.segments and cat.segments[s].get(f"{t}_digest") is None:
+                    cat.segments[s][f"{t}_digest"] = x
             con.execute(f"ATTACH {segments.sql_str(db)} AS live (READ_ONLY)")
             segments.publish(con, db, cat, retiring, source="live.", shapes="live._shape_")
             con.execute("DETACH live")

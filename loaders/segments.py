@@ -71,6 +71,16 @@ ORDER = {"articles": "", "figures_by_kind": "kind, day DESC NULLS LAST, figure_i
 DERIVED_FROM = {"claim_reports": ("figures",), "figures_by_kind": ("figures",), "evidence": ("figures", "events")}
 
 
+# Per segment and data table, stored in the catalog: bit_xor of these row hashes (the snapshot
+# stamp's content digest, metrics/export.py, which must hash the same expressions). XOR undoes
+# itself, so a segment's live digest is its stored one XOR that of its tombstoned rows.
+DIGESTS = {"articles": "hash(doc_id, content_hash)", "figures": "hash(figure_id)", "events": "hash(event_id)"}
+
+
+def digest(con, relation: str, table: str) -> int:
+    return con.execute(f"SELECT coalesce(bit_xor({DIGESTS[table]}), 0) FROM {relation}").fetchone()[0]
+
+
 def derived_sql(table: str, figures: str, events: str) -> str:
     """The rows of a derived copy (figures_by_kind, evidence) from relations of figures and
     events (unordered; write_segment sorts)."""
@@ -152,10 +162,10 @@ def read_catalog(con, alias: str = "main") -> Catalog:
     cat = Catalog(meta=dict(q("SELECT key, value FROM $.meta")))
     res = con.execute(f"SELECT * FROM {alias}._segments")
     names = [d[0] for d in res.description]
-    for r in res.fetchall():   # catalogs written before figures_by_kind existed lack its column
+    for r in res.fetchall():   # catalogs written before the sorted copies and digests lack their columns
         info = dict(zip(names, r))
         seg = info.pop("segment")
-        cat.segments[seg] = {k: v or 0 for k, v in info.items()}
+        cat.segments[seg] = {k: v if k.endswith("_digest") else v or 0 for k, v in info.items()}
     cat.tombstones = set(q("SELECT segment, doc_id FROM $._tombstones"))
     return cat
 
@@ -165,7 +175,7 @@ def read_catalog(con, alias: str = "main") -> Catalog:
 CATALOG_TABLES = {
     "_segments": """CREATE TABLE _segments (segment VARCHAR PRIMARY KEY, seq BIGINT, articles BIGINT,
                     figures BIGINT, events BIGINT, claim_reports BIGINT, bytes BIGINT, figures_by_kind BIGINT,
-                    evidence BIGINT)""",
+                    evidence BIGINT, articles_digest UBIGINT, figures_digest UBIGINT, events_digest UBIGINT)""",
     "_tombstones": "CREATE TABLE _tombstones (segment VARCHAR, doc_id VARCHAR)",
 }
 
@@ -279,8 +289,11 @@ def write_catalog(con, path: Path, db: Path, cat: Catalog, source: str, shapes: 
             segs = sorted(cat.segments.items())
             if segs:
                 keys = ("seq", "articles", "figures", "events", "claim_reports", "bytes", "figures_by_kind", "evidence")
-                con.execute(f"INSERT INTO _segments SELECT {', '.join(['unnest(?)'] * (len(keys) + 1))}",
-                            [[s for s, _ in segs]] + [[i.get(k, 0) for _, i in segs] for k in keys])
+                digests = tuple(f"{t}_digest" for t in DIGESTS)
+                con.execute(f"INSERT INTO _segments SELECT {', '.join(['unnest(?)'] * (len(keys) + 1))}, "
+                            + ", ".join(["unnest(?)::UBIGINT"] * len(digests)),
+                            [[s for s, _ in segs]] + [[i.get(k, 0) for _, i in segs] for k in keys]
+                            + [[None if i.get(k) is None else str(i[k]) for _, i in segs] for k in digests])
             if cat.tombstones:
                 dead = sorted(cat.tombstones)
                 con.execute("INSERT INTO _tombstones SELECT unnest(?), unnest(?)",

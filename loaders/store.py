@@ -274,6 +274,8 @@ def write_segment(con, db: Path, seg: str, sources: dict[str, str]) -> dict:
         con.execute(f"COPY (SELECT * FROM {sources[t]}{order}) TO {segments.sql_str(path)} "
                     f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {rg})")
         info[t] = con.execute(f"SELECT count(*) FROM read_parquet({segments.sql_str(path)})").fetchone()[0]
+        if t in segments.DIGESTS:
+            info[f"{t}_digest"] = segments.digest(con, f"read_parquet({segments.sql_str(path)})", t)
         info["bytes"] += path.stat().st_size
         segments.fsync(path)
     segments.fsync(d, directory=True)

@@ -61,13 +61,15 @@ def copies_match(db: Path) -> None:
 
 def strip_copies(db: Path) -> None:
     """Make the live catalog look like one written before the sorted copies existed: no
-    figures_by_kind / evidence columns, shapes or views, and no such files in the segments."""
+    figures_by_kind / evidence columns, shapes or views, no digests, and no such files."""
     con = duckdb.connect(str(db))
     try:
         for t in compact.DERIVED:
             con.execute(f"DROP VIEW {t}")
             con.execute(f"DROP TABLE _shape_{t}")
             con.execute(f"ALTER TABLE _segments DROP COLUMN {t}")
+        for t in segments.DIGESTS:
+            con.execute(f"ALTER TABLE _segments DROP COLUMN {t}_digest")
     finally:
         con.close()
     for t in compact.DERIVED:
@@ -400,6 +402,37 @@ def test_segments_written_before_the_sorted_copies_are_read_the_same_and_compact
     assert content(db) == now
     copies_match(db)
     assert_whole(db)
+
+
+def stamp_both_ways(db: Path, monkeypatch) -> tuple[str, str, dict]:
+    """The snapshot stamp's content digest from the catalog's digests, and from every row."""
+    from metrics import db as mdb
+    from metrics import export
+    mdb.close_all()
+    stored = export._stored_digests(str(db))
+    fast = export.content_hash.__wrapped__(str(db))
+    with monkeypatch.context() as m:
+        m.setattr(export, "_stored_digests", lambda db: {})
+        slow = export.content_hash.__wrapped__(str(db))
+    mdb.close_all()
+    return fast, slow, stored
+
+
+def test_the_stamp_from_the_catalogs_digests_equals_hashing_every_row(tmp_path, monkeypatch):
+    db = tmp_path / "x.duckdb"
+    many_segments(db, 3)
+    write(db, ("d1", CHANGED), ("e", TEXT))          # a tombstone: its rows' hashes are taken out
+    fast, slow, stored = stamp_both_ways(db, monkeypatch)
+    assert fast == slow and set(stored) == {"articles", "figures", "events"}
+    assert stored["articles"][0] == 4
+    strip_copies(db)                                  # segments without digests: hashed row by row
+    assert stamp_both_ways(db, monkeypatch)[:2] == (slow, slow)
+    write(db, ("f", TEXT))
+    fast, slow, stored = stamp_both_ways(db, monkeypatch)
+    assert fast == slow and not stored.get("figures")
+    compact.compact(db)                               # derives the digests of the older segments
+    fast2, slow2, stored = stamp_both_ways(db, monkeypatch)
+    assert fast2 == slow2 and set(stored) == {"articles", "figures", "events"}
 
 
 def test_claim_reports_are_written_with_each_segment_and_follow_replacements_and_compaction(tmp_path):
