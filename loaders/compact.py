@@ -66,7 +66,7 @@ def pending(db) -> tuple[int, int]:
     return len(drop) + len(todo), sum(cat.segments[s]["bytes"] for s in todo)
 
 
-DERIVED = ("figures_by_kind", "evidence")    # copies compaction writes for segments published without them
+DERIVED = ("figures_by_kind", "evidence", "facets")   # compaction writes them for segments published without
 
 
 def underived(cat: segments.Catalog) -> list[str]:
@@ -125,7 +125,7 @@ def derive(db: Path, snapshot: segments.Catalog) -> None:
         for s in underived(snapshot):
             info = snapshot.segments[s]
             src = {t: f"read_parquet({segments.sql_str(segments.seg_path(db, s, t))})" if info.get(t, 0) > 0
-                   else f"(SELECT * FROM {derived_shape(t)})" for t in ("figures", "events")}
+                   else f"(SELECT * FROM {derived_shape(t)})" for t in segments.DATA_TABLES}
             for t in [t for t in DERIVED if segments.underived(info, t)]:
                 path = segments.seg_path(db, s, t)
                 for stale in path.parent.glob(path.name + ".tmp-*"):      # of a killed run
@@ -133,7 +133,7 @@ def derive(db: Path, snapshot: segments.Catalog) -> None:
                     if pid.isdigit() and not segments.pid_alive(int(pid)):
                         stale.unlink(missing_ok=True)
                 tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
-                con.execute(f"COPY (SELECT * FROM {segments.derived_sql(t, src['figures'], src['events'])} "
+                con.execute(f"COPY (SELECT * FROM {segments.derived_sql(t, src['figures'], src['events'], src['articles'])} "
                             f"ORDER BY {segments.ORDER[t]}) TO {segments.sql_str(tmp)} "
                             "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 16384)")
                 n = con.execute(f"SELECT count(*) FROM read_parquet({segments.sql_str(tmp)})").fetchone()[0]
@@ -185,8 +185,8 @@ def _round(db: Path, snapshot: segments.Catalog, drop: list[str], merge: list[st
                 con.executemany("INSERT INTO dead VALUES (?, ?)", sorted(applied))
             sources = {}
             for t in segments.SEGMENT_TABLES:
-                if t in ("figures_by_kind", "evidence"):   # from the merged rows (older inputs lack them)
-                    sources[t] = segments.derived_sql(t, sources["figures"], sources["events"])
+                if t in DERIVED:   # from the merged rows (older inputs lack them)
+                    sources[t] = segments.derived_sql(t, sources["figures"], sources["events"], sources["articles"])
                     continue
                 files = ", ".join(segments.sql_str(segments.seg_path(db, s, t)) for s in merge)
                 sources[t] = (f"(SELECT * EXCLUDE (filename) FROM read_parquet([{files}], union_by_name = true, "

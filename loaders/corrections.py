@@ -619,6 +619,9 @@ def _fix_sql(src: str, item: str, raw_cols: list[str]) -> str:
         extra += f", coalesce({merged['place']}, a.main_place) AS new_city"
     if "day" in raw_cols:
         extra += f", coalesce({merged[DATE[item]]}, a.published) AS new_day"
+    # the row's values as extracted, for the columns the sidebar counts (facets, segments.py)
+    from .segments import FACETS
+    extra += "".join(f", r.{c} AS raw_{c}" for t, c in FACETS if t == TABLE[item] and c in raw_cols)
     return f"""
         SELECT m.matched_id AS rid, c.correction_id, c.action, c.fields, c.note,
                {', '.join(f'{v} AS new_{k}' for k, v in merged.items())}{extra}
@@ -679,7 +682,7 @@ def install_views(con, src: str) -> dict[str, int]:
         "SELECT table_name FROM information_schema.tables WHERE table_catalog = ? AND table_schema = 'main'",
         [src]).fetchall()]
     for t in tables:
-        if t not in ("figures", "events", "corrections", "figures_by_kind", "evidence"):
+        if t not in ("figures", "events", "corrections", "figures_by_kind", "evidence", "facets"):
             con.execute(f"CREATE OR REPLACE VIEW {_q(t)} AS SELECT * FROM {src}.main.{_q(t)}")
     has = "corrections" in tables and con.execute(
         f"SELECT count(*) FROM {src}.main.corrections").fetchone()[0] > 0
@@ -725,7 +728,7 @@ def _derived_views(con, src: str, tables: list[str], fixed: dict[str, bool]) -> 
     `figures_by_kind` for the claims queries, `evidence` for the Evidence page), with the same
     corrections as `figures` and `events`: their rows minus corrected ones, plus those as corrected.
     A database without them (older, or not a segment catalog) gets the same rows from the views."""
-    from .segments import BY_KIND_COLS, EVIDENCE_EVENTS, EVIDENCE_FIGURES, by_kind_select
+    from .segments import BY_KIND_COLS, EVIDENCE_EVENTS, EVIDENCE_FIGURES, FACETS, by_kind_select, facets_sql
     if "figures_by_kind" in tables:
         sql = f"SELECT {', '.join(BY_KIND_COLS)} FROM {src}.main.figures_by_kind"
         if fixed.get("figure"):
@@ -745,6 +748,18 @@ def _derived_views(con, src: str, tables: list[str], fixed: dict[str, bool]) -> 
     elif "figures" in tables and "events" in tables:
         con.execute(f"CREATE OR REPLACE VIEW evidence AS {EVIDENCE_FIGURES}, review_status FROM figures "
                     f"UNION ALL BY NAME {EVIDENCE_EVENTS}, review_status FROM events")
+    # facets (counts per value, summed by the reader): a corrected row counts as corrected, not as read
+    if "facets" in tables:
+        parts = [f"SELECT * FROM {src}.main.facets"]
+        for item in [i for i in ITEMS if fixed.get(i)]:
+            cols = ", ".join(f"raw_{c} AS {c}" for t, c in FACETS if t == TABLE[item])
+            parts.append(f"SELECT * FROM {facets_sql({TABLE[item]: f'(SELECT {cols} FROM fix_{item})'}, -1)}")
+            shown = f"(SELECT * FROM marked_{item} WHERE review_status <> 'rejected')"
+            parts.append(f"SELECT * FROM {facets_sql({TABLE[item]: shown})}")
+        con.execute("CREATE OR REPLACE VIEW facets AS " + " UNION ALL ".join(parts))
+    elif all(t in tables for t in ("figures", "events", "articles")):
+        con.execute("CREATE OR REPLACE VIEW facets AS SELECT * FROM "
+                    + facets_sql({t: t for t in ("figures", "events", "articles")}))
 
 
 def _type(col: str) -> str:

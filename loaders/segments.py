@@ -37,8 +37,8 @@ from . import rows
 from .errors import StoreBusy
 
 DATA_TABLES = ("articles", "figures", "events")      # written by ingests
-# files of a segment: the data tables, then three derived from its figures and events at write time
-SEGMENT_TABLES = DATA_TABLES + ("claim_reports", "figures_by_kind", "evidence")
+# files of a segment: the data tables, then four derived from them at write time
+SEGMENT_TABLES = DATA_TABLES + ("claim_reports", "figures_by_kind", "evidence", "facets")
 
 # Copies of a segment's rows in another order, for queries the city order cannot serve.
 # Figures and events are sorted by city (City pages skip other cities' row groups). Corrections
@@ -66,9 +66,17 @@ EVIDENCE_EVENTS = """SELECT 'event' AS item, event_id AS id, doc_id, event_type 
     NULL::DOUBLE AS value, NULL::DOUBLE AS value_low, NULL::DOUBLE AS value_high, actor_side AS side, claimant,
     claimant_side, city, day, outlet, sentence, span_start - sentence_start AS rel_start,
     span_end - sentence_start AS rel_end, trigger AS words"""
+# facets: how many rows hold each value of the columns the sidebar offers (and each date), per
+# segment: the options are these summed (a segment's replaced articles' rows subtracted, and
+# corrections applied on top in the reader's view) instead of grouping every row.
+FACETS = (("figures", "city"), ("events", "city"), ("articles", "main_place"), ("figures", "claimant_side"),
+          ("events", "claimant_side"), ("figures", "subject_side"), ("figures", "kind"), ("articles", "outlet"),
+          ("articles", "published"), ("figures", "figure_date"), ("events", "event_date"))
+FACET_DATES = ("published", "figure_date", "event_date")
 ORDER = {"articles": "", "figures_by_kind": "kind, day DESC NULLS LAST, figure_id",
-         "evidence": "day DESC NULLS LAST, id"}   # else city, day
-DERIVED_FROM = {"claim_reports": ("figures",), "figures_by_kind": ("figures",), "evidence": ("figures", "events")}
+         "evidence": "day DESC NULLS LAST, id", "facets": "dim, value, day"}   # else city, day
+DERIVED_FROM = {"claim_reports": ("figures",), "figures_by_kind": ("figures",), "evidence": ("figures", "events"),
+                "facets": ("articles", "figures", "events")}
 
 
 # Per segment and data table, stored in the catalog: bit_xor of these row hashes (the snapshot
@@ -81,13 +89,26 @@ def digest(con, relation: str, table: str) -> int:
     return con.execute(f"SELECT coalesce(bit_xor({DIGESTS[table]}), 0) FROM {relation}").fetchone()[0]
 
 
-def derived_sql(table: str, figures: str, events: str) -> str:
-    """The rows of a derived copy (figures_by_kind, evidence) from relations of figures and
-    events (unordered; write_segment sorts)."""
+def facets_sql(sources: dict[str, str], sign: int = 1) -> str:
+    """Facet rows (dim, value, day, n) of relations of figures / events / articles (those given)."""
+    parts = []
+    for t, col in FACETS:
+        if t in sources:
+            value, day = ("NULL::VARCHAR", col) if col in FACET_DATES else (col, "NULL::DATE")
+            parts.append(f"SELECT '{t}.{col}' AS dim, {value} AS value, {day} AS day, ({sign} * count(*))::BIGINT AS n "
+                         f"FROM {sources[t]} GROUP BY ALL")
+    return "(" + " UNION ALL ".join(parts) + ")"
+
+
+def derived_sql(table: str, figures: str, events: str, articles: str | None = None) -> str:
+    """The rows of a derived copy (figures_by_kind, evidence, facets) from relations of figures,
+    events (and articles) (unordered; write_segment sorts)."""
     if table == "figures_by_kind":
         return f"(SELECT {by_kind_select()} FROM {figures})"
     if table == "evidence":
         return f"({EVIDENCE_FIGURES} FROM {figures} UNION ALL BY NAME {EVIDENCE_EVENTS} FROM {events})"
+    if table == "facets":
+        return facets_sql({"figures": figures, "events": events, "articles": articles or "_shape_articles"})
     raise ValueError(table)
 
 
@@ -175,7 +196,8 @@ def read_catalog(con, alias: str = "main") -> Catalog:
 CATALOG_TABLES = {
     "_segments": """CREATE TABLE _segments (segment VARCHAR PRIMARY KEY, seq BIGINT, articles BIGINT,
                     figures BIGINT, events BIGINT, claim_reports BIGINT, bytes BIGINT, figures_by_kind BIGINT,
-                    evidence BIGINT, articles_digest UBIGINT, figures_digest UBIGINT, events_digest UBIGINT)""",
+                    evidence BIGINT, facets BIGINT, articles_digest UBIGINT, figures_digest UBIGINT,
+                    events_digest UBIGINT)""",
     "_tombstones": "CREATE TABLE _tombstones (segment VARCHAR, doc_id VARCHAR)",
 }
 
@@ -184,8 +206,9 @@ def _shape_ddl(table: str) -> str:
     """An empty table with the current columns: views start from it, so every column
     exists with its type even before (or in segments written before) it was added."""
     from . import schema
-    if table in ("figures_by_kind", "evidence"):
-        return f"CREATE TABLE _shape_{table} AS SELECT * FROM {derived_sql(table, '_shape_figures', '_shape_events')} LIMIT 0"
+    if table in ("figures_by_kind", "evidence", "facets"):
+        rel = derived_sql(table, "_shape_figures", "_shape_events", "_shape_articles")
+        return f"CREATE TABLE _shape_{table} AS SELECT * FROM {rel} LIMIT 0"
     return schema.TABLES[table].replace(f"CREATE TABLE IF NOT EXISTS {table}", f"CREATE TABLE _shape_{table}")
 
 
@@ -208,23 +231,29 @@ def view_sql(db: Path, table: str, cat: Catalog, ref: str = "", name: str | None
     parts = [f"SELECT * FROM {ref}_shape_{table}"]
     if columns and clean_files(db, table, cat):
         parts = []
-    if table in ("figures_by_kind", "evidence"):
+    path = lambda s, t: sql_str(seg_path(db.resolve(), s, t))   # noqa: E731
+    gone = lambda s: f"(SELECT doc_id FROM {ref}_tombstones WHERE segment = {sql_str(s)})"   # noqa: E731
+    if table in ("figures_by_kind", "evidence", "facets"):
         # segments written before it existed (until compaction derives their file): from their data
         for s in [s for s in order if underived(cat.segments[s], table)]:
-            where = (f" WHERE doc_id NOT IN (SELECT doc_id FROM {ref}_tombstones WHERE segment = {sql_str(s)})"
-                     if s in dead else "")
-            src = {t: f"(SELECT * FROM read_parquet({sql_str(seg_path(db.resolve(), s, t))}){where})"
-                   if cat.segments[s].get(t, 0) > 0 else f"{ref}_shape_{t}" for t in ("figures", "events")}
-            parts.append(f"SELECT * FROM {derived_sql(table, src['figures'], src['events'])}")
+            where = f" WHERE doc_id NOT IN {gone(s)}" if s in dead else ""
+            src = {t: f"(SELECT * FROM read_parquet({path(s, t)}){where})"
+                   if cat.segments[s].get(t, 0) > 0 else f"{ref}_shape_{t}" for t in DATA_TABLES}
+            parts.append(f"SELECT * FROM {derived_sql(table, src['figures'], src['events'], src['articles'])}")
+    if table == "facets":
+        # a segment's facets count its replaced articles' rows too: subtract theirs (read by doc_id)
+        for s in [s for s in order if s in dead and cat.segments[s].get(table, 0) > 0]:
+            src = {t: f"(SELECT * FROM read_parquet({path(s, t)}) WHERE doc_id IN {gone(s)})"
+                   for t in DATA_TABLES if cat.segments[s].get(t, 0) > 0}
+            parts.append(f"SELECT * FROM read_parquet({path(s, table)}) UNION ALL SELECT * FROM {facets_sql(src, -1)}")
     clean = [s for s in order if s not in dead and cat.segments[s].get(table, 0) > 0]
     if clean:
-        files = ", ".join(sql_str(seg_path(db.resolve(), s, table)) for s in clean)
+        files = ", ".join(path(s, table) for s in clean)
         cols = ", ".join(f'"{c}"' for c in columns) if columns and not parts else "*"
         parts.append(f"SELECT {cols} FROM read_parquet([{files}], union_by_name = true)")
     for s in order:
-        if s in dead and cat.segments[s].get(table, 0) > 0:
-            parts.append(f"SELECT * FROM read_parquet({sql_str(seg_path(db.resolve(), s, table))}) "
-                         f"WHERE doc_id NOT IN (SELECT doc_id FROM {ref}_tombstones WHERE segment = {sql_str(s)})")
+        if s in dead and cat.segments[s].get(table, 0) > 0 and table != "facets":
+            parts.append(f"SELECT * FROM read_parquet({path(s, table)}) WHERE doc_id NOT IN {gone(s)}")
     return f"CREATE OR REPLACE VIEW {name or table} AS " + " UNION ALL BY NAME ".join(parts)
 
 
@@ -288,7 +317,8 @@ def write_catalog(con, path: Path, db: Path, cat: Catalog, source: str, shapes: 
             con.execute("INSERT INTO meta SELECT unnest(?), unnest(?)", [[k for k, _ in meta], [v for _, v in meta]])
             segs = sorted(cat.segments.items())
             if segs:
-                keys = ("seq", "articles", "figures", "events", "claim_reports", "bytes", "figures_by_kind", "evidence")
+                keys = ("seq", "articles", "figures", "events", "claim_reports", "bytes", "figures_by_kind", "evidence",
+                        "facets")
                 digests = tuple(f"{t}_digest" for t in DIGESTS)
                 con.execute(f"INSERT INTO _segments SELECT {', '.join(['unnest(?)'] * (len(keys) + 1))}, "
                             + ", ".join(["unnest(?)::UBIGINT"] * len(digests)),

@@ -179,7 +179,38 @@ def latest_claims(db, f: Filters, n: int = 10) -> pd.DataFrame:
 
 @cached
 def options(db) -> dict[str, list]:
-    """Values the sidebar offers (from the whole database, not the filtered view)."""
+    """Values the sidebar offers (from the whole database, not the filtered view): from `facets`,
+    the counts of each value that every segment keeps (loaders/segments.py), corrections applied."""
+    def col(sql):
+        return [x for x in query(db, sql).iloc[:, 0].tolist() if x is not None and x == x]
+    if "facets" not in _views(db):
+        return _options_scanned(db)
+    # per column and value: rows holding it now (a segment's replaced rows and corrected rows
+    # come in with negative counts)
+    live = "(SELECT dim, value, day, sum(n) AS n FROM facets GROUP BY ALL HAVING sum(n) > 0)"
+    bounds = query(db, f"SELECT min(day) AS lo, max(day) AS hi FROM {live}").iloc[0]
+    dims = lambda *names: ", ".join(f"'{n}'" for n in names)   # noqa: E731
+    return {
+        "city": col(f"""SELECT value FROM {live} WHERE dim IN ({dims('figures.city', 'events.city',
+            'articles.main_place')}) AND value IS NOT NULL GROUP BY value ORDER BY sum(n) DESC, value"""),
+        "claimant_side": col(f"SELECT DISTINCT value FROM {live} WHERE dim IN "
+                             f"({dims('figures.claimant_side', 'events.claimant_side')}) ORDER BY 1"),
+        "subject_side": col(f"SELECT value FROM {live} WHERE dim = 'figures.subject_side' AND value IS NOT NULL "
+                            "ORDER BY 1"),
+        "kind": col(f"SELECT value FROM {live} WHERE dim = 'figures.kind' ORDER BY 1"),
+        "outlet": col(f"SELECT value FROM {live} WHERE dim = 'articles.outlet' AND value IS NOT NULL ORDER BY 1"),
+        "min_date": _date(bounds["lo"]), "max_date": _date(bounds["hi"]),
+    }
+
+
+@cached
+def _views(db) -> frozenset:
+    return frozenset(query(db, "SELECT view_name FROM duckdb_views() WHERE database_name = current_database()")
+                     ["view_name"])
+
+
+def _options_scanned(db) -> dict[str, list]:
+    """`options` from every row (a database opened without the reader's views)."""
     def col(sql):
         return [x for x in query(db, sql).iloc[:, 0].tolist() if x is not None and x == x]
     bounds = query(db, """

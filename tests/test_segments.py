@@ -38,10 +38,13 @@ def content(db: Path) -> dict:
     con = duckdb.connect(str(db), read_only=True)
     try:
         return {t: sorted(con.execute(f"SELECT * EXCLUDE (loaded_at) FROM {t}" if t == "articles"
-                                      else f"SELECT * FROM {t}").fetchall(), key=repr)
-                for t in ("articles", "figures", "events", "figures_by_kind", "evidence")}
+                                      else FACETS if t == "facets" else f"SELECT * FROM {t}").fetchall(), key=repr)
+                for t in ("articles", "figures", "events", "figures_by_kind", "evidence", "facets")}
     finally:
         con.close()
+
+
+FACETS = "SELECT dim, value, day, sum(n) FROM facets GROUP BY ALL HAVING sum(n) <> 0"
 
 
 def copies_match(db: Path) -> None:
@@ -51,7 +54,9 @@ def copies_match(db: Path) -> None:
         for copy, plain in (
                 (f"SELECT {', '.join(segments.BY_KIND_COLS)} FROM figures_by_kind",
                  f"SELECT {segments.by_kind_select()} FROM figures"),
-                ("SELECT * FROM evidence", f"SELECT * FROM {segments.derived_sql('evidence', 'figures', 'events')}")):
+                ("SELECT * FROM evidence", f"SELECT * FROM {segments.derived_sql('evidence', 'figures', 'events')}"),
+                (FACETS, "SELECT dim, value, day, n FROM "
+                         + segments.derived_sql("facets", "figures", "events", "articles"))):
             a = sorted(con.execute(copy).fetchall(), key=repr)
             assert a == sorted(con.execute(plain).fetchall(), key=repr), copy
             assert a, copy
@@ -366,10 +371,16 @@ def test_a_kill_at_any_step_of_publication_leaves_the_live_data_whole(tmp_path, 
 def test_sorted_copies_are_written_with_each_segment_and_follow_replacements_and_compaction(tmp_path):
     db = tmp_path / "x.duckdb"
     many_segments(db)
-    assert all(i["figures_by_kind"] == i["figures"] and i["evidence"] == i["figures"] + i["events"]
+    assert all(i["figures_by_kind"] == i["figures"] and i["evidence"] == i["figures"] + i["events"] and i["facets"]
                for i in catalog(db).segments.values())
     write(db, ("d0", CHANGED), ("e", TEXT))             # a tombstone, and a segment beside it
     copies_match(db)
+    from metrics import db as mdb
+    from metrics import overview
+    mdb.close_all()                                     # the sidebar's options: from facets, as from every row
+    assert overview.options.__wrapped__(str(db)) == overview._options_scanned(str(db))
+    assert "Kupiansk" in overview.options.__wrapped__(str(db))["city"]
+    mdb.close_all()
     compact.compact(db)
     assert len(catalog(db).segments) == 1
     copies_match(db)
@@ -397,7 +408,7 @@ def test_segments_written_before_the_sorted_copies_are_read_the_same_and_compact
     now = content(db)
     compact.compact(db)
     assert compact.pending(db) == (0, 0)
-    assert all(i["figures_by_kind"] and i["evidence"] for i in catalog(db).segments.values())
+    assert all(i["figures_by_kind"] and i["evidence"] and i["facets"] for i in catalog(db).segments.values())
     assert all(segments.seg_path(db, s, t).exists() for s in catalog(db).segments for t in compact.DERIVED)
     assert content(db) == now
     copies_match(db)
