@@ -50,7 +50,9 @@ def search(db, f: Filters, text: str = "", items: tuple[str, ...] = ("figures", 
     like = f"%{text.strip()}%" if text and text.strip() else None
     # the outlet is on every row; only the title needs the articles (searched there once)
     titled = "doc_id IN (SELECT doc_id FROM articles WHERE title ILIKE ?)"
-    if not f.city and "figures" in items:
+    # from the copy sorted newest first, unless a city narrows a text search: then the city's rows
+    # (figures and events are stored by city) are fewer to read than the newest rows of every city
+    if "figures" in items and not (f.city and like):
         return _newest(db, f, like, items, limit)
     since = None if like else _cutoff(db, f, items, limit)
     if "figures" in items:
@@ -105,10 +107,9 @@ def _finish(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _newest(db, f: Filters, like: str | None, items: tuple[str, ...], limit: int) -> pd.DataFrame:
-    """`search` without a city filter, from `evidence`: figures and events in one copy sorted
-    newest first (loaders/segments.py), so the scan stops at the first row groups that hold
-    `limit` matches (DuckDB's top-N passes its running cutoff date down to the scan). With a city,
-    `search` reads figures and events, which are stored sorted by city."""
+    """`search` from `evidence`: figures and events in one copy sorted newest first
+    (loaders/segments.py), so the scan stops at the first row groups that hold `limit` matches
+    (DuckDB's top-N passes its running cutoff date down to the scan)."""
     where, params = event_where(f, "x")     # city, who says so, outlet, dates: on every row
     only = [(col, vals) for col, vals in (("x.side", f.subject_side), ("x.what", f.kind)) if vals]
     if only:                                # kind and whose losses narrow figures only (as figure_where)

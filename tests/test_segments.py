@@ -37,9 +37,11 @@ def content(db: Path) -> dict:
     sorted copies of figures and events the queries read (figures_by_kind, evidence)."""
     con = duckdb.connect(str(db), read_only=True)
     try:
+        views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views()").fetchall()}
         return {t: sorted(con.execute(f"SELECT * EXCLUDE (loaded_at) FROM {t}" if t == "articles"
                                       else FACETS if t == "facets" else f"SELECT * FROM {t}").fetchall(), key=repr)
-                for t in ("articles", "figures", "events", "figures_by_kind", "evidence", "facets")}
+                for t in ("articles", "figures", "events", "figures_by_kind", "evidence", "facets")
+                if t in views}   # a catalog from before the copies has none
     finally:
         con.close()
 
@@ -346,8 +348,8 @@ def test_a_kill_at_any_step_of_publication_leaves_the_live_data_whole(tmp_path, 
     assert steps >= 8, done.stdout
     if what == "compaction":
         assert after == before and len(catalog(db).segments) < compact.FANOUT
-    elif what == "derive":
-        assert after == before and compact.pending(db) == (0, 0)
+    elif what == "derive":         # the same rows, now with the copies beside them
+        assert {t: after[t] for t in before} == before and compact.pending(db) == (0, 0)
         copies_match(db)
     else:
         assert after != before
@@ -358,6 +360,8 @@ def test_a_kill_at_any_step_of_publication_leaves_the_live_data_whole(tmp_path, 
         assert r.returncode == -9, f"step {n}: {r.stdout} {r.stderr}"
         assert_whole(db)
         assert content(db) in (before, after), f"killed at step {n}: neither the old nor the new state"
+        if what == "derive" and "evidence" in content(db):
+            copies_match(db)
         # the next writer finishes the job and leaves nothing behind
         age_retired(db)
         the_write(db, what)
