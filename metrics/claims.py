@@ -74,7 +74,7 @@ DETAILS = f"""
                string_agg(DISTINCT claimant, '; ' ORDER BY claimant) AS claimants,
                arg_max(figure_id, (coalesce(d, DATE '0001-01-01'), figure_id)) AS latest_figure,
                list(figure_id ORDER BY figure_id) AS figure_ids
-        FROM b WHERE ck IN (SELECT ck FROM picked)
+        FROM b WHERE ck IN (SELECT ck FROM picked) AND kind IN (SELECT kind FROM picked)
         GROUP BY ck"""
 
 
@@ -126,8 +126,11 @@ def claims(db, f: Filters, kinds: tuple[str, ...] = (), limit: int = CLAIM_LIMIT
     base, params = _figures(f, kinds)
     df = query(db, f"""
         WITH b AS NOT MATERIALIZED ({base}),   -- read twice, each time filtered: never copied whole
-             newest AS (SELECT ck, d FROM b ORDER BY d DESC NULLS LAST, ck LIMIT ?),   -- ties by key: the same claims every run
-             picked AS (SELECT ck FROM newest GROUP BY ck ORDER BY max(d) DESC NULLS LAST, count(*) DESC, ck LIMIT ?)
+             newest AS (SELECT ck, d, kind FROM b ORDER BY d DESC NULLS LAST, ck LIMIT ?),   -- ties by key: the same claims every run
+             -- a claim key includes the kind, so the picked claims' kinds narrow the second scan
+             -- (figures_by_kind skips other kinds' row groups)
+             picked AS (SELECT ck, any_value(kind) AS kind FROM newest GROUP BY ck
+                        ORDER BY max(d) DESC NULLS LAST, count(*) DESC, ck LIMIT ?)
         {DETAILS}
         ORDER BY last_reported DESC NULLS LAST, reports DESC, kind, claim_id""",
                params + [int(limit) * 20, int(limit)])

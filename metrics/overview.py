@@ -136,10 +136,11 @@ def map_frames(db, f: Filters, agg: str = "week") -> tuple[pd.DataFrame, str]:
     map's play-through. Periods coarsen (week -> month -> quarter -> year) until there are at
     most MAX_FRAMES. Returns the rows and the period used."""
     ew, ep = event_where(f)
+    # the distinct days first (a few thousand), then the periods they fall in: 7x less work
     sizes = query(db, f"""
-        SELECT {", ".join(f"count(DISTINCT date_trunc('{u}', e.day)) AS {u}"
+        SELECT {", ".join(f"count(DISTINCT date_trunc('{u}', d)) AS {u}"
                           for u in ("week", "month", "quarter", "year"))}
-        FROM events e {ew}""", ep).iloc[0]
+        FROM (SELECT DISTINCT e.day AS d FROM events e {ew})""", ep).iloc[0]
     units = ["week", "month", "quarter", "year"]
     start = units.index(agg) if agg in units else 0
     unit = next((u for u in units[start:] if sizes[u] <= MAX_FRAMES), "year")

@@ -346,6 +346,10 @@ def test_the_sorted_copies_carry_the_corrections(tmp_path, before):
         a = mdb.query(db, f"SELECT * FROM ({copy}) ORDER BY ALL")
         b = mdb.query(db, f"SELECT * FROM ({plain}) ORDER BY ALL")
         pd.testing.assert_frame_equal(a, b[list(a.columns)])
+    # claims.claims narrows its second scan by the picked claims' kinds: a key has one kind,
+    # also after a correction changes the kind (the corrected figure gets a new key)
+    assert mdb.query(db, "SELECT count(*) AS n FROM (SELECT ck FROM figures_by_kind GROUP BY ck "
+                         "HAVING count(DISTINCT kind) > 1)")["n"].iloc[0] == 0
     assert killed["figure_id"] in set(mdb.query(db, "SELECT figure_id FROM figures_by_kind WHERE kind = 'wounded' "
                                                     "AND city = 'Pokrovsk'")["figure_id"])
     assert other["figure_id"] not in set(mdb.query(db, "SELECT id FROM evidence")["id"])
