@@ -4,8 +4,11 @@ For a database `DB` (e.g. data/frontline.duckdb):
 
     DB                        the catalog, a small DuckDB file: tables meta, places, _segments,
                               _tombstones, and views articles / figures / events over the segments
-    DB.segments/<id>/         one segment: articles.parquet, figures.parquet, events.parquet,
-                              written once, never changed, deleted only when no reader can see it
+    DB.segments/<id>/         one segment: articles.parquet, figures.parquet, events.parquet and
+                              files derived from them (claim_reports, figures_by_kind, evidence,
+                              facets), written once, never changed, deleted only when no reader
+                              can see it (a segment written before a derived file existed gets it
+                              added by compaction, published like any change: compact.derive)
     DB.segments/retired/      catalogs replaced by a newer one, kept while a reader holds them
     DB.publish.lock           one catalog publication at a time (held for well under a second)
 
