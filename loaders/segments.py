@@ -77,7 +77,7 @@ FACETS = (("figures", "city"), ("events", "city"), ("articles", "main_place"), (
           ("articles", "published"), ("figures", "figure_date"), ("events", "event_date"))
 FACET_DATES = ("published", "figure_date", "event_date")
 ORDER = {"articles": "", "figures_by_kind": "kind, day DESC NULLS LAST, figure_id",
-         "evidence": "day DESC NULLS LAST, id", "facets": "dim, value, day"}   # else city, day
+         "evidence": "day DESC NULLS LAST, id", "facets": "dim, label, day"}   # else city, day
 DERIVED_FROM = {"claim_reports": ("figures",), "figures_by_kind": ("figures",), "evidence": ("figures", "events"),
                 "facets": ("articles", "figures", "events")}
 
@@ -93,12 +93,13 @@ def digest(con, relation: str, table: str) -> int:
 
 
 def facets_sql(sources: dict[str, str], sign: int = 1) -> str:
-    """Facet rows (dim, value, day, n) of relations of figures / events / articles (those given)."""
+    """Facet rows (dim, label, day, n) of relations of figures / events / articles (those given):
+    `label` the value (of a text column), `day` the date (of a date column)."""
     parts = []
     for t, col in FACETS:
         if t in sources:
-            value, day = ("NULL::VARCHAR", col) if col in FACET_DATES else (col, "NULL::DATE")
-            parts.append(f"SELECT '{t}.{col}' AS dim, {value} AS value, {day} AS day, ({sign} * count(*))::BIGINT AS n "
+            label, day = ("NULL::VARCHAR", col) if col in FACET_DATES else (col, "NULL::DATE")
+            parts.append(f"SELECT '{t}.{col}' AS dim, {label} AS label, {day} AS day, ({sign} * count(*))::BIGINT AS n "
                          f"FROM {sources[t]} GROUP BY ALL")
     return "(" + " UNION ALL ".join(parts) + ")"
 

@@ -188,18 +188,18 @@ def options(db) -> dict[str, list]:
         return _options_scanned(db)
     # per column and value: rows holding it now (a segment's replaced rows and corrected rows
     # come in with negative counts)
-    live = "(SELECT dim, value, day, sum(n) AS n FROM facets GROUP BY ALL HAVING sum(n) > 0)"
+    live = "(SELECT dim, label, day, sum(n) AS n FROM facets GROUP BY ALL HAVING sum(n) > 0)"
     bounds = query(db, f"SELECT min(day) AS lo, max(day) AS hi FROM {live}").iloc[0]
     dims = lambda *names: ", ".join(f"'{n}'" for n in names)   # noqa: E731
     return {
-        "city": col(f"""SELECT value FROM {live} WHERE dim IN ({dims('figures.city', 'events.city',
-            'articles.main_place')}) AND value IS NOT NULL GROUP BY value ORDER BY sum(n) DESC, value"""),
-        "claimant_side": col(f"SELECT DISTINCT value FROM {live} WHERE dim IN "
+        "city": col(f"""SELECT label FROM {live} WHERE dim IN ({dims('figures.city', 'events.city',
+            'articles.main_place')}) AND label IS NOT NULL GROUP BY label ORDER BY sum(n) DESC, label"""),
+        "claimant_side": col(f"SELECT DISTINCT label FROM {live} WHERE dim IN "
                              f"({dims('figures.claimant_side', 'events.claimant_side')}) ORDER BY 1"),
-        "subject_side": col(f"SELECT value FROM {live} WHERE dim = 'figures.subject_side' AND value IS NOT NULL "
+        "subject_side": col(f"SELECT label FROM {live} WHERE dim = 'figures.subject_side' AND label IS NOT NULL "
                             "ORDER BY 1"),
-        "kind": col(f"SELECT value FROM {live} WHERE dim = 'figures.kind' ORDER BY 1"),
-        "outlet": col(f"SELECT value FROM {live} WHERE dim = 'articles.outlet' AND value IS NOT NULL ORDER BY 1"),
+        "kind": col(f"SELECT label FROM {live} WHERE dim = 'figures.kind' ORDER BY 1"),
+        "outlet": col(f"SELECT label FROM {live} WHERE dim = 'articles.outlet' AND label IS NOT NULL ORDER BY 1"),
         "min_date": _date(bounds["lo"]), "max_date": _date(bounds["hi"]),
     }
 

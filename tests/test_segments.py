@@ -46,7 +46,7 @@ def content(db: Path) -> dict:
         con.close()
 
 
-FACETS = "SELECT dim, value, day, sum(n) FROM facets GROUP BY ALL HAVING sum(n) <> 0"
+FACETS = "SELECT dim, label, day, sum(n) FROM facets GROUP BY ALL HAVING sum(n) <> 0"
 
 
 def copies_match(db: Path) -> None:
@@ -57,7 +57,7 @@ def copies_match(db: Path) -> None:
                 (f"SELECT {', '.join(segments.BY_KIND_COLS)} FROM figures_by_kind",
                  f"SELECT {segments.by_kind_select()} FROM figures"),
                 ("SELECT * FROM evidence", f"SELECT * FROM {segments.derived_sql('evidence', 'figures', 'events')}"),
-                (FACETS, "SELECT dim, value, day, n FROM "
+                (FACETS, "SELECT dim, label, day, n FROM "
                          + segments.derived_sql("facets", "figures", "events", "articles"))):
             a = sorted(con.execute(copy).fetchall(), key=repr)
             assert a == sorted(con.execute(plain).fetchall(), key=repr), copy
