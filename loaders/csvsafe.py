@@ -9,8 +9,9 @@ Article text is written by strangers. A spreadsheet runs a cell that starts with
   carriage return, and the full-width ＝ ＋ － ＠), or whose first character after
   leading blanks (space, newline, no-break or ideographic space) is one.
 - `neutralise(v)` (also `cell`): such text gets a single leading apostrophe ("'"), which
-  spreadsheets read as "this is text". Nothing else changes: other text is byte for byte
-  the same, and non-text values (numbers, dates, None) pass through, so -5 as a number
+  spreadsheets read as "this is text"; so does text that starts with apostrophes before a
+  trigger ("'=1"), so that `restore` gives it back exactly. Nothing else changes: other text
+  is byte for byte the same, and non-text values (numbers, dates, None) pass through, so -5 as a number
   stays a number and "-5" as text becomes "'-5".
 - `restore(v)` undoes it on text read back from one of our CSVs (an import).
 - `row(values)` for a row; `neutralise_frame(df)` (also `frame`) for every text cell of a
@@ -44,9 +45,16 @@ def is_formula(value: Any) -> bool:
     return first in _BLANK_CHARS and value.lstrip(_BLANKS)[:1] in _TRIGGER_CHARS
 
 
+def _needs_prefix(value: Any) -> bool:
+    """A formula, or text that already starts with apostrophes before one ("'=1"): without its
+    own apostrophe the latter would read back as a neutralised "=1"."""
+    return is_formula(value) or (isinstance(value, str) and value.startswith(PREFIX)
+                                 and is_formula(value.lstrip(PREFIX)))
+
+
 def neutralise(value: Any) -> Any:
     """`value` made safe for a spreadsheet cell (see the module contract)."""
-    return PREFIX + value if is_formula(value) else value
+    return PREFIX + value if _needs_prefix(value) else value
 
 
 cell = neutralise
@@ -54,7 +62,7 @@ cell = neutralise
 
 def restore(value: Any) -> Any:
     """Undo `neutralise` on text read back from one of our CSVs."""
-    if isinstance(value, str) and value.startswith(PREFIX) and is_formula(value[1:]):
+    if isinstance(value, str) and value.startswith(PREFIX) and _needs_prefix(value[1:]):
         return value[1:]
     return value
 
