@@ -120,11 +120,13 @@ def _fill_share(doc, index: dict, f: Figure, prev: Figure | None, places) -> Fig
         if prev is not None and prev.sentence_start == f.sentence_start and prev.place:
             f.place, f.place_how = prev.place, "context"
         elif _SHARE_OF_AREA.search(f.sentence) and (i := index.get(f.sentence_start)) is not None:
-            lo, _ = doc.paragraph(i)
-            for j in range(i - 1, max(0, i - PARAGRAPH_LOOKBACK) - 1, -1):
-                regions = [m for m in doc.places(j) if m.kind == "oblast"]
+            # the region named in the sentence itself first, then in the sentences before
+            # (a namesake city, "in Donetsk", stands for its region here)
+            for j in [i] + list(range(i - 1, max(0, i - PARAGRAPH_LOOKBACK) - 1, -1)):
+                regions = [m.name if m.kind == "oblast" else m.oblast for m in doc.places(j)
+                           if m.kind == "oblast" or (m.oblast and m.oblast == f"{m.name} Oblast")]
                 if regions:
-                    f.place, f.place_how = regions[-1].name, "context"
+                    f.place, f.place_how = regions[-1], "context"
                     break
     return f
 

@@ -1395,6 +1395,10 @@ CASES += [
     C('strikes-attacks-across-settlements',
       'Russian forces carried out 567 attacks over a 24-hour period across 16 settlements in the region.',
       'strikes=567 exact russia'),
+    C('territory_pct-of-the-area-is-the-region-the-sentence-names',
+      'Crimea was annexed in 2014. Moscow already controls 80 per cent of the area, but Luhansk regional governor '
+      'Serhiy Haidai vowed to fight.',
+      'territory_pct=80 exact russia place=Luhansk Oblast'),
     # places: a village located near a city, a misspelt region, the region a governor runs
     C('killed-village-near-a-city-is-the-village',
       "Russian troops hit the village of Bilozerka near Kherson, claiming one person's life and injuring two more people.",
