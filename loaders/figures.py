@@ -1421,6 +1421,8 @@ def _swap_story(ctx: Doc, i: int) -> bool:
         return True
     near = set(range(min(3, len(ctx.sentences)))) | set(range(max(0, i - 5), i + 1))
     return any(_SWAP_STORY.search(ctx.sentences[j].text) for j in near)
+
+
 _REMAINS = re.compile(r"\b(?:bodies|remains|corpses)\b", _I)
 _RECRUITED_PRISONERS = re.compile(r"\s+(?:recruited|former|ex-|convicted|pardoned)\s*(?:prisoners|convicts|inmates)\b", _I)
 _ON_SETTLEMENTS = re.compile(r"\s+(?:[\w-]+\s+){0,6}?(?:on|across|against|in)\s+(?:\d+|[a-z]+)\s+(?:settlements|towns|villages|"

@@ -355,7 +355,7 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
         if lead is None or not _speakerish(_clean_subject(lead.group("who")) or ""):
             # "As the onslaught goes on, embattled President Volodymyr Zelenskyy has spoken ..., claiming"
             found = [x for x in _LEAD_SUBJECT.finditer(text, 0, vstart) if x.start("who") > 0
-                     and re.search(r"(?:^|,\s*|\b(?:embattled|then|former|the|and)\s+)$", text[:x.start("who")])]
+                     and re.search(r"(?:^|,\s*|\b[a-z]+\s+)$", text[:x.start("who")])]   # after a comma or a lower-case word
             lead = found[-1] if found else lead
         if lead and ";" not in text[lead.end():vstart]:
             cleaned = _clean_subject(lead.group("who"))
