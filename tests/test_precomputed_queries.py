@@ -50,24 +50,31 @@ MANIFEST = ("file,title,source,published\n"
             "noplace.txt,Claims and counterclaims,Third Wire,2024-11-02\n")
 
 
-@pytest.fixture(scope="module")
-def joined(tmp_path_factory):
-    """metrics/ as it was at JOINED, importable as `metrics_joined`."""
-    out = subprocess.run(["git", "-C", str(ROOT), "archive", JOINED, "metrics"], capture_output=True)
+def _metrics_at(commit: str, package: str, tmp_path_factory):
+    """metrics/ as it was at `commit`, importable as `package` (a generator for a fixture)."""
+    out = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "metrics"], capture_output=True)
     assert out.returncode == 0, out.stderr.decode()
-    d = tmp_path_factory.mktemp("joined")
+    d = tmp_path_factory.mktemp(package)
     tarfile.open(fileobj=io.BytesIO(out.stdout)).extractall(d)
-    (d / "metrics").rename(d / "metrics_joined")
+    (d / "metrics").rename(d / package)
     sys.path.insert(0, str(d))
+    mods = {}
     try:
-        mods = {m: importlib.import_module(f"metrics_joined.{m}")
+        mods = {m: importlib.import_module(f"{package}.{m}")
                 for m in ("city", "claims", "evidence", "export", "overview", "db")}
         yield mods
     finally:
-        mods["db"].close_all()
+        if "db" in mods:
+            mods["db"].close_all()
         sys.path.remove(str(d))
-        for name in [n for n in sys.modules if n.startswith("metrics_joined")]:
+        for name in [n for n in sys.modules if n.startswith(package)]:
             del sys.modules[name]
+
+
+@pytest.fixture(scope="module")
+def joined(tmp_path_factory):
+    """metrics/ as it was at JOINED, importable as `metrics_joined`."""
+    yield from _metrics_at(JOINED, "metrics_joined", tmp_path_factory)
 
 
 def make_db(tmp):
@@ -273,21 +280,8 @@ BEFORE = "639475e"   # metrics/ before figures_by_kind and evidence
 
 @pytest.fixture(scope="module")
 def before(tmp_path_factory):
-    out = subprocess.run(["git", "-C", str(ROOT), "archive", BEFORE, "metrics"], capture_output=True)
-    assert out.returncode == 0, out.stderr.decode()
-    d = tmp_path_factory.mktemp("before")
-    tarfile.open(fileobj=io.BytesIO(out.stdout)).extractall(d)
-    (d / "metrics").rename(d / "metrics_before")
-    sys.path.insert(0, str(d))
-    try:
-        mods = {m: importlib.import_module(f"metrics_before.{m}")
-                for m in ("city", "claims", "evidence", "export", "overview", "db")}
-        yield mods
-    finally:
-        mods["db"].close_all()
-        sys.path.remove(str(d))
-        for name in [n for n in sys.modules if n.startswith("metrics_before")]:
-            del sys.modules[name]
+    """metrics/ as it was at BEFORE, importable as `metrics_before`."""
+    yield from _metrics_at(BEFORE, "metrics_before", tmp_path_factory)
 
 
 def compare_before(before, db) -> int:
