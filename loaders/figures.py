@@ -647,7 +647,7 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         if prev is not None and prev[1] in ("killed_or_wounded", "killed", "equipment_lost") and _listed(t, prev[0], q) \
                 and _LOSS_VERB.search(t, 0, q.start):
             return "equipment_lost"     # "lost 1,340 soldiers, 9 tanks and 27 artillery systems"
-        if prev is not None and prev[1] == "equipment_lost" and _listed(t, prev[0], q):
+        if prev is not None and prev[1] == "equipment_lost" and (_listed(t, prev[0], q) or _broken_down(t, prev[0], q)):
             return "equipment_lost"
         if _EQUIP_VERB_LIST.search(t, max(lo, q.start - 80), q.start) or _LOSSES_CAME_TO.search(t, max(0, q.start - 200), q.start):
             return "equipment_lost"
@@ -676,7 +676,7 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
             return "equipment_lost" if drone else None
         if drone and (b in ("destroyed", "lost") or r.colon == "killed_or_wounded"
                       or _LOSSES_CAME_TO.search(t, max(0, q.start - 200), q.start) or (prev is not None and prev[1] == "equipment_lost"
-                                                      and _listed(t, prev[0], q))):
+                                                      and (_listed(t, prev[0], q) or _broken_down(t, prev[0], q)))):
             return "equipment_lost"     # "lost ... 10 tanks and 180 UAVs"
         if b == "launched" or _LAUNCH.search(window) or re.search(
                 r"^[^.;:]{0,60}?\b(?:were|was|have\s+been|had\s+been)\s+(?:launched|fired)\b", t[r.np_end:r.np_end + 90], _I) \
@@ -791,6 +791,19 @@ def _joined(t: str, a: Quantity, b: Quantity) -> bool:
     gap = t[a.end:b.start]
     return len(gap) < 60 and bool(re.search(r",|\band\b|\bincluding\b", gap)) \
         and not re.search(r"[;:]|\bsaid\b|,\s+(?:while|whereas)\b(?!\s+\w+ing\b)", gap, _I)
+
+
+_OWN_PLACE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:over|in|near|around|at|outside)\s+(?:the\s+)?"
+                              r"(?:(?:city|town|village|region)\s+of\s+)?", _I)
+_BREAKDOWN_GAP = re.compile(r"[^.;:\d]{0,80}:\s*[\"“]?\s*", _I)
+
+
+def _broken_down(t: str, a: Quantity, b: Quantity) -> bool:
+    """b opens a breakdown of a after a colon: "destroyed 337 drones: 91 over X region, ..."
+    (a part is smaller than its total)."""
+    whole, part = a.value or a.low or a.high, b.value or b.high or b.low
+    return whole is not None and part is not None and part < whole \
+        and _BREAKDOWN_GAP.fullmatch(t, a.end, b.start) is not None
 
 
 def _listed(t: str, a: Quantity, b: Quantity) -> bool:
@@ -1338,6 +1351,11 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
         preferred = [m for m in ms if _PLACE_PREP.search(t, max(0, m.start - 60), m.start)]
         pool = preferred or ms
         best = min(pool, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end)))
+        if best.end <= q.start and re.search(r"[,;]|\band\b", t[best.end:q.start]):
+            # "91 drones over Moscow Region, 126 drones over Kursk Region": a list item's own place
+            own = [m for m in pool if m.start >= q.end and _OWN_PLACE_AFTER.fullmatch(t, q.end, m.start)]
+            if own:
+                best = own[0]
         name = _canon(t, best)
         if name.endswith(" Oblast"):
             # "police in Kharkiv region exhumed 59 bodies in Izium": the town, not its oblast

@@ -419,6 +419,15 @@ def test_lowercase_big_city_and_region_phrasings():
     assert names("The Kherson city council met in Kherson.") == ["Kherson", "Kherson"]
 
 
+def test_russian_regions_and_cities_far_from_the_border():
+    assert names("Drones were downed over the Nizhny Novgorod region and Yaroslavl.") == \
+        ["Nizhny Novgorod Oblast", "Yaroslavl"]
+    assert names("a refinery in Ryazan; fires in the Orel region and in Tver Oblast") == \
+        ["Ryazan", "Oryol Oblast", "Tver Oblast"]
+    assert places.place_info("Lipetsk")["oblast"] == "Lipetsk Oblast"
+    assert names("Vladimir Putin spoke in Nizhny Novgorod.") == ["Nizhny Novgorod"]
+
+
 def test_a_curated_old_name_beats_a_derived_spelling_of_another_village():
     # "Krasny Liman" is Lyman's old name (curated) and also a Russian-style spelling of
     # the village of Krasnyi Lyman; "Mykolaiv" is the city, not a Mykolaivka
