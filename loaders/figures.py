@@ -267,10 +267,14 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
         if prev is not None and prev[0] is live[n - 1] and _OF_NEXT.fullmatch(sent.text, prev[0].end, q.start) \
                 and not (prev[1] == "equipment_lost" and r.head == "munition") \
                 and not _WHOLE_TOLL.match(sent.text, q.end):
-            continue        # "20 of the 25 soldiers": 25 is the whole the 20 were counted from
+            if prev[1] == "population_remaining" and r.head in (None, "civilian", "neutral"):
+                kind = "population_prewar"      # "4,000 of the 70,000 residents remain": the town as it was
+            else:
+                continue    # "20 of the 25 soldiers": 25 is the whole the 20 were counted from
                             # (but "shot down 23 of 28 drones": the 28 were launched, and "three
                             # of the 22 injured are children": the 22 are a toll of their own)
-        kind = _kind(sent.text, q, r, lo, prev)
+        else:
+            kind = _kind(sent.text, q, r, lo, prev)
         if kind is None and "released" in (r.after, r.before) and r.head in _PEOPLE_HEADS \
                 and _CAME_HOME.match(sent.text, r.np_end) and _swap_story(ctx, i):
             kind = "captured"   # "... in a prisoner swap. 88 people returned home": the swap's count
@@ -454,15 +458,19 @@ def _read(t: str, q: Quantity, lo: int, hi: int, nxt: Quantity | None = None) ->
         m = _AFTER.match(t, nxt.end, min(len(t), nxt.end + 90))
         if m and m.lastgroup == "population_remaining":
             return _Read(None, "", "", q.end, "population_remaining", r.before, r.before_start)
-    if r.head is None and r.after is None and nxt is not None \
-            and _OF_NEXT.fullmatch(t, q.end, nxt.start):
+    if r.head in (None, "trap") and r.after is None and nxt is not None \
+            and _OF_NEXT.fullmatch(t, q.end, nxt.start):       # (trap: "of the town's 17,000")
         # "5 of its 31 tanks", "23 of 28 drones": the noun comes after the second number
         peek = _read_one(t, nxt, nxt.start, len(t))
-        return _Read(peek.head, peek.head_text, peek.mods, peek.np_end, peek.after, r.before, r.before_start,
+        after = peek.after
+        if after == "lived" and _REMAINED_LATER.match(t, peek.np_end, min(len(t), peek.np_end + 90)):
+            after = "population_remaining"  # "3,000 of the 17,000 residents who lived there before the war remained"
+        return _Read(peek.head, peek.head_text, peek.mods, peek.np_end, after, r.before, r.before_start,
                      r.colon, peek.unknown)
     return r
 
 
+_REMAINED_LATER = re.compile(r"[^.;:]*?\b(?:remain(?:ed|s)?|stayed|are\s+(?:still\s+)?left|were\s+(?:still\s+)?left)\b", _I)
 # "212 of the dead were children", "30 of the injured": the noun after "of the" is the kind.
 _OF_THE_DEAD = re.compile(r"\s+of\s+(?:the|those)\s+(?:(?:[\w-]+\s+){0,2}?(?:people\s+|civilians\s+|soldiers\s+))?"
                           r"(?:(?P<killed>dead|killed|deceased|fatalities)|(?P<wounded>injured|wounded|hurt))\b(?!\s+(?:and|or)\b)", _I)
@@ -508,7 +516,8 @@ _AND_LIST = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as|along\s+with|plus)\s+", _
 _INCLUDING = re.compile(r",\s*(?:including|among\s+them|most\s+of\s+them)\b", _I)
 _INSERTED = re.compile(r",\s*(?:according\s+to|citing|as\s+reported\s+by)\s+[^,.;:]{1,90},\s*$", _I)
 _WHOLE_TOLL = re.compile(r"\s+(?:people\s+|civilians\s+)?(?:injured|wounded|dead|killed|hurt)\b(?!\s+(?:and|or)\b)", _I)
-_OF_NEXT = re.compile(r"\s+(?:out\s+)?of\s+(?:its|their|the|his|our|all|about|some|around)?\s*", _I)
+_OF_NEXT = re.compile(r"\s+(?:out\s+)?of\s+(?:its|their|the|his|our|all|about|some|around)?\s*"
+                      r"(?:(?:town|city|village|region|community)['’]s\s+)?", _I)
 _COLON_LIST = re.compile(r"(?P<kw>losses|casualties)[^.;:]{0,60}:\s*$|(?P<killed>killed|dead|deaths)[^.;:]{0,40}:\s*$"
                          r"|(?P<wounded>wounded|injured)[^.;:]{0,40}:\s*$", _I)
 
@@ -732,7 +741,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return "attacks"
     if b == "pop_now" and r.head in (None, "civilian", "neutral") and (
             re.search(r"\b(?:population|residents|inhabitants|people)\b", t[_clause_start(t, q.start):q.start], _I)
-            or r.head_text.lower() in ("residents", "inhabitants", "people", "civilians", "locals")):
+            or r.head_text.lower() in ("residents", "inhabitants", "people", "civilians", "locals")
+            or _STILL_THERE.match(t, r.np_end)):
         return "population_remaining"     # "the population has dwindled to about 7,000"
     if b == "population":
         return _population(t, q, lo, default="population_prewar")
@@ -740,6 +750,9 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
             (_CONTINUES.fullmatch(t, prev[0].end, q.start) and _ELLIPSIS_NEXT.match(t, q.end))
             or (_CONTINUES_COMMA.fullmatch(t, prev[0].end, q.start) and _ELLIPSIS_PREP.match(t, q.end))):
         return prev[1]      # "over 35,000 in July, escalating to 38,130", "eight in Kyiv, and 10 across the country"
+    if r.head in (None, "civilian", "neutral") and a is None and prev is not None \
+            and prev[1] in ("population_prewar", "population_remaining") and _NOW_IT_IS.fullmatch(t, prev[0].end, q.start):
+        return "population_remaining"   # "the population was about 300 thousand, now it is about 50 thousand"
     if r.head is None and b is None and _SAME_FIGURE.search(t, max(0, q.start - 120), q.start) and prev is None:
         return "=previous"  # "By March, this figure increased to 7,000": the doc's previous figure
     # inside a list: "killed 12 civilians and three soldiers", "including three children"
@@ -814,6 +827,14 @@ def _listed(t: str, a: Quantity, b: Quantity) -> bool:
 
 _NEXT_QUANTITY_CUE = re.compile(r"\b(?:now|currently|still|only)\s+(?:has|have|had|houses|counts|numbers)?\s*(?:only\s+|just\s+|about\s+)?"
                                 r"(?:\d|a\s+few|several|some|hundreds|dozens|thousands)", _I)
+
+
+# "there are currently 1,200 children in these settlements": people still in the places
+_STILL_THERE = re.compile(r"\s+(?:still\s+)?(?:living\s+)?in\s+(?:the|these|this|those)\s+(?:settlements?|city|town|village|"
+                          r"communit(?:y|ies)|areas?|districts?|hromadas?|localities)\b", _I)
+_NOW_IT_IS = re.compile(r"\s*(?:people|residents|inhabitants)?\s*(?:[,;–—-]\s*)?(?:and\s+|but\s+|while\s+)?"
+                        r"(?:now|today|currently)\s*,?\s*(?:it\s+|there\s+|the\s+figure\s+|the\s+number\s+)?"
+                        r"(?:is|are|stands\s+at|has\s+(?:fallen|dropped|shrunk)\s+to|is\s+down\s+to)?\s*", _I)
 
 
 def _population(t: str, q: Quantity, lo: int, default: str | None = None) -> str | None:

@@ -136,6 +136,8 @@ AFTER = [
         r"live\s+(?:there|in\s+the\s+(?:city|town|village))\s+now", r"still\s+reside",
         r"(?:be|are|is|were)\s+still\s+(?:in|at|there)\b", r"still\s+be\s+(?:in|at|there)\b",
         r"liv(?:e|es|ing)\s+(?:in|there|on)\b", r"(?:need|needs|have|has|remain|are\s+yet|is\s+yet)\s+to\s+be\s+evacuated",
+        r"(?:have|has|had)\s+not\s+(?:yet\s+)?(?:fled|left|evacuated|been\s+evacuated)\b",
+        r"(?:have|has|had)\s+(?:yet\s+)?to\s+(?:flee|leave|evacuate)\b",
     ]),
     ("evacuated", [
         r"(?:must|will\s+(?:have|need)\s+to|(?:have|has|had|need|needed)\s+to|(?:were|was|are|is|have\s+been|had\s+been)\s+"
@@ -143,7 +145,7 @@ AFTER = [
         r"\s+(?:leave|evacuate|be\s+evacuated|be\s+relocated)",
         r"evacuated", r"fled", r"left\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+)?(?:city|town|village|area|region|frontline|front\s+line)",
         r"(?:are|were|is|was)\s+(?:now\s+)?leaving\b",
-        r"relocated", r"were\s+moved\s+out", r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+taken\s+out\b(?!\s+(?:from\s+)?(?:under|of)\s+the\s+(?:rubble|debris|ruins))",
+        r"relocated", r"departed\b", r"were\s+moved\s+out", r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+taken\s+out\b(?!\s+(?:from\s+)?(?:under|of)\s+the\s+(?:rubble|debris|ruins))",
         r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+taken\s+(?:away\s+)?from\s+(?:the\s+)?(?:[\w()-]+\s+){0,3}?(?:bank|city|town|village|region|area|zone|district)\b", r"were\s+taken\s+to\s+safety", r"have\s+left\b", r"had\s+left\b",
     ]),
     # "17,000 Ukrainian fighters being lost": losses of soldiers (never of a bare number)
@@ -194,7 +196,7 @@ BEFORE = [
                    r"shooting\s+down", r"downed", r"downing", r"sank", r"sunk", r"sinking"]),
     ("lost", [r"lost", r"losing", r"loses", r"lose", r"suffered", r"suffering", r"losses\s+(?:of|at|to)",
               r"losses\s+(?:include|included|including)", r"written\s+off"]),
-    ("pop_now", [r"there\s+(?:are|were|remain|remained)\s+(?:(?:currently|still|now|only|just)\s+)*",r"(?:has\s+|had\s+)?(?:dwindled|fallen|dropped|shrunk|shrank|declined|plummeted|fell)\s+to",
+    ("pop_now", [r"there\s+(?:are|were|remain|remained)\s+(?:(?:currently|still|now|only|just)\s+)*",r"(?:has\s+|had\s+)?(?:dwindled|fallen|dropped|shrunk|shrank|declined|plummeted|fell|emptied(?:\s+out)?)\s+to",
                  r"(?:now|currently|today)\s+(?:only\s+)?(?:has|have|houses|counts)"]),
     ("population", [r"population\s+as", r"population\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:(?:was|is|has\s+been|had\s+been)\s+(?:now\s+)?estimated\s+at|was|is|stood\s+at|numbered|had\s+been)",
                     r"population\s+(?:of|was|is|stood\s+at|numbered|has\s+(?:fallen|dropped|shrunk)\s+to"
@@ -223,7 +225,8 @@ SHOT_DOWN = r"shot\s+down|downed|intercepted|destroyed|neutrali[sz]ed|repelled|s
 SWAP = r"swap|exchange|returned|released|freed|repatriated|handed\s+over|came\s+home|brought\s+home"
 
 # Population cues.
-PREWAR = (r"pre-?war|prewar|before\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion|conflict|fighting|occupation|"
+PREWAR = (r"pre-?war|prewar|(?:at|by)\s+the\s+(?:very\s+)?(?:beginning|start|outset)\s+of\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion)"
+          r"|before\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion|conflict|fighting|occupation|"
           r"russian\s+invasion|start\s+of)|pre-invasion|before\s+(?:russia|moscow)|before\s+202[2-4]|before\s+2014"
           r"|prior\s+to\s+the|once\b|used\s+to|formerly|previously|had\s+a\s+population|peacetime|was\s+home\s+to")
 REMAINING = (r"\bnow\b|currently|remain|still|\bleft\b|today|has\s+(?:fallen|dropped|shrunk)|(?:fell|dropped|shrank)"
