@@ -79,7 +79,9 @@ def carried_speakers(doc) -> list:
                 carried[i] = carry(head)
                 continue
             if _heading(doc, i):
-                if prose:           # a heading above the first prose is page furniture, not a break
+                # a heading above the first prose is page furniture, not a break; a heading
+                # naming a place ("Kyiv region") opens that place's part of the same report
+                if prose and doc.heading_place(i) is None:
                     cur = None
                 continue
             prose = True
@@ -92,6 +94,8 @@ def carried_speakers(doc) -> list:
                 c = _resolve(doc, i, a)
                 if c is not None:
                     own[i] = c
+            if own[i] is None and (m := _THIS_BY.match(s.text)):
+                own[i] = _named(doc, i, m.group("who"))   # "This is reported by the police": theirs from here on
             if own[i] is not None:
                 cur = own[i]
             elif outlet or _OUTLET_VOICE.match(s.text):
@@ -177,15 +181,7 @@ def places_free(who: str) -> bool:
 
 
 def _heading(doc, i: int) -> bool:
-    """A line of its own that is no statement: a sub-heading or a question."""
-    s = doc.sentences[i]
-    lo, hi = doc.paragraph(i)
-    if hi - lo != 1:
-        return False
-    t = s.text.rstrip()
-    if t.endswith("?"):
-        return True
-    return not re.search(r"[.!\"”:;]$", t) and len(t.split()) <= 14 and not re.search(r"\d", t)
+    return doc.heading(i)
 
 
 def _same_text(a: str, b: str | None) -> bool:

@@ -24,6 +24,7 @@ from .speech import sentence_attributions
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _NAME_GAP = re.compile(r"\s+|\s+[A-Z]\.\s+")
 _FIRST_NAME = re.compile(r"[A-Z][a-z'’]+")
+_PLACE_WORDS = re.compile(r"(?:the\s+)?(?:city|town|village|region|oblast|district|province|area)?", re.I)
 
 
 @dataclass(eq=False)
@@ -67,6 +68,42 @@ class Doc:
     def paragraph(self, i: int) -> tuple[int, int]:
         """(first, last + 1) sentence indexes of sentence i's paragraph."""
         return self._paragraph_bounds[self.paragraph_of[i]]
+
+    def heading(self, i: int) -> bool:
+        """A line of its own that is no statement: a sub-heading or a question."""
+        lo, hi = self.paragraph(i)
+        if hi - lo != 1:
+            return False
+        t = self.sentences[i].text.rstrip()
+        if t.endswith("?"):
+            return True
+        return not re.search(r"[.!\"”:;]$", t) and len(t.split()) <= 14 and not re.search(r"\d", t)
+
+    def heading_place(self, i: int) -> str | None:
+        """A heading that only names a place ("Kyiv", "Kharkiv region") -> that place."""
+        if not self.heading(i):
+            return None
+        ms = self.places(i)
+        if len(ms) != 1:
+            return None
+        t = self.sentences[i].text
+        rest = (t[:ms[0].start] + " " + t[ms[0].end:]).strip(" -–—:\t\n")
+        if rest and not _PLACE_WORDS.fullmatch(rest):
+            return None
+        return ms[0].name
+
+    @cached_property
+    def section_place(self) -> list[str | None]:
+        """For each sentence, the place the heading above it names ("Kyiv region" over the
+        paragraphs about the region), until another heading; None elsewhere."""
+        out, cur = [], None
+        for i in range(len(self.sentences)):
+            if self.heading(i):
+                cur = self.heading_place(i)
+                out.append(None)
+            else:
+                out.append(cur)
+        return out
 
     @cached_property
     def _starts(self) -> list[int]:

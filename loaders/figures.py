@@ -1403,6 +1403,11 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
             return governed.pop(), "context"
     if ctx.main_place in ("Kyiv", "Moscow") and _THE_CAPITAL.search(t):
         return ctx.main_place, "context"    # "140 were injured across the capital" in a story about Kyiv
+    i = ctx.sentence_at(sent_start)
+    if i is not None and ctx.section_place[i] and kind not in ("distance_km", "territory_pct"):
+        wide = _WAR_WIDE.search(t)
+        if wide is None or wide.group().lower() in ("in total", "overall"):
+            return ctx.section_place[i], "context"     # under a heading "Kyiv region": the region's part
     # a country as a location: not "the deadliest attack in Ukraine", "Ukraine's emergency services",
     # "a strike by Russia"
     countries = [m for m in mentions if m.kind == "country"

@@ -143,6 +143,28 @@ def test_carry_over_to_following_sentences(text, needle, expected):
     assert who(text, needle) == expected
 
 
+def test_this_is_reported_by_carries_forward_across_place_headings():
+    """'This is reported by X' after the lead makes X the speaker of what follows too; a
+    sub-heading that only names a place opens that place's part of the same report, and
+    sentences under it take the heading's place."""
+    from loaders.figures import extract_figures
+    text = ("Overnight, Russian forces launched a combined strike on Kharkiv.\n"
+            "This is reported by the National Police.\n"
+            "Kharkiv\n"
+            "Two people died in a residential district. As of 09:00, 14 people were injured.\n"
+            "Kharkiv region\n"
+            "In total, four people were injured. Three were hospitalized.\n"
+            "Analysis\n"
+            "Nine people were hurt in a separate incident.")
+    figs = {f.number_text: f for f in extract_figures(ctx_of(text))}
+    for n in ("Two", "14", "four", "Three"):
+        assert (figs[n].claimant, figs[n].claimant_side) == ("the National Police", "ukraine"), n
+    assert figs["Two"].place == "Kharkiv" and figs["14"].place == "Kharkiv"
+    assert figs["four"].place == "Kharkiv Oblast" and figs["Three"].place == "Kharkiv Oblast"
+    # a heading that names no place ends both the speaker and the section's place
+    assert figs["Nine"].claimant is None and figs["Nine"].place != "Kharkiv Oblast"
+
+
 def test_carry_over_does_not_leak_into_plain_narrative():
     """Background description (a pre-war population, a distance) is the outlet's voice; a
     casualty report in the next paragraph keeps the governor as its speaker."""
