@@ -965,8 +965,9 @@ _OWN_AGENT = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:forces|troops|unit
                         r"soldiers|fighters|aircraft|artillery|drones|navy|air\s+force)\b|\bwe\b", _I)
 _SPEAKER_AFTER = re.compile(
     r"(?:'s|’s)?(?:\s+(?:[A-Z][\w'’-]*|defen[cs]e|foreign|interior|general|military|armed|forces|ministry|staff|"
-    r"of|the|and|officials?|authorities|spokes\w+)){0,5}?\s+(?:said|says|claimed|claims|stated|states|reported|"
-    r"reports|told|announced|estimated|estimates|believes?|added|wrote|write|writes|described|describes)\b")
+    r"of|for|on|the|and|officials?|authorities|spokes\w+|today|yesterday|again|also|later|earlier|has|have|had)){0,6}?\s+(?:said|says|claimed|claims|stated|states|reported|"
+    r"reports|told|announced|estimated|estimates|believes?|added|wrote|write|writes|described|describes|"
+    r"(?:raised|updated|revised|increased|lowered)\s+(?:the|its|their)\s+(?:\w+\s+)?toll)\b")
 
 
 def _mods_side(text: str, cside: str) -> str | None:
@@ -1173,7 +1174,8 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
             return _term_side(sms[-1], cside)
     if r.before in ("lost", "killed_or_wounded") or re.search(r"\b(?:losses|casualties|death\s+toll|dead)\s*(?:stood|were|was|of|:|at|include)?\s*$",
                                        t[cs:q.start], _I):
-        terms = [x for x in left_terms if x[2] != "target" and x[0] < r.before_start]
+        # whose toll: a side named before it, not the speaker's ("the Russian ministry raised the death toll")
+        terms = [x for x in left_terms if x[2] not in ("target", "speaker") and x[0] < r.before_start]
         return terms[-1][1] if terms else None
     if re.search(r"\b(?:its|their|his|her)\b", np_text, _I):
         terms = [x for x in left_terms if x[1]]

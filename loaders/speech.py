@@ -27,6 +27,7 @@ _VERBS = (
     r"put|puts|reckons|reckoned|calculated|calculates|suggested|suggests|identified|"
     r"tallied|show|shows|showed|found|finds|concluded|concludes|"
     r"accused|accuses|"
+    r"(?:raised|raises|updated|updates|revised|revises|increased|lowered|put)\s+(?:the|its|their)\s+(?:\w+\s+)?toll|"
     r"think|thinks|thought|specified|specifies|clarified|clarifies|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|mentioned|mentions|pointed\s+out|points\s+out|published|publishes|issued|issues"
 )
 _VERB = re.compile(r"\b(?:(?:has|have|had|was|were|is|also|later|earlier|previously|separately)\s+)*(" + _VERBS + r")\b")
@@ -109,7 +110,7 @@ _DOC_BY = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:\w+\s+){0,2}?(?:report|statement|estimates?|assessment|analysis|update|count|"
     r"tally|study|survey|investigation|briefing|data|figures|information|calculations?)\s+(?:by|from|of)\s+", re.I)
 _TRAIL_JUNK = re.compile(
-    r"(?:\s+(?:also|later|earlier|previously|separately|had|has|have|was|were|is|would|will|"
+    r"(?:\s+(?:also|later|earlier|previously|separately|today|yesterday|tonight|had|has|have|was|were|is|would|will|"
     r"could|on\s+\w+day|late\s+on\s+\w+day|(?:near|in|at|outside|from)\s+the\s+\w+))+\s*$", re.I)
 
 
@@ -133,7 +134,7 @@ _CUES = ("said", "say", "stat", "told", "tell", "report", "claim", "estimat", "b
          "explain", "cit", "reckon", "calculat", "suggest", "identif", "tall", "show", "found", "find",
          "conclu", "think", "thought", "accord", "as per", "accus", "quot", "figure", "data", "update", "brief", "bulletin",
          "summar", "address", "account", "analys", "releas", "publish", "provid", "issu", "compil", "given",
-         "collect", "gather", "'s ", "’s ", "specifi", "clarifi", "stress", "emphasi", "mention", "point")
+         "collect", "gather", "'s ", "’s ", "toll", "specifi", "clarifi", "stress", "emphasi", "mention", "point")
 _CUE_SCAN = automaton(_CUES)
 # The patterns behind the words each needs: most sentences hold none of them.
 _ACCORDING_G, _POSS_DOC_G, _VERB_G = Gated(_ACCORDING), Gated(_POSS_DOC, also=("'", "’")), Gated(_VERB)
