@@ -1309,6 +1309,9 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
                     and m.oblast == before[-1].name]
             if town and before[-1].kind == "oblast":
                 return _canon(t, town[-1]), "stated"
+            if before[-1].kind == "oblast" and ctx.main_place and _TOWN_IN_REGION.search(t, max(0, before[-1].start - 40), before[-1].start) \
+                    and (places.place_info(ctx.main_place) or {}).get("oblast") == before[-1].name:
+                return ctx.main_place, "context"   # "their hometown in Zaporizhzhia region, 10 km from the front"
             return _canon(t, before[-1]), "stated"
         # "The town sits 8 km from the border", "the city lies 15 miles east of Kramatorsk": the subject's
         subject = _THE_TOWN_SUBJECT.search(t, 0, q.start)
@@ -1386,6 +1389,9 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
                       and not _NUMBER_BETWEEN.search(t, min(q.end, m.end), max(q.start, m.start))]
             if inside:
                 return _canon(t, min(inside, key=lambda m: min(abs(m.start - q.end), abs(q.start - m.end)))), "stated"
+            if ctx.main_place and best.end <= q.start and _TOWN_IN_REGION.search(t, max(0, best.start - 40), best.start) \
+                    and (places.place_info(ctx.main_place) or {}).get("oblast") == name:
+                return ctx.main_place, "context"   # "their hometown in Zaporizhzhia region has emptied to 1,000": the story's town
         return name, "stated"
     if claimant is not None and claimant.start >= 0 and kind in CASUALTY_KINDS:
         # "Authorities in Russian-occupied Donetsk said two people died": where the speakers are
@@ -1543,6 +1549,8 @@ _ORIGIN = re.compile(r"\b(?:soldier|man|woman|men|women|native|resident|voluntee
                      r"(?:the\s+)?(?:\w+\s+)?$", _I)
 _ORIGIN, _OWNER = Gated(_ORIGIN), Gated(_OWNER)
 _THE_TOWN = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+)?(?:town|city|village|settlement|battle|fight|siege)\b", _I)
+_TOWN_IN_REGION = re.compile(r"\b(?:the|this|that|their|its|his|her|our)\s+(?:[\w-]+\s+)?(?:home\s*town|town|city|village|"
+                             r"settlement|community)\s+(?:in|of)\s+(?:the\s+)?$", _I)
 
 
 @lru_cache(maxsize=4096)    # every figure of a sentence asks: read once
