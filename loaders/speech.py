@@ -152,6 +152,8 @@ def sentence_attributions(text: str, offset: int) -> list[Attribution]:
     n = len(text)
     for m in _ACCORDING_G.finditer(text, low=low):
         who = _np_after(text, m.end())
+        if who and _NO_ONES_DATA.fullmatch(text, *who):
+            continue        # "according to preliminary data": whose, the sentence does not say
         if who:
             s, e = who
             out.append(_make(text, offset, s, e, 0, n))
@@ -181,6 +183,8 @@ def sentence_attributions(text: str, offset: int) -> list[Attribution]:
     return sorted(out, key=lambda a: a.start)
 
 
+_NO_ONES_DATA = re.compile(r"(?:the\s+)?(?:(?:preliminary|initial|early|latest|updated|official|available|current|"
+                           r"unconfirmed|operational|new)\s+)*(?:data|information|figures|estimates|statistics|numbers)", re.I)
 _TITLE_VERB = re.compile(r"(?<=\s)(?:Says|Said|Puts|Put|Estimates|Estimated|Claims|Claimed|Reports|Reported|Confirms|"
                          r"Confirmed|Announces|Announced|Tells|Told|Warns|Warned|Admits|Admitted)\b")
 
@@ -622,7 +626,7 @@ _SPEAKER_NOUN = re.compile(
     r"milbloggers?|war\s+correspondents?|air\s+force|air\s+defen[cs]e|prosecutor|investigators?|"
     r"lawmakers?|legislators?|parliament|MPs?|deputies|"
     r"kremlin|pentagon|council|committee|office|journalists?|media|researchers?|group|"
-    r"volunteers?|medics?|doctors?|rescuers|guards?|brigade|battalion|unit|corps|navy|"
+    r"volunteers?|medics?|doctors?|rescuers|guards?|brigade|battalion|unit|corps|navy|representatives?|militia|"
     r"directorate|watchdog|commission|mercenar(?:y|ies)|separatists?|side|ministry|data|"
     r"department|headquarters|HQ|cent(?:er|re)|"
     r"the\s+(?:UN|U\.N\.|EU)|marine|marines|paratroopers?|commanders)\b", re.I)

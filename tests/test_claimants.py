@@ -321,6 +321,13 @@ def test_identified_by_name_counts_as_a_claim():
     # "in turn" is an aside, not the speaker's role: the role before the name gives the side
     ("The head of the Russian-installed administration, Ivan Petrov, in turn, said 12 people were killed.", "12",
      ("Ivan Petrov", "russia")),
+    ("Twelve people were killed when a missile crashed in Horlivka, representatives of the Donetsk People's "
+     "Republic (DPR) said.", "Twelve", ("representatives of the Donetsk People's Republic", "russia")),
+    ("People's Militia of the DPR says that 5 people died.", "5", ("People's Militia of the DPR", "russia")),
+    ('"Twelve were killed, according to preliminary data, and seven were wounded," the head of the DPR said.',
+     "seven", ("the head of the DPR", "russia")),
+    ("The Russian Ministry for Emergency Situations raised the death toll to 19.", "19",
+     ("Russian Ministry for Emergency Situations", "russia")),
 ])
 def test_more_attribution_shapes(text, needle, expected):
     assert who(text, needle) == expected
