@@ -80,7 +80,7 @@ _LOSS_VERB = re.compile(r"\b(?:lost|losses|loss|lose|loses|losing|destroyed|dest
 _EQUIP_VERB_LIST = re.compile(r"\b(?:destroyed|destroying|shot\s+down|downed|sank|sunk|knocked\s+out|lost|disabled)\s+"
                               r"(?:[A-Za-z][\w'’-]*\s+){0,5}[A-Za-z][\w'’-]*(?:\s*,|\s+and)\s*$", _I)
 _CIVILIAN_WORD = re.compile(r"\b(?:civilians?|people|residents|children|inhabitants)\b", _I)
-_LOSS_NOUN = re.compile(r"\b(?:losses|casualties|death\s+toll|casualty\s+toll)\b", _I)
+_LOSS_NOUN = re.compile(r"\b(?:losses|casualties|fatalities|deaths|death\s+toll|casualty\s+toll|toll)\b", _I)
 _LOSS_ONLY = re.compile(r"\b(?:lost|losses|loss|lose|loses|losing|suffered)\b", _I)
 _STRIKE_MOD = re.compile(r"\b(?:%s)\b" % L.STRIKE_MODIFIERS, _I)
 _TIMES = re.compile(r"^\s+times\b", _I)
@@ -526,6 +526,10 @@ _DASH_ASIDE = re.compile(r"\s*[—–]\s*[^—–.;]{2,80}?\s*[—–]")
 _SIDE_PAIR = re.compile(r"\s*(?:Ukrainian|Russian)\s+(?:and|or)\s+(?=(?:Ukrainian|Russian)\b)", _I)
 
 
+_LOSS_HEAD = re.compile(r"(?P<mods>(?:\s+(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|enemy|military|troop|combat|battlefield|army|"
+                        r"soldier|servicemen))+)\s+(?P<noun>fatalities|deaths|casualties)\b")
+
+
 def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
     end = min(hi, q.end + 120)
     pos = q.end
@@ -574,6 +578,12 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
             unknown = True      # "killed 40 Palestinians": a noun the lexicon does not know
         pos = tok.end()
         words += 1
+    if head is None and (ln := _LOSS_HEAD.match(t, q.end, end)):
+        # "250,000 Russian military fatalities": the loss noun after its modifiers is the head
+        head = "military" if ln.group("mods").strip() else "neutral"
+        head_text, np_end = ln.group("noun"), ln.end()
+        ln_kind = "killed" if ln.group("noun").lower() in ("fatalities", "deaths") else "killed_or_wounded"
+        return _Read(head, head_text, t[q.end:np_end], np_end, ln_kind, None, q.start, None, False, False)
     mods = t[q.end:np_end] if head else ""
     after = None
     # "at least 10 others — including four children — were injured": the verb after the aside
@@ -996,8 +1006,14 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
     agents = [x for x in left_terms if x[2] == "agent" and x[1]]
     if kind == "territory_pct":
         terms = [x for x in left_terms if x[2] != "target" and x[1]]
-        if terms:
-            return terms[-1][1]
+        # the holder is the clause's actor, not a side word on the land ("seized 1% of additional
+        # Ukrainian territory and now controls 20%": Russia's)
+        holders = [x for x in terms if x[2] == "agent"]
+        if not holders and prev is not None and prev[1] == "territory_pct" and prev[2]:
+            return prev[2]      # "... and now controls about 20%": the same subject
+        holders = holders or terms
+        if holders:
+            return holders[-1][1]
         return "russia" if re.search(r"\boccup|under\s+russian\s+control", t, _I) else None
     if kind in CASUALTY_KINDS or kind == "equipment_lost":
         m = _SIDE_LOSSES_CAME_TO.search(t, max(lo, q.start - 200), q.start)

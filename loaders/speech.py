@@ -24,7 +24,7 @@ _VERBS = (
     r"posts|assessed|assesses|assess|warned|warns|acknowledged|admitted|admits|insisted|"
     r"alleged|alleges|declared|indicated|revealed|put|puts|counted|counts|recorded|records|"
     r"verified|verifies|documented|documents|registered|informed|explained|cited|citing|"
-    r"put|puts|reckons|reckoned|calculated|calculates|suggested|suggests|identified|"
+    r"put|puts|reckons|reckoned|calculated|calculates|suggested|suggests|suggest|identified|"
     r"tallied|show|shows|showed|found|finds|concluded|concludes|"
     r"accused|accuses|"
     r"(?:raised|raises|updated|updates|revised|revises|increased|lowered|put)\s+(?:the|its|their)\s+(?:\w+\s+)?toll|"
@@ -438,8 +438,11 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
 # The subject opening a sentence, before its verb: "President Volodymyr Zelenskyy has spoken"
 _LEAD_SUBJECT = re.compile(r"\s*(?P<who>(?:(?:[A-Z][\w.'’-]*|of|the|for|and)\s+){0,7}?[A-Z][\w.'’-]*)\s+"
                            r"(?:(?:has|have|had|was|is|also|later|earlier|on\s+[A-Z]\w+)\s+)*[a-z]+(?:ed|s|en|ke|ve|ld|nt|ote|id|ok|ew)\b")
-_WHO_BEFORE = re.compile(r"(?P<who>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*),\s+who\s+(?:has\s+|had\s+|also\s+|later\s+)?$")
-_WHO_VERBS = {"said", "says", "claimed", "claims", "estimated", "estimates", "reported", "reports", "stated", "told", "wrote"}
+_WHO_BEFORE = re.compile(r"(?P<who>(?:[A-Z][\w.'’-]*\s+){0,4}(?:[A-Z][\w.'’-]*|officials|analysts|experts|sources))"
+                         r",\s+who\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+)?$")
+_WHO_VERBS = {"said", "says", "say", "claimed", "claims", "claim", "estimated", "estimates", "estimate", "reported",
+              "reports", "stated", "told", "wrote", "suggest", "suggests", "suggested", "believe", "believes",
+              "assess", "assesses", "assessed"}
 _QUOTE_CLOSED_BEFORE = re.compile(r"[,.!?]\s*[\"\u201d]\s*$|[\"\u201d]\s*,\s*$")
 _AS_FRONT = re.compile(r"^\s*(?:[Aa]s|[Ll]ike|[Jj]ust\s+as)\s+(?:(?:the|a|an)\s+[^,.;:]{1,60},\s*)?$")
 _FINDINGS = {"found", "finds", "concluded", "concludes"}
