@@ -152,7 +152,8 @@ _DATELINE = re.compile(
     rf"^(?P<dl>"
     rf"(?:{_PLACE_PART}(?:,\s*{_PLACE_PART})*(?:,\s*{_DATE})?\s*)?\((?:{AGENCIES})\)\s*{DASH}"  # (Reuters) -
     rf"|[A-Z][A-Z'.\-]+(?:[ \-][A-Z][A-Z'.\-]+){{0,3}}(?:,\s*{_PLACE_PART})*(?:,\s*{_DATE})?\s*{DASH}"  # KYIV —
-    rf")\s+(?=\S)")
+    # "MOSCOW (Reuters) -Russian forces ...": an agency's dash may touch the first word
+    rf")(?:\s+(?=\S)|(?<=\)\s[-–—])(?=[A-Z])|(?<=\)[-–—])(?=[A-Z]))")
 
 _TERMINAL = re.compile(r"[.!?:;,][\"'\u201d\u2019)\]]*$|[\"\u201d]$")
 _MOJIBAKE = re.compile("[\u00c2\u00c3\u00d0\u00d1\u00e2][\u0080-\u00bf\u0152-\u2122]")

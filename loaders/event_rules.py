@@ -14,7 +14,8 @@ _I = re.I
 TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("strike", re.compile(
         r"\b(?:air|missile|drone|rocket|artillery|glide[\s-]bomb|bomb|ballistic[\s-]missile|"
-        r"cruise[\s-]missile|kamikaze[\s-]drone)[\s-]?(?:and\s+\w+\s+)?(?:strikes?|attacks?|barrages?|raids?)\b"
+        r"cruise[\s-]missile|kamikaze[\s-]drone|tochka(?:-u)?|iskander(?:-m)?|kinzhal|kalibr|shahed|himars|atacms|"
+        r"storm\s+shadow|grad|uragan|smerch|kh-\d+)[\s-]?(?:and\s+\w+\s+)?(?:strikes?|attacks?|barrages?|raids?)\b"
         r"(?!\s+(?:sirens?|alerts?|alarms?|warnings?|shelters?|defen[cs]es?))"
         r"|\bstrikes?\s+(?:on|against|at|in|targeting|hitting|aimed\s+at)\b|\bstruck\b|\bshelled\b|\bshelling\s+(?:of|on)\b"
         r"|\b(?:killed|wounded|injured|died|hurt)\s+(?:\w+\s+){0,3}?in\s+(?:(?:the|an?|overnight|heavy|russian|ukrainian)\s+)*shelling\s+(?:in|of|on)\b"
@@ -32,6 +33,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\bhit\b(?=[^.]{0,60}\bwith\s+(?:[\w-]+\s+){0,2}(?:missiles|drones|rockets|bombs|artillery|shells)\b)"
         r"|\bdropped\s+(?:[\w-]+\s+){0,3}?(?:bombs?|missiles?|munitions?)\s+on\b"
         r"|\bcame\s+under\s+(?:\w+\s+)?(?:fire|shelling|bombardment|missile\s+attack|drone\s+attack)\b"
+        r"|\b(?:was|were|is|are|came)\s+(?:also\s+)?under\s+(?:\w+\s+)?attack\s+(?:by|from)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:drones?|missiles?|rockets?|shaheds?|uavs?|artillery|aircraft|bombs?)\b"
         r"|\b(?:was|were|been|being)?\s*(?:hit|struck)\s+by\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?|"
         r"bombs?|shells?|strikes?|airstrikes?)\b"
         r"|\b(?:fired|firing|opened\s+fire)\s+(?:on|at|upon)\b|\bhit\s+(?:near|close\s+to)\b"
@@ -190,7 +193,7 @@ SUBJECT_GAP = re.compile(r"^(?:['’]s\s+\w+)?\s*(?:,(?:[^,;]|(?<=\d),(?=\d)){1,
 # Triggers whose place may come before them ("Bakhmut fell to", "Avdiivka was captured").
 PLACE_BEFORE_OK = re.compile(r"^(?:(?:came|come|fell|fallen|passed|is\s+now|was\s+now|are\s+now|now|restored|returned)\s+.*\s+control|.*\s+hands|captured|recaptured|seized|liberated|retaken|overrun|fell\s+to|"
                              r"(?:has|have|had)\s+fallen|attacked|shelled|struck|bombed|"
-                             r"evacuated|abandoned|came\s+under\s+.*|ordered\s+.*\bto\s+(?:leave|evacuate|flee)|"
+                             r"evacuated|abandoned|came\s+under\s+.*|(?:was|were|is|are)\s+(?:also\s+)?under\s+.*|ordered\s+.*\bto\s+(?:leave|evacuate|flee)|"
                              r"(?:(?:was|were|been|being)\s+)?(?:hit|struck)\s+by\s+.*)$", _I)
 # Before a nominal trigger: a commemoration or a start point, not news ("the anniversary of
 # the liberation of X", "a year since the capture of X").
@@ -316,7 +319,7 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
     """Who carries the event out: "by Russian troops" after the trigger, else the nearest
     force named before it in the sentence (flipped when that force fends the attack off)."""
     by = BY_SIDE.match(text[end:])
-    if re.search(r"(?i)\b(?:hit|struck)\s+by\b", m.group(0)):
+    if re.search(r"(?i)\b(?:hit|struck)\s+by\b|\bunder\s+(?:\w+\s+)?(?:attack|fire|shelling|bombardment)\b", m.group(0)):
         # "Kyiv was hit by a Russian missile": the subject is the target; the sender is in the by-phrase
         sender = re.search(rf"{RU_WORD}|{UA_WORD}", m.group(0))
         return side_of(sender.group(0)) if sender else None

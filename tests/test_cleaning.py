@@ -192,6 +192,8 @@ def test_article_sentences_that_resemble_furniture_are_kept(prose):
     ("Kyiv (AFP) - Ukraine said", "Kyiv (AFP) -", "Ukraine said"),
     ("Russian forces \u2014 backed by artillery \u2014 attacked", None, "Russian forces \u2014"),
     ("In Kyiv - the capital - sirens sounded", None, "In Kyiv"),
+    ("MOSCOW (Reuters) -Russian forces attacked", "MOSCOW (Reuters) -", "Russian forces"),
+    ("NATO-Russia talks stalled", None, "NATO-Russia talks"),
 ])
 def test_leading_dateline_is_lifted_out_as_metadata(text, dateline, body_start):
     c = clean(text + " on Tuesday, officials said.")

@@ -189,6 +189,12 @@ EVENTS = [
     ("attacked_a_region_with_missiles", "Russia attacked Kharkiv Oblast with two Iskander-M ballistic missiles on "
      "Monday.", D(2024, 11, 19), ("strike", "Kharkiv Oblast", "russia", D(2024, 11, 18))),
     # a formation the dictionary knows carries the capture out, whatever the verb
+    ("a_named_missile_attack_on_a_city", "Separatist officials called the Tochka-U attack on Kherson a terrorist act.",
+     D(2022, 3, 15), ("strike", "Kherson", None, D(2022, 3, 15))),
+    ("a_region_under_attack_by_drones", "The Kharkiv Oblast was also under attack by drones and missiles on Monday.",
+     D(2025, 11, 18), ("strike", "Kharkiv Oblast", None, D(2025, 11, 17))),
+    ("a_city_under_russian_drone_attack", "Kyiv came under Russian drone attack on Monday.",
+     D(2025, 11, 18), ("strike", "Kyiv", "russia", D(2025, 11, 17))),
     ("a_russian_grouping_liberates", "Units of the 'West' grouping have liberated the town of Selydove on Sunday.",
      D(2025, 11, 18), ("capture", "Selydove", "russia", D(2025, 11, 16))),
 ]
