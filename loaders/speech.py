@@ -56,7 +56,9 @@ COLLECTIVE = re.compile(r"^(?:the|these|those|both)\s+(?:two\s+|three\s+|indepen
 MEDIA_COLLECTIVES = re.compile(r"\b(?:journalists|reporters|outlets?|media|publications?)$", re.I)
 # Anaphoric descriptions resolved to an earlier speaker.
 ANAPHORA = re.compile(
-    r"^(?:the|this|that)\s+(?:(?:same|latest|daily|new|regional|local|military|lieutenant|major|colonel|brigadier|"
+    r"^the\s+(?:region|city|oblast|town)['’]s\s+(?:head|chief|governor|mayor)$"
+    r"|^the\s+head\s+of\s+the\s+(?:region|city|oblast|town|regional\s+administration|city\s+administration)$"
+    r"|^(?:the|this|that)\s+(?:(?:same|latest|daily|new|regional|local|military|lieutenant|major|colonel|brigadier|"
     r"deputy|senior|top|chief)\s+)*(?:(?-i:[a-z][a-z-]+)\s+)?"     # "the mission report", "the monitoring mission"
     r"(?:report|statement|ministry|MoD|defen[cs]e\s+ministry|agency|official|officials|spokes(?:man|woman|person)|governor|"
     r"institute|think[- ]tank|update|assessment|post|mayor|general|"
