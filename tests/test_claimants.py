@@ -326,7 +326,7 @@ def test_identified_by_name_counts_as_a_claim():
     ("People's Militia of the DPR says that 5 people died.", "5", ("People's Militia of the DPR", "russia")),
     ('"Twelve were killed, according to preliminary data, and seven were wounded," the head of the DPR said.',
      "seven", ("the head of the DPR", "russia")),
-    ("Oleksandr Prokudin, the head of the Kherson Regional Military Administration, spoke on Telegram. "
+    ("Oleksandr Prokudin, the head of the Kherson Regional Military Administration, reported this on Telegram. "
      '"The enemy fired 20 shells at the city," said the region\'s head.', "20", ("Oleksandr Prokudin", "ukraine")),
     ("The Russian Ministry for Emergency Situations raised the death toll to 19.", "19",
      ("Russian Ministry for Emergency Situations", "russia")),
