@@ -760,6 +760,11 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
             (_CONTINUES.fullmatch(t, prev[0].end, q.start) and _ELLIPSIS_NEXT.match(t, q.end))
             or (_CONTINUES_COMMA.fullmatch(t, prev[0].end, q.start) and _ELLIPSIS_PREP.match(t, q.end))):
         return prev[1]      # "over 35,000 in July, escalating to 38,130", "eight in Kyiv, and 10 across the country"
+    if r.head is None and prev is not None and prev[1] in ("attacks", "strikes", "killed", "wounded") \
+            and _LABELLED_NEXT.fullmatch(t, prev[0].end, q.start):
+        return prev[1]      # "25 attacks in the Avdiivka direction, in the Marinka one - 40"
+    if r.head is None and prev is not None and prev[1] == "captured" and re.match(r"\s+each\b", t[q.end:q.end + 6]):
+        return "captured"   # "exchanging 214 people in total, 107 each"
     if r.head in (None, "civilian", "neutral") and a is None and prev is not None \
             and prev[1] in ("population_prewar", "population_remaining") and _NOW_IT_IS.fullmatch(t, prev[0].end, q.start):
         return "population_remaining"   # "the population was about 300 thousand, now it is about 50 thousand"
@@ -845,6 +850,12 @@ _STILL_THERE = re.compile(r"\s+(?:still\s+)?(?:living\s+)?in\s+(?:the|these|this
 _NOW_IT_IS = re.compile(r"\s*(?:people|residents|inhabitants)?\s*(?:[,;–—-]\s*)?(?:and\s+|but\s+|while\s+)?"
                         r"(?:now|today|currently)\s*,?\s*(?:it\s+|there\s+|the\s+figure\s+|the\s+number\s+)?"
                         r"(?:is|are|stands\s+at|has\s+(?:fallen|dropped|shrunk)\s+to|is\s+down\s+to)?\s*", _I)
+
+
+# ", in the Marinka - 40", "; near Toretsk: 12": another place's number after a label
+_LABELS_NUMBER = re.compile(r"(?:\s+(?:direction|axis|sector|area|one))?\s*[-–—:]\s*(?:about\s+|over\s+|some\s+)?\d")
+_LABELLED_NEXT = re.compile(r"[^.;:\d]{0,60}?[,;]\s*(?:and\s+)?(?:in|on|near|around|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+"
+                            r"(?:\s+(?:direction|axis|sector|area|one))?\s*[-–—:]\s*(?:about\s+|over\s+|some\s+)?", _I)
 
 
 def _population(t: str, q: Quantity, lo: int, default: str | None = None) -> str | None:
@@ -1386,6 +1397,7 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
             return ctx.main_place, "context"    # "35 attacks were reported around the city on the edge of Donbas"
     # "In the Kharkiv direction, ... two attacks in the area of Tykhi": a front sector's name
     # yields to a place named in the sentence (it stays when it is the only one)
+    ms = [m for m in ms if not (m.start > q.end and _LABELS_NUMBER.match(t, m.end))] or ms
     named = [m for m in ms if not _SECTOR_AFTER.match(t, m.end)]
     if named:
         ms = named

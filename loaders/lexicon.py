@@ -126,7 +126,8 @@ AFTER = [
                  r"(?:are|were|is|was)\s+(?:officially\s+)?listed\s+as\s+missing",
                  r"(?:have|has|had)\s+been\s+trapped\s+(?:in|inside|under|beneath)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
                  r"(?:basements?|cellars?|rubble|debris|ruins|collapsed)",
-                 r"(?:are|were|is|was|remain(?:ed|s)?)\s+(?:still\s+)?(?:trapped\s+)?(?:under|beneath)\s+(?:the\s+)?(?:rubble|debris|ruins)"]),
+                 r"(?:are|were|is|was|remain(?:ed|s)?)\s+[\"“]?(?:(?:still|most|very|likely|probably|possibly)\s+)*(?:trapped\s+)?"
+                 r"(?:under|beneath)\s+(?:the\s+)?(?:rubble|debris|ruins)"]),
     ("population_remaining", [
         r"(?:are|were|remain|remained|is|was)\s+(?:still\s+)?trapped\s+(?:in|inside|within)",
         r"remain(?:ed|s|ing)?\b", r"still\s+live[sd]?\b", r"still\s+living", r"continue\s+to\s+live",
@@ -217,7 +218,7 @@ STRIKE_AFTER = (r"\s+(?:from|with|by|using|involving)\s+(?:the\s+)?(?:[\w-]+\s+)
                 r"substations?|power\s+(?:plants?|stations?|lines?)|hospitals?|schools?|apartments?)\b")
 
 # Verbs that hit something a number of times: "shelled the city 20 times".
-TIMES_VERBS = (r"shell(?:ed|ing)|fired|firing|opened\s+fire|struck|strik(?:e|ing)|hit|bomb(?:ed|ing)|fired\s+(?:on|at)|target(?:ed|ing)|pounded|"
+TIMES_VERBS = (r"shell(?:ed|ing|s)|fired|firing|opened\s+fire|struck|strik(?:e|ing)|hit|bomb(?:ed|ing)|fired\s+(?:on|at)|target(?:ed|ing)|pounded|"
                r"attack(?:ed|ing)?|storm(?:ed|ing)?|assault(?:ed|ing)?")
 
 # Shoot-downs are not strikes that landed and not a loss the gold counts: skip them.
