@@ -336,4 +336,11 @@ def clean(text: str, title: str | None = None) -> Cleaned:
         dateline = m["dl"].strip()
         lines[0] = lines[0][m.end():]
         lines = _drop_furniture(lines, removed)   # furniture can follow the dateline
+    else:
+        # "MOSCOW (Reuters) - ..." opening the first paragraph below a standfirst or page lines
+        for k in range(1, min(len(lines), 8)):
+            if (m := _DATELINE.match(lines[k])) and "(" in m["dl"]:
+                dateline = m["dl"].strip()
+                lines[k] = lines[k][m.end():]
+                break
     return Cleaned(text="\n".join(_unwrap(lines)), title=title, dateline=dateline, removed=removed)

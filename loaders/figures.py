@@ -853,6 +853,7 @@ _NOW_IT_IS = re.compile(r"\s*(?:people|residents|inhabitants)?\s*(?:[,;–—-]\
 
 
 # ", in the Marinka - 40", "; near Toretsk: 12": another place's number after a label
+_A_TOWN_IN_COUNTRY = re.compile(r"\b(?:a|the)\s+(?:[\w-]+\s+)?(?:city|town|village)\s+in\s+(?:\w+\s+)?(?:Ukraine|Russia)\b")
 _LABELS_NUMBER = re.compile(r"(?:\s+(?:direction|axis|sector|area|one))?\s*[-–—:]\s*(?:about\s+|over\s+|some\s+)?\d")
 _LABELLED_NEXT = re.compile(r"[^.;:\d]{0,60}?[,;]\s*(?:and\s+)?(?:in|on|near|around|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+"
                             r"(?:\s+(?:direction|axis|sector|area|one))?\s*[-–—:]\s*(?:about\s+|over\s+|some\s+)?", _I)
@@ -1439,6 +1440,9 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
             return governed.pop(), "context"
     if ctx.main_place in ("Kyiv", "Moscow") and _THE_CAPITAL.search(t):
         return ctx.main_place, "context"    # "140 were injured across the capital" in a story about Kyiv
+    if kind in CASUALTY_KINDS and ctx.dateline_place and ctx.dateline_place == ctx.main_place \
+            and _A_TOWN_IN_COUNTRY.search(t):
+        return ctx.main_place, "context"    # "VINNYTSIA (AP) - Missiles struck a city in central Ukraine"
     i = ctx.sentence_at(sent_start)
     if i is not None and ctx.section_place[i] and kind not in ("distance_km", "territory_pct"):
         wide = _WAR_WIDE.search(t)

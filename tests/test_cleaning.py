@@ -349,3 +349,15 @@ def test_glued_sentences_are_still_split_after_the_fast_check():
     assert cleaning.normalise("The mayor said.The head of the region  agreed.") == \
         "The mayor said. The head of the region agreed."
     assert cleaning.normalise("Read more at ukrinform.ua and U.S. sites") == "Read more at ukrinform.ua and U.S. sites"
+
+
+def test_an_agency_dateline_below_page_lines_is_lifted_too():
+    text = ("Russian forces advance on a new front, state media say\n"
+            "Posted on June 30, 2025\n"
+            "Russian forces have captured a village, intensifying the conflict.\n"
+            "MOSCOW (Reuters) -Russian forces have taken control of the first village in the region.\n"
+            "Later, officials in Kyiv (AP) - declined to comment.")
+    c = clean(text)
+    assert c.dateline == "MOSCOW (Reuters) -"
+    assert "Russian forces have taken control of the first village" in c.text and "MOSCOW" not in c.text
+    assert "Kyiv (AP) - declined" in c.text       # only the first one is a dateline

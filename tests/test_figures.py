@@ -2078,3 +2078,14 @@ def test_the_enemy_in_a_belligerent_outlet_s_own_voice_is_the_other_side():
     assert sides("Ukrinform") == [("strikes", 287.0, "russia"), ("strikes", 1716.0, "russia")]
     assert sides("TASS") == [("strikes", 287.0, "ukraine"), ("strikes", 1716.0, "ukraine")]
     assert sides("Reuters") == [("strikes", 287.0, None), ("strikes", 1716.0, None)]
+
+
+def test_a_city_in_the_country_is_the_datelines_city():
+    """'VINNYTSIA (AP) - Missiles struck a city in central Ukraine, killing 20': the dateline
+    names the city the sentence leaves unnamed; without a dateline the toll stays placeless."""
+    text = "Missiles struck a city in central Ukraine on Thursday, killing at least 20 people, officials said."
+    with_dateline = Doc(doc_id="t", text=text, sentences=sentences.split(text), published=PUBLISHED,
+                        main_place="Vinnytsia", dateline_place="Vinnytsia")
+    assert [f.place for f in extract_figures(with_dateline)] == ["Vinnytsia"]
+    without = Doc(doc_id="t", text=text, sentences=sentences.split(text), published=PUBLISHED, main_place="Vinnytsia")
+    assert [f.place for f in extract_figures(without)] == [None]
