@@ -98,7 +98,8 @@ _REMAINING = re.compile(L.REMAINING, _I)
 _CONTROL = re.compile(r"\b(?:%s)\b" % L.CONTROL, _I)
 _TERRITORY = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:%s)\b" % L.TERRITORY_OBJECT)
 _TERRITORY_NOT = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:%s)\b" % L.TERRITORY_NOT, _I)
-_DIST_NOT = re.compile(r"\b(?:range|long|length|stretch(?:es|ed|ing)?|wide|width|altitude|height|radius|deep|depth|area|zone)\b", _I)
+# ("range" of a weapon, but not a firing range "located 30 km from" a city)
+_DIST_NOT = re.compile(r"\b(?:(?<!military )(?<!firing )(?<!training )range(?!\s*(?:,\s*)?(?:is\s+|was\s+)?(?:located|situated|lies|sits))|long|length|stretch(?:es|ed|ing)?|wide|width|altitude|height|radius|deep|depth|area|zone)\b", _I)
 _DIST_NOT_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:-?long|stretch|wide|range|radius|area|zone|front\s+line\b(?!\s*[,.]))", _I)
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|\(|\)|,\s+(?:while|whereas)\b(?!\s+\w+ing\b)", re.I)
 _SIDE = re.compile(r"\b(?:%s)(?![\w-])" % _alt(f"(?P<{k}>{_alt(v)})" for k, v in L.SIDE_WORDS.items()), _I)
@@ -116,7 +117,9 @@ _TITLE_BEFORE = re.compile(r"(?:governor|mayor|head|chief|leader|ruler|administr
                            r"council|prosecutor|ombudsman|official)s?\s+(?:of\s+)?(?:the\s+)?$", _I)
 _TITLE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:regional\s+|military\s+|city\s+)*(?:governor|mayor|officials?|authorities|"
                           r"administration|prosecutors?|police|council|military\s+administration|head|chief|said|says|stated|states|announced|"
-                          r"claims?|claimed|reported|forces|troops|army|military|'s|’s|(?:state\s+)?emergency\s+services?|"
+                          r"claims?|claimed|reported|forces|troops|army|"
+                          r"military(?!\s+(?:range|base|training|academy|camp|airfield|unit|hospital|school|site|facility|"
+                          r"installation|compound|barracks|town))|'s|’s|(?:state\s+)?emergency\s+services?|"
                           r"air\s+force|navy|general\s+staff|(?:defen[cs]e\s+|interior\s+|foreign\s+)?ministry|"
                           r"border\s+(?:guard|service)|national\s+(?:guard|police)|security\s+service)\b", _I)
 _DIRECTION_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+)?$", _I)
@@ -853,7 +856,8 @@ _NOW_IT_IS = re.compile(r"\s*(?:people|residents|inhabitants)?\s*(?:[,;–—-]\
 
 
 # ", in the Marinka - 40", "; near Toretsk: 12": another place's number after a label
-_A_TOWN_IN_COUNTRY = re.compile(r"\b(?:a|the)\s+(?:[\w-]+\s+)?(?:city|town|village)\s+in\s+(?:\w+\s+)?(?:Ukraine|Russia)\b")
+_A_TOWN_IN_COUNTRY = re.compile(r"\b(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|base|range|training\s+ground)\s+in\s+"
+                                r"(?:\w+\s+)?(?:Ukraine|Russia)\b")
 _LABELS_NUMBER = re.compile(r"(?:\s+(?:direction|axis|sector|area|one))?\s*[-–—:]\s*(?:about\s+|over\s+|some\s+)?\d")
 _LABELLED_NEXT = re.compile(r"[^.;:\d]{0,60}?[,;]\s*(?:and\s+)?(?:in|on|near|around|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+"
                             r"(?:\s+(?:direction|axis|sector|area|one))?\s*[-–—:]\s*(?:about\s+|over\s+|some\s+)?", _I)
@@ -1249,12 +1253,12 @@ _SIDE_LOSSES_CAME_TO = re.compile(r"(?:^|[^\w-])(?P<side>%s)\s+(?:[\w-]+\s+)?los
 _CIVILIAN_LIST_AFTER = re.compile(r"\s*,?\s*(?:and\s+)?(?:women|children)\b", _I)
 _POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?$", _I)
 _HELD_BY = re.compile(r"\b(?:in|by)\s+(?:the\s+)?(?=\S)", _I)
-_MILITARY_SITE = re.compile(r"\b(?:barracks|training\s+(?:ground|range|centre|center|station|camp)|military\s+(?:base|unit|academy|"
+_MILITARY_SITE = re.compile(r"\b(?:barracks|training\s+(?:ground|range|centre|center|station|camp|base)|military\s+(?:training\s+)?(?:base|unit|academy|range|"
                             r"school|airfield|camp)|army\s+(?:base|camp))\b", _I)
 _ATTACKER_STRUCK = re.compile(r"\b(?P<side>%s)\s+(?:[\w-]+\s+){0,2}?(?:bombed|struck|hit|shelled|attacked|fired\s+on|targeted)\b"
                               % _alt(_alt(v) for k, v in L.SIDE_WORDS.items() if k != "own"), _I)
 _BY_ATTACKER = re.compile(
-    r"\b(?:after|in|by|during|from|amid|following|under|when)\s+(?:an?\s+|the\s+)?(?:(?:overnight|massive|massed|heavy|"
+    r"(?:\b(?:after|in|by|during|from|amid|following|under|when)\s+|^\s*)(?:an?\s+|the\s+)?(?:(?:overnight|massive|massed|heavy|"
     r"deadly|latest|new|combined)\s+)?(?P<side>%s)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|shelling|missiles?|drones?|"
     r"bombardments?|air\s*strikes?|fire|raids?|barrages?|artillery|bombs?|bombing)\b"
     % _alt(_alt(v) for k, v in L.SIDE_WORDS.items() if k != "own"), _I)
@@ -1440,8 +1444,7 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
             return governed.pop(), "context"
     if ctx.main_place in ("Kyiv", "Moscow") and _THE_CAPITAL.search(t):
         return ctx.main_place, "context"    # "140 were injured across the capital" in a story about Kyiv
-    if kind in CASUALTY_KINDS and ctx.dateline_place and ctx.dateline_place == ctx.main_place \
-            and _A_TOWN_IN_COUNTRY.search(t):
+    if kind in CASUALTY_KINDS and ctx.main_place and _A_TOWN_IN_COUNTRY.search(t):
         return ctx.main_place, "context"    # "VINNYTSIA (AP) - Missiles struck a city in central Ukraine"
     i = ctx.sentence_at(sent_start)
     if i is not None and ctx.section_place[i] and kind not in ("distance_km", "territory_pct"):
