@@ -1385,6 +1385,11 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
                  and q.start - m.end < 60]
         if owner:
             return _canon(t, owner[-1]), "stated"
+        # "Hirnyk, a town to the south with a pre-war population of over 10,000, and Selydove":
+        # the town the appositive describes
+        owner = [m for m in ms if m.end <= q.start and _APPOSITIVE_POPULATION.fullmatch(t, m.end, q.start)]
+        if owner:
+            return _canon(t, owner[-1]), "stated"
     if _NO_PLACE.search(t, q.end):
         return None, "wide"     # "elsewhere in eastern Ukraine", "along the front line"
     if _REGION_AFTER.match(t, q.end) or _REGION_BEFORE.search(t, max(0, q.start - 50), q.start):
@@ -1538,6 +1543,8 @@ _TO_THE_TOWN = re.compile(r"\s*(?:-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|met(?
 _GOVERNOR_AFTER = re.compile(r"['’]?s?\s+(?:(?:regional|region(?:al)?['’]s|oblast)\s+)?governor\b", _I)
 _LOCAL_OFFICIAL_AFTER = re.compile(r"['’]?s?\s+(?:city\s+)?(?:mayor|city\s+council|(?:city\s+)?military\s+administration|"
                                    r"police|emergency\s+services|city\s+(?:head|authorities|officials))\b", _I)
+_APPOSITIVE_POPULATION = re.compile(r",\s+(?:a|an|the)\s+[^,;()]{0,80}?\b(?:population\s+of|home\s+to|with|of)\s+"
+                                    r"(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?", _I)
 _POPULATION_OF_IT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?population\b", _I)
 _ANAPHORIC_PLACE = re.compile(r"\b(?:in|near|around|outside|at|on|for|into|inside|towards?|shelled|struck|hit|attacked|pounded|"
                               r"targeted|stormed|bombed)\s+(?:the|that|this)\s+(?:[\w-]+\s+)?"

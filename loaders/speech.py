@@ -94,7 +94,7 @@ _ADJ_WORD = (r"(?:\s+(?!(?:that|it|they|he|she|we|i|there|had|has|have|was|were|
 _ADJUNCT = re.compile(
     r"^(?:\s*(?:,\s*)?(?:(?:late|early)\s+)?(?:on|in|at|during|via|through|over|to|from|by|"
     r"earlier|later|last|this|yesterday|today|tonight|overnight|separately|also|without|"
-    r"citing)\b" + _ADJ_WORD + r"{0,7}"
+    r"citing)\b(?:\s+(?:his|her|their|its)\b)?" + _ADJ_WORD + r"{0,7}"     # "on his Telegram channel"
     r"|\s*(?:Reuters|AFP|AP|the\s+Associated\s+Press|reporters|journalists|the\s+BBC|CNN|"
     r"(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})(?=\s*(?:[,.;]|$|\s+(?:on|in|at|late|early|during)\b)))*"
     r"\s*(?:[,.;\"”]|$)")

@@ -2014,6 +2014,13 @@ CASES += [
     C('people-killed-at-a-struck-military-base-are-the-struck-sides',
       "A Russian airstrike on a military training base killed at least 35 people, a local official said.",
       'killed=35 more_than ukraine'),
+    C('speaker-who-stated-on-his-channel-governs-the-clause-before',
+      "Around 300,000 people lived in the region before the war, Haidai stated on his Telegram channel on Saturday.",
+      'population_prewar=300000 approx civilian claimant=Serhiy Haidai cside=ukraine'),
+    C('populations-in-appositives-belong-to-the-towns-they-describe',
+      "He said that Hirnyk, a town to the south with a pre-war population of over 10,000, and Selydove, a town "
+      "to the north with a pre-war population of over 20,000, were the next targets.",
+      'population_prewar=10000 more_than civilian place=Hirnyk', 'population_prewar=20000 more_than civilian place=Selydove'),
     C('drones-of-various-types',
       "Overnight, 142 drones of various types were shot down over the southern regions.",
       'equipment_lost=142 exact -'),
