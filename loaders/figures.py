@@ -855,9 +855,10 @@ _NOW_IT_IS = re.compile(r"\s*(?:people|residents|inhabitants)?\s*(?:[,;–—-]\
                         r"(?:is|are|stands\s+at|has\s+(?:fallen|dropped|shrunk)\s+to|is\s+down\s+to)?\s*", _I)
 
 
-# ", in the Marinka - 40", "; near Toretsk: 12": another place's number after a label
+# "struck a city in central Ukraine": the story's place, left unnamed
 _A_TOWN_IN_COUNTRY = re.compile(r"\b(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|base|range|training\s+ground)\s+in\s+"
                                 r"(?:\w+\s+)?(?:Ukraine|Russia)\b")
+# ", in the Marinka - 40", "; near Toretsk: 12": another place's number after a label
 _LABELS_NUMBER = re.compile(r"(?:\s+(?:direction|axis|sector|area|one))?\s*[-–—:]\s*(?:about\s+|over\s+|some\s+)?\d")
 _LABELLED_NEXT = re.compile(r"[^.;:\d]{0,60}?[,;]\s*(?:and\s+)?(?:in|on|near|around|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+"
                             r"(?:\s+(?:direction|axis|sector|area|one))?\s*[-–—:]\s*(?:about\s+|over\s+|some\s+)?", _I)
