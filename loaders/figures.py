@@ -525,12 +525,15 @@ _COLON_LIST = re.compile(r"(?P<kw>losses|casualties)[^.;:]{0,60}:\s*$|(?P<killed
                          r"|(?P<wounded>wounded|injured)[^.;:]{0,40}:\s*$", _I)
 
 
-_DASH_ASIDE = re.compile(r"\s*[—–]\s*[^—–.;]{2,80}?\s*[—–]")
+_DASH_ASIDE = re.compile(r"\s*[—–]\s*[^—–.;]{2,80}?\s*[—–]|\s*\((?:including|among\s+them|of\s+whom)\b[^()]{2,80}\)")
 _SIDE_PAIR = re.compile(r"\s*(?:Ukrainian|Russian)\s+(?:and|or)\s+(?=(?:Ukrainian|Russian)\b)", _I)
 
 
 _LOSS_HEAD = re.compile(r"(?P<mods>(?:\s+(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|enemy|military|troop|combat|battlefield|army|"
-                        r"soldier|servicemen))+)\s+(?P<noun>fatalities|deaths|casualties)\b")
+                        r"soldier|servicemen|permanent|irrecoverable|irreversible|total|combined|overall|confirmed))+)"
+                        r"\s+(?P<noun>fatalities|deaths|casualties)\b")
+_MILITARY_MOD = re.compile(r"\b(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|enemy|military|troop|combat|battlefield|army|soldier|"
+                           r"servicemen)\b")
 
 
 def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
@@ -583,14 +586,14 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
         words += 1
     if head is None and (ln := _LOSS_HEAD.match(t, q.end, end)):
         # "250,000 Russian military fatalities": the loss noun after its modifiers is the head
-        head = "military" if ln.group("mods").strip() else "neutral"
+        head = "military" if _MILITARY_MOD.search(ln.group("mods")) else "neutral"
         head_text, np_end = ln.group("noun"), ln.end()
         ln_kind = "killed" if ln.group("noun").lower() in ("fatalities", "deaths") else "killed_or_wounded"
         return _Read(head, head_text, t[q.end:np_end], np_end, ln_kind, None, q.start, None, False, False)
     mods = t[q.end:np_end] if head else ""
     after = None
     # "at least 10 others — including four children — were injured": the verb after the aside
-    aside = _DASH_ASIDE.match(t, np_end) if head else None
+    aside = _DASH_ASIDE.match(t, np_end) if head or t[np_end:np_end + 3].lstrip().startswith("(") else None
     at = aside.end() if aside else np_end
     m = _AFTER.match(t, at, min(len(t), at + 90))
     if m and m.start(m.lastgroup) > hi and not (aside and hi < aside.end()) and not _INCLUDING.match(t, np_end) \
@@ -766,6 +769,9 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
     if r.head is None and prev is not None and prev[1] in ("attacks", "strikes", "killed", "wounded") \
             and _LABELLED_NEXT.fullmatch(t, prev[0].end, q.start):
         return prev[1]      # "25 attacks in the Avdiivka direction, in the Marinka one - 40"
+    if r.head is None and prev is not None and prev[1] == "equipment_lost" and _OVER_A_PLACE.match(t, q.end) \
+            and (_broken_down(t, prev[0], q) or _listed(t, prev[0], q)):
+        return "equipment_lost"     # "destroyed 172 drones: 110 over the territory of the Bryansk Region, 20 over ..."
     if r.head is None and prev is not None and prev[1] == "captured" and re.match(r"\s+each\b", t[q.end:q.end + 6]):
         return "captured"   # "exchanging 214 people in total, 107 each"
     if r.head in (None, "civilian", "neutral") and a is None and prev is not None \
@@ -825,7 +831,8 @@ def _joined(t: str, a: Quantity, b: Quantity) -> bool:
 
 
 _OWN_PLACE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:over|in|near|around|at|outside)\s+(?:the\s+)?"
-                              r"(?:(?:city|town|village|region)\s+of\s+)?", _I)
+                              r"(?:(?:city|town|village|region|territory)\s+of\s+(?:the\s+)?)?", _I)
+_OVER_A_PLACE = re.compile(r"\s+(?:over|above)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?-i:[A-Z])", _I)
 _BREAKDOWN_GAP = re.compile(r"[^.;:\d]{0,80}:\s*[\"“]?\s*", _I)
 
 
@@ -1096,7 +1103,8 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         targets = [x for x in left_terms if x[2] == "target" and x[1]]
         return _opp(targets[-1][1]) if targets else None
     if kind == "equipment_lost":
-        if prev is not None and prev[1] == "equipment_lost" and r.before is None and _listed(t, prev[0], q):
+        if prev is not None and prev[1] == "equipment_lost" and r.before is None \
+                and (_listed(t, prev[0], q) or _broken_down(t, prev[0], q)):
             return prev[2]
         if prev is not None and prev[1] in ("killed_or_wounded", "killed") and prev[2] in ("russia", "ukraine") \
                 and r.before is None and _listed(t, prev[0], q):

@@ -137,6 +137,7 @@ AFTER = [
         r"live\s+(?:there|in\s+the\s+(?:city|town|village))\s+now", r"still\s+reside",
         r"(?:be|are|is|were)\s+still\s+(?:in|at|there)\b", r"still\s+be\s+(?:in|at|there)\b",
         r"liv(?:e|es|ing)\s+(?:in|there|on)\b", r"(?:need|needs|have|has|remain|are\s+yet|is\s+yet)\s+to\s+be\s+evacuated",
+        r"continue\s+to\s+(?:survive|stay|reside|shelter)\b",
         r"(?:have|has|had)\s+not\s+(?:yet\s+)?(?:fled|left|evacuated|been\s+evacuated)\b",
         r"(?:have|has|had)\s+(?:yet\s+)?to\s+(?:flee|leave|evacuate)\b",
     ]),
@@ -146,7 +147,8 @@ AFTER = [
         r"\s+(?:leave|evacuate|be\s+evacuated|be\s+relocated)",
         r"evacuated", r"fled", r"left\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+)?(?:city|town|village|area|region|frontline|front\s+line)",
         r"(?:are|were|is|was)\s+(?:now\s+)?leaving\b",
-        r"relocated", r"departed\b", r"were\s+moved\s+out", r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+taken\s+out\b(?!\s+(?:from\s+)?(?:under|of)\s+the\s+(?:rubble|debris|ruins))",
+        r"relocated", r"departed\b", r"were\s+moved\s+out",
+        r"left\s+(?=(?:yesterday|today|overnight|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this\s+week|last\s+week)\b)", r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+taken\s+out\b(?!\s+(?:from\s+)?(?:under|of)\s+the\s+(?:rubble|debris|ruins))",
         r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+taken\s+(?:away\s+)?from\s+(?:the\s+)?(?:[\w()-]+\s+){0,3}?(?:bank|city|town|village|region|area|zone|district)\b", r"were\s+taken\s+to\s+safety", r"have\s+left\b", r"had\s+left\b",
     ]),
     # "17,000 Ukrainian fighters being lost": losses of soldiers (never of a bare number)

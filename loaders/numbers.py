@@ -55,6 +55,23 @@ _FRACTIONS = {
 }
 _FRACTION = r"(?:(?:a|one|two|three|four)[\s-]+(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth)|half)(?!\s+(?:a|an)\s)"
 
+# "one and a half thousand", "a quarter of a million": a count, not a share
+_SCALED_FRACTION = (r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half"
+                    r"|(?:a|one|three)\s+quarters?\s+of\s+an?|half\s+of\s+an?)\s+(?:hundred|thousand|million|billion)")
+_SCALED_PARTS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
+
+
+def _scaled_fraction_value(words: str) -> float:
+    toks = words.lower().split()
+    scale = _SCALES[toks[-1]]
+    if "and" in toks:                   # "two and a half thousand"
+        whole = 1.0 if toks[0] in ("a", "an") else _UNIT_VALUE[toks[0]]
+        return (whole + 0.5) * scale
+    if toks[0] == "half":               # "half of a million"
+        return 0.5 * scale
+    return _SCALED_PARTS[toks[1]] * scale   # "a quarter of a million", "three quarters of a million"
+
+
 # --- vague amounts: (low, high) ------------------------------------------------------------
 _VAGUE = [
     (r"hundreds\s+of\s+thousands", 200_000, 999_999),
@@ -93,6 +110,7 @@ _ATOM = re.compile(
     r"(?<![\w,.:/\u2019'$€£₴₽^])(?<!\^\s)(?<![A-Za-z]-)(?<!\d[eE][+-])(?:"
     r"(?P<vague>" + _VAGUE_RE + r")"
     r"|(?P<digits>" + _DIGITS + r")(?P<dscale>" + _SCALE_SUFFIX + r")?"
+    r"|(?P<scaledfrac>" + _SCALED_FRACTION + r")"
     r"|(?P<frac>" + _FRACTION + r")"
     r"|(?P<words>" + _WORDNUM + r")"
     r")(?:(?![\w])(?![.,'\u2019]\d)(?!\s*\^)|(?=kms?\b))",
@@ -222,6 +240,9 @@ def _atom(m: re.Match) -> dict | None:
         for i, (_, lo, hi) in enumerate(_VAGUE):
             if m.group(f"v{i}") is not None:
                 return {"kind": "vague", "start": s, "end": e, "low": float(lo), "high": float(hi)}
+    if m.group("scaledfrac") is not None:
+        value = _scaled_fraction_value(re.sub(r"\s+", " ", m.group("scaledfrac")))
+        return {"kind": "words", "start": s, "end": e, "value": value, "scaled": True, "bare": False}
     if m.group("frac") is not None:
         key = re.sub(r"[\s-]+", " ", m.group("frac").lower())
         val = _FRACTIONS.get(key)

@@ -75,6 +75,14 @@ FORMS = [
     ("unit-km-attached", "10km west", "10", 10, None, None, "exact", "km"),
     ("unit-miles", "15 miles east", "15", 15, None, None, "exact", "mi"),
     ("unit-metres", "500 metres from", "500", 500, None, None, "exact", "m"),
+    ("words-one-and-a-half-thousand", "about one and a half thousand people", "about one and a half thousand",
+     1500, None, None, "approx", None),
+    ("words-a-quarter-of-a-million", "up to a quarter of a million troops", "up to a quarter of a million",
+     250000, None, 250000, "less_than", None),
+    ("words-three-quarters-of-a-million", "three quarters of a million people", "three quarters of a million",
+     750000, None, None, "exact", None),
+    ("words-two-and-a-half-million", "two and a half million residents", "two and a half million",
+     2500000, None, None, "exact", None),
 ]
 
 
