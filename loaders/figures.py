@@ -695,7 +695,7 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
             return "strikes"     # "shot down 57 of 98 drones", "55 of the 90 drones were shot down": 98, 90 were launched
         drone = _DRONE.search(r.head_text) is not None
         if _SHOT_DOWN.search(window) or _SHOT_DOWN.match(t[r.np_end:r.np_end + 40].lstrip()) \
-                or re.match(r"\s*(?:,\s*)?(?:of\s+which|were|was|have\s+been)\s+(?:\w+\s+)?(?:%s)" % L.SHOT_DOWN,
+                or re.match(r"\s*(?:,\s*)?(?:of\s+which|(?:which\s+|that\s+)?(?:were|was|have\s+been|had\s+been))\s+(?:\w+\s+)?(?:%s)" % L.SHOT_DOWN,
                             t[r.np_end:r.np_end + 60], _I) or r.loss_after:
             # a drone shot down is a lost aircraft; a missile or bomb shot down is not a loss
             return "equipment_lost" if drone else None
@@ -832,6 +832,7 @@ def _joined(t: str, a: Quantity, b: Quantity) -> bool:
 
 _OWN_PLACE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:over|in|near|around|at|outside)\s+(?:the\s+)?"
                               r"(?:(?:city|town|village|region|territory)\s+of\s+(?:the\s+)?)?", _I)
+_LAUNCHED_THESE = re.compile(r"\b(?:launched|fired|sent)\s+(?:[\w-]+\s+){0,3}?$", _I)
 _OVER_A_PLACE = re.compile(r"\s+(?:over|above)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?-i:[A-Z])", _I)
 _BREAKDOWN_GAP = re.compile(r"[^.;:\d]{0,80}:\s*[\"“]?\s*", _I)
 
@@ -1112,6 +1113,11 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         if m := _COST_HARDWARE.search(t, max(0, q.start - 250), q.start):
             sm = _SIDE.match(t, m.start("whom"))
             return _term_side(sm, cside) if sm else None
+        if (lv := _LAUNCHED_THESE.search(t, max(0, q.start - 60), q.start)) and not _LOSS_VERB.search(t, lv.end(), q.start):
+            # "Russia launched 40 drones, which were shot down": the launcher's drones
+            launchers = [x for x in _side_terms(t, _clause_start(t, lv.start()), lv.start(), cside) if x[2] == "agent" and x[1]]
+            if launchers:
+                return launchers[-1][1]
         verbs = list(_LOSS_VERB.finditer(t, 0, q.start))
         if verbs:
             v = verbs[-1]

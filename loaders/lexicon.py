@@ -80,6 +80,7 @@ NOUNS = {
         r"weeks?", r"days?", r"hours?", r"decades?", r"names?", r"articles?", r"posts?", r"videos?",
         r"photos?", r"images?", r"cases?", r"crimes?", r"charges?", r"percent", r"objects?", r"targets?",
         r"members", r"leaders", r"ministers", r"delegates", r"reporters", r"satellites?",
+        r"(?:prisoners?|pows?)(?:[\s-]+of[\s-]+war)?\s+(?:exchanges?|swaps?)", r"exchanges", r"swaps",
     ],
 }
 

@@ -161,7 +161,9 @@ _UNIT_AFTER = re.compile(
 _MONEY_BEFORE = re.compile(r"(?:[$€£₴₽]|\b(?:US\$|USD|EUR|UAH|RUB)\s?)$")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_DATE_BEFORE = re.compile(r"\b" + _MONTH + r"\.?\s+(?:the\s+)?$", re.IGNORECASE)
+# "June 23", and the second day of "between June 23 and 24", "June 23-24", "June 23 to 25"
+_DATE_BEFORE = re.compile(r"\b" + _MONTH + r"\.?\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–|—|through|or)\s*)?$",
+                          re.IGNORECASE)
 _DATE_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^(?::\d{2}|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|cet\b|eet\b|hrs\b|o'clock|local\s+time))",
                          re.IGNORECASE)
