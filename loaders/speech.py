@@ -24,7 +24,7 @@ _VERBS = (
     r"posts|assessed|assesses|assess|warned|warns|acknowledged|admitted|admits|insisted|"
     r"alleged|alleges|declared|indicated|revealed|put|puts|counted|counts|recorded|records|"
     r"verified|verifies|documented|documents|registered|informed|explained|cited|citing|"
-    r"put|puts|reckons|reckoned|calculated|calculates|suggested|suggests|suggest|identified|"
+    r"put|puts|reckons|reckoned|calculated|calculates|suggested|suggests|suggest|identified|established|"
     r"tallied|show|shows|showed|found|finds|concluded|concludes|"
     r"accused|accuses|"
     r"(?:raised|raises|updated|updates|revised|revises|increased|lowered|put)\s+(?:the|its|their)\s+(?:\w+\s+)?toll|"
@@ -133,7 +133,7 @@ class Attribution:
 _CUES = ("said", "say", "stat", "told", "tell", "report", "claim", "estimat", "believ", "add", "wrote", "writ",
          "announc", "confirm", "note", "post", "assess", "warn", "acknowledg", "admit", "insist", "alleg",
          "declar", "indicat", "reveal", "put", "count", "record", "verif", "document", "regist", "inform",
-         "explain", "cit", "reckon", "calculat", "suggest", "identif", "tall", "show", "found", "find",
+         "explain", "cit", "reckon", "calculat", "suggest", "identif", "establish", "tall", "show", "found", "find",
          "conclu", "think", "thought", "accord", "as per", "accus", "quot", "figure", "data", "update", "brief", "bulletin",
          "summar", "address", "account", "analys", "releas", "publish", "provid", "issu", "compil", "given",
          "collect", "gather", "'s ", "’s ", "toll", "specifi", "clarifi", "stress", "emphasi", "mention", "point")
@@ -454,13 +454,17 @@ _NEEDS_COMPLEMENT = {"published", "publishes", "issued", "issues",
                      "added", "adds", "posted", "posts", "noted", "notes", "put", "puts", "counted",
                      "counts", "cited", "informed", "explained", "documented", "documents",
                      "recorded", "records", "registered", "revealed", "indicated", "suggested",
-                     "suggests", "think", "thinks", "thought", "believe", "believes", "believed"}
+                     "suggests", "think", "thinks", "thought", "believe", "believes", "believed",
+                     "established"}
 
 
 def _speech_complement(verb: str, tail: str) -> bool:
     if verb in ("published", "publishes", "issued", "issues"):
         # "the mission published an updated report on ...": its report is its claim
         return bool(re.match(r"\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?" + _DOC_NOUNS + r"\b", tail))
+    if verb == "established":
+        # "established the names of 24,000 soldiers": a count (not "established control")
+        return bool(re.match(r"\s+(?:the\s+names\s+of|the\s+identities\s+of|(?:around|about|some|over|more\s+than|at\s+least)?\s*\d)", tail))
     if verb in ("put", "puts"):
         return bool(re.match(r"\s+(?:the|its|their|his|her)?\s*(?:[\w-]+\s+){0,6}?at\b(?!\s+(?:risk|stake|the\s+disposal))", tail))
     if verb in ("counted", "counts", "documented", "documents", "recorded", "records", "registered",
@@ -558,10 +562,17 @@ def _clause_start(text: str, s: int) -> int:
     return len(head)
 
 
+_PARTNER = re.compile(r",\s*(?:together|along|jointly)\s+with\s+[^,;]{2,60},\s*$")
+
+
 @lru_cache(maxsize=4096)
 def _subject_before(text: str, vstart: int) -> tuple[int, int] | None:
     # blank out parentheticals, keeping offsets: "the Institute for the Study of War (ISW) said"
     head = re.sub(r"\s*\([^()]{1,60}\)", lambda m: " " * len(m.group()), text[:vstart])
+    # "X, a media outlet, together with Y, established": X speaks; the partner is set aside
+    if (partner := _PARTNER.search(head)):
+        keep = "," if "," in head[:partner.start()] else " "     # an appositive before it still ends in a comma
+        head = head[:partner.start()] + keep + " " * (len(partner.group()) - 1)
     # "X, a spokesperson for Y, said": the speaker is before the appositive
     appos = None
     if re.search(r",[\"”]?\s*$", head):

@@ -328,6 +328,8 @@ def test_identified_by_name_counts_as_a_claim():
      "seven", ("the head of the DPR", "russia")),
     ("Oleksandr Prokudin, the head of the Kherson Regional Military Administration, reported this on Telegram. "
      '"The enemy fired 20 shells at the city," said the region\'s head.', "20", ("Oleksandr Prokudin", "ukraine")),
+    ("Using open sources, Mediazona, an independent outlet, together with BBC Russia, established the names of "
+     "20,000 Russian soldiers who had been killed.", "20,000", ("Mediazona", "third_party")),
     ("The Russian Ministry for Emergency Situations raised the death toll to 19.", "19",
      ("Russian Ministry for Emergency Situations", "russia")),
 ])
