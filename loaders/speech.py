@@ -528,6 +528,11 @@ _ROLE_TITLES = {"president", "minister", "governor", "mayor", "commander", "chie
                 "analyst", "expert", "researcher", "officer", "official", "general", "colonel"}
 
 
+_RANKS = {"lieutenant", "lt", "colonel", "col", "general", "gen", "major", "maj", "captain", "capt", "sergeant", "sgt",
+          "brigadier", "brig", "admiral", "adm", "lieutenant-colonel", "lieutenant-general", "major-general",
+          "colonel-general", "mr", "mrs", "ms", "dr"}
+
+
 @lru_cache(maxsize=4096)
 def _name_like(s: str) -> bool:
     """'Olena Kovalchuk', 'Mr. Ivanov': one to four capitalised words, no role words."""
@@ -535,6 +540,8 @@ def _name_like(s: str) -> bool:
     k = max((b.end() for b in _SUBJECT_STOP.finditer(s)), default=0)
     s = _LEAD_JUNK.sub("", _LEAD_TIME.sub("", s[k:].strip()))
     words = s.split()
+    while len(words) > 1 and words[0].lower().strip(".") in _RANKS:
+        words = words[1:]       # "Lieutenant Colonel Volodymyr Fitio": a rank before the name
     return 1 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][\w'’.-]*", w) for w in words) and not any(
         w.lower().strip(".") in _ROLE_TITLES or INSTITUTION_WORDS.fullmatch(w) for w in words)
 

@@ -330,6 +330,9 @@ def test_identified_by_name_counts_as_a_claim():
      '"The enemy fired 20 shells at the city," said the region\'s head.', "20", ("Oleksandr Prokudin", "ukraine")),
     ("Using open sources, Mediazona, an independent outlet, together with BBC Russia, established the names of "
      "20,000 Russian soldiers who had been killed.", "20,000", ("Mediazona", "third_party")),
+    ("Lieutenant Colonel Ivan Petrenko, Spokesperson for the Ground Forces Command, said this at a briefing.\n"
+     '"Over the past day, the enemy launched 500 strikes. The enemy lost 90 servicemen," Petrenko reported.',
+     "500", ("Ivan Petrenko", "ukraine")),
     ("The Russian Ministry for Emergency Situations raised the death toll to 19.", "19",
      ("Russian Ministry for Emergency Situations", "russia")),
 ])
