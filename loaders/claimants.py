@@ -288,8 +288,11 @@ def _local_side(raw: str, ctx: Doc, at: int) -> str | None:
     Kursk-region story). Russian-installed ones were caught by actor_side already.
     Places come from the speaker phrase, then (for civil authorities: officials, mayors,
     governors) the sentence, then the article's main place."""
-    if not raw or not LOCAL_ROLE.search(raw):
+    bare_mod = bool(raw) and _BARE_DEFENCE_MINISTRY.search(raw) is not None
+    if not raw or not (LOCAL_ROLE.search(raw) or bare_mod):
         return None
+    if bare_mod and _UK_MOD_CUE.search(ctx.text):
+        return "third_party"    # "the MoD said in its intelligence update": Britain's, whose updates outlets retell
     from . import places  # local import: places is only needed for this fallback
     found = [m.name for m in places.find_places(raw)]
     if not found and CIVIL_ROLE.search(raw):
@@ -306,6 +309,11 @@ def _local_side(raw: str, ctx: Doc, at: int) -> str | None:
     if not sides and _home_side(ctx) == "russia":
         return "russia"     # "regional authorities said" in a Russian state outlet's report
     return "ukraine"
+
+
+_BARE_DEFENCE_MINISTRY = re.compile(r"^(?:the\s+)?(?:Ministry\s+of\s+Defen[cs]e|MoD|defen[cs]e\s+ministry)$", re.I)
+_UK_MOD_CUE = re.compile(r"\b(?:intelligence\s+update|Defence\s+Intelligence|British\s+(?:defen[cs]e\s+)?(?:ministry|intelligence)|"
+                         r"UK\s+(?:defen[cs]e\s+)?(?:ministry|intelligence|MoD))\b", re.I)
 
 
 def _home_side(ctx: Doc) -> str | None:

@@ -651,7 +651,7 @@ _SPEAKER_NOUN = re.compile(
     r"kremlin|pentagon|council|committee|office|journalists?|media|researchers?|group|"
     r"volunteers?|medics?|doctors?|rescuers|guards?|brigade|battalion|unit|corps|navy|representatives?|militia|"
     r"directorate|watchdog|commission|mercenar(?:y|ies)|separatists?|side|ministry|data|"
-    r"department|headquarters|HQ|cent(?:er|re)|"
+    r"department|headquarters|HQ|MoD|cent(?:er|re)|"
     r"the\s+(?:UN|U\.N\.|EU)|marine|marines|paratroopers?|commanders)\b", re.I)
 
 

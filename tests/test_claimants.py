@@ -333,6 +333,9 @@ def test_identified_by_name_counts_as_a_claim():
     ("Lieutenant Colonel Ivan Petrenko, Spokesperson for the Ground Forces Command, said this at a briefing.\n"
      '"Over the past day, the enemy launched 500 strikes. The enemy lost 90 servicemen," Petrenko reported.',
      "500", ("Ivan Petrenko", "ukraine")),
+    ("In an intelligence update on X, the MOD said Moscow's forces had sustained roughly 800,000 casualties.",
+     "800,000", ("the MOD", "third_party")),
+    ("The MOD said Russian forces had lost 1,000 soldiers near the town.", "1,000", ("The MOD", "ukraine")),
     ("The Russian Ministry for Emergency Situations raised the death toll to 19.", "19",
      ("Russian Ministry for Emergency Situations", "russia")),
 ])
