@@ -428,6 +428,12 @@ def test_russian_regions_and_cities_far_from_the_border():
     assert names("Vladimir Putin spoke in Nizhny Novgorod.") == ["Nizhny Novgorod"]
 
 
+def test_towns_renamed_since_2016_are_found_by_their_old_names():
+    assert names("missiles hit Krasnohrad and Novomoskovsk") == ["Berestyn", "Samar"]
+    assert names("shelling of Krasnodon, Kirovsk and Tsiurupynsk") == ["Sorokyne", "Holubivka", "Oleshky"]
+    assert names("the Yuzhnoukrainsk nuclear plant") == ["Pivdennoukrainsk"]
+
+
 def test_a_curated_old_name_beats_a_derived_spelling_of_another_village():
     # "Krasny Liman" is Lyman's old name (curated) and also a Russian-style spelling of
     # the village of Krasnyi Lyman; "Mykolaiv" is the city, not a Mykolaivka
