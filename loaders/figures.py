@@ -72,7 +72,7 @@ _EQUIP_LOSS_AFTER = re.compile(
     r"|captured|seized|hit|disabled|abandoned|written\s+off|taken\s+out|neutrali[sz]ed)\b", _I)
 # "54 armoured vehicles, including seven tanks, had been destroyed": a list shares the loss verb
 _SHARED_LOSS = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as|including)\s+[^.;:]{1,60}?\s(?:were|was|have|has|had)\s+"
-                          r"(?:been\s+)?(?:reportedly\s+)?(?:destroyed|lost|damaged|knocked\s+out|captured|disabled)\b", _I)
+                          r"(?:also\s+)?(?:been\s+)?(?:reportedly\s+|also\s+)?(?:destroyed|lost|damaged|knocked\s+out|captured|disabled)\b", _I)
 _LOSS_VERB = re.compile(r"\b(?:lost|losses|loss|lose|loses|losing|destroyed|destroying|knocked\s+out|captured|damaged|shot\s+down|"
                         r"eliminated|eliminating|neutrali[sz]ed|wiped\s+out|"
                         r"shooting\s+down|downed|downing|sank|sunk|sinking)\b", _I)
@@ -649,6 +649,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
     if r.head == "trap":
         if r.head_text.lower() == "times" and _TIMES_VERB.search(t, _clause_start(t, q.start, lo), q.start):
             verb = _TIMES_VERB.findall(t[_clause_start(t, q.start, lo):q.start])[-1].lower()
+            if re.match(r"attack", verb) and _ATTACKED_A_LAND.search(t, _clause_start(t, q.start, lo), q.start):
+                return "strikes"    # "attacked the Donetsk People's Republic nine times": fire on a land, not assaults
             return "attacks" if re.match(r"attack|storm|assault", verb) else "strikes"
         return None
     if r.head is None and prev is not None and prev[1] == "strikes" and _DRONE.search(prev[3].head_text) \
@@ -665,7 +667,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
     people = r.head in (None, "military", "civilian", "demonym", "neutral")
     a, b = r.after, r.before
     if r.head == "equipment":
-        if b in ("destroyed", "lost", "captured") or r.loss_after or r.colon == "killed_or_wounded":
+        if b in ("destroyed", "lost", "captured") or r.loss_after or r.colon == "killed_or_wounded" \
+                or _ALL_SHOT_DOWN.search(t, r.np_end, min(len(t), r.np_end + 120)):
             return "equipment_lost"
         if b in ("killed", "killed_or_wounded") and _WRECKED.search(t, max(lo, q.start - 40), q.start):
             return "equipment_lost"     # "eliminated 914 units of equipment", "neutralized ... 7 vehicles"
@@ -694,6 +697,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
                 r"\s*(?:,\s*)?(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:%s)" % L.SHOT_DOWN, t[r.np_end:r.np_end + 60], _I)):
             return "strikes"     # "shot down 57 of 98 drones", "55 of the 90 drones were shot down": 98, 90 were launched
         drone = _DRONE.search(r.head_text) is not None
+        if drone and _ALL_SHOT_DOWN.search(t, r.np_end, min(len(t), r.np_end + 120)):
+            return "equipment_lost"     # "attacked with eight drones ..., all drones were shot down"
         if _SHOT_DOWN.search(window) or _SHOT_DOWN.match(t[r.np_end:r.np_end + 40].lstrip()) \
                 or re.match(r"\s*(?:,\s*)?(?:of\s+which|(?:which\s+|that\s+)?(?:were|was|have\s+been|had\s+been))\s+(?:\w+\s+)?(?:%s)" % L.SHOT_DOWN,
                             t[r.np_end:r.np_end + 60], _I) or r.loss_after:
@@ -832,7 +837,12 @@ def _joined(t: str, a: Quantity, b: Quantity) -> bool:
 
 _OWN_PLACE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:over|in|near|around|at|outside)\s+(?:the\s+)?"
                               r"(?:(?:city|town|village|region|territory)\s+of\s+(?:the\s+)?)?", _I)
-_LAUNCHED_THESE = re.compile(r"\b(?:launched|fired|sent)\s+(?:[\w-]+\s+){0,3}?$", _I)
+_LAUNCHED_THESE = re.compile(r"\b(?:launched|fired|sent)\s+(?:[\w-]+\s+){0,3}?$"
+                             r"|\b(?:attacked|struck|targeted|hit)\s+[^,.;]{0,60}?\bwith\s+(?:[\w-]+\s+){0,2}?$", _I)
+_ATTACKED_A_LAND = re.compile(r"\battack(?:ed|s|ing)?\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?:[A-Z][\w'’-]*\s+){0,3}"
+                              r"(?:Republic|Region|Oblast|region|oblast|territory|city|town)\b", )
+_ALL_SHOT_DOWN = re.compile(r"[,;]\s*(?:and\s+)?all\s+(?:of\s+them|(?:the\s+|of\s+the\s+)?(?:drones|uavs|unmanned\s+aerial\s+vehicles))?\s*"
+                            r"(?:were|have\s+been|had\s+been)\s+(?:successfully\s+)?(?:%s)" % L.SHOT_DOWN, _I)
 _OVER_A_PLACE = re.compile(r"\s+(?:over|above)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?-i:[A-Z])", _I)
 _BREAKDOWN_GAP = re.compile(r"[^.;:\d]{0,80}:\s*[\"“]?\s*", _I)
 
