@@ -293,6 +293,11 @@ def _local_side(raw: str, ctx: Doc, at: int) -> str | None:
         return None
     if bare_mod and _UK_MOD_CUE.search(ctx.text):
         return "third_party"    # "the MoD said in its intelligence update": Britain's, whose updates outlets retell
+    if bare_mod:
+        named = [m for m in _NAMED_DEFENCE_MINISTRY.finditer(ctx.text, 0, max(0, at)) if m.group("whose")]
+        if named:               # "Russian Defense Minister Sergei Shoigu ... the Defense Ministry": the same one
+            whose = named[-1].group("whose").lower()
+            return "russia" if whose.startswith("russia") else "ukraine" if whose.startswith("ukrain") else "third_party"
     from . import places  # local import: places is only needed for this fallback
     found = [m.name for m in places.find_places(raw)]
     if not found and CIVIL_ROLE.search(raw):
@@ -311,7 +316,10 @@ def _local_side(raw: str, ctx: Doc, at: int) -> str | None:
     return "ukraine"
 
 
-_BARE_DEFENCE_MINISTRY = re.compile(r"^(?:the\s+)?(?:Ministry\s+of\s+Defen[cs]e|MoD|defen[cs]e\s+ministry)$", re.I)
+_BARE_DEFENCE_MINISTRY = re.compile(r"^(?:the\s+)?(?:(?:head|chief|spokes(?:man|woman|person))\s+of\s+the\s+)?"
+                                    r"(?:Ministry\s+of\s+Defen[cs]e|MoD|defen[cs]e\s+ministry)$", re.I)
+_NAMED_DEFENCE_MINISTRY = re.compile(r"\b(?P<whose>Russian|Russia['’]s|Ukrainian|Ukraine['’]s|British|Britain['’]s|UK|U\.K\.)\s+"
+                                     r"(?:Defen[cs]e\s+Minist(?:ry|er)|Ministry\s+of\s+Defen[cs]e)", re.I)
 _UK_MOD_CUE = re.compile(r"\b(?:intelligence\s+update|Defence\s+Intelligence|British\s+(?:defen[cs]e\s+)?(?:ministry|intelligence)|"
                          r"UK\s+(?:defen[cs]e\s+)?(?:ministry|intelligence|MoD))\b", re.I)
 

@@ -466,7 +466,7 @@ def _speech_complement(verb: str, tail: str) -> bool:
         # "established the names of 24,000 soldiers": a count (not "established control")
         return bool(re.match(r"\s+(?:the\s+names\s+of|the\s+identities\s+of|(?:around|about|some|over|more\s+than|at\s+least)?\s*\d)", tail))
     if verb in ("put", "puts"):
-        return bool(re.match(r"\s+(?:the|its|their|his|her)?\s*(?:[\w-]+\s+){0,6}?at\b(?!\s+(?:risk|stake|the\s+disposal))", tail))
+        return bool(re.match(r"\s+(?:the|its|their|his|her)?\s*(?:[\w-]+\s+){0,9}?at\b(?!\s+(?:risk|stake|the\s+disposal))", tail))
     if verb in ("counted", "counts", "documented", "documents", "recorded", "records", "registered",
                 "believe", "believes", "believed", "think", "thinks", "thought"):
         return True  # their objects are the claim itself ("has recorded 10,000 deaths")

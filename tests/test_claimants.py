@@ -336,6 +336,10 @@ def test_identified_by_name_counts_as_a_claim():
     ("In an intelligence update on X, the MOD said Moscow's forces had sustained roughly 800,000 casualties.",
      "800,000", ("the MOD", "third_party")),
     ("The MOD said Russian forces had lost 1,000 soldiers near the town.", "1,000", ("The MOD", "ukraine")),
+    ("Russian Defense Minister Sergei Shoigu gave an interview. Later, the head of the Defense Ministry claimed "
+     "that Ukraine had lost 60,000 soldiers.", "60,000", ("the head of the Defense Ministry", "russia")),
+    ("As of September 21, the General Staff of the Ukrainian Armed Forces puts the number of Russian casualties "
+     "in the war at 55,110.", "55,110", ("General Staff of the Ukrainian Armed Forces", "ukraine")),
     ("The Russian Ministry for Emergency Situations raised the death toll to 19.", "19",
      ("Russian Ministry for Emergency Situations", "russia")),
 ])
