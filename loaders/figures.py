@@ -646,6 +646,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return _distance_ok(t, q)
     if q.unit == "percent":
         return _territory_ok(t, q)
+    if r.head is None and t[q.start:q.end].lower() in ("twice", "thrice"):
+        r = dataclasses.replace(r, head="trap", head_text="times")     # "attacked twice": two times
     if r.head == "trap":
         if r.head_text.lower() == "times" and _TIMES_VERB.search(t, _clause_start(t, q.start, lo), q.start):
             verb = _TIMES_VERB.findall(t[_clause_start(t, q.start, lo):q.start])[-1].lower()

@@ -111,6 +111,7 @@ _ATOM = re.compile(
     r"(?P<vague>" + _VAGUE_RE + r")"
     r"|(?P<digits>" + _DIGITS + r")(?P<dscale>" + _SCALE_SUFFIX + r")?"
     r"|(?P<scaledfrac>" + _SCALED_FRACTION + r")"
+    r"|(?P<repeat>twice|thrice)"
     r"|(?P<frac>" + _FRACTION + r")"
     r"|(?P<words>" + _WORDNUM + r")"
     r")(?:(?![\w])(?![.,'\u2019]\d)(?!\s*\^)|(?=kms?\b))",
@@ -124,7 +125,7 @@ _SIGNS = "-+\u2212"
 _DIGIT = re.compile(r"\d")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _NUMBER_WORDS = frozenset(_UNITS + _TENS + "dozen dozens hundred hundreds thousand thousands million millions "
-                          "billion half third thirds quarter quarters fifth fifths tenth".split())
+                          "billion half third thirds quarter quarters fifth fifths tenth twice thrice".split())
 
 # --- qualifiers ---------------------------------------------------------------------------
 _QUAL_BEFORE = [
@@ -242,6 +243,9 @@ def _atom(m: re.Match) -> dict | None:
         for i, (_, lo, hi) in enumerate(_VAGUE):
             if m.group(f"v{i}") is not None:
                 return {"kind": "vague", "start": s, "end": e, "low": float(lo), "high": float(hi)}
+    if m.group("repeat") is not None:      # "struck the city twice": a count of times
+        value = 2.0 if m.group("repeat").lower() == "twice" else 3.0
+        return {"kind": "words", "start": s, "end": e, "value": value, "scaled": False, "bare": False}
     if m.group("scaledfrac") is not None:
         value = _scaled_fraction_value(re.sub(r"\s+", " ", m.group("scaledfrac")))
         return {"kind": "words", "start": s, "end": e, "value": value, "scaled": True, "bare": False}
@@ -350,12 +354,19 @@ _COMPOUND_ADJ = re.compile(r"-(?:storey|story|stories|floor|level|strong|member|
                            r"room|bed|seat|lane|page|point|fold|stage|phase|part|round|shot|step|car|carriage|vehicle)\b", re.I)
 
 
+# "attacked twice", "struck the city of Pokrovsk twice": the only "twice" that counts something
+_REPEATED_ACT = re.compile(r"\b(?:attack(?:ed|s)?|struck|strikes?|shell(?:ed|s)|hit|targeted|bombed|stormed|assaulted|fired\s+(?:on|at))"
+                           r"\b[^.;:,]{0,60}$", re.IGNORECASE)
+
+
 def _trap(text: str, s: int, e: int, a: dict) -> str | None:
     for m in _NUMERIC_DATE.finditer(text, max(0, s - 11), min(len(text), e + 11)):
         if m.start() < e and s < m.end():
             return "date"
     before = text[max(0, s - 20):s]
     after = text[e:e + 40]
+    if text[s:e].lower() in ("twice", "thrice") and not _REPEATED_ACT.search(text, max(0, s - 80), s):
+        return "multiplier"     # "twice as many", "visited twice"
     if a.get("value") == 1 and text[s:e].lower() in ("one", "1"):
         if text[s:e].lower() == "one" and (_ONE_AFTER.match(after) or _ONE_BEFORE.search(before)):
             return "pronoun"

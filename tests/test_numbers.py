@@ -81,6 +81,7 @@ FORMS = [
      250000, None, 250000, "less_than", None),
     ("words-three-quarters-of-a-million", "three quarters of a million people", "three quarters of a million",
      750000, None, None, "exact", None),
+    ("words-twice-after-an-attack", "the enemy attacked twice near the village", "twice", 2, None, None, "exact", None),
     ("words-two-and-a-half-million", "two and a half million residents", "two and a half million",
      2500000, None, None, "exact", None),
 ]
@@ -133,6 +134,8 @@ TRAPS = [
     ("ratio-hyphen-to-one", "a 10-to-1 advantage", "ratio"),
     ("ratio-one-in-five", "one in five residents", "ratio"),
     ("ratio-out-of-every", "nine out of every ten", "ratio"),
+    ("multiplier-twice-as-many", "twice as many as last year", "multiplier"),
+    ("multiplier-visited-twice", "the minister visited the town twice", "multiplier"),
 ]
 DROPPED = [
     ("date-dotted", "posted 15.04.2022 in the evening"),
