@@ -112,7 +112,7 @@ _DOC_BY = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:\w+\s+){0,2}?(?:report|statement|estimates?|assessment|analysis|update|count|"
     r"tally|study|survey|investigation|briefing|data|figures|information|calculations?)\s+(?:by|from|of)\s+", re.I)
 _TRAIL_JUNK = re.compile(
-    r"(?:\s+(?:also|later|earlier|previously|separately|today|yesterday|tonight|had|has|have|was|were|is|would|will|"
+    r"(?:\s+(?:also|later|earlier|previously|separately|today|yesterday|tonight|now|already|had|has|have|was|were|is|would|will|"
     r"could|on\s+\w+day|late\s+on\s+\w+day|(?:near|in|at|outside|from)\s+the\s+\w+))+\s*$", re.I)
 
 
@@ -609,6 +609,10 @@ def _subject_before(text: str, vstart: int) -> tuple[int, int] | None:
         prev = head[:cut - 4]
         k = max((b.end() for b in _SUBJECT_STOP.finditer(prev)), default=0)
         first = _clean_subject(re.sub(r"^\s*both\s+", "", prev[k:], flags=re.I))
+        if first and COLLECTIVE.fullmatch(first):
+            # "The journalists and volunteers have identified ...": the counters named before
+            s = k + prev[k:].find(first)
+            return s, s + len(first)
         if first and len(first.split()) <= 4 and _speakerish(first) and not re.search(r"\b(?:is|are|was|were|has|have|had)\b", first):
             if actor_side(first) != actor_side(_clean_subject(raw)):
                 return None

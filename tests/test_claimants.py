@@ -340,6 +340,9 @@ def test_identified_by_name_counts_as_a_claim():
      "that Ukraine had lost 60,000 soldiers.", "60,000", ("the head of the Defense Ministry", "russia")),
     ("As of September 21, the General Staff of the Ukrainian Armed Forces puts the number of Russian casualties "
      "in the war at 55,110.", "55,110", ("General Staff of the Ukrainian Armed Forces", "ukraine")),
+    ("Mediazona, an independent outlet, established the names of 20,000 Russian soldiers who had been killed. "
+     "The journalists and volunteers now have also identified around 4,000 former prisoners who were killed.",
+     "4,000", ("Mediazona", "third_party")),
     ("The Russian Ministry for Emergency Situations raised the death toll to 19.", "19",
      ("Russian Ministry for Emergency Situations", "russia")),
 ])
