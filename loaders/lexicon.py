@@ -13,7 +13,7 @@ NOUNS = {
         r"service\s*members?", r"servicem[ae]n", r"military\s+personnel", r"personnel", r"soldiers?",
         r"troops?", r"fighters?", r"mercenar(?:y|ies)", r"militants?", r"marines?", r"paratroopers?",
         r"conscripts?", r"recruits?", r"mobilised\s+men", r"defenders?", r"combatants?", r"infantrymen",
-        r"officers?", r"commanders?", r"sappers?", r"servicewomen", r"occupiers?", r"invaders?", r"orcs?",
+        r"officers?", r"commanders?", r"sappers?", r"servicewomen", r"occupiers?", r"invaders?", r"orcs?", r"warriors",
         r"prisoners\s+of\s+war", r"pows?", r"prisoners?", r"captives?", r"militiam[ae]n",
         r"national\s+guardsmen", r"border\s+guards?", r"guardsmen",
     ],
@@ -44,7 +44,7 @@ NOUNS = {
     ],
     "munition": [
         r"cruise\s+missiles?", r"ballistic\s+missiles?", r"missiles?", r"rockets?",
-        r"(?:attack|kamikaze|shahed|strike|combat|explosive)\s+drones?", r"drones?", r"shaheds?", r"uavs?",
+        r"(?:attack|kamikaze|shahed|strike|combat|explosive)\s+(?:drones?|uavs?|unmanned\s+aerial\s+vehicles)", r"drones?", r"shaheds?", r"uavs?",
         r"(?:guided|glide|aerial|cluster)\s+bombs?", r"bombs?", r"(?:artillery|mortar|tank)\s+(?:shells?|rounds?)",
         r"shells?", r"projectiles?", r"munitions?",
     ],
@@ -54,7 +54,7 @@ NOUNS = {
         r"air\s+defen[cs]e\s+(?:systems?|launchers?|batteries|complexes)", r"(?:missile|patriot|artillery)\s+batteries",
         r"anti-aircraft\s+(?:missile\s+)?systems?", r"launchers?", r"fighter\s+jets?", r"landing\s+ships?",
         r"(?:ground-?\s?)?attack\s+(?:aircraft|helicopters?|jets?|planes?)",
-        r"(?:pieces|units|items)\s+of\s+(?:[\w-]+\s+){0,2}?(?:equipment|armament|weaponry|weapons|hardware|materiel)",
+        r"(?:pieces|units|items)\s+of\s+(?:[\w-]+\s+){0,2}?(?:equipment|armaments?|weaponry|weapons|hardware|materiel)",
         r"(?:military\s+|combat\s+)?(?:equipment|hardware|armou?red)\s+units",
         r"rocket\s+artillery(?:\s+(?:launchers?|systems?|pieces?))?",
         r"electronic\s+warfare\s+(?:stations?|systems?|complex(?:es)?)", r"(?:field\s+|artillery\s+|anti-tank\s+)?guns", r"(?:field\s+)?(?:artillery\s+)?cannons",
@@ -80,7 +80,7 @@ NOUNS = {
         r"packages?", r"sanctions?", r"rounds\s+of\s+(?:talks|sanctions)", r"times", r"years?", r"months?",
         r"weeks?", r"days?", r"hours?", r"decades?", r"names?", r"articles?", r"posts?", r"videos?",
         r"photos?", r"images?", r"cases?", r"crimes?", r"charges?", r"percent", r"objects?", r"targets?",
-        r"members", r"leaders", r"ministers", r"delegates", r"reporters", r"satellites?",
+        r"members", r"leaders", r"ministers", r"delegates", r"reporters", r"satellites?", r"waves\s+of\s+(?:[\w-]+\s+)?(?:attacks|strikes)",
         r"(?:prisoners?|pows?)(?:[\s-]+of[\s-]+war)?\s+(?:exchanges?|swaps?)", r"exchanges", r"swaps",
     ],
 }
@@ -100,6 +100,8 @@ AFTER = [
         r"killed/wounded", r"casualties", r"losses", r"put\s+out\s+of\s+action", r"out\s+of\s+action",
     ]),
     ("killed", [
+        r"(?:suffered|sustained|received)\s+(?:lethal|fatal|mortal)\s+(?:wounds|injuries)",
+        r"(?:were|was|have\s+been|had\s+been)\s+blown\s+up\s+by\s+(?:an?\s+)?(?:sea\s+|land\s+|anti-\w+\s+)?mines?",
         r"killed", r"got\s+killed", r"(?:\([^()]{1,20}\)\s+)?(?:irreparable|irrecoverable|irretrievable)\s+losses", r"dead", r"died", r"(?:are|is|were|was|be)\s+dying", r"slain", r"perished", r"lost\s+their\s+lives", r"deaths?",
         r"fatalities", r"fatally\s+(?:wounded|injured|shot)", r"shot\s+dead", r"executed", r"eliminated",
         r"liquidated", r"neutrali[sz]ed", r"kia\b", r"bodies", r"were\s+buried", r"(?:had|have|has)\s+been\s+buried", r"lost\s+their\s+life",
@@ -109,6 +111,7 @@ AFTER = [
         r"remain(?:s|ed)?\s+(?:in\s+hospital|hospitali[sz]ed|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition)",
         r"(?:are\s+|were\s+|is\s+|was\s+)?in\s+(?:a\s+)?(?:critical|serious|grave|severe|stable|moderate)\s+condition",
         r"wounded", r"injured", r"hurt", r"got\s+(?:injured|wounded|hurt)", r"hospitali[sz]ed", r"injuries", r"wounds", r"in\s+hospital",
+        r"(?:were|was|have\s+been|had\s+been)\s+(?:admitted|taken|rushed|brought)\s+to\s+(?:an?\s+|the\s+)?(?:local\s+)?hospitals?",
         r"(?:suffered|sustained|received)\s+(?:\w+\s+){0,2}?(?:injuries|wounds)",
     ]),
     ("captured", [
@@ -121,7 +124,7 @@ AFTER = [
     # prisoners coming home in a swap: counted as prisoners (only where the sentence speaks of a
     # swap or captivity; "residents returned" is not this)
     ("released", [r"(?:had\s+been\s+|have\s+been\s+|has\s+been\s+|were\s+|was\s+)?(?:freed|released|returned|exchanged|"
-                  r"swapped|repatriated|brought\s+(?:back\s+)?home|came\s+home|handed\s+over)"]),
+                  r"swapped|repatriated|brought\s+(?:back\s+)?home|brought\s+back|came\s+home|handed\s+over)"]),
     ("missing", [r"(?:remain(?:ed|s)?|are\s+still|were\s+still|still|went|gone|go)\s+(?:missing|unaccounted\s+for)", r"missing", r"unaccounted\s+for",
                  # people buried in a struck building: missing until found ("believed to be trapped")
                  r"(?:(?:are|were|is|was)\s+)?(?:still\s+)?(?:believed|thought|feared|said)\s+to\s+(?:be|have\s+been)\s+(?:still\s+)?trapped",
@@ -164,6 +167,7 @@ AFTER_FILLER = (
     r"|reported|severely|seriously|critically|lightly|slightly|badly|mortally|currently|likely|probably"
     r"|possibly|may|might|could|can|would|must|only|just|today|now|\w+ly"
     r"|in\s+total|in\s+all|altogether|overall|more|others?|other|combined|respectively|,|–|—|-"
+    r"|and\s+(?:civilians|soldiers|servicemen|others|children|women|men)"
 )
 
 # --- verbs before the number: "killed 12", "repelled 85" -------------------------------------
@@ -189,7 +193,8 @@ BEFORE = [
                  r"among\s+the\s+(?:wounded|injured)\s+(?:were|are)", r"wounded:", r"injured:"]),
     ("captured", [r"(?:the\s+)?capture\s+of", r"captured", r"capturing", r"took", r"taken", r"detained", r"taking", r"holding", r"holds", r"held"]),
     ("released", [r"freed", r"freeing", r"released", r"releasing", r"returned", r"returning", r"return", r"exchanged", r"exchanging",
-                  r"swapped", r"repatriated", r"(?:exchange|swap|release|return)\s+of", r"(?:brought|bringing|bring|brings)\s+(?:back\s+)?home"]),
+                  r"swapped", r"repatriated", r"(?:exchange|swap|release|return)\s+of", r"(?:brought|bringing|bring|brings)\s+(?:back\s+)?home",
+                  r"(?:brought|bringing|bring|brings)\s+back"]),
     ("evacuated", [r"evacuated", r"evacuating", r"evacuate", r"evacuation\s+of", r"helped\s+evacuate",
                    r"helped\s+to\s+evacuate", r"moved\s+out"]),
     ("repelled", [r"repelled", r"repulsed", r"repelling", r"repulsing", r"fended\s+off", r"fending\s+off",
