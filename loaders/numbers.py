@@ -182,6 +182,9 @@ _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 # "one side", "one day", "one another", "one by one".
 _ONE_AFTER = re.compile(r"^(?:\s+(?:of|side|sides|another|by\s+one|day|time|point|way|hand|thing|or\s+(?:the\s+)?other)\b"
                         r"|(?:'s|’s)\b)", re.IGNORECASE)
+# "as a result of which one person was killed": "one" before a person counts, whatever precedes it
+_ONE_COUNTED = re.compile(r"\s+(?:more\s+)?(?:person|civilian|man|woman|child|soldier|serviceman|servicemember|resident|"
+                          r"boy|girl|teenager|pensioner|employee|worker|rescuer)\b", re.IGNORECASE)
 _ONE_BEFORE = re.compile(r"(?:\b(?:no|the|any|every|each|which|such|someone|anyone|for)\s+)$", re.IGNORECASE)
 # Ratios are not amounts: "seven soldiers for every Ukrainian", "three to one", "one in five", "10:1".
 _SMALL = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)"
@@ -368,7 +371,7 @@ def _trap(text: str, s: int, e: int, a: dict) -> str | None:
     if text[s:e].lower() in ("twice", "thrice") and not _REPEATED_ACT.search(text, max(0, s - 80), s):
         return "multiplier"     # "twice as many", "visited twice"
     if a.get("value") == 1 and text[s:e].lower() in ("one", "1"):
-        if text[s:e].lower() == "one" and (_ONE_AFTER.match(after) or _ONE_BEFORE.search(before)):
+        if text[s:e].lower() == "one" and (_ONE_AFTER.match(after) or _ONE_BEFORE.search(before) and not _ONE_COUNTED.match(after)):
             return "pronoun"
         if _ONE_RATIO_AFTER.match(after) or _TO_ONE_BEFORE.search(before):
             return "ratio"

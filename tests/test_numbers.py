@@ -81,6 +81,7 @@ FORMS = [
      250000, None, 250000, "less_than", None),
     ("words-three-quarters-of-a-million", "three quarters of a million people", "three quarters of a million",
      750000, None, None, "exact", None),
+    ("one-person-after-which", "as a result of which one person was killed", "one", 1, None, None, "exact", None),
     ("words-twice-after-an-attack", "the enemy attacked twice near the village", "twice", 2, None, None, "exact", None),
     ("words-two-and-a-half-million", "two and a half million residents", "two and a half million",
      2500000, None, None, "exact", None),
