@@ -158,6 +158,7 @@ _NATION = re.compile(
 # margin, the Ukrainian ones (Russian-installed ones are named as such).
 LOCAL_ROLE = re.compile(
     r"\b(?:regional|governor|mayor|administration|authorities|officials?|police|prosecutors?|city\s+chief|"
+    r"(?:city|town|village|district)\s+council|"
     r"emergency services?|rescuers|general staff|military|army|armed forces|air force|navy|"
     r"commanders?|soldiers?|servicem[ae]n|troops|brigade|battalion|spokes(?:man|woman|person)|"
     r"ministry|minister(?=\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z]))|ombudsman|border guards?|national guard|president|prime minister|command)\b", re.I)
@@ -166,7 +167,7 @@ LOCAL_ROLE = re.compile(
 # Civil authorities whose side follows the places around them (the military default to Ukraine).
 CIVIL_ROLE = re.compile(
     r"\b(?:regional|governor|mayor|administration|authorities|officials?|police|prosecutors?|"
-    r"emergency services?|rescuers|ombudsman)\b", re.I)
+    r"(?:city|town|village|district)\s+council|emergency services?|rescuers|ombudsman)\b", re.I)
 # Places held by Russia since 2014, whose unqualified local officials ("the city's mayor",
 # "local authorities in Horlivka") are the Russian-installed ones. Places taken in 2022
 # (Mariupol, Melitopol, Enerhodar, Sievierodonetsk...) are left out: their Ukrainian

@@ -343,6 +343,8 @@ def test_identified_by_name_counts_as_a_claim():
     ("Mediazona, an independent outlet, established the names of 20,000 Russian soldiers who had been killed. "
      "The journalists and volunteers now have also identified around 4,000 former prisoners who were killed.",
      "4,000", ("Mediazona", "third_party")),
+    ("In a week, 15 people were killed in shelling, according to Head of Kherson City Council Halyna Luhova.",
+     "15", ("Halyna Luhova", "ukraine")),
     ("The Russian Ministry for Emergency Situations raised the death toll to 19.", "19",
      ("Russian Ministry for Emergency Situations", "russia")),
 ])
