@@ -1243,6 +1243,8 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         before_verb = [x for x in agents if x[0] < r.before_start]
         if before_verb:
             return _opp(before_verb[0][1])     # the clause's subject, not a word in a relative clause
+        if (m := _BY_ATTACKER.search(t, 0, r.before_start)) and (sm := _SIDE.match(t, m.start("side"))):
+            return _opp(_term_side(sm, cside))  # "an attack by Ukraine's drone killed three servicemen"
         return _opp(cside if cside in ("russia", "ukraine") else None)   # "its forces killed 300 soldiers"
     if kind == "captured":
         # "still held in Russian captivity", "held by Russia": the captives are the other side's
