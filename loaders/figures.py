@@ -376,9 +376,10 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
             last.update(i=i, side=side)
             if side is not None:
                 last[kind] = (i, side)
-    if any(f.kind in BACKGROUND_KINDS for f in figs):
+    if any(f.kind in BACKGROUND_KINDS for f in figs) or (carried and _EARLIER_EVENT.search(sent.text)):
         # a sentence that describes a place ("Before the invasion 70,000 people lived there,
-        # now a few thousand remain") is the outlet's narrative, not the carried speaker's
+        # now a few thousand remain") or recalls an earlier attack ("At least 44 people were
+        # killed last month when a missile hit ...") is the outlet's narrative, not the carried speaker's
         for f in carried:
             f.claimant, f.claimant_side, f.claimant_how = None, "unattributed", "default"
     return figs
@@ -845,6 +846,9 @@ _ATTACKED_A_LAND = re.compile(r"\battack(?:ed|s|ing)?\s+(?:the\s+)?(?:territory\
                               r"(?:Republic|Region|Oblast|region|oblast|territory|city|town)\b", )
 _ALL_SHOT_DOWN = re.compile(r"[,;]\s*(?:and\s+)?all\s+(?:of\s+them|(?:the\s+|of\s+the\s+)?(?:drones|uavs|unmanned\s+aerial\s+vehicles))?\s*"
                             r"(?:were|have\s+been|had\s+been)\s+(?:successfully\s+)?(?:%s)" % L.SHOT_DOWN, _I)
+_EARLIER_EVENT = re.compile(r"\b(?:last\s+(?:month|year)|in\s+(?:early\s+|mid-?|late\s+)?(?:January|February|March|April|June|July|"
+                            r"August|September|October|November|December)\b|earlier\s+this\s+(?:month|year)|"
+                            r"(?:a|one|two|three|several)\s+(?:months?|years?)\s+ago|one\s+of\s+the\s+deadliest)", _I)
 _OVER_A_PLACE = re.compile(r"\s+(?:over|above)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?-i:[A-Z])", _I)
 _BREAKDOWN_GAP = re.compile(r"[^.;:\d]{0,80}:\s*[\"“]?\s*", _I)
 

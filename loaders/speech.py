@@ -562,7 +562,8 @@ def _clause_start(text: str, s: int) -> int:
         return 0
     # an introductory adverbial only: "On Monday,", "In Luhansk, further east,"
     if re.fullmatch(r"(?:(?:On|In|At|Late|Early|Earlier|Later|Meanwhile|Separately|Also|However|"
-                    r"Elsewhere|Further|Speaking|Overnight|Last|This|Since|After|During|From|"
+                    r"Elsewhere|Further|Speaking|Writing|Posting|Commenting|Addressing|Responding|Talking|"
+                    r"Overnight|Last|This|Since|After|During|From|"
                     r"Near|Outside|Further\s+east|Further\s+south)\b[^,\"“”]{0,60},\s*)+", head + " ") \
             and not _CLAUSE_NOT_ADVERBIAL.search(head):
         return 0

@@ -165,6 +165,23 @@ def test_this_is_reported_by_carries_forward_across_place_headings():
     assert figs["Nine"].claimant is None and figs["Nine"].place != "Kharkiv Oblast"
 
 
+def test_an_earlier_attack_recalled_is_the_outlets_narrative_not_the_carried_speakers():
+    from loaders.figures import extract_figures
+    text = ("A missile destroyed an apartment building in Kramatorsk, killing three people, regional police said.\n"
+            "Rescuers were still searching the rubble.\n"
+            "At least 44 people were killed last month when a missile hit an apartment building in Dnipro.\n"
+            "Since early July, at least 25 attacks have damaged the port.")
+    figs = {f.number_text: f for f in extract_figures(ctx_of(text))}
+    assert figs["three"].claimant_side == "ukraine"
+    assert figs["At least 44"].claimant is None and figs["At least 44"].claimant_side == "unattributed"
+    assert figs["at least 25"].claimant_side == "ukraine"      # a running count "since July" is still the speaker's
+
+
+def test_a_participle_opening_the_sentence_is_no_claim_clause():
+    assert who("Writing on Telegram on Thursday, Gladkov said, citing early reports, that five people were killed.",
+               "five") == ("Vyacheslav Gladkov", "russia")
+
+
 def test_carry_over_does_not_leak_into_plain_narrative():
     """Background description (a pre-war population, a distance) is the outlet's voice; a
     casualty report in the next paragraph keeps the governor as its speaker."""
