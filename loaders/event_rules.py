@@ -27,7 +27,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\bshell(?:s|ing)\b(?=\s+(?:the\s+(?:\w+\s+){0,2}(?:city|town|village)\s+of\s+)?(?-i:[A-Z]))"
         r"|\b(?:launched|fired)\s+(?:[\w,-]+\s+){0,4}?(?:missiles?|drones?|rockets?|bombs?|shells?)\s+(?:at|on|against|towards?)\b"
         r"|\b(?:missiles?|drones?|rockets?|bombs?|shells?|strikes?|attacks|shelling|barrages?)\s+(?:on\s+\w+\s+|\w+\s+)?(?:hit|struck|slammed\s+into|targeted|pounded|rocked|battered|"
-        r"devastated|wrecked|ravaged)\b"
+        r"devastated|wrecked|ravaged|destroyed|damaged)\b"
         r"|\b(?:overnight|massive|combined|aerial|large-scale|major)\s+(?:\w+\s+)?attacks?\s+(?:on|against)\b"
         r"|\b(?:shelling|(?:air)?strikes?|bombardment|attacks?)\s+(?:\w+\s+)?(?:killed|injured|wounded|damaged|destroyed)\b"
         r"|\bhit\b(?=[^.]{0,60}\bwith\s+(?:[\w-]+\s+){0,2}(?:missiles|drones|rockets|bombs|artillery|shells)\b)"

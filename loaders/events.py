@@ -410,6 +410,11 @@ def _reported(text: str, start: int, end: int, m: re.Match, event_type: str) -> 
         return None   # "in an attempt to breach the defences and advance to X": a plan
     if event_type in ("assault", "advance", "capture") and ATTEMPT_BEFORE.search(near):
         return "assault"      # "attempted to storm X", "tried to advance on X": an assault that failed
+    if re.search(r"(?i)\b(?:close\s+to|near\s+to|on\s+the\s+(?:verge|brink)\s+of|poised\s+to)\s*$", near):
+        return None   # "close to seizing control of X": not yet
+    if event_type == "capture" and re.match(r"(?i)liberated\s+(?:settlements|villages|towns|territories|areas|lands|cities)\b",
+                                            text[start:start + 40]):
+        return None   # "other liberated settlements in the region": a description
     if INTENT_BEFORE.search(near):
         done = HAPPENED_BEFORE.search(near[-45:])
         # "continue to advance" happened; "may be forced to retreat" did not
@@ -503,7 +508,12 @@ def _object_place(text: str, start: int, end: int, stop: int, mentions, m: re.Ma
     after = [p for p in after if not REFERENCE_BEFORE.search(text[end:p.start])] or after
     if after:
         return after[0].name
-    if PLACE_BEFORE_OK.search(m.group(0)) and not OWN_OBJECT.match(text, end):
+    trig = m.group(0).strip()
+    passive_ok = not re.match(r"(?i)(?:hit|struck)\s+by\b", trig) or re.search(
+        r"(?i)(?:\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?|,\s*)$", text[max(0, start - 30):start + len(m.group(0)) - len(m.group(0).lstrip())])
+    # "X was allegedly struck by a missile", "the hospital in X, hit by a missile": X; "a building in
+    # X struck by the missile": no telling of X's strike
+    if PLACE_BEFORE_OK.search(trig) and passive_ok and not OWN_OBJECT.match(text, end):
         cut = start - len(_clause_before(text, start))
         before = [p for p in mentions if cut <= p.start and p.end <= start and start - p.end <= 40
                   and not REFERENCE_BEFORE.search(text, max(0, p.start - 40), p.start)

@@ -195,6 +195,10 @@ EVENTS = [
      D(2025, 11, 18), ("strike", "Kharkiv Oblast", None, D(2025, 11, 17))),
     ("a_city_under_russian_drone_attack", "Kyiv came under Russian drone attack on Monday.",
      D(2025, 11, 18), ("strike", "Kyiv", "russia", D(2025, 11, 17))),
+    ("a_town_allegedly_struck_by_a_missile", "The town of Sudzha was allegedly struck by a missile attack on Sunday.",
+     D(2025, 5, 12), ("strike", "Sudzha", None, D(2025, 5, 11))),
+    ("a_missile_destroyed_a_building_in_a_city", "A Russian missile destroyed an apartment building in the city of "
+     "Kharkiv on Wednesday night.", D(2023, 2, 2), ("strike", "Kharkiv", "russia", D(2023, 2, 1))),
     ("a_russian_grouping_liberates", "Units of the 'West' grouping have liberated the town of Selydove on Sunday.",
      D(2025, 11, 18), ("capture", "Selydove", "russia", D(2025, 11, 16))),
 ]
@@ -220,6 +224,8 @@ NON_EVENTS = [
                                       "directions continued."),
     ("evacuated_from_a_struck_building", "Around 400 residents were evacuated from a nine-story building in Sumy "
                                          "struck by the missile."),
+    ("close_to_seizing", "Russian forces are reportedly close to seizing control of the city of Kurakhove."),
+    ("liberated_as_an_adjective", "The Russians began systematically shelling other liberated settlements near Kherson."),
     ("defenders_captured_in_a_city", "Those released include defenders captured in Mariupol at the steel plant."),
     ("history_told_at_that_time", "At that time, separatists backed by Moscow had taken Mariupol."),
     ("a_capital_standing_for_its_army", "Sixty soldiers died in a strike on Kyiv troops stationed in a school."),
