@@ -250,6 +250,7 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
     prev: tuple[Quantity, str, str | None] | None = None   # (quantity, kind, side) of the last figure
     mentions = None
     reads = _reads(sent.text, live)
+    continued_place = last.get("place") if last.get("fig_i") == i - 1 and _ANOTHER.match(sent.text) else None
     if tally is not None:
         reads = [_tallied(sent.text, q, r, tally) for q, r in zip(live, reads)]
     for n, q in enumerate(live):
@@ -361,6 +362,8 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
         place, place_how = _place(ctx, sent.text, q_at, kind, mentions, claimant, sent.start)
         if place is None and part and figs:
             place, place_how = figs[-1].place, "context"   # "1,300 remain in X, with 700 still in the town"
+        if place_how in ("default", None) and continued_place:
+            place, place_how = continued_place, "context"   # "... killed 405 in the Kherson region. Another 1,705 were injured."
         if kind == "strikes" and side is None and place:
             # "four missile strikes in Lviv": whoever fired at a town one side holds is the other
             side = _opp(claimants._place_side(place, places))
@@ -368,7 +371,7 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
         figs.append(_figure(ctx, sent, q, kind, side, claimant, cside, place))
         figs[-1].side_how = side_how if side is not None else None
         figs[-1].place_how = place_how
-        last["fig"], last["fig_i"] = (kind, side), i
+        last["fig"], last["fig_i"], last["place"] = (kind, side), i, figs[-1].place
         if claimant is not None and claimant.carried:
             carried.append(figs[-1])
         prev = (q, kind, side, r)
@@ -849,6 +852,7 @@ _ALL_SHOT_DOWN = re.compile(r"[,;]\s*(?:and\s+)?all\s+(?:of\s+them|(?:the\s+|of\
 _EARLIER_EVENT = re.compile(r"\b(?:last\s+(?:month|year)|in\s+(?:early\s+|mid-?|late\s+)?(?:January|February|March|April|June|July|"
                             r"August|September|October|November|December)\b|earlier\s+this\s+(?:month|year)|"
                             r"(?:a|one|two|three|several)\s+(?:months?|years?)\s+ago|one\s+of\s+the\s+deadliest)", _I)
+_ANOTHER = re.compile(r"\s*[\"“]?(?:Another|A\s+further|An\s+additional|Also,?)\b")
 _OVER_A_PLACE = re.compile(r"\s+(?:over|above)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?-i:[A-Z])", _I)
 _BREAKDOWN_GAP = re.compile(r"[^.;:\d]{0,80}:\s*[\"“]?\s*", _I)
 

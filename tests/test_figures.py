@@ -2167,3 +2167,14 @@ def test_a_city_in_the_country_is_the_datelines_city():
     assert [f.place for f in extract_figures(with_dateline)] == ["Vinnytsia"]
     without = Doc(doc_id="t", text=text, sentences=sentences.split(text), published=PUBLISHED)
     assert [f.place for f in extract_figures(without)] == [None]
+
+
+def test_another_toll_continues_the_place_of_the_sentence_before():
+    text = ("During the year, Russia killed 405 people in the de-occupied Kherson region. "
+            "Another 1,705 people, including 72 children, were injured.")
+    ctx = Doc(doc_id="t", text=text, sentences=sentences.split(text), published=PUBLISHED, main_place="Kherson")
+    assert [(f.value, f.place) for f in extract_figures(ctx)] == \
+        [(405, "Kherson Oblast"), (1705, "Kherson Oblast"), (72, "Kherson Oblast")]
+    plain = text.replace("Another", "Some")         # without "Another" the story's own town stays the default
+    ctx = Doc(doc_id="t", text=plain, sentences=sentences.split(plain), published=PUBLISHED, main_place="Kherson")
+    assert [f.place for f in extract_figures(ctx)][1:] == ["Kherson", "Kherson"]
