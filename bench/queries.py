@@ -98,7 +98,7 @@ def calls(db: str, city: str, f):
         ("claims.claims", lambda: raw(claims.claims)(db, f, ("killed",))),
         ("claims.count", lambda: raw(claims.count)(db, f, ("killed",))),
         ("claims.claim_figures", lambda: raw(claims.claim_figures)(db, f, ("killed",), _claim_ids(db, f)[1])),
-        ("claims.reports", lambda: raw(claims.reports)(db, _claim_ids(db, f)[0])),
+        ("claims.reports", lambda: raw(claims.reports)(db, *_claim_ids(db, f)[::2])),
         ("evidence.search", lambda: raw(evidence.search)(db, f, "", ("figures", "events"))),
         ("evidence.search[text]", lambda: raw(evidence.search)(db, f, "killed", ("figures", "events"))),
         ("export.stamp", lambda: _uncached_stamp(db, f)),
@@ -160,12 +160,12 @@ _CLAIM_IDS: dict = {}
 
 
 def _claim_ids(db, f):
-    """The figure ids and claim id of the first claim the Claims page lists (computed once)."""
+    """The figure ids, claim id and city of the first claim the Claims page lists (computed once)."""
     if f not in _CLAIM_IDS:
         from metrics import claims
         df = claims.claims(db, f, ("killed",))
-        _CLAIM_IDS[f] = ((tuple(df["figure_ids"].iloc[0]), df["claim_id"].iloc[0]) if len(df)
-                         else (("none",), "none"))
+        _CLAIM_IDS[f] = ((tuple(df["figure_ids"].iloc[0]), df["claim_id"].iloc[0], df["city"].iloc[0]) if len(df)
+                         else (("none",), "none", None))
     return _CLAIM_IDS[f]
 
 
@@ -186,7 +186,7 @@ def _uncached_stamp(db, f):
     return export.stamp(db, f)
 
 
-def bench_queries(db: str, reps: int) -> dict:
+def bench_queries(db: str, reps: int, only: tuple[str, ...] = ()) -> dict:
     from metrics import db as mdb
     city, sets = filter_sets(db)
     times: dict[str, list[float]] = {}
@@ -194,15 +194,17 @@ def bench_queries(db: str, reps: int) -> dict:
     loads: list[float] = []
     errors: dict[str, str] = {}
     # one untimed pass warms the connection and the OS page cache
+    def calls_(f):
+        return [(n, t) for n, t in calls(db, city, f) if not only or n in only]
     for fname, f in sets.items():
-        for name, thunk in calls(db, city, f):
+        for name, thunk in calls_(f):
             try:
                 thunk()
             except Exception as e:  # a broken function is a finding, not a crash of the benchmark
                 errors[name] = f"{type(e).__name__}: {e}"[:300]
     for _ in range(reps):
         for fname, f in sets.items():
-            for name, thunk in calls(db, city, f):
+            for name, thunk in calls_(f):
                 if name in errors:
                     continue
                 if name.startswith("claims.re") or name == "claims.claim_figures":
@@ -303,7 +305,7 @@ def quiet_streamlit() -> None:
             logging.getLogger(name).setLevel(logging.ERROR)
 
 
-def run(db: Path, reps: int = 5, pages: bool = True, out: Path = gen.DEFAULT_OUT) -> dict:
+def run(db: Path, reps: int = 5, pages: bool = True, out: Path = gen.DEFAULT_OUT, only: tuple[str, ...] = ()) -> dict:
     import duckdb
     sys.path.insert(0, str(ROOT))
     quiet_streamlit()
@@ -311,7 +313,7 @@ def run(db: Path, reps: int = 5, pages: bool = True, out: Path = gen.DEFAULT_OUT
     rows = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "figures", "events")}
     con.close()
     r = {"db": str(db), "rows": rows, "reps": reps}
-    r["q"] = bench_queries(str(db), reps)
+    r["q"] = bench_queries(str(db), reps, only)
     quiet_streamlit()
     if pages:
         r["pages"] = bench_pages(str(db))
@@ -326,12 +328,13 @@ def main(argv=None) -> int:
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--no-pages", action="store_true")
     ap.add_argument("--out", type=Path, default=gen.DEFAULT_OUT)
+    ap.add_argument("--only", default="", help="comma-separated function names to time (default: all)")
     a = ap.parse_args(argv)
     if not a.db.exists():
         print(f"{a.db} does not exist: build it with `python -m bench.ingest --n 100000` (or pass --db)",
               file=sys.stderr)
         return 1
-    r = run(a.db, a.reps, not a.no_pages, a.out)
+    r = run(a.db, a.reps, not a.no_pages, a.out, tuple(n for n in a.only.split(",") if n))
     print(report(r))
     return 0
 

@@ -66,7 +66,7 @@ def pending(db) -> tuple[int, int]:
     return len(drop) + len(todo), sum(cat.segments[s]["bytes"] for s in todo)
 
 
-DERIVED = ("figures_by_kind", "evidence", "facets")   # compaction writes them for segments published without
+DERIVED = segments.DERIVED   # compaction writes them for segments published without
 
 
 def underived(cat: segments.Catalog) -> list[str]:
@@ -133,7 +133,11 @@ def derive(db: Path, snapshot: segments.Catalog) -> None:
                     if pid.isdigit() and not segments.pid_alive(int(pid)):
                         stale.unlink(missing_ok=True)
                 tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
-                con.execute(f"COPY (SELECT * FROM {segments.derived_sql(t, src['figures'], src['events'], src['articles'])} "
+                rel = segments.derived_sql(t, src['figures'], src['events'], src['articles'])
+                by_kind = segments.seg_path(db, s, "figures_by_kind")
+                if t in segments.CLAIM_BY and by_kind.exists():   # its claim keys are computed already
+                    rel = segments.claim_partials_sql(t, f"read_parquet({segments.sql_str(by_kind)})")
+                con.execute(f"COPY (SELECT * FROM {rel} "
                             f"ORDER BY {segments.ORDER[t]}) TO {segments.sql_str(tmp)} "
                             "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 16384)")
                 n = con.execute(f"SELECT count(*) FROM read_parquet({segments.sql_str(tmp)})").fetchone()[0]

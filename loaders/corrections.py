@@ -619,6 +619,10 @@ def _fix_sql(src: str, item: str, raw_cols: list[str]) -> str:
         extra += f", coalesce({merged['place']}, a.main_place) AS new_city"
     if "day" in raw_cols:
         extra += f", coalesce({merged[DATE[item]]}, a.published) AS new_day"
+    # the claim key as extracted: its claim's per-claim rows are re-aggregated (segments.py)
+    if item == "figure" and {"claim_key", "city"} <= set(raw_cols):
+        from .segments import ck_sql
+        extra += f", {ck_sql('r')} AS raw_ck"
     # the row's values as extracted, for the columns the sidebar counts (facets, segments.py)
     from .segments import FACETS
     extra += "".join(f", r.{c} AS raw_{c}" for t, c in FACETS if t == TABLE[item] and c in raw_cols)
@@ -682,7 +686,8 @@ def install_views(con, src: str) -> dict[str, int]:
         "SELECT table_name FROM information_schema.tables WHERE table_catalog = ? AND table_schema = 'main'",
         [src]).fetchall()]
     for t in tables:
-        if t not in ("figures", "events", "corrections", "figures_by_kind", "evidence", "facets"):
+        if t not in ("figures", "events", "corrections", "figures_by_kind", "evidence", "facets", "per_claim",
+                     "per_claim_outlet"):
             con.execute(f"CREATE OR REPLACE VIEW {_q(t)} AS SELECT * FROM {src}.main.{_q(t)}")
     has = "corrections" in tables and con.execute(
         f"SELECT count(*) FROM {src}.main.corrections").fetchone()[0] > 0
@@ -748,6 +753,7 @@ def _derived_views(con, src: str, tables: list[str], fixed: dict[str, bool]) -> 
     elif "figures" in tables and "events" in tables:
         con.execute(f"CREATE OR REPLACE VIEW evidence AS {EVIDENCE_FIGURES}, review_status FROM figures "
                     f"UNION ALL BY NAME {EVIDENCE_EVENTS}, review_status FROM events")
+    _claim_views(con, src, tables, fixed)
     # facets (counts per value, summed by the reader): a corrected row counts as corrected, not as read
     if "facets" in tables:
         parts = [f"SELECT * FROM {src}.main.facets"]
@@ -760,6 +766,31 @@ def _derived_views(con, src: str, tables: list[str], fixed: dict[str, bool]) -> 
     elif all(t in tables for t in ("figures", "events", "articles")):
         con.execute("CREATE OR REPLACE VIEW facets AS SELECT * FROM "
                     + facets_sql({t: t for t in ("figures", "events", "articles")}))
+
+
+def _claim_views(con, src: str, tables: list[str], fixed: dict[str, bool]) -> None:
+    """per_claim / per_claim_outlet (one row per claim, per claim and outlet: loaders/segments.py)
+    with the corrections: the claims a correction touches (its figure's key as extracted and as
+    corrected) re-aggregated from the corrected `figures_by_kind` when the reader opens, the
+    other claims' rows as stored. A database without them gets them from `figures_by_kind`."""
+    from .segments import CLAIM_BY, ck_sql, claim_partials_sql
+    if "figures_by_kind" not in tables and "figures" not in tables:
+        return
+    if fixed.get("figure") and "per_claim" in tables:
+        con.execute(f"""CREATE OR REPLACE TABLE claim_fix_keys AS
+            SELECT raw_ck AS ck FROM fix_figure WHERE raw_ck IS NOT NULL
+            UNION SELECT {ck_sql()} FROM marked_figure""")
+    for table in CLAIM_BY:
+        if table not in tables:
+            sql = f"SELECT * FROM {claim_partials_sql(table, 'figures_by_kind')}"
+        elif fixed.get("figure"):
+            again = "(SELECT * FROM figures_by_kind WHERE ck IN (SELECT ck FROM claim_fix_keys))"
+            con.execute(f"CREATE OR REPLACE TABLE fix_{table} AS SELECT * FROM {claim_partials_sql(table, again)}")
+            sql = (f"SELECT * FROM {src}.main.{table} WHERE ck NOT IN (SELECT ck FROM claim_fix_keys) "
+                   f"UNION ALL BY NAME SELECT * FROM fix_{table}")
+        else:
+            sql = f"SELECT * FROM {src}.main.{table}"
+        con.execute(f"CREATE OR REPLACE VIEW {table} AS {sql}")
 
 
 def _type(col: str) -> str:

@@ -40,8 +40,9 @@ from . import rows
 from .errors import StoreBusy
 
 DATA_TABLES = ("articles", "figures", "events")      # written by ingests
-# files of a segment: the data tables, then four derived from them at write time
-SEGMENT_TABLES = DATA_TABLES + ("claim_reports", "figures_by_kind", "evidence", "facets")
+# files of a segment: the data tables, then those derived from them at write time
+SEGMENT_TABLES = DATA_TABLES + ("claim_reports", "figures_by_kind", "evidence", "facets", "per_claim",
+                                "per_claim_outlet")
 
 # Copies of a segment's rows in another order, for queries the city order cannot serve.
 # Figures and events are sorted by city (City pages skip other cities' row groups). Corrections
@@ -53,8 +54,16 @@ BY_KIND_COLS = ("figure_id", "doc_id", "kind", "subject_side", "claimant_side", 
                 "city", "outlet", "day", "ck")
 # ck: the claim key the claims queries group by, stored so their filters on it reach the scan
 # (rows loaded before claim keys existed fall back to a hash of the claim's columns)
-CK_SQL = """coalesce(nullif(claim_key, ''), CAST(hash(kind, subject_side, claimant_side, qualifier, value,
-    value_low, value_high, city, period_start, period_end) AS VARCHAR))"""
+CK_COLS = ("kind", "subject_side", "claimant_side", "qualifier", "value", "value_low", "value_high", "city",
+           "period_start", "period_end")
+
+
+def ck_sql(alias: str = "") -> str:
+    p = f"{alias}." if alias else ""
+    return f"coalesce(nullif({p}claim_key, ''), CAST(hash({', '.join(p + c for c in CK_COLS)}) AS VARCHAR))"
+
+
+CK_SQL = ck_sql()
 
 
 def by_kind_select() -> str:
@@ -77,9 +86,57 @@ FACETS = (("figures", "city"), ("events", "city"), ("articles", "main_place"), (
           ("articles", "published"), ("figures", "figure_date"), ("events", "event_date"))
 FACET_DATES = ("published", "figure_date", "event_date")
 ORDER = {"articles": "", "figures_by_kind": "kind, day DESC NULLS LAST, figure_id",
-         "evidence": "day DESC NULLS LAST, id", "facets": "dim, label, day"}   # else city, day
+         "evidence": "day DESC NULLS LAST, id", "facets": "dim, label, day",
+         "per_claim": "kind, last_reported DESC NULLS LAST, ck",
+         "per_claim_outlet": "outlet, kind, last_reported DESC NULLS LAST, ck"}   # else city, day
 DERIVED_FROM = {"claim_reports": ("figures",), "figures_by_kind": ("figures",), "evidence": ("figures", "events"),
-                "facets": ("articles", "figures", "events")}
+                "facets": ("articles", "figures", "events"), "per_claim": ("figures",),
+                "per_claim_outlet": ("figures",)}
+DERIVED = ("figures_by_kind", "evidence", "facets", "per_claim", "per_claim_outlet")   # rows from other files
+
+# per_claim: one row per claim key of the segment with what the claims queries aggregate from its
+# figures (counts, first and last day, first and newest figure, its outlets, quoted sources and
+# figure ids), sorted by kind and newest first; per_claim_outlet the same per claim and outlet (an
+# outlet filter reads that outlet's rows). Each is a partial aggregate: a claim reported in several
+# segments (or outlets) merges by `CLAIM_MERGE` (sums, min/max, arg-min/max, list unions: a report
+# is one article, which lives in one segment and has one outlet). Rows of replaced articles and
+# analysts' corrections are taken out by re-aggregating the keys they touch (view_sql, corrections).
+# Kind, sides and city are part of the key (segments.CK_SQL, pipeline.assign_claim_keys), so the
+# filters on them select whole claims.
+CLAIM_GROUP = ("ck", "kind", "subject_side", "claimant_side", "city")
+CLAIM_BY = {"per_claim": CLAIM_GROUP, "per_claim_outlet": CLAIM_GROUP + ("outlet",)}
+CLAIM_SAME = ("qualifier", "value", "value_low", "value_high", "period_start", "period_end", "period_text", "unit")
+NO_DAY, NO_DAY_LAST = "DATE '9999-12-31'", "DATE '0001-01-01'"
+
+
+def claim_partials_sql(table: str, figures: str) -> str:
+    """per_claim / per_claim_outlet rows of a relation with figures_by_kind's columns (day, ck)."""
+    by = ", ".join(CLAIM_BY[table])
+    same = ", ".join(f"any_value({c}) AS {c}" for c in CLAIM_SAME)
+    return f"""(SELECT {by}, {same}, count(*) AS figures, count(DISTINCT doc_id) AS reports,
+        count(DISTINCT doc_id) FILTER (WHERE day IS NOT NULL) AS dated_reports,
+        min(day) AS first_reported, max(day) AS last_reported,
+        arg_min(figure_id, (coalesce(day, {NO_DAY}), figure_id)) AS figure_id,
+        arg_max(figure_id, (coalesce(day, {NO_DAY_LAST}), figure_id)) AS latest_figure,
+        min(claimant) FILTER (WHERE day IS NOT NULL) AS dated_claimant,
+        coalesce(list(DISTINCT outlet) FILTER (WHERE outlet IS NOT NULL), []::VARCHAR[]) AS outlets,
+        coalesce(list(DISTINCT claimant) FILTER (WHERE claimant IS NOT NULL), []::VARCHAR[]) AS claimants,
+        list(figure_id) AS figure_ids
+        FROM {figures} GROUP BY {by})"""
+
+
+def claim_merge_sql(table: str, parts: str, by: tuple[str, ...] | None = None) -> str:
+    """Partial rows (`parts`) of the same claims merged into one row per claim (per `by`)."""
+    by_ = ", ".join(by or CLAIM_BY[table])
+    same = ", ".join(f"any_value({c}) AS {c}" for c in CLAIM_SAME)
+    return f"""(SELECT {by_}, {same}, sum(figures)::BIGINT AS figures, sum(reports)::BIGINT AS reports,
+        sum(dated_reports)::BIGINT AS dated_reports, min(first_reported) AS first_reported,
+        max(last_reported) AS last_reported,
+        arg_min(figure_id, (coalesce(first_reported, {NO_DAY}), figure_id)) AS figure_id,
+        arg_max(latest_figure, (coalesce(last_reported, {NO_DAY_LAST}), latest_figure)) AS latest_figure,
+        min(dated_claimant) AS dated_claimant, list_distinct(flatten(list(outlets))) AS outlets,
+        list_distinct(flatten(list(claimants))) AS claimants, flatten(list(figure_ids)) AS figure_ids
+        FROM {parts} GROUP BY {by_})"""
 
 
 # Per segment and data table, stored in the catalog: bit_xor of these row hashes (the snapshot
@@ -113,6 +170,8 @@ def derived_sql(table: str, figures: str, events: str, articles: str | None = No
         return f"({EVIDENCE_FIGURES} FROM {figures} UNION ALL BY NAME {EVIDENCE_EVENTS} FROM {events})"
     if table == "facets":
         return facets_sql({"figures": figures, "events": events, "articles": articles or "_shape_articles"})
+    if table in CLAIM_BY:
+        return claim_partials_sql(table, f"(SELECT {by_kind_select()} FROM {figures})")
     raise ValueError(table)
 
 
@@ -201,7 +260,7 @@ CATALOG_TABLES = {
     "_segments": """CREATE TABLE _segments (segment VARCHAR PRIMARY KEY, seq BIGINT, articles BIGINT,
                     figures BIGINT, events BIGINT, claim_reports BIGINT, bytes BIGINT, figures_by_kind BIGINT,
                     evidence BIGINT, facets BIGINT, articles_digest UBIGINT, figures_digest UBIGINT,
-                    events_digest UBIGINT)""",
+                    events_digest UBIGINT, per_claim BIGINT, per_claim_outlet BIGINT)""",
     "_tombstones": "CREATE TABLE _tombstones (segment VARCHAR, doc_id VARCHAR)",
 }
 
@@ -210,7 +269,7 @@ def _shape_ddl(table: str) -> str:
     """An empty table with the current columns: views start from it, so every column
     exists with its type even before (or in segments written before) it was added."""
     from . import schema
-    if table in ("figures_by_kind", "evidence", "facets"):
+    if table in DERIVED:
         rel = derived_sql(table, "_shape_figures", "_shape_events", "_shape_articles")
         return f"CREATE TABLE _shape_{table} AS SELECT * FROM {rel} LIMIT 0"
     return schema.TABLES[table].replace(f"CREATE TABLE IF NOT EXISTS {table}", f"CREATE TABLE _shape_{table}")
@@ -230,6 +289,8 @@ def view_sql(db: Path, table: str, cat: Catalog, ref: str = "", name: str | None
     columns, when every clean file is known to hold all of them with the shape's types: the
     view then reads the files alone (a union with the empty shape table keeps DuckDB from
     answering count(*) from Parquet metadata and from pushing some filters into the scan)."""
+    if table in CLAIM_BY:
+        return f"CREATE OR REPLACE VIEW {name or table} AS " + claim_view_sql(db, table, cat, ref)
     dead = {s for s, _ in cat.tombstones}
     order = sorted(cat.segments, key=lambda s: cat.segments[s]["seq"])
     parts = [f"SELECT * FROM {ref}_shape_{table}"]
@@ -237,7 +298,7 @@ def view_sql(db: Path, table: str, cat: Catalog, ref: str = "", name: str | None
         parts = []
     path = lambda s, t: sql_str(seg_path(db.resolve(), s, t))   # noqa: E731
     gone = lambda s: f"(SELECT doc_id FROM {ref}_tombstones WHERE segment = {sql_str(s)})"   # noqa: E731
-    if table in ("figures_by_kind", "evidence", "facets"):
+    if table in DERIVED:
         # segments written before it existed (until compaction derives their file): from their data
         for s in [s for s in order if underived(cat.segments[s], table)]:
             where = f" WHERE doc_id NOT IN {gone(s)}" if s in dead else ""
@@ -259,6 +320,45 @@ def view_sql(db: Path, table: str, cat: Catalog, ref: str = "", name: str | None
         if s in dead and cat.segments[s].get(table, 0) > 0 and table != "facets":
             parts.append(f"SELECT * FROM read_parquet({path(s, table)}) WHERE doc_id NOT IN {gone(s)}")
     return f"CREATE OR REPLACE VIEW {name or table} AS " + " UNION ALL BY NAME ".join(parts)
+
+
+def claim_view_sql(db: Path, table: str, cat: Catalog, ref: str = "") -> str:
+    """One row per claim (per claim and outlet) over the segments' partial rows. A segment with
+    replaced articles: its stored rows for the keys those articles do not touch, plus the touched
+    keys re-aggregated from its live figures; a segment written before the file existed: its
+    rows from its figures. Several segments: the largest one's rows whose key no other segment
+    holds are read as they are, the rest merged (CLAIM_MERGE)."""
+    dead = {s for s, _ in cat.tombstones}
+    order = sorted(cat.segments, key=lambda s: cat.segments[s]["seq"])
+    path = lambda s, t: sql_str(seg_path(db.resolve(), s, t))   # noqa: E731
+    gone = lambda s: f"(SELECT doc_id FROM {ref}_tombstones WHERE segment = {sql_str(s)})"   # noqa: E731
+    parts: dict[str, str] = {}
+    for s in [s for s in order if cat.segments[s].get("figures", 0) > 0]:
+        info = cat.segments[s]
+        figs = (f"read_parquet({path(s, 'figures_by_kind')})" if info.get("figures_by_kind", 0) > 0
+                else f"(SELECT {by_kind_select()} FROM read_parquet({path(s, 'figures')}))")
+        if not info.get(table):
+            live = f" WHERE doc_id NOT IN {gone(s)}" if s in dead else ""
+            parts[s] = f"SELECT * FROM {claim_partials_sql(table, f'(SELECT * FROM {figs}{live})')}"
+        elif s in dead:
+            touched = f"(SELECT DISTINCT ck FROM {figs} WHERE doc_id IN {gone(s)})"
+            again = f"(SELECT * FROM {figs} WHERE ck IN {touched} AND doc_id NOT IN {gone(s)})"
+            parts[s] = (f"SELECT * FROM read_parquet({path(s, table)}) WHERE ck NOT IN {touched} "
+                        f"UNION ALL BY NAME SELECT * FROM {claim_partials_sql(table, again)}")
+        else:
+            parts[s] = f"SELECT * FROM read_parquet({path(s, table)})"
+    if not parts:
+        return f"SELECT * FROM {ref}_shape_{table}"
+    if len(parts) == 1:
+        return next(iter(parts.values()))
+    big = max(parts, key=lambda s: (cat.segments[s]["figures"], cat.segments[s]["seq"]))
+    rest = "(" + " UNION ALL BY NAME ".join(f"({p})" for s, p in parts.items() if s != big) + ")"
+    on = " AND ".join(f"b.{c} IS NOT DISTINCT FROM r.{c}" if c == "outlet" else f"b.{c} = r.{c}"
+                      for c in ("ck",) + CLAIM_BY[table][len(CLAIM_GROUP):])
+    keys = f"(SELECT DISTINCT {', '.join(('ck',) + CLAIM_BY[table][len(CLAIM_GROUP):])} FROM {rest})"
+    alone = f"SELECT b.* FROM ({parts[big]}) b ANTI JOIN {keys} r ON {on}"
+    shared = f"SELECT b.* FROM ({parts[big]}) b SEMI JOIN {keys} r ON {on}"
+    return f"{alone} UNION ALL BY NAME SELECT * FROM {claim_merge_sql(table, f'({shared} UNION ALL BY NAME SELECT * FROM {rest})')}"
 
 
 def complete_columns(con, db: Path, table: str, cat: Catalog) -> list[str] | None:
@@ -322,9 +422,10 @@ def write_catalog(con, path: Path, db: Path, cat: Catalog, source: str, shapes: 
             segs = sorted(cat.segments.items())
             if segs:
                 keys = ("seq", "articles", "figures", "events", "claim_reports", "bytes", "figures_by_kind", "evidence",
-                        "facets")
+                        "facets", "per_claim", "per_claim_outlet")
                 digests = tuple(f"{t}_digest" for t in DIGESTS)
-                con.execute(f"INSERT INTO _segments SELECT {', '.join(['unnest(?)'] * (len(keys) + 1))}, "
+                con.execute(f"INSERT INTO _segments (segment, {', '.join(keys + digests)}) "
+                            f"SELECT {', '.join(['unnest(?)'] * (len(keys) + 1))}, "
                             + ", ".join(["unnest(?)::UBIGINT"] * len(digests)),
                             [[s for s, _ in segs]] + [[i.get(k, 0) for _, i in segs] for k in keys]
                             + [[None if i.get(k) is None else str(i[k]) for _, i in segs] for k in digests])
@@ -338,7 +439,7 @@ def write_catalog(con, path: Path, db: Path, cat: Catalog, source: str, shapes: 
                     cols = ", ".join(rows.names(t))
                     con.execute(f"INSERT INTO {t} ({cols}) SELECT {cols} FROM {source}{t}")
             for t in SEGMENT_TABLES:
-                con.execute(view_sql(db, t, cat, columns=complete_columns(con, db, t, cat)))
+                con.execute(view_sql(db, t, cat, columns=None if t in CLAIM_BY else complete_columns(con, db, t, cat)))
             con.execute(CLAIMS_VIEW)
         finally:
             con.execute(f"USE {here}")

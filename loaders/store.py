@@ -232,7 +232,7 @@ class Writer:
                 **{t: t for t in segments.DATA_TABLES},
                 "claim_reports": "(" + segments.CLAIM_REPORTS_SQL.format(figures="figures") + ")",
                 **{t: segments.derived_sql(t, "figures", "events", "articles")
-                   for t in ("figures_by_kind", "evidence", "facets")}})
+                   for t in segments.DERIVED}})
         with segments.publish_lock(self.db):
             cat = segments.load_live(self.db) or segments.Catalog()
             retiring = sorted(cat.segments)

@@ -11,6 +11,7 @@ publication date); a claim with neither is undated and every chart says how many
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import numpy as np
 import pandas as pd
@@ -54,6 +55,44 @@ def figure_source(f: Filters) -> str:
     the other cities' row groups; without one, `figures_by_kind` (sorted by kind, newest first:
     loaders/segments.py) skips the other kinds'. Both hold the same rows."""
     return "figures" if f.city else "figures_by_kind"
+
+
+def claim_table(f: Filters) -> str | None:
+    """The stored per-claim rows that give `f`'s claims exactly (loaders/segments.py): `per_claim`
+    when nothing but kind and sides narrows them (each part of the claim key, so they select whole
+    claims), `per_claim_outlet` for an outlet filter; None for a city (figures are stored by city:
+    those rows are few) or a time window (a claim's counts and dates within it are not stored)."""
+    if f.city or f.start or f.end:
+        return None
+    return "per_claim_outlet" if f.outlet else "per_claim"
+
+
+def _claim_rows(f: Filters, kinds: tuple[str, ...]) -> tuple[str, list]:
+    """One row per matching claim, with what `_figures` + CLAIM_COLS would aggregate (figures, reports,
+    dated_reports, first/last_reported, figure_id, latest_figure, dated_claimant, outlets, claimants,
+    figure_ids), from `claim_table(f)`."""
+    from loaders.segments import CLAIM_GROUP, claim_merge_sql
+    table = claim_table(f)
+    where, params = ["TRUE"], []
+    for col, vals in (("kind", f.kind), ("kind", kinds), ("claimant_side", f.claimant_side),
+                      ("subject_side", f.subject_side), ("outlet", f.outlet)):
+        if vals:
+            where.append(f"{col} IN (SELECT unnest(?))")
+            params.append(list(vals))
+    rel = f"SELECT * FROM {table} WHERE {' AND '.join(where)}"
+    if table == "per_claim_outlet" and len(f.outlet) > 1:    # a claim's rows of several outlets: merged
+        rel = f"SELECT * FROM {claim_merge_sql(table, f'({rel})', CLAIM_GROUP)}"
+    return rel, params
+
+
+# CLAIM_COLS from a per-claim row (`_claim_rows`)
+ROW_COLS = """
+        ck AS claim_id, kind, subject_side, claimant_side, qualifier, value, value_low, value_high, city,
+        period_start, period_end, period_text, reports, first_reported, last_reported, figure_id"""
+ROW_DETAILS = f"""{ROW_COLS}, unit, len(outlets) AS outlet_count,
+        CASE WHEN len(outlets) > 0 THEN array_to_string(list_sort(outlets), ', ') END AS outlets,
+        CASE WHEN len(claimants) > 0 THEN array_to_string(list_sort(claimants), '; ') END AS claimants,
+        latest_figure, list_sort(figure_ids) AS figure_ids"""
 
 
 # one row per claim key. Every column but the dates, reports and figure is part of the key,
@@ -124,16 +163,27 @@ def claims(db, f: Filters, kinds: tuple[str, ...] = (), limit: int = CLAIM_LIMIT
     Two steps: the claim keys of the newest figures (a claim's newest report is its newest
     figure), then details aggregated for those keys only."""
     base, params = _figures(f, kinds)
-    df = query(db, f"""
+    newest = f"""
         WITH b AS NOT MATERIALIZED ({base}),   -- read twice, each time filtered: never copied whole
-             newest AS (SELECT ck, d, kind FROM b ORDER BY d DESC NULLS LAST, ck LIMIT ?),   -- ties by key: the same claims every run
+             -- ties by key: the same claims every run; a constant limit makes it a top-N, whose running
+             -- cutoff date skips older row groups of figures_by_kind (stored newest first per kind)
+             newest AS (SELECT ck, d, kind FROM b ORDER BY d DESC NULLS LAST, ck LIMIT {int(limit) * 20}),
              -- a claim key includes the kind, so the picked claims' kinds narrow the second scan
              -- (figures_by_kind skips other kinds' row groups)
-             picked AS (SELECT ck, any_value(kind) AS kind FROM newest GROUP BY ck
-                        ORDER BY max(d) DESC NULLS LAST, count(*) DESC, ck LIMIT ?)
-        {DETAILS}
-        ORDER BY last_reported DESC NULLS LAST, reports DESC, kind, claim_id""",
-               params + [int(limit) * 20, int(limit)])
+             picked AS (SELECT ck, any_value(kind) AS kind, max(d) AS d FROM newest GROUP BY ck
+                        ORDER BY max(d) DESC NULLS LAST, count(*) DESC, ck LIMIT {int(limit)})"""
+    order = "ORDER BY last_reported DESC NULLS LAST, reports DESC, kind, claim_id"
+    if claim_table(f) is None:
+        df = query(db, f"{newest} {DETAILS} {order}", params)
+        return add_bounds(df)
+    # the picked claims' rows, stored (newest first within a kind: a picked claim was last reported
+    # on or after the oldest picked figure's date, so the other row groups are skipped)
+    picked = query(db, f"{newest} SELECT ck, d FROM picked", params)
+    rows, rp = _claim_rows(f, kinds)
+    since = None if picked.empty or picked["d"].isna().any() else pd.Timestamp(picked["d"].min()).date()
+    cut = " AND last_reported >= ?" if since else ""
+    df = query(db, f"SELECT {ROW_DETAILS} FROM ({rows}) WHERE ck IN (SELECT unnest(?)){cut} {order}",
+               rp + [list(picked["ck"])] + ([since] if since else []))
     return add_bounds(df)
 
 
@@ -208,16 +258,24 @@ def _covers(df: pd.DataFrame, stated: pd.Series) -> list[str]:
 
 
 @cached
-def reports(db, claim: tuple) -> pd.DataFrame:
-    """The articles that carry one claim: pass the claim's figure_ids as a tuple."""
-    return query(db, """
+def reports(db, claim: tuple, city: str | None = None) -> pd.DataFrame:
+    """The articles that carry one claim: pass the claim's figure_ids as a tuple, and its city when
+    known (a claim's figures share it: the scan reads that city's row groups instead of every
+    figure's id; an id not found there is looked up everywhere). The figures' articles are found
+    by their ids first, so the join does not read every article."""
+    where, params, docs = "figure_id IN (SELECT unnest(?))", [list(claim)], "TRUE"
+    if city:
+        found = query(db, f"SELECT doc_id FROM figures WHERE {where} AND city = ?", params + [city])
+        if len(found) >= len(set(claim)):
+            where, docs = where + " AND city = ?", "doc_id = ANY(?::VARCHAR[])"
+            params += [city, sorted(set(found["doc_id"]))]
+    return query(db, f"""
         SELECT a.title, a.outlet, a.published, a.published_how, a.published_precision, a.url,
                f.claimant, f.claimant_side, f.subject_side, f.sentence, f.number_text,
                f.span_start - f.sentence_start AS rel_start, f.span_end - f.sentence_start AS rel_end,
                f.claimant_how, f.side_how, f.place_how, f.doc_id, f.figure_id
-        FROM figures f JOIN articles a USING (doc_id)
-        WHERE f.figure_id IN (SELECT unnest(?))
-        ORDER BY a.published NULLS LAST, a.outlet, f.figure_id""", [list(claim)])
+        FROM (SELECT * FROM figures WHERE {where}) f JOIN (SELECT * FROM articles WHERE {docs}) a USING (doc_id)
+        ORDER BY a.published NULLS LAST, a.outlet, f.figure_id""", params)
 
 
 @cached
@@ -232,25 +290,45 @@ def claim_figures(db, f: Filters, kinds: tuple[str, ...], claim_id: str) -> tupl
 
 # --- side by side: kind x (who says so x whose losses), per city --------------------------------
 
+MATRIX_ROW = ("qualifier", "value", "value_low", "value_high", "period_start", "period_end", "period_text", "reports",
+              "first_reported", "last_reported", "figure_id")   # ROW_COLS but the key's cell columns
+
+
 @cached
 def matrix(db, f: Filters, kinds: tuple[str, ...] = CASUALTY_KINDS) -> pd.DataFrame:
     """The latest claim per city x kind x who says so x whose losses (the newest report; the
     figure id breaks ties), for the busiest MATRIX_CITIES cities. Long form; `matrix_table`
     pivots it."""
-    base, params = _figures(f, kinds)
-    df = query(db, f"""
-        WITH b AS NOT MATERIALIZED ({base}),
-        latest AS (SELECT city, kind AS k, claimant_side AS cs, subject_side AS ss, count(*) AS n,
-                          arg_max(ck, (coalesce(d, DATE '0001-01-01'), figure_id)) AS ck
-                   FROM b GROUP BY ALL),
+    busiest = """
         busiest AS (SELECT city, sum(n) AS city_reports FROM latest GROUP BY city
                     ORDER BY city_reports DESC, city LIMIT ?),
         cells AS (SELECT latest.*, busiest.city_reports FROM latest
-                  JOIN busiest ON latest.city IS NOT DISTINCT FROM busiest.city),
-        c AS (SELECT {CLAIM_COLS} FROM b WHERE ck IN (SELECT ck FROM cells) GROUP BY ck)
-        SELECT c.* EXCLUDE (city, kind, claimant_side, subject_side), cells.city, cells.k AS kind,
-               cells.cs AS claimant_side, cells.ss AS subject_side, cells.city_reports
-        FROM cells JOIN c ON c.claim_id = cells.ck""", [*params, MATRIX_CITIES])
+                  JOIN busiest ON latest.city IS NOT DISTINCT FROM busiest.city)"""
+    if claim_table(f):
+        # from one row per claim: its figures counted, its newest figure, and the newest claim's
+        # row carried along by the aggregate that picks it (a second scan for them cost more)
+        base, params = _claim_rows(f, kinds)
+        row = ", ".join(f"{c} := {c}" for c in MATRIX_ROW)
+        df = query(db, f"""
+            WITH latest AS (SELECT city, kind AS k, claimant_side AS cs, subject_side AS ss, sum(figures)::BIGINT AS n,
+                                   arg_max(struct_pack(claim_id := ck, {row}),
+                                           (coalesce(last_reported, DATE '0001-01-01'), latest_figure)) AS c
+                            FROM ({base}) GROUP BY ALL),
+            {busiest}
+            SELECT unnest(c), city, k AS kind, cs AS claimant_side, ss AS subject_side, city_reports
+            FROM cells""", [*params, MATRIX_CITIES])
+    else:
+        base, params = _figures(f, kinds)
+        df = query(db, f"""
+            WITH b AS NOT MATERIALIZED ({base}),
+            latest AS (SELECT city, kind AS k, claimant_side AS cs, subject_side AS ss, count(*) AS n,
+                              arg_max(ck, (coalesce(d, DATE '0001-01-01'), figure_id)) AS ck
+                       FROM b GROUP BY ALL),
+            {busiest},
+            c AS (SELECT {CLAIM_COLS} FROM b WHERE ck IN (SELECT ck FROM cells) GROUP BY ck)
+            SELECT c.* EXCLUDE (city, kind, claimant_side, subject_side), cells.city, cells.k AS kind,
+                   cells.cs AS claimant_side, cells.ss AS subject_side, cells.city_reports
+            FROM cells JOIN c ON c.claim_id = cells.ck""", [*params, MATRIX_CITIES])
     df = add_bounds(df)
     df["city"] = df["city"].fillna("(no place named)")
     return df
@@ -329,8 +407,10 @@ def over_time(db, f: Filters, kind: str | tuple, agg: str = "week") -> tuple[pd.
                               for u in order) + f" ELSE date_trunc('year', k.first_reported) END"
     chosen = "CASE WHEN s.claims <= {n} THEN NULL ".format(n=MAX_POINTS) + \
              " ".join(f"WHEN s.{u} <= {MAX_POINTS} THEN '{u}'" for u in order) + " ELSE 'year' END"
-    df = query(db, f"""
-        WITH b AS ({base} AND f.day IS NOT NULL),
+    if claim_table(f):
+        df, info = _over_time_rows(db, f, kinds, order)
+    else:
+        claims_ = f"""b AS ({base} AND f.day IS NOT NULL),
         -- per claim and article first, then per claim: a count of rows, not count(DISTINCT doc_id),
         -- which DuckDB computes one group at a time (a third of the time at 100,000 articles)
         kd AS (SELECT ck, doc_id, min(d) AS d, any_value(city) AS city, any_value(claimant_side) AS cs,
@@ -338,22 +418,25 @@ def over_time(db, f: Filters, kind: str | tuple, agg: str = "week") -> tuple[pd.
         k AS MATERIALIZED (SELECT ck AS claim_id, min(d) AS first_reported, count(*) AS reports,
                                   any_value(city) AS city, any_value(cs) AS claimant_side,
                                   any_value(ss) AS subject_side, any_value(pe) AS period_end
-                           FROM kd GROUP BY ck),
-        s AS (SELECT count(*) AS claims, {", ".join(f"count(DISTINCT (date_trunc('{u}', first_reported), {key})) AS {u}"
-                                                    for u in BUCKETS)} FROM k),
-        -- each group's newest claim (most reports, then lowest id, on a tie): an aggregate,
-        -- several times cheaper than a window over every claim
-        latest AS (SELECT arg_min(k.claim_id, (DATE '9999-12-31' - k.first_reported, -k.reports, k.claim_id)) AS id
-                   FROM k, s WHERE s.claims > {MAX_POINTS}
-                   GROUP BY {unit}, k.city, k.claimant_side, k.subject_side, k.period_end IS NULL),
-        picked AS (SELECT k.claim_id FROM k, s WHERE s.claims <= {MAX_POINTS} OR k.claim_id IN (SELECT id FROM latest)
-                   ORDER BY k.first_reported DESC, k.claim_id LIMIT {MAX_POINTS}),
-        c AS (SELECT {CLAIM_COLS}, min(claimant) AS claimant FROM b WHERE ck IN (SELECT claim_id FROM picked) GROUP BY ck)
-        SELECT c.*, s.claims AS total_claims, {chosen} AS grouped_by FROM c, s
-        ORDER BY c.first_reported DESC, c.claim_id""", params)
-    info = {"claims": int(df["total_claims"].iloc[0]) if len(df) else 0,
-            "grouped_by": df["grouped_by"].iloc[0] if len(df) and isinstance(df["grouped_by"].iloc[0], str) else None}
-    df = df.drop(columns=["total_claims", "grouped_by"])
+                           FROM kd GROUP BY ck),"""
+        cols = f"{CLAIM_COLS}, min(claimant) AS claimant FROM b WHERE ck IN (SELECT claim_id FROM picked) GROUP BY ck"
+        df = query(db, f"""
+            WITH {claims_}
+            s AS (SELECT count(*) AS claims, {", ".join(f"count(DISTINCT (date_trunc('{u}', first_reported), {key})) AS {u}"
+                                                        for u in BUCKETS)} FROM k),
+            -- each group's newest claim (most reports, then lowest id, on a tie): an aggregate,
+            -- several times cheaper than a window over every claim
+            latest AS (SELECT arg_min(k.claim_id, (DATE '9999-12-31' - k.first_reported, -k.reports, k.claim_id)) AS id
+                       FROM k, s WHERE s.claims > {MAX_POINTS}
+                       GROUP BY {unit}, k.city, k.claimant_side, k.subject_side, k.period_end IS NULL),
+            picked AS (SELECT k.claim_id FROM k, s WHERE s.claims <= {MAX_POINTS} OR k.claim_id IN (SELECT id FROM latest)
+                       ORDER BY k.first_reported DESC, k.claim_id LIMIT {MAX_POINTS}),
+            c AS (SELECT {cols})
+            SELECT c.*, s.claims AS total_claims, {chosen} AS grouped_by FROM c, s
+            ORDER BY c.first_reported DESC, c.claim_id""", params)
+        info = {"claims": int(df["total_claims"].iloc[0]) if len(df) else 0,
+                "grouped_by": df["grouped_by"].iloc[0] if len(df) and isinstance(df["grouped_by"].iloc[0], str) else None}
+        df = df.drop(columns=["total_claims", "grouped_by"])
     if len(df) <= SENTENCE_POINTS:
         df = with_sentences(db, df)
     else:
@@ -361,6 +444,41 @@ def over_time(db, f: Filters, kind: str | tuple, agg: str = "week") -> tuple[pd.
     df = add_bounds(df)
     df["date"] = pd.to_datetime(df["first_reported"])
     return df, info
+
+
+def _over_time_rows(db, f: Filters, kinds: tuple, order: list) -> tuple[pd.DataFrame, dict]:
+    """over_time's claims from one stored row per claim (its dated figures' first date, reports
+    and quoted source): how many groups each period makes, then each group's newest claim (the
+    same choice as over_time's), then the picked claims' rows, which were last reported on or
+    after the oldest picked claim's first report (rows are stored newest first: the older row
+    groups are skipped). Three narrow scans instead of one materialised copy of every claim."""
+    rows, params = _claim_rows(f, kinds)
+    dated = f"(SELECT * FROM ({rows}) WHERE first_reported IS NOT NULL)"
+    # a claim's group (city, who says so, whose losses, stated period or not) as one 64-bit hash,
+    # hashed once per claim (as count(DISTINCT hash(ck)) does for keys, two groups would need a
+    # hash collision to be counted as one)
+    g = "hash(city, claimant_side, subject_side, period_end IS NULL)"
+    # every period makes at least as many groups as there are distinct groups: when those are more
+    # than the chart draws, it groups by year whatever the counts per period are
+    s = query(db, f"SELECT count(*) AS claims, count(DISTINCT {g}) AS groups FROM {dated}", params).iloc[0]
+    n = int(s["claims"])
+    if n <= MAX_POINTS:
+        grouped, picked = None, f"SELECT ck AS id, first_reported AS fr FROM {dated}"
+    else:
+        if s["groups"] <= MAX_POINTS:
+            s = query(db, "SELECT " + ", ".join(f"count(DISTINCT (date_trunc('{u}', first_reported), {g})) AS {u}"
+                                                for u in BUCKETS) + f" FROM {dated}", params).iloc[0]
+        grouped = next((u for u in order if s.get(u, MAX_POINTS + 1) <= MAX_POINTS), "year")
+        picked = f"""SELECT unnest(arg_min(struct_pack(id := ck, fr := first_reported),
+                                           (DATE '9999-12-31' - first_reported, -dated_reports, ck)))
+                     FROM {dated} GROUP BY date_trunc('{grouped}', first_reported), {g}"""
+    picked = query(db, f"SELECT id, fr FROM ({picked}) ORDER BY fr DESC, id LIMIT {MAX_POINTS}", params)
+    cols = ROW_COLS.replace(" reports,", " dated_reports AS reports,")
+    since = pd.Timestamp(picked["fr"].min()).date() if len(picked) else dt.date(1, 1, 1)
+    df = query(db, f"""SELECT {cols}, dated_claimant AS claimant FROM ({rows}) WHERE ck IN (SELECT unnest(?))
+                       AND last_reported >= ? ORDER BY first_reported DESC, claim_id""",
+               params + [list(picked["id"]), since])
+    return df, {"claims": n if len(df) else 0, "grouped_by": grouped if len(df) else None}
 
 
 # --- per-day rates: stated periods only ---------------------------------------------------------

@@ -47,11 +47,16 @@ def _activity(f: Filters, by_day: str | None = None) -> tuple[str, list]:
 @cached
 def counts(db, f: Filters) -> dict:
     """The Overview's headline counts, in one query."""
-    from .claims import _figures
+    from .claims import _claim_rows, _figures, claim_table
     aw, ap = article_where(f)
     fw, fp = figure_where(f)
     ew, ep = event_where(f)
-    claims_base, cp = _figures(f, ())
+    if claim_table(f):   # one stored row per claim: no distinct count of millions of keys
+        rows, cp = _claim_rows(f, ())
+        figs = f"SELECT coalesce(sum(figures), 0)::BIGINT AS figures, count(*) AS claims FROM ({rows})"
+    else:
+        claims_base, cp = _figures(f, ())
+        figs = f"SELECT count(*) AS figures, count(DISTINCT hash(ck)) AS claims FROM ({claims_base})"
     # settlements named as the place of a figure or event (not an article's main place, which
     # may be where it was filed, e.g. Moscow), and not oblasts, regions or countries
     r = query(db, f"""
@@ -61,7 +66,7 @@ def counts(db, f: Filters) -> dict:
                    count(*) FILTER (WHERE published_how = 'inferred') AS inferred_dates,
                    min(published) AS first_date, max(published) AS last_date, max(loaded_at) AS last_load
             FROM articles a {aw}),
-        figs AS (SELECT count(*) AS figures, count(DISTINCT hash(ck)) AS claims FROM ({claims_base})),
+        figs AS ({figs}),
         evs AS (SELECT count(*) AS events FROM events e {ew}),
         named AS (SELECT DISTINCT f.place AS name FROM figures f {fw}
                   UNION SELECT DISTINCT e.place FROM events e {ew}),

@@ -358,3 +358,128 @@ def test_sentences_looked_up_by_date_are_those_looked_up_everywhere(corpus_db):
     for since in (days[0].date(), days[len(days) // 2].date(), days[-1].date(), dt.date(2100, 1, 1)):
         hinted = raw(claims.details)(corpus_db, ids, None, since).sort_values("figure_id", ignore_index=True)
         pd.testing.assert_frame_equal(hinted, everywhere)
+
+
+# --- issue 15, fourth session: one stored row per claim (per_claim, per_claim_outlet) ---
+# The claims queries without a city or time filter read per-claim partial aggregates written with
+# each segment, merged across segments, with replaced articles and corrections re-aggregated on
+# top (loaders/segments.py). Compared with metrics/ before them (PER_CLAIM, read from git) as the
+# database goes through several segments sharing claims, a replaced article, and corrections.
+
+PER_CLAIM = "cd24eec"   # metrics/ before the per-claim tables
+
+MORE = {   # a second ingest: claims already reported (by other outlets), and new ones
+    "bakhmut-wire.txt": ("Ukraine's General Staff said more than 1,100 Russian soldiers had been killed near "
+                         "Bakhmut over the past week.\nRussia's defence ministry said 250 Ukrainian troops were "
+                         "killed in the area on Sunday."),
+    "pokrovsk-late.txt": ("Officials said about 7,000 residents remain in Pokrovsk, which is 8 km from the front "
+                          "line.\nUkraine's army said 300 Russian soldiers were killed near Pokrovsk between 1 and "
+                          "7 October.\nThe governor said 9 civilians were killed in Pokrovsk."),
+}
+MORE_MANIFEST = ("file,title,source,published\n"
+                 "bakhmut-wire.txt,Bakhmut claims repeated,Fourth Wire,2024-10-21\n"
+                 "pokrovsk-late.txt,Pokrovsk later,Other Wire,2024-10-25\n")
+REPLACED = ("POKROVSK — Officials said about 6,500 residents remain in Pokrovsk, which is 8 km from the front "
+            "line.\nThe regional governor said 14 civilians were wounded in shelling of Pokrovsk on Friday.\n"
+            "Ukraine's army said 300 Russian soldiers were killed near Pokrovsk between 1 and 7 October.")
+
+
+@pytest.fixture(scope="module")
+def before_claims(tmp_path_factory):
+    """metrics/ as it was at PER_CLAIM, importable as `metrics_per_claim`."""
+    yield from _metrics_at(PER_CLAIM, "metrics_per_claim", tmp_path_factory)
+
+
+def claim_filters() -> list[Filters]:
+    return filter_sets() + [Filters(outlet=("Test Wire", "Other Wire")), Filters(outlet=("Fourth Wire",)),
+                            Filters(kind=("killed",), subject_side=("russia",), outlet=("Other Wire", "Fourth Wire"))]
+
+
+def compare_claims(before, db) -> int:
+    """Every function that reads the per-claim rows, beside the version that grouped figures."""
+    mdb.close_all()
+    before["db"].close_all()
+    n = 0
+    for f in claim_filters():
+        for kinds in ((), ("killed", "wounded", "population_remaining")):
+            for limit in (2, 1000):
+                same(f"claims {kinds} {limit} {f.describe()}", raw(claims.claims)(db, f, kinds, limit),
+                     raw(before["claims"].claims)(db, f, kinds, limit))
+                n += 1
+            same(f"claims.matrix {kinds} {f.describe()}", raw(claims.matrix)(db, f, kinds or claims.CASUALTY_KINDS),
+                 raw(before["claims"].matrix)(db, f, kinds or claims.CASUALTY_KINDS))
+            new, info = raw(claims.over_time)(db, f, kinds or ("killed",), "week")
+            old, old_info = raw(before["claims"].over_time)(db, f, kinds or ("killed",), "week")
+            same(f"over_time {kinds} {f.describe()}", new, old)
+            assert info == old_info
+            n += 2
+        for limit in (1, 10, 1000):
+            same(f"latest {limit} {f.describe()}", raw(overview.latest_claims)(db, f, limit),
+                 raw(before["overview"].latest_claims)(db, f, limit))
+        same(f"counts {f.describe()}", raw(overview.counts)(db, f), raw(before["overview"].counts)(db, f))
+    # a claim's reports, with the claim's city (and with a wrong one: looked up everywhere)
+    for f in (Filters(), Filters(outlet=("Test Wire", "Other Wire"))):
+        for _, row in raw(claims.claims)(db, f, (), 1000).iterrows():
+            ids = tuple(row["figure_ids"])
+            want = raw(before["claims"].reports)(db, ids)
+            for city in (row["city"], "Nowhere", None):
+                same(f"reports {ids} {city}", raw(claims.reports)(db, ids, city), want)
+                n += 1
+    return n
+
+
+def test_the_per_claim_rows_give_what_grouping_figures_gave(tmp_path, before_claims, monkeypatch):
+    from loaders import segments
+    db = make_db(tmp_path)
+    assert compare_claims(before_claims, db) > 100
+    # a second segment: claims reported in both (their counts, dates and lists merge)
+    folder = tmp_path / "more"
+    for name, text in MORE.items():
+        write(folder, name, text)
+    write(folder, "manifest.csv", MORE_MANIFEST)
+    build_db(tmp_path, paths=[folder], manifest=folder / "manifest.csv")
+    mdb.close_all()
+    assert mdb.query(db, "SELECT count(*) AS n FROM live._segments")["n"].iloc[0] == 2
+    shared = mdb.query(db, "SELECT count(*) AS n FROM per_claim WHERE len(outlets) > 1")["n"].iloc[0]
+    assert shared >= 2
+    assert compare_claims(before_claims, db) > 100
+    # a replaced article (a tombstone in the first segment): its claims lose that report
+    write(tmp_path / "articles", "pokrovsk.txt", REPLACED)
+    build_db(tmp_path, paths=[tmp_path / "articles"], manifest=tmp_path / "articles" / "manifest.csv")
+    mdb.close_all()
+    assert mdb.query(db, "SELECT count(*) AS n FROM live._tombstones")["n"].iloc[0] == 1
+    assert compare_claims(before_claims, db) > 100
+    # with fewer points allowed, over_time picks each group's newest claim from the rows too
+    for limit in (1, 2, 3):
+        monkeypatch.setattr(claims, "MAX_POINTS", limit)
+        monkeypatch.setattr(before_claims["claims"], "MAX_POINTS", limit)
+        for f in claim_filters():
+            new, info = raw(claims.over_time)(db, f, ("killed", "wounded", "population_remaining"), "week")
+            old, old_info = raw(before_claims["claims"].over_time)(db, f, ("killed", "wounded",
+                                                                               "population_remaining"), "week")
+            same(f"over_time {limit} {f.describe()}", new, old)
+            assert info == old_info
+    monkeypatch.undo()
+    # corrections: a claim's figure moved to another claim (kind, place, value), one rejected, a date
+    # given to an undated one: the claims they leave and join are re-aggregated when the reader opens
+    figs = mdb.rows(db, "SELECT * FROM figures_raw ORDER BY figure_id")
+    shared_fig = next(r for r in figs if r["kind"] == "killed" and r["place"] == "Bakhmut")
+    other = next(r for r in figs if r["kind"] == "wounded")
+    undated = next(r for r in figs if r["day"] is None)
+    corr.save(db, [
+        corr.make("figure", shared_fig, "correct", {"kind": "wounded", "place": "Pokrovsk", "value": 1200}),
+        corr.make("figure", other, "reject", note="not a casualty figure"),
+        corr.make("figure", undated, "correct", {"figure_date": dt.date(2024, 10, 30), "claimant": "an official"}),
+    ])
+    mdb.close_all()
+    assert mdb.query(db, "SELECT count(*) AS n FROM claim_fix_keys")["n"].iloc[0] >= 3
+    assert compare_claims(before_claims, db) > 100
+    # the stored rows, merged and corrected, are what grouping the live (corrected) figures gives
+    for t in segments.CLAIM_BY:
+        norm = ("SELECT * REPLACE (list_sort(outlets) AS outlets, list_sort(claimants) AS claimants, "
+                "list_sort(figure_ids) AS figure_ids) FROM {} ORDER BY ALL")
+        got = mdb.query(db, norm.format(t))
+        want = mdb.query(db, norm.format(segments.claim_partials_sql(t, "figures_by_kind")))
+        assert len(got) > 10
+        pd.testing.assert_frame_equal(got, want, obj=t)
+    mdb.close_all()

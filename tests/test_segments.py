@@ -39,14 +39,19 @@ def content(db: Path) -> dict:
     try:
         views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views()").fetchall()}
         return {t: sorted(con.execute(f"SELECT * EXCLUDE (loaded_at) FROM {t}" if t == "articles"
-                                      else FACETS if t == "facets" else f"SELECT * FROM {t}").fetchall(), key=repr)
-                for t in ("articles", "figures", "events", "figures_by_kind", "evidence", "facets")
+                                      else FACETS if t == "facets" else CLAIMS.format(t=t) if t in segments.CLAIM_BY
+                                      else f"SELECT * FROM {t}").fetchall(), key=repr)
+                for t in ("articles", "figures", "events", "figures_by_kind", "evidence", "facets", "per_claim",
+                          "per_claim_outlet")
                 if t in views}   # a catalog from before the copies has none
     finally:
         con.close()
 
 
 FACETS = "SELECT dim, label, day, sum(n) FROM facets GROUP BY ALL HAVING sum(n) <> 0"
+# per-claim rows with their lists sorted (a merge of partial rows concatenates lists in any order)
+CLAIMS = ("SELECT * REPLACE (list_sort(outlets) AS outlets, list_sort(claimants) AS claimants, "
+          "list_sort(figure_ids) AS figure_ids) FROM {t}")
 
 
 def copies_match(db: Path) -> None:
@@ -58,7 +63,9 @@ def copies_match(db: Path) -> None:
                  f"SELECT {segments.by_kind_select()} FROM figures"),
                 ("SELECT * FROM evidence", f"SELECT * FROM {segments.derived_sql('evidence', 'figures', 'events')}"),
                 (FACETS, "SELECT dim, label, day, n FROM "
-                         + segments.derived_sql("facets", "figures", "events", "articles"))):
+                         + segments.derived_sql("facets", "figures", "events", "articles")),
+                *((CLAIMS.format(t=t), CLAIMS.format(t=segments.derived_sql(t, "figures", "events")))
+                  for t in segments.CLAIM_BY)):
             a = sorted(con.execute(copy).fetchall(), key=repr)
             assert a == sorted(con.execute(plain).fetchall(), key=repr), copy
             assert a, copy
