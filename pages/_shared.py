@@ -122,15 +122,16 @@ def clicked(key: str, pop: bool = False):
     return st.session_state.pop(f"_clicked_{key}", None) if pop else st.session_state.get(f"_clicked_{key}")
 
 
-def provenance(db, figure_ids: tuple = (), key: str = "prov") -> None:
+def provenance(db, figure_ids: tuple = (), key: str = "prov", city=None) -> None:
     """Selected matrix cell, chart point or claim row -> where its number comes from: the
     provenance panel (pages/_provenance.py) of its first report, and, when several reports
-    carry the claim, a table of them whose rows open theirs."""
+    carry the claim, a table of them whose rows open theirs. `city`, the claim's, narrows the
+    look-up of its figures (metrics.claims.reports)."""
     from pages import _provenance as prov
     if not figure_ids:
         return
     from metrics import claims as mclaims
-    rep = mclaims.reports(db, tuple(figure_ids))
+    rep = mclaims.reports(db, tuple(figure_ids), city if isinstance(city, str) else None)
     if rep.empty:
         st.info("That claim is no longer in the database (it was re-extracted or removed).")
         return

@@ -66,7 +66,8 @@ else:
                    "totals to date. Click a point for its sentence."
                    + (f" Grouped: the latest claim per {info['grouped_by']} is shown." if info["grouped_by"] else ""))
         if cid:
-            provenance(db, city.mclaims.claim_figures(db, city._city_filters(f, name), (kind,), cid), key="city_cas_prov")
+            provenance(db, city.mclaims.claim_figures(db, city._city_filters(f, name), (kind,), cid), key="city_cas_prov",
+                       city=name)
     undated_note(n_undated, f)
 
 # --- population ---------------------------------------------------------------------------------
@@ -79,7 +80,7 @@ else:
     cid = chart(pop_fig, "city_population")
     if cid:
         provenance(db, city.mclaims.claim_figures(db, city._city_filters(f, name), city.POPULATION, cid),
-                   key="city_pop_prov")
+                   key="city_pop_prov", city=name)
 undated_note(n_undated, f, "population figure")
 
 # --- events -------------------------------------------------------------------------------------
@@ -119,7 +120,7 @@ else:
     st.caption("Each distance is labelled with what it is measured to, in the report's own words.")
     if cid:
         provenance(db, city.mclaims.claim_figures(db, city._city_filters(f, name), ("distance_km",), cid),
-                   key="city_dist_prov")
+                   key="city_dist_prov", city=name)
 undated_note(city.undated(db, f, name, ("distance_km",)), f, "distance")
 
 # --- every figure -------------------------------------------------------------------------------

@@ -45,7 +45,8 @@ if chosen_cells:
     if col in ("City", "What"):
         st.caption("Select a claim in the row to read its sentence.")
     elif isinstance(claim_id, str):
-        provenance(db, claims.claim_figures(db, f, CASUALTY_KINDS, claim_id), key="matrix_prov")
+        provenance(db, claims.claim_figures(db, f, CASUALTY_KINDS, claim_id), key="matrix_prov",
+                   city=cells.iloc[row]["City"])
     else:
         st.caption("Nobody is reported saying this one: the cell is empty.")
 undated_note(claims.undated(db, f, CASUALTY_KINDS) if (f.start or f.end) else 0, f)
@@ -106,4 +107,4 @@ table = st.dataframe(
         "last": st.column_config.DateColumn("Last reported", format="YYYY-MM-DD")})
 rows = table.selection.get("rows", []) if table else []
 if rows:
-    provenance(db, tuple(allc.iloc[rows[0]]["figure_ids"]), key="table_prov")
+    provenance(db, tuple(allc.iloc[rows[0]]["figure_ids"]), key="table_prov", city=allc.iloc[rows[0]]["city"])

@@ -90,4 +90,4 @@ else:
                        "outlets": "Outlets"})
     rows = table.selection.get("rows", []) if table else []
     if rows:
-        provenance(db, tuple(latest.iloc[rows[0]]["figure_ids"]), key="latest_prov")
+        provenance(db, tuple(latest.iloc[rows[0]]["figure_ids"]), key="latest_prov", city=latest.iloc[rows[0]]["city"])
