@@ -118,12 +118,13 @@ DETAILS = f"""
 
 
 @cached
-def details(db, figure_ids: tuple, cities: tuple | None = None, since=None) -> pd.DataFrame:
+def details(db, figure_ids: tuple, cities: tuple | None = None, since=None, days: tuple = ()) -> pd.DataFrame:
     """Sentence, quoted source and the number's place in the sentence, for a few figures.
     `cities`, the figures' cities if known, lets the scan skip other cities' row groups
     (figures are stored sorted by city); else `since`, a date the figures are on or after,
-    lets it read only the newest row groups of `evidence` (stored newest first). An id not
-    found that way is looked up everywhere."""
+    lets it read only the newest row groups of `evidence` (stored newest first), and `days`,
+    the dates they are on, only the row groups that hold those dates. An id not found that way
+    is looked up everywhere."""
     sql = """
         SELECT figure_id, claimant, sentence, number_text, span_start - sentence_start AS rel_start,
                span_end - sentence_start AS rel_end
@@ -131,8 +132,10 @@ def details(db, figure_ids: tuple, cities: tuple | None = None, since=None) -> p
     if cities is None and since is None:
         return query(db, sql, [list(figure_ids)])
     if cities is None:
-        df = query(db, """SELECT id AS figure_id, claimant, sentence, words AS number_text, rel_start, rel_end
-                          FROM evidence WHERE item = 'figure' AND day >= ? AND id IN (SELECT unnest(?))""",
+        # the dates as constants: DuckDB checks each against a row group's min/max day
+        on = f" AND day IN ({', '.join(f'DATE {sql_day(d)}' for d in days)})" if days else ""
+        df = query(db, f"""SELECT id AS figure_id, claimant, sentence, words AS number_text, rel_start, rel_end
+                           FROM evidence WHERE item = 'figure' AND day >= ?{on} AND id IN (SELECT unnest(?))""",
                    [since, list(figure_ids)])
     else:
         df = query(db, sql + " AND city IN (SELECT unnest(?))", [list(figure_ids), list(cities)])
@@ -143,16 +146,23 @@ def details(db, figure_ids: tuple, cities: tuple | None = None, since=None) -> p
     return more if df.empty else pd.concat([df, more], ignore_index=True)
 
 
+def sql_day(d) -> str:
+    """A date as a SQL literal ('2024-10-14'), from a date object only."""
+    return "'" + dt.date.fromisoformat(pd.Timestamp(d).date().isoformat()).isoformat() + "'"
+
+
 def with_sentences(db, df: pd.DataFrame, col: str = "figure_id") -> pd.DataFrame:
     """Add each claim's sentence (that of figure `col`) and quoted source."""
     if df.empty:
         return df.assign(claimant=None, sentence=None, number_text=None, rel_start=None, rel_end=None)
-    cities, since = None, None
+    cities, since, days = None, None, ()
     if "city" in df and df["city"].notna().all() and df["city"].nunique() <= HINT_CITIES:
         cities = tuple(sorted(set(df["city"])))
     elif col == "figure_id" and "first_reported" in df and df["first_reported"].notna().any():
-        since = pd.Timestamp(df["first_reported"].min()).date()   # a claim's figure is its first report's
-    d = details(db, tuple(sorted(set(df[col].dropna()))), cities, since)
+        # a claim's figure is its first report's: on its first_reported date
+        days = tuple(sorted({pd.Timestamp(x).date() for x in df["first_reported"].dropna()}))
+        since = days[0]
+    d = details(db, tuple(sorted(set(df[col].dropna()))), cities, since, days)
     return df.drop(columns=[c for c in ("claimant",) if c in df]).merge(
         d.rename(columns={"figure_id": col}), on=col, how="left")
 

@@ -483,3 +483,13 @@ def test_the_per_claim_rows_give_what_grouping_figures_gave(tmp_path, before_cla
         assert len(got) > 10
         pd.testing.assert_frame_equal(got, want, obj=t)
     mdb.close_all()
+
+
+def test_sentences_looked_up_on_their_days_are_those_looked_up_everywhere(corpus_db):
+    ids = tuple(sorted(mdb.query(corpus_db, "SELECT figure_id FROM figures")["figure_id"]))
+    everywhere = raw(claims.details)(corpus_db, ids).sort_values("figure_id", ignore_index=True)
+    days = sorted({d.date() for d in mdb.query(corpus_db, "SELECT DISTINCT day FROM figures")["day"] if d == d})
+    # every day, some of them (the others' figures are looked up everywhere), none that holds any
+    for some in (tuple(days), tuple(days[::2]), (days[-1],), (dt.date(2100, 1, 1),)):
+        hinted = raw(claims.details)(corpus_db, ids, None, some[0], some).sort_values("figure_id", ignore_index=True)
+        pd.testing.assert_frame_equal(hinted, everywhere)
