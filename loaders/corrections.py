@@ -776,6 +776,7 @@ def _claim_views(con, src: str, tables: list[str], fixed: dict[str, bool]) -> No
     from .segments import CLAIM_BY, ck_sql, claim_partials_sql
     if "figures_by_kind" not in tables and "figures" not in tables:
         return
+    stored = _stored_claims(con, src, tables)
     if fixed.get("figure") and "per_claim" in tables:
         con.execute(f"""CREATE OR REPLACE TABLE claim_fix_keys AS
             SELECT raw_ck AS ck FROM fix_figure WHERE raw_ck IS NOT NULL
@@ -786,11 +787,34 @@ def _claim_views(con, src: str, tables: list[str], fixed: dict[str, bool]) -> No
         elif fixed.get("figure"):
             again = "(SELECT * FROM figures_by_kind WHERE ck IN (SELECT ck FROM claim_fix_keys))"
             con.execute(f"CREATE OR REPLACE TABLE fix_{table} AS SELECT * FROM {claim_partials_sql(table, again)}")
-            sql = (f"SELECT * FROM {src}.main.{table} WHERE ck NOT IN (SELECT ck FROM claim_fix_keys) "
+            sql = (f"SELECT * FROM ({stored[table]}) WHERE ck NOT IN (SELECT ck FROM claim_fix_keys) "
                    f"UNION ALL BY NAME SELECT * FROM fix_{table}")
         else:
-            sql = f"SELECT * FROM {src}.main.{table}"
+            sql = stored[table]
         con.execute(f"CREATE OR REPLACE VIEW {table} AS {sql}")
+
+
+def _stored_claims(con, src: str, tables: list[str]) -> dict[str, str]:
+    """The catalog's per-claim rows (segments.claim_view_sql), with what its views would compute at
+    every query from the immutable files (the claims that replaced articles touch, the merge of
+    claims several segments hold) computed once, into tables of this reader."""
+    from . import segments
+    out = {t: f"SELECT * FROM {src}.main.{t}" for t in segments.CLAIM_BY}
+    if "per_claim" not in tables or not segments.is_catalog(con, src):
+        return out
+    cat = segments.read_catalog(con, src)
+    if not segments.claims_stored(cat):
+        return out     # the claims queries group figures (metrics.claims.claim_table): nothing to prepare
+    from pathlib import Path
+    db = Path(con.execute("SELECT path FROM duckdb_databases() WHERE database_name = ?", [src]).fetchone()[0])
+    kept: set[str] = set()
+
+    def keep(name: str, sql: str) -> str:
+        if name not in kept:
+            con.execute(f"CREATE OR REPLACE TABLE {name} AS {sql}")
+            kept.add(name)
+        return name
+    return {t: segments.claim_view_sql(db, t, cat, f"{src}.", keep) for t in segments.CLAIM_BY}
 
 
 def _type(col: str) -> str:

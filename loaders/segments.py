@@ -104,6 +104,10 @@ DERIVED = ("figures_by_kind", "evidence", "facets", "per_claim", "per_claim_outl
 # Kind, sides and city are part of the key (segments.CK_SQL, pipeline.assign_claim_keys), so the
 # filters on them select whole claims.
 CLAIM_GROUP = ("ck", "kind", "subject_side", "claimant_side", "city")
+# Reading the per-claim rows pays when the largest segment holds this share of the figures: the
+# other segments' rows are merged with its rows of the same claims (in the app's reader, once
+# when it opens), which with several segments of a size costs more than grouping the figures.
+STORED_SHARE = 0.75
 CLAIM_BY = {"per_claim": CLAIM_GROUP, "per_claim_outlet": CLAIM_GROUP + ("outlet",)}
 CLAIM_SAME = ("qualifier", "value", "value_low", "value_high", "period_start", "period_end", "period_text", "unit")
 NO_DAY, NO_DAY_LAST = "DATE '9999-12-31'", "DATE '0001-01-01'"
@@ -322,18 +326,31 @@ def view_sql(db: Path, table: str, cat: Catalog, ref: str = "", name: str | None
     return f"CREATE OR REPLACE VIEW {name or table} AS " + " UNION ALL BY NAME ".join(parts)
 
 
-def claim_view_sql(db: Path, table: str, cat: Catalog, ref: str = "") -> str:
+def claims_stored(cat: Catalog) -> bool:
+    """Whether the per-claim rows are the cheap way to the claims (STORED_SHARE): every segment
+    with figures has its files, and the largest holds that share of the figures."""
+    figs = [i.get("figures", 0) for i in cat.segments.values()]
+    missing = any(i.get("figures", 0) > 0 and not (i.get("per_claim") and i.get("per_claim_outlet"))
+                  for i in cat.segments.values())
+    return sum(figs) > 0 and not missing and max(figs) >= STORED_SHARE * sum(figs)
+
+
+def claim_view_sql(db: Path, table: str, cat: Catalog, ref: str = "", keep=None) -> str:
     """One row per claim (per claim and outlet) over the segments' partial rows. A segment with
     replaced articles: its stored rows for the keys those articles do not touch, plus the touched
     keys re-aggregated from its live figures; a segment written before the file existed: its
     rows from its figures. Several segments: the largest one's rows whose key no other segment
-    holds are read as they are, the rest merged (CLAIM_MERGE)."""
+    holds are read as they are, the rest merged (CLAIM_MERGE).
+    `keep(name, sql)`: how a relation computed from the immutable files is kept: inline (the
+    catalog's view computes it at every query), or as a table the app's reader builds once when it
+    opens (corrections.install_views), which returns its name."""
+    keep = keep or (lambda name, sql: f"({sql})")
     dead = {s for s, _ in cat.tombstones}
     order = sorted(cat.segments, key=lambda s: cat.segments[s]["seq"])
     path = lambda s, t: sql_str(seg_path(db.resolve(), s, t))   # noqa: E731
     gone = lambda s: f"(SELECT doc_id FROM {ref}_tombstones WHERE segment = {sql_str(s)})"   # noqa: E731
     parts: dict[str, str] = {}
-    for s in [s for s in order if cat.segments[s].get("figures", 0) > 0]:
+    for n, s in enumerate(s for s in order if cat.segments[s].get("figures", 0) > 0):
         info = cat.segments[s]
         figs = (f"read_parquet({path(s, 'figures_by_kind')})" if info.get("figures_by_kind", 0) > 0
                 else f"(SELECT {by_kind_select()} FROM read_parquet({path(s, 'figures')}))")
@@ -341,10 +358,11 @@ def claim_view_sql(db: Path, table: str, cat: Catalog, ref: str = "") -> str:
             live = f" WHERE doc_id NOT IN {gone(s)}" if s in dead else ""
             parts[s] = f"SELECT * FROM {claim_partials_sql(table, f'(SELECT * FROM {figs}{live})')}"
         elif s in dead:
-            touched = f"(SELECT DISTINCT ck FROM {figs} WHERE doc_id IN {gone(s)})"
-            again = f"(SELECT * FROM {figs} WHERE ck IN {touched} AND doc_id NOT IN {gone(s)})"
-            parts[s] = (f"SELECT * FROM read_parquet({path(s, table)}) WHERE ck NOT IN {touched} "
-                        f"UNION ALL BY NAME SELECT * FROM {claim_partials_sql(table, again)}")
+            touched = keep(f"claims_dead_keys_{n}", f"SELECT DISTINCT ck FROM {figs} WHERE doc_id IN {gone(s)}")
+            again = keep(f"{table}_dead_{n}", "SELECT * FROM " + claim_partials_sql(
+                table, f"(SELECT * FROM {figs} WHERE ck IN (SELECT ck FROM {touched}) AND doc_id NOT IN {gone(s)})"))
+            parts[s] = (f"SELECT * FROM read_parquet({path(s, table)}) WHERE ck NOT IN (SELECT ck FROM {touched}) "
+                        f"UNION ALL BY NAME SELECT * FROM {again}")
         else:
             parts[s] = f"SELECT * FROM read_parquet({path(s, table)})"
     if not parts:
@@ -353,12 +371,12 @@ def claim_view_sql(db: Path, table: str, cat: Catalog, ref: str = "") -> str:
         return next(iter(parts.values()))
     big = max(parts, key=lambda s: (cat.segments[s]["figures"], cat.segments[s]["seq"]))
     rest = "(" + " UNION ALL BY NAME ".join(f"({p})" for s, p in parts.items() if s != big) + ")"
-    on = " AND ".join(f"b.{c} IS NOT DISTINCT FROM r.{c}" if c == "outlet" else f"b.{c} = r.{c}"
-                      for c in ("ck",) + CLAIM_BY[table][len(CLAIM_GROUP):])
-    keys = f"(SELECT DISTINCT {', '.join(('ck',) + CLAIM_BY[table][len(CLAIM_GROUP):])} FROM {rest})"
-    alone = f"SELECT b.* FROM ({parts[big]}) b ANTI JOIN {keys} r ON {on}"
-    shared = f"SELECT b.* FROM ({parts[big]}) b SEMI JOIN {keys} r ON {on}"
-    return f"{alone} UNION ALL BY NAME SELECT * FROM {claim_merge_sql(table, f'({shared} UNION ALL BY NAME SELECT * FROM {rest})')}"
+    by = ("ck",) + CLAIM_BY[table][len(CLAIM_GROUP):]
+    on = " AND ".join(f"b.{c} IS NOT DISTINCT FROM r.{c}" if c == "outlet" else f"b.{c} = r.{c}" for c in by)
+    keys = keep(f"{table}_shared_keys", f"SELECT DISTINCT {', '.join(by)} FROM {rest}")
+    shared = keep(f"{table}_shared", "SELECT * FROM " + claim_merge_sql(
+        table, f"(SELECT b.* FROM ({parts[big]}) b SEMI JOIN {keys} r ON {on} UNION ALL BY NAME SELECT * FROM {rest})"))
+    return f"SELECT b.* FROM ({parts[big]}) b ANTI JOIN {keys} r ON {on} UNION ALL BY NAME SELECT * FROM {shared}"
 
 
 def complete_columns(con, db: Path, table: str, cat: Catalog) -> list[str] | None:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import duckdb
 import numpy as np
 import pandas as pd
 
-from .db import cached, query
+from .db import SOURCE, cached, query
 from .filters import Filters, figure_where
 from .style import (CASUALTY_KINDS, fmt_claim, fmt_day, fmt_period, fmt_rate, side_label, side_rank,
                     whose_label)
@@ -57,22 +58,37 @@ def figure_source(f: Filters) -> str:
     return "figures" if f.city else "figures_by_kind"
 
 
-def claim_table(f: Filters) -> str | None:
+def claim_table(db, f: Filters) -> str | None:
     """The stored per-claim rows that give `f`'s claims exactly (loaders/segments.py): `per_claim`
     when nothing but kind and sides narrows them (each part of the claim key, so they select whole
     claims), `per_claim_outlet` for an outlet filter; None for a city (figures are stored by city:
-    those rows are few) or a time window (a claim's counts and dates within it are not stored)."""
-    if f.city or f.start or f.end:
+    those rows are few) or a time window (a claim's counts and dates within it are not stored),
+    and when reading the rows would cost more than grouping the figures (`claims_stored`)."""
+    if f.city or f.start or f.end or not claims_stored(db):
         return None
     return "per_claim_outlet" if f.outlet else "per_claim"
 
 
-def _claim_rows(f: Filters, kinds: tuple[str, ...]) -> tuple[str, list]:
+@cached
+def claims_stored(db) -> bool:
+    """segments.claims_stored of the catalog this reader has open: its per-claim rows are cheap to
+    read (one segment holds most figures; the rest are merged when the reader opens)."""
+    from loaders import segments
+    try:
+        rows = query(db, f"SELECT * FROM {SOURCE}._segments")
+    except duckdb.Error:      # not a segment catalog
+        return False
+    cat = segments.Catalog(segments={r["segment"]: {k: v for k, v in r.items() if v == v and v is not None}
+                                     for r in rows.to_dict("records")})
+    return segments.claims_stored(cat)
+
+
+def _claim_rows(db, f: Filters, kinds: tuple[str, ...]) -> tuple[str, list]:
     """One row per matching claim, with what `_figures` + CLAIM_COLS would aggregate (figures, reports,
     dated_reports, first/last_reported, figure_id, latest_figure, dated_claimant, outlets, claimants,
-    figure_ids), from `claim_table(f)`."""
+    figure_ids), from `claim_table(db, f)`."""
     from loaders.segments import CLAIM_GROUP, claim_merge_sql
-    table = claim_table(f)
+    table = claim_table(db, f)
     where, params = ["TRUE"], []
     for col, vals in (("kind", f.kind), ("kind", kinds), ("claimant_side", f.claimant_side),
                       ("subject_side", f.subject_side), ("outlet", f.outlet)):
@@ -183,13 +199,13 @@ def claims(db, f: Filters, kinds: tuple[str, ...] = (), limit: int = CLAIM_LIMIT
              picked AS (SELECT ck, any_value(kind) AS kind, max(d) AS d FROM newest GROUP BY ck
                         ORDER BY max(d) DESC NULLS LAST, count(*) DESC, ck LIMIT {int(limit)})"""
     order = "ORDER BY last_reported DESC NULLS LAST, reports DESC, kind, claim_id"
-    if claim_table(f) is None:
+    if claim_table(db, f) is None:
         df = query(db, f"{newest} {DETAILS} {order}", params)
         return add_bounds(df)
     # the picked claims' rows, stored (newest first within a kind: a picked claim was last reported
     # on or after the oldest picked figure's date, so the other row groups are skipped)
     picked = query(db, f"{newest} SELECT ck, d FROM picked", params)
-    rows, rp = _claim_rows(f, kinds)
+    rows, rp = _claim_rows(db, f, kinds)
     since = None if picked.empty or picked["d"].isna().any() else pd.Timestamp(picked["d"].min()).date()
     cut = " AND last_reported >= ?" if since else ""
     df = query(db, f"SELECT {ROW_DETAILS} FROM ({rows}) WHERE ck IN (SELECT unnest(?)){cut} {order}",
@@ -314,10 +330,10 @@ def matrix(db, f: Filters, kinds: tuple[str, ...] = CASUALTY_KINDS) -> pd.DataFr
                     ORDER BY city_reports DESC, city LIMIT ?),
         cells AS (SELECT latest.*, busiest.city_reports FROM latest
                   JOIN busiest ON latest.city IS NOT DISTINCT FROM busiest.city)"""
-    if claim_table(f):
+    if claim_table(db, f):
         # from one row per claim: its figures counted, its newest figure, and the newest claim's
         # row carried along by the aggregate that picks it (a second scan for them cost more)
-        base, params = _claim_rows(f, kinds)
+        base, params = _claim_rows(db, f, kinds)
         row = ", ".join(f"{c} := {c}" for c in MATRIX_ROW)
         df = query(db, f"""
             WITH latest AS (SELECT city, kind AS k, claimant_side AS cs, subject_side AS ss, sum(figures)::BIGINT AS n,
@@ -417,7 +433,7 @@ def over_time(db, f: Filters, kind: str | tuple, agg: str = "week") -> tuple[pd.
                               for u in order) + f" ELSE date_trunc('year', k.first_reported) END"
     chosen = "CASE WHEN s.claims <= {n} THEN NULL ".format(n=MAX_POINTS) + \
              " ".join(f"WHEN s.{u} <= {MAX_POINTS} THEN '{u}'" for u in order) + " ELSE 'year' END"
-    if claim_table(f):
+    if claim_table(db, f):
         df, info = _over_time_rows(db, f, kinds, order)
     else:
         claims_ = f"""b AS ({base} AND f.day IS NOT NULL),
@@ -462,7 +478,7 @@ def _over_time_rows(db, f: Filters, kinds: tuple, order: list) -> tuple[pd.DataF
     same choice as over_time's), then the picked claims' rows, which were last reported on or
     after the oldest picked claim's first report (rows are stored newest first: the older row
     groups are skipped). Three narrow scans instead of one materialised copy of every claim."""
-    rows, params = _claim_rows(f, kinds)
+    rows, params = _claim_rows(db, f, kinds)
     dated = f"(SELECT * FROM ({rows}) WHERE first_reported IS NOT NULL)"
     # a claim's group (city, who says so, whose losses, stated period or not) as one 64-bit hash,
     # hashed once per claim (as count(DISTINCT hash(ck)) does for keys, two groups would need a

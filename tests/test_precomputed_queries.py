@@ -430,7 +430,9 @@ def compare_claims(before, db) -> int:
 
 def test_the_per_claim_rows_give_what_grouping_figures_gave(tmp_path, before_claims, monkeypatch):
     from loaders import segments
+    monkeypatch.setattr(segments, "STORED_SHARE", 0.0)     # read them whatever the segments' sizes
     db = make_db(tmp_path)
+    assert raw(claims.claims_stored)(db)
     assert compare_claims(before_claims, db) > 100
     # a second segment: claims reported in both (their counts, dates and lists merge)
     folder = tmp_path / "more"
@@ -459,7 +461,8 @@ def test_the_per_claim_rows_give_what_grouping_figures_gave(tmp_path, before_cla
                                                                                "population_remaining"), "week")
             same(f"over_time {limit} {f.describe()}", new, old)
             assert info == old_info
-    monkeypatch.undo()
+    monkeypatch.setattr(claims, "MAX_POINTS", 400)
+    monkeypatch.setattr(before_claims["claims"], "MAX_POINTS", 400)
     # corrections: a claim's figure moved to another claim (kind, place, value), one rejected, a date
     # given to an undated one: the claims they leave and join are re-aggregated when the reader opens
     figs = mdb.rows(db, "SELECT * FROM figures_raw ORDER BY figure_id")
@@ -482,6 +485,27 @@ def test_the_per_claim_rows_give_what_grouping_figures_gave(tmp_path, before_cla
         want = mdb.query(db, norm.format(segments.claim_partials_sql(t, "figures_by_kind")))
         assert len(got) > 10
         pd.testing.assert_frame_equal(got, want, obj=t)
+    mdb.close_all()
+
+
+def test_per_claim_rows_are_read_when_one_segment_holds_most_figures(tmp_path, monkeypatch):
+    from loaders import segments
+    db = make_db(tmp_path)
+    mdb.close_all()
+    assert raw(claims.claims_stored)(db) and claims.claim_table(db, Filters()) == "per_claim"
+    assert claims.claim_table(db, Filters(outlet=("Test Wire",))) == "per_claim_outlet"
+    assert claims.claim_table(db, Filters(city=("Bakhmut",))) is None
+    assert claims.claim_table(db, Filters(start=dt.date(2024, 10, 1))) is None
+    folder = tmp_path / "more"           # a second segment of about the same size: grouping figures is cheaper
+    for name, text in MORE.items():
+        write(folder, name, text)
+    write(folder, "manifest.csv", MORE_MANIFEST)
+    build_db(tmp_path, paths=[folder], manifest=folder / "manifest.csv")
+    mdb.close_all()
+    share = mdb.query(db, "SELECT max(figures) / sum(figures) AS s FROM live._segments")["s"].iloc[0]
+    assert share < segments.STORED_SHARE and not raw(claims.claims_stored)(db)
+    monkeypatch.setattr(segments, "STORED_SHARE", share)
+    assert raw(claims.claims_stored)(db)
     mdb.close_all()
 
 
