@@ -134,13 +134,12 @@ DETAILS = f"""
 
 
 @cached
-def details(db, figure_ids: tuple, cities: tuple | None = None, since=None, days: tuple = ()) -> pd.DataFrame:
+def details(db, figure_ids: tuple, cities: tuple | None = None, since=None) -> pd.DataFrame:
     """Sentence, quoted source and the number's place in the sentence, for a few figures.
     `cities`, the figures' cities if known, lets the scan skip other cities' row groups
-    (figures are stored sorted by city); else `since`, a date the figures are on or after,
-    lets it read only the newest row groups of `evidence` (stored newest first), and `days`,
-    the dates they are on, only the row groups that hold those dates. An id not found that way
-    is looked up everywhere."""
+    (figures are stored sorted by city, then day); else `since`, a date the figures are on or
+    after, lets it skip each city's older row groups. An id not found that way is looked up
+    everywhere."""
     sql = """
         SELECT figure_id, claimant, sentence, number_text, span_start - sentence_start AS rel_start,
                span_end - sentence_start AS rel_end
@@ -148,11 +147,7 @@ def details(db, figure_ids: tuple, cities: tuple | None = None, since=None, days
     if cities is None and since is None:
         return query(db, sql, [list(figure_ids)])
     if cities is None:
-        # the dates as constants: DuckDB checks each against a row group's min/max day
-        on = f" AND day IN ({', '.join(f'DATE {sql_day(d)}' for d in days)})" if days else ""
-        df = query(db, f"""SELECT id AS figure_id, claimant, sentence, words AS number_text, rel_start, rel_end
-                           FROM evidence WHERE item = 'figure' AND day >= ?{on} AND id IN (SELECT unnest(?))""",
-                   [since, list(figure_ids)])
+        df = query(db, sql + " AND day >= ?", [list(figure_ids), since])
     else:
         df = query(db, sql + " AND city IN (SELECT unnest(?))", [list(figure_ids), list(cities)])
     rest = tuple(sorted(set(figure_ids) - set(df["figure_id"])))
@@ -162,23 +157,16 @@ def details(db, figure_ids: tuple, cities: tuple | None = None, since=None, days
     return more if df.empty else pd.concat([df, more], ignore_index=True)
 
 
-def sql_day(d) -> str:
-    """A date as a SQL literal ('2024-10-14'), from a date object only."""
-    return "'" + dt.date.fromisoformat(pd.Timestamp(d).date().isoformat()).isoformat() + "'"
-
-
 def with_sentences(db, df: pd.DataFrame, col: str = "figure_id") -> pd.DataFrame:
     """Add each claim's sentence (that of figure `col`) and quoted source."""
     if df.empty:
         return df.assign(claimant=None, sentence=None, number_text=None, rel_start=None, rel_end=None)
-    cities, since, days = None, None, ()
+    cities, since = None, None
     if "city" in df and df["city"].notna().all() and df["city"].nunique() <= HINT_CITIES:
         cities = tuple(sorted(set(df["city"])))
     elif col == "figure_id" and "first_reported" in df and df["first_reported"].notna().any():
-        # a claim's figure is its first report's: on its first_reported date
-        days = tuple(sorted({pd.Timestamp(x).date() for x in df["first_reported"].dropna()}))
-        since = days[0]
-    d = details(db, tuple(sorted(set(df[col].dropna()))), cities, since, days)
+        since = pd.Timestamp(df["first_reported"].min()).date()   # a claim's figure is its first report's
+    d = details(db, tuple(sorted(set(df[col].dropna()))), cities, since)
     return df.drop(columns=[c for c in ("claimant",) if c in df]).merge(
         d.rename(columns={"figure_id": col}), on=col, how="left")
 
@@ -216,11 +204,16 @@ def claims(db, f: Filters, kinds: tuple[str, ...] = (), limit: int = CLAIM_LIMIT
 @cached
 def count(db, f: Filters, kinds: tuple[str, ...] = (), reports: bool = True) -> dict:
     """How many distinct claims, and how many reports (distinct claim x article) of them."""
-    base, params = _figures(f, kinds)
-    # distinct 64-bit hashes instead of the key strings: several times faster, and a collision
-    # among a million keys has odds of about 1 in 10^7
-    rep = "count(DISTINCT hash(ck, doc_id))" if reports else "NULL"
-    row = query(db, f"SELECT count(DISTINCT hash(ck)) AS claims, {rep} AS reports FROM ({base})", params)
+    if claim_table(db, f):    # one stored row per claim, with its reports counted
+        rows, params = _claim_rows(db, f, kinds)
+        rep = "coalesce(sum(reports), 0)::BIGINT" if reports else "NULL"
+        row = query(db, f"SELECT count(*) AS claims, {rep} AS reports FROM ({rows})", params)
+    else:
+        base, params = _figures(f, kinds)
+        # distinct 64-bit hashes instead of the key strings: several times faster, and a collision
+        # among a million keys has odds of about 1 in 10^7
+        rep = "count(DISTINCT hash(ck, doc_id))" if reports else "NULL"
+        row = query(db, f"SELECT count(DISTINCT hash(ck)) AS claims, {rep} AS reports FROM ({base})", params)
     n = row["reports"].iloc[0]
     return {"claims": int(row["claims"].iloc[0]), "reports": None if pd.isna(n) else int(n)}
 

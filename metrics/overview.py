@@ -51,8 +51,8 @@ def counts(db, f: Filters) -> dict:
     aw, ap = article_where(f)
     fw, fp = figure_where(f)
     ew, ep = event_where(f)
-    if claim_table(f):   # one stored row per claim: no distinct count of millions of keys
-        rows, cp = _claim_rows(f, ())
+    if claim_table(db, f):   # one stored row per claim: no distinct count of millions of keys
+        rows, cp = _claim_rows(db, f, ())
         figs = f"SELECT coalesce(sum(figures), 0)::BIGINT AS figures, count(*) AS claims FROM ({rows})"
     else:
         claims_base, cp = _figures(f, ())

@@ -417,6 +417,10 @@ def compare_claims(before, db) -> int:
             same(f"latest {limit} {f.describe()}", raw(overview.latest_claims)(db, f, limit),
                  raw(before["overview"].latest_claims)(db, f, limit))
         same(f"counts {f.describe()}", raw(overview.counts)(db, f), raw(before["overview"].counts)(db, f))
+        for kinds in ((), ("killed",), ("killed", "wounded")):
+            for rep in (True, False):
+                same(f"count {kinds} {rep} {f.describe()}", raw(claims.count)(db, f, kinds, rep),
+                     raw(before["claims"].count)(db, f, kinds, rep))
     # a claim's reports, with the claim's city (and with a wrong one: looked up everywhere)
     for f in (Filters(), Filters(outlet=("Test Wire", "Other Wire"))):
         for _, row in raw(claims.claims)(db, f, (), 1000).iterrows():
@@ -507,13 +511,3 @@ def test_per_claim_rows_are_read_when_one_segment_holds_most_figures(tmp_path, m
     monkeypatch.setattr(segments, "STORED_SHARE", share)
     assert raw(claims.claims_stored)(db)
     mdb.close_all()
-
-
-def test_sentences_looked_up_on_their_days_are_those_looked_up_everywhere(corpus_db):
-    ids = tuple(sorted(mdb.query(corpus_db, "SELECT figure_id FROM figures")["figure_id"]))
-    everywhere = raw(claims.details)(corpus_db, ids).sort_values("figure_id", ignore_index=True)
-    days = sorted({d.date() for d in mdb.query(corpus_db, "SELECT DISTINCT day FROM figures")["day"] if d == d})
-    # every day, some of them (the others' figures are looked up everywhere), none that holds any
-    for some in (tuple(days), tuple(days[::2]), (days[-1],), (dt.date(2100, 1, 1),)):
-        hinted = raw(claims.details)(corpus_db, ids, None, some[0], some).sort_values("figure_id", ignore_index=True)
-        pd.testing.assert_frame_equal(hinted, everywhere)
