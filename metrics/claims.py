@@ -481,6 +481,7 @@ def _over_time_rows(db, f: Filters, kinds: tuple, order: list) -> tuple[pd.DataF
     # than the chart draws, it groups by year whatever the counts per period are
     s = query(db, f"SELECT count(*) AS claims, count(DISTINCT {g}) AS groups FROM {dated}", params).iloc[0]
     n = int(s["claims"])
+    pick_params = params
     if n <= MAX_POINTS:
         grouped, picked = None, f"SELECT ck AS id, first_reported AS fr FROM {dated}"
     else:
@@ -488,10 +489,18 @@ def _over_time_rows(db, f: Filters, kinds: tuple, order: list) -> tuple[pd.DataF
             s = query(db, "SELECT " + ", ".join(f"count(DISTINCT (date_trunc('{u}', first_reported), {g})) AS {u}"
                                                 for u in BUCKETS) + f" FROM {dated}", params).iloc[0]
         grouped = next((u for u in order if s.get(u, MAX_POINTS + 1) <= MAX_POINTS), "year")
+        bucket = f"date_trunc('{grouped}', first_reported), {g}"
+        # a group's newest claim is on its latest first date: only groups whose latest date is among
+        # the MAX_POINTS latest can be drawn, and only their claims on or after the MAX_POINTS-th
+        # such date can be their newest (one cheap pass over dates first, then the choice over those)
+        cut = query(db, f"""SELECT min(m) AS cut FROM (SELECT max(first_reported) AS m FROM {dated} GROUP BY {bucket}
+                            ORDER BY m DESC LIMIT {MAX_POINTS})""", params)["cut"].iloc[0]
+        newer = f"(SELECT * FROM {dated} WHERE first_reported >= ?)"
+        pick_params = params + [pd.Timestamp(cut).date()]
         picked = f"""SELECT unnest(arg_min(struct_pack(id := ck, fr := first_reported),
                                            (DATE '9999-12-31' - first_reported, -dated_reports, ck)))
-                     FROM {dated} GROUP BY date_trunc('{grouped}', first_reported), {g}"""
-    picked = query(db, f"SELECT id, fr FROM ({picked}) ORDER BY fr DESC, id LIMIT {MAX_POINTS}", params)
+                     FROM {newer} GROUP BY {bucket}"""
+    picked = query(db, f"SELECT id, fr FROM ({picked}) ORDER BY fr DESC, id LIMIT {MAX_POINTS}", pick_params)
     cols = ROW_COLS.replace(" reports,", " dated_reports AS reports,")
     since = pd.Timestamp(picked["fr"].min()).date() if len(picked) else dt.date(1, 1, 1)
     df = query(db, f"""SELECT {cols}, dated_claimant AS claimant FROM ({rows}) WHERE ck IN (SELECT unnest(?))
