@@ -179,8 +179,9 @@ def claims(db, f: Filters, kinds: tuple[str, ...] = (), limit: int = CLAIM_LIMIT
     base, params = _figures(f, kinds)
     newest = f"""
         WITH b AS NOT MATERIALIZED ({base}),   -- read twice, each time filtered: never copied whole
-             -- ties by key: the same claims every run; a constant limit makes it a top-N, whose running
-             -- cutoff date skips older row groups of figures_by_kind (stored newest first per kind)
+             -- ties by key: the same claims every run; a constant limit lets DuckDB plan a top-N when it
+             -- is small (the Overview's newest claims), whose running cutoff date skips older row groups
+             -- of figures_by_kind (stored newest first per kind)
              newest AS (SELECT ck, d, kind FROM b ORDER BY d DESC NULLS LAST, ck LIMIT {int(limit) * 20}),
              -- a claim key includes the kind, so the picked claims' kinds narrow the second scan
              -- (figures_by_kind skips other kinds' row groups)
