@@ -27,6 +27,7 @@ MAX_POINTS = 400     # points an over-time chart draws before it groups by a coa
                      # is unreadable in one panel, and each point costs the browser drawing time
 SENTENCE_POINTS = 600   # up to this many points, hovers carry each claim's sentence (one more scan)
 MATRIX_CITIES = 60   # cities in the side-by-side matrix (busiest first)
+RECENT_DAYS = 120   # claims' sentences within this many days of each other: looked up newest first
 HINT_CITIES = 4      # sentences of figures from up to this many cities are looked up by city, else by date
 
 
@@ -134,19 +135,24 @@ DETAILS = f"""
 
 
 @cached
-def details(db, figure_ids: tuple, cities: tuple | None = None, since=None) -> pd.DataFrame:
+def details(db, figure_ids: tuple, cities: tuple | None = None, since=None, recent: bool = False) -> pd.DataFrame:
     """Sentence, quoted source and the number's place in the sentence, for a few figures.
     `cities`, the figures' cities if known, lets the scan skip other cities' row groups
     (figures are stored sorted by city, then day); else `since`, a date the figures are on or
-    after, lets it skip each city's older row groups. An id not found that way is looked up
-    everywhere."""
+    after, lets it skip each city's older row groups, or, when `recent` (the figures are all of
+    the last few months), read only the newest row groups of `evidence` (stored newest first).
+    An id not found that way is looked up everywhere."""
     sql = """
         SELECT figure_id, claimant, sentence, number_text, span_start - sentence_start AS rel_start,
                span_end - sentence_start AS rel_end
         FROM figures WHERE figure_id IN (SELECT unnest(?))"""
     if cities is None and since is None:
         return query(db, sql, [list(figure_ids)])
-    if cities is None:
+    if cities is None and recent:
+        df = query(db, """SELECT id AS figure_id, claimant, sentence, words AS number_text, rel_start, rel_end
+                          FROM evidence WHERE item = 'figure' AND day >= ? AND id IN (SELECT unnest(?))""",
+                   [since, list(figure_ids)])
+    elif cities is None:
         df = query(db, sql + " AND day >= ?", [list(figure_ids), since])
     else:
         df = query(db, sql + " AND city IN (SELECT unnest(?))", [list(figure_ids), list(cities)])
@@ -161,12 +167,16 @@ def with_sentences(db, df: pd.DataFrame, col: str = "figure_id") -> pd.DataFrame
     """Add each claim's sentence (that of figure `col`) and quoted source."""
     if df.empty:
         return df.assign(claimant=None, sentence=None, number_text=None, rel_start=None, rel_end=None)
-    cities, since = None, None
+    cities, since, recent = None, None, False
     if "city" in df and df["city"].notna().all() and df["city"].nunique() <= HINT_CITIES:
         cities = tuple(sorted(set(df["city"])))
     elif col == "figure_id" and "first_reported" in df and df["first_reported"].notna().any():
-        since = pd.Timestamp(df["first_reported"].min()).date()   # a claim's figure is its first report's
-    d = details(db, tuple(sorted(set(df[col].dropna()))), cities, since)
+        first = pd.to_datetime(df["first_reported"])   # a claim's figure is its first report's
+        since = first.min().date()
+        # over a few months the newest-first copy reads least (3-4x less at 100,000 articles); over
+        # longer each city's rows from that date on (2x less at 1,000,000)
+        recent = (first.max() - first.min()).days <= RECENT_DAYS
+    d = details(db, tuple(sorted(set(df[col].dropna()))), cities, since, recent)
     return df.drop(columns=[c for c in ("claimant",) if c in df]).merge(
         d.rename(columns={"figure_id": col}), on=col, how="left")
 

@@ -356,8 +356,10 @@ def test_sentences_looked_up_by_date_are_those_looked_up_everywhere(corpus_db):
     everywhere = raw(claims.details)(corpus_db, ids).sort_values("figure_id", ignore_index=True)
     days = sorted(d for d in mdb.query(corpus_db, "SELECT DISTINCT day FROM figures")["day"] if d == d)
     for since in (days[0].date(), days[len(days) // 2].date(), days[-1].date(), dt.date(2100, 1, 1)):
-        hinted = raw(claims.details)(corpus_db, ids, None, since).sort_values("figure_id", ignore_index=True)
-        pd.testing.assert_frame_equal(hinted, everywhere)
+        for recent in (False, True):
+            hinted = raw(claims.details)(corpus_db, ids, None, since, recent).sort_values("figure_id",
+                                                                                         ignore_index=True)
+            pd.testing.assert_frame_equal(hinted, everywhere)
 
 
 # --- issue 15, fourth session: one stored row per claim (per_claim, per_claim_outlet) ---
