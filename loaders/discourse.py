@@ -78,7 +78,7 @@ def carried_speakers(doc) -> list:
             if head is not None and _same_text(s.text, doc.title):
                 carried[i] = carry(head)
                 continue
-            if _heading(doc, i):
+            if doc.heading(i):
                 # a heading above the first prose is page furniture, not a break; a heading
                 # naming a place ("Kyiv region") opens that place's part of the same report
                 if prose and doc.heading_place(i) is None:
@@ -118,7 +118,7 @@ def carried_speakers(doc) -> list:
         if i == lo and i > 0:
             targets = range(max(doc.paragraph(i - 1)[0], i - BACK_REF_SPAN), i)
         for j in targets:
-            if own[j] is None and not _heading(doc, j):
+            if own[j] is None and not doc.heading(j):
                 carried[j] = carry(who)
     return carried
 
@@ -178,10 +178,6 @@ def _person_or_body(who: str) -> bool:
 
 def places_free(who: str) -> bool:
     return not places.find_places(who)
-
-
-def _heading(doc, i: int) -> bool:
-    return doc.heading(i)
 
 
 def _same_text(a: str, b: str | None) -> bool:
