@@ -306,6 +306,11 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
             k, sd = last["fig"]
             if (k == "equipment_lost") == (r.head == "equipment") and (k == "equipment_lost" or k in CASUALTY_KINDS):
                 kind, inherited = k, (k, sd)
+        if kind is None and r.head == "equipment" and not figs and last.get("fig_i") == i - 1 \
+                and last["fig"][0] == "equipment_lost" and _TOTAL_OF.search(sent.text, max(0, q.start - 30), q.start):
+            # "... have destroyed 227 aircraft since February. "In total, 227 aircraft, 134
+            # helicopters, ..." he added": the full list of the losses told just before
+            kind, inherited = "equipment_lost", last["fig"]
         if kind is None and q.unit == "percent" and prev is not None and prev[1] == "territory_pct" and re.search(
                 r"\b(?:against|compared\s+(?:with|to)|up\s+from|down\s+from|versus|vs\.?)\s+(?:about\s+|around\s+|some\s+)?$",
                 sent.text[prev[0].end:q.start], _I):
@@ -408,6 +413,7 @@ _PART_GAP = re.compile(r"[^.;]{0,120}?(?:,\s*(?:including|of\s+(?:them|whom|whic
 _BREAKDOWN = re.compile(r"\s*(?:(?:this|these|they|that|those|the\s+(?:losses|total|figure|number))\s+"
                         r"(?:includes?|included|comprises?|comprised|consists?\s+of|consisted\s+of|were|are)|"
                         r"among\s+(?:them|these|those|the\s+losses)|of\s+(?:these|them|those)|including)\b", _I)
+_TOTAL_OF = re.compile(r"(?:\ba\s+total\s+of|\bin\s+total,?|\baltogether,?|\boverall,?)\s*$", _I)
 _PEOPLE_HEADS = {None, "military", "civilian", "demonym", "neutral"}
 _LIST_SEP = re.compile(r"(?:\s+(?:and|or)\s+other\s+(?:[\w-]+\s+){0,3}?[\w-]+)?"      # "tanks and other armoured vehicles"
                        r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|plus\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+)"
@@ -544,7 +550,7 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
     end = min(hi, q.end + 120)
     pos = q.end
     head, head_text, np_end = None, "", q.end
-    words, unknown = 0, False
+    words, unknown, more = 0, False, None
     while pos < end and words < 6:
         pair = _SIDE_PAIR.match(t, pos, end)
         if pair:        # "500,000 Ukrainian and Russian troops": both sides' soldiers
@@ -562,6 +568,11 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
             m = _NOUNS[cls].match(t, stripped, end)
             if m and (best is None or m.end() > best[1].end()):
                 best = (cls, m)
+        if best and best[0] == "neutral" and best[1].group(0).lower() == "more" and more is None:
+            more = best         # "9 more Russian artillery systems": the noun after "more" is the head
+            pos = best[1].end()
+            words += 1
+            continue
         if best:
             head, head_text, np_end = best[0], best[1].group(0), best[1].end()
             # a compound's last noun is its head: "MLRS attacks", "drone strikes", "elderly civilians"
@@ -588,6 +599,8 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
             unknown = True      # "killed 40 Palestinians": a noun the lexicon does not know
         pos = tok.end()
         words += 1
+    if head is None and more is not None:
+        head, head_text, np_end = more[0], more[1].group(0), more[1].end()
     if head is None and (ln := _LOSS_HEAD.match(t, q.end, end)):
         # "250,000 Russian military fatalities": the loss noun after its modifiers is the head
         head = "military" if _MILITARY_MOD.search(ln.group("mods")) else "neutral"
@@ -678,6 +691,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
             return "equipment_lost"
         if b in ("killed", "killed_or_wounded") and _WRECKED.search(t, max(lo, q.start - 40), q.start):
             return "equipment_lost"     # "eliminated 914 units of equipment", "neutralized ... 7 vehicles"
+        if b == "killed_or_wounded" and _LOSS_OF.search(t, max(lo, q.start - 40), q.start):
+            return "equipment_lost"     # "the loss of three more MLRS"
         if prev is not None and prev[1] in ("killed_or_wounded", "killed", "equipment_lost") and _listed(t, prev[0], q) \
                 and _LOSS_VERB.search(t, 0, q.start):
             return "equipment_lost"     # "lost 1,340 soldiers, 9 tanks and 27 artillery systems"
@@ -753,6 +768,9 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return "population_prewar"     # "which had 32,000 residents before the invasion"
     if a == "lived":
         return _population(t, q, lo, default="population_prewar") if r.head in (None, "civilian", "neutral") else None
+    if r.head in (None, "neutral") and b in ("lost", "destroyed") and prev is not None and prev[1] == "equipment_lost" \
+            and r.head_text.strip().lower() in ("", "in total", "in all"):
+        return "equipment_lost"     # "the loss of 9 guns means the army has lost 2,300 in total": guns too
     # a verb before the number: "killed 12", "evacuated 200 residents"
     if b in ("killed", "wounded", "killed_or_wounded"):
         return b
@@ -762,6 +780,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return "captured" if r.head in ("military", "demonym") else None
     if b == "lost":
         return "killed_or_wounded" if r.head in ("military", None, "neutral") else None
+    if b == "destroyed" and r.head == "military" and not _PRISONER.search(r.head_text):
+        return "killed"     # "destroyed up to 80 Ukrainian servicemen": the Russian MoD's word for killed
     if r.colon and r.head in ("military", "neutral", None):
         return r.colon
     if b == "repelled" and r.head is None:
@@ -790,6 +810,13 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return "population_remaining"   # "the population was about 300 thousand, now it is about 50 thousand"
     if r.head is None and b is None and _SAME_FIGURE.search(t, max(0, q.start - 120), q.start) and prev is None:
         return "=previous"  # "By March, this figure increased to 7,000": the doc's previous figure
+    if r.head is None and (tt := _TOTAL_TO.search(t, max(0, q.start - 150), q.start)):
+        # "..., bringing the total to 146,000", "This takes the number of tanks lost to 3,300":
+        # the running total of the figure just told, or of what the total names
+        named = _TOTAL_NAMES.search(tt.group(0))
+        if named:
+            return next(k for k, v in named.groupdict().items() if v)
+        return prev[1] if prev is not None else "=previous"
     # inside a list: "killed 12 civilians and three soldiers", "including three children"
     if prev is not None and prev[1] in CASUALTY_KINDS | {"evacuated"} and r.head is not None \
             and _listed(t, prev[0], q):
@@ -820,7 +847,15 @@ _SAME_FIGURE = re.compile(r"\b(?:this|that|the)\s+(?:figure|number|tally|count|t
 # "tank losses ... totaling 428", "equipment losses reached 40"
 _EQUIP_LOSSES = re.compile(r"\b(?:tank|armou?red\s+vehicle|vehicle|artillery|equipment|aircraft|helicopter|drone|uav)\s+losses\b"
                            r"[^.;:\d]{0,50}?\b(?:totall?ing|totall?ed|reached|reaching|stood\s+at|of|at|to|hit|hitting|were|was)\s*$", _I)
-_RUNNING = re.compile(r"\b(?:bringing|raising|taking|pushing|lifting|increasing)\b", _I)
+_LOSS_OF = re.compile(r"\bloss(?:es)?\s+of\s+(?:(?:a\s+)?further\s+|another\s+|an\s+additional\s+)?$", _I)
+_TOTAL_NAMES = re.compile(r"\b(?:(?P<captured>prisoners|pows|captives)|(?P<killed>dead|killed|deaths|fatalities)|"
+                          r"(?P<wounded>wounded|injured))\b", _I)
+_TOTAL_TO = re.compile(r"\b(?:bring(?:s|ing)?|brought|take(?:s|n)?|taking|took|rais(?:e|es|ed|ing)|push(?:es|ed|ing)?|"
+                       r"lift(?:s|ed|ing)?)\s+(?:the|its|their|our|his|her)\s+(?:overall\s+|total\s+|running\s+)?"
+                       r"(?:total|number|tally|count|toll|figure)\b[^.;:\d]{0,80}?\s+to\s+(?:about|around|roughly|some|nearly|"
+                       r"almost|over|more\s+than|at\s+least)?\s*$", _I)
+_RUNNING = re.compile(r"\b(?:bring(?:s|ing)?|brought|tak(?:es|ing)|took|rais(?:es|ed|ing)|push(?:es|ed|ing)|lift(?:s|ed|ing)|"
+                      r"increasing)\b", _I)
 _SUBSET_GAP = re.compile(r"(?:,|\s[—–])\s*(?:including|among\s+them|among\s+whom)\s+$", _I)
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 # Nouns are matched whole-word, case-insensitive, optionally plural where written "s?".
 NOUNS = {
     "military": [
-        r"service\s*members?", r"servicem[ae]n", r"military\s+personnel", r"personnel", r"soldiers?",
+        r"service\s*members?", r"servicem[ae]n", r"service\s*people", r"military\s+personnel", r"personnel", r"soldiers?",
+        r"solders?",   # a common misspelling of soldiers
+        r"troopers?",
         r"troops?", r"fighters?", r"mercenar(?:y|ies)", r"militants?", r"marines?", r"paratroopers?",
         r"conscripts?", r"recruits?", r"mobilised\s+men", r"defenders?", r"combatants?", r"infantrymen",
         r"officers?", r"commanders?", r"sappers?", r"servicewomen", r"occupiers?", r"invaders?", r"orcs?", r"warriors",
@@ -203,7 +205,7 @@ BEFORE = [
     ("launched", [r"launched", r"launching", r"fired", r"firing", r"carried\s+out", r"conducted", r"made",
                   r"mounted", r"dropped", r"used", r"attacked\s+(?:\w+\s+){0,4}?with", r"struck\s+(?:\w+\s+){0,4}?with",
                   r"recorded", r"registered", r"there\s+(?:were|have\s+been)", r"saw", r"faced", r"endured"]),
-    ("destroyed", [r"destroyed", r"destroying", r"knocked\s+out", r"damaged", r"hit", r"disabled", r"shot\s+down",
+    ("destroyed", [r"destroyed", r"destroying", r"destruction\s+of", r"knocked\s+out", r"damaged", r"hit", r"disabled", r"shot\s+down",
                    r"shooting\s+down", r"downed", r"downing", r"sank", r"sunk", r"sinking"]),
     ("lost", [r"lost", r"losing", r"loses", r"lose", r"suffered", r"suffering", r"losses\s+(?:of|at|to)",
               r"losses\s+(?:include|included|including)", r"written\s+off"]),

@@ -60,7 +60,7 @@ ANAPHORA = re.compile(
     r"|^the\s+head\s+of\s+the\s+(?:region|city|oblast|town|regional\s+administration|city\s+administration)$"
     r"|^(?:the|this|that)\s+(?:(?:same|latest|daily|new|regional|local|military|lieutenant|major|colonel|brigadier|"
     r"deputy|senior|top|chief)\s+)*(?:(?-i:[a-z][a-z-]+)\s+)?"     # "the mission report", "the monitoring mission"
-    r"(?:report|statement|ministry|MoD|defen[cs]e\s+ministry|agency|official|officials|spokes(?:man|woman|person)|governor|"
+    r"(?:report|statement|bulletin|briefing|press\s+release|communiqu[eé]|announcement|ministry|MoD|defen[cs]e\s+ministry|agency|official|officials|spokes(?:man|woman|person)|governor|"
     r"institute|think[- ]tank|update|assessment|post|mayor|general|"
     r"commander|president|minister|military|army|monitors?|mission|"
     r"blogger|bloggers|channel)$", re.I)

@@ -2088,6 +2088,33 @@ CASES += [
     C('drones-of-various-types',
       "Overnight, 142 drones of various types were shot down over the southern regions.",
       'equipment_lost=142 exact -'),
+    # the Russian MoD's "destroyed" for people, and the list it heads
+    C('destroyed-servicemen-are-killed',
+      "Russian units destroyed more than 60 Ukrainian soldiers in the Kherson direction, 210 troops "
+      "near Lyman, and up to 90 Ukrainian servicemen in the Zaporizhzhia direction, the ministry added.",
+      'killed=60 more_than ukraine', 'killed=210 exact ukraine', 'killed=90 less_than ukraine'),
+    C('destroyed-prisoners-are-not-killed', "The strike destroyed a camp holding 40 prisoners.", 'captured=40 exact -'),
+    C('misspelt-soldiers-and-troopers',
+      "Kyiv lost over 200 soldiers near Avdiivka, over 150 solders near Marinka and nearly 90 troopers near Vuhledar.",
+      'killed_or_wounded=200 more_than ukraine', 'killed_or_wounded=150 more_than ukraine',
+      'killed_or_wounded=90 less_than ukraine'),
+    C('servicepeople', "Ukrainian units lost up to 380 servicepeople in the past day.",
+      'killed_or_wounded=380 less_than ukraine'),
+    # running totals take the kind of the figure they total, or of what they name
+    C('bringing-the-total-to',
+      "Another 700 Russian soldiers died in battle, which has brought the total to around 141,000.",
+      'killed=700 exact russia', 'killed=141000 approx russia'),
+    C('takes-the-number-of-tanks-to',
+      "The loss of four Russian MLRS takes the number destroyed by Ukrainian forces to 460.",
+      'equipment_lost=4 exact russia', 'equipment_lost=460 exact russia'),
+    C('the-total-names-prisoners',
+      "It brings the number of prisoners released by the two countries with Qatar's help to 2,900.",
+      'captured=2900 exact -'),
+    C('the-total-names-the-dead', "Three more people died, bringing the number of dead to 12.",
+      'killed=3 exact civilian', 'killed=12 exact civilian'),
+    C('more-before-the-noun',
+      "The destruction of 9 more Russian artillery systems means the Russian army has now lost 2,300 in total.",
+      'equipment_lost=9 exact russia', 'equipment_lost=2300 exact russia'),
 ]
 
 
@@ -2178,3 +2205,21 @@ def test_another_toll_continues_the_place_of_the_sentence_before():
     plain = text.replace("Another", "Some")         # without "Another" the story's own town stays the default
     ctx = Doc(doc_id="t", text=plain, sentences=sentences.split(plain), published=PUBLISHED, main_place="Kherson")
     assert [f.place for f in extract_figures(ctx)][1:] == ["Kherson", "Kherson"]
+
+
+def test_a_verbless_total_list_restates_the_losses_told_just_before():
+    text = ("The Russian army has destroyed 310 aircraft and 2,100 drones since the start of the operation, "
+            "the spokesman Igor Konashenkov stated. \"In total, 310 aircraft, 150 helicopters, 400 air defense "
+            "missile systems and 4,100 tanks have been counted,\" he specified.")
+    got = [(f.kind, f.value, f.subject_side) for f in extract_figures(make_ctx(text))]
+    assert got[2:] == [("equipment_lost", v, "ukraine") for v in (310, 150, 400, 4100)]
+    # without losses told just before, a bare total is no loss
+    alone = text[text.index('"In total'):]
+    assert [f.kind for f in extract_figures(make_ctx(alone))] == []
+
+
+def test_the_bulletin_refers_back_to_the_speaker_the_report_carries():
+    text = ("Ukraine lost up to 300 servicemen in battles with the Tsentr group, the Russian Defense Ministry said "
+            "on Monday. Ukraine lost over 200 soldiers in battles with the Vostok group, according to the bulletin.")
+    got = [(f.value, f.claimant_side) for f in extract_figures(make_ctx(text))]
+    assert got == [(300, "russia"), (200, "russia")]
