@@ -251,6 +251,7 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
     mentions = None
     reads = _reads(sent.text, live)
     continued_place = last.get("place") if last.get("fig_i") == i - 1 and _ANOTHER.match(sent.text) else None
+    item_kind = _place_item_kind(ctx, i, last)
     if tally is not None:
         reads = [_tallied(sent.text, q, r, tally) for q, r in zip(live, reads)]
     for n, q in enumerate(live):
@@ -326,6 +327,13 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
             # "6,000 people remain in the zone, including 1,400 in the city of X", "7,000 live
             # in X: 4,000 on the left bank and 3,000 on the right": the total's parts by place
             kind, inherited, part = prev[1], (prev[1], prev[2]), True
+        item_place = None
+        if kind is None and r.head in (None, "civilian", "neutral"):
+            if item_kind:
+                kind, inherited = item_kind, (item_kind, last["fig"][1])   # a line "in Pokrovsk, about 11,500 adults;"
+            elif prev is not None and prev[1] in _PLACE_PARTS and \
+                    (item_place := _place_item(ctx, i, sent.text.rfind(";", 0, q.start))):
+                kind, inherited = prev[1], (prev[1], prev[2])   # "...; in Pokrovsk, about 11,500 adults; in ..."
         if kind is None:
             continue
         if kind in ("population_prewar", "population_remaining") and (q.value or q.high or 0) > 3_500_000:
@@ -365,6 +373,8 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
         # "350 miles (560km) south-east of": the pair sits where its first number starts
         q_at = dataclasses.replace(q, start=geo_at) if geo_at != q.start else q
         place, place_how = _place(ctx, sent.text, q_at, kind, mentions, claimant, sent.start)
+        if item_place:
+            place, place_how = item_place, "stated"      # the item's own place, not a later one
         if place is None and part and figs:
             place, place_how = figs[-1].place, "context"   # "1,300 remain in X, with 700 still in the town"
         if place_how in ("default", None) and continued_place:
@@ -405,6 +415,27 @@ _OF_TYPES = re.compile(r"\s+of\s+(?:various|different|all|several|many|other)\s+
 _LOSSES_CAME_TO = re.compile(r"\blosses\b[^.;:]{0,120}?\b(?:amounted\s+to|totall?ed|reached|stood\s+at|came\s+to|were|"
                              r"included?|comprised)\s+(?:[^.;:]{0,100}?(?:,|\band\b)\s*)?$", _I)
 _PLACE_PARTS = ("population_remaining", "population_prewar", "evacuated")
+# "... 16,000 civilians remain in five towns;" then a line per town: "in Pokrovsk, about 11,500 adults;"
+_PLACE_ITEM = re.compile(r"\s*(?:[*•·–—-]\s*)?(?:in|at)\s+(?:the\s+)?(?:(?:city|town|village|hromada)\s+of\s+)?"
+                         r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*(?:,|:|\s[–—-])\s*")
+
+
+def _place_item_kind(ctx: Doc, i: int, last: dict) -> str | None:
+    """The kind a line of a per-place list counts: a line opening with "in <place>," right after a
+    line ending in ';' or ':' whose figure counts the people of places."""
+    if i == 0 or last.get("fig_i") != i - 1 or last["fig"][0] not in _PLACE_PARTS:
+        return None
+    if not ctx.sentences[i - 1].text.rstrip().endswith((";", ":")):
+        return None
+    return last["fig"][0] if _place_item(ctx, i, 0) else None
+
+
+def _place_item(ctx: Doc, i: int, at: int) -> str | None:
+    """The place of the list item sentence i goes on with at `at` ("in <place>, ...", `at` at a ';')."""
+    if at < 0:
+        return None
+    m = _PLACE_ITEM.match(ctx.sentences[i].text, at + (ctx.sentences[i].text[at:at + 1] == ";"))
+    return next((p.name for p in ctx.places(i) if m and p.start == m.start("place")), None)
 _LOCATIVE_AFTER = re.compile(r"\s+(?:(?:people|residents|civilians)\s+)?(?:(?:and|,)\s+[\d,.]+\s+[a-z]+\s+)?"
                              r"(?:still\s+)?(?:in|on|from|at)\s+(?:the\s+)?"
                              r"(?:city|town|village|hromada|community|left|right|[A-Z])", _I)

@@ -2223,3 +2223,26 @@ def test_the_bulletin_refers_back_to_the_speaker_the_report_carries():
             "on Monday. Ukraine lost over 200 soldiers in battles with the Vostok group, according to the bulletin.")
     got = [(f.value, f.claimant_side) for f in extract_figures(make_ctx(text))]
     assert got == [(300, "russia"), (200, "russia")]
+
+
+def test_a_line_per_town_continues_the_count_of_people_the_list_opens():
+    text = ("As of 1 March, more than 9,000 civilians remain in the towns of Pokrovsk, Myrnohrad and Toretsk;\n"
+            "in Pokrovsk, about 7,500 adults (down from 8,000 adults on 2 February);\n"
+            "in Myrnohrad, 1,200 adults (unchanged);\n"
+            "in Toretsk, 300-320 adults are staying.\n"
+            "in Kyiv, 40 volunteers delivered aid.")
+    got = [(f.kind, f.value or (f.value_low, f.value_high), f.place) for f in extract_figures(make_ctx(text))]
+    assert got == [("population_remaining", 9000, "Pokrovsk"), ("population_remaining", 7500, "Pokrovsk"),
+                   ("population_remaining", 8000, "Pokrovsk"), ("population_remaining", 1200, "Myrnohrad"),
+                   ("population_remaining", (300, 320), "Toretsk")]
+    # the same lines after a sentence that closes with a full stop are no list of it
+    prose = text.replace("Toretsk;\n", "Toretsk.\n", 1)
+    assert [f.value for f in extract_figures(make_ctx(prose))] == [9000]
+
+
+def test_semicolon_items_by_place_inside_one_sentence():
+    text = ("Officials said more than 9,000 civilians remain in the towns; in Pokrovsk, about 7,500 adults "
+            "(down from 8,000 adults in February); in Myrnohrad, 1,200 adults; in Kyiv, 40 volunteers delivered aid.")
+    got = [(f.kind, f.value, f.place) for f in extract_figures(make_ctx(text))]
+    assert got[:4] == [("population_remaining", 9000, "Pokrovsk"), ("population_remaining", 7500, "Pokrovsk"),
+                       ("population_remaining", 8000, "Pokrovsk"), ("population_remaining", 1200, "Myrnohrad")]
