@@ -100,13 +100,14 @@ AFTER = [
         r"(?:were\s+|been\s+)?(?:wounded|injured)\s+(?:or|and)\s+(?:were\s+|been\s+)?killed",
         r"dead\s+(?:or|and)\s+(?:wounded|injured)", r"(?:wounded|injured)\s+(?:or|and)\s+dead", r"died\s+or\s+(?:were\s+|been\s+|was\s+)?(?:wounded|injured)",
         r"killed/wounded", r"casualties", r"losses", r"put\s+out\s+of\s+action", r"out\s+of\s+action",
+        # a side's "eliminated" / "liquidated" counts its enemy's dead and wounded together
+        r"eliminated", r"liquidated", r"neutrali[sz]ed",
     ]),
     ("killed", [
         r"(?:suffered|sustained|received)\s+(?:lethal|fatal|mortal)\s+(?:wounds|injuries)",
         r"(?:were|was|have\s+been|had\s+been)\s+blown\s+up\s+by\s+(?:an?\s+)?(?:sea\s+|land\s+|anti-\w+\s+)?mines?",
         r"killed", r"got\s+killed", r"(?:\([^()]{1,20}\)\s+)?(?:irreparable|irrecoverable|irretrievable)\s+losses", r"dead", r"died", r"(?:are|is|were|was|be)\s+dying", r"slain", r"perished", r"lost\s+their\s+lives", r"deaths?",
-        r"fatalities", r"fatally\s+(?:wounded|injured|shot)", r"shot\s+dead", r"executed", r"eliminated",
-        r"liquidated", r"neutrali[sz]ed", r"kia\b", r"bodies", r"were\s+buried", r"(?:had|have|has)\s+been\s+buried", r"lost\s+their\s+life",
+        r"fatalities", r"fatally\s+(?:wounded|injured|shot)", r"shot\s+dead", r"executed", r"kia\b", r"bodies", r"were\s+buried", r"(?:had|have|has)\s+been\s+buried", r"lost\s+their\s+life",
         r"(?:feared|presumed|believed|reported|confirmed)\s+(?:to\s+(?:be|have\s+been)\s+)?(?:dead|killed)",
     ]),
     ("wounded", [
@@ -180,10 +181,9 @@ BEFORE = [
                            r"surpassed|exceeded|topped|passed|hit|at|approaching|approached|nearing|neared)",
                            r"casualty\s+toll\s+(?:of|to|at)", r"put\s+out\s+of\s+action",
                            r"casualty\s+rate\s+(?:of|at)(?:\s+(?:about|around|some|over|more\s+than))?",
-                           r"neutrali[sz]ed", r"neutrali[sz]ing"]),
+                           r"neutrali[sz]ed", r"neutrali[sz]ing", r"eliminated", r"eliminating", r"liquidated"]),
     ("killed", [r"(?:fatalities|deaths)\s+(?:(?:are|were|is|was|have\s+been|has\s+been)\s+)?(?:now\s+)?(?:estimated|put|reckoned|"
-                r"assessed|numbered|stand|stood|totall?ed|reached)(?:\s+(?:at|to))?", r"killed", r"killings?\s+of", r"killing", r"kills", r"kill", r"slain", r"executed", r"executing", r"shot\s+dead", r"bodies\s+of", r"slew", r"slaying", r"eliminated", r"eliminating",
-                r"liquidated", r"(?:death|casualty)\s+toll\b[\w\s'’-]{0,150}?\b(?:to|at|of|is|was|reached|stood|stands|hit)",
+                r"assessed|numbered|stand|stood|totall?ed|reached)(?:\s+(?:at|to))?", r"killed", r"killings?\s+of", r"killing", r"kills", r"kill", r"slain", r"executed", r"executing", r"shot\s+dead", r"bodies\s+of", r"slew", r"slaying", r"(?:death|casualty)\s+toll\b[\w\s'’-]{0,150}?\b(?:to|at|of|is|was|reached|stood|stands|hit)",
                 r"toll\s+(?:(?:has|had|have)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grown|grew|surged|mounted|stood|stands|now\s+stands)\s+)?(?:to|of|at)",
                 r"toll\s+(?:(?:has|had|have)\s+)?(?:reached|hit|passed|surpassed|exceeded|topped)",
                 r"deaths?\s+of", r"among\s+the\s+dead\s+(?:were|are)", r"killed:", r"dead:", r"claimed\s+the\s+lives\s+of",
