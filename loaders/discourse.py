@@ -37,7 +37,10 @@ _BACK_REF = re.compile(
     r"(?:this|so|that|it|about\s+(?:this|it))\b(?!\s+(?:was|were|is|are|had|has|have|would|will|the|a|an|\w+ed)\b)", re.I)
 # "This was reported by the Air Force", "This was announced by Governor X"
 _THIS_BY = re.compile(r"^\s*(?:This|That|It)\s+(?:was|has\s+been|is)\s+(?:\w+\s+)?"
-                      r"(?:reported|announced|stated|said|confirmed|posted|claimed)\s+by\s+(?P<who>[^,.;]{2,80})", re.I)
+                      r"(?:reported|announced|stated|said|confirmed|posted|claimed)\s+"
+                      r"(?:on\s+\w+\s+)?"          # "reported on Telegram by"
+                      r"(?:by|in\s+(?:a|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:summary|report|statement|update|bulletin|"
+                      r"briefing|post|message|address|press\s+release)\s+(?:of|by|from))\s+(?P<who>[^,.;]{2,80})", re.I)
 # The outlet speaking in its own name: its own earlier reporting, a cross-reference.
 _OUTLET_VOICE = re.compile(
     r"^\s*(?:As\s+(?:\S+\s+){0,4}?(?:earlier\s+|previously\s+)?reported|Earlier,?\s+(?:\S+\s+){0,4}?reported|"

@@ -165,6 +165,21 @@ def test_this_is_reported_by_carries_forward_across_place_headings():
     assert figs["Nine"].claimant is None and figs["Nine"].place != "Kharkiv Oblast"
 
 
+@pytest.mark.parametrize("source", [
+    "This was reported in the summary of the General Staff of the Armed Forces of Ukraine.",
+    "This was reported on Telegram by the General Staff of the Armed Forces of Ukraine.",
+])
+def test_this_was_reported_in_the_summary_of_x_hands_x_the_paragraph_before_and_after(source):
+    from loaders.figures import extract_figures
+    text = ("Over the past day, Ukrainian forces repelled 48 attacks near Bakhmut and Avdiivka.\n"
+            f"{source}\n"
+            "Near Marinka, more than 15 enemy attacks were repulsed.")
+    figs = {f.number_text: f for f in extract_figures(ctx_of(text))}
+    for n in ("48", "more than 15"):
+        assert figs[n].claimant_side == "ukraine", n
+        assert "General Staff" in figs[n].claimant, n
+
+
 def test_an_earlier_attack_recalled_is_the_outlets_narrative_not_the_carried_speakers():
     from loaders.figures import extract_figures
     text = ("A missile destroyed an apartment building in Kramatorsk, killing three people, regional police said.\n"
