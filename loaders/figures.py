@@ -79,6 +79,7 @@ _LOSS_VERB = re.compile(r"\b(?:lost|losses|loss|lose|loses|losing|destroyed|dest
 # "shot down a Russian Su-34 and two helicopters": a loss verb heads a list the number closes
 _EQUIP_VERB_LIST = re.compile(r"\b(?:destroyed|destroying|shot\s+down|downed|sank|sunk|knocked\s+out|lost|disabled)\s+"
                               r"(?:[A-Za-z][\w'’-]*\s+){0,5}[A-Za-z][\w'’-]*(?:\s*,|\s+and)\s*$", _I)
+_CIVILIANS_NAMED = re.compile(r"\b(?:civilians?|residents|inhabitants|locals|children|population|villagers)\b", _I)
 _CIVILIAN_WORD = re.compile(r"\b(?:civilians?|people|residents|children|inhabitants)\b", _I)
 _LOSS_NOUN = re.compile(r"\b(?:losses|casualties|fatalities|deaths|death\s+toll|casualty\s+toll|toll)\b", _I)
 _LOSS_ONLY = re.compile(r"\b(?:lost|losses|loss|lose|loses|losing|suffered)\b", _I)
@@ -897,6 +898,7 @@ def _subset(t: str, a: Quantity, b: Quantity) -> bool:
         and not re.match(r"[^,.;]{0,30}?\b(?:%s)" % L.SHOT_DOWN, t[b.end:b.end + 40], _I)
 
 
+_KILLER_VERB = re.compile(r"(?:eliminat|neutrali[sz]|liquidat|put\s+out\s+of\s+action)", _I)   # "eliminated N": the agent's enemy
 _WRECKED = re.compile(r"\b(?:eliminat|neutrali[sz]|liquidat)\w*\s+(?:[^.;:]{0,30}?)$", _I)
 _LIST_GAP = re.compile(r"(?:,|\band\b|\bincluding\b|\bof\s+whom\b|\bamong\s+them\b|\bplus\b|\bas\s+well\s+as\b)\s*$", _I)
 
@@ -1100,6 +1102,10 @@ def _mods_side(text: str, cside: str) -> str | None:
 
 
 def _side(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, prev) -> str | None:
+    if r.head == "civilian" and r.head_text.lower() in ("people", "persons") and prev is not None \
+            and kind in CASUALTY_KINDS and prev[1] in CASUALTY_KINDS and prev[2] in ("ukraine", "russia") \
+            and _LOSS_NOUN.search(t, prev[0].end, q.start) and not _CIVILIANS_NAMED.search(t, prev[0].end, q.start):
+        return prev[2]      # "Kyiv lost 383,000 soldiers, and its losses in the offensive were 159,000 people"
     side = _side_rules(kind, t, q, r, lo, cside, prev)
     if side is None and prev is not None and prev[1] == kind and (
             _listed(t, prev[0], q) or _subset(t, prev[0], q) or _RUNNING.search(t, prev[0].end, q.start)):
@@ -1305,15 +1311,17 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
                if re.fullmatch(r"\s+(?:[\w-]+\s+)?", t[sm.end():r.before_start])]
         if sms and _LOSS_NOUN.match(t, r.before_start):
             return _term_side(sms[-1], cside)
-    if r.before in ("lost", "killed_or_wounded") or re.search(r"\b(?:losses|casualties|death\s+toll|dead)\s*(?:stood|were|was|of|:|at|include)?\s*$",
-                                       t[cs:q.start], _I):
+    killer = r.before == "killed_or_wounded" and _KILLER_VERB.match(t, r.before_start) is not None
+    if (r.before in ("lost", "killed_or_wounded") and not killer) or re.search(
+            r"\b(?:losses|casualties|death\s+toll|dead)\s*(?:stood|were|was|of|:|at|include)?\s*$", t[cs:q.start], _I):
         # whose toll: a side named before it, not the speaker's ("the Russian ministry raised the death toll")
         terms = [x for x in left_terms if x[2] not in ("target", "speaker") and x[0] < r.before_start]
         return terms[-1][1] if terms else None
     if re.search(r"\b(?:its|their|his|her)\b", np_text, _I):
         terms = [x for x in left_terms if x[1]]
         return terms[-1][1] if terms else None
-    if r.head == "military" and r.before in ("killed", "wounded", "killed_or_wounded", "captured"):
+    if (r.head == "military" or killer and r.head in (None, "neutral")) \
+            and r.before in ("killed", "wounded", "killed_or_wounded", "captured"):
         before_verb = [x for x in agents if x[0] < r.before_start]
         if before_verb:
             return _opp(before_verb[0][1])     # the clause's subject, not a word in a relative clause

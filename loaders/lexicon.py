@@ -260,9 +260,10 @@ TERRITORY_NOT = (r"flooded|affected|damaged|destroyed|burned|mined|contaminated|
 SIDE_WORDS = {
     "russia": [r"russian[-\s]backed", r"pro-russian", r"russians?", r"russia(?:'s|’s)?", r"moscow(?:'s|’s)?",
                r"kremlin(?:'s|’s)?", r"wagner(?:'s|’s)?", r"occupiers?", r"occupying", r"invaders?", r"invading",
-               r"orcs?", r"separatists?", r"chechens?", r"kadyrovites", r"putin(?:'s|’s)", r"dpr", r"lpr"],
+               r"orcs?", r"separatists?", r"chechens?", r"kadyrovites", r"putin(?:'s|’s)", r"dpr", r"lpr",
+               r"(?-i:RF)(?:'s|’s)?"],
     "ukraine": [r"ukrainians?", r"ukraine(?:'s|’s)?", r"kyiv(?:'s|’s)?", r"kiev(?:'s|’s)?", r"zelensk\w*(?:'s|’s)",
-                r"azov"],
+                r"azov", r"(?-i:AFU|ZSU)(?:'s|’s)?"],     # the Armed Forces of Ukraine, as Russian sources abbreviate them
     "enemy": [r"enemy(?:'s|’s)?", r"adversary(?:'s|’s)?", r"opponent(?:'s|’s)?"],
     "own": [r"our", r"we"],
 }
