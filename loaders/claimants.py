@@ -132,6 +132,14 @@ def _resolve(ctx: Doc, i: int, a: Attribution, depth: int = 0) -> Claimant | Non
     low = a.raw.lower()
     if low in PRONOUNS:
         if low in ("he", "she"):
+            # "X reported that ..., and later he specified that 12 had died": X, named before in the sentence
+            same = [b for b in ctx.attributions(i) if not b.pronoun and b.end <= a.start
+                    and not INSTITUTION_WORDS.search(b.raw) and not ANAPHORA.match(b.raw)]
+            k = lookup(same[-1].name) if same else None
+            if same and (k is None or k.kind == "person"):
+                c = _resolve(ctx, i, same[-1], depth + 1)
+                if c is not None:
+                    return Claimant(c.name, c.side, -1, -1)
             p = _last_person(ctx, i)
             if p:
                 name, side = p

@@ -1365,11 +1365,12 @@ _CIVILIAN_LIST_AFTER = re.compile(r"\s*,?\s*(?:and\s+)?(?:women|children)\b", _I
 _POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?$", _I)
 _HELD_BY = re.compile(r"\b(?:in|by)\s+(?:the\s+)?(?=\S)", _I)
 _MILITARY_SITE = re.compile(r"\b(?:barracks|training\s+(?:ground|range|centre|center|station|camp|base)|military\s+(?:training\s+)?(?:base|unit|academy|range|"
-                            r"school|airfield|camp)|army\s+(?:base|camp))\b", _I)
+                            r"school|airfield|camp)|army\s+(?:base|camp)|(?:fleet|army|naval|navy|brigade|regiment|division)\s+(?:headquarters|hq)|"
+                            r"air\s*base|naval\s+base|command\s+post)\b", _I)
 _ATTACKER_STRUCK = re.compile(r"\b(?P<side>%s)\s+(?:[\w-]+\s+){0,2}?(?:bombed|struck|hit|shelled|attacked|fired\s+on|targeted)\b"
                               % _alt(_alt(v) for k, v in L.SIDE_WORDS.items() if k != "own"), _I)
 _BY_ATTACKER = re.compile(
-    r"(?:\b(?:after|in|by|during|from|amid|following|under|when)\s+|^\s*)(?:an?\s+|the\s+)?(?:(?:overnight|massive|massed|heavy|"
+    r"(?:\b(?:after|in|by|during|from|amid|following|under|when|result\s+of)\s+|^\s*)(?:an?\s+|the\s+)?(?:(?:overnight|massive|massed|heavy|"
     r"deadly|latest|new|combined)\s+)?(?P<side>%s)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?|shelling|missiles?|drones?|"
     r"bombardments?|air\s*strikes?|fire|raids?|barrages?|artillery|bombs?|bombing)\b"
     % _alt(_alt(v) for k, v in L.SIDE_WORDS.items() if k != "own"), _I)

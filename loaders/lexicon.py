@@ -12,6 +12,7 @@ NOUNS = {
     "military": [
         r"service\s*members?", r"servicem[ae]n", r"service\s*people", r"military\s+personnel", r"personnel", r"soldiers?",
         r"solders?",   # a common misspelling of soldiers
+        r"sergeants?", r"corporals?", r"lieutenants?", r"privates",
         r"troopers?",
         r"troops?", r"fighters?", r"mercenar(?:y|ies)", r"militants?", r"marines?", r"paratroopers?",
         r"conscripts?", r"recruits?", r"mobilised\s+men", r"defenders?", r"combatants?", r"infantrymen",
@@ -170,7 +171,8 @@ AFTER_FILLER = (
     r"|reported|severely|seriously|critically|lightly|slightly|badly|mortally|currently|likely|probably"
     r"|possibly|may|might|could|can|would|must|only|just|today|now|\w+ly"
     r"|in\s+total|in\s+all|altogether|overall|more|others?|other|combined|respectively|,|–|—|-"
-    r"|and\s+(?:civilians|soldiers|servicemen|others|children|women|men)"
+    r"|and\s+(?:civilians|soldiers|servicemen|others|children|women|men|sergeants|officers|privates|corporals|"
+    r"commanders|medics|volunteers)"
 )
 
 # --- verbs before the number: "killed 12", "repelled 85" -------------------------------------

@@ -413,7 +413,10 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
     if verb in _NEEDS_COMPLEMENT and not _speech_complement(verb, tail):
         return None  # "Russia added 30,000 troops" is not speech
     if verb in ("told", "tells", "tell"):
-        tail = re.sub(r"^\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|^\s+(?:reporters|journalists|"
+        tail = re.sub(r"^\s+(?:the\s+)?(?:(?:news|state|local|online|independent|russian|ukrainian|us|u\.s\.)\s+)*"
+                      r"(?:outlet|agency|channel|broadcaster|newspaper|paper|website|portal|publication|tv|radio|television)"
+                      r"(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’-]*){0,5}|"
+                      r"^\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|^\s+(?:reporters|journalists|"
                       r"a\s+\w+(?:\s+\w+)?|an\s+\w+(?:\s+\w+)?|the\s+\w+(?:\s+\w+)?|parliament|lawmakers)",
                       "", tail, count=1)
     if _QUOTE_CLOSED_BEFORE.search(text, max(0, s - 6), s):

@@ -2117,6 +2117,17 @@ CASES += [
       'killed_or_wounded=2000 more_than ukraine', 'equipment_lost=100 more_than ukraine'),
     C('neutralized-servicemen', "Russian forces neutralized up to 300 servicemen near Kupiansk.",
       'killed_or_wounded=300 less_than ukraine'),
+    C('soldiers-and-sergeants-returned-from-captivity',
+      "Twelve Ukrainian soldiers and sergeants returned from Russian captivity on Friday.",
+      'captured=12 exact ukraine'),
+    C('killed-at-a-fleet-headquarters-are-its-sides',
+      "At least 7 people were killed as a result of Ukraine's attack on the Russian Black Sea Fleet headquarters, "
+      "intelligence chief Kyrylo Budanov told news outlet Voice of America.",
+      'killed=7 more_than russia cside=ukraine'),
+    C('he-names-the-person-earlier-in-the-sentence',
+      "Oleksandr Prokudin, the head of the regional military administration, reported that missiles had hit "
+      "the city, and later, he specified that 9 people had died.",
+      'killed=9 exact civilian claimant=Oleksandr Prokudin cside=ukraine'),
     C('afu-losses-are-ukraines',
       "Since the start of the operation, AFU losses have been more than 380,000 soldiers killed and wounded, "
       "14,000 tanks and armored vehicles and 550 aircraft were destroyed, the minister reported.",
