@@ -22,7 +22,7 @@ from . import claimants, coref, dates, places
 from . import lexicon as L
 from .document import Doc
 from .model import Figure, Sentence
-from .numbers import Quantity, find_numbers
+from .numbers import POP_COMPOUND, Quantity, find_numbers
 from .prefilter import Gated
 
 PEOPLE_KINDS = {"killed", "wounded", "killed_or_wounded", "captured", "missing",
@@ -58,7 +58,7 @@ _NP_STOP = re.compile(
 _OF_DET = re.compile(r"of\s+(?:its|their|our|his|her|the|those|these|whom)\b", _I)
 
 _AFTER = re.compile(
-    r"(?:\s*(?:(?:%s)\b|\s[–—]\s[^–—.;]{1,80}?\s[–—]|,\s*(?:including|among\s+them|most\s+of\s+them)\s+(?:[^,.;]|(?<=\d)[,.](?=\d{3})){1,40},|,|"
+    r"(?:\s*(?:(?:%s)\b|(?<=\s)[–—-](?=\s)|\s[–—]\s[^–—.;]{1,80}?\s[–—]|,\s*(?:including|among\s+them|most\s+of\s+them)\s+(?:[^,.;]|(?<=\d)[,.](?=\d{3})){1,40},|,|"
     r"(?:who|that|which)\s+[^.;]{1,80}?(?=\s*,?\s+(?:were|was|have|has|had|are|is)\s)|(?:in|near|at|on|from|across|of)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?|(?:in|from|of|at|near)\s+(?:his|her|their|its|our|the|a)\s+(?:[\w-]+\s+){0,2}?[\w-]+))*\s*(?:%s)"
     % (L.AFTER_FILLER, _alt(f"(?P<{k}>(?:{_alt(v)})\\b)" for k, v in L.AFTER)), _I)
 _AFTER_KINDS = [k for k, _ in L.AFTER]
@@ -73,7 +73,7 @@ _EQUIP_LOSS_AFTER = re.compile(
 # "54 armoured vehicles, including seven tanks, had been destroyed": a list shares the loss verb
 _SHARED_LOSS = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as|including)\s+[^.;:]{1,60}?\s(?:were|was|have|has|had)\s+"
                           r"(?:also\s+)?(?:been\s+)?(?:reportedly\s+|also\s+)?(?:destroyed|lost|damaged|knocked\s+out|captured|disabled)\b", _I)
-_LOSS_VERB = re.compile(r"\b(?:lost|losses|loss|lose|loses|losing|destroyed|destroying|knocked\s+out|captured|damaged|shot\s+down|"
+_LOSS_VERB = re.compile(r"\b(?:(?:lost|lose|loses|losing)(?!\s+(?:control|contact|track|power|communications?|connection|signal)\b)|losses|loss|destroyed|destroying|knocked\s+out|captured|damaged|shot\s+down|"
                         r"eliminated|eliminating|neutrali[sz]ed|wiped\s+out|"
                         r"shooting\s+down|downed|downing|sank|sunk|sinking)\b", _I)
 # "shot down a Russian Su-34 and two helicopters": a loss verb heads a list the number closes
@@ -557,6 +557,11 @@ def _read_of_dead(t: str, q: Quantity, m: re.Match, lo: int, at: int | None = No
 
 _OF_POPULATION = re.compile(r"\s+(?:out\s+)?of\s+(?:the|its|a)\s+(?:pre-?war\s+|original\s+|former\s+|peacetime\s+)?"
                             r"population\s+of\s+(?:about|around|some|roughly|nearly|almost|more\s+than|over)?\s*", _I)
+# "three Lancet drones, two Zala UAVs and one Supercam drone were shot down": counted items to the verb
+_ITEM = (r"(?:(?:about|around|over|nearly|up\s+to|more\s+than|some|another)\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|"
+         r"eight|nine|ten|eleven|twelve)\s+[^.;:,\d]{1,45}?")
+_COMMA_LIST = re.compile(r"(?:\s*,\s*%s)*\s*,?\s+and\s+%s" % (_ITEM, _ITEM), _I)
+_LIST_SHOT = re.compile(_COMMA_LIST.pattern + r"\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:%s)" % L.SHOT_DOWN, _I)
 _AND_LIST = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as|along\s+with|plus)\s+", _I)
 _INCLUDING = re.compile(r",\s*(?:including|among\s+them|most\s+of\s+them)\b", _I)
 _INSERTED = re.compile(r",\s*(?:according\s+to|citing|as\s+reported\s+by)\s+[^,.;:]{1,90},\s*$", _I)
@@ -567,7 +572,7 @@ _COLON_LIST = re.compile(r"(?P<kw>losses|casualties)[^.;:]{0,60}:\s*$|(?P<killed
                          r"|(?P<wounded>wounded|injured)[^.;:]{0,40}:\s*$", _I)
 
 
-_DASH_ASIDE = re.compile(r"\s*[—–]\s*[^—–.;]{2,80}?\s*[—–]|\s*\((?:including|among\s+them|of\s+whom)\b[^()]{2,80}\)")
+_DASH_ASIDE = re.compile(r"\s*[—–]\s*[^—–.;]{2,80}?\s*[—–]|\s+-\s+[^—–.;-]{2,80}?\s+-(?=\s)|\s*\((?:including|among\s+them|of\s+whom)\b[^()]{2,80}\)")
 _SIDE_PAIR = re.compile(r"\s*(?:Ukrainian|Russian)\s+(?:and|or)\s+(?=(?:Ukrainian|Russian)\b)", _I)
 
 
@@ -646,7 +651,8 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
     at = aside.end() if aside else np_end
     m = _AFTER.match(t, at, min(len(t), at + 90))
     if m and m.start(m.lastgroup) > hi and not (aside and hi < aside.end()) and not _INCLUDING.match(t, np_end) \
-            and not (head and _AND_LIST.fullmatch(t, np_end, hi)):
+            and not (head and (_AND_LIST.fullmatch(t, np_end, hi)
+                               or _COMMA_LIST.fullmatch(t, np_end, m.start(m.lastgroup)))):
         # the verb belongs to the next number: "17,000 killed, 30,000 injured"; but it is shared
         # by a plain list of nouns: "27 armoured vehicles and five tanks had been destroyed"
         m = None
@@ -715,6 +721,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return "killed"             # "resulting in the loss of at least 13 lives", "claimed 9 lives"
     if _PERSONS_LIVES.match(t, q.end) and _LIVES_LOST.search(t, max(lo, q.start - 40), q.start):
         return "killed"             # "claiming one person's life", "took 12 people's lives"
+    if r.head is None and POP_COMPOUND.match(t, q.end):
+        return _population(t, q, lo, default="population_prewar")     # "what was once a 70,000-person city"
     people = r.head in (None, "military", "civilian", "demonym", "neutral")
     a, b = r.after, r.before
     if r.head == "equipment":
@@ -752,8 +760,11 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         drone = _DRONE.search(r.head_text) is not None
         if drone and _ALL_SHOT_DOWN.search(t, r.np_end, min(len(t), r.np_end + 120)):
             return "equipment_lost"     # "attacked with eight drones ..., all drones were shot down"
+        if drone and _LIST_SHOT.match(t, r.np_end):
+            return "equipment_lost"     # "three Lancet drones, two Zala UAVs and one Orlan were shot down"
         if _SHOT_DOWN.search(window) or _SHOT_DOWN.match(t[r.np_end:r.np_end + 40].lstrip()) \
-                or re.match(r"\s*(?:,\s*)?(?:of\s+which|(?:which\s+|that\s+)?(?:were|was|have\s+been|had\s+been))\s+(?:\w+\s+)?(?:%s)" % L.SHOT_DOWN,
+                or re.match(r"\s*(?:,\s*)?(?:of\s+which|(?:which\s+|that\s+)?(?:were|was|have\s+been|had\s+been|could\s+be|"
+                            r"could\s+have\s+been))\s+(?:\w+\s+)?(?:%s)" % L.SHOT_DOWN,
                             t[r.np_end:r.np_end + 60], _I) or r.loss_after:
             # a drone shot down is a lost aircraft; a missile or bomb shot down is not a loss
             return "equipment_lost" if drone else None
@@ -1142,6 +1153,8 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         return None         # "Ukrainian and Russian troops": both sides
     if kind in CASUALTY_KINDS and (pm := re.match(r"\s*\((Ukrainian|Russian)\)", t[q.end:q.end + 14], _I)):
         return "ukraine" if pm.group(1).lower() == "ukrainian" else "russia"   # "23,367 (Ukrainian) irreparable losses"
+    if kind in CASUALTY_KINDS and kind != "captured" and r.head == "civilian" and _CIVILIANS_NAMED.fullmatch(r.head_text):
+        return "civilian"       # "killed 12 Ukrainian civilians": civilians, whoever's country
     s = _mods_side(np_text, cside)
     if s:
         return s

@@ -47,7 +47,7 @@ NOUNS = {
     ],
     "munition": [
         r"cruise\s+missiles?", r"ballistic\s+missiles?", r"missiles?", r"rockets?",
-        r"(?:attack|kamikaze|shahed|strike|combat|explosive)\s+(?:drones?|uavs?|unmanned\s+aerial\s+vehicles)", r"drones?", r"shaheds?", r"uavs?",
+        r"(?:attack|kamikaze|shahed|strike|combat|explosive)\s+(?:drones?|uavs?|unmanned\s+aerial\s+vehicles)", r"drones?", r"shaheds?", r"uavs?", r"unmanned\s+aerial\s+vehicles?",
         r"(?:guided|glide|aerial|cluster)\s+bombs?", r"bombs?", r"(?:artillery|mortar|tank)\s+(?:shells?|rounds?)",
         r"shells?", r"projectiles?", r"munitions?",
     ],
@@ -219,6 +219,7 @@ BEFORE = [
                     r"inhabited\s+by", r"population:"]),
 ]
 BEFORE_FILLER = (r"a\s+total\s+of|a\s+further|another|an\s+additional|the|some|only|just|nearly|all|still|"
+                 r"probably|possibly|likely|reportedly|allegedly|"
                  r"an?\s+(?:staggering|record|whopping|massive|huge|estimated|reported|further|additional)")
 
 # After "attacks": "attacks from MLRS", "attacks with drones" are strikes, not ground attacks.

@@ -194,9 +194,12 @@ _RATIO_AFTER = re.compile(r"^(?:\s+[A-Za-z][\w'’-]*){0,3}?\s+(?:for|to|out\s+o
 _ONE_RATIO_AFTER = re.compile(r"^\s+(?:in|out\s+of)\s+(?:every\s+)?" + _SMALL + r"\b", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"(?:\b(?:for|to|in|out\s+of)\s+(?:every|each)\s+|\b(?:one|1)\s+(?:in|out\s+of)\s+)$", re.IGNORECASE)
 _TO_ONE_BEFORE = re.compile(r"\b" + _SMALL + r"(?:\s*[-–]\s*|\s+to\s+|-to-)$", re.IGNORECASE)
+# "a 70,000-person city": a compound that is the town's population
+POP_COMPOUND = re.compile(r"-(?:person|people|resident|inhabitant)s?\s+(?:city|town|village|settlement|community|hromada)\b",
+                          re.IGNORECASE)
 _YEAR_OK_AFTER = re.compile(
     r"^\s+(?:people|persons|civilians|residents|soldiers|troops|servicemen|attacks|strikes|drones|missiles"
-    r"|killed|dead|wounded|injured|tanks|km|kilomet)", re.IGNORECASE)
+    r"|killed|dead|wounded|injured|tanks|km|kilomet|ukrainians|russians|prisoners|pows|captives|children|occupiers)", re.IGNORECASE)
 
 
 def find_numbers(text: str) -> list[Quantity]:
@@ -401,7 +404,7 @@ def _trap(text: str, s: int, e: int, a: dict) -> str | None:
         return "age"
     if _DURATION_AFTER.match(after):
         return "duration"
-    if _COMPOUND_ADJ.match(after):
+    if _COMPOUND_ADJ.match(after) and not POP_COMPOUND.match(after):
         return "compound"       # "a five-storey building", "a 300-strong unit", "a two-day visit"
     return None
 
