@@ -116,6 +116,8 @@ _CREDIT = _Rules(start=(
 ))
 _TRAILING_CREDIT = re.compile(
     r"\s*\((?:additional )?(?:reporting|writing|editing) by [^()]*\)\s*$", re.IGNORECASE)
+# a link glued to the end of a paragraph: "... residential building.Read also: One killed in ..."
+_TRAILING_LINK = re.compile(r"(?<=[.!?\"\u201d])\s*(?:Read also|Also read|Read more|See also):\s*[^.!?]{5,160}$")
 
 # -- boxes, widgets, bars -------------------------------------------------------------------
 _SHARE_WORDS = {"share", "shares", "this", "article", "story", "on", "via", "facebook", "twitter", "x",
@@ -256,6 +258,15 @@ def _link_list_end(lines: list[str], i: int) -> int:
     return j
 
 
+def _link_title(m: re.Match) -> bool:
+    """'Read also: One killed, one injured in strikes on Kharkiv region': after a "read also" label
+    and its colon, one short line is the title of another article, however it is capitalised."""
+    label = m.group(0)[:m.start("sep")].strip().lower()
+    rest = m["rest"]
+    return label in ("read also", "also read", "see also", "read more") and m["sep"] == ":" \
+        and len(rest) <= 160 and not re.search(r"[.!?]\s+[A-Z]", rest)
+
+
 def _drop_furniture(lines: list[str], removed: list[str]) -> list[str]:
     kept: list[str] = []
     i = 0
@@ -263,7 +274,7 @@ def _drop_furniture(lines: list[str], removed: list[str]) -> list[str]:
         line = lines[i]
         if _APPEAL_HEAD.search(line) and not is_prose(line):
             end = _appeal_end(lines, i)
-        elif (m := _LINK_HEAD.match(line)) and (not m["rest"] or (m["sep"] and is_headline(m["rest"]))):
+        elif (m := _LINK_HEAD.match(line)) and (not m["rest"] or (m["sep"] and (is_headline(m["rest"]) or _link_title(m)))):
             end = _link_list_end(lines, i) if not m["rest"] else i + 1
         elif _furniture(line):
             end = i + 1
@@ -276,6 +287,8 @@ def _drop_furniture(lines: list[str], removed: list[str]) -> list[str]:
                     back += 1
         else:
             stripped = _TRAILING_CREDIT.sub("", line) if line.endswith(")") else line
+            if ":" in stripped:
+                stripped = _TRAILING_LINK.sub("", stripped)
             if stripped != line:
                 removed.append(line[len(stripped):].strip())
             if stripped:

@@ -26,7 +26,9 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\b(?:bombed|bombarded|bombarding|bombards|bombardment\s+of|pounded|pounding)\b(?!-)"
         r"|\bshell(?:s|ing)\b(?=\s+(?:the\s+(?:\w+\s+){0,2}(?:city|town|village)\s+of\s+)?(?-i:[A-Z]))"
         r"|\b(?:launched|fired)\s+(?:[\w,-]+\s+){0,4}?(?:missiles?|drones?|rockets?|bombs?|shells?)\s+(?:at|on|against|towards?)\b"
-        r"|\b(?:missiles?|drones?|rockets?|bombs?|shells?|strikes?|attacks|shelling|barrages?)\s+(?:on\s+\w+\s+|\w+\s+)?(?:hit|struck|slammed\s+into|targeted|pounded|rocked|battered|"
+        # ("drones were destroyed": the drones were shot down, not a strike that destroyed)
+        r"|\b(?:missiles?|drones?|rockets?|bombs?|shells?|strikes?|attacks|shelling|barrages?)\s+"
+        r"(?:on\s+\w+\s+|(?!(?:were|was|been|are|is)\s)\w+\s+)?(?:hit|struck|slammed\s+into|targeted|pounded|rocked|battered|"
         r"devastated|wrecked|ravaged|destroyed|damaged)\b"
         r"|\b(?:overnight|massive|combined|aerial|large-scale|major)\s+(?:\w+\s+)?attacks?\s+(?:on|against)\b"
         r"|\b(?:shelling|(?:air)?strikes?|bombardment|attacks?)\s+(?:\w+\s+)?(?:killed|injured|wounded|damaged|destroyed)\b"
@@ -180,7 +182,7 @@ NOT_TERRITORY = re.compile(
     r"deal|agreement|balance|tone|chord|note|blow|image|imagination|attention)\b", _I)
 
 PEOPLE_SUBJECT = re.compile(r"\b(?:soldiers|troops|servicemen|prisoners|fighters|mercenaries|men|people|defenders|"
-                            r"marines|personnel|civilians|residents|Ukrainians|Russians)\s+(?:\w+\s+)?"
+                            r"marines|personnel|civilians|residents|Ukrainians|Russians|^\s*(?-i:They|He|She|We))\s+(?:\w+\s+)?"
                             r"(?:were|was|had\s+been|have\s+been|being)\s+$", _I)
 # "defenders captured in Mariupol": people taken, told by a participle right after them
 PEOPLE_PARTICIPLE = re.compile(r"\b(?:defenders|soldiers|servicemen|fighters|marines|personnel|prisoners|troops)\s+$", _I)

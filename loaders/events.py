@@ -85,6 +85,8 @@ _WITH_FIRE_NEAR = re.compile(r"\bwith\s+(?:[\w'’“”\"-]+\s+){0,5}?(?:drones
 FROM_A_BUILDING = re.compile(r"\s*(?:from\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:building|house|apartment|block|home|"
                              r"dormitory|hospital|school|shelter|rubble|ruins)\b", re.I)
 WHERE_CLAUSE = re.compile(r"(?:,\s*[\w\s'’-]{1,30}?)?,?\s+where\b[^.;:]{0,100}", re.I)
+FAILED_BEFORE = re.compile(r"\b(?:unsuccessfully|vainly|tried\s+to|trying\s+to|try\s+to|attempted\s+to|attempting\s+to|"
+                           r"sought\s+to|failed\s+to)\s+(?:\w+\s+)?$", re.I)
 EVACUEES = re.compile(r"\s+(?:residents|people|families|civilians|children|villagers|locals|pensioners)\b", re.I)
 
 
@@ -216,7 +218,8 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
                     placeless.append((event_type, own))
             continue
         if TAKES_OBJECT.match(m.group(0)) and (PEOPLE_SUBJECT.search(_clause_before(text, start)[-40:]) or (
-                m.group(0).lower() == "captured" and PEOPLE_PARTICIPLE.search(text, max(0, start - 30), start))):
+                m.group(0).lower() == "captured" and PEOPLE_PARTICIPLE.search(text, max(0, start - 30), start)
+                and re.match(r"\s+(?:in|near|at|during|by|on|while|after|outside|around)\b", text[end:]))):
             continue          # "114 Russian fighters were captured in X": prisoners, not territory
         if event_type == "evacuation" and re.match(r"(?i)evacuated\b", m.group(0)) and (re.search(
                 r"(?i)\b(?:for|of|the|to|with|among|newly|recently|internally)\s+$", text[max(0, start - 15):start])
@@ -226,6 +229,8 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
             continue          # "400 residents were evacuated from a building struck by a missile": a rescue
         if re.match(r"(?i)left|abandoned", m.group(0)) and not TROOPS_BEFORE.search(_clause_before(text, start)):
             continue          # "residents have left X" is not a withdrawal
+        if event_type in ("advance", "capture") and FAILED_BEFORE.search(_clause_before(text, start)[-40:]):
+            event_type = "assault"    # "the occupiers unsuccessfully advanced near X": an attack that failed
         if event_type == "assault" and WEAPON_SUBJECT.search(_clause_before(text, start)[-40:]):
             event_type = "strike"     # "Russian drones attacked Odesa": an air strike
         if event_type == "assault" and _attack_is_strike(text, start, end, m, targets):
@@ -353,13 +358,17 @@ SAID_BEFORE = re.compile(r"\b(?:said|says|told(?:\s+[A-Z][\w.]*){0,3}|reported|a
                          r"wrote|claimed)\s+(?:(?:late|early)\s+)?(?:on\s+)?$")
 
 
+SAID_AFTER = re.compile(r",?\s+(?:said|says|told|reported|announced|stated|claimed|confirmed)\b")
+
+
 def _statement_dated(text: str, start: int, end: int, found, published: dt.date | None) -> bool:
     """The date nearest the trigger belongs to a speech verb ("the military said Wednesday")."""
     found = [x for x in found if published is None or x.date <= published]
     if not found or RELATIVE_BEFORE.search(text[max(0, start - 45):start]):
         return False      # "a week after the fall of X": counted back from the statement day
     best = min(found, key=lambda x: min(abs(x.start - end), abs(start - x.end)))
-    return bool(SAID_BEFORE.search(text, max(0, best.start - 40), best.start))
+    # "the military said Wednesday", "Ukraine on Friday said it has liberated X"
+    return bool(SAID_BEFORE.search(text, max(0, best.start - 40), best.start) or SAID_AFTER.match(text, best.end))
 
 
 def _own_day(text: str, start: int, end: int, found, published: dt.date) -> dt.date | None:

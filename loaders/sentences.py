@@ -24,9 +24,6 @@ ABBREVIATIONS = {
 # the closing marks of a sentence, with a footnote glued to it ("in 2024.[1] The ...")
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?:\[\d{1,3}\])*(?=\s+)")
 _NEXT_START = re.compile(r"\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u0400-\u042f]")
-# Scraped text loses the space between sentences ("said on Sunday.Ukraine lost ..."): a
-# lowercase word, the full stop, then a capitalised word (not "U.S.", "kyivindependent.com").
-_GLUED = re.compile(r"(?<=[a-z][a-z])[.!?][\"\u201d\u2019)]*(?=[A-Z][a-z]{2})")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 
@@ -64,11 +61,10 @@ def _split(text: str) -> tuple[Sentence, ...]:
 
 def _split_line(line: str, offset: int, out: list[Sentence]) -> None:
     start = 0
-    ends = [m for m in _BOUNDARY.finditer(line) if _NEXT_START.match(line, m.end())]
-    if "." in line and _GLUED.search(line):
-        ends = sorted(ends + list(_GLUED.finditer(line)), key=lambda m: m.start())
-    for m in ends:
+    for m in _BOUNDARY.finditer(line):
         end = m.end()
+        if not _NEXT_START.match(line, end):
+            continue
         if line[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(line, m.start()):
             continue
         _emit(line, start, end, offset, out)

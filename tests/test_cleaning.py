@@ -361,3 +361,16 @@ def test_an_agency_dateline_below_page_lines_is_lifted_too():
     assert c.dateline == "MOSCOW (Reuters) -"
     assert "Russian forces have taken control of the first village" in c.text and "MOSCOW" not in c.text
     assert "Kyiv (AP) - declined" in c.text       # only the first one is a dateline
+
+
+def test_a_read_also_link_title_is_dropped_on_its_own_line_and_glued_to_a_paragraph():
+    text = ("Two people were killed in Kharkiv on Monday, the governor said.Read also: One killed, one injured "
+            "in Russian strikes on Kharkiv region\n"
+            "Rescuers worked through the night.\n"
+            "Read also: Three wounded in shelling of Kherson, officials say\n"
+            "Read more: The army said 20 were killed. Officials disagreed about the toll.")
+    c = clean(text)
+    assert c.text == ("Two people were killed in Kharkiv on Monday, the governor said.\n"
+                      "Rescuers worked through the night.\n"
+                      "Read more: The army said 20 were killed. Officials disagreed about the toll.")
+    assert "Read also: One killed, one injured in Russian strikes on Kharkiv region" in c.removed

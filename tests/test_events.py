@@ -905,3 +905,27 @@ def test_trigger_types_are_the_types_whose_stems_occur(text):
     low = text.lower()
     assert event_rules.trigger_types(text) == {t for t, stems in event_rules.STEMS.items()
                                                if any(s in low for s in stems)}
+
+
+def test_an_unsuccessful_advance_is_a_failed_assault():
+    got = summary("On Monday the occupiers unsuccessfully advanced near Marinka and Avdiivka.")
+    assert [(t, p) for t, p, _, _ in got] == [("assault", "Marinka"), ("assault", "Avdiivka")]
+
+
+def test_troops_capturing_a_town_are_no_captured_troops():
+    assert [(t, p, d) for t, p, _, d in summary("Russian troops captured Bakhmut on Monday.")] == \
+        [("capture", "Bakhmut", D(2023, 3, 6))]
+    # "soldiers captured near X" are prisoners; so are "they" who "were captured"
+    assert summary("Soldiers captured near Bakhmut were exchanged on Monday.") == []
+    assert summary("They were captured in the battles near Bakhmut last month.") == []
+
+
+def test_drones_destroyed_over_a_place_are_no_strike_on_it():
+    assert summary("In addition, five Ukrainian drones were destroyed in the areas of Kreminna and Lyman.") == []
+    assert [t for t, *_ in summary("Russian missiles destroyed a school in Kharkiv on Monday.")] == ["strike"]
+
+
+def test_a_statement_day_before_the_verb_dates_the_statement_not_the_deed():
+    got = summary("Ukraine on Tuesday said it has liberated Robotyne. Our troops captured Robotyne yesterday, "
+                  "the deputy minister said.", published=D(2023, 3, 7))
+    assert [(t, p, d) for t, p, _, d in got] == [("capture", "Robotyne", D(2023, 3, 6))]

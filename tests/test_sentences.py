@@ -19,13 +19,8 @@ from loaders import sentences
     ("He was hit at 3 p.m. yesterday in Kharkiv.", ["He was hit at 3 p.m. yesterday in Kharkiv."]),
     ("Losses rose in 2024.[1] The General Staff said so.[12] Analysts agreed.",
      ["Losses rose in 2024.[1]", "The General Staff said so.[12]", "Analysts agreed."]),
-    ("The ministry said so on Friday.Kyiv lost 90 soldiers, the bulletin added.Later, calm.",
-     ["The ministry said so on Friday.", "Kyiv lost 90 soldiers, the bulletin added.", "Later, calm."]),
-    ("Troops reached the U.S.Army depot near kyivpost.com.Then they left.",
-     ["Troops reached the U.S.Army depot near kyivpost.com.", "Then they left."]),
 ], ids=["plain", "mr", "military-titles", "dotted-acronym", "month-abbreviation", "quote-then-attribution",
-        "lines-are-boundaries", "number-starts-next", "time-abbreviation", "footnote-after-the-stop",
-        "glued-sentences", "glued-but-not-acronyms"])
+        "lines-are-boundaries", "number-starts-next", "time-abbreviation", "footnote-after-the-stop"])
 def test_split(text, want):
     got = sentences.split(text)
     assert [s.text for s in got] == want
