@@ -96,6 +96,8 @@ _CAPTION = _Rules(tail=(
     rf"[.!?]\s*(?-i:{AGENCIES})(?: Photo)?(?:\s*(?:/|via)\s*[\w .'\-/]{{1,60}})?\.?$",   # "... on Monday. AP"
     r"\b(?:REUTERS|AFP|AP|EPA)/[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,3}(?:/File Photo)?\.?$",
     rf"\((?:{AGENCIES})? ?Photo(?:graph)?(?: by|:|/)[^)]*\)\.?$",
+    # "... in Kherson on November 19, 2022 [Roman Hrytsyna/AP]", "[File: Vadim Ghirda/AP]"
+    rf"\[(?:File(?: photo)?:\s*)?[^\[\]]{{0,60}}/\s*(?:{AGENCIES})\]\.?$",
 ), start=(
     r"(?:file )?photo(?:graph)?s?(?: by|:)\s",
     r"(?:image|picture|video|illustration)(?: caption)?:\s",

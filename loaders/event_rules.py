@@ -218,7 +218,7 @@ INFRASTRUCTURE = re.compile(r"\b(?:power\s+(?:plant|station|grid|lines?)|plants?
                             r"schools?|kindergartens?|churche?s?|cafes?|restaurants?|hotels?|apartment\s+blocks?)\b", _I)
 # "attacked Kyiv with nearly 30 drones": only fire reaches
 WITH_FIRE = re.compile(r"\W{0,3}(?:[\w'’-]+\s+){0,3}?with\s+(?:[\w'’“”\"-]+\s+){0,5}?(?:drones?|missiles?|rockets?|"
-                       r"bombs?|shells?|artillery|mlrs|shaheds?|uavs?)\b", _I)
+                       r"bombs?|shells?|artillery|mlrs|shaheds?|uavs?|unmanned\s+aerial\s+vehicles?)\b", _I)
 GROUND_BEFORE = re.compile(r"\b(?:forces|troops|units|soldiers|infantry|assault\s+groups?|brigades?|battalions?|"
                            r"marines|paratroopers|mercenaries|armou?r|tanks|defenders|fighters)\b", _I)
 # An active verb with an object of its own: the place before it is its subject, not its object

@@ -69,19 +69,21 @@ CLAUSE_CROSS = re.compile(r"[;!?\"\u201c\u201d()]|[.:](?!\d)")
 REGION_OF_CITY = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|settlement|hub)\s+of\s", re.I)
 HABITUAL = re.compile(r"\b(?:regular|regularly|daily|every\s+(?:day|night|week)|constant|constantly|routinely|repeatedly|steadily|steady|gradually|"
                       r"almost\s+every|each\s+(?:day|night)|"
-                      r"(?:for|over|during|much\s+of)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:\w+\s+)?(?:weeks|months|year))\b", re.I)
+                      r"(?:for|over|during|much\s+of)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:\w+\s+)?(?:weeks|months|year)|"
+                      # "attacks on X have intensified since ...": a trend, not a happening
+                      r"(?:have|has|had)\s+(?:\w+\s+)?(?:intensified|increased|escalated|multiplied|become\s+more\s+frequent))\b", re.I)
 # "fleeing amid drone attacks": the backdrop, not a happening
 ONGOING_BEFORE = re.compile(r"\b(?:amid|amidst)\s+(?:[\w-]+\s+){0,3}$", re.I)
 BACKGROUND_WAR = re.compile(r"\b(?:early|earlier)\s+in\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion|conflict)\b|"
                             r"^\W*(?:at\s+that\s+time|back\s+then|in\s+those\s+(?:days|years))\b|"
-                            r"\bat\s+the\s+(?:start|beginning|outset)\s+of\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion)\b|"
-                            r"\bin\s+the\s+(?:first|early)\s+(?:days|weeks|months)\s+of\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion)\b", re.I)
+                            r"\bat\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the|a|its)\s+(?:full[-\s]scale\s+)?(?:war|invasion)\b|"
+                            r"\bin\s+the\s+(?:first|early)\s+(?:days|weeks|months)\s+of\s+(?:the|a|its)\s+(?:full[-\s]scale\s+)?(?:war|invasion)\b", re.I)
 UNNAMED_PLACES = re.compile(r"\b(?:villages|settlements|towns|positions|areas|localities)\b|"
                             r"\b(?:another|one\s+more|a|one)\s+(?:\w+\s+)?(?:village|settlement|town|locality)\s+in\b", re.I)
 
 
 _WITH_FIRE_NEAR = re.compile(r"\bwith\s+(?:[\w'’“”\"-]+\s+){0,5}?(?:drones?|missiles?|rockets?|bombs?|shells?|artillery|"
-                             r"shaheds?|uavs?)\b(?![^.;]*\bwith\b)", re.I)
+                             r"shaheds?|uavs?|unmanned\s+aerial\s+vehicles?)\b(?![^.;]*\bwith\b)", re.I)
 FROM_A_BUILDING = re.compile(r"\s*(?:from\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:building|house|apartment|block|home|"
                              r"dormitory|hospital|school|shelter|rubble|ruins)\b", re.I)
 WHERE_CLAUSE = re.compile(r"(?:,\s*[\w\s'’-]{1,30}?)?,?\s+where\b[^.;:]{0,100}", re.I)
@@ -527,7 +529,10 @@ def _object_place(text: str, start: int, end: int, stop: int, mentions, m: re.Ma
         before = [p for p in mentions if cut <= p.start and p.end <= start and start - p.end <= 40
                   and not REFERENCE_BEFORE.search(text, max(0, p.start - 40), p.start)
                   and not re.search(r"(?i)\b(?:of|near|outside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:city|town|village)\s+of\s+$",
-                                    text[max(0, p.start - 50):p.start])]
+                                    text[max(0, p.start - 50):p.start])
+                  # "X, a suburb outside Kyiv, was retaken": a place after "outside" only locates the subject
+                  and (trig[:6].lower() == "evacua"       # "people in and around X were evacuated": X
+                       or not re.search(r"(?i)\b(?:outside|near|around|close\s+to|beyond)\s+$", text[max(0, p.start - 12):p.start]))]
         if not before:
             # "the village of X, also located south of Y, had been retaken": X, before its appositive
             ap = [p for p in mentions if cut <= p.start and p.end <= start and

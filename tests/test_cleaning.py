@@ -374,3 +374,13 @@ def test_a_read_also_link_title_is_dropped_on_its_own_line_and_glued_to_a_paragr
                       "Rescuers worked through the night.\n"
                       "Read more: The army said 20 were killed. Officials disagreed about the toll.")
     assert "Read also: One killed, one injured in Russian strikes on Kharkiv region" in c.removed
+
+
+def test_captions_ending_in_a_bracketed_photo_credit_are_dropped():
+    text = ("Missiles hit Kyiv on Friday, officials said.\n"
+            "Firefighters search a destroyed building after an attack in Kyiv, Ukraine [File: Jane Doe/AP]\n"
+            "Smoke rises after a Russian attack in Kherson, southern Ukraine, on November 19, 2022 [John Roe/Reuters]\n"
+            "More text here [see the map].")
+    c = clean(text)
+    assert c.text == "Missiles hit Kyiv on Friday, officials said.\nMore text here [see the map]."
+    assert len(c.removed) == 2

@@ -929,3 +929,21 @@ def test_a_statement_day_before_the_verb_dates_the_statement_not_the_deed():
     got = summary("Ukraine on Tuesday said it has liberated Robotyne. Our troops captured Robotyne yesterday, "
                   "the deputy minister said.", published=D(2023, 3, 7))
     assert [(t, p, d) for t, p, _, d in got] == [("capture", "Robotyne", D(2023, 3, 6))]
+
+
+def test_the_subject_of_a_passive_not_the_place_its_appositive_locates():
+    got = summary("Kreminna and Izium, towns outside Kharkiv, had been retaken by the Ukrainian military on Monday.")
+    assert [(t, p) for t, p, _, _ in got] == [("capture", "Izium")]
+    # but people "in and around" a place were evacuated from it
+    got = summary("Officials said on Monday that all families living in and around Kupiansk had been evacuated.")
+    assert [(t, p) for t, p, _, _ in got] == [("evacuation", "Kupiansk")]
+
+
+def test_an_attack_with_unmanned_aerial_vehicles_is_a_strike():
+    got = summary("Ukraine attacked Belgorod with eight unmanned aerial vehicles early on Monday.")
+    assert [(t, p) for t, p, _, _ in got] == [("strike", "Belgorod")]
+
+
+def test_a_trend_of_attacks_and_the_wars_first_days_are_no_events():
+    assert summary("Russian attacks on Kherson have intensified since the autumn.") == []
+    assert summary("Russian troops captured Kherson at the beginning of a full-scale invasion.") == []
