@@ -1449,6 +1449,27 @@ def _usable(t: str, m, claimant, sent_start: int) -> bool:
     return True
 
 
+
+# the place a strike is told on: "struck the village of X", "a missile attack on X", "shelled X"
+_STRUCK_OBJECT = re.compile(r"\b(?:struck|hit|shelled|attacked|bombed|targeted|(?:strikes?|attacks?|shelling|bombing)\s+(?:on|of|against))"
+                            r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement)\s+of\s+)?$", _I)
+
+
+def _struck_just_before(ctx: Doc, i: int) -> str | None:
+    """The one settlement the nearest sentence before that names a place (at most three back,
+    across paragraphs) tells a strike on: "Russians struck the village of X. A house caught
+    fire. “Two women were killed”" is X's toll."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        prev = ctx.sentences[j].text
+        named = [m for m in ctx.places(j) if m.kind != "country" and not places.is_metonymy(prev, m)]
+        if not named:
+            continue
+        towns = {m.name for m in named if m.kind in places.SETTLEMENTS
+                 and _STRUCK_OBJECT.search(prev, max(0, m.start - 60), m.start)}
+        return towns.pop() if len(towns) == 1 else None
+    return None
+
+
 def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_start: int) -> tuple[str | None, str | None]:
     ms = [m for m in mentions if _usable(t, m, claimant, sent_start)]
     if kind != "distance_km":
@@ -1599,6 +1620,8 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
     big = max(v for v in (q.value, q.low, q.high, 0) if v is not None)
     if kind in CASUALTY_KINDS and big >= 10_000 and not _THE_TOWN.search(t):
         return None, "wide"     # "31,000 Ukrainian troops had died": a war total, not this town's
+    if kind in CASUALTY_KINDS and kind != "captured" and i and (struck := _struck_just_before(ctx, i)):
+        return struck, "context"    # "Russians struck the village of X. ... “Two women have been killed”"
     if kind in PEOPLE_KINDS and ctx.main_place:
         return ctx.main_place, "default"
     if ctx.main_region and (kind in PEOPLE_KINDS and not ctx.main_place or kind in ("attacks", "strikes", "equipment_lost")):

@@ -2294,3 +2294,16 @@ def test_semicolon_items_by_place_inside_one_sentence():
     got = [(f.kind, f.value, f.place) for f in extract_figures(make_ctx(text))]
     assert got[:4] == [("population_remaining", 9000, "Pokrovsk"), ("population_remaining", 7500, "Pokrovsk"),
                        ("population_remaining", 8000, "Pokrovsk"), ("population_remaining", 1200, "Myrnohrad")]
+
+
+def test_a_toll_after_a_strike_on_a_village_is_the_villages_not_the_storys_town():
+    text = ("Russian drones attacked Kharkiv again overnight, officials said.\n"
+            "Meanwhile, Russians struck the village of Cherkaska Lozova at 14:55, setting a house on fire.\n"
+            "A second house caught fire as well.\n"
+            "“Two women have been killed and ten people were injured,” the governor wrote.")
+    ctx = Doc(doc_id="t", text=text, sentences=sentences.split(text), published=PUBLISHED, main_place="Kharkiv")
+    assert [(f.value, f.place) for f in extract_figures(ctx)] == [(2, "Cherkaska Lozova"), (10, "Cherkaska Lozova")]
+    # a village only named, not struck, leaves the story's own town
+    named = text.replace("struck the village of Cherkaska Lozova", "recalled a visit to Cherkaska Lozova")
+    ctx = Doc(doc_id="t", text=named, sentences=sentences.split(named), published=PUBLISHED, main_place="Kharkiv")
+    assert [f.place for f in extract_figures(ctx)] == ["Kharkiv", "Kharkiv"]
