@@ -100,7 +100,7 @@ _CONTROL = re.compile(r"\b(?:%s)\b" % L.CONTROL, _I)
 _TERRITORY = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:%s)\b" % L.TERRITORY_OBJECT)
 _TERRITORY_NOT = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:%s)\b" % L.TERRITORY_NOT, _I)
 # ("range" of a weapon, but not a firing range "located 30 km from" a city)
-_DIST_NOT = re.compile(r"\b(?:(?<!military )(?<!firing )(?<!training )range(?!\s*(?:,\s*)?(?:is\s+|was\s+)?(?:located|situated|lies|sits))|long|length|stretch(?:es|ed|ing)?|wide|width|altitude|height|radius|deep|depth|area|zone)\b", _I)
+_DIST_NOT = re.compile(r"\b(?:(?<!military )(?<!firing )(?<!training )range(?!\s*(?:,\s*)?(?:is\s+|was\s+)?(?:located|situated|lies|sits))|long|length|stretch(?:es|ed|ing)?|wide|width|altitude|height|radius|deep|depth|area(?!\s+around)|zone)\b", _I)
 _DIST_NOT_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:-?long|stretch|wide|range|radius|area|zone|front\s+line\b(?!\s*[,.]))", _I)
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|\(|\)|,\s+(?:while|whereas)\b(?!\s+\w+ing\b)", re.I)
 _SIDE = re.compile(r"\b(?:%s)(?![\w-])" % _alt(f"(?P<{k}>{_alt(v)})" for k, v in L.SIDE_WORDS.items()), _I)
@@ -1015,10 +1015,14 @@ def _distance_ok(t: str, q: Quantity) -> str | None:
     return "distance_km"
 
 
+_OF_A_TOWN = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:city|town|village)\b", _I)
+
+
 def _territory_ok(t: str, q: Quantity) -> str | None:
     after = t[q.end:q.end + 60]
-    if _TERRITORY_NOT.match(after):
-        return None
+    tm = _TERRITORY.match(after)
+    if _TERRITORY_NOT.match(after) and not (tm and _OF_A_TOWN.match(after)):
+        return None     # "90% of the damaged buildings"; but "80% of the damaged city"
     window = t[max(0, q.start - 90):q.end + 60]
     if not _CONTROL.search(window):
         return None
@@ -1142,6 +1146,9 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         holders = holders or terms
         if holders:
             return holders[-1][1]
+        if cside in ("russia", "ukraine") and re.search(r"\b(?:his|her|their|our|its)\s+(?:own\s+)?(?:soldiers|troops|forces|"
+                                                       r"fighters|units|men|army)\b", t[cs:q.start], _I):
+            return cside        # "Prigozhin said his soldiers held 80% of the city": the speaker's side
         return "russia" if re.search(r"\boccup|under\s+russian\s+control", t, _I) else None
     if kind in CASUALTY_KINDS or kind == "equipment_lost":
         m = _SIDE_LOSSES_CAME_TO.search(t, max(lo, q.start - 200), q.start)

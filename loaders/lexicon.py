@@ -220,6 +220,8 @@ BEFORE = [
 ]
 BEFORE_FILLER = (r"a\s+total\s+of|a\s+further|another|an\s+additional|the|some|only|just|nearly|all|still|"
                  r"probably|possibly|likely|reportedly|allegedly|"
+                 # "neutralized the majority of the mercenaries, specifically 5,800 fighters"
+                 r"(?:the\s+)?(?:majority|most|bulk|rest)\s+of\s+[^,.;:]{1,60},?[\"”’]?,?\s*(?:specifically|namely|that\s+is)|"
                  r"an?\s+(?:staggering|record|whopping|massive|huge|estimated|reported|further|additional)")
 
 # After "attacks": "attacks from MLRS", "attacks with drones" are strikes, not ground attacks.
@@ -252,7 +254,7 @@ REMAINING = (r"\bnow\b|currently|remain|still|\bleft\b|today|has\s+(?:fallen|dro
 CONTROL = (r"control(?:s|led|ling)?|occup(?:y|ies|ied|ying)|hold(?:s|ing)?|held|owns?|owned|captured|seized|taken|"
            r"took|retaken|liberated|recaptured|under\s+(?:russian|ukrainian)\s+control")
 TERRITORY_OBJECT = (r"territory|territories|land|ukraine|the\s+country|the\s+city|the\s+town|the\s+region|the\s+oblast"
-                    r"|the\s+area|the\s+district|the\s+community|the\s+hromada"
+                    r"|the\s+area|the\s+district|the\s+community|the\s+hromada|city|town|village"
                     r"|the\s+province|donbas|the\s+donbas|[A-Z][\w'-]+")
 TERRITORY_NOT = (r"flooded|affected|damaged|destroyed|burned|mined|contaminated|"
                  r"buildings?|housing|homes|houses|infrastructure|energy|power|electricity|population|voters"

@@ -2148,6 +2148,16 @@ CASES += [
       "Three of these drones were suppressed by electronic warfare, lost control and deviated from their targets, "
       "another five unmanned aerial vehicles were shot down over the region, the Russian Defense Ministry said.",
       'equipment_lost=5 exact ukraine'),
+    C('distance-to-the-area-around-a-town',
+      "Residents may move away from Kherson and the area around Mykolaiv, about 60 km (37 miles) to the northwest.",
+      'distance_km=60 approx - place=Mykolaiv'),
+    C('share-of-a-damaged-city-held',
+      "Yevgeny Prigozhin said his soldiers held more than 80% of the damaged eastern city of Bakhmut.",
+      'territory_pct=80 more_than russia cside=russia'),
+    C('share-of-damaged-buildings-is-no-land', "Russia controls 90% of the damaged buildings in the area."),
+    C('the-majority-of-them-specifically-n',
+      "He said Russian forces neutralized the majority of the foreign mercenaries, specifically 5,800 fighters.",
+      'killed_or_wounded=5800 exact ukraine'),
     C('afu-losses-are-ukraines',
       "Since the start of the operation, AFU losses have been more than 380,000 soldiers killed and wounded, "
       "14,000 tanks and armored vehicles and 550 aircraft were destroyed, the minister reported.",
