@@ -23,7 +23,7 @@ NOUNS = {
     "civilian": [
         r"civilians?", r"people", r"folks", r"persons?", r"residents?", r"inhabitants?", r"locals", r"villagers?",
         r"children", r"child", r"kids?", r"minors?", r"teenagers?", r"babies", r"infants?", r"women",
-        r"elderly", r"pensioners?", r"citizens?", r"passengers?", r"workers?", r"medics?",
+        r"elderly", r"pensioners?", r"citizens?", r"woman", r"passengers?", r"workers?", r"medics?",
         r"rescuers?", r"first\s+responders", r"journalists?", r"volunteers?", r"patients?", r"families",
         r"refugees", r"evacuees", r"participants", r"attendees", r"guests", r"visitors", r"shoppers",
         r"customers", r"worshippers", r"spectators", r"diners", r"police\s+officers?", r"policem[ae]n", r"firefighters?", r"doctors?", r"nurses?",
@@ -32,7 +32,7 @@ NOUNS = {
         r"residents", r"adults?", r"family\s+members", r"members\s+of\s+(?:a|the|one)\s+family", r"girls?", r"boys?", r"teens?", r"toddlers?", r"grandmothers?", r"mothers?",
     ],
     # Say nothing about whose: take the side of the figure before ("12 soldiers and 3 others").
-    "neutral": [r"others", r"more", r"victims?", r"individuals", r"men", r"of\s+them", r"in\s+total", r"in\s+all"],
+    "neutral": [r"others", r"more", r"victims?", r"individuals", r"men", r"man", r"of\s+them", r"in\s+total", r"in\s+all"],
     "demonym": [r"ukrainians", r"russians"],
     "attack": [
         r"assault\s+attempts?", r"attack\s+attempts?", r"storming\s+attempts?", r"offensive\s+actions?",
@@ -179,7 +179,7 @@ AFTER_FILLER = (
 BEFORE = [
     ("killed_or_wounded", [r"killed\s+or\s+wounded", r"killed\s+and\s+wounded", r"killed\s+or\s+injured",
                            r"casualties\s+(?:of|at|to|stand\s+at|stood\s+at|number(?:ed)?|total(?:led)?)",
-                           r"losses\s+of", r"(?:suffered\s+)?(?:a\s+)?loss\s+of", r"(?:losses|casualties|casualty\s+(?:figures|numbers|count|toll))\b[\w\s'’.,-]{0,110}?\b(?:amounted\s+to|stood\s+at|totall?ed|totall?ing|reached|reaching|hitting|were|included|include|including|to|"
+                           r"losses\s+of", r"(?:suffered\s+)?(?:a\s+)?loss\s+of", r"(?:losses|casualties|casualty\s+(?:figures|numbers|count|toll))\b[\w\s'’.,-]{0,110}?\b(?:amounted\s+to|stood\s+at|totall?ed|totall?ing|reached|reaching|hitting|(?:in\s+)?the\s+range\s+of|were|included|include|including|to|"
                            r"surpassed|exceeded|topped|passed|hit|at|approaching|approached|nearing|neared)",
                            r"casualty\s+toll\s+(?:of|to|at)", r"put\s+out\s+of\s+action",
                            r"casualty\s+rate\s+(?:of|at)(?:\s+(?:about|around|some|over|more\s+than))?",

@@ -2158,6 +2158,10 @@ CASES += [
     C('the-majority-of-them-specifically-n',
       "He said Russian forces neutralized the majority of the foreign mercenaries, specifically 5,800 fighters.",
       'killed_or_wounded=5800 exact ukraine'),
+    C('casualties-in-the-range-of', "Total Russian casualties are believed to be in the range of 240,000-290,000.",
+      'killed_or_wounded=240000..290000 range russia'),
+    C('one-man-one-woman', "One woman was killed and one man was slightly injured by shrapnel.",
+      'killed=1 exact civilian', 'wounded=1 exact civilian'),
     C('afu-losses-are-ukraines',
       "Since the start of the operation, AFU losses have been more than 380,000 soldiers killed and wounded, "
       "14,000 tanks and armored vehicles and 550 aircraft were destroyed, the minister reported.",
