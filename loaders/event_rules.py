@@ -45,6 +45,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("capture", re.compile(
         r"\b(?:(?:(?:has|have|had)\s+)?(?:took|taken|taking)\s+over(?!\s+(?:the\s+)?(?:role|post|job|command|duties|position))|"
         r"captured|recaptured|seized|liberated|retook|retaken|overran|overrun|"
+        r"(?:drove|driven|pushed|kicked)\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|units|militants|the\s+enemy|occupiers)\s+out\s+of|"
         r"(?:restored|returned)\s+to\s+(?:Ukrainian|Russian)\s+control|(?:returned|brought|put)(?=\s+(?-i:[A-Z])[\w'’-]+\s+(?:back\s+)?under\s+(?:our|Ukrainian|Russian|full)\s+control)|"
         r"(?:took|taken|take|taking|seized|gained|established|regained|retook|claimed)\s+(?:full\s+)?control\s+(?:of|over)|"
         r"(?:came|come|fell|fallen|passed|is\s+now|was\s+now|are\s+now|now)\s+(?:fully\s+)?under\s+(?:full\s+)?(?:Russian|Ukrainian|Moscow['\u2019]s|Kyiv['\u2019]s)\s+control|"
@@ -114,7 +115,7 @@ STEMS = {
                "under", "raid", "barrage", "fired", "firing", "opened fire", "launched", "attack", "blew up",
                "blown up"),
     "capture": ("captur", "seiz", "liberat", "retook", "retaken", "overr", "control", "fell", "fallen",
-                "took", "taken", "fall", "takeover", "flag", "occupied", "hands", "came under", "come under"),
+                "took", "taken", "fall", "takeover", "flag", "occupied", "hands", "came under", "come under", "out of"),
     "withdrawal": ("withdr", "retreat", "pull", "abandon", "left", "leave", "out of", "reposition", "back from"),
     "advance": ("advanc", "enter", "push", "broke", "break", "gain", "regain", "wedge", "closing", "move", "reach",
                 "incursion", "crossed", "progress", "closer", "crossing", "foothold"),

@@ -483,6 +483,10 @@ def _object_places(text: str, start: int, end: int, next_start: int, mentions, m
     first = _object_place(text, start, end, stop, mentions, m)
     if first is None:
         return []
+    if (places.place_info(first) or {}).get("kind") in ("oblast", "region"):
+        listed = _listed_before(text, start, mentions, first)
+        if listed:
+            return listed       # "X, Y and Z in the Kherson region have been liberated": the towns
     out = [first]
     rest = [p for p in mentions if p.start >= end and p.start < stop]
     at = next((k for k, p in enumerate(rest) if p.name == first), None)
@@ -496,6 +500,20 @@ def _object_places(text: str, start: int, end: int, next_start: int, mentions, m
             if p.name not in out:
                 out.append(p.name)
     return out
+
+
+def _listed_before(text: str, start: int, mentions, region: str) -> list[str]:
+    """The settlements a passive's subject lists before "in the <region>"."""
+    before = [p for p in mentions if p.end <= start]
+    k = next((k for k in range(len(before) - 1, -1, -1) if before[k].name == region), None)
+    if not k or not re.fullmatch(r"\s+in\s+(?:the\s+)?", text[before[k - 1].end:before[k].start]):
+        return []
+    out = [before[k - 1]]
+    for j in range(k - 2, -1, -1):
+        if not re.fullmatch(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[before[j].end:out[0].start]):
+            break
+        out.insert(0, before[j])
+    return [p.name for p in out] if all(p.kind in SETTLEMENT_KINDS for p in out) else []
 
 
 def _axis_after(text: str, p) -> bool:

@@ -22,7 +22,7 @@ GAZETTEER = {
     "Vovchansk": "town", "Mariupol": "city", "Berkhivka": "village", "Lyman": "town",
     "Sudzha": "town", "Kurakhove": "town", "Kreminna": "town", "Izium": "city", "Donetsk Oblast": "oblast", "Kharkiv Oblast": "oblast", "Ukraine": "country", "Russia": "country",
     "Belgorod": "city", "Zaporizhzhia": "city", "Nikopol": "city", "Kursk": "city", "Sumy": "city",
-    "Chasiv Yar": "town", "Selydove": "town", "Kostiantynivka": "city",
+    "Chasiv Yar": "town", "Selydove": "town", "Kostiantynivka": "city", "Kherson Oblast": "oblast",
 }
 _RX = re.compile(r"\b(" + "|".join(sorted(GAZETTEER, key=len, reverse=True)) + r")\b")
 
@@ -947,3 +947,15 @@ def test_an_attack_with_unmanned_aerial_vehicles_is_a_strike():
 def test_a_trend_of_attacks_and_the_wars_first_days_are_no_events():
     assert summary("Russian attacks on Kherson have intensified since the autumn.") == []
     assert summary("Russian troops captured Kherson at the beginning of a full-scale invasion.") == []
+
+
+def test_towns_listed_before_their_region_in_a_passive_are_the_places(monkeypatch):
+    monkeypatch.setattr(places, "place_info", lambda name: {"kind": GAZETTEER.get(name)} if name in GAZETTEER else None)
+    got = summary("Krynky, Robotyne and Berkhivka in the Kherson Oblast have been liberated on Monday, Zelensky said.")
+    assert [(t, p) for t, p, _, _ in got] == [("capture", "Krynky"), ("capture", "Robotyne"), ("capture", "Berkhivka")]
+
+
+def test_driving_troops_out_of_a_town_is_a_capture():
+    got = summary("Fighters of the Vostok group drove Ukrainian troops out of Robotyne on Monday.")
+    assert [(t, p, side) for t, p, side, _ in got] == [("capture", "Robotyne", "russia")]
+    assert summary("Police drove the protesters out of the square in Kyiv on Monday.") == []
