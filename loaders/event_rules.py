@@ -20,6 +20,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\bstrikes?\s+(?:on|against|at|in|targeting|hitting|aimed\s+at)\b|\bstruck\b|\bshelled\b|\bshelling\s+(?:of|on)\b"
         r"|\b(?:killed|wounded|injured|died|hurt)\s+(?:\w+\s+){0,3}?in\s+(?:(?:the|an?|overnight|heavy|russian|ukrainian)\s+)*shelling\s+(?:in|of|on)\b"
         r"|\b(?:shelling|artillery|drone|missile)?\s*attacks?\s+by\s+(?:[\w-]+\s+){1,3}?(?:on|against)\b"
+        r"|\b(?:shelling|bombardment|bombing)\s+by\s+(?:[\w-]+\s+){1,3}?(?:on|against|of|in)\b"
         r"|\b(?:troops|forces|army|military|artillery)\s+(?:\w+\s+)?hit(?=\s+(?:the\s+)?(?:village|town|city|settlement)\s+of\b)"
         r"|\b(?:injured|wounded|killed|hurt)\s+(?:\w+\s+){0,3}?as\s+a\s+result\s+of\s+(?:\w+\s+){0,2}?(?:attacks?|shelling|strikes?)\s+by\b"
         r"|\battacks?\s+(?:carried\s+out\s+)?by\s+(?:[\w-]+\s+){0,2}?(?:shaheds?|drones?|missiles?|rockets?|uavs?)\b"

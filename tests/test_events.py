@@ -959,3 +959,8 @@ def test_driving_troops_out_of_a_town_is_a_capture():
     got = summary("Fighters of the Vostok group drove Ukrainian troops out of Robotyne on Monday.")
     assert [(t, p, side) for t, p, side, _ in got] == [("capture", "Robotyne", "russia")]
     assert summary("Police drove the protesters out of the square in Kyiv on Monday.") == []
+
+
+def test_shelling_by_a_force_in_a_place_is_a_strike_there():
+    got = summary("As a result of shelling by Russian troops in Kharkiv on Monday afternoon, 11 people were killed.")
+    assert [(t, p, side) for t, p, side, _ in got] == [("strike", "Kharkiv", "russia")]
