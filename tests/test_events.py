@@ -964,3 +964,8 @@ def test_driving_troops_out_of_a_town_is_a_capture():
 def test_shelling_by_a_force_in_a_place_is_a_strike_there():
     got = summary("As a result of shelling by Russian troops in Kharkiv on Monday afternoon, 11 people were killed.")
     assert [(t, p, side) for t, p, side, _ in got] == [("strike", "Kharkiv", "russia")]
+
+
+def test_shells_landing_in_a_place_are_a_strike():
+    got = summary("In Nikopol, at least 42 shells landed in residential areas on Monday.")
+    assert [(t, p) for t, p, _, _ in got] == [("strike", "Nikopol")]
