@@ -27,7 +27,7 @@ import re
 from . import places
 from .actors import actor_side, is_outlet, lookup
 from .prefilter import Gated
-from .speech import _speaker_noun, _speakerish
+from .speech import THIS_BY as _THIS_BY, _speaker_noun, _speakerish
 
 BACK_REF_SPAN = 8     # sentences a back-reference ("announced this") may reach
 # "announced this", "reported this on Telegram", "said so", "confirmed it"
@@ -35,12 +35,7 @@ _BACK_REF = re.compile(
     r"\b(?:said|says|announced|announces|reported|reports|stated|states|wrote|writes|noted|notes|"
     r"confirmed|confirms|posted|claimed|claims|informed|declared|told\s+(?:reporters|journalists|\w+)\s+about)\s+"
     r"(?:this|so|that|it|about\s+(?:this|it))\b(?!\s+(?:was|were|is|are|had|has|have|would|will|the|a|an|\w+ed)\b)", re.I)
-# "This was reported by the Air Force", "This was announced by Governor X"
-_THIS_BY = re.compile(r"^\s*(?:This|That|It)\s+(?:was|has\s+been|is)\s+(?:\w+\s+)?"
-                      r"(?:reported|announced|stated|said|confirmed|posted|claimed)\s+"
-                      r"(?:on\s+\w+\s+)?"          # "reported on Telegram by"
-                      r"(?:by|in\s+(?:a|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:summary|report|statement|update|bulletin|"
-                      r"briefing|post|message|address|press\s+release)\s+(?:of|by|from))\s+(?P<who>[^,.;]{2,80})", re.I)
+
 # The outlet speaking in its own name: its own earlier reporting, a cross-reference.
 _OUTLET_VOICE = re.compile(
     r"^\s*(?:As\s+(?:\S+\s+){0,4}?(?:earlier\s+|previously\s+)?reported|Earlier,?\s+(?:\S+\s+){0,4}?reported|"
@@ -88,6 +83,8 @@ def carried_speakers(doc) -> list:
                     cur = None
                 continue
             prose = True
+            if _outlet_bullet(doc, i):
+                cur = None      # "- During the year, Russia killed 405 ...": the outlet's own notes
             carried[i] = carry(cur)
             outlet = False
             for a in doc.attributions(i):
@@ -124,6 +121,22 @@ def carried_speakers(doc) -> list:
             if own[j] is None and not doc.heading(j):
                 carried[j] = carry(who)
     return carried
+
+
+_DASH_ITEM = re.compile(r"^\s*[-–]\s")
+
+
+def _outlet_bullet(doc, i: int) -> bool:
+    """A paragraph opening with a dash after prose that closed with a full stop ("- During the
+    year, Russia killed 405 people ..."): the outlet's background notes at the foot of a story,
+    not a speaker's list (which follows a colon)."""
+    lo, _ = doc.paragraph(i)
+    if lo != i or i == 0 or not _DASH_ITEM.match(doc.sentences[i].text):
+        return False
+    first = i
+    while first > 0 and _DASH_ITEM.match(doc.sentences[doc.paragraph(first - 1)[0]].text):
+        first = doc.paragraph(first - 1)[0]     # the run of dash items: decided by what opens it
+    return first > 0 and not doc.sentences[first - 1].text.rstrip().endswith(":")
 
 
 def _own_outlet(doc, raw: str) -> bool:

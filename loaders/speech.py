@@ -140,7 +140,18 @@ _CUES = ("said", "say", "stat", "told", "tell", "report", "claim", "estimat", "b
 _CUE_SCAN = automaton(_CUES)
 # The patterns behind the words each needs: most sentences hold none of them.
 _ACCORDING_G, _POSS_DOC_G, _VERB_G = Gated(_ACCORDING), Gated(_POSS_DOC, also=("'", "’")), Gated(_VERB)
+# "This was reported by the Air Force", "This was reported in the summary of the General Staff":
+# the speaker of this sentence, and (discourse.py) of the ones around it
+THIS_BY = re.compile(r"^\s*(?:This|That|It)\s+(?:was|has\s+been|is)\s+(?:\w+\s+)?"
+                      r"(?:reported|announced|stated|said|confirmed|posted|claimed)\s+"
+                      r"(?:on\s+\w+\s+)?"          # "reported on Telegram by"
+                      r"(?:by|in\s+(?:a|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:summary|report|statement|update|bulletin|"
+                      r"briefing|post|message|address|press\s+release)\s+(?:of|by|from))\s+(?P<who>[^,.;]{2,80})", re.I)
 _DOC_FORMS = (Gated(_BY_DOC), Gated(_GIVEN_BY), Gated(_CITING))
+
+
+# "X in the bulletin released today", "X on Telegram": what trails the speaker
+_BY_TAIL = re.compile(r"\s+(?:in|on|via|through)\s+(?:a|an|the|its|their|his|her)\b.*$|\s+(?:today|yesterday|on\s+\w+day)\b.*$")
 
 
 def sentence_attributions(text: str, offset: int) -> list[Attribution]:
@@ -171,10 +182,20 @@ def sentence_attributions(text: str, offset: int) -> list[Attribution]:
             who = _np_after(text, m.start("who"))
             if who:
                 out.append(_make(text, offset, who[0], who[1], 0, n))
+    this_by = THIS_BY.match(text) if low.lstrip()[:3] in ("thi", "tha", "it ") else None
+    if this_by:
+        # "This was announced by the ministry in its bulletin, explaining that ...": the whole sentence
+        s, who = this_by.start("who"), this_by.group("who").rstrip()
+        tail = _BY_TAIL.search(who)
+        who = who[:tail.start()] if tail else who
+        if _speakerish(_clean_subject(who) or ""):
+            out.append(_make(text, offset, s, s + len(who), 0, n))
     for m in _VERB_G.finditer(text, low=low):
         a = _verb_attribution(text, offset, m)
         if a is not None:
             out.append(a)
+    if this_by:     # not "It" as the speaker of "It was reported by X"
+        out = [a for a in out if not (a.pronoun and a.start == offset + this_by.start())]
     # drop attributions nested in another one's speaker ("Ukraine's military" and "Ukraine")
     out = [a for a in out if not any(b is not a and b.start <= a.start and a.end <= b.end
                                      and (b.end - b.start) > (a.end - a.start) for b in out)]
@@ -433,7 +454,7 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
         gov_end = s
         # "..., officials said, killing at least three": the participle goes on with the claim
         g2 = re.search(r"\b(?:adding|and\s+added|noting)\b", tail) or re.match(
-            r"[^,.;]{0,30},\s*(?:killing|injuring|wounding|leaving|destroying|damaging)\b", tail)
+            r"[^,.;]{0,30},\s*(?:killing|injuring|wounding|leaving|destroying|damaging|after|when|as|because)\b", tail)
         if g2:
             return _make(text, offset, s, e, 0, len(text), pronoun)
         return _make(text, offset, s, e, 0, gov_end, pronoun)

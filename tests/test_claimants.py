@@ -158,7 +158,7 @@ def test_this_is_reported_by_carries_forward_across_place_headings():
             "Nine people were hurt in a separate incident.")
     figs = {f.number_text: f for f in extract_figures(ctx_of(text))}
     for n in ("Two", "14", "four", "Three"):
-        assert (figs[n].claimant, figs[n].claimant_side) == ("the National Police", "ukraine"), n
+        assert (figs[n].claimant, figs[n].claimant_side) == ("National Police", "ukraine"), n
     assert figs["Two"].place == "Kharkiv" and figs["14"].place == "Kharkiv"
     assert figs["four"].place == "Kharkiv Oblast" and figs["Three"].place == "Kharkiv Oblast"
     # a heading that names no place ends both the speaker and the section's place
@@ -896,3 +896,29 @@ def test_a_participle_after_an_introductory_clause_takes_the_main_subject():
     text = ("As the Russian onslaught continues to escalate, embattled President Volodymyr Zelensky has provided "
             "insight into the scale of losses, claiming that up to 100 Ukrainians might be dying every day.")
     assert who(text, "100") == ("Volodymyr Zelensky", "ukraine")
+
+
+def test_this_was_announced_by_x_names_the_speaker_of_its_own_sentence():
+    from loaders.figures import extract_figures
+    text = ("This was announced by the Russian Defense Ministry in the bulletin released today, explaining that "
+            "in the last 24 hours 690 soldiers have surrendered at the plant.")
+    figs = extract_figures(ctx_of(text))
+    assert [(f.value, f.claimant_side) for f in figs] == [(690, "russia")]
+
+
+def test_the_outlets_dash_notes_after_a_story_are_its_own_voice_but_a_speakers_list_is_not():
+    from loaders.figures import extract_figures
+    story = ("Russia shelled Kherson in the evening, and a woman was killed. This was announced by the head of the "
+             "Kherson city military administration, Roman Mrochko.\n")
+    notes = "- During the year, Russia killed 405 people in the Kherson region.\n- Another 1,705 people were injured.\n"
+    figs = {f.number_text: f for f in extract_figures(ctx_of(story + notes))}
+    assert figs["405"].claimant_side == "unattributed" and figs["1,705"].claimant_side == "unattributed"
+    listed = story.replace("Roman Mrochko.", "Roman Mrochko, who listed the year's toll:") + notes
+    figs = {f.number_text: f for f in extract_figures(ctx_of(listed))}
+    assert figs["405"].claimant_side == "ukraine" and figs["1,705"].claimant_side == "ukraine"
+
+
+def test_a_speaker_after_the_clause_governs_a_subordinate_clause_after_it():
+    from loaders.figures import extract_figures
+    text = "Five explosions were heard in the capital, the mayor of Kyiv said, after 28 drones were launched by Russia."
+    assert [(f.value, f.claimant_side) for f in extract_figures(ctx_of(text))] == [(28, "ukraine")]
