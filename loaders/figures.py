@@ -58,7 +58,7 @@ _NP_STOP = re.compile(
 _OF_DET = re.compile(r"of\s+(?:its|their|our|his|her|the|those|these|whom)\b", _I)
 
 _AFTER = re.compile(
-    r"(?:\s*(?:(?:%s)\b|(?<=\s)[–—-](?=\s)|\s[–—]\s[^–—.;]{1,80}?\s[–—]|,\s*(?:including|among\s+them|most\s+of\s+them)\s+(?:[^,.;]|(?<=\d)[,.](?=\d{3})){1,40},|,|"
+    r"(?:\s*(?:(?:%s)\b|(?<=\s)[–—-](?=\s)|\s[–—]\s[^–—.;]{1,80}?\s[–—]|,\s*(?:including|among\s+them|most\s+of\s+them|most|mostly|many\s+of\s+them)\s+(?:[^,.;]|(?<=\d)[,.](?=\d{3})){1,60},|,|[\"”](?=\s)|"
     r"(?:who|that|which)\s+[^.;]{1,80}?(?=\s*,?\s+(?:were|was|have|has|had|are|is)\s)|(?:in|near|at|on|from|across|of)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?|(?:in|from|of|at|near)\s+(?:his|her|their|its|our|the|a)\s+(?:[\w-]+\s+){0,2}?[\w-]+))*\s*(?:%s)"
     % (L.AFTER_FILLER, _alt(f"(?P<{k}>(?:{_alt(v)})\\b)" for k, v in L.AFTER)), _I)
 _AFTER_KINDS = [k for k, _ in L.AFTER]

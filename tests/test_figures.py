@@ -2162,6 +2162,11 @@ CASES += [
       'killed_or_wounded=240000..290000 range russia'),
     C('one-man-one-woman', "One woman was killed and one man was slightly injured by shrapnel.",
       'killed=1 exact civilian', 'wounded=1 exact civilian'),
+    C('a-quote-closing-before-the-verb', "“270 Russian servicemen” were returned to Russia in the swap.",
+      'captured=270 exact russia'),
+    C('an-appositive-of-most-before-the-verb',
+      "Officials said 144 soldiers, most former defenders of the steelworks, had been freed in a prisoner swap.",
+      'captured=144 exact -'),
     C('afu-losses-are-ukraines',
       "Since the start of the operation, AFU losses have been more than 380,000 soldiers killed and wounded, "
       "14,000 tanks and armored vehicles and 550 aircraft were destroyed, the minister reported.",
