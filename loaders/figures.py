@@ -734,7 +734,7 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         if b == "killed_or_wounded" and _LOSS_OF.search(t, max(lo, q.start - 40), q.start):
             return "equipment_lost"     # "the loss of three more MLRS"
         if prev is not None and prev[1] in ("killed_or_wounded", "killed", "equipment_lost") and _listed(t, prev[0], q) \
-                and _LOSS_VERB.search(t, 0, q.start):
+                and (_LOSS_VERB.search(t, 0, q.start) or _LOSS_NOUN.search(t, 0, q.start)):
             return "equipment_lost"     # "lost 1,340 soldiers, 9 tanks and 27 artillery systems"
         if prev is not None and prev[1] == "equipment_lost" and (_listed(t, prev[0], q) or _broken_down(t, prev[0], q)):
             return "equipment_lost"

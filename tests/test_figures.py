@@ -2167,6 +2167,10 @@ CASES += [
     C('an-appositive-of-most-before-the-verb',
       "Officials said 144 soldiers, most former defenders of the steelworks, had been freed in a prisoner swap.",
       'captured=144 exact -'),
+    C('hardware-after-a-casualty-count',
+      "The enemy's casualties amounted to 485 Ukrainian personnel killed and injured, three armored combat vehicles "
+      "and two cars, the ministry said.",
+      'killed_or_wounded=485 exact ukraine', 'equipment_lost=3 exact ukraine', 'equipment_lost=2 exact ukraine'),
     C('afu-losses-are-ukraines',
       "Since the start of the operation, AFU losses have been more than 380,000 soldiers killed and wounded, "
       "14,000 tanks and armored vehicles and 550 aircraft were destroyed, the minister reported.",
