@@ -12,7 +12,7 @@ NOUNS = {
     "military": [
         r"service\s*members?", r"servicem[ae]n", r"service\s*people", r"military\s+personnel", r"personnel", r"soldiers?",
         r"solders?",   # a common misspelling of soldiers
-        r"sergeants?", r"corporals?", r"lieutenants?", r"privates",
+        r"sergeants?", r"corporals?", r"lieutenants?", r"privates", r"sailors?", r"seamen", r"pilots?",
         r"troopers?",
         r"troops?", r"fighters?", r"mercenar(?:y|ies)", r"militants?", r"marines?", r"paratroopers?",
         r"conscripts?", r"recruits?", r"mobilised\s+men", r"defenders?", r"combatants?", r"infantrymen",

@@ -2171,6 +2171,7 @@ CASES += [
       "The enemy's casualties amounted to 485 Ukrainian personnel killed and injured, three armored combat vehicles "
       "and two cars, the ministry said.",
       'killed_or_wounded=485 exact ukraine', 'equipment_lost=3 exact ukraine', 'equipment_lost=2 exact ukraine'),
+    C('pilots-returned-in-a-swap', "In the swap, three military pilots returned to Russia.", 'captured=3 exact russia'),
     C('afu-losses-are-ukraines',
       "Since the start of the operation, AFU losses have been more than 380,000 soldiers killed and wounded, "
       "14,000 tanks and armored vehicles and 550 aircraft were destroyed, the minister reported.",
