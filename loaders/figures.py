@@ -893,12 +893,12 @@ _EQUIP_LOSSES = re.compile(r"\b(?:tank|armou?red\s+vehicle|vehicle|artillery|equ
 _LOSS_OF = re.compile(r"\bloss(?:es)?\s+of\s+(?:(?:a\s+)?further\s+|another\s+|an\s+additional\s+)?$", _I)
 _TOTAL_NAMES = re.compile(r"\b(?:(?P<captured>prisoners|pows|captives)|(?P<killed>dead|killed|deaths|fatalities)|"
                           r"(?P<wounded>wounded|injured))\b", _I)
-_TOTAL_TO = re.compile(r"\b(?:bring(?:s|ing)?|brought|take(?:s|n)?|taking|took|rais(?:e|es|ed|ing)|push(?:es|ed|ing)?|"
-                       r"lift(?:s|ed|ing)?)\s+(?:the|its|their|our|his|her)\s+(?:overall\s+|total\s+|running\s+)?"
+# the verbs of a running total: "bringing the total to", "which takes the number ... to"
+_RAISES = r"bring(?:s|ing)?|brought|tak(?:es|ing)|took|rais(?:es|ed|ing)|push(?:es|ed|ing)|lift(?:s|ed|ing)"
+_TOTAL_TO = re.compile(r"\b(?:%s)\s+(?:the|its|their|our|his|her)\s+(?:overall\s+|total\s+|running\s+)?"
                        r"(?:total|number|tally|count|toll|figure)\b[^.;:\d]{0,80}?\s+to\s+(?:about|around|roughly|some|nearly|"
-                       r"almost|over|more\s+than|at\s+least)?\s*$", _I)
-_RUNNING = re.compile(r"\b(?:bring(?:s|ing)?|brought|tak(?:es|ing)|took|rais(?:es|ed|ing)|push(?:es|ed|ing)|lift(?:s|ed|ing)|"
-                      r"increasing)\b", _I)
+                       r"almost|over|more\s+than|at\s+least)?\s*$" % _RAISES, _I)
+_RUNNING = re.compile(r"\b(?:%s|increasing)\b" % _RAISES, _I)
 _SUBSET_GAP = re.compile(r"(?:,|\s[—–])\s*(?:including|among\s+them|among\s+whom)\s+$", _I)
 
 
