@@ -154,7 +154,7 @@ def test_cli_watch_stops_cleanly_on_ctrl_c(tmp_path):
         write(folder, "toretsk.txt", TORETSK)
         wait_for(lambda: db.exists() and query(db, "SELECT count(*) FROM articles") == [(2,)], what="the new file")
         proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=90)   # a loaded machine may be mid-compaction
+        out, err = proc.communicate(timeout=20)
     finally:
         if proc.poll() is None:
             proc.kill()
