@@ -75,13 +75,26 @@ def claims_stored(db) -> bool:
     """segments.claims_stored of the catalog this reader has open: its per-claim rows are cheap to
     read (one segment holds most figures; the rest are merged when the reader opens)."""
     from loaders import segments
+    cat = _catalog(db)
+    return cat is not None and segments.claims_stored(cat)
+
+
+@cached
+def cells_stored(db) -> bool:
+    """segments.cells_stored of the catalog this reader has open: the matrix's cells are stored."""
+    from loaders import segments
+    cat = _catalog(db)
+    return cat is not None and segments.cells_stored(cat)
+
+
+def _catalog(db):
+    from loaders import segments
     try:
         rows = query(db, f"SELECT * FROM {SOURCE}._segments")
     except duckdb.Error:      # not a segment catalog
-        return False
-    cat = segments.Catalog(segments={r["segment"]: {k: v for k, v in r.items() if v == v and v is not None}
-                                     for r in rows.to_dict("records")})
-    return segments.claims_stored(cat)
+        return None
+    return segments.Catalog(segments={r["segment"]: {k: v for k, v in r.items() if v == v and v is not None}
+                                      for r in rows.to_dict("records")})
 
 
 def _claim_rows(db, f: Filters, kinds: tuple[str, ...]) -> tuple[str, list]:
@@ -334,7 +347,22 @@ def matrix(db, f: Filters, kinds: tuple[str, ...] = CASUALTY_KINDS) -> pd.DataFr
                     ORDER BY city_reports DESC, city LIMIT ?),
         cells AS (SELECT latest.*, busiest.city_reports FROM latest
                   JOIN busiest ON latest.city IS NOT DISTINCT FROM busiest.city)"""
-    if claim_table(db, f):
+    if claim_table(db, f) == "per_claim" and cells_stored(db):
+        # the stored cells (loaders/segments.py: matrix_cells): kind and sides select whole cells
+        where, params = ["TRUE"], []
+        for col, vals in (("kind", f.kind), ("kind", kinds), ("claimant_side", f.claimant_side),
+                          ("subject_side", f.subject_side)):
+            if vals:
+                where.append(f"{col} IN (SELECT unnest(?))")
+                params.append(list(vals))
+        row = ", ".join(("ck AS claim_id",) + MATRIX_ROW)
+        df = query(db, f"""
+            WITH latest AS (SELECT * FROM matrix_cells WHERE {' AND '.join(where)}),
+            busiest AS (SELECT city, sum(figures) AS city_reports FROM latest GROUP BY city
+                        ORDER BY city_reports DESC, city LIMIT ?)
+            SELECT {row}, latest.city, kind, claimant_side, subject_side, city_reports
+            FROM latest JOIN busiest ON latest.city IS NOT DISTINCT FROM busiest.city""", [*params, MATRIX_CITIES])
+    elif claim_table(db, f):
         # from one row per claim: its figures counted, its newest figure, and the newest claim's
         # row carried along by the aggregate that picks it (a second scan for them cost more)
         base, params = _claim_rows(db, f, kinds)
