@@ -495,3 +495,29 @@ def test_big_merges_run_in_a_detached_compactor_process(tmp_path):
         time.sleep(0.2)
     assert content(db) == before
     assert_whole(db)
+
+
+def test_matrix_cells_follow_a_replacement_in_the_largest_segment(tmp_path, monkeypatch):
+    """The largest segment's stored cells are read as they are but for the cells its replaced
+    articles' figures lay in (re-aggregated), here a cell no other segment's claims fall in."""
+    import dataclasses
+    import pandas as pd
+    from metrics import db as mdb
+    db = tmp_path / "x.duckdb"
+    write(db, ("a", TEXT), ("b", TEXT), ("c", TEXT))     # a, b and c report the same two claims
+    x = extracted("a", CHANGED)
+    x.figures = [dataclasses.replace(f, kind="killed") for f in x.figures]    # a's figures now in another cell
+    with store.open_writer(db) as con:
+        store.write_batch(con, [x])
+    cat = catalog(db)
+    big = max(cat.segments, key=lambda s: cat.segments[s]["figures"])
+    assert {s for s, _ in cat.tombstones} == {big} and len(cat.segments) == 2
+    copies_match(db)                                     # the catalog's own view
+    monkeypatch.setattr(segments, "STORED_SHARE", 0.0)   # the app's reader: re-aggregated once when it opens
+    mdb.close_all()
+    got = mdb.query(db, "SELECT * FROM matrix_cells ORDER BY ALL")
+    want = mdb.query(db, "SELECT * FROM " + segments.derived_sql("matrix_cells", "figures", "events") + " ORDER BY ALL")
+    pd.testing.assert_frame_equal(got, want)
+    assert sorted(zip(got["kind"], got["reports"])) == [("killed", 1), ("wounded", 2)]
+    assert mdb.query(db, "SELECT count(*) AS n FROM matrix_cells_touched")["n"].iloc[0] == 2
+    mdb.close_all()
