@@ -516,19 +516,20 @@ def _over_time_rows(db, f: Filters, kinds: tuple, order: list) -> tuple[pd.DataF
     # hashed once per claim (as count(DISTINCT hash(ck)) does for keys, two groups would need a
     # hash collision to be counted as one)
     g = "hash(city, claimant_side, subject_side, period_end IS NULL)"
-    # one pass over the claims, to one row per week x month x group (a sixth of them at 1,000,000
-    # articles; a week lies in at most two months, a month in one quarter and one year), then from
-    # those: the claims and groups counted, how many groups each period makes (every period makes
-    # at least as many as there are groups: when those are more than the chart draws, it groups by
-    # year whatever the counts), the finest period that fits, and its cut: a group's newest claim is
-    # on its latest first date, so only groups whose latest date is among the MAX_POINTS latest can
-    # be drawn, and only their claims on or after the MAX_POINTS-th such date can be their newest
+    # one pass over the claims, to one row per week x month x group (a fifth to a quarter as many at
+    # 1,000,000 articles; a week lies in at most two months, a month in one quarter and one year),
+    # then from those: the claims and groups counted, how many groups each period makes (every period
+    # makes at least as many as there are groups: when those are more than the chart draws, it groups
+    # by year whatever the counts), the finest period that fits, and its cut: a group's newest claim
+    # is on its latest first date, so only groups whose latest date is among the MAX_POINTS latest
+    # can be drawn, and only their claims on or after the MAX_POINTS-th such date can be their newest
     per = {"week": "w", "month": "m", "quarter": "date_trunc('quarter', m)", "year": "date_trunc('year', m)"}
     fits = " ".join(f"WHEN p.{u} <= {MAX_POINTS} THEN '{u}'" for u in order)
     bucket_of = "CASE u.grouped " + " ".join(f"WHEN '{u}' THEN {b}" for u, b in per.items()) + " END"
     s = query(db, f"""
-        WITH c AS MATERIALIZED (SELECT date_trunc('week', first_reported) AS w, date_trunc('month', first_reported) AS m,
-                                       {g} AS g, count(*) AS n, max(first_reported) AS mx FROM {dated} GROUP BY ALL),
+        WITH c AS MATERIALIZED (SELECT date_trunc('week', first_reported) AS w,
+                                       date_trunc('month', first_reported) AS m, {g} AS g, count(*) AS n,
+                                       max(first_reported) AS mx FROM {dated} GROUP BY ALL),
         s AS (SELECT coalesce(sum(n), 0) AS claims, count(DISTINCT g) AS groups FROM c),
         p AS (SELECT {", ".join(f"count(DISTINCT ({b}, g)) AS {u}" for u, b in per.items())}
               FROM c WHERE (SELECT groups FROM s) <= {MAX_POINTS}),

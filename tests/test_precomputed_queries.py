@@ -441,8 +441,8 @@ def cells_match(db) -> None:
     mdb.close_all()
     assert raw(claims.cells_stored)(db)
     got = mdb.query(db, "SELECT * FROM matrix_cells ORDER BY ALL")
-    want = mdb.query(db, "SELECT * FROM " + segments.cells_sql(segments.claim_partials_sql("per_claim", "figures_by_kind"))
-                     + " ORDER BY ALL")
+    cells = segments.cells_sql(segments.claim_partials_sql("per_claim", "figures_by_kind"))
+    want = mdb.query(db, f"SELECT * FROM {cells} ORDER BY ALL")
     assert len(got) > 10
     pd.testing.assert_frame_equal(got, want, obj="matrix_cells")
 

@@ -67,7 +67,8 @@ def copies_match(db: Path) -> None:
                 *((CLAIMS.format(t=t), CLAIMS.format(t=segments.derived_sql(t, "figures", "events")))
                   for t in segments.CLAIM_BY),
                 # the matrix's cells: as grouping the live figures' claims gives them
-                ("SELECT * FROM matrix_cells", "SELECT * FROM " + segments.derived_sql("matrix_cells", "figures", "events"))):
+                ("SELECT * FROM matrix_cells",
+                 "SELECT * FROM " + segments.derived_sql("matrix_cells", "figures", "events"))):
             a = sorted(con.execute(copy).fetchall(), key=repr)
             assert a == sorted(con.execute(plain).fetchall(), key=repr), copy
             assert a, copy
