@@ -137,6 +137,9 @@ def derive(db: Path, snapshot: segments.Catalog) -> None:
                 by_kind = segments.seg_path(db, s, "figures_by_kind")
                 if t in segments.CLAIM_BY and by_kind.exists():   # its claim keys are computed already
                     rel = segments.claim_partials_sql(t, f"read_parquet({segments.sql_str(by_kind)})")
+                per_claim = segments.seg_path(db, s, "per_claim")
+                if t == "matrix_cells" and per_claim.exists():     # published, or derived just above
+                    rel = segments.cells_sql(f"read_parquet({segments.sql_str(per_claim)})")
                 con.execute(f"COPY (SELECT * FROM {rel} "
                             f"ORDER BY {segments.ORDER[t]}) TO {segments.sql_str(tmp)} "
                             "(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 16384)")

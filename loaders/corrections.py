@@ -687,7 +687,7 @@ def install_views(con, src: str) -> dict[str, int]:
         [src]).fetchall()]
     for t in tables:
         if t not in ("figures", "events", "corrections", "figures_by_kind", "evidence", "facets", "per_claim",
-                     "per_claim_outlet"):
+                     "per_claim_outlet", "matrix_cells"):
             con.execute(f"CREATE OR REPLACE VIEW {_q(t)} AS SELECT * FROM {src}.main.{_q(t)}")
     has = "corrections" in tables and con.execute(
         f"SELECT count(*) FROM {src}.main.corrections").fetchone()[0] > 0
@@ -792,6 +792,32 @@ def _claim_views(con, src: str, tables: list[str], fixed: dict[str, bool]) -> No
         else:
             sql = stored[table]
         con.execute(f"CREATE OR REPLACE VIEW {table} AS {sql}")
+    _cell_view(con, src, tables, fixed, stored)
+
+
+def _cell_view(con, src: str, tables: list[str], fixed: dict[str, bool], stored: dict[str, str]) -> None:
+    """matrix_cells (the matrix's cells: loaders/segments.py) with the corrections: the cells the
+    corrected claims fall in, as extracted and as corrected, re-aggregated from the corrected
+    per_claim rows when the reader opens, the other cells as stored. A database without them gets
+    them from per_claim."""
+    from .segments import CELL_GROUP, cells_on, cells_sql
+    if "matrix_cells" not in tables:
+        sql = f"SELECT * FROM {cells_sql('per_claim')}"
+    elif fixed.get("figure"):
+        by = ", ".join(CELL_GROUP)
+        # a claim row lies in one cell, that of its figures: the cells of the touched claims' rows
+        # as re-aggregated (fix_per_claim), and of the corrected figures as extracted (the touched
+        # claims' other figures are in fix_per_claim's rows, unchanged)
+        raw = ", ".join(f"raw_{c} AS {c}" for c in CELL_GROUP)
+        con.execute(f"""CREATE OR REPLACE TABLE cell_fix_groups AS SELECT DISTINCT {by} FROM (
+            SELECT {by} FROM fix_per_claim UNION ALL SELECT {raw} FROM fix_figure)""")
+        con.execute("CREATE OR REPLACE TABLE fix_matrix_cells AS SELECT * FROM " + cells_sql(
+            f"(SELECT c.* FROM per_claim c SEMI JOIN cell_fix_groups g ON {cells_on('c', 'g')})"))
+        sql = (f"SELECT s.* FROM ({stored['matrix_cells']}) s ANTI JOIN cell_fix_groups g ON {cells_on('s', 'g')} "
+               "UNION ALL BY NAME SELECT * FROM fix_matrix_cells")
+    else:
+        sql = stored["matrix_cells"]
+    con.execute(f"CREATE OR REPLACE VIEW matrix_cells AS {sql}")
 
 
 def _stored_claims(con, src: str, tables: list[str]) -> dict[str, str]:
@@ -799,7 +825,7 @@ def _stored_claims(con, src: str, tables: list[str]) -> dict[str, str]:
     every query from the immutable files (the claims that replaced articles touch, the merge of
     claims several segments hold) computed once, into tables of this reader."""
     from . import segments
-    out = {t: f"SELECT * FROM {src}.main.{t}" for t in segments.CLAIM_BY}
+    out = {t: f"SELECT * FROM {src}.main.{t}" for t in (*segments.CLAIM_BY, "matrix_cells")}
     if "per_claim" not in tables or not segments.is_catalog(con, src):
         return out
     cat = segments.read_catalog(con, src)
@@ -814,7 +840,10 @@ def _stored_claims(con, src: str, tables: list[str]) -> dict[str, str]:
             con.execute(f"CREATE OR REPLACE TABLE {name} AS {sql}")
             kept.add(name)
         return name
-    return {t: segments.claim_view_sql(db, t, cat, f"{src}.", keep) for t in segments.CLAIM_BY}
+    out = {t: segments.claim_view_sql(db, t, cat, f"{src}.", keep) for t in segments.CLAIM_BY}
+    if "matrix_cells" in tables:
+        out["matrix_cells"] = segments.cells_view_sql(db, cat, f"{src}.", keep)
+    return out
 
 
 def _type(col: str) -> str:

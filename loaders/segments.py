@@ -42,7 +42,7 @@ from .errors import StoreBusy
 DATA_TABLES = ("articles", "figures", "events")      # written by ingests
 # files of a segment: the data tables, then those derived from them at write time
 SEGMENT_TABLES = DATA_TABLES + ("claim_reports", "figures_by_kind", "evidence", "facets", "per_claim",
-                                "per_claim_outlet")
+                                "per_claim_outlet", "matrix_cells")
 
 # Copies of a segment's rows in another order, for queries the city order cannot serve.
 # Figures and events are sorted by city (City pages skip other cities' row groups). Corrections
@@ -88,11 +88,13 @@ FACET_DATES = ("published", "figure_date", "event_date")
 ORDER = {"articles": "", "figures_by_kind": "kind, day DESC NULLS LAST, figure_id",
          "evidence": "day DESC NULLS LAST, id", "facets": "dim, label, day",
          "per_claim": "kind, last_reported DESC NULLS LAST, ck",
-         "per_claim_outlet": "outlet, kind, last_reported DESC NULLS LAST, ck"}   # else city, day
+         "per_claim_outlet": "outlet, kind, last_reported DESC NULLS LAST, ck",
+         "matrix_cells": "kind, city, claimant_side, subject_side"}   # else city, day
 DERIVED_FROM = {"claim_reports": ("figures",), "figures_by_kind": ("figures",), "evidence": ("figures", "events"),
                 "facets": ("articles", "figures", "events"), "per_claim": ("figures",),
-                "per_claim_outlet": ("figures",)}
-DERIVED = ("figures_by_kind", "evidence", "facets", "per_claim", "per_claim_outlet")   # rows from other files
+                "per_claim_outlet": ("figures",), "matrix_cells": ("figures",)}
+# rows from other files (matrix_cells from per_claim: written after it)
+DERIVED = ("figures_by_kind", "evidence", "facets", "per_claim", "per_claim_outlet", "matrix_cells")
 
 # per_claim: one row per claim key of the segment with what the claims queries aggregate from its
 # figures (counts, first and last day, first and newest figure, its outlets, quoted sources and
@@ -143,6 +145,31 @@ def claim_merge_sql(table: str, parts: str, by: tuple[str, ...] | None = None) -
         FROM {parts} GROUP BY {by_})"""
 
 
+# matrix_cells: the side-by-side matrix's cells of a segment (metrics.claims.matrix), from its
+# per_claim rows: per city x kind x who says so x whose losses, the claims' figures summed and the
+# newest claim (latest last report, then newest figure) with what the matrix shows of it. A claim
+# lies in one cell (the cell's columns are part of its key), so a cell is exact for the catalog
+# as long as no other segment, replaced article or correction touches a claim of it; the views
+# re-aggregate those cells from the merged per_claim rows (cells_view_sql, corrections).
+CELL_GROUP = ("city", "kind", "claimant_side", "subject_side")
+CELL_ROW = ("ck", "qualifier", "value", "value_low", "value_high", "period_start", "period_end", "period_text",
+            "reports", "first_reported", "last_reported", "figure_id", "latest_figure")
+
+
+def cells_sql(claims: str) -> str:
+    """matrix_cells rows of a relation of per_claim rows (one row per claim)."""
+    by = ", ".join(CELL_GROUP)
+    row = ", ".join(f"{c} := {c}" for c in CELL_ROW)
+    return f"""(SELECT {by}, figures, unnest(c) FROM (SELECT {by}, sum(figures)::BIGINT AS figures,
+        arg_max(struct_pack({row}), (coalesce(last_reported, {NO_DAY_LAST}), latest_figure)) AS c
+        FROM {claims} GROUP BY {by}))"""
+
+
+def cells_on(a: str, b: str) -> str:
+    """Join condition on the cell's columns (any may be NULL: no place named, no side)."""
+    return " AND ".join(f"{a}.{c} IS NOT DISTINCT FROM {b}.{c}" for c in CELL_GROUP)
+
+
 # Per segment and data table, stored in the catalog: bit_xor of these row hashes (the snapshot
 # stamp's content digest, metrics/export.py, which must hash the same expressions). XOR undoes
 # itself, so a segment's live digest is its stored one XOR that of its tombstoned rows.
@@ -176,6 +203,8 @@ def derived_sql(table: str, figures: str, events: str, articles: str | None = No
         return facets_sql({"figures": figures, "events": events, "articles": articles or "_shape_articles"})
     if table in CLAIM_BY:
         return claim_partials_sql(table, f"(SELECT {by_kind_select()} FROM {figures})")
+    if table == "matrix_cells":
+        return cells_sql(derived_sql("per_claim", figures, events))
     raise ValueError(table)
 
 
@@ -264,7 +293,8 @@ CATALOG_TABLES = {
     "_segments": """CREATE TABLE _segments (segment VARCHAR PRIMARY KEY, seq BIGINT, articles BIGINT,
                     figures BIGINT, events BIGINT, claim_reports BIGINT, bytes BIGINT, figures_by_kind BIGINT,
                     evidence BIGINT, facets BIGINT, articles_digest UBIGINT, figures_digest UBIGINT,
-                    events_digest UBIGINT, per_claim BIGINT, per_claim_outlet BIGINT)""",
+                    events_digest UBIGINT, per_claim BIGINT, per_claim_outlet BIGINT,
+                    matrix_cells BIGINT)""",
     "_tombstones": "CREATE TABLE _tombstones (segment VARCHAR, doc_id VARCHAR)",
 }
 
@@ -295,6 +325,8 @@ def view_sql(db: Path, table: str, cat: Catalog, ref: str = "", name: str | None
     answering count(*) from Parquet metadata and from pushing some filters into the scan)."""
     if table in CLAIM_BY:
         return f"CREATE OR REPLACE VIEW {name or table} AS " + claim_view_sql(db, table, cat, ref)
+    if table == "matrix_cells":
+        return f"CREATE OR REPLACE VIEW {name or table} AS " + cells_view_sql(db, cat, ref)
     dead = {s for s, _ in cat.tombstones}
     order = sorted(cat.segments, key=lambda s: cat.segments[s]["seq"])
     parts = [f"SELECT * FROM {ref}_shape_{table}"]
@@ -335,6 +367,14 @@ def claims_stored(cat: Catalog) -> bool:
     return sum(figs) > 0 and not missing and max(figs) >= STORED_SHARE * sum(figs)
 
 
+def cells_stored(cat: Catalog) -> bool:
+    """Whether the matrix reads `matrix_cells`: when the claims queries read the per-claim rows
+    (claims_stored) and the largest segment, whose cells the view reads as stored, has them."""
+    figs = {s: i.get("figures", 0) for s, i in cat.segments.items()}
+    big = max(figs, key=lambda s: (figs[s], cat.segments[s]["seq"]), default=None)
+    return claims_stored(cat) and bool(cat.segments[big].get("matrix_cells"))
+
+
 def claim_view_sql(db: Path, table: str, cat: Catalog, ref: str = "", keep=None) -> str:
     """One row per claim (per claim and outlet) over the segments' partial rows. A segment with
     replaced articles: its stored rows for the keys those articles do not touch, plus the touched
@@ -345,15 +385,33 @@ def claim_view_sql(db: Path, table: str, cat: Catalog, ref: str = "", keep=None)
     catalog's view computes it at every query), or as a table the app's reader builds once when it
     opens (corrections.install_views), which returns its name."""
     keep = keep or (lambda name, sql: f"({sql})")
+    parts, big, _ = _claim_parts(db, table, cat, ref, keep)
+    if not parts:
+        return f"SELECT * FROM {ref}_shape_{table}"
+    if len(parts) == 1:
+        return next(iter(parts.values()))
+    rest = "(" + " UNION ALL BY NAME ".join(f"({p})" for s, p in parts.items() if s != big) + ")"
+    by = ("ck",) + CLAIM_BY[table][len(CLAIM_GROUP):]
+    on = " AND ".join(f"b.{c} IS NOT DISTINCT FROM r.{c}" if c == "outlet" else f"b.{c} = r.{c}" for c in by)
+    keys = keep(f"{table}_shared_keys", f"SELECT DISTINCT {', '.join(by)} FROM {rest}")
+    shared = keep(f"{table}_shared", "SELECT * FROM " + claim_merge_sql(
+        table, f"(SELECT b.* FROM ({parts[big]}) b SEMI JOIN {keys} r ON {on} UNION ALL BY NAME SELECT * FROM {rest})"))
+    return f"SELECT b.* FROM ({parts[big]}) b ANTI JOIN {keys} r ON {on} UNION ALL BY NAME SELECT * FROM {shared}"
+
+
+def _claim_parts(db: Path, table: str, cat: Catalog, ref: str, keep) -> tuple[dict[str, str], str | None, dict]:
+    """(each segment's rows of `table` as claim_view_sql reads them, the largest segment, each
+    segment's figures_by_kind relation)."""
     dead = {s for s, _ in cat.tombstones}
     order = sorted(cat.segments, key=lambda s: cat.segments[s]["seq"])
     path = lambda s, t: sql_str(seg_path(db.resolve(), s, t))   # noqa: E731
     gone = lambda s: f"(SELECT doc_id FROM {ref}_tombstones WHERE segment = {sql_str(s)})"   # noqa: E731
     parts: dict[str, str] = {}
+    figures: dict[str, str] = {}
     for n, s in enumerate(s for s in order if cat.segments[s].get("figures", 0) > 0):
         info = cat.segments[s]
-        figs = (f"read_parquet({path(s, 'figures_by_kind')})" if info.get("figures_by_kind", 0) > 0
-                else f"(SELECT {by_kind_select()} FROM read_parquet({path(s, 'figures')}))")
+        figs = figures[s] = (f"read_parquet({path(s, 'figures_by_kind')})" if info.get("figures_by_kind", 0) > 0
+                             else f"(SELECT {by_kind_select()} FROM read_parquet({path(s, 'figures')}))")
         if not info.get(table):
             live = f" WHERE doc_id NOT IN {gone(s)}" if s in dead else ""
             parts[s] = f"SELECT * FROM {claim_partials_sql(table, f'(SELECT * FROM {figs}{live})')}"
@@ -365,18 +423,35 @@ def claim_view_sql(db: Path, table: str, cat: Catalog, ref: str = "", keep=None)
                         f"UNION ALL BY NAME SELECT * FROM {again}")
         else:
             parts[s] = f"SELECT * FROM read_parquet({path(s, table)})"
-    if not parts:
-        return f"SELECT * FROM {ref}_shape_{table}"
-    if len(parts) == 1:
-        return next(iter(parts.values()))
-    big = max(parts, key=lambda s: (cat.segments[s]["figures"], cat.segments[s]["seq"]))
-    rest = "(" + " UNION ALL BY NAME ".join(f"({p})" for s, p in parts.items() if s != big) + ")"
-    by = ("ck",) + CLAIM_BY[table][len(CLAIM_GROUP):]
-    on = " AND ".join(f"b.{c} IS NOT DISTINCT FROM r.{c}" if c == "outlet" else f"b.{c} = r.{c}" for c in by)
-    keys = keep(f"{table}_shared_keys", f"SELECT DISTINCT {', '.join(by)} FROM {rest}")
-    shared = keep(f"{table}_shared", "SELECT * FROM " + claim_merge_sql(
-        table, f"(SELECT b.* FROM ({parts[big]}) b SEMI JOIN {keys} r ON {on} UNION ALL BY NAME SELECT * FROM {rest})"))
-    return f"SELECT b.* FROM ({parts[big]}) b ANTI JOIN {keys} r ON {on} UNION ALL BY NAME SELECT * FROM {shared}"
+    big = max(parts, key=lambda s: (cat.segments[s]["figures"], cat.segments[s]["seq"])) if parts else None
+    return parts, big, figures
+
+
+def cells_view_sql(db: Path, cat: Catalog, ref: str = "", keep=None) -> str:
+    """matrix_cells over the segments: the largest segment's cells as stored, except the cells that
+    other segments' claims, or its replaced articles' figures, fall in: those re-aggregated from the
+    merged per_claim rows (claim_view_sql). Without the largest segment's file, every cell from them.
+    `keep` as for claim_view_sql."""
+    keep = keep or (lambda name, sql: f"({sql})")
+    claims = claim_view_sql(db, "per_claim", cat, ref, keep)
+    parts, big, figures = _claim_parts(db, "per_claim", cat, ref, keep)
+    if big is None:
+        return f"SELECT * FROM {ref}_shape_matrix_cells"
+    if not cat.segments[big].get("matrix_cells"):
+        return f"SELECT * FROM {cells_sql(f'({claims})')}"
+    by = ", ".join(CELL_GROUP)
+    touched = [f"SELECT {by} FROM ({p})" for s, p in parts.items() if s != big]
+    if big in {s for s, _ in cat.tombstones}:
+        touched.append(f"SELECT {by} FROM {figures[big]} WHERE doc_id IN "
+                       f"(SELECT doc_id FROM {ref}_tombstones WHERE segment = {sql_str(big)})")
+    stored = f"SELECT * FROM read_parquet({sql_str(seg_path(db.resolve(), big, 'matrix_cells'))})"
+    if not touched:
+        return stored
+    groups = keep("matrix_cells_touched", f"SELECT DISTINCT {by} FROM ({' UNION ALL '.join(touched)})")
+    again = keep("matrix_cells_again", "SELECT * FROM " + cells_sql(
+        f"(SELECT c.* FROM ({claims}) c SEMI JOIN {groups} g ON {cells_on('c', 'g')})"))
+    return (f"SELECT s.* FROM ({stored}) s ANTI JOIN {groups} g ON {cells_on('s', 'g')} "
+            f"UNION ALL BY NAME SELECT * FROM {again}")
 
 
 def complete_columns(con, db: Path, table: str, cat: Catalog) -> list[str] | None:
@@ -440,7 +515,7 @@ def write_catalog(con, path: Path, db: Path, cat: Catalog, source: str, shapes: 
             segs = sorted(cat.segments.items())
             if segs:
                 keys = ("seq", "articles", "figures", "events", "claim_reports", "bytes", "figures_by_kind", "evidence",
-                        "facets", "per_claim", "per_claim_outlet")
+                        "facets", "per_claim", "per_claim_outlet", "matrix_cells")
                 digests = tuple(f"{t}_digest" for t in DIGESTS)
                 con.execute(f"INSERT INTO _segments (segment, {', '.join(keys + digests)}) "
                             f"SELECT {', '.join(['unnest(?)'] * (len(keys) + 1))}, "
@@ -457,7 +532,8 @@ def write_catalog(con, path: Path, db: Path, cat: Catalog, source: str, shapes: 
                     cols = ", ".join(rows.names(t))
                     con.execute(f"INSERT INTO {t} ({cols}) SELECT {cols} FROM {source}{t}")
             for t in SEGMENT_TABLES:
-                con.execute(view_sql(db, t, cat, columns=None if t in CLAIM_BY else complete_columns(con, db, t, cat)))
+                con.execute(view_sql(db, t, cat, columns=None if t in CLAIM_BY or t == "matrix_cells"
+                                     else complete_columns(con, db, t, cat)))
             con.execute(CLAIMS_VIEW)
         finally:
             con.execute(f"USE {here}")

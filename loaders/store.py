@@ -272,7 +272,10 @@ def write_segment(con, db: Path, seg: str, sources: dict[str, str]) -> dict:
         # merge's decoding buffers small. Figures in groups of 16,384 rows: a city's rows span
         # a few groups, so a city filter reads a few instead of all (3x less CPU at 100k)
         rg = 5000 if t == "articles" else 16384
-        con.execute(f"COPY (SELECT * FROM {sources[t]}{order}) TO {segments.sql_str(path)} "
+        src = sources[t]
+        if t == "matrix_cells" and "per_claim" in info:   # from the claims just written, not the figures again
+            src = segments.cells_sql(f"read_parquet({segments.sql_str(segments.seg_path(db, seg, 'per_claim'))})")
+        con.execute(f"COPY (SELECT * FROM {src}{order}) TO {segments.sql_str(path)} "
                     f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {rg})")
         info[t] = con.execute(f"SELECT count(*) FROM read_parquet({segments.sql_str(path)})").fetchone()[0]
         if t in segments.DIGESTS:

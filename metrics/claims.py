@@ -75,13 +75,26 @@ def claims_stored(db) -> bool:
     """segments.claims_stored of the catalog this reader has open: its per-claim rows are cheap to
     read (one segment holds most figures; the rest are merged when the reader opens)."""
     from loaders import segments
+    cat = _catalog(db)
+    return cat is not None and segments.claims_stored(cat)
+
+
+@cached
+def cells_stored(db) -> bool:
+    """segments.cells_stored of the catalog this reader has open: the matrix's cells are stored."""
+    from loaders import segments
+    cat = _catalog(db)
+    return cat is not None and segments.cells_stored(cat)
+
+
+def _catalog(db):
+    from loaders import segments
     try:
         rows = query(db, f"SELECT * FROM {SOURCE}._segments")
     except duckdb.Error:      # not a segment catalog
-        return False
-    cat = segments.Catalog(segments={r["segment"]: {k: v for k, v in r.items() if v == v and v is not None}
-                                     for r in rows.to_dict("records")})
-    return segments.claims_stored(cat)
+        return None
+    return segments.Catalog(segments={r["segment"]: {k: v for k, v in r.items() if v == v and v is not None}
+                                      for r in rows.to_dict("records")})
 
 
 def _claim_rows(db, f: Filters, kinds: tuple[str, ...]) -> tuple[str, list]:
@@ -334,7 +347,22 @@ def matrix(db, f: Filters, kinds: tuple[str, ...] = CASUALTY_KINDS) -> pd.DataFr
                     ORDER BY city_reports DESC, city LIMIT ?),
         cells AS (SELECT latest.*, busiest.city_reports FROM latest
                   JOIN busiest ON latest.city IS NOT DISTINCT FROM busiest.city)"""
-    if claim_table(db, f):
+    if claim_table(db, f) == "per_claim" and cells_stored(db):
+        # the stored cells (loaders/segments.py: matrix_cells): kind and sides select whole cells
+        where, params = ["TRUE"], []
+        for col, vals in (("kind", f.kind), ("kind", kinds), ("claimant_side", f.claimant_side),
+                          ("subject_side", f.subject_side)):
+            if vals:
+                where.append(f"{col} IN (SELECT unnest(?))")
+                params.append(list(vals))
+        row = ", ".join(("ck AS claim_id",) + MATRIX_ROW)
+        df = query(db, f"""
+            WITH latest AS (SELECT * FROM matrix_cells WHERE {' AND '.join(where)}),
+            busiest AS (SELECT city, sum(figures) AS city_reports FROM latest GROUP BY city
+                        ORDER BY city_reports DESC, city LIMIT ?)
+            SELECT {row}, latest.city, kind, claimant_side, subject_side, city_reports
+            FROM latest JOIN busiest ON latest.city IS NOT DISTINCT FROM busiest.city""", [*params, MATRIX_CITIES])
+    elif claim_table(db, f):
         # from one row per claim: its figures counted, its newest figure, and the newest claim's
         # row carried along by the aggregate that picks it (a second scan for them cost more)
         base, params = _claim_rows(db, f, kinds)
@@ -488,24 +516,34 @@ def _over_time_rows(db, f: Filters, kinds: tuple, order: list) -> tuple[pd.DataF
     # hashed once per claim (as count(DISTINCT hash(ck)) does for keys, two groups would need a
     # hash collision to be counted as one)
     g = "hash(city, claimant_side, subject_side, period_end IS NULL)"
-    # every period makes at least as many groups as there are distinct groups: when those are more
-    # than the chart draws, it groups by year whatever the counts per period are
-    s = query(db, f"SELECT count(*) AS claims, count(DISTINCT {g}) AS groups FROM {dated}", params).iloc[0]
+    # one pass over the claims, to one row per week x month x group (a fifth to a quarter as many at
+    # 1,000,000 articles; a week lies in at most two months, a month in one quarter and one year),
+    # then from those: the claims and groups counted, how many groups each period makes (every period
+    # makes at least as many as there are groups: when those are more than the chart draws, it groups
+    # by year whatever the counts), the finest period that fits, and its cut: a group's newest claim
+    # is on its latest first date, so only groups whose latest date is among the MAX_POINTS latest
+    # can be drawn, and only their claims on or after the MAX_POINTS-th such date can be their newest
+    per = {"week": "w", "month": "m", "quarter": "date_trunc('quarter', m)", "year": "date_trunc('year', m)"}
+    fits = " ".join(f"WHEN p.{u} <= {MAX_POINTS} THEN '{u}'" for u in order)
+    bucket_of = "CASE u.grouped " + " ".join(f"WHEN '{u}' THEN {b}" for u, b in per.items()) + " END"
+    s = query(db, f"""
+        WITH c AS MATERIALIZED (SELECT date_trunc('week', first_reported) AS w,
+                                       date_trunc('month', first_reported) AS m, {g} AS g, count(*) AS n,
+                                       max(first_reported) AS mx FROM {dated} GROUP BY ALL),
+        s AS (SELECT coalesce(sum(n), 0) AS claims, count(DISTINCT g) AS groups FROM c),
+        p AS (SELECT {", ".join(f"count(DISTINCT ({b}, g)) AS {u}" for u, b in per.items())}
+              FROM c WHERE (SELECT groups FROM s) <= {MAX_POINTS}),
+        u AS (SELECT CASE WHEN s.groups > {MAX_POINTS} THEN 'year' {fits} ELSE 'year' END AS grouped FROM s, p)
+        SELECT s.claims, u.grouped, (SELECT min(x) FROM (SELECT max(mx) AS x FROM c, u GROUP BY {bucket_of}, g
+                                                         ORDER BY x DESC LIMIT {MAX_POINTS})) AS cut
+        FROM s, u""", params).iloc[0]
     n = int(s["claims"])
     pick_params = params
     if n <= MAX_POINTS:
         grouped, picked = None, f"SELECT ck AS id, first_reported AS fr FROM {dated}"
     else:
-        if s["groups"] <= MAX_POINTS:
-            s = query(db, "SELECT " + ", ".join(f"count(DISTINCT (date_trunc('{u}', first_reported), {g})) AS {u}"
-                                                for u in BUCKETS) + f" FROM {dated}", params).iloc[0]
-        grouped = next((u for u in order if s.get(u, MAX_POINTS + 1) <= MAX_POINTS), "year")
+        grouped, cut = s["grouped"], s["cut"]
         bucket = f"date_trunc('{grouped}', first_reported), {g}"
-        # a group's newest claim is on its latest first date: only groups whose latest date is among
-        # the MAX_POINTS latest can be drawn, and only their claims on or after the MAX_POINTS-th
-        # such date can be their newest (one cheap pass over dates first, then the choice over those)
-        cut = query(db, f"""SELECT min(m) AS cut FROM (SELECT max(first_reported) AS m FROM {dated} GROUP BY {bucket}
-                            ORDER BY m DESC LIMIT {MAX_POINTS})""", params)["cut"].iloc[0]
         newer = f"(SELECT * FROM {dated} WHERE first_reported >= ?)"
         pick_params = params + [pd.Timestamp(cut).date()]
         picked = f"""SELECT unnest(arg_min(struct_pack(id := ck, fr := first_reported),

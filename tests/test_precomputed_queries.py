@@ -434,11 +434,25 @@ def compare_claims(before, db) -> int:
     return n
 
 
+def cells_match(db) -> None:
+    """The matrix reads the stored cells (matrix_cells), and they are the cells of the live
+    (merged, corrected) claims: what grouping the per-claim rows of every figure gives."""
+    from loaders import segments
+    mdb.close_all()
+    assert raw(claims.cells_stored)(db)
+    got = mdb.query(db, "SELECT * FROM matrix_cells ORDER BY ALL")
+    cells = segments.cells_sql(segments.claim_partials_sql("per_claim", "figures_by_kind"))
+    want = mdb.query(db, f"SELECT * FROM {cells} ORDER BY ALL")
+    assert len(got) > 10
+    pd.testing.assert_frame_equal(got, want, obj="matrix_cells")
+
+
 def test_the_per_claim_rows_give_what_grouping_figures_gave(tmp_path, before_claims, monkeypatch):
     from loaders import segments
     monkeypatch.setattr(segments, "STORED_SHARE", 0.0)     # read them whatever the segments' sizes
     db = make_db(tmp_path)
     assert raw(claims.claims_stored)(db)
+    cells_match(db)
     assert compare_claims(before_claims, db) > 100
     # a second segment: claims reported in both (their counts, dates and lists merge)
     folder = tmp_path / "more"
@@ -450,12 +464,15 @@ def test_the_per_claim_rows_give_what_grouping_figures_gave(tmp_path, before_cla
     assert mdb.query(db, "SELECT count(*) AS n FROM live._segments")["n"].iloc[0] == 2
     shared = mdb.query(db, "SELECT count(*) AS n FROM per_claim WHERE len(outlets) > 1")["n"].iloc[0]
     assert shared >= 2
+    cells_match(db)     # the cells the second segment's claims fall in: re-aggregated when the reader opens
+    assert mdb.query(db, "SELECT count(*) AS n FROM matrix_cells_touched")["n"].iloc[0] >= 2
     assert compare_claims(before_claims, db) > 100
     # a replaced article (a tombstone in the first segment): its claims lose that report
     write(tmp_path / "articles", "pokrovsk.txt", REPLACED)
     build_db(tmp_path, paths=[tmp_path / "articles"], manifest=tmp_path / "articles" / "manifest.csv")
     mdb.close_all()
     assert mdb.query(db, "SELECT count(*) AS n FROM live._tombstones")["n"].iloc[0] == 1
+    cells_match(db)
     assert compare_claims(before_claims, db) > 100
     # with fewer points allowed, over_time picks each group's newest claim from the rows too
     for limit in (1, 2, 3):
@@ -482,6 +499,8 @@ def test_the_per_claim_rows_give_what_grouping_figures_gave(tmp_path, before_cla
     ])
     mdb.close_all()
     assert mdb.query(db, "SELECT count(*) AS n FROM claim_fix_keys")["n"].iloc[0] >= 3
+    assert mdb.query(db, "SELECT count(*) AS n FROM cell_fix_groups")["n"].iloc[0] >= 3
+    cells_match(db)
     assert compare_claims(before_claims, db) > 100
     # the stored rows, merged and corrected, are what grouping the live (corrected) figures gives
     for t in segments.CLAIM_BY:
@@ -499,6 +518,7 @@ def test_per_claim_rows_are_read_when_one_segment_holds_most_figures(tmp_path, m
     db = make_db(tmp_path)
     mdb.close_all()
     assert raw(claims.claims_stored)(db) and claims.claim_table(db, Filters()) == "per_claim"
+    assert raw(claims.cells_stored)(db)
     assert claims.claim_table(db, Filters(outlet=("Test Wire",))) == "per_claim_outlet"
     assert claims.claim_table(db, Filters(city=("Bakhmut",))) is None
     assert claims.claim_table(db, Filters(start=dt.date(2024, 10, 1))) is None
@@ -510,6 +530,7 @@ def test_per_claim_rows_are_read_when_one_segment_holds_most_figures(tmp_path, m
     mdb.close_all()
     share = mdb.query(db, "SELECT max(figures) / sum(figures) AS s FROM live._segments")["s"].iloc[0]
     assert share < segments.STORED_SHARE and not raw(claims.claims_stored)(db)
+    assert not raw(claims.cells_stored)(db)     # the matrix groups figures too
     monkeypatch.setattr(segments, "STORED_SHARE", share)
-    assert raw(claims.claims_stored)(db)
+    assert raw(claims.claims_stored)(db) and raw(claims.cells_stored)(db)
     mdb.close_all()

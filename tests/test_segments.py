@@ -42,7 +42,7 @@ def content(db: Path) -> dict:
                                       else FACETS if t == "facets" else CLAIMS.format(t=t) if t in segments.CLAIM_BY
                                       else f"SELECT * FROM {t}").fetchall(), key=repr)
                 for t in ("articles", "figures", "events", "figures_by_kind", "evidence", "facets", "per_claim",
-                          "per_claim_outlet")
+                          "per_claim_outlet", "matrix_cells")
                 if t in views}   # a catalog from before the copies has none
     finally:
         con.close()
@@ -65,7 +65,10 @@ def copies_match(db: Path) -> None:
                 (FACETS, "SELECT dim, label, day, n FROM "
                          + segments.derived_sql("facets", "figures", "events", "articles")),
                 *((CLAIMS.format(t=t), CLAIMS.format(t=segments.derived_sql(t, "figures", "events")))
-                  for t in segments.CLAIM_BY)):
+                  for t in segments.CLAIM_BY),
+                # the matrix's cells: as grouping the live figures' claims gives them
+                ("SELECT * FROM matrix_cells",
+                 "SELECT * FROM " + segments.derived_sql("matrix_cells", "figures", "events"))):
             a = sorted(con.execute(copy).fetchall(), key=repr)
             assert a == sorted(con.execute(plain).fetchall(), key=repr), copy
             assert a, copy
@@ -352,6 +355,7 @@ def test_a_kill_at_any_step_of_publication_leaves_the_live_data_whole(tmp_path, 
     assert done.returncode == 0, done.stderr
     steps = int(done.stdout.split()[-1])
     after = content(db)
+    copies_match(db)
     assert steps >= 8, done.stdout
     if what == "compaction":
         assert after == before and len(catalog(db).segments) < compact.FANOUT
@@ -367,7 +371,7 @@ def test_a_kill_at_any_step_of_publication_leaves_the_live_data_whole(tmp_path, 
         assert r.returncode == -9, f"step {n}: {r.stdout} {r.stderr}"
         assert_whole(db)
         assert content(db) in (before, after), f"killed at step {n}: neither the old nor the new state"
-        if what == "derive" and "evidence" in content(db):
+        if "evidence" in content(db):          # the derived files (matrix cells too) hold the live rows
             copies_match(db)
         # the next writer finishes the job and leaves nothing behind
         age_retired(db)
@@ -492,3 +496,29 @@ def test_big_merges_run_in_a_detached_compactor_process(tmp_path):
         time.sleep(0.2)
     assert content(db) == before
     assert_whole(db)
+
+
+def test_matrix_cells_follow_a_replacement_in_the_largest_segment(tmp_path, monkeypatch):
+    """The largest segment's stored cells are read as they are but for the cells its replaced
+    articles' figures lay in (re-aggregated), here a cell no other segment's claims fall in."""
+    import dataclasses
+    import pandas as pd
+    from metrics import db as mdb
+    db = tmp_path / "x.duckdb"
+    write(db, ("a", TEXT), ("b", TEXT), ("c", TEXT))     # a, b and c report the same two claims
+    x = extracted("a", CHANGED)
+    x.figures = [dataclasses.replace(f, kind="killed") for f in x.figures]    # a's figures now in another cell
+    with store.open_writer(db) as con:
+        store.write_batch(con, [x])
+    cat = catalog(db)
+    big = max(cat.segments, key=lambda s: cat.segments[s]["figures"])
+    assert {s for s, _ in cat.tombstones} == {big} and len(cat.segments) == 2
+    copies_match(db)                                     # the catalog's own view
+    monkeypatch.setattr(segments, "STORED_SHARE", 0.0)   # the app's reader: re-aggregated once when it opens
+    mdb.close_all()
+    got = mdb.query(db, "SELECT * FROM matrix_cells ORDER BY ALL")
+    want = mdb.query(db, "SELECT * FROM " + segments.derived_sql("matrix_cells", "figures", "events") + " ORDER BY ALL")
+    pd.testing.assert_frame_equal(got, want)
+    assert sorted(zip(got["kind"], got["reports"])) == [("killed", 1), ("wounded", 2)]
+    assert mdb.query(db, "SELECT count(*) AS n FROM matrix_cells_touched")["n"].iloc[0] == 2
+    mdb.close_all()

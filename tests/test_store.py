@@ -255,7 +255,7 @@ def test_version_1_database_loses_its_slow_indexes_and_keeps_its_rows(tmp_path):
                      "AND (table_name LIKE '%figures' OR table_name LIKE '%events')") == []
     assert query(db, "SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY 1") == [
         ("articles",), ("claim_reports",), ("claims",), ("events",), ("evidence",), ("facets",), ("figures",),
-        ("figures_by_kind",), ("per_claim",), ("per_claim_outlet",)]
+        ("figures_by_kind",), ("matrix_cells",), ("per_claim",), ("per_claim_outlet",)]
     assert counts(db, "a") == (1, 2, 1)
     assert counts(db, "old") == (1, 2, 1)
 
