@@ -204,21 +204,28 @@ class Watcher:
 
 
 def watch(folder, db, quiet: float = 2.0, polling: bool = False, manifest=None, **ingest_kwargs) -> int:
-    """The CLI entry: runs until Ctrl-C or SIGTERM, then exits 0 (no half-written database:
-    an interrupted batch is discarded whole, see loaders.store)."""
+    """The CLI entry: runs until Ctrl-C or SIGTERM, then exits 0. The first signal stops the
+    watcher once the batch being written is published (an exception raised at an arbitrary point
+    inside the store's writes and locks could leave the process unable to exit); a second one
+    interrupts the batch, which is then discarded whole (see loaders.store)."""
     try:
         watcher = Watcher(folder, db, quiet=quiet, polling=polling, manifest=manifest, **ingest_kwargs)
     except NotADirectoryError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    def on_term(*_):
-        raise KeyboardInterrupt     # the same clean stop as Ctrl-C
-    previous = signal.signal(signal.SIGTERM, on_term)
+    stop = threading.Event()
+
+    def on_signal(*_):
+        if stop.is_set():
+            raise KeyboardInterrupt     # asked twice: stop now
+        stop.set()
+    previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
-        watcher.run()
+        watcher.run(stop)
     except KeyboardInterrupt:
         pass
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for s, handler in previous.items():
+            signal.signal(s, handler)
     print("stopped", file=sys.stderr)
     return 0

@@ -139,7 +139,8 @@ def test_a_busy_writer_delays_a_batch_instead_of_losing_it(tmp_path, running, mo
     assert [r.loaded for r in w.batches_with(new)] == [1]
 
 
-def test_cli_watch_stops_cleanly_on_ctrl_c(tmp_path):
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_cli_watch_stops_cleanly_on_ctrl_c(tmp_path, sig):
     folder, db = tmp_path / "in", tmp_path / "w.duckdb"
     write(folder, "kharkiv.txt", KHARKIV)
     proc = subprocess.Popen([sys.executable, "-u", "-m", "loaders", "watch", str(folder), "--db", str(db),
@@ -153,7 +154,7 @@ def test_cli_watch_stops_cleanly_on_ctrl_c(tmp_path):
             lines.append(line)
         write(folder, "toretsk.txt", TORETSK)
         wait_for(lambda: db.exists() and query(db, "SELECT count(*) FROM articles") == [(2,)], what="the new file")
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(sig)
         out, err = proc.communicate(timeout=20)
     finally:
         if proc.poll() is None:
