@@ -311,7 +311,7 @@ def _appositive_of(text: str, s: int, e: int) -> str:
 
 
 _NP = re.compile(
-    r"[^,.;:()\"“”]+?(?=\s*(?:[,;:()\"“”]|\.(?:\s|$)|$|\s+(?:that|who|which|on\s+\w+day|"
+    r"[^,.;:()\"“”]+?(?=\s*(?:[,;:()\"“”]|\.(?:\s|$|(?=\w))|$|\s+(?:that|who|which|on\s+\w+day|"
     r"in\s+(?:a|an|its|his|her|their)\s|late|earlier|as|while|and\s+(?:the|a)\s|"
     r"(?:has\s+|have\s+|had\s+)?(?:said|says|say|stated|told|tells|reported|claimed|estimated|believes?|"
     r"believed|added|adds|wrote|writes|announced|confirmed|noted|warned|acknowledged|admitted|"

@@ -40,6 +40,11 @@ FORMS = [
      ("General Staff", "ukraine")),
     ("Three people died in the blast, according to Ivan Fedorov, the Zaporizhzhia governor.", "Three",
      ("Ivan Fedorov", "ukraine")),
+    # dotted abbreviations inside the phrase after "according to"
+    ("According to U.S. officials, more than 45 soldiers were captured near the river.", "45",
+     ("U.S. officials", "third_party")),
+    ("According to the U.N. monitoring mission, 12 civilians were killed in the city.", "12",
+     ("the U.N. monitoring mission", "third_party")),
     # X said / says / stated / told / reported / claimed / estimated / believe / wrote / announced
     ("Ukraine's air force said it shot down 37 of 41 drones overnight.", "37", ("Ukraine's air force", "ukraine")),
     ("Kharkiv governor Oleh Syniehubov says 14 people were hurt in the strike.", "14", ("Oleh Syniehubov", "ukraine")),
