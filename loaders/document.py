@@ -92,6 +92,13 @@ class Doc:
             return None
         return ms[0].name
 
+    def in_quote(self, i: int, offset: int) -> bool:
+        """Whether offset (in self.text, inside sentence i) lies in a quotation opened earlier
+        in its paragraph: a speaker's words, though this sentence names nobody."""
+        from .speech import inside_quote
+        lo = self.sentences[self.paragraph(i)[0]].start
+        return inside_quote(self.text[lo:offset], offset - lo)
+
     @cached_property
     def section_place(self) -> list[str | None]:
         """For each sentence, the place the heading above it names ("Kyiv region" over the

@@ -344,7 +344,9 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
                 and not _LOCATIVE_AFTER.match(sent.text, r.np_end if r.head else q.end):
             continue        # "7,000 people, including 500 children, remain": a part of the figure before
         at = sent.start + q.start
-        claimant = _claimant(ctx, i, at, kind not in BACKGROUND_KINDS)
+        # background facts in the outlet's voice carry no speaker; inside a quote they are the speaker's
+        quoted = ctx.in_quote(i, at)
+        claimant = _claimant(ctx, i, at, kind not in BACKGROUND_KINDS or quoted)
         geo_at = live[n - 1].start if n > 0 and _km_restates(live[n - 1], q) else q.start
         if kind == "distance_km" and (_GEO_DESCRIBED.search(sent.text, max(0, geo_at - 80), geo_at)
                                       or _FRONT_LENGTH.match(sent.text, q.end)):
@@ -388,7 +390,7 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
         figs[-1].side_how = side_how if side is not None else None
         figs[-1].place_how = place_how
         last["fig"], last["fig_i"], last["place"] = (kind, side), i, figs[-1].place
-        if claimant is not None and claimant.carried:
+        if claimant is not None and claimant.carried and not quoted:
             carried.append(figs[-1])
         prev = (q, kind, side, r)
         if kind in CASUALTY_KINDS:

@@ -97,7 +97,7 @@ _ADJUNCT = re.compile(
     r"citing)\b(?:\s+(?:his|her|their|its)\b)?" + _ADJ_WORD + r"{0,7}"     # "on his Telegram channel"
     r"|\s*(?:Reuters|AFP|AP|the\s+Associated\s+Press|reporters|journalists|the\s+BBC|CNN|"
     r"(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})(?=\s*(?:[,.;]|$|\s+(?:on|in|at|late|early|during)\b)))*"
-    r"\s*(?:[,.;\"”]|$)")
+    r"\s*(?:[,.;\"”–—]|-\s|$)")      # "... 9,000 – he said – mostly the elderly"
 _SUBJECT_STOP = re.compile(
     r"(?:^|[,;:\"“”(]|\s[–—-]\s|\b(?:that|and|but|while|as|because|after|when|where|which|who|"
     r"although|though|since|if|whereas|yet|so)\s)", re.I)

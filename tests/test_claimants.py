@@ -136,6 +136,10 @@ CARRY_OVER = [
      ("Vadym Filashkin", "ukraine")),
     ("Anastasia Bobovnikova, a spokesperson for the army, spoke from Kramatorsk.\n"
      "Bobovnikova said about 400 civilians remain.", "400", ("Anastasia Bobovnikova", "ukraine")),
+    # a speaker tag between dashes inside the quote governs what came before it
+    ("Most residents have left Kupiansk, said Andrii Besedin, the head of the city's military administration. "
+     "“Before the war about 27 thousand people lived here, now there are about 3 thousand – he said – mostly the "
+     "elderly.”", "3 thousand", ("Andrii Besedin", "ukraine")),
     ("Dmitry Peskov dismissed the reports. Putin's spokesman. \"We have lost 200,\" Peskov said.", "200",
      ("Dmitry Peskov", "russia")),
     ("Ukraine's military spokesman Dmytro Lykhovyi described the fighting.\n"

@@ -2331,3 +2331,22 @@ def test_a_toll_after_a_strike_on_a_village_is_the_villages_not_the_storys_town(
     named = text.replace("struck the village of Cherkaska Lozova", "recalled a visit to Cherkaska Lozova")
     ctx = Doc(doc_id="t", text=named, sentences=sentences.split(named), published=PUBLISHED, main_place="Kharkiv")
     assert [f.place for f in extract_figures(ctx)] == ["Kharkiv", "Kharkiv"]
+
+
+def test_distances_and_populations_in_a_speakers_open_quote_are_the_speakers():
+    # the quote opens a paragraph after the speaker is introduced and names nobody itself
+    text = ("Kupiansk mayor Andrii Besedin said on Monday that buses leave the city every morning.\n\n"
+            "The mayor told how far from the city the Russian troops are.\n\n"
+            "\"If you drive toward Kurylivka, it is 12 km. Toward Petropavlivka it is up to 15 km. "
+            "Before the war 27,000 people lived here, now about 3,000 remain.")
+    got = [(f.kind, f.value or f.value_high, f.claimant, f.claimant_side) for f in extract_figures(make_ctx(text))]
+    assert [g for g in got if g[0] == "distance_km"] == [
+        ("distance_km", 12, "Andrii Besedin", "ukraine"), ("distance_km", 15, "Andrii Besedin", "ukraine")]
+    assert ("population_prewar", 27000, "Andrii Besedin", "ukraine") in got
+
+
+def test_the_same_distance_in_the_outlets_own_voice_stays_unattributed():
+    text = ("Kupiansk mayor Andrii Besedin urged residents to leave on Monday.\n\n"
+            "Kupiansk lies 12 km from the front line and had 27,000 residents before the war.")
+    got = [(f.kind, f.claimant_side) for f in extract_figures(make_ctx(text))]
+    assert got == [("distance_km", "unattributed"), ("population_prewar", "unattributed")]
