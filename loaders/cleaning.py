@@ -142,6 +142,10 @@ _BOX = _Rules(start=(
     r"[^.]{0,40}-?\d{1,3}\s?\u00b0\s?[CF]\b[^.]{0,30}$",
     r"(?:tags|topics|filed under)\s*:\s.{0,200}$",
     r"(?:advertisement|advert|ad)\s*[:\-]?\s*$",
+    # a gallery's controls and counter: "Previous slide Next slide Fullscreen mode", "1 / 12"
+    r"(?:previous|next|prev) (?:slide|image|photo|picture)\b.{0,80}$",
+    r"(?:fullscreen|full screen|exit full ?screen)(?: mode)?\.?$",
+    r"\d{1,2}\s*/?\s*\d{1,2}$",
 ))
 # Floating patterns, tried only on short lines that contain their keyword.
 _NEWSLETTER = _rx(r"\bnewsletter\b.{0,80}\b(?:inbox|sign up|subscribe)\b",

@@ -114,6 +114,11 @@ def test_sample_titles_and_datelines_are_lifted_out(prefix, title, dateline):
     "Advertisement",
     "Story continues below advertisement",
     "Support independent journalism from Ukraine",
+    # photo-gallery controls and counters
+    "Previous slide Next slide Fullscreen mode",
+    "Previous slide Next slide Fullscreen mode Regional Military Administration / Telegram",
+    "1 4",
+    "3 / 12",
 ])
 def test_written_furniture_lines_are_dropped_and_the_article_kept(furniture):
     c = clean(f"{BODY}\n{furniture}\nOfficials said repairs would take weeks.")
