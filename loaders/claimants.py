@@ -417,7 +417,8 @@ def _bare_attribution(ctx: Doc, nxt, a: Attribution) -> bool:
 def _quote_speaker(ctx: Doc, i: int, at: int | None) -> Claimant | None:
     sent = ctx.sentences[i]
     text = sent.text
-    quoted = starts_quote(text) or (at is not None and inside_quote(text, at - sent.start))
+    # open here, or opened by an earlier sentence of the paragraph ('"A. B 12 ... C," she said.')
+    quoted = starts_quote(text) or ctx.in_quote(i, sent.start if at is None else at)
     if not quoted:
         return None
     # the quote continues into following sentences of the same paragraph and is

@@ -931,3 +931,15 @@ def test_a_speaker_after_the_clause_governs_a_subordinate_clause_after_it():
     from loaders.figures import extract_figures
     text = "Five explosions were heard in the capital, the mayor of Kyiv said, after 28 drones were launched by Russia."
     assert [(f.value, f.claimant_side) for f in extract_figures(ctx_of(text))] == [(28, "ukraine")]
+
+
+def test_every_sentence_of_a_quote_closed_later_is_the_speakers_after_a_heading():
+    # a heading between lead and quote breaks the carried speaker; the quote's
+    # closing attribution must still reach its middle sentences
+    text = ("Three people were killed in Sloviansk, regional Governor Vadym Filashkin said on Monday.\n"
+            "Live Briefing: The War In Ukraine\n"
+            "Our live briefing gives you the latest developments. For all of our coverage, click here.\n"
+            "\"As of 6 p.m. we know of 3 deaths. This morning, the Russians dropped four guided bombs on the city. "
+            "At least 15 were injured,\" Filashkin said on Telegram.")
+    assert who(text, "four") == ("Vadym Filashkin", "ukraine")
+    assert who(text, "15") == ("Vadym Filashkin", "ukraine")
