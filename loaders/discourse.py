@@ -127,16 +127,16 @@ _DASH_ITEM = re.compile(r"^\s*[-–]\s")
 
 
 def _outlet_bullet(doc, i: int) -> bool:
-    """A paragraph opening with a dash after prose that closed with a full stop ("- During the
-    year, Russia killed 405 people ..."): the outlet's background notes at the foot of a story,
-    not a speaker's list (which follows a colon)."""
+    """The first of a run of paragraphs opening with a dash, after prose that closed with a full
+    stop ("- During the year, Russia killed 405 people ..."): the outlet's background notes at the
+    foot of a story, not a speaker's list (which follows a colon). Later items carry what the run
+    names ("- ..., the Defense Ministry reported. - The report detailed that ...")."""
     lo, _ = doc.paragraph(i)
     if lo != i or i == 0 or not _DASH_ITEM.match(doc.sentences[i].text):
         return False
-    first = i
-    while first > 0 and _DASH_ITEM.match(doc.sentences[doc.paragraph(first - 1)[0]].text):
-        first = doc.paragraph(first - 1)[0]     # the run of dash items: decided by what opens it
-    return first > 0 and not doc.sentences[first - 1].text.rstrip().endswith(":")
+    if _DASH_ITEM.match(doc.sentences[doc.paragraph(i - 1)[0]].text):
+        return False
+    return not doc.sentences[i - 1].text.rstrip().endswith(":")
 
 
 def _own_outlet(doc, raw: str) -> bool:

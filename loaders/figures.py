@@ -853,6 +853,9 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
     if r.head in (None, "civilian", "neutral") and a is None and prev is not None \
             and prev[1] in ("population_prewar", "population_remaining") and _NOW_IT_IS.fullmatch(t, prev[0].end, q.start):
         return "population_remaining"   # "the population was about 300 thousand, now it is about 50 thousand"
+    if r.head is None and (no := _NUMBER_OF_TO.search(t, max(0, q.start - 150), q.start)):
+        # "The number of Russian attacks in the Pokrovsk direction increased to eight"
+        return next(k for k, v in no.groupdict().items() if v)
     if r.head is None and b is None and _SAME_FIGURE.search(t, max(0, q.start - 120), q.start) and prev is None:
         return "=previous"  # "By March, this figure increased to 7,000": the doc's previous figure
     if r.head is None and (tt := _TOTAL_TO.search(t, max(0, q.start - 150), q.start)):
@@ -881,7 +884,7 @@ _CONTINUES = re.compile(r"[^.;:]{0,40}?(?:(?:,\s*|\s+)and\s+%s?|,\s*%s)(?:(?:abo
                         r"more\s+than|at\s+least)\s+)?" % (_RISE, _RISE), _I)
 # "7,000 people live in X, 4,000 on the left bank": a comma, then the number and where
 _CONTINUES_COMMA = re.compile(r"[^.;:]{0,60}?,\s*(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)\s+)?", _I)
-_ELLIPSIS_PREP = re.compile(r"\s+(?:in|on|at|across|from|near|inside|outside)\s", _I)
+_ELLIPSIS_PREP = re.compile(r"\s+(?:each\s+)?(?:in|on|at|across|from|near|inside|outside)\s", _I)
 # What may follow a bare number that goes on with the figure before: a place, a time, the end.
 _ELLIPSIS_NEXT = re.compile(r"\s*(?:[,.;)]|$|(?:in|on|at|across|over|by|during|since|from|alone|so\s+far|this|last|"
                             r"per|a\s+day|daily|each|every|respectively|nationwide|elsewhere)\b)", _I)
@@ -901,6 +904,12 @@ _TOTAL_TO = re.compile(r"\b(?:%s)\s+(?:the|its|their|our|his|her)\s+(?:overall\s
                        r"(?:total|number|tally|count|toll|figure)\b[^.;:\d]{0,80}?\s+to\s+(?:about|around|roughly|some|nearly|"
                        r"almost|over|more\s+than|at\s+least)?\s*$" % _RAISES, _I)
 _RUNNING = re.compile(r"\b(?:%s|increasing)\b" % _RAISES, _I)
+# "the number of (Russian) attacks near X has increased to": what the count names
+_NUMBER_OF_TO = re.compile(
+    r"\b(?:number|count|tally|toll)\s+of\s+(?:(?:russian|ukrainian|enemy|such|the)\s+)*(?:(?P<attacks>attacks|assaults|"
+    r"clashes|combat\s+engagements|storming\s+attempts)|(?P<killed>dead|killed|deaths|fatalities)|(?P<wounded>wounded|injured)|"
+    r"(?P<captured>prisoners|pows|captives))\b[^.;:\d]{0,60}?\s+(?:has\s+|have\s+|had\s+)?(?:increased|rose|risen|grew|grown|"
+    r"reached|climbed|jumped|went\s+up)\s+to\s+(?:about|around|roughly|some|nearly|almost|over|more\s+than|at\s+least)?\s*$", _I)
 _SUBSET_GAP = re.compile(r"(?:,|\s[—–])\s*(?:including|among\s+them|among\s+whom)\s+$", _I)
 
 
@@ -934,7 +943,7 @@ _EARLIER_EVENT = re.compile(r"\b(?:last\s+(?:month|year)|in\s+(?:early\s+|mid-?|
                             r"August|September|October|November|December)\b|earlier\s+this\s+(?:month|year)|"
                             r"(?:a|one|two|three|several)\s+(?:months?|years?)\s+ago|one\s+of\s+the\s+deadliest)", _I)
 _ANOTHER = re.compile(r"\s*[\"“]?(?:Another|A\s+further|An\s+additional|Also,?)\b")
-_OVER_A_PLACE = re.compile(r"\s+(?:over|above)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?-i:[A-Z])", _I)
+_OVER_A_PLACE = re.compile(r"\s+(?:each\s+)?(?:over|above)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?(?-i:[A-Z])", _I)
 _BREAKDOWN_GAP = re.compile(r"[^.;:\d]{0,80}:\s*[\"“]?\s*", _I)
 
 
@@ -1194,6 +1203,9 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         return "civilian"                   # "over 300 men, women and children"
     tail = t[r.np_end:r.np_end + 60]
     if kind in ("attacks", "strikes"):
+        if (no := _NUMBER_OF_TO.search(t, max(0, q.start - 150), q.start)) and \
+                (sm := _SIDE.search(t, no.start(), no.start() + 40)):
+            return _term_side(sm, cside)    # "the number of Russian attacks ... increased to eight"
         # the attacker may be named before an earlier number of the same clause
         left_terms = _side_terms(t, _clause_start(t, q.start), q.start, cside)
         agents = [x for x in left_terms if x[2] == "agent" and x[1]]

@@ -225,7 +225,8 @@ BEFORE_FILLER = (r"a\s+total\s+of|a\s+further|another|an\s+additional|the|some|o
                  r"an?\s+(?:staggering|record|whopping|massive|huge|estimated|reported|further|additional)")
 
 # After "attacks": "attacks from MLRS", "attacks with drones" are strikes, not ground attacks.
-STRIKE_AFTER = (r"\s+(?:from|with|by|using|involving)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:mlrs|himars|grads?|"
+# "attacks with the support of aviation" are ground attacks all the same.
+STRIKE_AFTER = (r"\s+(?:from|with|by|using|involving)\s+(?:the\s+)?(?:(?!(?:support|help|backing|cover)\b)[\w-]+\s+){0,2}?(?:mlrs|himars|grads?|"
                 r"multiple[\s-]+(?:launch\s+)?rocket|rocket\s+launchers?|artillery|mortars?|tanks?|drones?|uavs?|"
                 r"missiles?|rockets?|aircraft|aviation|bombs?|shaheds?)\b"
                 # "30 attacks have damaged port infrastructure": what was hit from afar, not assaulted

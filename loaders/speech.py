@@ -706,16 +706,21 @@ def _speakerish(s: str) -> bool:
         return False
     if len(words) > 9:
         # a long title chain is a speaker only when it ends in a capitalised name:
-        # "Ukraine's Tavria Group of Forces Spokesperson Lieutenant Colonel Dmytro Ivanenko"
-        return _ends_in_name(words)
+        # "Ukraine's Tavria Group of Forces Spokesperson Lieutenant Colonel Dmytro Ivanenko",
+        # or is a body's proper name: "the Coordinating Headquarters for the Treatment of Prisoners of War"
+        return _ends_in_name(words) or (_proper_name(words) and _speaker_noun(s))
     if lookup(s) or _speaker_noun(s) or (len(words) <= 4 and actor_side(s)):
         return True
     if ANAPHORA.match(s) or COLLECTIVE.match(s):
         return True
-    # a proper name: every word capitalised (allowing "of", "the", "for")
-    caps = [w for w in words if w.lower() not in ("of", "the", "for", "and", "de", "von", "der")]
-    return bool(caps) and all(w[:1].isupper() for w in caps) and not re.fullmatch(
+    return _proper_name(words) and not re.fullmatch(
         r"(?:It|This|That|There|These|Those|What|Which|Who|Some|Many|Most|All|Both|Each|One|None)", s)
+
+
+def _proper_name(words: list[str]) -> bool:
+    """Every word capitalised, allowing "of", "the", "for"."""
+    caps = [w for w in words if w.lower() not in ("of", "the", "for", "and", "de", "von", "der")]
+    return bool(caps) and all(w[:1].isupper() for w in caps)
 
 
 def _ends_in_name(words: list[str]) -> bool:

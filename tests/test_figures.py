@@ -2350,3 +2350,23 @@ def test_the_same_distance_in_the_outlets_own_voice_stays_unattributed():
             "Kupiansk lies 12 km from the front line and had 27,000 residents before the war.")
     got = [(f.kind, f.claimant_side) for f in extract_figures(make_ctx(text))]
     assert got == [("distance_km", "unattributed"), ("population_prewar", "unattributed")]
+
+
+def test_a_defence_ministrys_dash_items_carry_its_report_to_the_next_item():
+    # a heading, then dash items: the first names the ministry, the next calls it "the report"
+    text = ("The agency has compiled the main facts about the raid.\n\n"
+            "Scale\n\n"
+            "- Air defenses destroyed 40 Ukrainian drones over several regions overnight, the Russian Defense Ministry reported.\n\n"
+            "- The report detailed that 14 drones were downed over the Kursk Region, 11 over Crimea, three each over "
+            "the Oryol Region and the Tula Region, and one each over the Kaluga and Lipetsk regions.")
+    got = [(f.value, f.subject_side, f.claimant_side, f.place) for f in extract_figures(make_ctx(text))]
+    assert got == [(40, "ukraine", "russia", None), (14, "ukraine", "russia", "Kursk Oblast"),
+                   (11, "ukraine", "russia", "Crimea"), (3, "ukraine", "russia", "Oryol Oblast"),
+                   (1, "ukraine", "russia", "Kaluga Oblast")]
+
+
+def test_the_number_of_attacks_rising_to_n_counts_attacks_of_the_named_side():
+    got = [(f.kind, f.value, f.subject_side) for f in extract_figures(make_ctx(
+        "The number of Russian attacks in the Lyman direction increased to nine. "
+        "Russian troops made four attacks near Vovchansk with the support of aviation."))]
+    assert got == [("attacks", 9, "russia"), ("attacks", 4, "russia")]
