@@ -40,6 +40,12 @@ FORMS = [
      ("General Staff", "ukraine")),
     ("Three people died in the blast, according to Ivan Fedorov, the Zaporizhzhia governor.", "Three",
      ("Ivan Fedorov", "ukraine")),
+    # a body's long proper name before the verb
+    ("A total of 90 soldiers returned home, the Coordinating Headquarters for the Treatment of Prisoners of War "
+     "said on Friday.", "90", ("Coordinating Headquarters for the Treatment of Prisoners of War", "ukraine")),
+    ("Six people were evacuated, the Department of Social Protection of the Population of the Regional Military "
+     "Administration said.", "Six",
+     ("the Department of Social Protection of the Population of the Regional Military Administration", "ukraine")),
     # dotted abbreviations inside the phrase after "according to"
     ("According to U.S. officials, more than 45 soldiers were captured near the river.", "45",
      ("U.S. officials", "third_party")),
