@@ -59,7 +59,7 @@ _OF_DET = re.compile(r"of\s+(?:its|their|our|his|her|the|those|these|whom)\b", _
 
 _AFTER = re.compile(
     r"(?:\s*(?:(?:%s)\b|(?<=\s)[–—-](?=\s)|\s[–—]\s[^–—.;]{1,80}?\s[–—]|,\s*(?:including|among\s+them|most\s+of\s+them|most|mostly|many\s+of\s+them)\s+(?:[^,.;]|(?<=\d)[,.](?=\d{3})){1,60},|,|[\"”](?=\s)|"
-    r"(?:who|that|which)\s+[^.;]{1,80}?(?=\s*,?\s+(?:were|was|have|has|had|are|is)\s)|(?:in|near|at|on|from|across|of)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?|(?:in|from|of|at|near)\s+(?:his|her|their|its|our|the|a)\s+(?:[\w-]+\s+){0,2}?[\w-]+))*\s*(?:%s)"
+    r"(?:who|that|which)\s+[^.;]{1,80}?(?=\s*,?\s+(?:were|was|have|has|had|are|is)\s)|(?:in|near|at|on|from|across|of)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?(?:\s+(?:region|oblast|province|district))?|(?:in|from|of|at|near)\s+(?:his|her|their|its|our|the|a)\s+(?:[\w-]+\s+){0,2}?[\w-]+))*\s*(?:%s)"
     % (L.AFTER_FILLER, _alt(f"(?P<{k}>(?:{_alt(v)})\\b)" for k, v in L.AFTER)), _I)
 _AFTER_KINDS = [k for k, _ in L.AFTER]
 _VERB_START = re.compile(r"(?:%s)\b" % _alt(_alt(v) for _, v in L.AFTER), _I)
@@ -831,9 +831,12 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return r.colon
     if b == "repelled" and r.head is None:
         return "attacks"
+    if b == "launched" and r.head == "civilian" and re.match(r"there\s", t[r.before_start:q.start], _I):
+        b = "pop_now"       # "there were 4,000 children in the zone": people, not attacks launched
     if b == "pop_now" and r.head in (None, "civilian", "neutral") and (
             re.search(r"\b(?:population|residents|inhabitants|people)\b", t[_clause_start(t, q.start):q.start], _I)
             or r.head_text.lower() in ("residents", "inhabitants", "people", "civilians", "locals")
+            or (r.head_text.lower() == "children" and re.search(r"\b(?:now|currently|still|only)\b", t[r.before_start:q.start], _I))
             or _STILL_THERE.match(t, r.np_end)):
         return "population_remaining"     # "the population has dwindled to about 7,000"
     if b == "population":
@@ -966,8 +969,8 @@ _NEXT_QUANTITY_CUE = re.compile(r"\b(?:now|currently|still|only)\s+(?:has|have|h
 
 
 # "there are currently 1,200 children in these settlements": people still in the places
-_STILL_THERE = re.compile(r"\s+(?:still\s+)?(?:living\s+)?in\s+(?:the|these|this|those)\s+(?:settlements?|city|town|village|"
-                          r"communit(?:y|ies)|areas?|districts?|hromadas?|localities)\b", _I)
+_STILL_THERE = re.compile(r"\s+(?:still\s+)?(?:living\s+)?in\s+(?:the|these|this|those)\s+(?:[\w-]+\s+){0,2}?(?:settlements?|city|town|village|"
+                          r"communit(?:y|ies)|areas?|districts?|hromadas?|localities|zone)\b", _I)
 _NOW_IT_IS = re.compile(r"\s*(?:people|residents|inhabitants)?\s*(?:[,;–—-]\s*)?(?:and\s+|but\s+|while\s+)?"
                         r"(?:now|today|currently)\s*,?\s*(?:it\s+|there\s+|the\s+figure\s+|the\s+number\s+)?"
                         r"(?:is|are|stands\s+at|has\s+(?:fallen|dropped|shrunk)\s+to|is\s+down\s+to)?\s*", _I)

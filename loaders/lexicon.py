@@ -159,6 +159,7 @@ AFTER = [
         r"relocated", r"departed\b", r"were\s+moved\s+out",
         r"left\s+(?=(?:yesterday|today|overnight|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this\s+week|last\s+week)\b)", r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+taken\s+out\b(?!\s+(?:from\s+)?(?:under|of)\s+the\s+(?:rubble|debris|ruins))",
         r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+taken\s+(?:away\s+)?from\s+(?:the\s+)?(?:[\w()-]+\s+){0,3}?(?:bank|city|town|village|region|area|zone|district)\b", r"were\s+taken\s+to\s+safety", r"have\s+left\b", r"had\s+left\b",
+        r"to\s+safety\b", r"(?:managed|were\s+able|was\s+able|have\s+been\s+able)\s+to\s+(?:leave|flee|evacuate|get\s+out)\b",
     ]),
     # "17,000 Ukrainian fighters being lost": losses of soldiers (never of a bare number)
     ("lost_people", [r"(?:being|been|were|was)\s+lost\b", r"lost\s+(?=(?:in|on|during|over|per|a|each|every)\s)"]),
@@ -180,7 +181,7 @@ BEFORE = [
     ("killed_or_wounded", [r"killed\s+or\s+wounded", r"killed\s+and\s+wounded", r"killed\s+or\s+injured",
                            r"casualties\s+(?:of|at|to|stand\s+at|stood\s+at|number(?:ed)?|total(?:led)?)",
                            r"losses\s+of", r"(?:suffered\s+)?(?:a\s+)?loss\s+of", r"(?:losses|casualties|casualty\s+(?:figures|numbers|count|toll))\b[\w\s'’.,-]{0,110}?\b(?:amounted\s+to|stood\s+at|totall?ed|totall?ing|reached|reaching|hitting|(?:in\s+)?the\s+range\s+of|were|included|include|including|to|"
-                           r"surpassed|exceeded|topped|passed|hit|at|approaching|approached|nearing|neared)",
+                           r"surpassed|exceeded|topped|passed|hit|at|approaching|approached|nearing|neared|was|is)",
                            r"casualty\s+toll\s+(?:of|to|at)", r"put\s+out\s+of\s+action",
                            r"casualty\s+rate\s+(?:of|at)(?:\s+(?:about|around|some|over|more\s+than))?",
                            r"neutrali[sz]ed", r"neutrali[sz]ing", r"eliminated", r"eliminating", r"liquidated"]),

@@ -2187,6 +2187,22 @@ CASES += [
     C('more-before-the-noun',
       "The destruction of 9 more Russian artillery systems means the Russian army has now lost 2,300 in total.",
       'equipment_lost=9 exact russia', 'equipment_lost=2300 exact russia'),
+    # from a fresh set of real reporting (sentences written for these tests)
+    C('number-of-casualties-was',
+      "The total number of civilian casualties from shelling of the city for March 3 was 11 people.",
+      'killed_or_wounded=11 exact civilian'),
+    C('took-to-safety',
+      "Evacuation buses took 312 people to safety on Tuesday.", 'evacuated=312 exact civilian'),
+    C('managed-to-leave',
+      "About 150-180 residents managed to leave the town overnight.", 'evacuated=150..180 range civilian'),
+    C('residents-of-a-region-remain',
+      "About 280,000 residents of Zaporizhzhia region still remain in the part of the region Kyiv controls.",
+      'population_remaining=280000 approx civilian place=Zaporizhzhia Oblast'),
+    C('children-there-were-then-now',
+      "Before the evacuation there were 3,000 children in the ten-kilometre frontline zone, and now there are only 1,200 children.",
+      'population_remaining=3000 exact civilian', 'population_remaining=1200 exact civilian'),
+    C('there-were-children-among-the-wounded-is-no-population',
+      "There were 12 children among the 40 wounded.", 'wounded=40 exact -'),
 ]
 
 
