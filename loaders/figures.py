@@ -678,6 +678,8 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
     if m:
         before = next(k for k in _BEFORE_KINDS if m.group(k) is not None)
         bstart = m.start()
+    elif br and (pp := _POPULATIONS_PAREN.search(t, max(lo, window_lo - 40), window_lo)):
+        before, bstart = "population", pp.start()   # "prewar populations (220,000 for X, 110,000 for Y)"
     colon = None
     if br and t[window_lo - 1:window_lo] == ":" and lo < window_lo:
         # "Russian losses over the past day: 1,340 personnel, 9 tanks"
@@ -687,6 +689,9 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
     loss_after = head in ("equipment", "munition") and bool(
         _EQUIP_LOSS_AFTER.match(t, np_end) or _SHARED_LOSS.match(t, np_end))
     return _Read(head, head_text, mods, np_end, after, before, bstart, colon, unknown and head is None, loss_after)
+
+
+_POPULATIONS_PAREN = re.compile(r"\bpopulations?\s*\($", _I)
 
 
 def _clause_start(t: str, pos: int, lo: int = 0) -> int:
@@ -887,7 +892,7 @@ _CONTINUES = re.compile(r"[^.;:]{0,40}?(?:(?:,\s*|\s+)and\s+%s?|,\s*%s)(?:(?:abo
                         r"more\s+than|at\s+least)\s+)?" % (_RISE, _RISE), _I)
 # "7,000 people live in X, 4,000 on the left bank": a comma, then the number and where
 _CONTINUES_COMMA = re.compile(r"[^.;:]{0,60}?,\s*(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least)\s+)?", _I)
-_ELLIPSIS_PREP = re.compile(r"\s+(?:each\s+)?(?:in|on|at|across|from|near|inside|outside)\s", _I)
+_ELLIPSIS_PREP = re.compile(r"\s+(?:each\s+)?(?:in|on|at|across|from|near|inside|outside|for)\s", _I)
 # What may follow a bare number that goes on with the figure before: a place, a time, the end.
 _ELLIPSIS_NEXT = re.compile(r"\s*(?:[,.;)]|$|(?:in|on|at|across|over|by|during|since|from|alone|so\s+far|this|last|"
                             r"per|a\s+day|daily|each|every|respectively|nationwide|elsewhere)\b)", _I)
@@ -934,7 +939,7 @@ def _joined(t: str, a: Quantity, b: Quantity) -> bool:
         and not re.search(r"[;:]|\bsaid\b|,\s+(?:while|whereas)\b(?!\s+\w+ing\b)", gap, _I)
 
 
-_OWN_PLACE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:over|in|near|around|at|outside)\s+(?:the\s+)?"
+_OWN_PLACE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:over|in|near|around|at|outside|for)\s+(?:the\s+)?"
                               r"(?:(?:city|town|village|region|territory)\s+of\s+(?:the\s+)?)?", _I)
 _LAUNCHED_THESE = re.compile(r"\b(?:launched|fired|sent)\s+(?:[\w-]+\s+){0,3}?$"
                              r"|\b(?:attacked|struck|targeted|hit)\s+[^,.;]{0,60}?\bwith\s+(?:[\w-]+\s+){0,2}?$", _I)
@@ -1674,7 +1679,11 @@ _SWAP_CONTEXT = re.compile(r"\b(?:swaps?|exchanges?|exchanged|captivity|prisoner
 # People coming home, where the swap was told in the headline or just before
 _CAME_HOME = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:have\s+|has\s+|had\s+|were\s+|was\s+)?(?:been\s+)?(?:returned|came|come|brought\s+back|"
                         r"brought|repatriated)\s+(?:back\s+)?(?:home(?!\s+(?:to|in)\b)|to\s+(?:ukraine|russia|their\s+(?:homeland|country|families))|"
-                        r"from\s+(?:russian\s+|ukrainian\s+)?captivity|from\s+(?:the\s+)?territor(?:y|ies)\s+(?:controlled|held|occupied)\s+by)\b", _I)
+                        r"from\s+(?:russian\s+|ukrainian\s+)?captivity|from\s+(?:the\s+)?territor(?:y|ies)\s+(?:controlled|held|occupied)\s+by)\b"
+                        r"|\s+back\b"      # "each side got 195 soldiers back"
+                        # "207 soldiers and civilians were returned." after the swap was told
+                        r"|\s+(?:[\w-]+\s+){0,3}?(?:have\s+|has\s+|had\s+|were\s+|was\s+)(?:been\s+)?(?:returned|repatriated|freed|released)"
+                        r"(?=\s*(?:[.;]|$|,\s+(?:\w+\s+){0,3}?(?:said|says|added|wrote)\b))", _I)
 _SWAP_STORY = re.compile(r"\b(?:(?:prisoner|pow|captive)s?\s+(?:swaps?|exchanges?)|(?:swaps?|exchanges?|exchanged|swapped)\b[^.;]{0,60}?"
                          r"\b(?:prisoners?|pows?|captives?|servicem[ae]n|soldiers|troops|defenders)|captivity)\b", _I)
 

@@ -13,6 +13,7 @@ NOUNS = {
         r"service\s*members?", r"servicem[ae]n", r"service\s*people", r"military\s+personnel", r"personnel", r"soldiers?",
         r"solders?",   # a common misspelling of soldiers
         r"sergeants?", r"corporals?", r"lieutenants?", r"privates", r"sailors?", r"seamen", r"pilots?",
+        r"generals", r"colonels?", r"majors", r"captains", r"admirals?",
         r"troopers?",
         r"troops?", r"fighters?", r"mercenar(?:y|ies)", r"militants?", r"marines?", r"paratroopers?",
         r"conscripts?", r"recruits?", r"mobilised\s+men", r"defenders?", r"combatants?", r"infantrymen",
@@ -191,15 +192,15 @@ BEFORE = [
                 r"toll\s+(?:(?:has|had|have)\s+)?(?:reached|hit|passed|surpassed|exceeded|topped)",
                 r"deaths?\s+of", r"among\s+the\s+dead\s+(?:were|are)", r"killed:", r"dead:", r"claimed\s+the\s+lives\s+of",
                 r"claiming\s+the\s+lives\s+of", r"the\s+lives\s+of",
-                r"(?:number|tally|count)\s+of\s+(?:\w+\s+){0,2}?(?:dead|killed|deaths|fatalities|people\s+killed)\b[^.;]{0,90}?\b(?:to|at|is|was|reached|stands|stood)"]),
-    ("wounded", [r"(?:number|tally|count)\s+of\s+(?:\w+\s+){0,2}?(?:wounded|injured|injuries)\b[^.;]{0,90}?\b(?:to|at|is|was|reached|stands|stood)",
+                r"(?:number|tally|count)\s+of\s+(?:\w+\s+){0,2}?(?:dead|killed|deaths|fatalities|people\s+killed)\b[^.;]{0,90}?(?:\b(?:to|at|is|was|reached|stands|stood)|\s(?:--|[–—]))"]),
+    ("wounded", [r"(?:number|tally|count)\s+of\s+(?:\w+\s+){0,2}?(?:wounded|injured|injuries)\b[^.;]{0,90}?(?:\b(?:to|at|is|was|reached|stands|stood)|\s(?:--|[–—]))",
                  r"injuries\s+to",
                  r"wounded", r"wounding", r"wounds", r"injured", r"injuring", r"injures", r"hurt", r"hurting",
                  r"among\s+the\s+(?:wounded|injured)\s+(?:were|are)", r"wounded:", r"injured:"]),
     ("captured", [r"(?:the\s+)?capture\s+of", r"captured", r"capturing", r"took", r"taken", r"detained", r"taking", r"holding", r"holds", r"held"]),
     ("released", [r"freed", r"freeing", r"released", r"releasing", r"returned", r"returning", r"return", r"exchanged", r"exchanging",
                   r"swapped", r"repatriated", r"(?:exchange|swap|release|return)\s+of", r"(?:brought|bringing|bring|brings)\s+(?:back\s+)?home",
-                  r"(?:brought|bringing|bring|brings)\s+back"]),
+                  r"(?:brought|bringing|bring|brings)\s+back", r"(?:got|gets|received|receives)"]),
     ("evacuated", [r"evacuated", r"evacuating", r"evacuate", r"evacuation\s+of", r"helped\s+evacuate",
                    r"helped\s+to\s+evacuate", r"moved\s+out"]),
     ("repelled", [r"repelled", r"repulsed", r"repelling", r"repulsing", r"fended\s+off", r"fending\s+off",
@@ -212,7 +213,12 @@ BEFORE = [
                    r"shooting\s+down", r"downed", r"downing", r"sank", r"sunk", r"sinking"]),
     ("lost", [r"lost", r"losing", r"loses", r"lose", r"suffered", r"suffering", r"losses\s+(?:of|at|to)",
               r"losses\s+(?:include|included|including)", r"written\s+off"]),
-    ("pop_now", [r"there\s+(?:are|were|remain|remained)\s+(?:(?:currently|still|now|only|just)\s+)*",r"(?:has\s+|had\s+)?(?:dwindled|fallen|dropped|shrunk|shrank|declined|plummeted|fell|emptied(?:\s+out)?)\s+to",
+    ("pop_now", [r"there\s+(?:are|were|remain|remained)\s+(?:(?:currently|still|now|only|just)\s+)*",
+                 # "the number of civilian residents in X has doubled ..., reaching more than"
+                 r"(?:number|count)\s+of\s+(?:\w+\s+){0,2}?(?:residents|inhabitants|civilians|people\s+living)\b[^.;\d]{0,140}?"
+                 r"\b(?:reaching|reached|is\s+now|now\s+stands\s+at|stands\s+at|(?:rose|risen|grown|grew|fell|fallen|dropped)\s+to)",
+                 # "a surge of returnees has driven the population of nearby X up to"
+                 r"(?:driven|pushed|brought|lifted|raised|swelled)\s+the\s+population\s+of\s+(?:[\w'’-]+\s+){1,3}?(?:back\s+)?(?:to\s+)?",r"(?:has\s+|had\s+)?(?:dwindled|fallen|dropped|shrunk|shrank|declined|plummeted|fell|emptied(?:\s+out)?)\s+to",
                  r"(?:now|currently|today)\s+(?:only\s+)?(?:has|have|houses|counts)"]),
     ("population", [r"population\s+as", r"population\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:(?:was|is|has\s+been|had\s+been)\s+(?:now\s+)?estimated\s+at|was|is|stood\s+at|numbered|had\s+been)",
                     r"population\s+(?:of|was|is|stood\s+at|numbered|has\s+(?:fallen|dropped|shrunk)\s+to"

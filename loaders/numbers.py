@@ -227,7 +227,8 @@ def _find(text: str) -> list[Quantity]:
             joined = None
             if lead and _AND_TO[lead.group("w").lower()].match(mid):
                 joined = (lead.start(), lead.group("w").lower())
-            elif _RANGE_MID.match(mid) and not (mid.strip().lower() == "or" and a["kind"] == "digits"):
+            elif _RANGE_MID.match(mid) and not (mid.strip().lower() == "or" and a["kind"] == "digits"
+                                                and not _SHORTENED_OR(a, b)):
                 joined = (None, mid.strip().lower())
             if joined is not None:
                 q = _range(text, a, b, joined[0])
@@ -240,6 +241,14 @@ def _find(text: str) -> list[Quantity]:
             out.append(q)
         i += 1
     return out
+
+
+def _SHORTENED_OR(a: dict, b: dict) -> bool:
+    """"70 or 80,000": the first number shares the second's thousands (digits joined by "or"
+    are otherwise two numbers: "in 2014 or 2015")."""
+    va, vb = a.get("value"), b.get("value")
+    return b["kind"] == "digits" and va is not None and vb is not None and 1 <= va < 1000 <= vb \
+        and vb % 1000 == 0 and va * 1000 < vb
 
 
 def _atom(m: re.Match) -> dict | None:

@@ -2201,6 +2201,26 @@ CASES += [
     C('children-there-were-then-now',
       "Before the evacuation there were 3,000 children in the ten-kilometre frontline zone, and now there are only 1,200 children.",
       'population_remaining=3000 exact civilian', 'population_remaining=1200 exact civilian'),
+    C('ranks-of-officers-killed',
+      "At least four Russian colonels have been killed in the fighting.", 'killed=4 more_than russia'),
+    C('number-killed-dash',
+      "He gave his estimate of the number of Russians killed so far -- 12,000.", 'killed=12000 exact -'),
+    C('n-or-m-thousand',
+      "Officials think the Russians have taken 60 or 70,000 casualties since spring.",
+      'killed_or_wounded=60000..70000 range russia'),
+    C('years-joined-by-or-stay-years',
+      "In 2014 or 2015 about 300 people died there.", 'killed=300 approx civilian'),
+    C('number-of-residents-reaching',
+      "The number of residents in Izium and nearby Balakliia has doubled since the autumn, reaching more than "
+      "20,000 and 30,000 respectively.",
+      'population_remaining=20000 more_than civilian place=Izium', 'population_remaining=30000 exact civilian place=Izium'),
+    C('driven-the-population-up-to',
+      "Returnees have driven the population of nearby Druzhkivka up to 40,000.",
+      'population_remaining=40000 less_than civilian place=Druzhkivka'),
+    C('populations-in-parentheses',
+      "The towns are far from their prewar populations (150,000 for Izium, 40,000 for Balakliia and 25,000 in Kupiansk).",
+      'population_prewar=150000 exact civilian place=Izium', 'population_prewar=40000 exact civilian place=Balakliia',
+      'population_prewar=25000 exact civilian place=Kupiansk'),
     C('there-were-children-among-the-wounded-is-no-population',
       "There were 12 children among the 40 wounded.", 'wounded=40 exact -'),
 ]
@@ -2386,3 +2406,12 @@ def test_the_number_of_attacks_rising_to_n_counts_attacks_of_the_named_side():
         "The number of Russian attacks in the Lyman direction increased to nine. "
         "Russian troops made four attacks near Vovchansk with the support of aviation."))]
     assert got == [("attacks", 9, "russia"), ("attacks", 4, "russia")]
+
+
+def test_swap_counts_told_after_the_swap_without_its_words():
+    text = ("Russia and Ukraine exchange prisoners\n\n"
+            "Russia and Ukraine say they have exchanged captured soldiers for the first time in months.\n\n"
+            "Russia's military says each side got 150 soldiers back on Friday.\n\n"
+            "Ukraine's President Volodymyr Zelensky says 160 Ukrainian soldiers and civilians were returned.")
+    got = [(f.kind, f.value) for f in extract_figures(make_ctx(text))]
+    assert got == [("captured", 150), ("captured", 160)]
