@@ -269,6 +269,8 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
                 r"(?:\s*(?:sq\.?|square)\s*(?:kilomet(?:er|re)s?|km|miles?|mi)|\s*km2|\s*hectares?)?\s*[(\[]\s*"
                 r"(?:about|around|some|roughly|nearly|almost)?\s*", sent.text[before_q[-1].end:q.start], _I):
             continue    # "1,250 square kilometers (483 miles)": the same area restated
+        if _historical(sent.text, q):
+            continue    # "at Iwo Jima almost 7,000 Marines were killed": another war, told for comparison
         r = reads[n]
         if prev is not None and prev[0] is live[n - 1] and _OF_NEXT.fullmatch(sent.text, prev[0].end, q.start) \
                 and not (prev[1] == "equipment_lost" and r.head == "munition") \
@@ -689,6 +691,27 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
     loss_after = head in ("equipment", "munition") and bool(
         _EQUIP_LOSS_AFTER.match(t, np_end) or _SHARED_LOSS.match(t, np_end))
     return _Read(head, head_text, mods, np_end, after, before, bstart, colon, unknown and head is None, loss_after)
+
+
+# (not "the deadliest conflict since World War II": that dates a superlative of this war)
+_HISTORICAL = Gated(re.compile(r"(?<!since )(?<!since the )(?<!after )\b(?:%s)\b" % L.OTHER_WARS, _I))
+_THIS_WAR = re.compile(r"\b(?:ukrain\w*|kyiv|kiev|donbas+|invasion|special\s+military\s+operation|kremlin|moscow|"
+                       r"putin|zelensk\w*|russia['’]s\s+war|since\s+(?:the\s+start|february|2022))", _I)
+_REL_CLAUSE = re.compile(r"(?:[,;:(]|\b(?:where|when|in\s+which|during\s+which))\s*[^,;:()]*$", _I)
+
+
+def _historical(t: str, q: Quantity) -> bool:
+    """A number about another war, told for comparison: the war is named in the number's own
+    clause, just before a relative clause that holds it ("Afghanistan, where about 15,000
+    died"), or anywhere in a sentence that does not speak of this war."""
+    if not _HISTORICAL.search(t):
+        return False
+    cut = _REL_CLAUSE.search(t, 0, q.start)
+    start = cut.start() if cut else 0
+    end = q.end + (re.search(r"[,;:()]|$", t[q.end:]).start())
+    if _HISTORICAL.search(t, max(0, start - 60), end):
+        return True
+    return not _THIS_WAR.search(t)
 
 
 _POPULATIONS_PAREN = re.compile(r"\bpopulations?\s*\($", _I)

@@ -286,3 +286,10 @@ AGENT_NOUNS = (r"forces|troops|army|military|soldiers|servicemen|units|aircraft|
                r"drones|jets|warplanes|navy|fleet|defen[cs]es|defenders|fighters|mercenaries|gunners|pilots|"
                r"brigade|marines|paratroopers|commanders|side|group")
 NOT_AGENT_AFTER = r"-held|-controlled|-occupied|territory|territories|land|soil|border|city|town|village|positions|region|people|civilians"
+
+# Other wars, named when a figure is told for comparison ("more than the Soviet Union lost in
+# Afghanistan"): a number in their clause is not a claim about this war.
+OTHER_WARS = (r"world\s+war\s+(?:i{1,2}|one|two|1|2)|ww\s?(?:i{1,2}|1|2)|(?:first|second)\s+world\s+war|iwo\s+jima|"
+              r"normandy|d-day|stalingrad|the\s+somme|vietnam(?:\s+war)?|korean\s+war|(?:soviet|ussr)[\w\s'’-]{0,40}?afghanistan|"
+              r"afghan\s+war|war\s+in\s+afghanistan|in\s+afghanistan|chechen\s+wars?|wars?\s+in\s+chechnya|iraq\s+war|war\s+in\s+iraq|gulf\s+war|"
+              r"napoleonic|crimean\s+war\s+of\s+18\d\d|gettysburg|pearl\s+harbor|hiroshima|nagasaki")

@@ -2221,6 +2221,17 @@ CASES += [
       "The towns are far from their prewar populations (150,000 for Izium, 40,000 for Balakliia and 25,000 in Kupiansk).",
       'population_prewar=150000 exact civilian place=Izium', 'population_prewar=40000 exact civilian place=Balakliia',
       'population_prewar=25000 exact civilian place=Kupiansk'),
+    C('another-war-told-for-comparison',
+      "At the battle of Stalingrad in World War II, more than 400,000 soldiers were killed."),
+    C('another-war-in-a-relative-clause',
+      "Russia has lost 50,000 soldiers in Ukraine, more than the Soviet Union lost in Afghanistan, where about "
+      "15,000 died.", 'killed_or_wounded=50000 exact russia'),
+    C('since-world-war-two-dates-this-war',
+      "The estimate of 200,000 Russian military fatalities makes this Russia's deadliest conflict since World War II.",
+      'killed=200000 exact russia'),
+    C('the-leader-of-chechnya-is-no-war',
+      "The leader of Chechnya, Ramzan Kadyrov, said 300 Ukrainian soldiers had surrendered in Mariupol.",
+      'captured=300 exact ukraine cside=russia place=Mariupol'),
     C('there-were-children-among-the-wounded-is-no-population',
       "There were 12 children among the 40 wounded.", 'wounded=40 exact -'),
 ]
