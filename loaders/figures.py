@@ -582,7 +582,9 @@ _SIDE_PAIR = re.compile(r"\s*(?:Ukrainian|Russian)\s+(?:and|or)\s+(?=(?:Ukrainia
 
 _LOSS_HEAD = re.compile(r"(?P<mods>(?:\s+(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|enemy|military|troop|combat|battlefield|army|"
                         r"soldier|servicemen|permanent|irrecoverable|irreversible|total|combined|overall|confirmed))+)"
-                        r"\s+(?P<noun>fatalities|deaths|casualties)\b")
+                        r"\s+(?P<noun>(?:dead|killed|wounded|injured)\s+(?:or|and)\s+(?:dead|killed|wounded|injured)|"
+                        r"fatalities|deaths|casualties|dead|wounded|injured)\b"
+                        r"(?!\s+(?:prisoners|pows|soldiers|servicem[ae]n|troops|fighters|civilians|people|children|men|women))")
 _MILITARY_MOD = re.compile(r"\b(?:Russian|Ukrainian|Russia['’]s|Ukraine['’]s|enemy|military|troop|combat|battlefield|army|soldier|"
                            r"servicemen)\b")
 
@@ -646,7 +648,9 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
         # "250,000 Russian military fatalities": the loss noun after its modifiers is the head
         head = "military" if _MILITARY_MOD.search(ln.group("mods")) else "neutral"
         head_text, np_end = ln.group("noun"), ln.end()
-        ln_kind = "killed" if ln.group("noun").lower() in ("fatalities", "deaths") else "killed_or_wounded"
+        noun = ln.group("noun").lower()
+        ln_kind = "killed" if noun in ("fatalities", "deaths", "dead") else \
+            "wounded" if noun in ("wounded", "injured") else "killed_or_wounded"     # "wounded or dead" too
         return _Read(head, head_text, t[q.end:np_end], np_end, ln_kind, None, q.start, None, False, False)
     mods = t[q.end:np_end] if head else ""
     after = None

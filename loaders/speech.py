@@ -113,7 +113,9 @@ _DOC_BY = re.compile(
     r"tally|study|survey|investigation|briefing|data|figures|information|calculations?)\s+(?:by|from|of)\s+", re.I)
 _TRAIL_JUNK = re.compile(
     r"(?:\s+(?:also|later|earlier|previously|separately|today|yesterday|tonight|now|already|had|has|have|was|were|is|would|will|"
-    r"could|on\s+\w+day|late\s+on\s+\w+day|(?:near|in|at|outside|from)\s+the\s+\w+))+\s*$", re.I)
+    r"could|on\s+\w+day|late\s+on\s+\w+day|(?:near|in|at|outside|from)\s+the\s+\w+|"
+    r"(?:in|on|since|by)\s+(?:early\s+|late\s+|mid-?)?(?-i:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)(?:\s+\d{1,2})?(?:,?\s+\d{4})?))+\s*$", re.I)
 
 
 @dataclass(frozen=True)

@@ -2232,6 +2232,11 @@ CASES += [
     C('the-leader-of-chechnya-is-no-war',
       "The leader of Chechnya, Ramzan Kadyrov, said 300 Ukrainian soldiers had surrendered in Mariupol.",
       'captured=300 exact ukraine cside=russia place=Mariupol'),
+    C('demonym-dead-and-wounded-as-nouns',
+      "Kyiv reported 300 Russian wounded and 120 Russian dead near Lyman.",
+      'wounded=300 exact russia place=Lyman', 'killed=120 exact russia place=Lyman'),
+    C('demonym-wounded-or-dead',
+      "The ministry estimated 90,000 Russian wounded or dead by the spring.", 'killed_or_wounded=90000 approx russia'),
     C('there-were-children-among-the-wounded-is-no-population',
       "There were 12 children among the 40 wounded.", 'wounded=40 exact -'),
 ]
