@@ -184,7 +184,7 @@ _ROLE_ANAPHOR = re.compile(r"^the\s+(?:regional\s+|local\s+|defen[cs]e\s+|foreig
 
 
 _PERSON_ANAPHOR = re.compile(r"\b(?:official|spokes(?:man|woman|person)|governor|mayor|commander|president|minister|"
-                             r"general|blogger)$", re.I)
+                             r"general|blogger)$|^(?:his|her)\s", re.I)
 
 
 def _discourse_speaker(ctx: Doc, i: int) -> Claimant | None:

@@ -26,7 +26,7 @@ _VERBS = (
     r"verified|verifies|documented|documents|registered|informed|explained|cited|citing|"
     r"put|puts|reckons|reckoned|calculated|calculates|suggested|suggests|suggest|identified|established|"
     r"tallied|show|shows|showed|found|finds|concluded|concludes|"
-    r"accused|accuses|"
+    r"accused|accuses|described|describes|"
     r"(?:raised|raises|updated|updates|revised|revises|increased|lowered|put)\s+(?:the|its|their)\s+(?:\w+\s+)?toll|"
     r"think|thinks|thought|specified|specifies|clarified|clarifies|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|mentioned|mentions|pointed\s+out|points\s+out|published|publishes|issued|issues"
 )
@@ -63,7 +63,10 @@ ANAPHORA = re.compile(
     r"(?:report|statement|bulletin|briefing|press\s+release|communiqu[eé]|announcement|ministry|MoD|defen[cs]e\s+ministry|agency|official|officials|spokes(?:man|woman|person)|governor|"
     r"institute|think[- ]tank|update|assessment|post|mayor|general|"
     r"commander|president|minister|military|army|monitors?|mission|"
-    r"blogger|bloggers|channel)$", re.I)
+    r"blogger|bloggers|channel)$"
+    # "His office said": the office of the person the report quotes
+    r"|^(?:his|her|their)\s+(?:press\s+)?(?:office|administration|spokes(?:man|woman|person)|staff|aides?|team|"
+    r"service|secretary|headquarters)$", re.I)
 TITLES = {
     "president", "prime", "minister", "defence", "defense", "foreign", "gen", "general", "col",
     "colonel", "lt", "lieutenant", "mr", "mrs", "ms", "dr", "governor", "gov", "mayor",
@@ -132,7 +135,7 @@ class Attribution:
 
 # Substrings one of the forms above needs (their verbs, "according", "citing", document nouns):
 # a sentence with none of them names no speaker, and costs one pass of cheap tests.
-_CUES = ("said", "say", "stat", "told", "tell", "report", "claim", "estimat", "believ", "add", "wrote", "writ",
+_CUES = ("said", "say", "stat", "told", "tell", "report", "claim", "estimat", "believ", "add", "wrote", "writ", "describ",
          "announc", "confirm", "note", "post", "assess", "warn", "acknowledg", "admit", "insist", "alleg",
          "declar", "indicat", "reveal", "put", "count", "record", "verif", "document", "regist", "inform",
          "explain", "cit", "reckon", "calculat", "suggest", "identif", "establish", "tall", "show", "found", "find",
@@ -365,12 +368,13 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
             and verb.endswith(("ed", "id", "ld", "ote", "nd")) and not re.match(r"\s+by\b", after):
         return None  # passive: "casualty figures were also reported", "is said to": the reported thing
     # inverted: '"...," said Bobovnikova, a spokesperson' / '..., said the governor'
-    if re.search(r"[,\"”’]\s*$", before) and re.match(r"\s+(?:[A-Z]|the\s|a\s|an\s|one\s)", after) \
+    if re.search(r"[,\"”’]\s*$", before) and re.match(r"\s+(?:[A-Z]|the\s|a\s|an\s|one\s|(?:local|regional|city|military|"
+                                                      r"ukrainian|russian|western|emergency|police)\s)", after) \
             and not _appositive_subject(text, vstart):
         who = _np_after(text, vend + len(after) - len(after.lstrip()))
         if who and not _closes_clause(text, *who):
             who = None
-        if who and re.sub(r"\s+", " ", verb) in ("said", "says", "added", "wrote", "stated", "claimed", "reported", "noted",
+        if who and re.sub(r"\s+", " ", verb) in ("said", "says", "say", "added", "wrote", "stated", "claimed", "reported", "noted",
                                                   "points out", "pointed out"):
             s, e = who
             named = re.match(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?=\s*[,.;]|\s*$)", text[e:])
@@ -422,6 +426,7 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
         return None  # a speaker never contains another reporting verb
     s, e = subj
     if verb in ("citing", "cited", "saying", "claiming", "stating", "put", "puts", "report", "state", "think", "thought", "documents",
+                "described", "describes",
                 "records", "counts", "estimate", "claim", "tell", "write", "assess", "announce"):
         # ambiguous forms: only with an obvious speaker ("officials estimate", "they claim")
         if not (actor_side(text[s:e]) or _speaker_noun(text[s:e]) or text[s:e].lower() in PRONOUNS):

@@ -40,6 +40,9 @@ FORMS = [
      ("General Staff", "ukraine")),
     ("Three people died in the blast, according to Ivan Fedorov, the Zaporizhzhia governor.", "Three",
      ("Ivan Fedorov", "ukraine")),
+    # inverted with a lower-case speaker
+    ("At least four people were killed by a missile strike on a house in Odesa, say local authorities who are "
+     "searching the rubble.", "four", ("local authorities", "ukraine")),
     # a body's long proper name before the verb
     ("A total of 90 soldiers returned home, the Coordinating Headquarters for the Treatment of Prisoners of War "
      "said on Friday.", "90", ("Coordinating Headquarters for the Treatment of Prisoners of War", "ukraine")),
@@ -146,6 +149,12 @@ CARRY_OVER = [
     ("Most residents have left Kupiansk, said Andrii Besedin, the head of the city's military administration. "
      "“Before the war about 27 thousand people lived here, now there are about 3 thousand – he said – mostly the "
      "elderly.”", "3 thousand", ("Andrii Besedin", "ukraine")),
+    ("Regional governor Ivan Fedorov said a missile hit a house. His office said three people were missing.", "three",
+     ("Ivan Fedorov", "ukraine")),
+    ("Governor Oleh Syniehubov said the shelling went on. He described a grim situation in Kupiansk, where some "
+     "2,000 people remain.", "2,000", ("Oleh Syniehubov", "ukraine")),
+    ("\u201cThe Russians have probably taken 70,000 casualties,\u201d Colin Kahl, the undersecretary of defense for "
+     "policy, told reporters.", "70,000", ("Colin Kahl", "third_party")),
     ("Dmitry Peskov dismissed the reports. Putin's spokesman. \"We have lost 200,\" Peskov said.", "200",
      ("Dmitry Peskov", "russia")),
     ("Ukraine's military spokesman Dmytro Lykhovyi described the fighting.\n"
