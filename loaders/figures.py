@@ -571,7 +571,7 @@ _INCLUDING = re.compile(r",\s*(?:including|among\s+them|most\s+of\s+them)\b", _I
 _INSERTED = re.compile(r",\s*(?:according\s+to|citing|as\s+reported\s+by)\s+[^,.;:]{1,90},\s*$", _I)
 _WHOLE_TOLL = re.compile(r"\s+(?:people\s+|civilians\s+)?(?:injured|wounded|dead|killed|hurt)\b(?!\s+(?:and|or)\b)", _I)
 _OF_NEXT = re.compile(r"\s+(?:out\s+)?of\s+(?:its|their|the|his|our|all|about|some|around)?\s*"
-                      r"(?:(?:town|city|village|region|community)['’]s\s+)?", _I)
+                      r"(?:(?:town|city|village|region|community)['’]s\s+)?(?:(?:pre-?war|original|former|peacetime)\s+)?", _I)
 _COLON_LIST = re.compile(r"(?P<kw>losses|casualties)[^.;:]{0,60}:\s*$|(?P<killed>killed|dead|deaths)[^.;:]{0,40}:\s*$"
                          r"|(?P<wounded>wounded|injured)[^.;:]{0,40}:\s*$", _I)
 

@@ -399,6 +399,9 @@ def _trap(text: str, s: int, e: int, a: dict) -> str | None:
             return "ordinal"
         if re.match(r"^[A-Za-z]", after) and not re.match(r"^kms?\b", after, re.IGNORECASE):
             return "model"
+        if re.match(r"^[\s-]?(?:mm|millimet(?:er|re)s?)\b", after, re.IGNORECASE):
+            return "model"      # "155 mm shells", "a 152-millimetre howitzer": a calibre
+
         if _MONEY_BEFORE.search(before):
             return "money"
         if _TIME_AFTER.match(after):

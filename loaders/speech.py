@@ -293,6 +293,11 @@ _ASIDE = re.compile(r"(?i)in\s+turn|for\s+(?:his|her|their|its)\s+part|meanwhile
                     r"in\s+(?:his|her|their|its)\s+(?:turn|view|opinion)|likewise|in\s+response")
 
 
+# "According to local authorities, at least two people died in a Russian strike": the claim, no role
+_COUNT_START = re.compile(r"(?:at\s+least|more\s+than|less\s+than|fewer\s+than|about|around|some|nearly|almost|over|up\s+to|"
+                          r"\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b", re.I)
+
+
 @lru_cache(maxsize=4096)
 def _appositive_of(text: str, s: int, e: int) -> str:
     """The role around a speaker, a clue to their side: 'NAME, a spokesperson for Y,',
@@ -301,6 +306,7 @@ def _appositive_of(text: str, s: int, e: int) -> str:
     if m:
         piece = m.group(1).strip()
         if not _VERB.match(piece) and not _CLAUSE_VERB.match(piece) and not _ASIDE.fullmatch(piece) \
+                and not _COUNT_START.match(piece) \
                 and (re.match(r"(?:a|an|the|who|[a-z])", piece) or _capital_appositive(piece)):
             return piece
     before = text[:s]
@@ -658,7 +664,7 @@ def _subject_before(text: str, vstart: int) -> tuple[int, int] | None:
 _DOC_TAIL = re.compile(
     r"['’]s?\s+(?:latest\s+|daily\s+|nightly\s+|new\s+|official\s+|video\s+|evening\s+|morning\s+|"
     r"weekly\s+|regular\s+|operational\s+|intelligence\s+|most\s+recent\s+|situation\s+)*(?:statement|report|"
-    r"estimate|figures?|count|tally|data|assessment|update|briefing|address|bulletin|summary|post)$")
+    r"estimate|figures?|count|tally|data|assessment|update|briefing|address|bulletin|summary|post|publication|message)$")
 
 
 @lru_cache(maxsize=4096)

@@ -40,6 +40,9 @@ FORMS = [
      ("General Staff", "ukraine")),
     ("Three people died in the blast, according to Ivan Fedorov, the Zaporizhzhia governor.", "Three",
      ("Ivan Fedorov", "ukraine")),
+    # "According to X, <count> ...": the clause after the comma is the claim, not X's role
+    ("According to local authorities, at least two people died in a Russian strike on the eastern Ukrainian city "
+     "of Izium.", "two", ("local authorities", "ukraine")),
     # inverted with a lower-case speaker
     ("At least four people were killed by a missile strike on a house in Odesa, say local authorities who are "
      "searching the rubble.", "four", ("local authorities", "ukraine")),

@@ -2431,3 +2431,17 @@ def test_swap_counts_told_after_the_swap_without_its_words():
             "Ukraine's President Volodymyr Zelensky says 160 Ukrainian soldiers and civilians were returned.")
     got = [(f.kind, f.value) for f in extract_figures(make_ctx(text))]
     assert got == [("captured", 150), ("captured", 160)]
+
+
+def test_a_mayors_publication_is_the_mayors_statement():
+    text = ("The death toll from the shelling of Horlivka has risen to four, Mayor Ivan Prikhodko said on his Telegram "
+            "channel.\n\n\"In the village of Zaitseve three more civilians were killed,\" the mayor's publication says.")
+    got = [(f.value, f.claimant, f.claimant_side) for f in extract_figures(make_ctx(text))]
+    assert got == [(4, "Ivan Prikhodko", "russia"), (3, "Ivan Prikhodko", "russia")]
+
+
+def test_a_calibre_is_no_count_and_parts_of_a_prewar_whole():
+    got = [(f.kind, f.value) for f in extract_figures(make_ctx(
+        "Nine 155 mm shells hit the village. Officials say 3,000 of the town's pre-war 20,000 residents still remain.")]
+    assert ("strikes", 155) not in got
+    assert ("population_remaining", 3000) in got and ("population_prewar", 20000) in got
