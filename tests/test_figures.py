@@ -2442,6 +2442,6 @@ def test_a_mayors_publication_is_the_mayors_statement():
 
 def test_a_calibre_is_no_count_and_parts_of_a_prewar_whole():
     got = [(f.kind, f.value) for f in extract_figures(make_ctx(
-        "Nine 155 mm shells hit the village. Officials say 3,000 of the town's pre-war 20,000 residents still remain.")]
+        "Nine 155 mm shells hit the village. Officials say 3,000 of the town's pre-war 20,000 residents still remain."))]
     assert ("strikes", 155) not in got
     assert ("population_remaining", 3000) in got and ("population_prewar", 20000) in got
