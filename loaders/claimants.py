@@ -131,7 +131,7 @@ def _resolve(ctx: Doc, i: int, a: Attribution, depth: int = 0) -> Claimant | Non
         return None
     low = a.raw.lower()
     if low in PRONOUNS:
-        if low in ("he", "she"):
+        if low in ("he", "she", "him", "her"):
             # "X reported that ..., and later he specified that 12 had died": X, named before in the sentence
             same = [b for b in ctx.attributions(i) if not b.pronoun and b.end <= a.start
                     and not INSTITUTION_WORDS.search(b.raw) and not ANAPHORA.match(b.raw)]
@@ -144,8 +144,14 @@ def _resolve(ctx: Doc, i: int, a: Attribution, depth: int = 0) -> Claimant | Non
             if p:
                 name, side = p
                 side = side or actor_side(name) or _described_side(ctx, name)
-                return Claimant(name, side, -1, -1) if side else None
+                if side:
+                    return Claimant(name, side, -1, -1)
+                if low in ("he", "she"):
+                    return None
+                # "According to him, ...": the person the report is carrying
         c = _last_claimant(ctx, i, depth)
+        if c is None and low in ("him", "her"):
+            c = _discourse_speaker(ctx, i)
         return Claimant(c.name, c.side, -1, -1) if c else None
     if is_outlet(a.raw):
         if _other_outlet(ctx, a.raw):

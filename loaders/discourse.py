@@ -152,6 +152,8 @@ def _named(doc, i: int, who: str):
     """A speaker named in a fixed frame ("This was reported by X"), resolved like any other."""
     from .claimants import Claimant, _described_side, _full_name
     who = re.sub(r"^(?:the)\s+", "the ", who.strip())
+    if is_outlet(who) or _own_outlet(doc, who):
+        return None     # "Source: Censor.NET": the outlet's own voice
     side = actor_side(who) or _described_side(doc, who)
     if side is None:
         return None

@@ -46,7 +46,7 @@ _GIVEN_BY = re.compile(
     r"(?P<who>(?:the\s+)?[A-Z][^,.;:()\"“”]{1,80})")
 _CITING = re.compile(r"\b(?:citing|cited by|quoted by|quoting)\s+(?P<who>(?:the\s+)?[A-Za-z][^,.;:()\"“”]{1,80})")
 
-PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}   # "according to him"
 # Plural or collective descriptions of counters named earlier ("the journalists" after
 # "Mediazona and the BBC Russian Service"), resolved to those named actors.
 COLLECTIVES = (r"journalists|reporters|outlets?|media\s+outlets?|publications?|researchers|investigators|"
@@ -135,7 +135,7 @@ class Attribution:
 
 # Substrings one of the forms above needs (their verbs, "according", "citing", document nouns):
 # a sentence with none of them names no speaker, and costs one pass of cheap tests.
-_CUES = ("said", "say", "stat", "told", "tell", "report", "claim", "estimat", "believ", "add", "wrote", "writ", "describ",
+_CUES = ("said", "say", "stat", "told", "tell", "report", "claim", "estimat", "believ", "add", "wrote", "writ", "describ", "source",
          "announc", "confirm", "note", "post", "assess", "warn", "acknowledg", "admit", "insist", "alleg",
          "declar", "indicat", "reveal", "put", "count", "record", "verif", "document", "regist", "inform",
          "explain", "cit", "reckon", "calculat", "suggest", "identif", "establish", "tall", "show", "found", "find",
@@ -147,11 +147,13 @@ _CUE_SCAN = automaton(_CUES)
 _ACCORDING_G, _POSS_DOC_G, _VERB_G = Gated(_ACCORDING), Gated(_POSS_DOC, also=("'", "’")), Gated(_VERB)
 # "This was reported by the Air Force", "This was reported in the summary of the General Staff":
 # the speaker of this sentence, and (discourse.py) of the ones around it
-THIS_BY = re.compile(r"^\s*(?:This|That|It)\s+(?:was|has\s+been|is)\s+(?:\w+\s+)?"
+THIS_BY = re.compile(r"^\s*(?:(?:This|That|It)\s+(?:was|has\s+been|is)\s+(?:\w+\s+)?"
                       r"(?:reported|announced|stated|said|confirmed|posted|claimed)\s+"
                       r"(?:on\s+\w+\s+)?"          # "reported on Telegram by"
                       r"(?:by|in\s+(?:a|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:summary|report|statement|update|bulletin|"
-                      r"briefing|post|message|address|press\s+release)\s+(?:of|by|from))\s+(?P<who>[^,.;]{2,80})", re.I)
+                      r"briefing|post|message|address|press\s+release)\s+(?:of|by|from))\s"
+                      r"|Sources?\s*:)"              # "Source: NAME, head of the city administration, on air"
+                      r"\s*(?P<who>[^,.;:]{2,80})", re.I)
 _DOC_FORMS = (Gated(_BY_DOC), Gated(_GIVEN_BY), Gated(_CITING))
 
 
@@ -187,7 +189,7 @@ def sentence_attributions(text: str, offset: int) -> list[Attribution]:
             who = _np_after(text, m.start("who"))
             if who:
                 out.append(_make(text, offset, who[0], who[1], 0, n))
-    this_by = THIS_BY.match(text) if low.lstrip()[:3] in ("thi", "tha", "it ") else None
+    this_by = THIS_BY.match(text) if low.lstrip()[:3] in ("thi", "tha", "it ", "sou") else None
     if this_by:
         # "This was announced by the ministry in its bulletin, explaining that ...": the whole sentence
         s, who = this_by.start("who"), this_by.group("who").rstrip()
@@ -323,11 +325,15 @@ def _appositive_of(text: str, s: int, e: int) -> str:
 
 _NP = re.compile(
     r"[^,.;:()\"“”]+?(?=\s*(?:[,;:()\"“”]|\.(?:\s|$|(?=\w))|$|\s+(?:that|who|which|on\s+\w+day|"
-    r"in\s+(?:a|an|its|his|her|their)\s|late|earlier|as|while|and\s+(?:the|a)\s|"
+    r"in\s+(?:a|an|its|his|her|their)\s|late|earlier|as|while|and\s+(?:the|a)\s|with\s+reference\s+to|referring\s+to|"
     r"(?:has\s+|have\s+|had\s+)?(?:said|says|say|stated|told|tells|reported|claimed|estimated|believes?|"
     r"believed|added|adds|wrote|writes|announced|confirmed|noted|warned|acknowledged|admitted|"
     r"insisted|alleged|declared|revealed|counted|recorded|verified|documented|registered|specified|"
     r"clarified|stressed|emphasi[sz]ed)\b)\b))")
+
+
+# the rest of a noun phrase after an inner dot, up to where _NP would stop
+_NP_AFTER_DOT = re.compile(r"\.[^,.;:()\"“”]*?" + _NP.pattern[len(r"[^,.;:()\"“”]+?"):])
 
 
 def _np_after(text: str, i: int) -> tuple[int, int] | None:
@@ -338,11 +344,12 @@ def _np_after(text: str, i: int) -> tuple[int, int] | None:
     # keep dotted abbreviations inside ("U.S. officials", "Mr. Haidai")
     s, e = i, m.end()
     while e < len(text) and text[e] == "." and re.match(r"\.\s*[A-Z]?[\w.]*", text[e:]) and \
-            re.search(r"(?:\b[A-Z]|\bMr|\bMs|\bMrs|\bDr|\bGen|\bCol|\bSt|\bLt)$", text[s:e]):
-        m2 = re.match(r"\.[^,.;:()\"“”]*?(?=\s*(?:[,;:()\"“”]|\.(?:\s|$)|$))", text[e:])
+            (re.search(r"(?:\b[A-Z]|\bMr|\bMs|\bMrs|\bDr|\bGen|\bCol|\bSt|\bLt)$", text[s:e])
+             or text[e + 1:e + 2].isalnum()):       # one token: "Censor.NET", "ukrinform.ua"
+        m2 = _NP_AFTER_DOT.match(text, e)
         if not m2:
             break
-        e += m2.end()
+        e = m2.end()
     np = text[s:e].strip()
     if not np or len(np.split()) > 16 or (len(np.split()) > 12 and not _ends_in_name(np.split())):
         return None

@@ -961,3 +961,26 @@ def test_every_sentence_of_a_quote_closed_later_is_the_speakers_after_a_heading(
             "At least 15 were injured,\" Filashkin said on Telegram.")
     assert who(text, "four") == ("Vadym Filashkin", "ukraine")
     assert who(text, "15") == ("Vadym Filashkin", "ukraine")
+
+
+def test_a_source_line_names_the_speaker_of_the_lead_before_it_and_the_details_after():
+    text = ("About 1,500 people remain in the city of Kupiansk, located near the contact line.\n\n"
+            "Source: Andrii Besedin, Head of Kupiansk Military Administration, on air during the national newscast\n\n"
+            "Details: According to him, 40 houses were damaged and 3 people were wounded this week.")
+    assert who(text, "1,500") == ("Andrii Besedin", "ukraine")
+    assert who(text, "3 people") == ("Andrii Besedin", "ukraine")
+
+
+def test_a_source_line_naming_an_outlet_is_no_speaker():
+    assert who("Five people were wounded in Kharkiv.\n\nSource: Reuters", "Five") is None
+
+
+def test_according_to_him_resolves_to_the_person_just_quoted():
+    text = ("Governor Oleh Syniehubov spoke on Monday.\n\n"
+            "According to him, 12 people were wounded in Kharkiv.")
+    assert who(text, "12") == ("Oleh Syniehubov", "ukraine")
+
+
+def test_an_outlet_citing_another_is_the_outlets_voice():
+    text = "According to Censor.NET with reference to Radio Liberty, 20,000 people remain in Myrnohrad."
+    assert who(text, "20,000") is None
