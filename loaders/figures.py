@@ -128,7 +128,9 @@ _DIRECTION_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:e
 _SHARE_OF_IT = re.compile(r"\s*(?:per\s*cent|percent)?\s+of\s+(?:its|the|this|that)\s+(?:[a-z]+\s+)?"
                           r"(?:land|territory|area|region|oblast|province)\b", re.I)
 _SECTOR_AFTER = re.compile(r"\s+(?:direction|sector|axis)s?\b", re.I)
-_REGION_AFTER = re.compile(r"^\s+(?:region|oblast|province|territory)\b", _I)
+# "Donetsk territory", "Donetsk, a region in Ukraine's southeast": the oblast, not its capital
+_NAMES_REGION = re.compile(r"^(?:\s+(?:region|oblast|province|territory)\b|,\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:region|oblast|province)\b)", _I)
 # The figure is about no one place: never use a place for it.
 _NO_PLACE = re.compile(r"\belsewhere\b|\bnationwide\b|\bacross\s+(?:the\s+)?(?:country|ukraine|russia)\b|"
                        r"\b(?:whole|entire)\s+(?:front|country)\b|\bsections\s+of\s+the\s+front\b|"
@@ -1475,7 +1477,7 @@ def _places(text: str):
 
 def _canon(t: str, m) -> str | None:
     """The mention's canonical name; "Donetsk territory/region" is the oblast."""
-    if m.kind not in ("oblast", "region") and m.oblast and _REGION_AFTER.match(t[m.end:m.end + 20]):
+    if m.kind not in ("oblast", "region") and m.oblast and _NAMES_REGION.match(t[m.end:m.end + 40]):
         return m.oblast
     if m.oblast == f"{m.name} Oblast" and re.match(r"\s+area\b", t[m.end:m.end + 10], _I) \
             and re.search(r"\bthe\s+$", t[max(0, m.start - 5):m.start], _I) \
@@ -1534,6 +1536,10 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
         # "the village of Bilozerka near Kherson": Kherson only locates the village
         ms = [m for k, m in enumerate(ms) if not (k and ms[k - 1].kind in places.SETTLEMENTS and re.fullmatch(
             r"\s*,?\s*(?:near|outside|close\s+to|not\s+far\s+from)\s+(?:the\s+(?:city|town)\s+of\s+)?", t[ms[k - 1].end:m.start], _I))]
+        # "Nikopol in Dnipropetrovsk Oblast", "Pokrovsk, Donetsk region": the region only locates the town
+        ms = [m for k, m in enumerate(ms) if not (k and m.kind in ("oblast", "region") and ms[k - 1].kind in places.SETTLEMENTS
+                                                   and ms[k - 1].oblast == m.name and re.fullmatch(
+            r"\s*(?:,|\bin|\bof)?\s*(?:the\s+)?", t[ms[k - 1].end:m.start], _I))]
     if kind == "distance_km":
         # "Chasiv Yar, 10 kilometers west of ...": the place before the number
         before = [m for m in ms if m.end <= q.start and q.start - m.end <= 40]

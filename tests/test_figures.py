@@ -2237,6 +2237,12 @@ CASES += [
       'wounded=300 exact russia place=Lyman', 'killed=120 exact russia place=Lyman'),
     C('demonym-wounded-or-dead',
       "The ministry estimated 90,000 Russian wounded or dead by the spring.", 'killed_or_wounded=90000 approx russia'),
+    C('a-town-in-its-region-is-the-town',
+      "Russian shelling of Marhanets in Dnipropetrovsk Oblast killed two civilians, the governor said.",
+      'killed=2 exact civilian place=Marhanets'),
+    C('a-capital-named-as-a-region-is-the-oblast',
+      "Russia carries out some 40 attacks daily in Luhansk, a region in Ukraine's east.",
+      'attacks=40 approx russia place=Luhansk Oblast'),
     C('there-were-children-among-the-wounded-is-no-population',
       "There were 12 children among the 40 wounded.", 'wounded=40 exact -'),
 ]
