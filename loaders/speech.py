@@ -135,7 +135,7 @@ class Attribution:
 
 # Substrings one of the forms above needs (their verbs, "according", "citing", document nouns):
 # a sentence with none of them names no speaker, and costs one pass of cheap tests.
-_CUES = ("said", "say", "stat", "told", "tell", "report", "claim", "estimat", "believ", "add", "wrote", "writ", "describ", "source",
+_CUES = ("said", "say", "stat", "told", "tell", "report", "claim", "estimat", "believ", "add", "wrote", "writ", "describ", "source", "quote",
          "announc", "confirm", "note", "post", "assess", "warn", "acknowledg", "admit", "insist", "alleg",
          "declar", "indicat", "reveal", "put", "count", "record", "verif", "document", "regist", "inform",
          "explain", "cit", "reckon", "calculat", "suggest", "identif", "establish", "tall", "show", "found", "find",
@@ -152,7 +152,8 @@ THIS_BY = re.compile(r"^\s*(?:(?:This|That|It)\s+(?:was|has\s+been|is)\s+(?:\w+\
                       r"(?:on\s+\w+\s+)?"          # "reported on Telegram by"
                       r"(?:by|in\s+(?:a|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:summary|report|statement|update|bulletin|"
                       r"briefing|post|message|address|press\s+release)\s+(?:of|by|from))\s"
-                      r"|Sources?\s*:)"              # "Source: NAME, head of the city administration, on air"
+                      r"|Sources?\s*:"               # "Source: NAME, head of the city administration, on air"
+                      r"|Quotes?\s+from\s+(?=[^:.]{2,80}:))"     # "Quote from NAME: ..."
                       r"\s*(?P<who>[^,.;:]{2,80})", re.I)
 _DOC_FORMS = (Gated(_BY_DOC), Gated(_GIVEN_BY), Gated(_CITING))
 
@@ -189,7 +190,7 @@ def sentence_attributions(text: str, offset: int) -> list[Attribution]:
             who = _np_after(text, m.start("who"))
             if who:
                 out.append(_make(text, offset, who[0], who[1], 0, n))
-    this_by = THIS_BY.match(text) if low.lstrip()[:3] in ("thi", "tha", "it ", "sou") else None
+    this_by = THIS_BY.match(text) if low.lstrip()[:3] in ("thi", "tha", "it ", "sou", "quo") else None
     if this_by:
         # "This was announced by the ministry in its bulletin, explaining that ...": the whole sentence
         s, who = this_by.start("who"), this_by.group("who").rstrip()

@@ -984,3 +984,11 @@ def test_according_to_him_resolves_to_the_person_just_quoted():
 def test_an_outlet_citing_another_is_the_outlets_voice():
     text = "According to Censor.NET with reference to Radio Liberty, 20,000 people remain in Myrnohrad."
     assert who(text, "20,000") is None
+
+
+def test_a_quote_from_line_names_its_speaker_and_not_a_place():
+    text = ("Viacheslav Chaus, head of the Chernihiv Oblast military administration, spoke on Monday.\n\n"
+            "Quote from Chaus: \"Early reports indicate that five people were killed.\"")
+    assert who(text, "five people were") == ("Viacheslav Chaus", "ukraine")
+    places = [f.place for f in extract_figures(ctx_of(text))]
+    assert places and "Chaus" not in places
