@@ -8,6 +8,7 @@ import pytest
 from loaders import sentences
 from loaders.claimants import Claimant, actor_side, attribute
 from loaders.document import Doc
+from loaders.figures import extract_figures
 
 
 def ctx_of(text: str) -> Doc:
