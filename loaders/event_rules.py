@@ -13,6 +13,13 @@ _I = re.I
 # (event_type, pattern). Order matters where patterns overlap: earlier wins.
 TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("strike", re.compile(
+        # a toll told with its cause (first: its place comes after the verb): "two people died in a
+        # Russian bombardment ... in X", "nine civilians were killed on Tuesday in X due to the
+        # continuous firing of Russian troops", "killed in X in Russian shelling on Sunday"
+        r"\b(?:killed|died|injured|wounded|hurt)\b(?=[^.;:]{0,90}?\b(?:in|by|due\s+to|as\s+a\s+result\s+of|after|during)\s+"
+        r"(?:(?:a|an|the|another|continuous|continued|heavy|massive|overnight|russian|ukrainian|enemy|"
+        r"(?:\w+-)?(?:missile|drone|rocket|artillery|air))\s+){0,4}(?:bombardment|shelling|strikes?|airstrikes?|"
+        r"missile\s+attacks?|drone\s+attacks?|firing|bombing|barrage|attacks?\s+(?:on|by|with))\b)|"
         r"\b(?:air|missile|drone|rocket|artillery|glide[\s-]bomb|bomb|ballistic[\s-]missile|"
         r"cruise[\s-]missile|kamikaze[\s-]drone|tochka(?:-u)?|iskander(?:-m)?|kinzhal|kalibr|shahed|himars|atacms|"
         r"storm\s+shadow|grad|uragan|smerch|kh-\d+)[\s-]?(?:and\s+\w+\s+)?(?:strikes?|attacks?|barrages?|raids?)\b"
@@ -114,7 +121,7 @@ TRIGGERS = [(t, Gated(rx)) for t, rx in TRIGGERS]
 STEMS = {
     "strike": ("strike", "struck", "rocked", "bombard", "shell", "bomb", "pound", "missile", "drone", "rocket", "hit", "dropped",
                "under", "raid", "barrage", "fired", "firing", "opened fire", "launched", "attack", "blew up",
-               "blown up"),
+               "blown up", "killed", "died", "injured", "wounded", "hurt"),
     "capture": ("captur", "seiz", "liberat", "retook", "retaken", "overr", "control", "fell", "fallen",
                 "took", "taken", "fall", "takeover", "flag", "occupied", "hands", "came under", "come under", "out of"),
     "withdrawal": ("withdr", "retreat", "pull", "abandon", "left", "leave", "out of", "reposition", "back from"),
@@ -336,7 +343,7 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
         return other(side_of(subject[-1].group(0).replace("Kremlin", "Russia"))) if subject else None
     inner_by = re.search(rf"\bby\s+(?:(?:the|its|their)\s+)?(?:{RU_WORD}|{UA_WORD}|Russia|Ukraine|Moscow|Kyiv)", m.group(0))
     if inner_by and event_type == "strike":       # "the shelling attack by Ukrainian troops on X"
-        return side_of(re.search(rf"{RU_WORD}|{UA_WORD}|Russia|Ukraine|Moscow|Kyiv", inner_by.group(0)).group(0))
+        return side_of(re.search(rf"{RU_WORD}|{UA_WORD}|Russia|Ukraine|Moscow|Kyiv", inner_by.group(0), _I).group(0))
     hands = re.search(r"\bin\s+(Russian|Ukrainian)\s+hands", m.group(0))
     if hands:
         return side_of(hands.group(1))
@@ -348,7 +355,7 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
         if to:
             return side_of(to.group("word") or to.group("bare"))
     if by:
-        return side_of(re.search(rf"{RU_WORD}|{UA_WORD}|Russia|Ukraine|Moscow|Kyiv", by.group(0)).group(0))
+        return side_of(re.search(rf"{RU_WORD}|{UA_WORD}|Russia|Ukraine|Moscow|Kyiv", by.group(0), _I).group(0))
     adjective = ADJ_BEFORE.search(text, 0, start)
     if adjective:                                  # "a Russian missile strike on X"
         return side_of(adjective.group("word"))

@@ -969,3 +969,19 @@ def test_shelling_by_a_force_in_a_place_is_a_strike_there():
 def test_shells_landing_in_a_place_are_a_strike():
     got = summary("In Nikopol, at least 42 shells landed in residential areas on Monday.")
     assert [(t, p) for t, p, _, _ in got] == [("strike", "Nikopol")]
+
+
+def test_a_toll_told_with_its_cause_is_a_strike_on_the_place():
+    pub = D(2024, 5, 8)
+    for text, place, day in [
+        ("Seven civilians were killed on Tuesday in Kostiantynivka due to the continuous shelling by russian troops.",
+         "Kostiantynivka", D(2024, 5, 7)),
+        ("At least two people died in a Russian bombardment with cluster munitions in the city of Pokrovsk on Monday.",
+         "Pokrovsk", D(2024, 5, 6)),
+        ("Three people were killed in Kherson in Russian shelling on Sunday, the governor said.", "Kherson", D(2024, 5, 5)),
+    ]:
+        got = [(e[0], e[1], e[3]) for e in summary(text, pub)]
+        assert ("strike", place, day) in got, (text, got)
+    # dying in the fighting is no strike
+    assert not [e for e in summary("Two Russian soldiers were killed in the fighting near Bakhmut on Monday.", pub)
+                if e[0] == "strike"]
