@@ -49,6 +49,11 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"bombs?|shells?|strikes?|airstrikes?)\b"
         r"|\b(?:fired|firing|opened\s+fire)\s+(?:on|at|upon)\b|\bhit\s+(?:near|close\s+to)\b"
         r"|\b(?:blew|blown)\s+up\s+(?:the|a|an)\b"   # "Russian forces blew up the dam of the reservoir"
+        r"|\bstriking\b(?=\s+(?:(?:a|an|the)\s+)?(?-i:[A-Z]))"     # "reported striking the Volgograd refinery"
+        # damage told without its cause: "Four private houses were damaged in the Krasnodar Region"
+        r"|\b(?:houses?|homes?|buildings?|apartment\s+blocks?|high-rises?|infrastructure|facilit(?:y|ies)|warehouses?|"
+        r"enterprises?|substations?)\s+(?:\w+\s+){0,2}?(?:were|was|have\s+been|has\s+been)\s+(?:\w+\s+)?"
+        r"(?:damaged|destroyed)\s+(?=in\b)"
         r"|\b(?:strike|attack|shelling|bombing|missile|drone)\s+(?:kills|killed|injures|injured|wounds|wounded|hits)\b", _I)),
     ("capture", re.compile(
         r"\b(?:(?:(?:has|have|had)\s+)?(?:took|taken|taking)\s+over(?!\s+(?:the\s+)?(?:role|post|job|command|duties|position))|"
@@ -121,7 +126,7 @@ TRIGGERS = [(t, Gated(rx)) for t, rx in TRIGGERS]
 STEMS = {
     "strike": ("strike", "struck", "rocked", "bombard", "shell", "bomb", "pound", "missile", "drone", "rocket", "hit", "dropped",
                "under", "raid", "barrage", "fired", "firing", "opened fire", "launched", "attack", "blew up",
-               "blown up", "killed", "died", "injured", "wounded", "hurt"),
+               "blown up", "killed", "died", "injured", "wounded", "hurt", "damaged", "destroyed", "striking"),
     "capture": ("captur", "seiz", "liberat", "retook", "retaken", "overr", "control", "fell", "fallen",
                 "took", "taken", "fall", "takeover", "flag", "occupied", "hands", "came under", "come under", "out of"),
     "withdrawal": ("withdr", "retreat", "pull", "abandon", "left", "leave", "out of", "reposition", "back from"),

@@ -89,6 +89,10 @@ FROM_A_BUILDING = re.compile(r"\s*(?:from\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?
 WHERE_CLAUSE = re.compile(r"(?:,\s*[\w\s'’-]{1,30}?)?,?\s+where\b[^.;:]{0,100}", re.I)
 FAILED_BEFORE = re.compile(r"\b(?:unsuccessfully|vainly|tried\s+to|trying\s+to|try\s+to|attempted\s+to|attempting\s+to|"
                            r"sought\s+to|failed\s+to)\s+(?:\w+\s+)?$", re.I)
+_EVACUEES_OF = re.compile(r"\b(?:residents|people|civilians|children|inhabitants|families|villagers|patients)\s+"
+                          r"(?:(?:living|staying)\s+)?(?:of|from|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?$", re.I)
+_PASSIVE_GAP = re.compile(r"[^.;:]{0,60}?\b(?:have|has|had|were|was|are|is)\s+(?:already\s+|now\s+|so\s+far\s+)?"
+                          r"(?:been\s+)?(?:being\s+)?", re.I)
 EVACUEES = re.compile(r"\s+(?:residents|people|families|civilians|children|villagers|locals|pensioners)\b", re.I)
 
 
@@ -210,6 +214,11 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
             # "dead in Bilohorivka, eastern Ukraine, where a plane dropped a bomb on a school"
             where = [p for p in mentions if p.end <= start and WHERE_CLAUSE.fullmatch(text, p.end, start)]
             targets = [where[-1].name] if where else []
+        if not targets and event_type == "evacuation" and re.match(r"(?i)evacuated\b", m.group(0)):
+            # "Some 300 residents of the Russian city of Belgorod have been evacuated": the subject's place
+            owner = [p for p in mentions if p.end <= start and _EVACUEES_OF.search(text, max(0, p.start - 80), p.start)
+                     and _PASSIVE_GAP.fullmatch(text, p.end, start)]
+            targets = [owner[-1].name] if owner else []
         if not targets and event_type in ("strike", "evacuation") and _at_main_place(ctx, text, event_type, m, end,
                                                                                       next_start, mentions):
             targets = [ctx.main_place]      # "a missile struck the cafe", "evacuations continue today"

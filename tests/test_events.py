@@ -985,3 +985,13 @@ def test_a_toll_told_with_its_cause_is_a_strike_on_the_place():
     # dying in the fighting is no strike
     assert not [e for e in summary("Two Russian soldiers were killed in the fighting near Bakhmut on Monday.", pub)
                 if e[0] == "strike"]
+
+
+def test_damage_striking_and_evacuees_of_a_place():
+    pub = D(2024, 1, 9)
+    assert ("strike", "Belgorod") in [(e[0], e[1]) for e in summary("Four private houses were damaged in Belgorod.", pub)]
+    assert ("strike", "Kursk") in [(e[0], e[1]) for e in summary(
+        "The Ukrainian military reported striking the Kursk airfield on Monday.", pub)]
+    assert ("evacuation", "Belgorod") in [(e[0], e[1]) for e in summary(
+        "Some 300 residents of the Russian city of Belgorod have been evacuated after a wave of attacks.", pub)]
+    assert summary("A striking number of people stayed in Kupiansk.", pub) == []
