@@ -982,6 +982,12 @@ def test_a_toll_told_with_its_cause_is_a_strike_on_the_place():
     ]:
         got = [(e[0], e[1], e[3]) for e in summary(text, pub)]
         assert ("strike", place, day) in got, (text, got)
+    got = [(e[0], e[1]) for e in summary("At least 14 people were injured in Kharkiv overnight.", pub)]
+    assert ("strike", "Kharkiv") in got
+    got = [(e[0], e[1]) for e in summary("Two people were killed by a shell of the Russian forces in Vuhledar.", pub)]
+    assert ("strike", "Vuhledar") in got
+    got = [(e[0], e[1]) for e in summary("Russian forces fired a cruise missile into the council building in Kharkiv.", pub)]
+    assert ("strike", "Kharkiv") in got
     # dying in the fighting is no strike
     assert not [e for e in summary("Two Russian soldiers were killed in the fighting near Bakhmut on Monday.", pub)
                 if e[0] == "strike"]
