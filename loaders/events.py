@@ -202,6 +202,7 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
                 and not _metonymy(text, p) and not NOT_A_PLACE_AFTER.match(text, p.end)]
     mentions = _with_anaphors(text, mentions, ctx.main_place,
                               ctx.sentences[i - 1].text if i > 0 else "")
+    mentions = _with_region_anaphor(ctx, text, mentions)
     found_dates = dates.find_dates(text, ctx.published)
     out = []
     for n, (event_type, start, end, m) in enumerate(hits):
@@ -324,6 +325,28 @@ def _with_anaphors(text: str, mentions: list, main_place: str | None, previous: 
             continue
         name = _antecedent(a.group(0).split()[-1].lower(), main_place, previous)
         extra.append(places.PlaceMention(a.start(), a.end(), name, "city", None))
+    return sorted(mentions + extra, key=lambda p: p.start) if extra else mentions
+
+
+_TITLE_AFTER = re.compile(r"\s+(?:regional\s+|military\s+|state\s+)*(?:governor|administration|head|police|council|"
+                          r"authorities|prosecutor|officials?)\b", re.I)
+_REGION_ANAPHOR = re.compile(r"\bthe\s+(?:(?-i:[a-z][a-z-]*)\s+)?(?:region|oblast|province)\b(?!['’])", re.I)
+
+
+def _with_region_anaphor(ctx: Doc, text: str, mentions: list) -> list:
+    """ "Russian forces shelled the region 54 times, ... Kherson Oblast Governor X reported": the
+    region the speaker's title names, when the sentence names no other region."""
+    if "region" not in text and "oblast" not in text.lower() and "province" not in text:
+        return mentions
+    oblasts = [p for p in mentions if p.kind in ("oblast", "region")]
+    titled = [p for p in oblasts if _TITLE_AFTER.match(text, p.end)]      # "Kherson Oblast Governor X"
+    if len(titled) < len(oblasts):
+        return mentions
+    region = titled[0].name if titled else None
+    if not region:
+        return mentions
+    extra = [places.PlaceMention(a.start(), a.end(), region, "oblast", None) for a in _REGION_ANAPHOR.finditer(text)
+             if not any(p.start < a.end() and a.start() < p.end for p in mentions)]
     return sorted(mentions + extra, key=lambda p: p.start) if extra else mentions
 
 

@@ -1001,3 +1001,12 @@ def test_damage_striking_and_evacuees_of_a_place():
     assert ("evacuation", "Belgorod") in [(e[0], e[1]) for e in summary(
         "Some 300 residents of the Russian city of Belgorod have been evacuated after a wave of attacks.", pub)]
     assert summary("A striking number of people stayed in Kupiansk.", pub) == []
+
+
+def test_the_region_is_the_one_the_speakers_title_names():
+    got = [(e[0], e[1]) for e in summary(
+        "Russian forces shelled the region 54 times over the past day, Kherson Oblast Governor Ivan Petrenko "
+        "reported on Monday.", D(2022, 11, 28))]
+    assert ("strike", "Kherson Oblast") in got
+    # no region named anywhere: nothing to stand for
+    assert summary("Russian forces shelled the region 54 times over the past day.", D(2022, 11, 28)) == []
