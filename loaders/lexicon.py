@@ -61,6 +61,7 @@ NOUNS = {
         r"(?:pieces|units|items)\s+of\s+(?:[\w-]+\s+){0,2}?(?:equipment|armaments?|weaponry|weapons|hardware|materiel)",
         r"(?:military\s+|combat\s+)?(?:equipment|hardware|armou?red)\s+units",
         r"rocket\s+artillery(?:\s+(?:launchers?|systems?|pieces?))?",
+        r"field\s+artillery(?:\s+and\s+mortar\s+(?:guns|systems))?",     # the Russian MoD's tally line
         r"electronic\s+warfare\s+(?:stations?|systems?|complex(?:es)?)", r"(?:field\s+|artillery\s+|anti-tank\s+)?guns", r"(?:field\s+)?(?:artillery\s+)?cannons",
         r"armou?red\s+(?:combat\s+)?vehicles?", r"military\s+vehicles?", r"tanks?", r"apcs?", r"ifvs?",
         r"bmps?", r"btrs?", r"(?:field\s+)?artillery\s+(?:systems?|pieces?|guns?|mounts?|installations?)",
@@ -116,6 +117,10 @@ AFTER = [
         r"remain(?:s|ed)?\s+(?:in\s+hospital|hospitali[sz]ed|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition)",
         r"(?:are\s+|were\s+|is\s+|was\s+)?in\s+(?:a\s+)?(?:critical|serious|grave|severe|stable|moderate)\s+condition",
         r"wounded", r"injured", r"hurt", r"got\s+(?:injured|wounded|hurt)", r"hospitali[sz]ed", r"injuries", r"wounds", r"in\s+hospital",
+        # "44 victims received outpatient care", "382 patients in hospitals, who suffered from attacks"
+        r"(?:received|receiving|needed|required|sought|are\s+receiving|were\s+given)\s+(?:(?:outpatient|medical|hospital|first)\s+"
+        r"(?:care|treatment|aid|help|assistance)|care|treatment)",
+        r"in\s+(?:\w+\s+)?hospitals?,?\s+who\s+(?:suffered|were\s+(?:injured|wounded|hurt))",
         r"(?:were|was|have\s+been|had\s+been)\s+(?:admitted|taken|rushed|brought)\s+to\s+(?:an?\s+|the\s+)?(?:local\s+)?hospitals?",
         r"(?:suffered|sustained|received)\s+(?:\w+\s+){0,2}?(?:injuries|wounds)",
     ]),
@@ -160,6 +165,9 @@ AFTER = [
         r"relocated", r"departed\b", r"were\s+moved\s+out",
         r"left\s+(?=(?:yesterday|today|overnight|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this\s+week|last\s+week)\b)", r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+taken\s+out\b(?!\s+(?:from\s+)?(?:under|of)\s+the\s+(?:rubble|debris|ruins))",
         r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+taken\s+(?:away\s+)?from\s+(?:the\s+)?(?:[\w()-]+\s+){0,3}?(?:bank|city|town|village|region|area|zone|district)\b", r"were\s+taken\s+to\s+safety", r"have\s+left\b", r"had\s+left\b",
+        r"left\s+(?-i:[A-Z])[\w'’-]+\s+for\b",       # "100 residents left Kherson for Khmelnytskyi"
+        r"(?:are|were|is|was)\s+(?:now\s+)?(?:found|staying|housed|accommodated|sheltered|placed)\s+in\s+(?:\w+\s+)?"
+        r"(?:reception|accommodation|evacuation|temporary\s+accommodation)\s+(?:centers|centres|points|facilities)",
         r"to\s+safety\b", r"(?:managed|were\s+able|was\s+able|have\s+been\s+able)\s+to\s+(?:leave|flee|evacuate|get\s+out)\b",
     ]),
     # "17,000 Ukrainian fighters being lost": losses of soldiers (never of a bare number)
