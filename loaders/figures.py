@@ -205,6 +205,24 @@ def _tally_state(text: str, i: int, tally: dict | None) -> dict | None:
     return None
 
 
+_LABEL_LINE = re.compile(r"^\s*(?:[*•·▪‣◦–—-]\s*)?(?P<label>[A-Z][\w'’ -]{1,40}?)\s*(?:[-–—:]|\s[-–—]\s)\s*(?:about\s+|around\s+)?$")
+
+
+def _labelled_region(ctx: Doc, i: int, t: str, q: Quantity, tally: dict) -> str | None:
+    """ "Kherson — 72%" under a control header: the place the line's label names, as the region
+    when the header speaks of regions."""
+    m = _LABEL_LINE.match(t[:q.start])
+    if not m:
+        return None
+    found = [p for p in ctx.places(i) if p.start < m.end("label") and p.end > m.start("label")]
+    if not found:
+        return None
+    p = found[0]
+    if p.kind not in ("oblast", "region") and p.oblast and re.search(r"\b(?:regions?|oblasts?|provinces?)\b", tally["text"], _I):
+        return p.oblast
+    return p.name
+
+
 def _header_side(tally: dict, cside: str) -> str | None:
     """Whose losses a header names: the side word before its loss word ("Russian losses:", "the
     enemy's losses, as reported by the Ukrainian military:" is the enemy's, not the reporter's),
@@ -214,6 +232,8 @@ def _header_side(tally: dict, cside: str) -> str | None:
         held = _HELD_BY_SIDE.search(h)
         if held:
             return "russia" if held.group(1).lower() in ("russian", "moscow") else "ukraine"
+        if re.search(r"\boccup", h, _I) and not _side_terms(h, 0, len(h), cside):
+            return "russia"     # "the occupation by region": in this war, Russia's
     terms = [x for x in _side_terms(h, 0, len(h), cside) if x[2] != "target"]
     loss = _TALLY_HEAD.search(h)
     if loss is None:
@@ -326,6 +346,10 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
         if kind is None and tally is not None and tally["control"] and q.unit == "percent" \
                 and _TERRITORY.match(sent.text, q.end) and not _TERRITORY_NOT.match(sent.text[q.end:q.end + 60]):
             kind = "territory_pct"      # "Regions under Russian control:" then "about 75% of Kherson"
+        label_place = None
+        if kind is None and tally is not None and tally["control"] and q.unit == "percent" and n == 0 \
+                and (label_place := _labelled_region(ctx, i, sent.text, q, tally)):
+            kind = "territory_pct"      # "The occupation by region is as follows:" then "Kherson — 72% (-)"
         if kind is None and prev is not None and prev[1] in _PLACE_PARTS and r.head in (None, "civilian") \
                 and _LOCATIVE_AFTER.match(sent.text, r.np_end if r.head else q.end) \
                 and _PART_GAP.fullmatch(sent.text, prev[3].np_end if prev[3].head else prev[0].end, q.start):
@@ -350,7 +374,7 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
         at = sent.start + q.start
         # background facts in the outlet's voice carry no speaker; inside a quote they are the speaker's
         quoted = ctx.in_quote(i, at)
-        claimant = _claimant(ctx, i, at, kind not in BACKGROUND_KINDS or quoted)
+        claimant = _claimant(ctx, i, at, kind not in BACKGROUND_KINDS or quoted or label_place is not None)
         geo_at = live[n - 1].start if n > 0 and _km_restates(live[n - 1], q) else q.start
         if kind == "distance_km" and (_GEO_DESCRIBED.search(sent.text, max(0, geo_at - 80), geo_at)
                                       or _FRONT_LENGTH.match(sent.text, q.end)):
@@ -380,8 +404,8 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
         # "350 miles (560km) south-east of": the pair sits where its first number starts
         q_at = dataclasses.replace(q, start=geo_at) if geo_at != q.start else q
         place, place_how = _place(ctx, sent.text, q_at, kind, mentions, claimant, sent.start)
-        if item_place:
-            place, place_how = item_place, "stated"      # the item's own place, not a later one
+        if item_place or label_place:
+            place, place_how = item_place or label_place, "stated"      # the item's own place, not a later one
         if place is None and part and figs:
             place, place_how = figs[-1].place, "context"   # "1,300 remain in X, with 700 still in the town"
         if place_how in ("default", None) and continued_place:

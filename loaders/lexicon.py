@@ -267,7 +267,7 @@ REMAINING = (r"\bnow\b|currently|remain|still|\bleft\b|today|has\s+(?:fallen|dro
              r"|down\s+to|only\b")
 
 # Territory: a share with a control verb, of a land.
-CONTROL = (r"control(?:s|led|ling)?|occup(?:y|ies|ied|ying)|hold(?:s|ing)?|held|owns?|owned|captured|seized|taken|"
+CONTROL = (r"control(?:s|led|ling)?|occup(?:y|ies|ied|ying|ation)|hold(?:s|ing)?|held|owns?|owned|captured|seized|taken|"
            r"took|retaken|liberated|recaptured|under\s+(?:russian|ukrainian)\s+control")
 TERRITORY_OBJECT = (r"territory|territories|land|ukraine|the\s+country|the\s+city|the\s+town|the\s+region|the\s+oblast"
                     r"|the\s+area|the\s+district|the\s+community|the\s+hromada|city|town|village"

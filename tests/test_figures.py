@@ -2462,3 +2462,14 @@ def test_a_calibre_is_no_count_and_parts_of_a_prewar_whole():
         "Nine 155 mm shells hit the village. Officials say 3,000 of the town's pre-war 20,000 residents still remain."))]
     assert ("strikes", 155) not in got
     assert ("population_remaining", 3000) in got and ("population_prewar", 20000) in got
+
+
+def test_shares_of_regions_listed_under_an_occupation_header():
+    text = ("The situation with the occupation by region is as follows:\n"
+            "Sumy — 1.0% (+1)\n"
+            "Kherson — 72% (-)\n"
+            "Donetsk — 78.1% (+10.6)\n\n"
+            "Analysts expect the front to move slowly.")
+    got = [(f.kind, f.value, f.subject_side, f.place) for f in extract_figures(make_ctx(text))]
+    assert got == [("territory_pct", 1.0, "russia", "Sumy Oblast"), ("territory_pct", 72, "russia", "Kherson Oblast"),
+                   ("territory_pct", 78.1, "russia", "Donetsk Oblast")]
