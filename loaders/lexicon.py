@@ -108,6 +108,7 @@ AFTER = [
     ]),
     ("killed", [
         r"(?:suffered|sustained|received)\s+(?:lethal|fatal|mortal)\s+(?:wounds|injuries)",
+        r"(?:are|were)\s+(?:irretrievable|irrecoverable)\b",      # "of these, 22,200 are irretrievable"
         r"(?:were|was|have\s+been|had\s+been)\s+blown\s+up\s+by\s+(?:an?\s+)?(?:sea\s+|land\s+|anti-\w+\s+)?mines?",
         r"killed", r"got\s+killed", r"(?:\([^()]{1,20}\)\s+)?(?:irreparable|irrecoverable|irretrievable)\s+losses", r"dead", r"died", r"(?:are|is|were|was|be)\s+dying", r"slain", r"perished", r"lost\s+their\s+lives", r"deaths?",
         r"fatalities", r"fatally\s+(?:wounded|injured|shot)", r"shot\s+dead", r"executed", r"kia\b", r"bodies", r"were\s+buried", r"(?:had|have|has)\s+been\s+buried", r"lost\s+their\s+life",
@@ -115,6 +116,7 @@ AFTER = [
     ]),
     ("wounded", [
         r"remain(?:s|ed)?\s+(?:in\s+hospital|hospitali[sz]ed|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition)",
+        r"(?:are|were)\s+sanitary\s+losses",        # the Russian military's word for the wounded
         r"(?:are\s+|were\s+|is\s+|was\s+)?in\s+(?:a\s+)?(?:critical|serious|grave|severe|stable|moderate)\s+condition",
         r"wounded", r"injured", r"hurt", r"got\s+(?:injured|wounded|hurt)", r"hospitali[sz]ed", r"injuries", r"wounds", r"in\s+hospital",
         # "44 victims received outpatient care", "382 patients in hospitals, who suffered from attacks"
@@ -139,6 +141,7 @@ AFTER = [
                  # people buried in a struck building: missing until found ("believed to be trapped")
                  r"(?:(?:are|were|is|was)\s+)?(?:still\s+)?(?:believed|thought|feared|said)\s+to\s+(?:be|have\s+been)\s+(?:still\s+)?trapped",
                  r"(?:are|were|is|was)\s+(?:officially\s+)?listed\s+as\s+missing",
+                 r"(?:registered|recorded|reported|declared)\s+as\s+missing",
                  r"(?:have|has|had)\s+been\s+trapped\s+(?:in|inside|under|beneath)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
                  r"(?:basements?|cellars?|rubble|debris|ruins|collapsed)",
                  r"(?:are|were|is|was|remain(?:ed|s)?)\s+[\"“]?(?:(?:still|most|very|likely|probably|possibly)\s+)*(?:trapped\s+)?"
@@ -166,6 +169,7 @@ AFTER = [
         r"left\s+(?=(?:yesterday|today|overnight|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this\s+week|last\s+week)\b)", r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+taken\s+out\b(?!\s+(?:from\s+)?(?:under|of)\s+the\s+(?:rubble|debris|ruins))",
         r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+taken\s+(?:away\s+)?from\s+(?:the\s+)?(?:[\w()-]+\s+){0,3}?(?:bank|city|town|village|region|area|zone|district)\b", r"were\s+taken\s+to\s+safety", r"have\s+left\b", r"had\s+left\b",
         r"left\s+(?-i:[A-Z])[\w'’-]+\s+for\b",       # "100 residents left Kherson for Khmelnytskyi"
+        r"mov(?:e|ed|es)\s+to\s+(?:temporary\s+)?(?:accommodation|reception|evacuation)\s+(?:centers|centres|points)",
         r"(?:are|were|is|was)\s+(?:now\s+)?(?:found|staying|housed|accommodated|sheltered|placed)\s+in\s+(?:\w+\s+)?"
         r"(?:reception|accommodation|evacuation|temporary\s+accommodation)\s+(?:centers|centres|points|facilities)",
         r"to\s+safety\b", r"(?:managed|were\s+able|was\s+able|have\s+been\s+able)\s+to\s+(?:leave|flee|evacuate|get\s+out)\b",
