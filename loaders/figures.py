@@ -59,7 +59,7 @@ _OF_DET = re.compile(r"of\s+(?:its|their|our|his|her|the|those|these|whom)\b", _
 
 _AFTER = re.compile(
     r"(?:\s*(?:(?:%s)\b|(?<=\s)[–—-](?=\s)|\s[–—]\s[^–—.;]{1,80}?\s[–—]|,\s*(?:including|among\s+them|most\s+of\s+them|most|mostly|many\s+of\s+them)\s+(?:[^,.;]|(?<=\d)[,.](?=\d{3})){1,60},|,|[\"”](?=\s)|"
-    r"(?:who|that|which)\s+[^.;]{1,80}?(?=\s*,?\s+(?:were|was|have|has|had|are|is)\s)|(?:in|near|at|on|from|across|of)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?(?:\s+(?:region|oblast|province|district))?|(?:in|from|of|at|near)\s+(?:his|her|their|its|our|the|a)\s+(?:[\w-]+\s+){0,2}?[\w-]+))*\s*(?:%s)"
+    r"(?:who|that|which)\s+[^.;]{1,80}?(?=\s*,?\s+(?:were|was|have|has|had|are|is)\s)|(?:in|near|at|on|from|across|of)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?(?:\s+(?:region|oblast|province|district))?|(?:in|from|of|at|near)\s+(?:his|her|their|its|our|the|a|these|those|this|that)\s+(?:[\w-]+\s+){0,2}?[\w-]+))*\s*(?:%s)"
     % (L.AFTER_FILLER, _alt(f"(?P<{k}>(?:{_alt(v)})\\b)" for k, v in L.AFTER)), _I)
 _AFTER_KINDS = [k for k, _ in L.AFTER]
 _VERB_START = re.compile(r"(?:%s)\b" % _alt(_alt(v) for _, v in L.AFTER), _I)
@@ -899,6 +899,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return "population_remaining"     # "the population has dwindled to about 7,000"
     if b == "population":
         return _population(t, q, lo, default="population_prewar")
+    if b == "town_had" and r.head_text.lower() in ("residents", "inhabitants", "people", "civilians"):
+        return _population(t, q, lo, default="population_remaining")   # "Before the invasion, Siversk had 11,000 residents"
     if r.head is None and prev is not None and (
             (_CONTINUES.fullmatch(t, prev[0].end, q.start) and _ELLIPSIS_NEXT.match(t, q.end))
             or (_CONTINUES_COMMA.fullmatch(t, prev[0].end, q.start) and _ELLIPSIS_PREP.match(t, q.end))):

@@ -157,6 +157,8 @@ AFTER = [
         r"liv(?:e|es|ing)\s+(?:in|there|on)\b", r"(?:need|needs|have|has|remain|are\s+yet|is\s+yet)\s+to\s+be\s+evacuated",
         r"continue\s+to\s+(?:survive|stay|reside|shelter)\b",
         r"(?:have|has|had)\s+not\s+(?:yet\s+)?(?:fled|left|evacuated|been\s+evacuated)\b",
+        r"(?:decided|chose|choose|opted|preferred|prefer)\s+to\s+(?:remain|stay)\b",
+        r"(?:are\s+|were\s+|is\s+)?(?:still\s+)?refus(?:e|es|ed|ing)\s+to\s+(?:leave|evacuate|be\s+evacuated)\b",
         r"(?:have|has|had)\s+(?:yet\s+)?to\s+(?:flee|leave|evacuate)\b",
     ]),
     ("evacuated", [
@@ -232,6 +234,8 @@ BEFORE = [
                  # "a surge of returnees has driven the population of nearby X up to"
                  r"(?:driven|pushed|brought|lifted|raised|swelled)\s+the\s+population\s+of\s+(?:[\w'’-]+\s+){1,3}?(?:back\s+)?(?:to\s+)?",r"(?:has\s+|had\s+)?(?:dwindled|fallen|dropped|shrunk|shrank|declined|plummeted|fell|emptied(?:\s+out)?)\s+to",
                  r"(?:now|currently|today)\s+(?:only\s+)?(?:has|have|houses|counts)"]),
+    # "Siversk had about 11,000 residents" (a kind only with residents as the noun; see figures._kind)
+    ("town_had", [r"(?-i:[A-Z])[\w'’-]+\s+(?:had|has)"]),
     ("population", [r"population\s+as", r"population\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:(?:was|is|has\s+been|had\s+been)\s+(?:now\s+)?estimated\s+at|was|is|stood\s+at|numbered|had\s+been)",
                     r"population\s+(?:of|was|is|stood\s+at|numbered|has\s+(?:fallen|dropped|shrunk)\s+to"
                     r"|(?:fell|dropped|shrank)\s+to)", r"home\s+to", r"(?:city|town|village)\s+of",

@@ -2262,6 +2262,15 @@ CASES += [
       'missing=300 exact civilian'),
     C('move-to-accommodation-centres',
       "About 5,000 residents move to temporary accommodation centers.", 'evacuated=5000 approx civilian'),
+    C('decided-to-remain-and-refusing-to-leave',
+      "Between 20,000 and 30,000 people decided to remain on the left bank. About 2,000 people in these areas are "
+      "still refusing to evacuate.",
+      'population_remaining=20000..30000 range civilian', 'population_remaining=2000 approx civilian'),
+    C('a-town-had-residents',
+      "Before the Russian invasion, Lyman had about 20,000 residents. Today Lyman has about 2,000 residents.",
+      'population_prewar=20000 approx civilian place=Lyman', 'population_remaining=2000 approx civilian place=Lyman'),
+    C('a-town-had-missiles-is-no-population',
+      "Kupiansk had 12 missiles fired at it.", 'strikes=12 exact russia place=Kupiansk'),
     C('there-were-children-among-the-wounded-is-no-population',
       "There were 12 children among the 40 wounded.", 'wounded=40 exact -'),
 ]
