@@ -712,6 +712,10 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
         bstart = m.start()
     elif br and (pp := _POPULATIONS_PAREN.search(t, max(lo, window_lo - 40), window_lo)):
         before, bstart = "population", pp.start()   # "prewar populations (220,000 for X, 110,000 for Y)"
+    elif br and re.search(r"[–—]\s*$|--\s*$", t[max(lo, window_lo - 3):window_lo]) and \
+            (m := _BEFORE.search(t, max(lo, window_lo - 180), q.start)):
+        # "the number of dead soldiers — 31 000": only a phrase that ends in the dash reaches over it
+        before, bstart = next(k for k in _BEFORE_KINDS if m.group(k) is not None), m.start()
     colon = None
     if br and t[window_lo - 1:window_lo] == ":" and lo < window_lo:
         # "Russian losses over the past day: 1,340 personnel, 9 tanks"

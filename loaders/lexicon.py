@@ -63,6 +63,7 @@ NOUNS = {
         r"rocket\s+artillery(?:\s+(?:launchers?|systems?|pieces?))?",
         r"field\s+artillery(?:\s+and\s+mortar\s+(?:guns|systems))?",     # the Russian MoD's tally line
         r"electronic\s+warfare\s+(?:stations?|systems?|complex(?:es)?)", r"(?:field\s+|artillery\s+|anti-tank\s+)?guns", r"(?:field\s+)?(?:artillery\s+)?cannons",
+        r"armou?red\s+personnel\s+vehicles?", r"(?:rocket\s+|multiple\s+rocket\s+)?salvo\s+(?:fire\s+)?systems?",
         r"armou?red\s+(?:combat\s+)?vehicles?", r"military\s+vehicles?", r"tanks?", r"apcs?", r"ifvs?",
         r"bmps?", r"btrs?", r"(?:field\s+)?artillery\s+(?:systems?|pieces?|guns?|mounts?|installations?)",
         r"(?:missile|rocket)\s+(?:systems?|complex(?:es)?)", r"howitzers?", r"mortars?",
@@ -255,7 +256,10 @@ STRIKE_AFTER = (r"\s+(?:from|with|by|using|involving)\s+(?:the\s+)?(?:(?!(?:supp
                 # "30 attacks have damaged port infrastructure": what was hit from afar, not assaulted
                 r"|\s+(?:have\s+|has\s+|had\s+)?(?:damaged|destroyed|hit|struck)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
                 r"(?:infrastructure|facilit(?:y|ies)|homes?|houses?|buildings?|ports?|terminals?|warehouses?|"
-                r"substations?|power\s+(?:plants?|stations?|lines?)|hospitals?|schools?|apartments?)\b")
+                r"substations?|power\s+(?:plants?|stations?|lines?)|hospitals?|schools?|apartments?)\b"
+                # "two attacks on Russia's energy infrastructure": hit from afar
+                r"|\s+on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:energy|power|oil|gas|fuel|port|military)\s+(?:infrastructure|facilit(?:y|ies)|"
+                r"plants?|stations?|depots?|refiner(?:y|ies)|sites?)\b")
 
 # Verbs that hit something a number of times: "shelled the city 20 times".
 TIMES_VERBS = (r"shell(?:ed|ing|s)|fired|firing|opened\s+fire|struck|strik(?:e|ing)|hit|bomb(?:ed|ing)|fired\s+(?:on|at)|target(?:ed|ing)|pounded|"

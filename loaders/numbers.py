@@ -207,9 +207,30 @@ def find_numbers(text: str) -> list[Quantity]:
     if not text or not (_DIGIT.search(text) or not _NUMBER_WORDS.isdisjoint(_LOWER_WORD.findall(text.lower()))):
         return []
     try:
-        return _find(text)
+        return _joined_scales(text, _find(text))
     except Exception:  # pragma: no cover - a bad article must not stop an ingest
         return []
+
+
+_MILLION_END = re.compile(r"(?:million|mln|billion)$", re.IGNORECASE)
+_THOUSAND_PART = re.compile(r"\d{1,3}\s+thousand", re.IGNORECASE)
+
+
+def _joined_scales(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """ "1 million 355 thousand" (Ukrainian and Russian usage) is one number, 1,355,000."""
+    out: list[Quantity] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if prev is not None and prev.value is not None and q.value is not None and q.qualifier == "exact" \
+                and not prev.trap and not q.trap and _MILLION_END.search(prev.text) \
+                and _THOUSAND_PART.fullmatch(q.text) and text[prev.end:q.start] == " ":
+            v = prev.value + q.value
+            out[-1] = Quantity(prev.start, q.end, v, v if prev.low is not None else None,
+                               v if prev.high is not None else None, prev.qualifier, text[prev.start:q.end],
+                               prev.unit, None)
+            continue
+        out.append(q)
+    return out
 
 
 def _find(text: str) -> list[Quantity]:
