@@ -35,7 +35,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\battacks?\s+(?:carried\s+out\s+)?by\s+(?:[\w-]+\s+){0,2}?(?:shaheds?|drones?|missiles?|rockets?|uavs?)\b"
         r"|\b(?:bombed|bombarded|bombarding|bombards|bombardment\s+of|pounded|pounding)\b(?!-)"
         r"|\bshell(?:s|ing)\b(?=\s+(?:the\s+(?:\w+\s+){0,2}(?:city|town|village)\s+of\s+)?(?-i:[A-Z]))"
-        r"|\b(?:launched|fired)\s+(?:[\w,-]+\s+){0,4}?(?:missiles?|drones?|rockets?|bombs?|shells?)\s+(?:at|on|against|towards?|into)\b"
+        r"|\b(?:launched|fired)\s+(?:[\w,-]+\s+){0,4}?(?:missiles?|drones?|rockets?|bombs?|shells?|artillery|mortars?)\s+(?:at|on|against|towards?|into)\b"
         # ("drones were destroyed": the drones were shot down, not a strike that destroyed)
         r"|\b(?:missiles?|drones?|rockets?|bombs?|shells?|strikes?|attacks|shelling|barrages?)\s+"
         r"(?:on\s+\w+\s+|(?!(?:were|was|been|are|is)\s)\w+\s+)?(?:hit|struck|slammed\s+into|landed\s+(?:in|on)|targeted|pounded|rocked|battered|"
@@ -93,9 +93,11 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"(?:pushed|moved|edged|crept|inched|drawn|drew|advanced|got|gotten|come|came)\s+(?:ever\s+|even\s+|much\s+|slightly\s+)?closer\s+to(?:wards?)?|"
         r"(?:driven|drove|driving)\s+a\s+wedge|regain(?:ed|ing)?\s+(?:\w+\s+)?(?:positions|ground|territory)|closing\s+in\s+on|moved?\s+(?:closer\s+)?(?:to(?!\s+(?:capture|take|seize|encircle|surround|cut|attack|storm|occupy|block|retake|reach|secure|defend|protect|evacuate|help|support|reinforce|stop|halt|prevent|break|push|advance|launch|strike|hit)\b)|towards)|"
         r"reached\s+the\s+outskirts\s+of|incursion\s+into|crossed\s+(?:the\s+border\s+)?into|"
+        r"mov(?:ed|ing|es)\s+(?:deeper|further)\s+into|mov(?:ed|ing)\s+in\s+on|"     # "moving deeper into the city of X"
         r"cross(?:ed|ing)\s+the\s+(?:state\s+)?border\s+(?:near|at|around|close\s+to))\b", _I)),
     ("assault", re.compile(
         r"\b(?:attacks?\s+(?:on|against|near|in|around|at)|attacked|attacking|assaults?\s+(?:on|against|by|in|inside|of)|"
+        r"(?:tried|attempted|trying|attempting|attempts?)\s+to\s+break\s+through\s+(?:the\s+)?(?:\w+\s+)?(?:defen[cs]es?|lines?|positions)\s+(?:of|near|in|at|around)|"
         r"attacks?\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:successfully\s+)?(?:repelled|repulsed)|"
         r"assaulted|storm(?:s|ed|ing)?|counter-?attack(?:ed|ing|s)?\s+(?:near|in|on|around)|fighting\s+(?:(?:was|is|has|had|have|been|raged|raging|continued|continues|continuing|"
         r"intensified|erupted|broke\s+out|flared|took\s+place|taking\s+place|under\s+way|underway|ongoing|still|now|also|"
@@ -132,9 +134,9 @@ STEMS = {
     "capture": ("captur", "seiz", "liberat", "retook", "retaken", "overr", "control", "fell", "fallen",
                 "took", "taken", "fall", "takeover", "flag", "occupied", "hands", "came under", "come under", "out of"),
     "withdrawal": ("withdr", "retreat", "pull", "abandon", "left", "leave", "out of", "reposition", "back from"),
-    "advance": ("advanc", "enter", "push", "broke", "break", "gain", "regain", "wedge", "closing", "move", "reach",
+    "advance": ("advanc", "enter", "push", "broke", "break", "gain", "regain", "wedge", "closing", "move", "moving", "reach",
                 "incursion", "crossed", "progress", "closer", "crossing", "foothold"),
-    "assault": ("attack", "assault", "storm", "fight", "clash", "offensive", "battle", "onslaught"),
+    "assault": ("attack", "assault", "storm", "fight", "clash", "offensive", "battle", "onslaught", "break through"),
     "evacuation": ("evacuat", "ordered", "leave", "flee"),
 }
 

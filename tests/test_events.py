@@ -1010,3 +1010,13 @@ def test_the_region_is_the_one_the_speakers_title_names():
     assert ("strike", "Kherson Oblast") in got
     # no region named anywhere: nothing to stand for
     assert summary("Russian forces shelled the region 54 times over the past day.", D(2022, 11, 28)) == []
+
+
+def test_moving_into_breaking_through_and_artillery_fire():
+    pub = D(2024, 5, 10)
+    got = summary("Russian troops are moving deeper into the besieged city of Vovchansk from the outskirts.", pub)
+    assert ("advance", "Vovchansk") in [(e[0], e[1]) for e in got]
+    got = summary("This morning the Russian army tried to break through the defense of the Vovchansk community.", pub)
+    assert ("assault", "Vovchansk") in [(e[0], e[1]) for e in got]
+    got = summary("Over the past 24 hours, Russian troops fired artillery at Kupiansk and Izium.", pub)
+    assert {("strike", "Kupiansk"), ("strike", "Izium")} <= {(e[0], e[1]) for e in got}
