@@ -418,7 +418,7 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
         figs[-1].side_how = side_how if side is not None else None
         figs[-1].place_how = place_how
         last["fig"], last["fig_i"], last["place"] = (kind, side), i, figs[-1].place
-        if claimant is not None and claimant.carried and not quoted:
+        if claimant is not None and claimant.carried and not quoted and label_place is None:
             carried.append(figs[-1])
         prev = (q, kind, side, r)
         if kind in CASUALTY_KINDS:

@@ -20,7 +20,7 @@ from .prefilter import Gated, automaton
 _VERBS = (
     r"said|says|say|saying|stated|states|state|stating|told|tells|tell|reported|reports|report|"
     r"claimed|claims|claim|claiming|estimated|estimates|estimate|believe|believes|believed|added|adds|"
-    r"wrote|writes|write|announced|announces|announce|confirmed|confirms|noted|notes|posted|"
+    r"wrote|writes|write|announced|announces|announce|confirmed|confirms|noted|notes|note|posted|"
     r"posts|assessed|assesses|assess|warned|warns|acknowledged|admitted|admits|insisted|"
     r"alleged|alleges|declared|indicated|revealed|put|puts|counted|counts|recorded|records|"
     r"verified|verifies|documented|documents|registered|informed|explained|cited|citing|"
@@ -447,7 +447,7 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
             return None
     if verb in _FINDINGS and not re.search(
             r"\b(?:report|study|investigation|analysis|assessment|count|survey|review|mission|"
-            r"monitors|researchers|it|they)\b", text[s:e], re.I):
+            r"monitors|researchers|analysts|experts|project|institute|think\s+tank|intelligence|it|they)\b", text[s:e], re.I):
         return None  # "troops found 12 bodies" is an event; "the report found" is a claim
     raw = text[s:e]
     pronoun = raw.lower() in PRONOUNS

@@ -2490,6 +2490,15 @@ def test_a_calibre_is_no_count_and_parts_of_a_prewar_whole():
     assert ("population_remaining", 3000) in got and ("population_prewar", 20000) in got
 
 
+def test_shares_listed_after_an_analysts_note_are_theirs():
+    text = ("Russia's progress remains meager\n\n"
+            "As analysts note, this is a small share of the whole country.\n\n"
+            "The situation with the occupation by region is as follows:\n"
+            "Sumy — 1.0% (+1)\n")
+    got = [(f.value, f.claimant, f.claimant_side) for f in extract_figures(make_ctx(text))]
+    assert got == [(1.0, "analysts", "third_party")]
+
+
 def test_shares_of_regions_listed_under_an_occupation_header():
     text = ("The situation with the occupation by region is as follows:\n"
             "Sumy — 1.0% (+1)\n"
