@@ -264,7 +264,8 @@ INTENT_BEFORE = re.compile(
     r"halt|if|unless|whether|hopes?|hoping|hoped|push\s+to|drive\s+to|order\s+to|focused\s+on|towards?|step|"
     r"refocused\s+on|focus\s+on|staked\s+\w+\s+\w+\s+on|intent\s+on|designed|capable|concentrat\w+\s+on|"
     r"bent\s+on|set\s+on|(?:prevent|stop|deter|keep)\w*\s+(?:\w+\s+){0,2}from|"
-    r"warned|warns|predicted|predicts|forecast|rumou?red|speculat\w*|hypothetical|looming|threats?)\b(?:\s+\w+){0,3}\s*$", _I)
+    r"warned|warns|predicted|predicts|forecast|rumou?red|speculat\w*|hypothetical|looming|threats?|"
+    r"demands?|demanded|demanding|conditions?|ultimatum|proposals?|proposed|calls?\s+for|called\s+for)\b(?:\s+\w+){0,3}\s*$", _I)
 # A bare verb coordinated with an earlier infinitive: "in an attempt to breach the defences and
 # advance to X", "ordered to hold and not withdraw": the plan, not what happened.
 BARE_VERB = re.compile(r"(?:advance|storm|capture|take|seize|enter|attack|withdraw|retreat|push|break|"

@@ -237,6 +237,13 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
                 r"(?i)\b(?:for|of|the|to|with|among|newly|recently|internally)\s+$", text[max(0, start - 15):start])
                 or re.match(r"\W*$", text[:start]) and EVACUEES.match(text, start + len("evacuated"))):
             continue          # "housing for evacuated families", "Evacuated residents say": who they are
+        dest = next((p for p in mentions if p.name == targets[0] and p.start >= end), None) if targets else None
+        if event_type == "evacuation" and dest is not None and re.search(
+                r"\b(?:to|towards|into|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", text[end:dest.start]):
+            # "families have been evacuated to the Zakarpattia region": where they went, not where from
+            targets = [ctx.main_place] if ctx.main_place and ctx.main_place != targets[0] else []
+            if not targets:
+                continue
         if event_type == "evacuation" and FROM_A_BUILDING.match(text, end):
             continue          # "400 residents were evacuated from a building struck by a missile": a rescue
         if re.match(r"(?i)left|abandoned", m.group(0)) and not TROOPS_BEFORE.search(_clause_before(text, start)):

@@ -1020,3 +1020,11 @@ def test_moving_into_breaking_through_and_artillery_fire():
     assert ("assault", "Vovchansk") in [(e[0], e[1]) for e in got]
     got = summary("Over the past 24 hours, Russian troops fired artillery at Kupiansk and Izium.", pub)
     assert {("strike", "Kupiansk"), ("strike", "Izium")} <= {(e[0], e[1]) for e in got}
+
+
+def test_demands_and_destinations_are_no_events_there():
+    pub = D(2024, 2, 28)
+    assert summary("Moscow's demands include the withdrawal of Ukrainian forces from Kupiansk.", pub) == []
+    assert summary("Today, families with children have been evacuated to Kharkiv for resettlement.", pub) == []
+    got = [(e[0], e[1]) for e in summary("Residents were evacuated from Kupiansk to Kharkiv on Monday.", pub)]
+    assert got == [("evacuation", "Kupiansk")]
