@@ -98,6 +98,10 @@ _CAPTION = _Rules(tail=(
     rf"\((?:{AGENCIES})? ?Photo(?:graph)?(?: by|:|/)[^)]*\)\.?$",
     # "... in Kherson on November 19, 2022 [Roman Hrytsyna/AP]", "[File: Vadim Ghirda/AP]"
     rf"\[(?:File(?: photo)?:\s*)?[^\[\]]{{0,60}}/\s*(?:{AGENCIES})\]\.?$",
+    # the AP's caption ending: "... after fighting in Kharkiv, Ukraine, Sunday, Feb. 27, 2022."
+    r",\s+(?:(?:eastern|western|northern|southern|central|northeastern|southeastern)\s+)?(?:Ukraine|Russia),\s+"
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+"
+    rf"{MONTHS}\s+\d{{1,2}},\s+\d{{4}}\.?(?:\s*\([^()]{{0,60}}\))?$",
 ), start=(
     r"(?:file )?photo(?:graph)?s?(?: by|:)\s",
     r"(?:image|picture|video|illustration)(?: caption)?:\s",

@@ -114,6 +114,7 @@ def test_sample_titles_and_datelines_are_lifted_out(prefix, title, dateline):
     "Advertisement",
     "Story continues below advertisement",
     "Support independent journalism from Ukraine",
+    "Smoke rises over a damaged apartment block after shelling in Izium, eastern Ukraine, Monday, March 7, 2022.",
     # photo-gallery controls and counters
     "Previous slide Next slide Fullscreen mode",
     "Previous slide Next slide Fullscreen mode Regional Military Administration / Telegram",
