@@ -648,6 +648,9 @@ def _subject_before(text: str, vstart: int) -> tuple[int, int] | None:
     # the clause the subject lives in starts after the last boundary
     cut, cut_word = 0, ""
     for b in _SUBJECT_STOP.finditer(head):
+        if b.group().strip().lower() == "and" and re.search(r"\b[A-Z][\w'’-]*\s*$", head[:b.start()]) \
+                and re.match(r"[A-Z]", head[b.end():]) and re.search(r"\b(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*$", head[:b.start()]):
+            continue    # "the Joint Center for Control and Coordination of Ceasefire": one name
         cut, cut_word = b.end(), b.group().strip().lower()
     raw = head[cut:]
     if cut_word == "and":
@@ -729,7 +732,9 @@ def _speakerish(s: str) -> bool:
         # a long title chain is a speaker only when it ends in a capitalised name:
         # "Ukraine's Tavria Group of Forces Spokesperson Lieutenant Colonel Dmytro Ivanenko",
         # or is a body's proper name: "the Coordinating Headquarters for the Treatment of Prisoners of War"
-        return _ends_in_name(words) or (_proper_name(words) and _speaker_noun(s))
+        return _ends_in_name(words) or (_proper_name(words) and _speaker_noun(s)) or (
+            # "DPR's mission at the Joint Center for Control and Coordination of Ceasefire"
+            bool(re.match(r"(?:the\s+)?[A-Z][\w.]*['’]s\s", s)) and _speaker_noun(s) and actor_side(s) is not None)
     if lookup(s) or _speaker_noun(s) or (len(words) <= 4 and actor_side(s)):
         return True
     if ANAPHORA.match(s) or COLLECTIVE.match(s):

@@ -47,6 +47,10 @@ FORMS = [
     # inverted with a lower-case speaker
     ("At least four people were killed by a missile strike on a house in Odesa, say local authorities who are "
      "searching the rubble.", "four", ("local authorities", "ukraine")),
+    # a long body's name with "and" inside it, after a side's possessive
+    ("Five civilians were killed when Ukrainian forces shelled Horlivka on Monday, DPR's mission at the Joint Center "
+     "for Control and Coordination of Ceasefire reported.", "Five",
+     ("DPR's mission at the Joint Center for Control and Coordination of Ceasefire", "russia")),
     # a body's long proper name before the verb
     ("A total of 90 soldiers returned home, the Coordinating Headquarters for the Treatment of Prisoners of War "
      "said on Friday.", "90", ("Coordinating Headquarters for the Treatment of Prisoners of War", "ukraine")),
