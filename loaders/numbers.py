@@ -249,7 +249,7 @@ def _find(text: str) -> list[Quantity]:
             if lead and _AND_TO[lead.group("w").lower()].match(mid):
                 joined = (lead.start(), lead.group("w").lower())
             elif _RANGE_MID.match(mid) and not (mid.strip().lower() == "or" and a["kind"] == "digits"
-                                                and not _SHORTENED_OR(a, b)):
+                                                and not _shortened_or(a, b)):
                 joined = (None, mid.strip().lower())
             if joined is not None:
                 q = _range(text, a, b, joined[0])
@@ -264,7 +264,7 @@ def _find(text: str) -> list[Quantity]:
     return out
 
 
-def _SHORTENED_OR(a: dict, b: dict) -> bool:
+def _shortened_or(a: dict, b: dict) -> bool:
     """"70 or 80,000": the first number shares the second's thousands (digits joined by "or"
     are otherwise two numbers: "in 2014 or 2015")."""
     va, vb = a.get("value"), b.get("value")

@@ -324,17 +324,19 @@ def _appositive_of(text: str, s: int, e: int) -> str:
     return ""
 
 
-_NP = re.compile(
-    r"[^,.;:()\"“”]+?(?=\s*(?:[,;:()\"“”]|\.(?:\s|$|(?=\w))|$|\s+(?:that|who|which|on\s+\w+day|"
+# Where a speaker's noun phrase ends: punctuation, a dot that is no abbreviation's, a clause word, a verb.
+_NP_END = (
+    r"(?=\s*(?:[,;:()\"“”]|\.(?:\s|$|(?=\w))|$|\s+(?:that|who|which|on\s+\w+day|"
     r"in\s+(?:a|an|its|his|her|their)\s|late|earlier|as|while|and\s+(?:the|a)\s|with\s+reference\s+to|referring\s+to|"
     r"(?:has\s+|have\s+|had\s+)?(?:said|says|say|stated|told|tells|reported|claimed|estimated|believes?|"
     r"believed|added|adds|wrote|writes|announced|confirmed|noted|warned|acknowledged|admitted|"
     r"insisted|alleged|declared|revealed|counted|recorded|verified|documented|registered|specified|"
     r"clarified|stressed|emphasi[sz]ed)\b)\b))")
+_NP = re.compile(r"[^,.;:()\"“”]+?" + _NP_END)
 
 
 # the rest of a noun phrase after an inner dot, up to where _NP would stop
-_NP_AFTER_DOT = re.compile(r"\.[^,.;:()\"“”]*?" + _NP.pattern[len(r"[^,.;:()\"“”]+?"):])
+_NP_AFTER_DOT = re.compile(r"\.[^,.;:()\"“”]*?" + _NP_END)
 
 
 def _np_after(text: str, i: int) -> tuple[int, int] | None:
