@@ -27,6 +27,8 @@ _FIRST_NAME = re.compile(r"[A-Z][a-z'’]+")
 _PLACE_WORDS = re.compile(r"(?:the\s+)?(?:city|town|village|region|oblast|district|province|area)?", re.I)
 
 
+_QUOTE_MARK = re.compile('[“”"]')
+
 @dataclass(eq=False)
 class Doc:
     doc_id: str
@@ -95,9 +97,25 @@ class Doc:
     def in_quote(self, i: int, offset: int) -> bool:
         """Whether offset (in self.text, inside sentence i) lies in a quotation opened earlier
         in its paragraph: a speaker's words, though this sentence names nobody."""
-        from .speech import inside_quote
-        lo = self.sentences[self.paragraph(i)[0]].start
-        return inside_quote(self.text[lo:offset], offset - lo)
+        marks, opened = self._quote_marks[self.paragraph_of[i]]
+        k = bisect_right(marks, offset - 1)
+        return opened[k - 1] if k else False
+
+    @cached_property
+    def _quote_marks(self) -> list[tuple[list[int], list[bool]]]:
+        """Per paragraph: the offsets of its quote marks and whether a quotation is open after
+        each ("“" opens, "”" closes, '"' toggles, as speech.inside_quote reads them)."""
+        out = []
+        for lo, hi in self._paragraph_bounds:
+            start, end = self.sentences[lo].start, self.sentences[hi - 1].end
+            marks, opened, state = [], [], False
+            for m in _QUOTE_MARK.finditer(self.text, start, end):
+                ch = m.group()
+                state = True if ch == "“" else False if ch == "”" else not state
+                marks.append(m.start())
+                opened.append(state)
+            out.append((marks, opened))
+        return out
 
     @cached_property
     def section_place(self) -> list[str | None]:

@@ -130,7 +130,7 @@ TRIGGERS = [(t, Gated(rx)) for t, rx in TRIGGERS]
 STEMS = {
     "strike": ("strike", "struck", "rocked", "bombard", "shell", "bomb", "pound", "missile", "drone", "rocket", "hit", "dropped",
                "under", "raid", "barrage", "fired", "firing", "opened fire", "launched", "attack", "blew up",
-               "blown up", "killed", "died", "injured", "wounded", "hurt", "damaged", "destroyed", "striking"),
+               "blown up", "overnight", "damaged", "destroyed", "striking"),
     "capture": ("captur", "seiz", "liberat", "retook", "retaken", "overr", "control", "fell", "fallen",
                 "took", "taken", "fall", "takeover", "flag", "occupied", "hands", "came under", "come under", "out of"),
     "withdrawal": ("withdr", "retreat", "pull", "abandon", "left", "leave", "out of", "reposition", "back from"),
