@@ -505,6 +505,11 @@ _NEEDS_COMPLEMENT = {"published", "publishes", "issued", "issues",
                      "established"}
 
 
+_INFORMED_WHOM = re.compile(
+    r"^\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|reporters|journalists|residents|the\s+public|"
+    r"(?:the\s+)?(?:media|press|public|population|residents|journalists|correspondents?)|us|him|her|them)(?=\s+that\b)")
+
+
 def _speech_complement(verb: str, tail: str) -> bool:
     if verb in ("published", "publishes", "issued", "issues"):
         # "the mission published an updated report on ...": its report is its claim
@@ -517,6 +522,9 @@ def _speech_complement(verb: str, tail: str) -> bool:
     if verb in ("counted", "counts", "documented", "documents", "recorded", "records", "registered",
                 "believe", "believes", "believed", "think", "thinks", "thought"):
         return True  # their objects are the claim itself ("has recorded 10,000 deaths")
+    if verb in ("informed", "informs"):
+        # "informed Suspilne that", "informed reporters that": whom they told, then the claim
+        tail = _INFORMED_WHOM.sub("", tail, count=1)
     t = re.sub(r"^\s*(?:(?:late\s+|early\s+)?on\s+\w+|in\s+(?:a|an|its|his|her|their)\s+[\w\s-]{1,40}?(?=\s+that|,|$)|"
                r"on\s+(?:Telegram|X|Twitter|Facebook|television|TV)|to\s+reporters|earlier|later|overnight)", "", tail)
     return bool(re.match(r"\s*(?:that\b|[,:;.\"“”]|$)", t))

@@ -997,3 +997,18 @@ def test_a_quote_from_line_names_its_speaker_and_not_a_place():
     assert who(text, "five people were") == ("Viacheslav Chaus", "ukraine")
     places = [f.place for f in extract_figures(ctx_of(text))]
     assert places and "Chaus" not in places
+
+
+def test_informed_whom_that_is_speech():
+    text = ("The head of the Sloviansk city administration, Vadym Liakh, informed Ukrinform that 3 people "
+            "were wounded overnight.")
+    assert who(text, "3 people") == ("Vadym Liakh", "ukraine")
+    # and a later quote's "he said" resolves to him
+    text = ("Mayor Vadym Liakh informed journalists that the shelling had stopped.\n\n"
+            "\"Two people were killed. Rescuers are at the scene,\" he said.")
+    assert who(text, "Two people") == ("Vadym Liakh", "ukraine")
+
+
+def test_informed_about_is_no_claim_clause():
+    # "informed about" reports a topic, not a figure he states
+    assert who("Officials were informed about the 40 shells fired at the town.", "40") is None
