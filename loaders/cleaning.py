@@ -213,6 +213,20 @@ def normalise(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+# An editor's insertion inside a quotation: "more than 120,000 [people] were evacuated", "50,000
+# out of [a pre-war population of] 320,000 remain". Its words belong to the sentence; its brackets
+# break every phrase read across them.
+_EDITORIAL = re.compile(r"\[(?=[^\[\]\n]{0,80}[A-Za-z])([^\[\]\n]{1,80})\]")
+
+
+def reading_copy(text: str) -> str:
+    """`text` with the brackets of editorial insertions blanked: the same length and offsets,
+    so what is read from it points into `text` (which is what is stored and shown)."""
+    if "[" not in text:
+        return text
+    return _EDITORIAL.sub(lambda m: " " + m.group(1) + " ", text)
+
+
 def is_prose(line: str) -> bool:
     return bool(_PROSE.search(line))
 

@@ -852,6 +852,12 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return None
     if r.head is not None and _SPEAKS.match(t, r.np_end):
         return None     # "one commander said", "two officials told Reuters": speakers, not a count
+    if r.head in (None, "civilian", "neutral") and _POP_FELL_FROM.search(t, _clause_start(t, q.start), q.start):
+        return "population_prewar"
+    if r.head in (None, "civilian", "neutral") and prev is not None and prev[1] == "population_prewar" \
+            and _FELL_TO.fullmatch(t, prev[0].end, q.start) \
+            and _POP_FELL_FROM.search(t, _clause_start(t, prev[0].start), prev[0].start):
+        return "population_remaining"
     if b == "population" and r.head in (None, "civilian", "neutral") and a not in ("population_remaining", "lived"):
         # "once home to 70,000 people, was captured", "population of 300,000 fled": the
         # verb after belongs to the place, the number to its population
@@ -1035,6 +1041,13 @@ _NEXT_QUANTITY_CUE = re.compile(r"\b(?:now|currently|still|only)\s+(?:has|have|h
 # "there are currently 1,200 children in these settlements": people still in the places
 _STILL_THERE = re.compile(r"\s+(?:still\s+)?(?:living\s+)?in\s+(?:the|these|this|those)\s+(?:[\w-]+\s+){0,2}?(?:settlements?|city|town|village|"
                           r"communit(?:y|ies)|areas?|districts?|hromadas?|localities|zone)\b", _I)
+# "the population has fallen from 320,000 to just under 50,000", "dropped from 30,000 before the
+# war to about 2,000": the first number is what there was, the one after "to" what is left.
+_POP_FELL_FROM = re.compile(r"\b(?:population|residents|inhabitants|number\s+of\s+(?:\w+\s+)?(?:people|residents|inhabitants|civilians))\b"
+                            r"[^.;\d]{0,80}?\b(?:has\s+|had\s+|have\s+)?(?:fallen|fell|dropped|shrunk|shrank|decreased|declined|"
+                            r"plummeted|dwindled|gone\s+down|went\s+down|been\s+reduced|reduced)\s+(?:sharply\s+|dramatically\s+)?from\s+$", _I)
+_FELL_TO = re.compile(r"\s*(?:people|residents|inhabitants|civilians)?\s*(?:,?\s*(?:before|at|in|since|prior\s+to)\s+[^.;\d]{1,40}?)?"
+                      r",?\s+(?:down\s+)?to\s*", _I)
 _NOW_IT_IS = re.compile(r"\s*(?:people|residents|inhabitants)?\s*(?:[,;–—-]\s*)?(?:and\s+|but\s+|while\s+)?"
                         r"(?:now|today|currently)\s*,?\s*(?:it\s+|there\s+|the\s+figure\s+|the\s+number\s+)?"
                         r"(?:is|are|stands\s+at|has\s+(?:fallen|dropped|shrunk)\s+to|is\s+down\s+to)?\s*", _I)

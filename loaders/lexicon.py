@@ -15,6 +15,7 @@ NOUNS = {
         r"sergeants?", r"corporals?", r"lieutenants?", r"privates", r"sailors?", r"seamen", r"pilots?",
         r"generals", r"colonels?", r"majors", r"captains", r"admirals?",
         r"troopers?",
+        r"assault\s+(?:troops?|troopers?|infantry(?:men)?|soldiers?|fighters?|servicemen)",   # people, not assaults
         r"troops?", r"fighters?", r"mercenar(?:y|ies)", r"militants?", r"marines?", r"paratroopers?",
         r"conscripts?", r"recruits?", r"mobilised\s+men", r"defenders?", r"combatants?", r"infantrymen",
         r"officers?", r"commanders?", r"sappers?", r"servicewomen", r"occupiers?", r"invaders?", r"orcs?", r"warriors",
@@ -61,7 +62,7 @@ NOUNS = {
         r"(?:pieces|units|items)\s+of\s+(?:[\w-]+\s+){0,2}?(?:equipment|armaments?|weaponry|weapons|hardware|materiel)",
         r"(?:military\s+|combat\s+)?(?:equipment|hardware|armou?red)\s+units",
         r"rocket\s+artillery(?:\s+(?:launchers?|systems?|pieces?))?",
-        r"field\s+artillery(?:\s+and\s+mortar\s+(?:guns|systems))?",     # the Russian MoD's tally line
+        r"field\s+artillery(?:\s+and\s+mortar\s+(?:guns|systems)|\s+(?:guns|pieces|systems))?",     # the Russian MoD's tally line
         r"electronic\s+warfare\s+(?:stations?|systems?|complex(?:es)?)", r"(?:field\s+|artillery\s+|anti-tank\s+)?guns", r"(?:field\s+)?(?:artillery\s+)?cannons",
         r"armou?red\s+personnel\s+vehicles?", r"(?:rocket\s+|multiple\s+rocket\s+)?salvo\s+(?:fire\s+)?systems?",
         r"armou?red\s+(?:combat\s+)?vehicles?", r"military\s+vehicles?", r"tanks?", r"apcs?", r"ifvs?",
@@ -212,7 +213,7 @@ BEFORE = [
                  r"injuries\s+to",
                  r"wounded", r"wounding", r"wounds", r"injured", r"injuring", r"injures", r"hurt", r"hurting",
                  r"among\s+the\s+(?:wounded|injured)\s+(?:were|are)", r"wounded:", r"injured:"]),
-    ("captured", [r"(?:the\s+)?capture\s+of", r"captured", r"capturing", r"took", r"taken", r"detained", r"taking", r"holding", r"holds", r"held"]),
+    ("captured", [r"(?:the\s+)?capture\s+of", r"captured", r"capturing", r"took", r"taken", r"detained", r"taking", r"holding", r"holds", r"held", r"capture"]),
     ("released", [r"freed", r"freeing", r"released", r"releasing", r"returned", r"returning", r"return", r"exchanged", r"exchanging",
                   r"swapped", r"repatriated", r"(?:exchange|swap|release|return)\s+of", r"(?:brought|bringing|bring|brings)\s+(?:back\s+)?home",
                   r"(?:brought|bringing|bring|brings)\s+back", r"(?:got|gets|received|receives)"]),

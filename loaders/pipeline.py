@@ -54,16 +54,17 @@ def stable_id(*parts: object) -> str:
 def extract(doc: Document, now: dt.datetime | None = None) -> Extracted:
     now = now or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     cleaned = cleaning.clean(doc.text, title=doc.title)
-    sents = sentences.split(cleaned.text)
+    text = cleaning.reading_copy(cleaned.text)     # what the rules read; same offsets
+    sents = sentences.split(text)
     # Lines cleaning lifted off (title, furniture) may carry a "Published: ..." stamp.
     header = "\n".join(filter(None, [cleaned.title, *cleaned.removed]))
-    main_place = places.main_place(cleaned.text, cleaned.title, sents)
+    main_place = places.main_place(text, cleaned.title, sents)
     pub = dates.publication(
-        given=doc.published, text=cleaned.text, dateline=cleaned.dateline, today=now.date(),
+        given=doc.published, text=text, dateline=cleaned.dateline, today=now.date(),
         header=header, url=doc.url, title=cleaned.title, main_place=main_place)
     published, how = pub.date, pub.how
     dateline_place = places.dateline_place(cleaned.dateline)
-    ctx = Doc(doc_id=doc.doc_id, text=cleaned.text, sentences=sents, published=published,
+    ctx = Doc(doc_id=doc.doc_id, text=text, sentences=sents, published=published,
                   title=cleaned.title, main_place=main_place, dateline_place=dateline_place,
                   url=doc.url, outlet=doc.outlet)
     ctx.main_region = _main_region(ctx)
@@ -75,6 +76,8 @@ def extract(doc: Document, now: dt.datetime | None = None) -> Extracted:
             f.date_precision = f.date_precision or ("day" if f.figure_date else None)
         f.figure_id = stable_id(doc.doc_id, "figure", f.kind, f.span_start, f.span_end)
     assign_claim_keys(figs, main_place)
+    if text is not cleaned.text:
+        _as_written(figs, evs, text, cleaned.text)
     for e in evs:
         e.event_id = stable_id(doc.doc_id, "event", e.event_type, e.place, e.span_start, e.span_end)
     article = Article(
@@ -86,6 +89,18 @@ def extract(doc: Document, now: dt.datetime | None = None) -> Extracted:
         content_hash=content_hash(doc) + ":" + EXTRACTOR_VERSION,
         source_path=doc.source_path, fmt=doc.fmt, loaded_at=now)
     return Extracted(article, figs, evs)
+
+
+def _as_written(figs: list[Figure], evs: list, read: str, written: str) -> None:
+    """Sentences and number words as the article wrote them (brackets back): the offsets agree."""
+    def back(s: str, start: int) -> str:
+        return written[start:start + len(s)] if read[start:start + len(s)] == s else s
+    for f in figs:
+        f.sentence = back(f.sentence, f.sentence_start)
+        f.number_text = back(f.number_text, f.span_start)
+    for e in evs:
+        e.sentence = back(e.sentence, e.sentence_start)
+        e.trigger = back(e.trigger, e.span_start)
 
 
 def _main_region(ctx: Doc) -> str | None:

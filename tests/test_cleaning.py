@@ -390,3 +390,13 @@ def test_captions_ending_in_a_bracketed_photo_credit_are_dropped():
     c = clean(text)
     assert c.text == "Missiles hit Kyiv on Friday, officials said.\nMore text here [see the map]."
     assert len(c.removed) == 2
+
+
+def test_reading_copy_blanks_editorial_brackets_and_keeps_offsets():
+    text = "More than 9,000 [people] were evacuated, he said [1]. See [...] and [Photo: AFP]\n[x"
+    read = cleaning.reading_copy(text)
+    assert len(read) == len(text)
+    assert "9,000  people  were evacuated" in read
+    assert "[1]" in read and "[...]" in read        # no letter inside: not an insertion
+    assert "[x" in read                             # unclosed: left alone
+    assert cleaning.reading_copy("no brackets") == "no brackets"

@@ -101,3 +101,16 @@ def test_sample_periods():
     figs = {f.number_text: f for f in _extract("004_685030874ad2494d").figures}
     assert figs["more than 1,100"].period_text            # "in the past few days"
     assert figs["more than 1,100"].figure_date is not None
+
+
+def test_editorial_insertions_are_read_through_and_stored_as_written():
+    text = ("KHERSON - The head of the city administration said on Monday that more than 9,000 [people] "
+            "had been evacuated, and that no more than 30,000 out of [a pre-war population of] 280,000 remain.")
+    ex = pipeline.extract(Document(doc_id="brackets", text=text, source_path="brackets.txt", fmt="txt",
+                                   published=dt.date(2023, 5, 29)))
+    got = {(f.kind, f.value or f.value_low or f.value_high) for f in ex.figures}
+    assert {("evacuated", 9000), ("population_remaining", 30000), ("population_prewar", 280000)} <= got
+    for f in ex.figures:        # provenance as written: brackets kept, spans index the stored text
+        assert "[people]" in f.sentence
+        assert ex.article.text[f.span_start:f.span_end] == f.number_text
+        assert ex.article.text[f.sentence_start:f.sentence_start + len(f.sentence)] == f.sentence
