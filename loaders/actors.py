@@ -145,7 +145,7 @@ _NATION = re.compile(
     r"\b(?P<ua>ukrainian|ukraine(?:'s)?|kyiv(?:'s)?|kiev(?:'s)?)\b"
     r"|\b(?P<ru>russian|russia(?:'s)?|moscow(?:'s)?)\b"
     r"|(?P<tp>\b(?:(?-i:U\.S\.|US|UK|U\.K\.|NATO|Nato|UN|U\.N\.|EU|G7|G20|IMF|West)|american|british|"
-    r"britain(?:'s)?|united nations|western|european|german|french|polish|estonian|latvian|lithuanian|finnish|"
+    r"britain(?:'s)?|united nations|united\s+kingdom|united\s+states|western|european|german|french|polish|estonian|latvian|lithuanian|finnish|"
     r"swedish|norwegian|danish|dutch|canadian|israeli|turkish|chinese|pentagon|white house|"
     r"south\s+korea(?:n|'s)?|north\s+korea(?:n|'s)?|japan(?:ese|'s)?|ital(?:y's|ian)|spanish|czech|romanian|"
     r"moldovan|hungarian|slovak|bulgarian|georgian|indian|iranian|belarusian|swiss|austrian|"

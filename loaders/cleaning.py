@@ -358,14 +358,24 @@ def _unwrap(lines: list[str]) -> list[str]:
     return out
 
 
+_DATE_STAMP_LEAD = re.compile(r"((?i:date|dated|published|posted|updated)\s*:?\s*20\d\d-[01]\d-[0-3]\d)\s+(?=\S)")
+
+
 def clean(text: str, title: str | None = None) -> Cleaned:
     removed: list[str] = []
     lines = _drop_furniture(normalise(text).split("\n") if text.strip() else [], removed)
     title = normalise(title) if title and title.strip() else None
+    stamped = False
+    if lines and (m := _DATE_STAMP_LEAD.match(lines[0])):
+        # "date 2023-12-04 The Ministry said ...": a page's date stamp glued to its first line;
+        # the line stays text (a headline there may hold the only telling of a figure)
+        removed.append(m.group(1))
+        lines[0] = lines[0][m.end():]
+        stamped = True
     # A headline repeated as the first line, or standing alone there, is the title.
     if lines and title and (_same(lines[0], title) or _title_prefix(lines[0], title)):
         removed.append(lines.pop(0))
-    elif lines and title is None and len(lines) > 1 and is_headline(lines[0]) \
+    elif lines and title is None and not stamped and len(lines) > 1 and is_headline(lines[0]) \
             and not _DATELINE.match(lines[0]) and len(lines[0].split()) >= 3:
         title = lines.pop(0)
     dateline = None

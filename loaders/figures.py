@@ -1750,7 +1750,7 @@ _COST_HARDWARE = re.compile(r"\bcost\s+(?P<whom>[\w'’-]+(?:\s+[\w'’-]+)?)\s+
                             r"weaponry|materiel|armou?r)\b[^.;]{0,20}?,?\s*(?:including|among\s+them|such\s+as)\s+[^.;]{0,160}$", _I)
 _LOSS_NOUN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:casualties|losses|deaths|fatalities|killed|dead|wounded|injured)\b", _I)
 _TOOK_LOSSES = re.compile(r"\b(?:sustain(?:ed|s|ing)?|suffer(?:ed|s|ing)?|tak(?:e|es|en|ing)|took|incur(?:red|s|ring)?)\s+"
-                          r"(?:(?:an?\s+)?(?:average|total|estimated)\s+(?:of\s+)?)?$", _I)
+                          r"(?:(?:an?\s+)?(?:average|total|estimated)\s+(?:of\s+)?)?(?:between\s+|from\s+)?$", _I)
 _SWAP_CONTEXT = re.compile(r"\b(?:swaps?|exchanges?|exchanged|captivity|prisoners?|pows?|captives?)\b", _I)
 # People coming home, where the swap was told in the headline or just before
 _CAME_HOME = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:have\s+|has\s+|had\s+|were\s+|was\s+)?(?:been\s+)?(?:returned|came|come|brought\s+back|"

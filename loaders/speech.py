@@ -370,6 +370,11 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:(?:also|
 _NEGATED_BEFORE = Gated(re.compile(
     r"(?:\bnot|n't|\bnever|\bdeclined\s+to|\brefused\s+to|\bunable\s+to|\bfailed\s+to)\s+$", re.I))
 _DET_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their|this|that)\s+((?:[\w-]+\s+){0,2})$", re.I)
+# "British intelligence estimates Russia has ...": a dictionary speaker right before makes the
+# word its verb (an unknown noun before it stays a noun: "the mission report")
+_VERB_OF_KNOWN_SPEAKER = re.compile(r"\b(?i:British|UK|U\.K\.|US|U\.S\.|American|Western|Ukrainian|Russian|Estonian|"
+                                    r"German|French|Polish|Dutch|Israeli|South\s+Korean)\s+(?:military\s+|defen[cs]e\s+)?"
+                                    r"intelligence\s+$")
 _AN_THE_BEFORE = re.compile(r"\b(?:an|the)\s+$", re.I)
 _DOC_DET_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their|this|that|latest|new|daily|weekly|recent|morning|"
                              r"evening|official|intelligence|media|initial|first|earlier|previous)\s+$", re.I)
@@ -426,13 +431,15 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
             and not noun.group(1).strip().endswith("s"):
         return None  # "the mission report": a singular subject would say "reports"
     if verb in _NOUN_TOO and noun and not (noun.group(1).strip() and (
-            _speaker_noun(noun.group(1)) or noun.group(1)[:1].isupper() or lookup(noun.group(1)))):
+            _speaker_noun(noun.group(1)) or noun.group(1)[:1].isupper() or lookup(noun.group(1)))) \
+            and not _VERB_OF_KNOWN_SPEAKER.search(text, max(0, vstart - 80), vstart):
         return None  # "published its quarterly report": a noun; "the ministry reports": a verb
     if verb in ("claimed", "claims", "claim", "claiming") and re.match(r"\s+(?:the\s+)?(?:lives|life|responsibility)\b", after, re.I):
         return None  # "the strike claimed the lives of 12", "claimed responsibility"
     if verb == "estimated" and _AN_THE_BEFORE.search(text, max(0, vstart - 8), vstart):
         return None  # "an estimated 300 troops"
-    if verb in _NOUN_TOO and _DOC_DET_BEFORE.search(text, max(0, vstart - 20), vstart):
+    if verb in _NOUN_TOO and _DOC_DET_BEFORE.search(text, max(0, vstart - 20), vstart) \
+            and not _VERB_OF_KNOWN_SPEAKER.search(text, max(0, vstart - 80), vstart):
         return None  # "in a report last month": a noun, not a verb
     subj = _subject_before(text, vstart)
     if subj is None:

@@ -1012,3 +1012,17 @@ def test_informed_whom_that_is_speech():
 def test_informed_about_is_no_claim_clause():
     # "informed about" reports a topic, not a figure he states
     assert who("Officials were informed about the 40 shells fired at the town.", "40") is None
+
+
+def test_intelligence_estimates_is_a_verb_after_a_known_intelligence_service():
+    text = "British intelligence estimates Russia has likely suffered 160,000 permanent casualties."
+    assert who(text, "160,000") == ("British intelligence", "third_party")
+    # a document noun after an unknown modifier stays a noun
+    assert who("The latest estimates put 160,000 Russian soldiers killed.", "160,000") is None
+
+
+def test_an_institution_of_a_named_country_takes_that_countrys_side():
+    text = "The Ministry of Defence of the United Kingdom said that Russia had suffered 310,000 casualties."
+    assert who(text, "310,000")[1] == "third_party"
+    text = "The Department of Defense of the United States estimated that 120,000 Russian soldiers were killed."
+    assert who(text, "120,000")[1] == "third_party"

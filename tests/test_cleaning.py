@@ -400,3 +400,10 @@ def test_reading_copy_blanks_editorial_brackets_and_keeps_offsets():
     assert "[1]" in read and "[...]" in read        # no letter inside: not an insertion
     assert "[x" in read                             # unclosed: left alone
     assert cleaning.reading_copy("no brackets") == "no brackets"
+
+
+def test_a_date_stamp_glued_to_the_first_line_is_lifted_and_the_line_kept():
+    c = clean(" date 2023-12-04 Guardian: Russia holds 18% of Ukraine\nThe analysis was published on Monday.")
+    assert c.text.startswith("Guardian: Russia holds 18% of Ukraine\n")   # not taken as the title
+    assert "date 2023-12-04" in c.removed and "date 2023" not in c.text
+    assert clean("Dated documents were found.\nMore.").text.startswith("Dated documents")

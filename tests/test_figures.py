@@ -2292,6 +2292,9 @@ CASES += [
       "Our soldiers repelled the attack and managed to capture 14 Russian assault troops.", 'captured=14 exact russia'),
     C('field-artillery-guns-destroyed',
       "Eleven Russian field artillery guns were destroyed near Robotyne.", 'equipment_lost=11 exact russia'),
+    C('suffered-between-a-range-is-the-subjects-losses',
+      "Russia has likely suffered between 150,000-190,000 casualties so far.",
+      'killed_or_wounded=150000..190000 range russia'),
     C('there-were-children-among-the-wounded-is-no-population',
       "There were 12 children among the 40 wounded.", 'wounded=40 exact -'),
 ]
