@@ -59,7 +59,10 @@ _OF_DET = re.compile(r"of\s+(?:its|their|our|his|her|the|those|these|whom)\b", _
 
 _AFTER = re.compile(
     r"(?:\s*(?:(?:%s)\b|(?<=\s)[–—-](?=\s)|\s[–—]\s[^–—.;]{1,80}?\s[–—]|,\s*(?:including|among\s+them|most\s+of\s+them|most|mostly|many\s+of\s+them)\s+(?:[^,.;]|(?<=\d)[,.](?=\d{3})){1,60},|,|[\"”](?=\s)|"
-    r"(?:who|that|which)\s+[^.;]{1,80}?(?=\s*,?\s+(?:were|was|have|has|had|are|is)\s)|(?:in|near|at|on|from|across|of)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?(?:\s+(?:region|oblast|province|district))?|(?:in|from|of|at|near)\s+(?:his|her|their|its|our|the|a|these|those|this|that)\s+(?:[\w-]+\s+){0,2}?[\w-]+))*\s*(?:%s)"
+    r"(?:who|that|which)\s+[^.;]{1,80}?(?=\s*,?\s+(?:were|was|have|has|had|are|is)\s)|"
+    # "959 troops holed up in the plant have surrendered", "40 soldiers based in the town were killed"
+    r"(?:holed\s+up|based|stationed|deployed|serving|fighting|entrenched|encircled|surrounded)\s+(?:in|at|on|near|inside|around)\s+"
+    r"[^.;,]{1,50}?(?=\s+(?:were|was|have|has|had|are|is)\s)|(?:in|near|at|on|from|across|of)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?(?:\s+(?:region|oblast|province|district))?|(?:in|from|of|at|near)\s+(?:his|her|their|its|our|the|a|these|those|this|that)\s+(?:[\w-]+\s+){0,2}?[\w-]+))*\s*(?:%s)"
     % (L.AFTER_FILLER, _alt(f"(?P<{k}>(?:{_alt(v)})\\b)" for k, v in L.AFTER)), _I)
 _AFTER_KINDS = [k for k, _ in L.AFTER]
 _VERB_START = re.compile(r"(?:%s)\b" % _alt(_alt(v) for _, v in L.AFTER), _I)
@@ -710,6 +713,10 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
     if m:
         before = next(k for k in _BEFORE_KINDS if m.group(k) is not None)
         bstart = m.start()
+    elif br and t[window_lo - 1:window_lo] == ";" and (m := _semicolon_list_verb(t, 0, window_lo, q.start)):
+        # "Ukraine lost 185 servicemen and a tank in zone X; over 225 troops in zone Y; and up to
+        # 220 servicemen ...": the first clause's verb heads every clause of the list
+        before, bstart = next(k for k in _BEFORE_KINDS if m.group(k) is not None), m.start()
     elif br and (pp := _POPULATIONS_PAREN.search(t, max(lo, window_lo - 40), window_lo)):
         before, bstart = "population", pp.start()   # "prewar populations (220,000 for X, 110,000 for Y)"
     elif br and re.search(r"[–—]\s*$|--\s*$", t[max(lo, window_lo - 3):window_lo]) and \
@@ -725,6 +732,31 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
     loss_after = head in ("equipment", "munition") and bool(
         _EQUIP_LOSS_AFTER.match(t, np_end) or _SHARED_LOSS.match(t, np_end))
     return _Read(head, head_text, mods, np_end, after, before, bstart, colon, unknown and head is None, loss_after)
+
+
+_LIST_CLAUSE_OPEN = re.compile(r"\s*(?:and\s+)?(?:(?:up\s+to|over|more\s+than|about|around|nearly|almost|at\s+least)\s+)?$", _I)
+_LIST_HEAD = re.compile(r"\b(?P<verb>lost|destroyed|eliminated|neutrali[sz]ed|killed)\s+(?:(?:up\s+to|over|more\s+than|about|around|"
+                        r"nearly|almost|at\s+least)\s+)?(?=\d)", _I)
+
+
+def _semicolon_list_verb(t: str, lo: int, clause_lo: int, qstart: int):
+    """The loss verb opening the first of a run of ';' clauses that each begin with a number."""
+    if not _LIST_CLAUSE_OPEN.fullmatch(t, clause_lo, qstart):
+        return None
+    stops = [k for k in range(lo, clause_lo - 1) if t[k] == ";"]
+    first_lo = stops[-1] + 1 if stops else lo
+    for k in reversed(stops):       # every earlier clause but the first opens with a number too
+        nxt = re.match(r"\s*(?:and\s+)?(?:(?:up\s+to|over|more\s+than|about|around|nearly|almost|at\s+least)\s+)?\d", t[k + 1:clause_lo])
+        if not nxt:
+            first_lo = k + 1
+            break
+        first_lo = lo
+    head = None
+    for head in _LIST_HEAD.finditer(t, first_lo, clause_lo):
+        break
+    if head is None:
+        return None
+    return _BEFORE.search(t, head.start(), head.end("verb"))
 
 
 # (not "the deadliest conflict since World War II": that dates a superlative of this war)
@@ -1216,6 +1248,13 @@ def _side(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, prev) -
     if side is None and prev is not None and prev[1] == kind and (
             _listed(t, prev[0], q) or _subset(t, prev[0], q) or _RUNNING.search(t, prev[0].end, q.start)):
         return prev[2]     # "145 Shahed drones and three ballistic missiles", "..., bringing to 900 the number"
+    if side is None and (kind in CASUALTY_KINDS or kind == "equipment_lost") and r.before \
+            and r.before_start < _clause_start(t, q.start, lo) and t.rfind(";", r.before_start, q.start) >= 0:
+        # a ';' list headed by "Ukraine lost ...": whose losses is the subject of that verb
+        subject = [x for x in _side_terms(t, _clause_start(t, r.before_start), r.before_start, cside)
+                   if x[1] and x[2] != "speaker"]
+        if subject:
+            return subject[-1][1]
     return side
 
 
@@ -1300,6 +1339,12 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
             sm = _SIDE.match(tail, m.end())
             if sm:
                 return _term_side(sm, cside)
+        if (m := _OF_ATTACKERS.match(tail)) and (sm := _SIDE.match(tail, m.start("side"))):
+            return _term_side(sm, cside)        # "repelled 20 attacks of Russian troops"
+        if (m := _OF_TARGETS.match(tail)) and (sm := _SIDE.match(tail, m.start("side"))):
+            return _opp(_term_side(sm, cside))  # "1,882 shellings of our positions": the target's enemy
+        if (m := _AND_NEXT_BY.match(t, r.np_end)) and (sm := _SIDE.match(t, m.end())):
+            return _term_side(sm, cside)        # "387 instances of shelling and 19 assaults by Russian forces"
         if r.before == "repelled" or re.search(r"\b(?:repel|repuls|fend|fought\s+off|beat\s+back)", t[cs:q.start], _I):
             before_verb = [x for x in agents if x[0] < r.before_start] or agents
             if before_verb:
@@ -1467,6 +1512,12 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
     return None
 
 
+_OF_ATTACKERS = re.compile(r"\s*of\s+(?:the\s+)?(?P<side>\w+(?:['’]s)?)\s+(?:[\w-]+\s+)?(?:troops|forces|army|units|"
+                           r"invaders|occupiers|military|soldiers|aviation|artillery)\b", _I)
+_OF_TARGETS = re.compile(r"\s*of\s+(?:the\s+)?(?P<side>\w+(?:['’]s)?)\s+(?:[\w-]+\s+)?(?:positions|cities|towns|settlements|villages|"
+                         r"territory|territories|infrastructure|areas|regions|communities|defen[cs]es|lines)\b", _I)
+_AND_NEXT_BY = re.compile(r"\s+and\s+(?:\d[\d,.]*|[a-z]+)\s+(?:[\w-]+\s+){0,2}?(?:assaults?|attacks?|shellings?|strikes?|"
+                          r"air\s+strikes?|bombardments?)\s+(?:carried\s+out\s+|launched\s+)?(?:by|from)\s+(?:the\s+)?", _I)
 _LOSS_WORDS = r"(?:losses|death\s+toll|casualties|casualty\s+(?:figures|toll|numbers)|military\s+dead)\b"
 _SIDE_ALT = _alt(_alt(v) for k, v in L.SIDE_WORDS.items() if k not in ("own", "enemy"))
 _OWNER = re.compile(r"\b(?:%s)(?:(?:'s|’s)?\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?%s|\b[^.;]{0,40}?\b(?:its|their)\s+own\s+"

@@ -45,7 +45,7 @@ NOUNS = {
     "strike": [
         r"air\s*strikes?", r"missile\s+strikes?", r"drone\s+strikes?", r"artillery\s+strikes?",
         r"rocket\s+strikes?", r"strikes?", r"shellings?", r"bombardments?", r"air\s+raids?", r"bombings?",
-        r"salvos?", r"barrages?", r"sorties", r"(?:artillery\s+)?fire\s+missions", r"firing\s+missions",
+        r"salvos?", r"barrages?", r"cases\s+of\s+(?:[\w-]+\s+)?(?:shelling|bombing|bombardment|strikes?|air\s+strikes?)", r"sorties", r"(?:artillery\s+)?fire\s+missions", r"firing\s+missions",
     ],
     "munition": [
         r"cruise\s+missiles?", r"ballistic\s+missiles?", r"missiles?", r"rockets?",
@@ -71,6 +71,7 @@ NOUNS = {
         r"multiple\s+(?:launch\s+)?rocket\s+(?:launchers?|systems?)", r"mlrs", r"rocket\s+launchers?",
         r"air\s+defen[cs]e\s+systems?", r"anti-aircraft\s+systems?", r"aircraft", r"warplanes?",
         r"(?:fighter\s+)?jets?", r"planes?", r"(?:air|aero)planes?", r"submarines?", r"helicopters?", r"warships?", r"ships?", r"vessels?",
+        r"(?:units\s+of\s+)?motor\s+vehicles?", r"automobiles?", r"motor\s*cycles?", r"pick-?ups?",
         r"boats?", r"vehicles?", r"trucks?", r"radars?", r"watercraft", r"atgms?", r"cars",
         r"(?:pieces|units)\s+of\s+(?:[\w-]+\s+){0,3}?(?:equipment|hardware|weapons)",
     ],
@@ -127,6 +128,7 @@ AFTER = [
         r"in\s+(?:\w+\s+)?hospitals?,?\s+who\s+(?:suffered|were\s+(?:injured|wounded|hurt))",
         r"(?:were|was|have\s+been|had\s+been)\s+(?:admitted|taken|rushed|brought)\s+to\s+(?:an?\s+|the\s+)?(?:local\s+)?hospitals?",
         r"(?:suffered|sustained|received)\s+(?:\w+\s+){0,2}?(?:injuries|wounds)",
+        r"with\s+(?:\w+\s+)?(?:injuries|wounds)\b",          # "among them were 80 with injuries"
     ]),
     ("captured", [
         r"remain(?:s|ed)?\s+in\s+(?:\w+\s+)?captivity", r"(?:are|were)\s+(?:still\s+)?(?:being\s+)?held\s+(?:captive|prisoner)",
@@ -143,6 +145,7 @@ AFTER = [
                  # people buried in a struck building: missing until found ("believed to be trapped")
                  r"(?:(?:are|were|is|was)\s+)?(?:still\s+)?(?:believed|thought|feared|said)\s+to\s+(?:be|have\s+been)\s+(?:still\s+)?trapped",
                  r"(?:are|were|is|was)\s+(?:officially\s+)?listed\s+as\s+missing",
+                 r"(?:are|were|is|was)\s+(?:(?:currently|still|now|officially)\s+)?(?:considered|regarded\s+as|deemed|counted\s+as)\s+missing",
                  r"(?:registered|recorded|reported|declared)\s+as\s+missing",
                  r"(?:have|has|had)\s+been\s+trapped\s+(?:in|inside|under|beneath)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
                  r"(?:basements?|cellars?|rubble|debris|ruins|collapsed)",
@@ -151,7 +154,7 @@ AFTER = [
     ("population_remaining", [
         r"(?:are|were|remain|remained|is|was)\s+(?:still\s+)?trapped\s+(?:in|inside|within)",
         r"remain(?:ed|s|ing)?\b", r"still\s+live[sd]?\b", r"still\s+living", r"continue\s+to\s+live",
-        r"(?:are|were)\s+still\s+(?:in|there|living)", r"stay(?:ed)?\s+(?:in|behind)",
+        r"(?:are|were)\s+still\s+(?:in|there|living)", r"(?:are|were|is|was)\s+still\s+(?:staying|sheltering|hiding)\s+(?:in|at|on)\b", r"stay(?:ed)?\s+(?:in|behind)",
         r"trapped\s+in\s+(?:the\s+)?(?:city|town|village|besieged|encircled|(?-i:[A-Z])[\w'’-]*)",
         r"left\s+in\s+(?:the\s+)?(?:city|town|village)", r"are\s+left\b", r"sheltering",
         r"live\s+(?:there|in\s+the\s+(?:city|town|village))\s+now", r"still\s+reside",
@@ -225,7 +228,7 @@ BEFORE = [
     ("launched", [r"launched", r"launching", r"fired", r"firing", r"carried\s+out", r"conducted", r"made",
                   r"mounted", r"dropped", r"used", r"attacked\s+(?:\w+\s+){0,4}?with", r"struck\s+(?:\w+\s+){0,4}?with",
                   r"recorded", r"registered", r"there\s+(?:were|have\s+been)", r"saw", r"faced", r"endured"]),
-    ("destroyed", [r"destroyed", r"destroying", r"destruction\s+of", r"knocked\s+out", r"damaged", r"hit", r"disabled", r"shot\s+down",
+    ("destroyed", [r"destroyed", r"destroying", r"destroy", r"destruction\s+of", r"knocked\s+out", r"damaged", r"hit", r"disabled", r"shot\s+down",
                    r"shooting\s+down", r"downed", r"downing", r"sank", r"sunk", r"sinking"]),
     ("lost", [r"lost", r"losing", r"loses", r"lose", r"suffered", r"suffering", r"losses\s+(?:of|at|to)",
               r"losses\s+(?:include|included|including)", r"written\s+off"]),
