@@ -49,7 +49,7 @@ def _sentence_attrs_cached(ctx: Doc, i: int) -> list[Attribution]:
 
 def _full_name(ctx: Doc, name: str, before: int) -> str:
     """'Kyrylenko' or 'Mr. Kyrylenko' -> 'Pavlo Kyrylenko' when named so earlier."""
-    base = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|President|Governor|Gov|Mayor|General|Minister)\.?\s+", "", name)
+    base = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|President|Governor|Gov|Mayor|General|Minister)\.?\s+(?!Staff\b)", "", name)
     if " " in base or not base[:1].isupper():
         return name if base == name else base
     first = ctx.first_name_before(base, before)

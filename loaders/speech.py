@@ -28,9 +28,10 @@ _VERBS = (
     r"tallied|show|shows|showed|found|finds|concluded|concludes|"
     r"accused|accuses|described|describes|"
     r"(?:raised|raises|updated|updates|revised|revises|increased|lowered|put)\s+(?:the|its|their)\s+(?:\w+\s+)?toll|"
-    r"think|thinks|thought|specified|specifies|clarified|clarifies|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|mentioned|mentions|pointed\s+out|points\s+out|published|publishes|issued|issues"
+    r"affirm|affirms|affirmed|think|thinks|thought|specified|specifies|clarified|clarifies|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|mentioned|mentions|pointed\s+out|points\s+out|published|publishes|issued|issues"
 )
-_VERB = re.compile(r"\b(?:(?:has|have|had|was|were|is|also|later|earlier|previously|separately)\s+)*(" + _VERBS + r")\b")
+_VERB = re.compile(r"\b(?:(?:has|have|had|was|were|is|also|later|earlier|previously|separately|further|again|then|"
+                   r"additionally|subsequently|reportedly|allegedly|now)\s+)*(" + _VERBS + r")\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+|\b[Aa]s\s+per\s+(?:(?:the\s+)?(?:reports?|data|information|figures)\s+(?:from|of|by)\s+)?")
 _POSS_DOC = re.compile(
     r"(?P<who>(?:[A-Z][\w.'’-]*\s+){0,6}?[A-Z][\w.-]*|the\s+[\w\s'’-]{2,60}?)['’]s?\s+"
@@ -135,7 +136,7 @@ class Attribution:
 
 # Substrings one of the forms above needs (their verbs, "according", "citing", document nouns):
 # a sentence with none of them names no speaker, and costs one pass of cheap tests.
-_CUES = ("said", "say", "stat", "told", "tell", "report", "claim", "estimat", "believ", "add", "wrote", "writ", "describ", "source", "quote",
+_CUES = ("said", "say", "stat", "affirm", "told", "tell", "report", "claim", "estimat", "believ", "add", "wrote", "writ", "describ", "source", "quote",
          "announc", "confirm", "note", "post", "assess", "warn", "acknowledg", "admit", "insist", "alleg",
          "declar", "indicat", "reveal", "put", "count", "record", "verif", "document", "regist", "inform",
          "explain", "cit", "reckon", "calculat", "suggest", "identif", "establish", "tall", "show", "found", "find",
@@ -151,7 +152,10 @@ THIS_BY = re.compile(r"^\s*(?:(?:This|That|It)\s+(?:was|has\s+been|is)\s+(?:\w+\
                       r"(?:reported|announced|stated|said|confirmed|posted|claimed)\s+"
                       r"(?:on\s+\w+\s+)?"          # "reported on Telegram by"
                       r"(?:by|in\s+(?:a|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:summary|report|statement|update|bulletin|"
-                      r"briefing|post|message|address|press\s+release)\s+(?:of|by|from))\s"
+                      r"briefing|post|message|address|press\s+release)\s+(?:of|by|from)"
+                      # "This was reported in the General Staff of ...": a translation of "in the office of"
+                      r"|in\s+the(?=\s+(?:General\s+Staff|[A-Z]\w+\s+(?:Ministry|Administration|Office|Command|Service|Staff)|"
+                      r"(?:Ministry|Office|Administration|Command|Service|Headquarters)\s+of)\b))\s"
                       r"|Sources?\s*:"               # "Source: NAME, head of the city administration, on air"
                       r"|Quotes?\s+from\s+(?=[^:.]{2,80}:))"     # "Quote from NAME: ..."
                       r"\s*(?P<who>[^,.;:]{2,80})", re.I)

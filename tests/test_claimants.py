@@ -1026,3 +1026,22 @@ def test_an_institution_of_a_named_country_takes_that_countrys_side():
     assert who(text, "310,000")[1] == "third_party"
     text = "The Department of Defense of the United States estimated that 120,000 Russian soldiers were killed."
     assert who(text, "120,000")[1] == "third_party"
+
+
+def test_an_adverb_between_speaker_and_verb_keeps_the_speaker():
+    text = ("The Russian Defence Ministry said in a statement that fighting went on.\n\n"
+            "The statement further claimed that Ukraine lost 540 servicemen.")
+    assert who(text, "540") == ("Russian Defence Ministry", "russia")
+
+
+def test_affirm_is_a_reporting_verb():
+    assert who("The Ukrainian Armed Forces affirm that some 1,870 Russian soldiers were killed or wounded.",
+               "1,870") == ("Ukrainian Armed Forces", "ukraine")
+
+
+def test_this_was_reported_in_the_general_staff_names_the_staff_for_the_paragraph_before():
+    text = ("Over the past day Russia lost 1,150 soldiers.\n\n"
+            "This was reported in the General Staff of the Armed Forces of Ukraine.")
+    assert who(text, "1,150") == ("General Staff of the Armed Forces of Ukraine", "ukraine")
+    # a place after "reported in" is no speaker
+    assert who("Russia lost 1,150 soldiers.\n\nThis was reported in Kyiv.", "1,150") is None
