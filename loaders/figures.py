@@ -1698,6 +1698,11 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
         region = _region_meant(ctx, sent_start + q.start)   # "fired 86 times at the region"
         if region:
             return region, "context"
+    if not ms and _REGION_LATER.match(t, q.end):
+        # far from the number, "the region" is the story's region before the last one named
+        region = ctx.main_region or _region_meant(ctx, sent_start + q.start)
+        if region:
+            return region, "context"
     if kind != "evacuated":
         # "a soldier from Lviv": where someone comes from, not where it happened
         ms = [m for m in ms if not _ORIGIN.search(t, max(0, m.start - 40), m.start)]
@@ -1865,6 +1870,10 @@ _REGION_WORD = r"(?:the|that|this)\s+(?:(?-i:[a-z])[\w-]*\s+)?(?:region|oblast|p
 _REGION_AFTER = re.compile(r"\s*(?:times\s+)?(?:[\w-]+\s+){0,3}?(?:at|on|in|across|against|throughout)\s+" + _REGION_WORD, _I)
 _REGION_BEFORE = re.compile(r"\b(?:shelled|struck|attacked|hit|pounded|targeted|bombed|in|across|on|at)\s+" + _REGION_WORD
                             + r"\s+(?:[\w-]+\s+){0,2}?$", _I)
+
+
+# "lost 660 servicemen ... since the start of clashes in the region": the sentence names no place
+_REGION_LATER = re.compile(r"[^.;]{0,160}?\b(?:in|across|throughout)\s+" + _REGION_WORD, _I)
 
 
 def _region_meant(ctx: Doc, upto: int) -> str | None:

@@ -245,6 +245,12 @@ _NEXT_WORD = re.compile(r"(?:['’]s)?\s+([A-Z][\w.]*(?:\s+of)?)")
 _PREV_WORD = re.compile(r"([A-Z][\w]*)\s+$")
 
 
+# A vehicle or gun named after a place ("Kozak armoured vehicles", "Bogdana howitzers")
+_MODEL_AFTER = re.compile(r"(?:-\d+)?\s+(?:armou?red\s+(?:combat\s+|fighting\s+|personnel\s+)?(?:vehicles?|cars?|carriers?)|"
+                          r"infantry\s+fighting\s+vehicles?|(?:self-propelled\s+)?howitzers?|tanks?|(?:rocket\s+)?launchers?|"
+                          r"MRAPs?|APCs?|IFVs?|armou?red\s+personnel\s+carriers?)\b", re.I)
+
+
 def _org_name(text: str, h: _Hit) -> bool:
     nxt = _NEXT_WORD.match(text, h.end)
     prev = _PREV_WORD.search(text, max(0, h.start - 20), h.start)
@@ -296,6 +302,8 @@ def _filter(text: str, hits: list[_Hit]) -> list[_Hit]:
     for h in hits:
         if _org_name(text, h):
             continue    # "The Moscow Times", "Dynamo Kyiv"
+        if _MODEL_AFTER.match(text, h.end):
+            continue    # "two Kozak armoured vehicles": a model's name
         if not h.weak:
             keep.append(h)
             continue

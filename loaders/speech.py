@@ -730,7 +730,10 @@ _SPEAKER_NOUN = re.compile(
 
 
 _NOT_A_SPEAKER_START = re.compile(
-    r"^(?:[a-z]+ing\b|(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b|according\s+to\b)", re.I)
+    r"^(?:[a-z]+ing\b|(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b|according\s+to\b"
+    # happenings are no speakers: "the recent advancements by Russian forces suggest otherwise"
+    r"|(?:the\s+|these\s+|those\s+|such\s+)?(?:(?:recent|latest|new|further|rapid|continued|ongoing)\s+)*"
+    r"(?:advance(?:ment)?s|developments|events|gains|battles|offensives|successes|setbacks|moves|actions|trends)\b)", re.I)
 
 
 @lru_cache(maxsize=4096)

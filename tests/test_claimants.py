@@ -1045,3 +1045,8 @@ def test_this_was_reported_in_the_general_staff_names_the_staff_for_the_paragrap
     assert who(text, "1,150") == ("General Staff of the Armed Forces of Ukraine", "ukraine")
     # a place after "reported in" is no speaker
     assert who("Russia lost 1,150 soldiers.\n\nThis was reported in Kyiv.", "1,150") is None
+
+
+def test_happenings_are_no_speakers():
+    assert who("The recent advances by Russian forces suggest 300 Ukrainian soldiers were killed.", "300") is None
+    assert who("Russian forces suggest 300 Ukrainian soldiers were killed.", "300") is not None

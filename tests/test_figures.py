@@ -2326,6 +2326,10 @@ CASES += [
       'killed_or_wounded=220 less_than ukraine'),
     C('a-semicolon-clause-with-its-own-verb-is-its-own',
       "Russia lost 300 soldiers; 20 villages were liberated.", 'killed_or_wounded=300 exact russia'),
+    C('the-region-far-from-the-number-is-the-region-named-before',
+      "Clashes went on in two districts of the Kursk region.\n\n"
+      "The statement claimed that Ukraine lost 660 servicemen since the start of clashes in the region.",
+      'killed_or_wounded=660 exact ukraine place=Kursk Oblast'),
     C('there-were-children-among-the-wounded-is-no-population',
       "There were 12 children among the 40 wounded.", 'wounded=40 exact -'),
 ]

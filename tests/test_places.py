@@ -495,3 +495,9 @@ def test_a_wire_dateline_is_not_the_storys_place():
     caption = ("Rescuers evacuate residents after the dam breached in Kherson, Ukraine, June 7, 2023. (Reuters Photo)\n"
                "Thousands were evacuated from Kherson on Wednesday.")
     assert places.main_place(caption, None) == "Kherson"
+
+
+def test_a_vehicle_named_after_a_place_is_no_place():
+    assert "Kozak" not in names("Russia destroyed two tanks and two Kozak armored vehicles near Vovchansk.")
+    assert "Vovchansk" in names("Russia destroyed two tanks and two Kozak armored vehicles near Vovchansk.")
+    assert "Kupiansk" in names("Russian tanks entered Kupiansk on Monday.")
