@@ -548,11 +548,77 @@ def find_places(text: str) -> list[PlaceMention]:
 def _find_cached(text: str) -> tuple[PlaceMention, ...]:
     # figure, event and main-place code ask about the same sentences repeatedly
     hits = list(_hits_cached(text))
+    if _SOUND_CUE.search(text):
+        hits = sorted(hits + _sounded(text, hits), key=lambda h: h.start)
     found = [m for m in _regions(text, _choose(text, hits)) if not _water(text, m) and not _surname(text, m)
              and not _first_word_only(text, m)]
     if _TYPO_REGION.search(text):
         found = sorted(found + _misspelt_regions(text, found), key=lambda m: m.start)
     return tuple(m for k, m in enumerate(found) if not (k and _locating_district(text, found[k - 1], m)))
+
+
+# --- other spellings of a settlement ---------------------------------------------------------
+# Russian-side copy spells Ukrainian villages from their Russian names ("Gatishche" for Hatyshche,
+# "Oleynikovo" for Oliinykove, "Krakhmalnoye" for Krokhmalne). Named as settlements ("the villages
+# of A, B and C", "liberated the village of X") and absent from the gazetteer, a name is matched on
+# its consonant skeleton: the letters both transliterations keep.
+_SOUND_CUE = re.compile(r"(?i)\b(?:villages?|settlements?|hamlets?|localit(?:y|ies))\s+of\s+(?-i:[A-Z])")
+_NAME = r"[A-Z][a-z'’-]{2,}(?:\s+[A-Z][a-z'’-]{2,})?"
+_SETTLEMENTS_OF = re.compile(r"\b(?i:villages?|settlements?|hamlets?|localit(?:y|ies))\s+of\s+(?P<list>%s(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)%s){0,8})"
+                             % (_NAME, _NAME))
+_LIST_NAME = re.compile(_NAME)
+_DIGRAPHS = (("shch", "Q"), ("sch", "Q"), ("zh", "Z"), ("kh", "X"), ("ch", "C"), ("ts", "C"), ("sh", "S"), ("h", "g"))
+_VOWELS = re.compile(r"[aeiouyj'’\s-]+")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def _mapped(name: str) -> str:
+    s = name.translate(_CASE).lower()
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    return s
+
+
+@lru_cache(maxsize=65536)
+def _pattern(name: str) -> str:
+    """Consonants with each run of vowels as one mark: "Oleynikovo" and "Oliinykove" agree."""
+    return _DOUBLES.sub(r"\1", re.sub(r"[aeiouyj]+", "V", re.sub(r"['’\s-]+", "", _mapped(name))))
+
+
+def _skeleton(name: str) -> str:
+    return _DOUBLES.sub(r"\1", _VOWELS.sub("", _mapped(name)))
+
+
+@lru_cache(maxsize=1)
+def _skeletons() -> dict[str, tuple[int, ...]]:
+    idx = _index()
+    out: dict[str, set[int]] = {}
+    for key, group in idx.surfaces.items():
+        for i, case, _alias, weak in group:
+            e = idx.entries[i]
+            if not weak and e.kind in SETTLEMENTS and e.country in ("UA", "RU", None):
+                sk = _skeleton(case)
+                if len(sk) >= 3:
+                    out.setdefault(sk, set()).add(i)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _sounded(text: str, hits: list[_Hit]) -> list[_Hit]:
+    from rapidfuzz.distance import Levenshtein
+    taken = [(h.start, h.end) for h in hits]
+    out = []
+    for m in _SETTLEMENTS_OF.finditer(text):
+        for w in _LIST_NAME.finditer(text, m.start("list"), m.end("list")):
+            if any(a < w.end() and w.start() < b for a, b in taken):
+                continue
+            cands = _skeletons().get(_skeleton(w.group()))
+            if cands:   # the vowels may differ, not most of the word ("Smith" is no Samotuhy)
+                form = _pattern(w.group())
+                cands = tuple(i for i in cands if Levenshtein.normalized_similarity(form, _pattern(_index().entries[i].name)) >= 0.8)
+            if cands and len(cands) <= 40:
+                out.append(_Hit(w.start(), w.end(), tuple((i, True) for i in cands), False))
+    return out
 
 
 # "near Novy Put" (a Russian village the gazetteer lacks): "Novy" alone is a Luhansk village's

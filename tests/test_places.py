@@ -501,3 +501,20 @@ def test_a_vehicle_named_after_a_place_is_no_place():
     assert "Kozak" not in names("Russia destroyed two tanks and two Kozak armored vehicles near Vovchansk.")
     assert "Vovchansk" in names("Russia destroyed two tanks and two Kozak armored vehicles near Vovchansk.")
     assert "Kupiansk" in names("Russian tanks entered Kupiansk on Monday.")
+
+
+@pytest.mark.parametrize("text,spelling,expected", [
+    ("Russian troops took the villages of Gatishche and Oleynikovo in the Kharkiv region.", "Oleynikovo", "Oliinykove"),
+    ("Russian troops took the villages of Gatishche and Oleynikovo in the Kharkiv region.", "Gatishche", "Hatyshche"),
+    ("The village of Krakhmalnoye in the Kharkiv region was liberated.", "Krakhmalnoye", "Krokhmalne"),
+    ("Troops took control of the village of Kleshcheyevka near Bakhmut.", "Kleshcheyevka", "Klishchiivka"),
+])
+def test_a_russian_spelling_of_a_named_settlement_finds_the_village(text, spelling, expected):
+    found = {text[m.start:m.end]: m.name for m in find_places(text)}
+    assert found.get(spelling) == expected
+
+
+def test_spellings_are_matched_only_where_the_text_says_settlement_and_only_when_close():
+    assert find_places("The village of Smith was quiet.") == []
+    # outside a settlement phrase an unknown capitalised word is left alone
+    assert "Oliinykove" not in names("Oleynikovo said the talks had failed.")
