@@ -101,13 +101,21 @@ ORDINAL_DAY = re.compile(r"(?i)\b(?:on|since|by)\s+the\s+(?P<d>[12]?\d|3[01])(?:
 _PART_OF_MONTH = {"early": 5, "mid": 15, "late": 25}
 
 
+_PART_PHRASES = {"beginning": "early", "start": "early", "first": "early", "middle": "mid", "end": "late", "last": "late"}
+
+
 def _part_word(phrase: str) -> str:
     w = re.match(r"(?i)\s*(?:in\s+|during\s+)?(early|mid|late)\b", phrase)
-    return w.group(1).lower() if w else ""
+    if w:
+        return w.group(1).lower()
+    # "at the beginning of April", "in the first days of June", "at the end of May"
+    w = re.match(r"(?i)\s*(?:at|by|in|until|since)\s+the\s+(?:very\s+)?(beginning|start|first|middle|end|last)\b", phrase)
+    return _PART_PHRASES[w.group(1).lower()] if w else ""
 
 
 MONTH_ONLY = re.compile(
-    rf"\b(?i:in|during|throughout|early|mid|late|in\s+early|in\s+late|in\s+mid|(?:in|during|since|after|before)\s+the|by\s+the)[\s-]+(?P<month>{MONTH_RE})"
+    rf"\b(?i:in|during|throughout|early|mid|late|in\s+early|in\s+late|in\s+mid|(?:in|during|since|after|before)\s+the|by\s+the|"
+    rf"(?:at|by|in|until|since)\s+the\s+(?:very\s+)?(?:beginning|start|middle|end|(?:first|last)\s+(?:days|weeks?))\s+of)[\s-]+(?P<month>{MONTH_RE})"
     rf"(?!\s*\d{{1,2}}\b)(?:,?\s+(?P<year>{YEAR_RE}))?")
 LAST_MONTH_NAME = re.compile(r"(?i)\b(?:last|this\s+past)\s+(?P<month>January|February|March|April|May|June|July|August|"
                              r"September|October|November|December)\b")

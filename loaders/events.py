@@ -385,7 +385,7 @@ def _attack_is_strike(text: str, start: int, end: int, m: re.Match, targets: lis
             and not GROUND_BEFORE.search(_clause_before(text, start)) and targets \
             and (places.place_info(targets[0]) or {}).get("kind") == "city":
         return True     # "On the night of July 20, the enemy attacked Mykolaiv": a city hit at night or to the minute
-    if not re.match(r"(?i)attacks?\s+(?:on|against|in)$", m.group(0)):
+    if not re.match(r"(?i)(?:attacks?|assaults?)\s+(?:on|against|in)$", m.group(0)):
         return False
     before = _clause_before(text, start)
     if GROUND_BEFORE.search(before):

@@ -467,3 +467,12 @@ def test_event_date_of_a_forecast_is_future():
 
 def test_event_date_without_a_date_is_none():
     assert dates.event_date("Russian troops attacked the town.", 0, 10, TUE) is None
+
+
+@pytest.mark.parametrize("phrase,day", [
+    ("at the beginning of April 2022", 5), ("at the start of April 2022", 5), ("at the end of April 2022", 25),
+    ("in the first days of April 2022", 5), ("in early April 2022", 5),
+])
+def test_the_beginning_or_end_of_a_month_is_its_early_or_late_part(phrase, day):
+    (x,) = dates.find_dates(f"The region was liberated {phrase}.", TUE)
+    assert (x.date, x.precision) == (D(2022, 4, day), "week")

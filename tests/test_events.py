@@ -201,6 +201,12 @@ EVENTS = [
      "Kharkiv on Wednesday night.", D(2023, 2, 2), ("strike", "Kharkiv", "russia", D(2023, 2, 1))),
     ("a_russian_grouping_liberates", "Units of the 'West' grouping have liberated the town of Selydove on Sunday.",
      D(2025, 11, 18), ("capture", "Selydove", "russia", D(2025, 11, 16))),
+    ("an_assault_on_a_city_that_injures_is_a_strike", "A Russian morning assault on the city of Sumy on Monday "
+     "left 21 people injured.", D(2025, 11, 18), ("strike", "Sumy", "russia", D(2025, 11, 17))),
+    ("an_infantry_assault_stays_an_assault", "Russian infantry launched an assault on Pokrovsk on Monday.",
+     D(2025, 11, 18), ("assault", "Pokrovsk", "russia", D(2025, 11, 17))),
+    ("a_capture_at_the_end_of_a_month", "Russian troops captured Robotyne at the end of October.",
+     D(2025, 11, 3), ("capture", "Robotyne", "russia", D(2025, 10, 25))),
 ]
 
 

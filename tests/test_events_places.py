@@ -38,3 +38,9 @@ def summary(text, published=D(2024, 10, 10)):
         "the-capital-asserting-is-no-place", "the-region-itself"])
 def test_event_places_with_the_real_gazetteer(text, want):
     assert summary(text) == want
+
+
+def test_a_russian_spelling_in_a_list_of_villages_is_the_ukrainian_village():
+    text = "Russian troops captured the villages of Gatishche and Oleynikovo in the Kharkiv region on Sunday."
+    assert summary(text, D(2024, 5, 13)) == [("capture", "Hatyshche", "russia", D(2024, 5, 12)),
+                                             ("capture", "Oliinykove", "russia", D(2024, 5, 12))]
