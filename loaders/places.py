@@ -548,7 +548,7 @@ def find_places(text: str) -> list[PlaceMention]:
 def _find_cached(text: str) -> tuple[PlaceMention, ...]:
     # figure, event and main-place code ask about the same sentences repeatedly
     hits = list(_hits_cached(text))
-    if _SOUND_CUE.search(text):
+    if _SOUND_CUE.search(text) or _LONG_NAME.search(text):
         hits = sorted(hits + _sounded(text, hits), key=lambda h: h.start)
     found = [m for m in _regions(text, _choose(text, hits)) if not _water(text, m) and not _surname(text, m)
              and not _first_word_only(text, m)]
@@ -567,6 +567,8 @@ _NAME = r"[A-Z][a-z'’-]{2,}(?:\s+[A-Z][a-z'’-]{2,})?"
 _SETTLEMENTS_OF = re.compile(r"\b(?i:villages?|settlements?|hamlets?|localit(?:y|ies))\s+of\s+(?P<list>%s(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)%s){0,8})"
                              % (_NAME, _NAME))
 _LIST_NAME = re.compile(_NAME)
+_PREV_LOWER = re.compile(r"(\w+)\s+$")
+_LONG_NAME = re.compile(r"(?<![\w-])[A-Z][a-z'’]{7,}(?![\w-])")
 _DIGRAPHS = (("shch", "Q"), ("sch", "Q"), ("zh", "Z"), ("kh", "X"), ("ch", "C"), ("ts", "C"), ("sh", "S"), ("h", "g"))
 _VOWELS = re.compile(r"[aeiouyj'’\s-]+")
 _DOUBLES = re.compile(r"(.)\1+")
@@ -607,17 +609,36 @@ def _skeletons() -> dict[str, tuple[int, ...]]:
 def _sounded(text: str, hits: list[_Hit]) -> list[_Hit]:
     from rapidfuzz.distance import Levenshtein
     taken = [(h.start, h.end) for h in hits]
+    E = _index().entries
+
+    def close(w: str, cands) -> tuple[int, ...]:
+        form = _pattern(w)      # the vowels may differ, not most of the word ("Smith" is no Samotuhy)
+        return tuple(i for i in cands if Levenshtein.normalized_similarity(form, _pattern(E[i].name)) >= 0.8)
+
     out = []
     for m in _SETTLEMENTS_OF.finditer(text):
         for w in _LIST_NAME.finditer(text, m.start("list"), m.end("list")):
             if any(a < w.end() and w.start() < b for a, b in taken):
                 continue
-            cands = _skeletons().get(_skeleton(w.group()))
-            if cands:   # the vowels may differ, not most of the word ("Smith" is no Samotuhy)
-                form = _pattern(w.group())
-                cands = tuple(i for i in cands if Levenshtein.normalized_similarity(form, _pattern(_index().entries[i].name)) >= 0.8)
+            cands = close(w.group(), _skeletons().get(_skeleton(w.group()), ()))
             if cands and len(cands) <= 40:
                 out.append(_Hit(w.start(), w.end(), tuple((i, True) for i in cands), False))
+                taken.append((w.start(), w.end()))
+    # a long name anywhere, misspelt or transliterated another way ("Sievjerodonetsk"): a town of
+    # some size only, whose long skeleton hardly collides with anything else
+    for w in _LONG_NAME.finditer(text):
+        if any(a < w.end() and w.start() < b for a, b in taken) or _NEXT_NAME.match(text, w.end()) \
+                or _PREV_WORD.search(text, max(0, w.start() - 30), w.start()):
+            continue    # "Oleksandr Syrskyi", "Ukrainska Pravda", "General Oleksandr": a person's or a title's
+        prev = _PREV_LOWER.search(text, max(0, w.start() - 30), w.start())
+        if not prev or not (_CONTEXT_WORD.fullmatch(prev.group(1)) or prev.group(1).lower() == "the"):
+            continue    # only where a place is expected: "of Siverodonetsk", not "says Oleksandra"
+        sk = _skeleton(w.group())
+        if len(sk) < 5:
+            continue
+        cands = close(w.group(), [i for i in _skeletons().get(sk, ()) if (E[i].population or 0) >= 10000])
+        if len(cands) == 1:
+            out.append(_Hit(w.start(), w.end(), ((cands[0], True),), False))
     return out
 
 

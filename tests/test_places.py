@@ -518,3 +518,21 @@ def test_spellings_are_matched_only_where_the_text_says_settlement_and_only_when
     assert find_places("The village of Smith was quiet.") == []
     # outside a settlement phrase an unknown capitalised word is left alone
     assert "Oliinykove" not in names("Oleynikovo said the talks had failed.")
+
+
+@pytest.mark.parametrize("text,spelling", [
+    ("Russian troops have advanced into the industrial area of Sievjerodonetsk.", "Sievjerodonetsk"),
+    ("Ukrainian troops still hold part of Siverodonetsk.", "Siverodonetsk"),
+])
+def test_a_long_town_name_spelt_another_way_where_a_place_is_expected(text, spelling):
+    found = {text[m.start:m.end]: m.name for m in find_places(text)}
+    assert found.get(spelling) == "Sievierodonetsk"
+
+
+@pytest.mark.parametrize("text", [
+    "Rescuers reached one couple, Oleksandr and Natalya, in the basement.",
+    "They carried Oleksandr to the car.",
+    "Commander Oleksandr Syrskyi visited the front.",
+])
+def test_a_first_name_like_a_town_is_no_town(text):
+    assert "Oleksandriia" not in names(text)
