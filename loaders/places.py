@@ -447,7 +447,8 @@ _PLURAL_REGION = re.compile(r"\s+(?:regions|provinces|oblasts|Regions|Provinces|
 _REGIONS_OF = re.compile(r"\b(?:regions|provinces|oblasts|region|province|oblast)\s+of\s+(?:the\s+)?$", re.I)
 _DEEP_INTO = re.compile(r"\b(?:deep|deeper|further|incursion|thrust)\s+(?:into|inside)\s+(?:the\s+)?$"
                         r"|(?:%|\bper\s*cent|\bpercent)\s+of\s+(?:the\s+)?$", re.I)
-_REGION_AFTER = re.compile(r"\s+(?:incursion|offensive|operation|salient|border\s+(?:region|area|province))\b"
+# "the Kursk direction", "the Zaporizhzhia axis": a front named after an oblast's capital runs through the oblast
+_REGION_AFTER = re.compile(r"\s+(?:incursion|offensive|operation|salient|border\s+(?:region|area|province)|direction|axis|sector|front)\b"
                            r"|\s+(?:and|or)\s+(?:Donetsk|Luhansk)\b(?!['’]s\s+(?:mayor|city))", re.I)
 _DONBAS_PAIR = re.compile(r"\s+(?:and|or)\s+$")
 # "an operation in Kursk", "troops swept into Kursk": Ukraine's forces in a Russian border region
@@ -821,7 +822,9 @@ _METONYMY_AFTER = re.compile(
     r"^(?:['’]s\s+(?:\w+\s+)?(?:" + _ACTOR_NOUNS + r")\b"
     r"|\s+(?:troops|forces|regime|servicemen|soldiers|militants|army|military|government|authorities)\b"
     r"|\s+(?:(?:has|have|had|is|was|also|now|then|again|repeatedly|previously|long|not|never|"
-    r"already|since|been|has\s+been|had\s+been)\s+)*(?:" + _POLITICAL_VERBS + r")\b)")
+    r"already|since|been|has\s+been|had\s+been)\s+)*(?:" + _POLITICAL_VERBS + r")\b"
+    # "Kiev lost more than 400 servicepeople": the army's losses, not the city's
+    r"|\s+(?:has\s+|have\s+|had\s+)?(?:lost|loses|suffered)\s+(?:(?:more\s+than|over|up\s+to|about|around|nearly|almost|at\s+least)\s+)?\d)")
 
 
 def is_metonymy(text: str, mention: PlaceMention) -> bool:

@@ -536,3 +536,21 @@ def test_a_long_town_name_spelt_another_way_where_a_place_is_expected(text, spel
 ])
 def test_a_first_name_like_a_town_is_no_town(text):
     assert "Oleksandriia" not in names(text)
+
+
+def test_a_capital_that_lost_soldiers_is_its_army_not_a_place():
+    text = "Kiev lost more than 400 servicemen over the past day."
+    (m,) = [m for m in find_places(text) if m.name == "Kyiv"]
+    assert places.is_metonymy(text, m)
+    text = "Kyiv lost power after the strike."
+    (m,) = [m for m in find_places(text) if m.name == "Kyiv"]
+    assert not places.is_metonymy(text, m)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Fighting continued in the Kursk direction.", "Kursk Oblast"),
+    ("Russian forces attacked on the Zaporizhzhia axis.", "Zaporizhzhia Oblast"),
+    ("Fighting continued near Kursk.", "Kursk"),
+])
+def test_a_front_named_after_an_oblast_capital_is_the_oblast(text, expected):
+    assert expected in names(text)
