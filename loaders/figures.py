@@ -588,8 +588,8 @@ def _read_of_dead(t: str, q: Quantity, m: re.Match, lo: int, at: int | None = No
     return _Read(head, head_text, "", np_end, kind, before, b.start() if b else q.start)
 
 
-_OF_POPULATION = re.compile(r"\s+(?:out\s+)?of\s+(?:the|its|a)\s+(?:pre-?war\s+|original\s+|former\s+|peacetime\s+)?"
-                            r"population\s+of\s+(?:about|around|some|roughly|nearly|almost|more\s+than|over)?\s*", _I)
+_OF_POPULATION = re.compile(r"\s+(?:out\s+)?of\s+(?:the|its|a)\s+(?:(?:pre-?war|pre-?conflict|pre-?invasion|original|former|peacetime|"
+                            r"urban|total|estimated)\s+){0,3}population\s+of\s+(?:about|around|some|roughly|nearly|almost|more\s+than|over)?\s*", _I)
 # "three Lancet drones, two Zala UAVs and one Supercam drone were shot down": counted items to the verb
 _ITEM = (r"(?:(?:about|around|over|nearly|up\s+to|more\s+than|some|another)\s+)?(?:\d[\d,.]*|one|two|three|four|five|six|seven|"
          r"eight|nine|ten|eleven|twelve)\s+[^.;:,\d]{1,45}?")
@@ -600,7 +600,7 @@ _INCLUDING = re.compile(r",\s*(?:including|among\s+them|most\s+of\s+them)\b", _I
 _INSERTED = re.compile(r",\s*(?:according\s+to|citing|as\s+reported\s+by)\s+[^,.;:]{1,90},\s*$", _I)
 _WHOLE_TOLL = re.compile(r"\s+(?:people\s+|civilians\s+)?(?:injured|wounded|dead|killed|hurt)\b(?!\s+(?:and|or)\b)", _I)
 _OF_NEXT = re.compile(r"\s+(?:out\s+)?of\s+(?:its|their|the|his|our|all|about|some|around)?\s*"
-                      r"(?:(?:town|city|village|region|community)['’]s\s+)?(?:(?:pre-?war|original|former|peacetime)\s+)?", _I)
+                      r"(?:(?:town|city|village|region|community)['’]s\s+)?(?:(?:pre-?war|pre-?conflict|pre-?invasion|original|former|peacetime|urban|total)\s+){0,2}", _I)
 _COLON_LIST = re.compile(r"(?P<kw>losses|casualties)[^.;:]{0,60}:\s*$|(?P<killed>killed|dead|deaths)[^.;:]{0,40}:\s*$"
                          r"|(?P<wounded>wounded|injured)[^.;:]{0,40}:\s*$", _I)
 
@@ -1077,7 +1077,8 @@ _STILL_THERE = re.compile(r"\s+(?:still\s+)?(?:living\s+)?in\s+(?:the|these|this
 # war to about 2,000": the first number is what there was, the one after "to" what is left.
 _POP_FELL_FROM = re.compile(r"\b(?:population|residents|inhabitants|number\s+of\s+(?:\w+\s+)?(?:people|residents|inhabitants|civilians))\b"
                             r"[^.;\d]{0,80}?\b(?:has\s+|had\s+|have\s+)?(?:fallen|fell|dropped|shrunk|shrank|decreased|declined|"
-                            r"plummeted|dwindled|gone\s+down|went\s+down|been\s+reduced|reduced)\s+(?:sharply\s+|dramatically\s+)?from\s+$", _I)
+                            r"plummeted|dwindled|gone\s+down|went\s+down|been\s+reduced|reduced)\s+(?:sharply\s+|dramatically\s+)?"
+                            r"(?:since\s+[^.;,]{1,30}?\s+)?from\s+$", _I)
 _FELL_TO = re.compile(r"\s*(?:people|residents|inhabitants|civilians)?\s*(?:,?\s*(?:before|at|in|since|prior\s+to)\s+[^.;\d]{1,40}?)?"
                       r",?\s+(?:down\s+)?to\s*", _I)
 _NOW_IT_IS = re.compile(r"\s*(?:people|residents|inhabitants)?\s*(?:[,;–—-]\s*)?(?:and\s+|but\s+|while\s+)?"

@@ -277,7 +277,7 @@ SWAP = r"swap|exchange|returned|released|freed|repatriated|handed\s+over|came\s+
 # Population cues.
 PREWAR = (r"pre-?war|prewar|(?:at|by)\s+the\s+(?:very\s+)?(?:beginning|start|outset)\s+of\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion)"
           r"|before\s+the\s+(?:full[-\s]scale\s+)?(?:war|invasion|conflict|fighting|occupation|"
-          r"russian\s+invasion|start\s+of)|pre-invasion|before\s+(?:russia|moscow)|before\s+202[2-4]|before\s+2014"
+          r"russian\s+invasion|start\s+of)|pre-invasion|before\s+(?:russia|moscow)|before\s+202[2-4]|before\s+2014|pre-?conflict"
           r"|prior\s+to\s+the|once\b|used\s+to|formerly|previously|had\s+a\s+population|peacetime|was\s+home\s+to")
 REMAINING = (r"\bnow\b|currently|remain|still|\bleft\b|today|has\s+(?:fallen|dropped|shrunk)|(?:fell|dropped|shrank)"
              r"|down\s+to|only\b")

@@ -2330,6 +2330,12 @@ CASES += [
       "Clashes went on in two districts of the Kursk region.\n\n"
       "The statement claimed that Ukraine lost 660 servicemen since the start of clashes in the region.",
       'killed_or_wounded=660 exact ukraine place=Kursk Oblast'),
+    C('population-fell-since-a-month-from-x-to-y',
+      "The population of Nikopol has fallen since November 2022 from 105,000 residents to about 40,000.",
+      'population_prewar=105000 exact civilian', 'population_remaining=40000 approx civilian'),
+    C('x-out-of-a-pre-conflict-urban-population-of-y-remain',
+      "No more than 40,000 out of a pre-conflict urban population of 105,000 remain in Nikopol.",
+      'population_remaining=40000 less_than civilian', 'population_prewar=105000 exact civilian'),
     C('there-were-children-among-the-wounded-is-no-population',
       "There were 12 children among the 40 wounded.", 'wounded=40 exact -'),
 ]
