@@ -27,6 +27,9 @@ _FIRST_NAME = re.compile(r"[A-Z][a-z'’]+")
 _PLACE_WORDS = re.compile(r"(?:the\s+)?(?:city|town|village|region|oblast|district|province|area)?", re.I)
 
 
+# after a region's name: the office that runs it
+_REGIONAL_ROLE = re.compile(r"(?:['’]s)?(?:\s+(?:Regional|Oblast|regional|oblast))?\s+(?:(?:Military\s+|State\s+|military\s+|state\s+)?"
+                            r"(?:Administration|administration)|(?:region(?:al)?\s+|oblast\s+|Region\s+|Oblast\s+)?[Gg]overnor)\b")
 _QUOTE_MARK = re.compile('[“”"]')
 
 @dataclass(eq=False)
@@ -165,6 +168,39 @@ class Doc:
                 break
             if first and _FIRST_NAME.fullmatch(first):
                 found = first
+        return found
+
+    @cached_property
+    def title_region(self) -> str | None:
+        """The one oblast the headline names as a region ("Russians shell Kherson region 119 times")."""
+        try:
+            found = {m.name for m in _places.find_places(self.title or "") if m.kind == "oblast"}
+        except Exception:
+            return None
+        return found.pop() if len(found) == 1 else None
+
+    def official_region(self, name: str) -> str | None:
+        """The oblast a speaker runs, when the text introduces them so ("Oleksandr Prokudin, the
+        head of the Kherson Regional Military Administration", "Kharkiv governor Oleh Syniehubov"):
+        their figures without a place of their own are that region's."""
+        key = ("official_region", name)
+        if key in self._memo:
+            return self._memo[key]
+        found = None
+        surname = (name or "").split()[-1] if name else ""
+        if surname[:1].isupper() and len(surname) > 2:
+            for pos in self.word_positions(surname):
+                i = self.sentence_at(pos)
+                if i is None:
+                    continue
+                s = self.sentences[i]
+                near = s.text[max(0, pos - s.start - 120):pos - s.start + len(surname) + 120]
+                regions = {m.name if m.kind == "oblast" else m.oblast for m in _places.find_places(near)
+                           if (m.kind == "oblast" or m.oblast == f"{m.name} Oblast") and _REGIONAL_ROLE.match(near, m.end)}
+                if len(regions) == 1:
+                    found = regions.pop()
+                    break
+        self._memo[key] = found
         return found
 
     # --- per-sentence layers (computed once) ----------------------------------------------------

@@ -1784,6 +1784,11 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
         return None, "wide"     # "31,000 Ukrainian troops had died": a war total, not this town's
     if kind in CASUALTY_KINDS and kind != "captured" and i and (struck := _struck_just_before(ctx, i)):
         return struck, "context"    # "Russians struck the village of X. ... “Two women have been killed”"
+    if claimant is not None and kind in (*CASUALTY_KINDS, "strikes", "attacks", "evacuated") \
+            and (region := ctx.official_region(claimant.name)) \
+            and (region == ctx.title_region or (region == ctx.main_region and not ctx.main_place)):
+        # a regional governor's tally with no town of its own, in a story about the region: the region's
+        return region, "context"
     if kind in PEOPLE_KINDS and ctx.main_place:
         return ctx.main_place, "default"
     if ctx.main_region and (kind in PEOPLE_KINDS and not ctx.main_place or kind in ("attacks", "strikes", "equipment_lost")):

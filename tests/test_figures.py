@@ -2564,3 +2564,23 @@ def test_shares_of_regions_listed_under_an_occupation_header():
     got = [(f.kind, f.value, f.subject_side, f.place) for f in extract_figures(make_ctx(text))]
     assert got == [("territory_pct", 1.0, "russia", "Sumy Oblast"), ("territory_pct", 72, "russia", "Kherson Oblast"),
                    ("territory_pct", 78.1, "russia", "Donetsk Oblast")]
+
+
+def _doc(text, title=None, main_place=None):
+    return Doc(doc_id="t", text=text, sentences=sentences.split(text), published=PUBLISHED,
+               title=title, main_place=main_place)
+
+
+def test_a_regional_governors_placeless_tally_in_a_story_about_the_region_is_the_regions():
+    text = ("Oleksandr Prokudin, the head of the Kherson Regional Military Administration, wrote on Telegram.\n\n"
+            "\"In the past day the enemy launched 87 shelling attacks,\" the post says.\n\n"
+            "The enemy fired 20 shells at the city of Kherson.\n\n"
+            "\"One person was killed,\" Prokudin added.")
+    got = {(f.kind, f.value): f.place for f in
+           extract_figures(_doc(text, title="Russians shell Kherson region 87 times", main_place="Kherson"))}
+    assert got[("strikes", 87)] == "Kherson Oblast" and got[("killed", 1)] == "Kherson Oblast"
+    assert got[("strikes", 20)] == "Kherson"        # a town of its own
+    # a story about the city keeps the city
+    got = {(f.kind, f.value): f.place for f in
+           extract_figures(_doc(text, title="Russians shell Kherson again", main_place="Kherson"))}
+    assert got[("killed", 1)] == "Kherson"
