@@ -162,7 +162,9 @@ def _resolve(ctx: Doc, i: int, a: Attribution, depth: int = 0) -> Claimant | Non
         if c is not None:
             return c
     elif _ROLE_ANAPHOR.match(a.raw):
-        p = _last_person_in_role(ctx, i, _ROLE_ANAPHOR.match(a.raw).group(1))
+        role = _ROLE_ANAPHOR.match(a.raw).group(1)
+        role = "president" if role.lower().startswith("head") else role    # "the head of state"
+        p = _last_person_in_role(ctx, i, role, 8 if role == "president" else 3)
         if p is not None:
             return p
     if ANAPHORA.match(a.raw):
@@ -186,7 +188,7 @@ def _resolve(ctx: Doc, i: int, a: Attribution, depth: int = 0) -> Claimant | Non
 
 _ROLE_ANAPHOR = re.compile(r"^the\s+(?:regional\s+|local\s+|defen[cs]e\s+|foreign\s+|top\s+)?"
                            r"(president|minister|governor|mayor|commander|general|spokes(?:man|woman|person)|"
-                           r"envoy|ambassador|chief|prosecutor|ombudsman)$", re.I)
+                           r"envoy|ambassador|chief|prosecutor|ombudsman|head\s+of\s+(?:the\s+)?state)$", re.I)
 
 
 _PERSON_ANAPHOR = re.compile(r"\b(?:official|spokes(?:man|woman|person)|governor|mayor|commander|president|minister|"
@@ -207,10 +209,11 @@ def _fits(anaphor: str, c: Claimant) -> bool:
     return person == bool(_PERSON_ANAPHOR.search(anaphor))
 
 
-def _last_person_in_role(ctx: Doc, i: int, role: str) -> Claimant | None:
+def _last_person_in_role(ctx: Doc, i: int, role: str, back: int = 3) -> Claimant | None:
     """'The minister said' after 'Defence Minister Sergei Shoigu ...': the nearest earlier
-    person (two sentences back at most) written with that role next to their name."""
-    for j in range(i - 1, max(-1, i - 3), -1):
+    person (`back` - 1 sentences back at most; a story's one president further) written with
+    that role next to their name."""
+    for j in range(i - 1, max(-1, i - back), -1):
         sent = ctx.sentences[j]
         best = None
         for s, e, a in find_actors(sent.text):

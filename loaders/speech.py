@@ -59,6 +59,7 @@ MEDIA_COLLECTIVES = re.compile(r"\b(?:journalists|reporters|outlets?|media|publi
 ANAPHORA = re.compile(
     r"^the\s+(?:region|city|oblast|town)['’]s\s+(?:head|chief|governor|mayor)$"
     r"|^the\s+head\s+of\s+the\s+(?:region|city|oblast|town|regional\s+administration|city\s+administration)$"
+    r"|^the\s+head\s+of\s+(?:the\s+)?state$"
     r"|^(?:the|this|that)\s+(?:(?:same|latest|daily|new|regional|local|military|lieutenant|major|colonel|brigadier|"
     r"deputy|senior|top|chief)\s+)*(?:(?-i:[a-z][a-z-]+)\s+)?"     # "the mission report", "the monitoring mission"
     r"(?:report|statement|bulletin|briefing|press\s+release|communiqu[eé]|announcement|ministry|MoD|defen[cs]e\s+ministry|agency|official|officials|spokes(?:man|woman|person)|governor|"

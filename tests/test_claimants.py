@@ -1050,3 +1050,14 @@ def test_this_was_reported_in_the_general_staff_names_the_staff_for_the_paragrap
 def test_happenings_are_no_speakers():
     assert who("The recent advances by Russian forces suggest 300 Ukrainian soldiers were killed.", "300") is None
     assert who("Russian forces suggest 300 Ukrainian soldiers were killed.", "300") is not None
+
+
+def test_the_head_of_state_is_the_president_named_earlier():
+    text = ("President Volodymyr Zelensky spoke on Monday. He thanked the army. He spoke of the truce. "
+            "He said talks would go on.\n\nIn total, there were 96 Russian assaults along the front - the head of state noted.")
+    assert who(text, "96") == ("Volodymyr Zelensky", "ukraine")
+
+
+def test_state_companies_are_their_countrys():
+    assert who("According to Ukrzaliznytsia, more than 30 people were killed at the station.", "30") == \
+        ("Ukrzaliznytsia", "ukraine")
