@@ -588,6 +588,7 @@ def _read_of_dead(t: str, q: Quantity, m: re.Match, lo: int, at: int | None = No
     return _Read(head, head_text, "", np_end, kind, before, b.start() if b else q.start)
 
 
+_EVACUATION_TOLD = re.compile(r"\b(?:evacu\w+|convoys?|buses|humanitarian\s+corridors?|fled|fleeing)\b|\bfrom\s+(?-i:[A-Z])", _I)
 _OF_POPULATION = re.compile(r"\s+(?:out\s+)?of\s+(?:the|its|a)\s+(?:(?:pre-?war|pre-?conflict|pre-?invasion|original|former|peacetime|"
                             r"urban|total|estimated)\s+){0,3}population\s+of\s+(?:about|around|some|roughly|nearly|almost|more\s+than|over)?\s*", _I)
 # "three Lancet drones, two Zala UAVs and one Supercam drone were shot down": counted items to the verb
@@ -906,6 +907,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return None     # refugees leaving the country, not an evacuation from a place
     if a == "population_remaining" and b == "population" and _PREWAR.search(t, r.before_start - 30 if r.before_start > 30 else 0, q.start):
         return "population_prewar"      # "of the pre-war population of 60,000 remain": remain is the other number's
+    if a == "arrived":
+        return "evacuated" if r.head in ("civilian", "neutral", "demonym") and _EVACUATION_TOLD.search(t) else None
     if a in ("population_remaining", "evacuated"):
         return a if r.head in (None, "civilian", "neutral", "demonym") else None
     if r.head in (None, "civilian") and a is None and re.match(r"\s*(?:,\s*)?(?:before|prior\s+to)\b", t[r.np_end:r.np_end + 20], _I) \

@@ -128,7 +128,8 @@ AFTER = [
         r"in\s+(?:\w+\s+)?hospitals?,?\s+who\s+(?:suffered|were\s+(?:injured|wounded|hurt))",
         r"(?:were|was|have\s+been|had\s+been)\s+(?:admitted|taken|rushed|brought)\s+to\s+(?:an?\s+|the\s+)?(?:local\s+)?hospitals?",
         r"(?:suffered|sustained|received)\s+(?:\w+\s+){0,2}?(?:injuries|wounds)",
-        r"with\s+(?:\w+\s+)?(?:injuries|wounds)\b",          # "among them were 80 with injuries"
+        r"with\s+(?:\w+\s+)?(?:injuries|wounds)\b",
+        r"(?:applied|turned)\s+(?:to\s+(?:doctors|hospitals?|medics)\s+)?for\s+medical\s+(?:care|help|aid|assistance)",          # "among them were 80 with injuries"
     ]),
     ("captured", [
         r"remain(?:s|ed)?\s+in\s+(?:\w+\s+)?captivity", r"(?:are|were)\s+(?:still\s+)?(?:being\s+)?held\s+(?:captive|prisoner)",
@@ -180,7 +181,12 @@ AFTER = [
         r"(?:are|were|is|was)\s+(?:now\s+)?(?:found|staying|housed|accommodated|sheltered|placed)\s+in\s+(?:\w+\s+)?"
         r"(?:reception|accommodation|evacuation|temporary\s+accommodation)\s+(?:centers|centres|points|facilities)",
         r"to\s+safety\b", r"(?:managed|were\s+able|was\s+able|have\s+been\s+able)\s+to\s+(?:leave|flee|evacuate|get\s+out)\b",
+        # "more than 350,000 people were rescued from the areas of hostilities"
+        r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+rescued\s+from\s+(?:the\s+)?(?:areas?|zones?|territor(?:y|ies)|"
+        r"frontline|front\s+line|combat|occupied|besieged|encircled)",
     ]),
+    # "170 civilians from Mariupol arrived in Zaporizhzhia": evacuees where the sentence tells an evacuation
+    ("arrived", [r"(?:have\s+|has\s+|had\s+)?(?:safely\s+)?arrived\s+(?:safely\s+)?(?:in|at)\s+(?:the\s+)?(?=(?-i:[A-Z]))"]),
     # "17,000 Ukrainian fighters being lost": losses of soldiers (never of a bare number)
     ("lost_people", [r"(?:being|been|were|was)\s+lost\b", r"lost\s+(?=(?:in|on|during|over|per|a|each|every)\s)"]),
     ("lived", [r"lived\b", r"used\s+to\s+live", r"were\s+living", r"had\s+lived", r"resided"]),
