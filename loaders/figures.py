@@ -940,8 +940,9 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
             re.search(r"\b(?:population|residents|inhabitants|people)\b", t[_clause_start(t, q.start):q.start], _I)
             or r.head_text.lower() in ("residents", "inhabitants", "people", "civilians", "locals")
             or (r.head_text.lower() == "children" and re.search(r"\b(?:now|currently|still|only)\b", t[r.before_start:q.start], _I))
-            or _STILL_THERE.match(t, r.np_end)):
-        return "population_remaining"     # "the population has dwindled to about 7,000"
+            or _STILL_THERE.match(t, r.np_end)
+            or (r.head is None and re.match(r"\s+(?:left|remaining)\b", t[r.np_end:r.np_end + 12], _I))):
+        return "population_remaining"     # "the population has dwindled to about 7,000", "there are only 1,500 left"
     if b == "population":
         return _population(t, q, lo, default="population_prewar")
     if b == "town_had" and r.head_text.lower() in ("residents", "inhabitants", "people", "civilians"):

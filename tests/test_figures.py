@@ -2346,6 +2346,10 @@ CASES += [
       "More than 350,000 people were rescued from the areas of hostilities.", 'evacuated=350000 more_than civilian'),
     C('rescued-from-the-rubble-are-not-evacuees',
       "Five people were rescued from the rubble."),
+    C('there-are-only-n-left',
+      "Before the war, 11,000 people lived in Siversk. Today there are only 1,500 left.",
+      'population_prewar=11000 exact civilian place=Siversk', 'population_remaining=1500 exact civilian place=Siversk'),
+    C('days-left-are-no-people', "There are 20 days left until the vote."),
     C('there-were-children-among-the-wounded-is-no-population',
       "There were 12 children among the 40 wounded.", 'wounded=40 exact -'),
 ]
