@@ -102,8 +102,16 @@ def _other_first_name(norm: str, start: int, actor: Actor) -> bool:
     word = m.group(1)
     if word.lower() in _NOT_FIRST_NAME or word.endswith("'s"):
         return False
-    own = {w.lower() for w in re.split(r"[\s|]+", actor.name)}
-    return word.lower() not in own and not _alias_words(actor).intersection({word.lower()})
+    own = {_translit_key(w) for w in re.split(r"[\s|]+", actor.name)}
+    return _translit_key(word) not in own and not _alias_words(actor).intersection({word.lower()})
+
+
+def _translit_key(word: str) -> str:
+    """One key for the romanisations of a name: Vadym/Vadim, Oleksiy/Oleksii, Yevhen/Evgen."""
+    w = word.lower().replace("'", "").replace("’", "")
+    for a, b in (("kh", "h"), ("iy", "i"), ("yi", "i"), ("ii", "i"), ("y", "i"), ("ie", "e"), ("ye", "e"), ("j", "i"), ("g", "h")):
+        w = w.replace(a, b)
+    return w
 
 
 @lru_cache(maxsize=None)

@@ -95,7 +95,7 @@ def carried_speakers(doc) -> list:
                 if c is not None:
                     own[i] = c
             if own[i] is None and (m := _THIS_BY.match(s.text)):
-                own[i] = _named(doc, i, m.group("who"))   # "This is reported by the police": theirs from here on
+                own[i] = _named(doc, i, m.group("who"), s.text[m.end():])   # "This is reported by the police": theirs from here on
             if own[i] is not None:
                 cur = own[i]
             elif outlet or _OUTLET_VOICE.match(s.text):
@@ -110,7 +110,7 @@ def carried_speakers(doc) -> list:
         else:
             m = _THIS_BY.match(s.text)
             if m:
-                who = _named(doc, i, m.group("who"))
+                who = _named(doc, i, m.group("who"), s.text[m.end():])
         if who is None:
             continue
         lo, _ = doc.paragraph(i)
@@ -148,16 +148,26 @@ def _own_outlet(doc, raw: str) -> bool:
     return len(own) >= 3 and own in said
 
 
-def _named(doc, i: int, who: str):
-    """A speaker named in a fixed frame ("This was reported by X"), resolved like any other."""
-    from .claimants import Claimant, _described_side, _full_name
+def _named(doc, i: int, who: str, rest: str = ""):
+    """A speaker named in a fixed frame ("This was reported by X"), resolved like any other;
+    a role with its holder after it ("by the head of the regional administration, NAME") is the
+    holder, on the role's side."""
+    from .claimants import Claimant, _described_side, _full_name, _local_side
     who = re.sub(r"^(?:the)\s+", "the ", who.strip())
     if is_outlet(who) or _own_outlet(doc, who):
         return None     # "Source: Censor.NET": the outlet's own voice
     side = actor_side(who) or _described_side(doc, who)
+    holder = _HOLDER_AFTER.match(rest)
+    if side is None and holder and _speaker_noun(who):
+        side = _local_side(who, doc, doc.sentences[i].start)
     if side is None:
         return None
+    if holder and _speaker_noun(who) and not who[:1].isupper():
+        who = holder.group(1)
     return Claimant(_full_name(doc, who, doc.sentences[i].start), side, -1, -1, True)
+
+
+_HOLDER_AFTER = re.compile(r"\s*,\s*((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){1,2})\s*[.,;]?\s*$")
 
 
 def _title_speaker(doc):

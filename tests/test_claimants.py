@@ -1061,3 +1061,14 @@ def test_the_head_of_state_is_the_president_named_earlier():
 def test_state_companies_are_their_countrys():
     assert who("According to Ukrzaliznytsia, more than 30 people were killed at the station.", "30") == \
         ("Ukrzaliznytsia", "ukraine")
+
+
+def test_this_was_announced_by_a_role_with_its_holder_names_the_holder():
+    text = ("Almost 2,900 civilians remain in the Kurakhove community.\n\n"
+            "This was announced by the head of the Donetsk regional military administration, Vadym Filashkin.")
+    assert who(text, "2,900") == ("Vadym Filashkin", "ukraine")
+
+
+def test_another_romanisation_of_a_known_persons_first_name_is_the_same_person():
+    assert who('"Three people were injured," Vadim Filashkin added.', "Three") == ("Vadim Filashkin", "ukraine")
+    assert who('"Three people were injured," Olena Filashkin added.', "Three") is None
