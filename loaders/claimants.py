@@ -221,7 +221,7 @@ def _last_person_in_role(ctx: Doc, i: int, role: str, back: int = 3) -> Claimant
                 continue
             near = sent.text[max(0, s - 60):min(len(sent.text), e + 80)]
             if re.search(r"\b" + re.escape(role) + r"\b", near, re.I):
-                best = Claimant(_full_name(ctx, sent.text[s:e], sent.start + s), a.side, -1, -1)
+                best = Claimant(_full_name(ctx, sent.text[s:e], sent.start + e), a.side, -1, -1)
         if best is not None:
             return best
     return None
