@@ -927,6 +927,9 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
     if b == "captured":
         return "captured" if r.head in ("military", "demonym") else None
     if b == "lost":
+        if r.head == "civilian" and r.head_text.lower() in ("people", "persons") \
+                and _STATE_LOST.search(t, max(lo, q.start - 90), q.start):
+            return "killed_or_wounded"      # "Ukraine lost 66 thousand people": an army's losses
         return "killed_or_wounded" if r.head in ("military", None, "neutral") else None
     if b == "destroyed" and r.head == "military" and not _PRISONER.search(r.head_text):
         return "killed"     # "destroyed up to 80 Ukrainian servicemen": the Russian MoD's word for killed
@@ -1436,6 +1439,13 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
     if kind == "captured" and r.head == "civilian" and not re.match(r"civilians?\b", r.head_text, _I) \
             and _SWAP_CONTEXT.search(t):
         return None             # "108 women had been released" in a swap: prisoners of war, whose the words do not say
+    if r.head == "civilian" and r.head_text.lower() in ("people", "persons") and kind == "killed_or_wounded":
+        # "Ukraine lost 66 thousand people", "enemy losses have exceeded 66 thousand people",
+        # "they lose 300-400 people killed and wounded": an army's losses, whose the words say
+        m = _STATE_LOST.search(t, max(lo, q.start - 90), q.start) or _LOSSES_REACHED.search(t, max(lo, q.start - 120), q.start)
+        sm = _SIDE.match(t, m.start("side")) if m else None
+        if sm and (side := _term_side(sm, cside)) in ("russia", "ukraine"):
+            return side
     if r.head == "civilian" or (r.head is None and r.before and _CIVILIAN_WORD.search(t, r.before_start, q.start)):
         return "civilian"       # "12 people", "the number of people killed rose to 58"
     hs = _SIDE.match(r.head_text)
@@ -1529,6 +1539,14 @@ _OWNER = re.compile(r"\b(?:%s)(?:(?:'s|’s)?\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?%s
                     r"(?:[\w-]+\s+){0,2}?%s)" % (_SIDE_ALT, _LOSS_WORDS, _LOSS_WORDS), _I)
 _LOSSES_OF_SIDE = re.compile(r"\b(?:losses|casualties|casualty\s+(?:figures|numbers|toll)|death\s+toll)\s+(?:for|of|among|suffered\s+by|on)\s+"
                              r"(?:the\s+)?(?P<side>%s)" % _SIDE_ALT, _I)
+_ANY_SIDE_ALT = _alt(_alt(v) for v in L.SIDE_WORDS.values())
+# a state or army that lost people: "Ukraine lost", "the enemy has lost", "they lose"
+_STATE_LOST = re.compile(r"(?:^|[^\w-])(?P<side>%s)(?:['’]s\s+(?:army|military|forces))?\s+(?:(?:has|have|had|already|reportedly|"
+                         r"allegedly|also)\s+)*(?:lost|lose|loses|losing)\s+(?:(?:more\s+than|over|about|around|nearly|almost|"
+                         r"up\s+to|some|at\s+least)\s+)?$" % _ANY_SIDE_ALT, _I)
+_LOSSES_REACHED = re.compile(r"(?:^|[^\w-])(?P<side>%s)\s+(?:[\w-]+\s+)?losses\b[^.;:]{0,60}?\b(?:have\s+|has\s+)?(?:exceeded|surpassed|"
+                             r"topped|reached|amounted\s+to|totall?ed|stood\s+at|came\s+to|rose\s+to|grew\s+to)\s+"
+                             r"(?:(?:more\s+than|over|about|around|nearly|almost|some)\s+)?$" % _ANY_SIDE_ALT, _I)
 _SIDE_LOSSES_CAME_TO = re.compile(r"(?:^|[^\w-])(?P<side>%s)\s+(?:[\w-]+\s+)?losses\b[^.;:]{0,120}?\b(?:amounted\s+to|totall?ed|"
                                   r"reached|stood\s+at|came\s+to|were)\s+(?:[^.;:]{0,100}?(?:,|\band\b)\s*)?$" % _SIDE_ALT, _I)
 _CIVILIAN_LIST_AFTER = re.compile(r"\s*,?\s*(?:and\s+)?(?:women|children)\b", _I)
