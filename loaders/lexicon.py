@@ -65,7 +65,8 @@ NOUNS = {
         r"field\s+artillery(?:\s+and\s+mortar\s+(?:guns|systems)|\s+(?:guns|pieces|systems))?",     # the Russian MoD's tally line
         r"electronic\s+warfare\s+(?:stations?|systems?|complex(?:es)?)", r"(?:field\s+|artillery\s+|anti-tank\s+)?guns", r"(?:field\s+)?(?:artillery\s+)?cannons",
         r"armou?red\s+personnel\s+vehicles?", r"(?:rocket\s+|multiple\s+rocket\s+)?salvo\s+(?:fire\s+)?systems?",
-        r"armou?red\s+(?:combat\s+)?vehicles?", r"military\s+vehicles?", r"tanks?", r"apcs?", r"ifvs?",
+        r"armou?red\s+(?:combat\s+)?vehicles?", r"military\s+vehicles?", r"troop-carrying\s+(?:[\w-]+\s+){0,2}?vehicles?",
+        r"(?:infantry\s+|armou?red\s+)?fighting\s+vehicles?", r"tanks?", r"apcs?", r"ifvs?",
         r"bmps?", r"btrs?", r"(?:field\s+)?artillery\s+(?:systems?|pieces?|guns?|mounts?|installations?)",
         r"(?:missile|rocket)\s+(?:systems?|complex(?:es)?)", r"howitzers?", r"mortars?",
         r"multiple\s+(?:launch\s+)?rocket\s+(?:launchers?|systems?)", r"mlrs", r"rocket\s+launchers?",
