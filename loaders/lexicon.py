@@ -268,6 +268,12 @@ STRIKE_AFTER = (r"\s+(?:from|with|by|using|involving)\s+(?:the\s+)?(?:(?!(?:supp
                 r"|\s+(?:have\s+|has\s+|had\s+)?(?:damaged|destroyed|hit|struck)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?"
                 r"(?:infrastructure|facilit(?:y|ies)|homes?|houses?|buildings?|ports?|terminals?|warehouses?|"
                 r"substations?|power\s+(?:plants?|stations?|lines?)|hospitals?|schools?|apartments?)\b"
+                # "19 attacks at communities along the border", "400 attacks on the territory of the region":
+                # fire on places, not ground assaults (those are told "in the X direction", "on positions")
+                r"|\s+(?:at|on|against)\s+(?:the\s+)?(?:(?!positions)[\w'’-]+\s+){0,2}?(?:communit(?:y|ies)|settlements?|localit(?:y|ies)|"
+                r"territory|residential|civilian|border\s+(?:areas?|villages|regions?)|(?:region|oblast)\b)"
+                # "carried out 89 attacks, firing 382 shells": the attacks were fire
+                r"|\s*,\s*(?:firing|using|launching|dropping)\s+"
                 # "two attacks on Russia's energy infrastructure": hit from afar
                 r"|\s+on\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:energy|power|oil|gas|fuel|port|military)\s+(?:infrastructure|facilit(?:y|ies)|"
                 r"plants?|stations?|depots?|refiner(?:y|ies)|sites?)\b")
