@@ -87,7 +87,7 @@ _LINK_HEAD = re.compile(
     r"^(?:read (?:more|also|next)|also read|see also|related(?: (?:stories|articles|news|coverage|content|reading))?|"
     r"more (?:on this(?: story)?|from [\w .]{1,30}|stories|news)|recommended(?: stories)?|"
     r"you (?:may|might) (?:also )?(?:like|be interested in)|most (?:read|popular)|trending(?: now)?|"
-    r"latest (?:news|stories)|top stories|editor'?s picks|what to read next|further reading)"
+    r"latest (?:news|stories)|top stories|editor'?s picks|what to read next|further reading|more about|latest(?=\s*$))"
     r"\s*(?P<sep>[:\-\u2013\u2014|>\u00bb]?)\s*(?P<rest>.*)$",
     re.IGNORECASE)
 
@@ -250,7 +250,7 @@ def _is_share_bar(line: str) -> bool:
 
 def _furniture(line: str) -> bool:
     """A single line that is page furniture wherever it stands."""
-    if _APPEAL_LINE.search(line) or _BOX.search(line):
+    if _APPEAL_LINE.search(line) or _BOX.search(line) or _AD_LABEL.match(line):
         return True
     if len(line) <= 300:
         low = line.lower()
@@ -276,10 +276,21 @@ def _appeal_end(lines: list[str], i: int) -> int:
 
 
 def _link_list_end(lines: list[str], i: int) -> int:
-    j = i + 1
-    while j < len(lines) and j - i <= 8 and is_headline(lines[j]) and not _LINK_HEAD.match(lines[j]):
+    j, titles = i + 1, 0
+    while j < len(lines) and titles < 8:
+        if _LINK_STAMP.match(lines[j]):     # "20:09, 18.02.2025" under each title
+            j += 1
+            continue
+        if not is_headline(lines[j]) or _LINK_HEAD.match(lines[j]):
+            break
         j += 1
+        titles += 1
     return j
+
+
+_AD_LABEL = re.compile(r"^\s*(?:advertising|advertisement|ad|sponsored(?:\s+content)?|promoted(?:\s+content)?)\s*$", re.I)
+# the time and date a news site prints under each linked title
+_LINK_STAMP = re.compile(r"^\s*(?:\d{1,2}:\d{2},?\s+\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d{1,2}:\d{2})\s*$")
 
 
 def _link_title(m: re.Match) -> bool:

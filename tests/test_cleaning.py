@@ -407,3 +407,13 @@ def test_a_date_stamp_glued_to_the_first_line_is_lifted_and_the_line_kept():
     assert c.text.startswith("Guardian: Russia holds 18% of Ukraine\n")   # not taken as the title
     assert "date 2023-12-04" in c.removed and "date 2023" not in c.text
     assert clean("Dated documents were found.\nMore.").text.startswith("Dated documents")
+
+
+def test_a_stamped_list_of_other_stories_is_dropped():
+    text = ("Some 3,000 residents remain in Pokrovsk, the head of the town administration said.\n"
+            "Advertising\nMORE ABOUT\nShops close in Pokrovsk\n20:09, 18.02.2025\n"
+            "Some 172 invaders neutralized in Pokrovsk direction\n11:34, 17.02.2025\n"
+            "LATEST\nOne civilian killed, two injured in Kharkiv region\n09:14, 06.03.2025\n")
+    c = clean(text)
+    assert c.text == "Some 3,000 residents remain in Pokrovsk, the head of the town administration said."
+    assert "Some 172 invaders neutralized in Pokrovsk direction" in c.removed
