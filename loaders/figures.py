@@ -1448,6 +1448,9 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
             return side
     if r.head == "civilian" or (r.head is None and r.before and _CIVILIAN_WORD.search(t, r.before_start, q.start)):
         return "civilian"       # "12 people", "the number of people killed rose to 58"
+    if r.head is None and kind in ("killed", "wounded", "killed_or_wounded") \
+            and _CIVILIAN_TOLL_BEFORE.search(t, max(lo, q.start - 70), q.start):
+        return "civilian"       # "33% of all civilian casualties (34 killed and 308 injured)"
     hs = _SIDE.match(r.head_text)
     if hs:
         return _term_side(hs, cside)
@@ -1539,6 +1542,7 @@ _OWNER = re.compile(r"\b(?:%s)(?:(?:'s|’s)?\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?%s
                     r"(?:[\w-]+\s+){0,2}?%s)" % (_SIDE_ALT, _LOSS_WORDS, _LOSS_WORDS), _I)
 _LOSSES_OF_SIDE = re.compile(r"\b(?:losses|casualties|casualty\s+(?:figures|numbers|toll)|death\s+toll)\s+(?:for|of|among|suffered\s+by|on)\s+"
                              r"(?:the\s+)?(?P<side>%s)" % _SIDE_ALT, _I)
+_CIVILIAN_TOLL_BEFORE = re.compile(r"\bcivilian\s+(?:casualties|deaths|victims|toll|losses)\b[^.;:\d]{0,40}[(:,–—-]?\s*$", _I)
 _ANY_SIDE_ALT = _alt(_alt(v) for v in L.SIDE_WORDS.values())
 # a state or army that lost people: "Ukraine lost", "the enemy has lost", "they lose"
 _STATE_LOST = re.compile(r"(?:^|[^\w-])(?P<side>%s)(?:['’]s\s+(?:army|military|forces))?\s+(?:(?:has|have|had|already|reportedly|"

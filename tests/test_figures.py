@@ -2366,6 +2366,9 @@ CASES += [
       "Russian troops carried out 89 attacks, firing 382 shells.", 'strikes=89 exact russia', 'strikes=382 exact russia'),
     C('attacks-on-positions-stay-attacks',
       "Ukrainian troops repelled 20 attacks on positions near Robotyne.", 'attacks=20 exact russia'),
+    C('a-toll-after-civilian-casualties-is-civilian',
+      "Long-range attacks caused a third of all civilian casualties: 34 killed and 308 injured.",
+      'killed=34 exact civilian', 'wounded=308 exact civilian'),
     C('there-were-children-among-the-wounded-is-no-population',
       "There were 12 children among the 40 wounded.", 'wounded=40 exact -'),
 ]
