@@ -139,7 +139,24 @@ def lookup(name: str) -> Actor | None:
     for s, e, a in find_actors(name):
         if best is None or e - s > best[0]:
             best = (e - s, a)
+    if best is None:
+        # a person's surname in another romanisation: "Oleg Sinegubov" is Oleh Syniehubov
+        words = re.findall(r"[A-Z][a-z'’]{4,}", name)
+        if words:
+            return _surnames().get(_translit_key(words[-1]))
     return best[1] if best else None
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> dict[str, Actor]:
+    """Transliteration key of each person's surname -> the person, where only one has it."""
+    table = _table()[0]
+    out: dict[str, Actor | None] = {}
+    for a in {a for a in table.values() if a.kind == "person"}:
+        key = _translit_key(a.name.split()[-1])
+        if len(key) >= 5:
+            out[key] = None if key in out and out[key] != a else a
+    return {k: a for k, a in out.items() if a is not None}
 
 
 # General rules, checked in order: a Russian-installed official is Russian even

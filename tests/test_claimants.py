@@ -1072,3 +1072,10 @@ def test_this_was_announced_by_a_role_with_its_holder_names_the_holder():
 def test_another_romanisation_of_a_known_persons_first_name_is_the_same_person():
     assert who('"Three people were injured," Vadim Filashkin added.', "Three") == ("Vadim Filashkin", "ukraine")
     assert who('"Three people were injured," Olena Filashkin added.', "Three") is None
+
+
+def test_a_known_persons_surname_in_another_romanisation_is_that_person():
+    text = ("This was announced by the head of the Kharkiv OVA Oleg Sinegubov.\n\n"
+            "\"In total, 4 people were injured in the region,\" Sinegubov said.")
+    assert who(text, "4 people")[1] == "ukraine"
+    assert who('"Four people were injured," Ivan Petrov said.', "Four") is None
