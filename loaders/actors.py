@@ -141,9 +141,13 @@ def lookup(name: str) -> Actor | None:
             best = (e - s, a)
     if best is None:
         # a person's surname in another romanisation: "Oleg Sinegubov" is Oleh Syniehubov
-        words = re.findall(r"[A-Z][a-z'’]{4,}", name)
-        if words:
-            return _surnames().get(_translit_key(words[-1]))
+        words = re.findall(r"[A-Z][a-z'’]+", name)
+        if words and len(words[-1]) >= 5 and (a := _surnames().get(_translit_key(words[-1]))):
+            first = words[-2] if len(words) >= 2 else None
+            if first is None or first.lower() in _NOT_FIRST_NAME or \
+                    _translit_key(first) == _translit_key(a.name.split()[0]):
+                return a        # not "Olena Filashkin" for Vadym Filashkin
+        return None
     return best[1] if best else None
 
 
