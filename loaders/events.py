@@ -372,6 +372,10 @@ def _antecedent(noun: str, main_place: str, previous: str) -> str:
 NIGHT_OR_CLOCK = re.compile(r"(?i)\b(?:night|overnight|nighttime|pre-?dawn)\b|\b(?:around|at|about)\s+\d{1,2}[:.]\d{2}\b")
 
 
+_FIRE_ON_PLACES = re.compile(r"\s+(?:the\s+)?(?:(?!positions)[\w'’-]+\s+){0,2}?(?:communit(?:y|ies)|settlements?|localit(?:y|ies)|"
+                             r"territory\s+of|residential|civilian|border\s+(?:areas?|villages|regions?))\b", re.I)
+
+
 def _attack_is_strike(text: str, start: int, end: int, m: re.Match, targets: list[str]) -> bool:
     """ "a Ukrainian attack on the Russian city of Belgorod", "an attack on Dnipro killed
     three": an attack on a place with no ground force in its clause, told with civilian harm
@@ -385,6 +389,8 @@ def _attack_is_strike(text: str, start: int, end: int, m: re.Match, targets: lis
             and not GROUND_BEFORE.search(_clause_before(text, start)) and targets \
             and (places.place_info(targets[0]) or {}).get("kind") == "city":
         return True     # "On the night of July 20, the enemy attacked Mykolaiv": a city hit at night or to the minute
+    if re.match(r"(?i)attacks?\s+(?:on|against|at)$", m.group(0)) and _FIRE_ON_PLACES.match(text, m.end()):
+        return True     # "19 attacks at communities along the border", "attacks on the territory of the region"
     if not re.match(r"(?i)(?:attacks?|assaults?)\s+(?:on|against|in)$", m.group(0)):
         return False
     before = _clause_before(text, start)

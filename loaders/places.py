@@ -555,7 +555,38 @@ def _find_cached(text: str) -> tuple[PlaceMention, ...]:
              and not _first_word_only(text, m)]
     if _TYPO_REGION.search(text):
         found = sorted(found + _misspelt_regions(text, found), key=lambda m: m.start)
-    return tuple(m for k, m in enumerate(found) if not (k and _locating_district(text, found[k - 1], m)))
+    found = [m for k, m in enumerate(found) if not (k and _locating_district(text, found[k - 1], m))]
+    return tuple(_district_lists(text, found))
+
+
+# plural district names not followed by their region ("... districts of Kharkiv region" keeps its towns:
+# the region is named anyway)
+_DISTRICTS_AFTER = re.compile(r"\s+(?:districts|raions|rayons)\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])", re.I)
+
+
+def _district_lists(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """'settlements in Bohodukhiv, Kharkiv, Chuhuiv and Izium districts': the names are districts,
+    whose towns the text does not mean; together they are the oblast they lie in."""
+    if not found or "istricts" not in text and "aions" not in text and "ayons" not in text:
+        return found
+    idx = _index()
+    out = list(found)
+    for j, m in enumerate(found):
+        if not _DISTRICTS_AFTER.match(text, m.end) or m.kind not in SETTLEMENTS or not m.oblast:
+            continue
+        i = j
+        while i > 0 and _LIST_SEP.fullmatch(text, found[i - 1].end, found[i].start):
+            i -= 1
+        run = found[i:j + 1]
+        if len(run) < 2 or any(x.kind not in SETTLEMENTS or x.oblast != m.oblast for x in run):
+            continue
+        k = idx.by_key.get(m.oblast)
+        if k is None:
+            continue
+        e = idx.entries[k]
+        for n in range(i, j + 1):
+            out[n] = PlaceMention(found[n].start, found[n].end, e.name, e.kind, e.oblast, e.key)
+    return out
 
 
 # --- other spellings of a settlement ---------------------------------------------------------

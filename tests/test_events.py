@@ -205,6 +205,8 @@ EVENTS = [
      "left 21 people injured.", D(2025, 11, 18), ("strike", "Sumy", "russia", D(2025, 11, 17))),
     ("an_infantry_assault_stays_an_assault", "Russian infantry launched an assault on Pokrovsk on Monday.",
      D(2025, 11, 18), ("assault", "Pokrovsk", "russia", D(2025, 11, 17))),
+    ("attacks_at_communities_are_strikes", "Russian forces launched 19 attacks at communities near Sumy on Monday.",
+     D(2025, 11, 18), ("strike", "Sumy", "russia", D(2025, 11, 17))),
     ("a_capture_at_the_end_of_a_month", "Russian troops captured Robotyne at the end of October.",
      D(2025, 11, 3), ("capture", "Robotyne", "russia", D(2025, 10, 25))),
 ]

@@ -554,3 +554,11 @@ def test_a_capital_that_lost_soldiers_is_its_army_not_a_place():
 ])
 def test_a_front_named_after_an_oblast_capital_is_the_oblast(text, expected):
     assert expected in names(text)
+
+
+def test_a_list_of_districts_is_their_oblast_not_their_towns():
+    text = "Russian troops struck settlements in Bohodukhiv, Chuhuiv and Izium districts overnight."
+    assert set(names(text)) == {"Kharkiv Oblast"}
+    # named with their region, the towns stay (the region is there to be found)
+    assert "Chuhuiv" in names("People left Chuhuiv and Bohodukhiv districts of Kharkiv region.")
+    assert names("Kharkiv and Izium were hit.") == ["Kharkiv", "Izium"]
