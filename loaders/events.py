@@ -141,6 +141,10 @@ def _without_strike_retold(out: list[Event]) -> list[Event]:
     return keep
 
 
+# a region's own tally ("shelled Kherson region 89 times over the past day") is its own event
+_REGION_WIDE = re.compile(r"\b\d[\d,]*\s+(?:times|attacks|shellings|strikes)\b", re.I)
+
+
 def _without_region_repeats(out: list[Event]) -> list[Event]:
     """ "Russians launched six glide bombs at the Kharkiv region" beside "a bomb struck Kharkiv"
     the same day: the oblast-wide telling repeats the settlement's event, so it goes."""
@@ -149,7 +153,7 @@ def _without_region_repeats(out: list[Event]) -> list[Event]:
         return info and info["kind"] != "oblast" and info["oblast"]
     keep = []
     for ev in out:
-        if ev.place and ev.place.endswith(" Oblast") and any(
+        if ev.place and ev.place.endswith(" Oblast") and not _REGION_WIDE.search(ev.sentence) and any(
                 o is not ev and oblast(o.place) == ev.place and _same(ev, o, places_too=False) for o in out):
             continue
         keep.append(ev)

@@ -44,3 +44,11 @@ def test_a_russian_spelling_in_a_list_of_villages_is_the_ukrainian_village():
     text = "Russian troops captured the villages of Gatishche and Oleynikovo in the Kharkiv region on Sunday."
     assert summary(text, D(2024, 5, 13)) == [("capture", "Hatyshche", "russia", D(2024, 5, 12)),
                                              ("capture", "Oliinykove", "russia", D(2024, 5, 12))]
+
+
+def test_a_regions_own_tally_stays_beside_a_towns_strike():
+    text = ("Russian troops shelled Kherson region 89 times over the past day.\n\n"
+            "They fired 24 shells at the city of Kherson alone.")
+    got = {(e.event_type, e.place) for e in events.extract_events(Doc(
+        doc_id="t", text=text, sentences=sentences.split(text), published=D(2024, 1, 7)))}
+    assert {("strike", "Kherson Oblast"), ("strike", "Kherson")} <= got
