@@ -212,6 +212,12 @@ def sentence_attributions(text: str, offset: int) -> list[Attribution]:
     # drop attributions nested in another one's speaker ("Ukraine's military" and "Ukraine")
     out = [a for a in out if not any(b is not a and b.start <= a.start and a.end <= b.end
                                      and (b.end - b.start) > (a.end - a.start) for b in out)]
+    # "Lysak wrote about this on Telegram, Ukrinform reports": the agency relays; the official speaks
+    if len(out) > 1:
+        relays = [a for a in out if _RELAY_TAIL.match(text, a.end - offset) and (x := lookup(a.raw)) is not None
+                  and x.kind in ("media", "outlet")]
+        if relays and len(relays) < len(out):
+            out = [a for a in out if a not in relays]
     # '"We estimate 500 dead," he said': the speaker is "he", not the quoted "we"
     outside = [a for a in out if not inside_quote(text, a.start - offset)]
     if outside and len(outside) < len(out):
@@ -219,6 +225,7 @@ def sentence_attributions(text: str, offset: int) -> list[Attribution]:
     return sorted(out, key=lambda a: a.start)
 
 
+_RELAY_TAIL = re.compile(r"\s+(?:reports|reported|writes|wrote|informs|informed|says)\s*[.,;]?\s*$")
 _NO_ONES_DATA = re.compile(r"(?:the\s+)?(?:(?:preliminary|initial|early|latest|updated|official|available|current|"
                            r"unconfirmed|operational|new)\s+)*(?:data|information|figures|estimates|statistics|numbers)", re.I)
 _TITLE_VERB = re.compile(r"(?<=\s)(?:Says|Said|Puts|Put|Estimates|Estimated|Claims|Claimed|Reports|Reported|Confirms|"

@@ -1079,3 +1079,16 @@ def test_a_known_persons_surname_in_another_romanisation_is_that_person():
             "\"In total, 4 people were injured in the region,\" Sinegubov said.")
     assert who(text, "4 people")[1] == "ukraine"
     assert who('"Four people were injured," Ivan Petrov said.', "Four") is None
+
+
+def test_an_agency_relaying_an_official_is_not_the_speaker():
+    text = "Governor Serhiy Lysak wrote about this on Telegram, Ukrinform reports. He said 5 people were wounded."
+    assert who(text, "5 people") == ("Serhiy Lysak", "ukraine")
+
+
+def test_he_right_after_a_long_quote_is_its_speaker():
+    text = ("The head of the Dnipropetrovsk regional administration Serhiy Lysak wrote on Telegram.\n\n"
+            "\"Five people were wounded. All are in hospital. One woman is in serious condition. The rest are stable. "
+            "Rescuers are at work. The fire is out,\" the head of the region wrote.\n\n"
+            "He also added that 13 people were injured in Nikopol.")
+    assert who(text, "13 people") == ("Serhiy Lysak", "ukraine")
