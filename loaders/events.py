@@ -574,8 +574,10 @@ def _object_place(text: str, start: int, end: int, stop: int, mentions, m: re.Ma
     """The place the trigger acts on: named after it in the same clause, or before it for
     passives and intransitives ("Bakhmut fell", "Avdiivka was captured"), or the place a
     sentence opens with ("In Kherson, Russian shelling killed two")."""
+    # "repelled 47 attacks in the Pokrovsk direction": counted attacks on an axis are fighting at its town
+    axis_ok = bool(re.match(r"(?i)(?:attacks?|assaults?)\s+(?:in|near|on|along|around|at)$", m.group(0).strip()))
     after = [p for p in mentions if end <= p.start < stop and _object_gap(text[end:p.start], m)
-             and not _axis_after(text, p)]
+             and (axis_ok or not _axis_after(text, p))]
     # "captured two villages in Donetsk region": the region only locates unnamed places
     after = [p for p in after if p.kind in SETTLEMENT_KINDS or not UNNAMED_PLACES.search(text[end:p.start])]
     # "the village of Buhruvatka in the Kharkiv region": a settlement the gazetteer lacks is the

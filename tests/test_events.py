@@ -207,6 +207,8 @@ EVENTS = [
      D(2025, 11, 18), ("assault", "Pokrovsk", "russia", D(2025, 11, 17))),
     ("attacks_at_communities_are_strikes", "Russian forces launched 19 attacks at communities near Sumy on Monday.",
      D(2025, 11, 18), ("strike", "Sumy", "russia", D(2025, 11, 17))),
+    ("counted_attacks_on_an_axis_are_fighting_at_its_town", "Ukrainian forces repelled 47 Russian attacks in the "
+     "Pokrovsk direction on Sunday.", D(2025, 11, 18), ("assault", "Pokrovsk", "russia", D(2025, 11, 16))),
     ("a_capture_at_the_end_of_a_month", "Russian troops captured Robotyne at the end of October.",
      D(2025, 11, 3), ("capture", "Robotyne", "russia", D(2025, 10, 25))),
 ]
