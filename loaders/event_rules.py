@@ -97,7 +97,9 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"cross(?:ed|ing)\s+the\s+(?:state\s+)?border\s+(?:near|at|around|close\s+to))\b", _I)),
     ("assault", re.compile(
         r"\b(?:attacks?\s+(?:on|against|near|in|around|at)|attacked|attacking|assaults?\s+(?:on|against|by|in|inside|of)|"
-        r"(?:tried|attempted|trying|attempting|attempts?)\s+to\s+break\s+through\s+(?:the\s+)?(?:\w+\s+)?(?:defen[cs]es?|lines?|positions)\s+(?:of|near|in|at|around)|"
+        r"(?:tried|attempted|trying|attempting|attempts?)\s+(?:by\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?to\s+break\s+through\s+(?:the\s+)?(?:\w+\s+)?(?:defen[cs]es?|lines?|positions)\s+(?:of|near|in|at|around)|"
+        # "repelled six new Ukrainian attempts to enter its western Kursk region"
+        r"attempts?\s+(?:by\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?to\s+(?:enter|break\s+into|storm|advance\s+(?:on|into|near|towards?))\s+(?:its\s+|the\s+)?|"
         r"attacks?\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:successfully\s+)?(?:repelled|repulsed)|"
         r"assaulted|storm(?:s|ed|ing)?|counter-?attack(?:ed|ing|s)?\s+(?:near|in|on|around)|fighting\s+(?:(?:was|is|has|had|have|been|raged|raging|continued|continues|continuing|"
         r"intensified|erupted|broke\s+out|flared|took\s+place|taking\s+place|under\s+way|underway|ongoing|still|now|also|"
@@ -136,7 +138,7 @@ STEMS = {
     "withdrawal": ("withdr", "retreat", "pull", "abandon", "left", "leave", "out of", "reposition", "back from"),
     "advance": ("advanc", "enter", "push", "broke", "break", "gain", "regain", "wedge", "closing", "move", "moving", "reach",
                 "incursion", "crossed", "progress", "closer", "crossing", "foothold"),
-    "assault": ("attack", "assault", "storm", "fight", "clash", "offensive", "battle", "onslaught", "break through"),
+    "assault": ("attack", "assault", "storm", "fight", "clash", "offensive", "battle", "onslaught", "break through", "attempt"),
     "evacuation": ("evacuat", "ordered", "leave", "flee"),
 }
 
@@ -352,7 +354,8 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
         subject = [x for x in ANY_SIDE.finditer(text, 0, start)]
         return other(side_of(subject[-1].group(0).replace("Kremlin", "Russia"))) if subject else None
     inner_by = re.search(rf"\bby\s+(?:(?:the|its|their)\s+)?(?:{RU_WORD}|{UA_WORD}|Russia|Ukraine|Moscow|Kyiv)", m.group(0))
-    if inner_by and event_type == "strike":       # "the shelling attack by Ukrainian troops on X"
+    if inner_by and event_type in ("strike", "assault"):   # "the shelling attack by Ukrainian troops on X",
+        # "attempts by Russian forces to break through"
         return side_of(re.search(rf"{RU_WORD}|{UA_WORD}|Russia|Ukraine|Moscow|Kyiv", inner_by.group(0), _I).group(0))
     hands = re.search(r"\bin\s+(Russian|Ukrainian)\s+hands", m.group(0))
     if hands:

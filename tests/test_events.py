@@ -209,6 +209,10 @@ EVENTS = [
      D(2025, 11, 18), ("strike", "Sumy", "russia", D(2025, 11, 17))),
     ("counted_attacks_on_an_axis_are_fighting_at_its_town", "Ukrainian forces repelled 47 Russian attacks in the "
      "Pokrovsk direction on Sunday.", D(2025, 11, 18), ("assault", "Pokrovsk", "russia", D(2025, 11, 16))),
+    ("attempts_to_enter_a_town_are_an_assault", "Ukrainian troops made six attempts to enter Sudzha on Saturday.",
+     D(2025, 11, 18), ("assault", "Sudzha", "ukraine", D(2025, 11, 15))),
+    ("attempts_by_a_side_to_break_through", "There were 50 attempts by Russian forces to break through Ukrainian "
+     "defenses near Pokrovsk on Sunday.", D(2025, 11, 18), ("assault", "Pokrovsk", "russia", D(2025, 11, 16))),
     ("a_capture_at_the_end_of_a_month", "Russian troops captured Robotyne at the end of October.",
      D(2025, 11, 3), ("capture", "Robotyne", "russia", D(2025, 10, 25))),
 ]
