@@ -61,7 +61,8 @@ _AFTER = re.compile(
     r"(?:\s*(?:(?:%s)\b|(?<=\s)[–—-](?=\s)|\s[–—]\s[^–—.;]{1,80}?\s[–—]|,\s*(?:including|among\s+them|most\s+of\s+them|most|mostly|many\s+of\s+them)\s+(?:[^,.;]|(?<=\d)[,.](?=\d{3})){1,60},|,|[\"”](?=\s)|"
     r"(?:who|that|which)\s+[^.;]{1,80}?(?=\s*,?\s+(?:were|was|have|has|had|are|is)\s)|"
     # "959 troops holed up in the plant have surrendered", "40 soldiers based in the town were killed"
-    r"(?:holed\s+up|based|stationed|deployed|serving|fighting|entrenched|encircled|surrounded)\s+(?:in|at|on|near|inside|around)\s+"
+    r"(?:holed\s+up|based|stationed|deployed|serving|fighting|entrenched|encircled|surrounded|launched|fired|sent|heading|flying)"
+    r"\s+(?:in|at|on|near|inside|around|from|towards?|over|into)\s+"
     r"[^.;,]{1,50}?(?=\s+(?:were|was|have|has|had|are|is)\s)|(?:in|near|at|on|from|across|of)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?(?:\s+(?:region|oblast|province|district))?|(?:in|from|of|at|near)\s+(?:his|her|their|its|our|the|a|these|those|this|that)\s+(?:[\w-]+\s+){0,2}?[\w-]+))*\s*(?:%s)"
     % (L.AFTER_FILLER, _alt(f"(?P<{k}>(?:{_alt(v)})\\b)" for k, v in L.AFTER)), _I)
 _AFTER_KINDS = [k for k, _ in L.AFTER]
@@ -71,6 +72,8 @@ _BEFORE = re.compile(
 _BEFORE_KINDS = [k for k, _ in L.BEFORE]
 _EQUIP_LOSS_AFTER = re.compile(
     r"(?:\s+and\s+other\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"     # "1,600 tanks and other armored vehicles destroyed"
+    # "19 drones launched from Ukraine were destroyed", "11 drones heading towards the capital were shot down"
+    r"(?:\s+(?:launched|fired|sent|heading|flying)\s+(?:from|at|towards?|over|into|by)\s+[^.;,]{1,40}?(?=\s+(?:were|was|have|had)\s))?"
     r"\s*(?:(?:were|was|have|has|had|been|reportedly|also|all|,|[a-z]+ed\s+(?:and|or))\s+)*(?:destroyed|lost|damaged|knocked\s+out"
     r"|captured|seized|hit|disabled|abandoned|written\s+off|taken\s+out|neutrali[sz]ed)\b", _I)
 # "54 armoured vehicles, including seven tanks, had been destroyed": a list shares the loss verb
@@ -860,9 +863,10 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         if drone and _LIST_SHOT.match(t, r.np_end):
             return "equipment_lost"     # "three Lancet drones, two Zala UAVs and one Orlan were shot down"
         if _SHOT_DOWN.search(window) or _SHOT_DOWN.match(t[r.np_end:r.np_end + 40].lstrip()) \
-                or re.match(r"\s*(?:,\s*)?(?:of\s+which|(?:which\s+|that\s+)?(?:were|was|have\s+been|had\s+been|could\s+be|"
+                or re.match(r"(?:\s+(?:launched|fired|sent|heading|flying)\s+(?:from|at|towards?|over|into|by)\s+[^.;,]{1,40}?(?=\s+(?:were|was|have|had)\s))?"
+                            r"\s*(?:,\s*)?(?:of\s+which|(?:which\s+|that\s+)?(?:were|was|have\s+been|had\s+been|could\s+be|"
                             r"could\s+have\s+been))\s+(?:\w+\s+)?(?:%s)" % L.SHOT_DOWN,
-                            t[r.np_end:r.np_end + 60], _I) or r.loss_after:
+                            t[r.np_end:r.np_end + 110], _I) or r.loss_after:
             # a drone shot down is a lost aircraft; a missile or bomb shot down is not a loss
             return "equipment_lost" if drone else None
         if drone and (b in ("destroyed", "lost") or r.colon == "killed_or_wounded"
@@ -1020,8 +1024,9 @@ _RUNNING = re.compile(r"\b(?:%s|increasing)\b" % _RAISES, _I)
 _NUMBER_OF_TO = re.compile(
     r"\b(?:number|count|tally|toll)\s+of\s+(?:(?:russian|ukrainian|enemy|such|the)\s+)*(?:(?P<attacks>attacks|assaults|"
     r"clashes|combat\s+engagements|storming\s+attempts)|(?P<killed>dead|killed|deaths|fatalities)|(?P<wounded>wounded|injured)|"
-    r"(?P<captured>prisoners|pows|captives))\b[^.;:\d]{0,60}?\s+(?:has\s+|have\s+|had\s+)?(?:increased|rose|risen|grew|grown|"
-    r"reached|climbed|jumped|went\s+up)\s+to\s+(?:about|around|roughly|some|nearly|almost|over|more\s+than|at\s+least)?\s*$", _I)
+    r"(?P<captured>prisoners|pows|captives))\b[^.;:\d]{0,60}?\s+(?:has\s+|have\s+|had\s+)?(?:(?:increased|rose|risen|grew|grown|"
+    r"reached|climbed|jumped|went\s+up)\s+to|(?:could|may|might|will|would)\s+(?:reach|exceed|top)|reached|exceeded|topped)\s+"
+    r"(?:about|around|roughly|some|nearly|almost|over|more\s+than|at\s+least)?\s*$", _I)
 _SUBSET_GAP = re.compile(r"(?:,|\s[—–])\s*(?:including|among\s+them|among\s+whom)\s+$", _I)
 
 
@@ -1546,7 +1551,7 @@ _CIVILIAN_TOLL_BEFORE = re.compile(r"\bcivilian\s+(?:casualties|deaths|victims|t
 _ANY_SIDE_ALT = _alt(_alt(v) for v in L.SIDE_WORDS.values())
 # a state or army that lost people: "Ukraine lost", "the enemy has lost", "they lose"
 _STATE_LOST = re.compile(r"(?:^|[^\w-])(?P<side>%s)(?:['’]s\s+(?:army|military|forces))?\s+(?:(?:has|have|had|already|reportedly|"
-                         r"allegedly|also)\s+)*(?:lost|lose|loses|losing)\s+(?:(?:more\s+than|over|about|around|nearly|almost|"
+                         r"allegedly|also|may|might|could|would|likely|probably)\s+)*(?:lost|lose|loses|losing)\s+(?:(?:more\s+than|over|about|around|nearly|almost|"
                          r"up\s+to|some|at\s+least)\s+)?$" % _ANY_SIDE_ALT, _I)
 _LOSSES_REACHED = re.compile(r"(?:^|[^\w-])(?P<side>%s)\s+(?:[\w-]+\s+)?losses\b[^.;:]{0,60}?\b(?:have\s+|has\s+)?(?:exceeded|surpassed|"
                              r"topped|reached|amounted\s+to|totall?ed|stood\s+at|came\s+to|rose\s+to|grew\s+to)\s+"

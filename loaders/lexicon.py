@@ -39,7 +39,7 @@ NOUNS = {
     "attack": [
         r"assault\s+attempts?", r"attack\s+attempts?", r"storming\s+attempts?", r"offensive\s+actions?",
         r"offensive\s+operations?", r"counter-?attacks?", r"counter-?offensives?",
-        r"attempts?\s+to\s+(?:advance|break\s+through|storm|attack|break\s+into)", r"attacks?", r"assaults?", r"combat\s+clashes", r"combat\s+engagements?",
+        r"attempts?\s+(?:by\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?to\s+(?:advance|break\s+through|storm|attack|break\s+into|enter|push\s+through)", r"attacks?", r"assaults?", r"combat\s+clashes", r"combat\s+engagements?",
         r"clashes", r"engagements", r"firefights", r"ground\s+attacks?",
     ],
     "strike": [
@@ -60,6 +60,7 @@ NOUNS = {
         r"anti-aircraft\s+(?:missile\s+)?systems?", r"launchers?", r"fighter\s+jets?", r"landing\s+ships?",
         r"(?:ground-?\s?)?attack\s+(?:aircraft|helicopters?|jets?|planes?)",
         r"(?:pieces|units|items)\s+of\s+(?:[\w-]+\s+){0,2}?(?:equipment|armaments?|weaponry|weapons|hardware|materiel)",
+        r"(?:units\s+of\s+)?(?:weapons|armaments)(?:\s+and\s+(?:military\s+)?equipment)?",
         r"(?:military\s+|combat\s+)?(?:equipment|hardware|armou?red)\s+units",
         r"rocket\s+artillery(?:\s+(?:launchers?|systems?|pieces?))?",
         r"field\s+artillery(?:\s+and\s+mortar\s+(?:guns|systems)|\s+(?:guns|pieces|systems))?",     # the Russian MoD's tally line
@@ -103,7 +104,7 @@ STRIKE_MODIFIERS = (r"drone|missile|air|aerial|artillery|rocket|shelling|bomb|mo
 # Checked in this order; the first that matches wins.
 AFTER = [
     ("killed_or_wounded", [
-        r"(?:were\s+|been\s+)?killed\s+(?:or|and|and/or)\s+(?:were\s+|been\s+)?(?:wounded|injured)",
+        r"(?:were\s+|been\s+)?(?:either\s+)?killed\s+(?:or|and|and/or)\s+(?:were\s+|been\s+)?(?:wounded|injured)",
         r"(?:were\s+|been\s+)?(?:wounded|injured)\s+(?:or|and)\s+(?:were\s+|been\s+)?killed",
         r"dead\s+(?:or|and)\s+(?:wounded|injured)", r"(?:wounded|injured)\s+(?:or|and)\s+dead", r"died\s+or\s+(?:were\s+|been\s+|was\s+)?(?:wounded|injured)",
         r"killed/wounded", r"casualties", r"losses", r"put\s+out\s+of\s+action", r"out\s+of\s+action",
@@ -221,7 +222,7 @@ BEFORE = [
                 r"(?:number|tally|count)\s+of\s+(?:\w+\s+){0,2}?(?:dead|killed|deaths|fatalities|people\s+killed)\b[^.;]{0,90}?(?:\b(?:to|at|is|was|reached|stands|stood)|\s(?:--|[–—]))"]),
     ("wounded", [r"(?:number|tally|count)\s+of\s+(?:\w+\s+){0,2}?(?:wounded|injured|injuries)\b[^.;]{0,90}?(?:\b(?:to|at|is|was|reached|stands|stood)|\s(?:--|[–—]))",
                  r"injuries\s+to",
-                 r"wounded", r"wounding", r"wounds", r"injured", r"injuring", r"injures", r"hurt", r"hurting",
+                 r"wounded", r"wounding", r"wounds", r"injured", r"injuring", r"injures", r"injure", r"hurt", r"hurting",
                  r"among\s+the\s+(?:wounded|injured)\s+(?:were|are)", r"wounded:", r"injured:"]),
     ("captured", [r"(?:the\s+)?capture\s+of", r"captured", r"capturing", r"took", r"taken", r"detained", r"taking", r"holding", r"holds", r"held", r"capture"]),
     ("released", [r"freed", r"freeing", r"released", r"releasing", r"returned", r"returning", r"return", r"exchanged", r"exchanging",
