@@ -1293,6 +1293,9 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
                                                        r"fighters|units|men|army)\b", t[cs:q.start], _I):
             return cside        # "Prigozhin said his soldiers held 80% of the city": the speaker's side
         return "russia" if re.search(r"\boccup|under\s+russian\s+control", t, _I) else None
+    if kind in CASUALTY_KINDS and (no := _NUMBER_OF_TO.search(t, max(0, q.start - 150), q.start)) \
+            and (sm := _SIDE.search(t, no.start(), min(no.end(), no.start() + 50))):
+        return _term_side(sm, cside)    # "the number of dead Russian soldiers could reach 40,000"
     if kind in CASUALTY_KINDS or kind == "equipment_lost":
         m = _SIDE_LOSSES_CAME_TO.search(t, max(lo, q.start - 200), q.start)
         sm = _SIDE.match(t, m.start("side")) if m else None

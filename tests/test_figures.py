@@ -2374,6 +2374,8 @@ CASES += [
       'attacks=50 less_than russia place=Pokrovsk'),
     C('the-number-of-dead-could-reach',
       "Analysts say the number of dead soldiers could reach 40,000.", 'killed=40000 exact -'),
+    C('the-number-of-dead-russian-soldiers-is-russias',
+      "Analysts say the number of dead Russian soldiers could reach 40,000.", 'killed=40000 exact russia'),
     C('a-state-may-have-lost-people',
       "Russia may have lost about 45,000 people.", 'killed_or_wounded=45000 approx russia'),
     C('weapons-and-equipment-destroyed',
