@@ -129,7 +129,9 @@ _NUMBER_WORDS = frozenset(_UNITS + _TENS + "dozen dozens hundred hundreds thousa
 
 # --- qualifiers ---------------------------------------------------------------------------
 _QUAL_BEFORE = [
-    ("more_than", r"more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|no\s+(?:fewer|less)\s+than"
+    # "handed over 195 prisoners", "turned over 40 bodies": a phrasal verb, not "more than"
+    ("more_than", r"more\s+than|(?<!handed\s)(?<!hand\s)(?<!hands\s)(?<!handing\s)(?<!turned\s)(?<!turn\s)(?<!turns\s)"
+                  r"(?<!turning\s)(?<!passed\s)(?<!passing\s)(?<!pass\s)over|at\s+least|in\s+excess\s+of|upwards\s+of|no\s+(?:fewer|less)\s+than"
                   r"|just\s+over|well\s+over|a\s+little\s+over|slightly\s+more\s+than|above|exceeding"
                   r"|a\s+minimum\s+of|not\s+less\s+than"),
     ("less_than", r"up\s+to|nearly|almost|just\s+under|just\s+below|fewer\s+than|less\s+than|under|close\s+to"

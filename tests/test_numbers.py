@@ -85,6 +85,8 @@ FORMS = [
     ("words-twice-after-an-attack", "the enemy attacked twice near the village", "twice", 2, None, None, "exact", None),
     ("words-two-and-a-half-million", "two and a half million residents", "two and a half million",
      2500000, None, None, "exact", None),
+    ("handed-over-is-no-more-than", "Ukraine handed over 195 prisoners", "195", 195, None, None, "exact", None),
+    ("over-after-a-loss-is-more-than", "Russia lost over 300 soldiers", "over 300", 300, 300, None, "more_than", None),
 ]
 
 
