@@ -175,7 +175,9 @@ def test_sigkill_mid_ingest_then_rerun(tmp_path, corpus, reference):
 
 def test_two_ingests_at_once_second_fails_clearly(tmp_path, corpus, reference):
     db = tmp_path / "two.duckdb"
-    first = start_cli([str(corpus / "jsonl"), "--db", str(db), "--workers", "1"])
+    # the whole corpus: on a loaded machine the refused ingest's start-up (imports) must not
+    # outlast the first ingest, or there is no lock left to refuse it
+    first = start_cli([*map(str, paths(corpus)), "--db", str(db), "--workers", "1"])
     try:
         wait_for(lambda: bool(glob.glob(glob.escape(str(db)) + ".tmp-*")) or first.poll() is not None, 60,
                  "the first ingest to take the writer lock")
