@@ -1733,7 +1733,7 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
         region = _region_meant(ctx, sent_start + q.start)   # "fired 86 times at the region"
         if region:
             return region, "context"
-    if not ms and _REGION_LATER.match(t, q.end):
+    if not ms and (_REGION_LATER.match(t, q.end) or _REGION_EARLIER.search(t, 0, q.start)):
         # far from the number, "the region" is the story's region before the last one named
         region = ctx.main_region or _region_meant(ctx, sent_start + q.start)
         if region:
@@ -1779,14 +1779,18 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
                   and _SPEAKERS_IN.search(t, max(0, m.start - 40), m.start)]
         if inside:
             return _canon(t, inside[-1]), "context"
-    if kind in CASUALTY_KINDS or kind in ("strikes", "attacks"):
+    if kind in CASUALTY_KINDS or kind in ("strikes", "attacks", "population_remaining", "evacuated"):
         # "..., as per reports from Odesa mayor Gennadiy Trukhanov": the town whose officials tell it
         local = [m for m in mentions if m.kind in places.SETTLEMENTS and _LOCAL_OFFICIAL_AFTER.match(t, m.end)]
         if local and len({m.name for m in local}) == 1:
             return _canon(t, local[-1]), "context"
         # "..., Kursk governor Alexander Khinstein said": the region the governor runs
         governed = {m.name if m.kind == "oblast" else m.oblast for m in mentions
-                    if (m.kind == "oblast" or m.oblast == f"{m.name} Oblast") and _GOVERNOR_AFTER.match(t, m.end)}
+                    if ((m.kind == "oblast" or m.oblast == f"{m.name} Oblast") and _GOVERNOR_AFTER.match(t, m.end))
+                    # a regional office's count of people in "these settlements"; its casualties in a
+                    # story about a town stay the town's (below)
+                    or (kind in ("population_remaining", "evacuated") and m.kind == "oblast"
+                        and _REGIONAL_OFFICE_AFTER.match(t, m.end))}
         if len(governed) == 1:
             return governed.pop(), "context"
     if ctx.main_place in ("Kyiv", "Moscow") and _THE_CAPITAL.search(t):
@@ -1893,6 +1897,8 @@ _TO_THE_TOWN = re.compile(r"\s*(?:-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|met(?
                           r"to|into|toward|towards|near)\s+(?:the\s+)?(?:(?:outskirts|centre|center|edge)\s+of\s+(?:the\s+)?)?"
                           r"(?:town|city|village|settlement)\b", _I)
 # "near the town", "in the city", "in the area", "in that sector": the article's main place.
+# "the head of Sumy Regional Military Administration" (the place already read as the oblast)
+_REGIONAL_OFFICE_AFTER = re.compile(r"\s+(?:military\s+|state\s+)?administration\b|\s+(?:RMA|OVA|ODA)\b", _I)
 _GOVERNOR_AFTER = re.compile(r"['’]?s?\s+(?:(?:regional|region(?:al)?['’]s|oblast)\s+)?governor\b", _I)
 _LOCAL_OFFICIAL_AFTER = re.compile(r"['’]?s?\s+(?:city\s+)?(?:mayor|city\s+council|(?:city\s+)?military\s+administration|"
                                    r"police|emergency\s+services|city\s+(?:head|authorities|officials))\b", _I)
@@ -1913,6 +1919,7 @@ _REGION_BEFORE = re.compile(r"\b(?:shelled|struck|attacked|hit|pounded|targeted|
 
 
 # "lost 660 servicemen ... since the start of clashes in the region": the sentence names no place
+_REGION_EARLIER = re.compile(r"\b(?:in|across|throughout|of)\s+" + _REGION_WORD, _I)
 _REGION_LATER = re.compile(r"[^.;]{0,160}?\b(?:in|across|throughout)\s+" + _REGION_WORD, _I)
 
 

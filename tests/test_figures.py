@@ -2636,3 +2636,19 @@ def test_a_regional_governors_placeless_tally_in_a_story_about_the_region_is_the
     got = {(f.kind, f.value): f.place for f in
            extract_figures(_doc(text, title="Russians shell Kherson again", main_place="Kherson"))}
     assert got[("killed", 1)] == "Kherson"
+
+
+def test_a_regional_office_counting_people_in_settlements_is_the_regions():
+    text = "According to the head of Sumy Regional Military Administration, more than 2,800 people live in these settlements."
+    (f,) = extract_figures(_doc(text, main_place="Sumy"))
+    assert (f.kind, f.place) == ("population_remaining", "Sumy Oblast")
+    text = "As a result of the shelling, four people were injured, according to the head of Sumy Regional Military Administration."
+    (f,) = extract_figures(_doc(text, main_place="Sumy"))
+    assert (f.kind, f.place) == ("wounded", "Sumy")     # its casualties in a story about the town stay the town's
+
+
+def test_the_region_earlier_in_a_sentence_with_no_place_is_the_region_named_before():
+    text = ("Fighting hit Kharkiv region in May.\n\n"
+            "Since May, after the escalation in the northern part of the region, 15,031 people have been evacuated.")
+    got = [f for f in extract_figures(_doc(text)) if f.kind == "evacuated"]
+    assert got and got[0].place == "Kharkiv Oblast"
