@@ -107,10 +107,9 @@ def _main_region(ctx: Doc) -> str | None:
     """The oblast named most (at least twice, and more than any other) when no town stands out."""
     counts: dict[str, int] = {}
     for i in range(len(ctx.sentences)):
-        for m in ctx.places(i):
-            name = m.name if m.kind == "oblast" else None
-            if name:
-                counts[name] = counts.get(name, 0) + 1
+        # once a sentence: a list of its districts ("Kupiansk and Izium districts") names it once
+        for name in {m.name for m in ctx.places(i) if m.kind == "oblast"}:
+            counts[name] = counts.get(name, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]

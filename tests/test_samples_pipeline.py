@@ -114,3 +114,15 @@ def test_editorial_insertions_are_read_through_and_stored_as_written():
         assert "[people]" in f.sentence
         assert ex.article.text[f.span_start:f.span_end] == f.number_text
         assert ex.article.text[f.sentence_start:f.sentence_start + len(f.sentence)] == f.sentence
+
+
+def test_a_list_of_one_oblasts_districts_does_not_make_it_the_storys_region():
+    text = ("Kharkiv region: Russian troops shelled settlements in the Kupiansk, Izium and Chuhuiv districts.\n"
+            "Kherson region: Russian troops shelled Kherson and Beryslav overnight.\n"
+            "Kherson region: One person was killed, and two others were wounded.\n"
+            "In Kherson region, Russian troops made 114 attacks, firing 500 shells.")
+    ex = pipeline.extract(Document(doc_id="regions", text=text, source_path="regions.txt", fmt="txt",
+                                   published=dt.date(2023, 5, 29)))
+    assert ex.article is not None
+    killed = [f for f in ex.figures if f.kind == "killed"]
+    assert killed and killed[0].place != "Kharkiv Oblast"
