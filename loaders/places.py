@@ -549,8 +549,9 @@ def find_places(text: str) -> list[PlaceMention]:
 def _find_cached(text: str) -> tuple[PlaceMention, ...]:
     # figure, event and main-place code ask about the same sentences repeatedly
     hits = list(_hits_cached(text))
-    if _SOUND_CUE.search(text) or _LONG_NAME.search(text):
-        hits = sorted(hits + _sounded(text, hits), key=lambda h: h.start)
+    settlements, long_names = _SOUND_CUE.search(text) is not None, _LONG_NAME.search(text) is not None
+    if settlements or long_names:
+        hits = sorted(hits + _sounded(text, hits, settlements, long_names), key=lambda h: h.start)
     found = [m for m in _regions(text, _choose(text, hits)) if not _water(text, m) and not _surname(text, m)
              and not _first_word_only(text, m)]
     if _TYPO_REGION.search(text):
@@ -599,8 +600,9 @@ _NAME = r"[A-Z][a-z'’-]{2,}(?:\s+[A-Z][a-z'’-]{2,})?"
 _SETTLEMENTS_OF = re.compile(r"\b(?i:villages?|settlements?|hamlets?|localit(?:y|ies))\s+of\s+(?P<list>%s(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)%s){0,8})"
                              % (_NAME, _NAME))
 _LIST_NAME = re.compile(_NAME)
-_PREV_LOWER = re.compile(r"(\w+)\s+$")
-_LONG_NAME = re.compile(r"(?<![\w-])[A-Z][a-z'’]{7,}(?![\w-])")
+# a long capitalised word, taken only after a lower-case word that expects a place (not after a title)
+_LONG_NAME = re.compile(r"(?<![\w-])(?P<w>[A-Z][a-z'’]{7,})(?![\w-])")
+_PLACE_CONTEXT = frozenset(_CONTEXT_WORDS.split("|")) | {"the"}
 _DIGRAPHS = (("shch", "Q"), ("sch", "Q"), ("zh", "Z"), ("kh", "X"), ("ch", "C"), ("ts", "C"), ("sh", "S"), ("h", "g"))
 _VOWELS = re.compile(r"[aeiouyj'’\s-]+")
 _DOUBLES = re.compile(r"(.)\1+")
@@ -638,7 +640,7 @@ def _skeletons() -> dict[str, tuple[int, ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
-def _sounded(text: str, hits: list[_Hit]) -> list[_Hit]:
+def _sounded(text: str, hits: list[_Hit], settlements: bool = True, long_names: bool = True) -> list[_Hit]:
     from rapidfuzz.distance import Levenshtein
     taken = [(h.start, h.end) for h in hits]
     E = _index().entries
@@ -648,7 +650,7 @@ def _sounded(text: str, hits: list[_Hit]) -> list[_Hit]:
         return tuple(i for i in cands if Levenshtein.normalized_similarity(form, _pattern(E[i].name)) >= 0.8)
 
     out = []
-    for m in _SETTLEMENTS_OF.finditer(text):
+    for m in _SETTLEMENTS_OF.finditer(text) if settlements else ():
         for w in _LIST_NAME.finditer(text, m.start("list"), m.end("list")):
             if any(a < w.end() and w.start() < b for a, b in taken):
                 continue
@@ -658,19 +660,19 @@ def _sounded(text: str, hits: list[_Hit]) -> list[_Hit]:
                 taken.append((w.start(), w.end()))
     # a long name anywhere, misspelt or transliterated another way ("Sievjerodonetsk"): a town of
     # some size only, whose long skeleton hardly collides with anything else
-    for w in _LONG_NAME.finditer(text):
-        if any(a < w.end() and w.start() < b for a, b in taken) or _NEXT_NAME.match(text, w.end()) \
-                or _PREV_WORD.search(text, max(0, w.start() - 30), w.start()):
-            continue    # "Oleksandr Syrskyi", "Ukrainska Pravda", "General Oleksandr": a person's or a title's
-        prev = _PREV_LOWER.search(text, max(0, w.start() - 30), w.start())
-        if not prev or not (_CONTEXT_WORD.fullmatch(prev.group(1)) or prev.group(1).lower() == "the"):
+    for w in _LONG_NAME.finditer(text) if long_names else ():
+        st, en = w.start("w"), w.end("w")
+        before = text[max(0, st - 16):st].split()
+        if not before or before[-1] not in _PLACE_CONTEXT:
             continue    # only where a place is expected: "of Siverodonetsk", not "says Oleksandra"
-        sk = _skeleton(w.group())
+        if any(a < en and st < b for a, b in taken) or _NEXT_NAME.match(text, en):
+            continue    # "Oleksandr Syrskyi", "Ukrainska Pravda": a person's or a paper's
+        sk = _skeleton(w.group("w"))
         if len(sk) < 5:
             continue
-        cands = close(w.group(), [i for i in _skeletons().get(sk, ()) if (E[i].population or 0) >= 10000])
+        cands = close(w.group("w"), [i for i in _skeletons().get(sk, ()) if (E[i].population or 0) >= 10000])
         if len(cands) == 1:
-            out.append(_Hit(w.start(), w.end(), ((cands[0], True),), False))
+            out.append(_Hit(w.start("w"), w.end("w"), ((cands[0], True),), False))
     return out
 
 
