@@ -26,7 +26,7 @@ NOUNS = {
         r"civilians?", r"people", r"folks", r"persons?", r"residents?", r"inhabitants?", r"locals", r"villagers?",
         r"children", r"child", r"kids?", r"minors?", r"teenagers?", r"babies", r"infants?", r"women",
         r"elderly", r"pensioners?", r"citizens?", r"woman", r"passengers?", r"workers?", r"medics?",
-        r"rescuers?", r"first\s+responders", r"journalists?", r"volunteers?", r"patients?", r"families",
+        r"rescuers?", r"first\s+responders", r"journalists?", r"volunteers?", r"patients?",
         r"refugees", r"evacuees", r"participants", r"attendees", r"guests", r"visitors", r"shoppers",
         r"customers", r"worshippers", r"spectators", r"diners", r"police\s+officers?", r"policem[ae]n", r"firefighters?", r"doctors?", r"nurses?",
         r"miners?", r"farmers?", r"students?", r"pupils?", r"teachers?", r"passers-?by", r"motorists?",

@@ -2388,6 +2388,10 @@ CASES += [
       "We managed to destroy 60 Russian soldiers and injure 141.", 'killed=60 exact russia', 'wounded=141 exact russia'),
     C('either-killed-or-wounded',
       "238 Russian soldiers were either killed or wounded.", 'killed_or_wounded=238 exact russia'),
+    C('families-are-households-not-a-count-of-people',
+      "About 20 families remain on the street, and 10 families have been evacuated so far."),
+    C('family-members-are-people',
+      "Two family members were killed.", 'killed=2 exact civilian'),
     C('there-were-children-among-the-wounded-is-no-population',
       "There were 12 children among the 40 wounded.", 'wounded=40 exact -'),
 ]
