@@ -84,7 +84,7 @@ _APPEAL_LINE = _Rules(start=(
 
 # -- link lists ------------------------------------------------------------------------
 _LINK_HEAD = re.compile(
-    r"^(?:read (?:more|also|next)|also read|see also|related(?: (?:stories|articles|news|coverage|content|reading))?|"
+    r"^(?:read (?:more|also|next)|also read|see also|watch (?:more|also|next)|also watch|related(?: (?:stories|articles|news|coverage|content|reading))?|"
     r"more (?:on this(?: story)?|from [\w .]{1,30}|stories|news)|recommended(?: stories)?|"
     r"you (?:may|might) (?:also )?(?:like|be interested in)|most (?:read|popular)|trending(?: now)?|"
     r"latest (?:news|stories)|top stories|editor'?s picks|what to read next|further reading|more about|latest(?=\s*$))"

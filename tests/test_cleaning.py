@@ -417,3 +417,10 @@ def test_a_stamped_list_of_other_stories_is_dropped():
     c = clean(text)
     assert c.text == "Some 3,000 residents remain in Pokrovsk, the head of the town administration said."
     assert "Some 172 invaders neutralized in Pokrovsk direction" in c.removed
+
+
+def test_a_watch_more_link_is_furniture():
+    c = clean("Three people remain in Myrnohrad, police said.\n"
+              "Watch more: Enemy is 2 kilometers from the town: police call on residents to evacuate. VIDEO\n"
+              "Evacuation goes on.")
+    assert c.text == "Three people remain in Myrnohrad, police said.\nEvacuation goes on."
