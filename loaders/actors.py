@@ -109,9 +109,9 @@ def _other_first_name(norm: str, start: int, actor: Actor) -> bool:
 def _translit_key(word: str) -> str:
     """One key for the romanisations of a name: Vadym/Vadim, Oleksiy/Oleksii, Yevhen/Evgen."""
     w = word.lower().replace("'", "").replace("’", "")
-    for a, b in (("kh", "h"), ("iy", "i"), ("yi", "i"), ("ii", "i"), ("y", "i"), ("ie", "e"), ("ye", "e"), ("j", "i"), ("g", "h")):
+    for a, b in (("kh", "h"), ("g", "h"), ("j", "i"), ("y", "i")):
         w = w.replace(a, b)
-    return w
+    return re.sub(r"i+", "i", w).replace("ie", "e")
 
 
 @lru_cache(maxsize=None)

@@ -179,8 +179,8 @@ def _resolve(ctx: Doc, i: int, a: Attribution, depth: int = 0) -> Claimant | Non
             return c
     elif _ROLE_ANAPHOR.match(a.raw):
         role = _ROLE_ANAPHOR.match(a.raw).group(1)
-        role = "president" if role.lower().startswith("head") else role    # "the head of state"
-        p = _last_person_in_role(ctx, i, role, 8 if role == "president" else 3)
+        head_of_state = role.lower().startswith("head")     # a story's one head of state, further back
+        p = _last_person_in_role(ctx, i, "president" if head_of_state else role, 8 if head_of_state else 3)
         if p is not None:
             return p
     if ANAPHORA.match(a.raw):

@@ -187,16 +187,18 @@ class Doc:
         if key in self._memo:
             return self._memo[key]
         found = None
-        surname = (name or "").split()[-1] if name else ""
+        parts = (name or "").split()
+        surname = parts[-1] if parts else ""
         if surname[:1].isupper() and len(surname) > 2:
             for pos in self.word_positions(surname):
                 i = self.sentence_at(pos)
                 if i is None:
                     continue
                 s = self.sentences[i]
-                near = s.text[max(0, pos - s.start - 120):pos - s.start + len(surname) + 120]
-                regions = {m.name if m.kind == "oblast" else m.oblast for m in _places.find_places(near)
-                           if (m.kind == "oblast" or m.oblast == f"{m.name} Oblast") and _REGIONAL_ROLE.match(near, m.end)}
+                at = pos - s.start      # the sentence's places (computed once), near the name
+                regions = {m.name if m.kind == "oblast" else m.oblast for m in self.places(i)
+                           if abs(m.start - at) <= 120 and (m.kind == "oblast" or m.oblast == f"{m.name} Oblast")
+                           and _REGIONAL_ROLE.match(s.text, m.end)}
                 if len(regions) == 1:
                     found = regions.pop()
                     break

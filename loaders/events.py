@@ -376,8 +376,8 @@ def _antecedent(noun: str, main_place: str, previous: str) -> str:
 NIGHT_OR_CLOCK = re.compile(r"(?i)\b(?:night|overnight|nighttime|pre-?dawn)\b|\b(?:around|at|about)\s+\d{1,2}[:.]\d{2}\b")
 
 
-_FIRE_ON_PLACES = re.compile(r"\s+(?:the\s+)?(?:(?!positions)[\w'’-]+\s+){0,2}?(?:communit(?:y|ies)|settlements?|localit(?:y|ies)|"
-                             r"territory\s+of|residential|civilian|border\s+(?:areas?|villages|regions?))\b", re.I)
+_FIRE_ON_PLACES = re.compile(r"\s+(?:the\s+)?(?:(?!positions)[\w'’-]+\s+){0,2}?(?:(?:communit(?:y|ies)|settlements?|localit(?:y|ies))"
+                             r"(?!\s+of\s+(?-i:[A-Z]))|territory\s+of|residential|civilian|border\s+(?:areas?|villages|regions?))\b", re.I)
 
 
 def _attack_is_strike(text: str, start: int, end: int, m: re.Match, targets: list[str]) -> bool:
@@ -393,7 +393,8 @@ def _attack_is_strike(text: str, start: int, end: int, m: re.Match, targets: lis
             and not GROUND_BEFORE.search(_clause_before(text, start)) and targets \
             and (places.place_info(targets[0]) or {}).get("kind") == "city":
         return True     # "On the night of July 20, the enemy attacked Mykolaiv": a city hit at night or to the minute
-    if re.match(r"(?i)attacks?\s+(?:on|against|at)$", m.group(0)) and _FIRE_ON_PLACES.match(text, m.end()):
+    if re.match(r"(?i)attacks?\s+(?:on|against|at)$", m.group(0)) and _FIRE_ON_PLACES.match(text, m.end()) \
+            and not re.search(r"(?i)\b(?:repel|repuls|fend|fought\s+off|beat\s+back|thwart)", _clause_before(text, start)):
         return True     # "19 attacks at communities along the border", "attacks on the territory of the region"
     if not re.match(r"(?i)(?:attacks?|assaults?)\s+(?:on|against|in)$", m.group(0)):
         return False

@@ -844,7 +844,11 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
             return "equipment_lost"     # "the fighting cost Kyiv much hardware, including 12 warplanes"
         return None
     if r.head == "attack":
-        if _STRIKE_MOD.search(r.mods) or _STRIKE_AFTER.match(t, r.np_end) or _ON_SETTLEMENTS.match(t, r.np_end):
+        if _STRIKE_MOD.search(r.mods):
+            return "strikes"
+        if r.before == "repelled" or _REPELLED_BEFORE.search(t, _clause_start(t, q.start, lo), q.start):
+            return "attacks"    # "repelled 14 attacks on the settlements": ground assaults fended off
+        if _STRIKE_AFTER.match(t, r.np_end) or _ON_SETTLEMENTS.match(t, r.np_end):
             return "strikes"    # "567 attacks across 16 settlements": fire on towns, not ground assaults
         return "attacks"
     if r.head == "strike":
@@ -1874,6 +1878,7 @@ def _swap_story(ctx: Doc, i: int) -> bool:
 
 _REMAINS = re.compile(r"\b(?:bodies|remains|corpses)\b", _I)
 _RECRUITED_PRISONERS = re.compile(r"\s+(?:recruited|former|ex-|convicted|pardoned)\s*(?:prisoners|convicts|inmates)\b", _I)
+_REPELLED_BEFORE = re.compile(r"\b(?:repel\w*|repuls\w*|fend\w*\s+off|fought\s+off|beat\s+back|thwart\w*)\b", _I)
 _ON_SETTLEMENTS = re.compile(r"\s+(?:[\w-]+\s+){0,6}?(?:on|across|against|in)\s+(?:\d+|[a-z]+)\s+(?:settlements|towns|villages|"
                             r"localities|communities|cities)\b", _I)
 _CIVIL_VEHICLE = re.compile(r"(?:private\s+|civilian\s+|passenger\s+)?(?:cars?|vehicles?|trucks?|buses|bus|minibus(?:es)?|trams?|trolleybus(?:es)?)", _I)

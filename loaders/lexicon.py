@@ -271,8 +271,9 @@ STRIKE_AFTER = (r"\s+(?:from|with|by|using|involving)\s+(?:the\s+)?(?:(?!(?:supp
                 r"substations?|power\s+(?:plants?|stations?|lines?)|hospitals?|schools?|apartments?)\b"
                 # "19 attacks at communities along the border", "400 attacks on the territory of the region":
                 # fire on places, not ground assaults (those are told "in the X direction", "on positions")
-                r"|\s+(?:at|on|against)\s+(?:the\s+)?(?:(?!positions)[\w'’-]+\s+){0,2}?(?:communit(?:y|ies)|settlements?|localit(?:y|ies)|"
-                r"territory|residential|civilian|border\s+(?:areas?|villages|regions?)|(?:region|oblast)\b)"
+                # ("attacks on the settlement of Robotyne" name one place: a ground assault)
+                r"|\s+(?:at|on|against)\s+(?:the\s+)?(?:(?!positions)[\w'’-]+\s+){0,2}?(?:(?:communit(?:y|ies)|settlements?|localit(?:y|ies))"
+                r"(?!\s+of\s+(?-i:[A-Z]))|territory|residential|civilian|border\s+(?:areas?|villages|regions?)|(?:region|oblast)\b)"
                 # "carried out 89 attacks, firing 382 shells": the attacks were fire
                 r"|\s*,\s*(?:firing|using|launching|dropping)\s+"
                 # "two attacks on Russia's energy infrastructure": hit from afar

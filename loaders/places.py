@@ -167,7 +167,8 @@ def _index() -> _Index:
 
 def warm() -> None:
     """Load the gazetteer now (about 0.5 s of CPU) rather than inside the first article's
-    extraction, where it would count against that article's CPU limit."""
+    extraction, where it would count against that article's CPU limit. The spelling index
+    (`_skeletons`, 0.5 s) is left to first need: a small ingest should not pay for it."""
     _index()
 
 
@@ -247,8 +248,12 @@ _PREV_WORD = re.compile(r"([A-Z][\w]*)\s+$")
 
 # A vehicle or gun named after a place ("Kozak armoured vehicles", "Bogdana howitzers")
 _MODEL_AFTER = re.compile(r"(?:-\d+)?\s+(?:armou?red\s+(?:combat\s+|fighting\s+|personnel\s+)?(?:vehicles?|cars?|carriers?)|"
-                          r"infantry\s+fighting\s+vehicles?|(?:self-propelled\s+)?howitzers?|tanks?|(?:rocket\s+)?launchers?|"
+                          r"infantry\s+fighting\s+vehicles?|(?:self-propelled\s+)?howitzers?|"
+                          r"tanks?(?!\s+(?:plant|factory|works|repair|school|brigade|division|regiment|army|corps))|(?:rocket\s+)?launchers?|"
                           r"MRAPs?|APCs?|IFVs?|armou?red\s+personnel\s+carriers?)\b", re.I)
+
+
+_COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|of))\s+$", re.I)
 
 
 def _org_name(text: str, h: _Hit) -> bool:
@@ -302,8 +307,8 @@ def _filter(text: str, hits: list[_Hit]) -> list[_Hit]:
     for h in hits:
         if _org_name(text, h):
             continue    # "The Moscow Times", "Dynamo Kyiv"
-        if _MODEL_AFTER.match(text, h.end):
-            continue    # "two Kozak armoured vehicles": a model's name
+        if _MODEL_AFTER.match(text, h.end) and _COUNTED_BEFORE.search(text, max(0, h.start - 16), h.start):
+            continue    # "two Kozak armoured vehicles": a model's name, counted
         if not h.weak:
             keep.append(h)
             continue
@@ -562,7 +567,7 @@ def _find_cached(text: str) -> tuple[PlaceMention, ...]:
 
 # plural district names not followed by their region ("... districts of Kharkiv region" keeps its towns:
 # the region is named anyway)
-_DISTRICTS_AFTER = re.compile(r"\s+(?:districts|raions|rayons)\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])", re.I)
+_DISTRICTS_AFTER = re.compile(r"\s+(?:districts|raions|rayons)\b(?!\s+(?:of|in)\s+(?:the\s+)?(?-i:[A-Z]))", re.I)
 
 
 def _district_lists(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
@@ -608,12 +613,14 @@ _VOWELS = re.compile(r"[aeiouyj'’\s-]+")
 _DOUBLES = re.compile(r"(.)\1+")
 
 
-@lru_cache(maxsize=65536)
-def _mapped(name: str) -> str:
+def _fold_digraphs(name: str) -> str:
     s = name.translate(_CASE).lower()
     for a, b in _DIGRAPHS:
         s = s.replace(a, b)
     return s
+
+
+_mapped = lru_cache(maxsize=65536)(_fold_digraphs)
 
 
 @lru_cache(maxsize=65536)
@@ -622,8 +629,8 @@ def _pattern(name: str) -> str:
     return _DOUBLES.sub(r"\1", re.sub(r"[aeiouyj]+", "V", re.sub(r"['’\s-]+", "", _mapped(name))))
 
 
-def _skeleton(name: str) -> str:
-    return _DOUBLES.sub(r"\1", _VOWELS.sub("", _mapped(name)))
+def _skeleton(name: str, fold=_mapped) -> str:
+    return _DOUBLES.sub(r"\1", _VOWELS.sub("", fold(name)))
 
 
 @lru_cache(maxsize=1)
@@ -634,7 +641,7 @@ def _skeletons() -> dict[str, tuple[int, ...]]:
         for i, case, _alias, weak in group:
             e = idx.entries[i]
             if not weak and e.kind in SETTLEMENTS and e.country in ("UA", "RU", None):
-                sk = _skeleton(case)
+                sk = _skeleton(case, _fold_digraphs)     # not through the per-text cache
                 if len(sk) >= 3:
                     out.setdefault(sk, set()).add(i)
     return {k: tuple(sorted(v)) for k, v in out.items()}

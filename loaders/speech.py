@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .actors import _NOT_FIRST_NAME, actor_side, lookup
+from .actors import _NOT_FIRST_NAME, actor_side, find_actors, lookup
 from .prefilter import Gated, automaton
 
 
@@ -155,7 +155,7 @@ THIS_BY = re.compile(r"^\s*(?:(?:This|That|It)\s+(?:was|has\s+been|is)\s+(?:\w+\
                       r"(?:by|in\s+(?:a|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:summary|report|statement|update|bulletin|"
                       r"briefing|post|message|address|press\s+release)\s+(?:of|by|from)"
                       # "This was reported in the General Staff of ...": a translation of "in the office of"
-                      r"|in\s+the(?=\s+(?:General\s+Staff|[A-Z]\w+\s+(?:Ministry|Administration|Office|Command|Service|Staff)|"
+                      r"|in\s+the(?=\s+(?-i:General\s+Staff|[A-Z]\w+\s+(?:Ministry|Administration|Office|Command|Service|Staff)|"
                       r"(?:Ministry|Office|Administration|Command|Service|Headquarters)\s+of)\b))\s"
                       r"|Sources?\s*:"               # "Source: NAME, head of the city administration, on air"
                       r"|Quotes?\s+from\s+(?=[^:.]{2,80}:))"     # "Quote from NAME: ..."
@@ -382,11 +382,14 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:(?:also|
 _NEGATED_BEFORE = Gated(re.compile(
     r"(?:\bnot|n't|\bnever|\bdeclined\s+to|\brefused\s+to|\bunable\s+to|\bfailed\s+to)\s+$", re.I))
 _DET_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their|this|that)\s+((?:[\w-]+\s+){0,2})$", re.I)
-# "British intelligence estimates Russia has ...": a dictionary speaker right before makes the
-# word its verb (an unknown noun before it stays a noun: "the mission report")
-_VERB_OF_KNOWN_SPEAKER = re.compile(r"\b(?i:British|UK|U\.K\.|US|U\.S\.|American|Western|Ukrainian|Russian|Estonian|"
-                                    r"German|French|Polish|Dutch|Israeli|South\s+Korean)\s+(?:military\s+|defen[cs]e\s+)?"
-                                    r"intelligence\s+$")
+def _actor_ends_at(text: str, pos: int) -> bool:
+    """A dictionary actor right before pos ("British intelligence | estimates Russia has ..."):
+    the word at pos is its verb, not a noun ("the mission report")."""
+    window = text[max(0, pos - 80):pos]
+    end = len(window.rstrip())
+    return any(e == end for _, e, _ in find_actors(window))
+
+
 _AN_THE_BEFORE = re.compile(r"\b(?:an|the)\s+$", re.I)
 _DOC_DET_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their|this|that|latest|new|daily|weekly|recent|morning|"
                              r"evening|official|intelligence|media|initial|first|earlier|previous)\s+$", re.I)
@@ -439,19 +442,21 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
     if _NEGATED_BEFORE.search(text, max(0, vstart - 40), vstart):
         return None  # "did not say", "declined to say": no claim
     noun = _DET_BEFORE.search(text, max(0, vstart - 80), vstart)
+    # "British intelligence estimates ...": a dictionary speaker right before makes it a verb
+    known = verb in _NOUN_TOO and _actor_ends_at(text, vstart)
     if verb in ("report", "estimate", "claim", "count", "state", "update") and noun and noun.group(1).strip() \
             and not noun.group(1).strip().endswith("s"):
         return None  # "the mission report": a singular subject would say "reports"
     if verb in _NOUN_TOO and noun and not (noun.group(1).strip() and (
             _speaker_noun(noun.group(1)) or noun.group(1)[:1].isupper() or lookup(noun.group(1)))) \
-            and not _VERB_OF_KNOWN_SPEAKER.search(text, max(0, vstart - 80), vstart):
+            and not known:
         return None  # "published its quarterly report": a noun; "the ministry reports": a verb
     if verb in ("claimed", "claims", "claim", "claiming") and re.match(r"\s+(?:the\s+)?(?:lives|life|responsibility)\b", after, re.I):
         return None  # "the strike claimed the lives of 12", "claimed responsibility"
     if verb == "estimated" and _AN_THE_BEFORE.search(text, max(0, vstart - 8), vstart):
         return None  # "an estimated 300 troops"
     if verb in _NOUN_TOO and _DOC_DET_BEFORE.search(text, max(0, vstart - 20), vstart) \
-            and not _VERB_OF_KNOWN_SPEAKER.search(text, max(0, vstart - 80), vstart):
+            and not known:
         return None  # "in a report last month": a noun, not a verb
     subj = _subject_before(text, vstart)
     if subj is None:

@@ -1092,3 +1092,22 @@ def test_he_right_after_a_long_quote_is_its_speaker():
             "Rescuers are at work. The fire is out,\" the head of the region wrote.\n\n"
             "He also added that 13 people were injured in Nikopol.")
     assert who(text, "13 people") == ("Serhiy Lysak", "ukraine")
+
+
+def test_any_dictionary_speaker_right_before_estimates_makes_it_a_verb():
+    assert who("UK Defence Intelligence estimates that Russia has suffered 150,000 casualties.", "150,000") == \
+        ("UK Defence Intelligence", "third_party")
+
+
+def test_romanisations_of_a_first_name_share_one_key():
+    from loaders.actors import _translit_key
+    assert _translit_key("Andrij") == _translit_key("Andrii") == _translit_key("Andriy")
+    assert _translit_key("Yevhen") == _translit_key("Evgen")
+    assert _translit_key("Olena") != _translit_key("Vadym")
+
+
+def test_official_region_of_no_name_is_none():
+    text = "Oleksandr Prokudin, the head of the Kherson Regional Military Administration, wrote on Telegram."
+    ctx = ctx_of(text)
+    assert ctx.official_region("Oleksandr Prokudin") == "Kherson Oblast"
+    assert ctx.official_region(" ") is None and ctx.official_region("") is None

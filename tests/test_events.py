@@ -213,6 +213,8 @@ EVENTS = [
      D(2025, 11, 18), ("assault", "Sudzha", "ukraine", D(2025, 11, 15))),
     ("attempts_by_a_side_to_break_through", "There were 50 attempts by Russian forces to break through Ukrainian "
      "defenses near Pokrovsk on Sunday.", D(2025, 11, 18), ("assault", "Pokrovsk", "russia", D(2025, 11, 16))),
+    ("repelled_attacks_on_a_named_settlement_are_an_assault", "Ukrainian troops repelled 14 attacks on the "
+     "settlement of Robotyne on Sunday.", D(2025, 11, 18), ("assault", "Robotyne", "russia", D(2025, 11, 16))),
     ("a_capture_at_the_end_of_a_month", "Russian troops captured Robotyne at the end of October.",
      D(2025, 11, 3), ("capture", "Robotyne", "russia", D(2025, 10, 25))),
 ]

@@ -2392,6 +2392,10 @@ CASES += [
       "About 20 families remain on the street, and 10 families have been evacuated so far."),
     C('family-members-are-people',
       "Two family members were killed.", 'killed=2 exact civilian'),
+    C('repelled-attacks-on-a-named-settlement-stay-attacks',
+      "Ukrainian troops repelled 14 attacks on the settlement of Robotyne.", 'attacks=14 exact russia place=Robotyne'),
+    C('attacks-against-a-named-settlement-stay-attacks',
+      "Russian forces carried out 12 attacks against the settlement of Krasnohorivka.", 'attacks=12 exact russia'),
     C('there-were-children-among-the-wounded-is-no-population',
       "There were 12 children among the 40 wounded.", 'wounded=40 exact -'),
 ]

@@ -562,3 +562,7 @@ def test_a_list_of_districts_is_their_oblast_not_their_towns():
     # named with their region, the towns stay (the region is there to be found)
     assert "Chuhuiv" in names("People left Chuhuiv and Bohodukhiv districts of Kharkiv region.")
     assert names("Kharkiv and Izium were hit.") == ["Kharkiv", "Izium"]
+
+
+def test_a_town_named_before_a_tank_plant_stays_a_place():
+    assert "Kharkiv" in names("A Russian missile hit the Kharkiv tank plant, killing two people.")
