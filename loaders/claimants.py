@@ -130,10 +130,6 @@ def _last_claimant(ctx: Doc, i: int, depth: int = 0) -> Claimant | None:
 _SAID_LAST = re.compile(r"[,\"”]\s+[^,\"“”]{2,80}\s+(?:said|says|wrote|writes|added|adds|noted|notes|stated|reported|told\s+\w+)\s*[.!]?\s*$")
 
 
-def _lead_ws(text: str) -> int:
-    return len(text) - len(text.lstrip())
-
-
 def _resolve(ctx: Doc, i: int, a: Attribution, depth: int = 0) -> Claimant | None:
     if depth > 4:
         return None
@@ -148,7 +144,7 @@ def _resolve(ctx: Doc, i: int, a: Attribution, depth: int = 0) -> Claimant | Non
                 c = _resolve(ctx, i, same[-1], depth + 1)
                 if c is not None:
                     return Claimant(c.name, c.side, -1, -1)
-            if i > 0 and a.start == ctx.sentences[i].start + _lead_ws(ctx.sentences[i].text):
+            if i > 0 and a.start == ctx.sentences[i].start:     # sentences are stripped: it opens the sentence
                 # "He also added that ..." right after '"...," the head of the region wrote': that speaker
                 prev = [b for b in ctx.attributions(i - 1) if not b.pronoun]
                 if prev and _SAID_LAST.search(ctx.sentences[i - 1].text):

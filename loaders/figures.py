@@ -70,12 +70,16 @@ _VERB_START = re.compile(r"(?:%s)\b" % _alt(_alt(v) for _, v in L.AFTER), _I)
 _BEFORE = re.compile(
     r"\b(?:%s)(?:\s+(?:%s))*\s*$" % (_alt(f"(?P<{k}>{_alt(v)})" for k, v in L.BEFORE), L.BEFORE_FILLER), _I)
 _BEFORE_KINDS = [k for k, _ in L.BEFORE]
+# "launched from Ukraine", "heading towards the capital": where munitions were going, before their verb
+_MUNITION_ROUTE = r"(?:\s+(?:launched|fired|sent|heading|flying)\s+(?:from|at|towards?|over|into|by)\s+[^.;,]{1,40}?(?=\s+(?:were|was|have|had)\s))?"
 _EQUIP_LOSS_AFTER = re.compile(
     r"(?:\s+and\s+other\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"     # "1,600 tanks and other armored vehicles destroyed"
-    # "19 drones launched from Ukraine were destroyed", "11 drones heading towards the capital were shot down"
-    r"(?:\s+(?:launched|fired|sent|heading|flying)\s+(?:from|at|towards?|over|into|by)\s+[^.;,]{1,40}?(?=\s+(?:were|was|have|had)\s))?"
+    + _MUNITION_ROUTE +     # "19 drones launched from Ukraine were destroyed"
     r"\s*(?:(?:were|was|have|has|had|been|reportedly|also|all|,|[a-z]+ed\s+(?:and|or))\s+)*(?:destroyed|lost|damaged|knocked\s+out"
     r"|captured|seized|hit|disabled|abandoned|written\s+off|taken\s+out|neutrali[sz]ed)\b", _I)
+# "..., of which 40 were shot down", "19 drones launched from Ukraine were shot down"
+_SHOT_DOWN_AFTER = re.compile(_MUNITION_ROUTE + r"\s*(?:,\s*)?(?:of\s+which|(?:which\s+|that\s+)?(?:were|was|have\s+been|had\s+been|"
+                              r"could\s+be|could\s+have\s+been))\s+(?:\w+\s+)?(?:%s)" % L.SHOT_DOWN, _I)
 # "54 armoured vehicles, including seven tanks, had been destroyed": a list shares the loss verb
 _SHARED_LOSS = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as|including)\s+[^.;:]{1,60}?\s(?:were|was|have|has|had)\s+"
                           r"(?:also\s+)?(?:been\s+)?(?:reportedly\s+|also\s+)?(?:destroyed|lost|damaged|knocked\s+out|captured|disabled)\b", _I)
@@ -717,7 +721,7 @@ def _read_one(t: str, q: Quantity, lo: int, hi: int) -> _Read:
     if m:
         before = next(k for k in _BEFORE_KINDS if m.group(k) is not None)
         bstart = m.start()
-    elif br and t[window_lo - 1:window_lo] == ";" and (m := _semicolon_list_verb(t, 0, window_lo, q.start)):
+    elif br and t[window_lo - 1:window_lo] == ";" and (m := _semicolon_list_verb(t, window_lo, q.start)):
         # "Ukraine lost 185 servicemen and a tank in zone X; over 225 troops in zone Y; and up to
         # 220 servicemen ...": the first clause's verb heads every clause of the list
         before, bstart = next(k for k in _BEFORE_KINDS if m.group(k) is not None), m.start()
@@ -743,24 +747,21 @@ _LIST_HEAD = re.compile(r"\b(?P<verb>lost|destroyed|eliminated|neutrali[sz]ed|ki
                         r"nearly|almost|at\s+least)\s+)?(?=\d)", _I)
 
 
-def _semicolon_list_verb(t: str, lo: int, clause_lo: int, qstart: int):
+def _semicolon_list_verb(t: str, clause_lo: int, qstart: int):
     """The loss verb opening the first of a run of ';' clauses that each begin with a number."""
     if not _LIST_CLAUSE_OPEN.fullmatch(t, clause_lo, qstart):
         return None
-    stops = [k for k in range(lo, clause_lo - 1) if t[k] == ";"]
-    first_lo = stops[-1] + 1 if stops else lo
-    for k in reversed(stops):       # every earlier clause but the first opens with a number too
-        nxt = re.match(r"\s*(?:and\s+)?(?:(?:up\s+to|over|more\s+than|about|around|nearly|almost|at\s+least)\s+)?\d", t[k + 1:clause_lo])
-        if not nxt:
-            first_lo = k + 1
+    first_lo = 0
+    for stop in reversed([m.start() for m in _SEMICOLON.finditer(t, 0, clause_lo - 1)]):
+        if not _NUMBER_OPENS.match(t, stop + 1, clause_lo):
+            first_lo = stop + 1      # the clause after this ';' is the list's first: it holds the verb
             break
-        first_lo = lo
-    head = None
-    for head in _LIST_HEAD.finditer(t, first_lo, clause_lo):
-        break
-    if head is None:
-        return None
-    return _BEFORE.search(t, head.start(), head.end("verb"))
+    head = _LIST_HEAD.search(t, first_lo, clause_lo)
+    return _BEFORE.search(t, head.start(), head.end("verb")) if head else None
+
+
+_SEMICOLON = re.compile(";")
+_NUMBER_OPENS = re.compile(r"\s*(?:and\s+)?(?:(?:up\s+to|over|more\s+than|about|around|nearly|almost|at\s+least)\s+)?\d", _I)
 
 
 # (not "the deadliest conflict since World War II": that dates a superlative of this war)
@@ -867,10 +868,7 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         if drone and _LIST_SHOT.match(t, r.np_end):
             return "equipment_lost"     # "three Lancet drones, two Zala UAVs and one Orlan were shot down"
         if _SHOT_DOWN.search(window) or _SHOT_DOWN.match(t[r.np_end:r.np_end + 40].lstrip()) \
-                or re.match(r"(?:\s+(?:launched|fired|sent|heading|flying)\s+(?:from|at|towards?|over|into|by)\s+[^.;,]{1,40}?(?=\s+(?:were|was|have|had)\s))?"
-                            r"\s*(?:,\s*)?(?:of\s+which|(?:which\s+|that\s+)?(?:were|was|have\s+been|had\s+been|could\s+be|"
-                            r"could\s+have\s+been))\s+(?:\w+\s+)?(?:%s)" % L.SHOT_DOWN,
-                            t[r.np_end:r.np_end + 110], _I) or r.loss_after:
+                or _SHOT_DOWN_AFTER.match(t[r.np_end:r.np_end + 110]) or r.loss_after:
             # a drone shot down is a lost aircraft; a missile or bomb shot down is not a loss
             return "equipment_lost" if drone else None
         if drone and (b in ("destroyed", "lost") or r.colon == "killed_or_wounded"
