@@ -1831,10 +1831,10 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
         return region, "context"
     if kind in PEOPLE_KINDS and ctx.main_place:
         return ctx.main_place, "default"
+    if ctx.main_place and kind in ("attacks", "strikes", "equipment_lost") and _ANAPHORIC_PLACE.search(t):
+        return ctx.main_place, "default"    # "46 assaults in the area": the town the story is about, not its oblast
     if ctx.main_region and (kind in PEOPLE_KINDS and not ctx.main_place or kind in ("attacks", "strikes", "equipment_lost")):
         return ctx.main_region, "default"   # a story about a region (a town's is the town's own above)
-    if ctx.main_place and kind in ("attacks", "strikes", "equipment_lost") and _ANAPHORIC_PLACE.search(t):
-        return ctx.main_place, "default"
     return None, None
 
 

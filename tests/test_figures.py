@@ -2660,3 +2660,18 @@ def test_the_region_earlier_in_a_sentence_with_no_place_is_the_region_named_befo
             "Since May, after the escalation in the northern part of the region, 15,031 people have been evacuated.")
     got = [f for f in extract_figures(_doc(text)) if f.kind == "evacuated"]
     assert got and got[0].place == "Kharkiv Oblast"
+
+
+def test_attacks_in_the_area_in_a_story_about_a_town_are_the_towns_not_its_oblasts():
+    text = ("Russian troops pressed on toward Kurakhove in the Donetsk region on Tuesday.\n\n"
+            "The army said the enemy made 38 assaults in the area over the day.\n\n"
+            "Shelling also hit villages elsewhere in Donetsk region.")
+    ctx = _doc(text, main_place="Kurakhove")
+    ctx.main_region = "Donetsk Oblast"
+    got = {(f.kind, f.value): f.place for f in extract_figures(ctx)}
+    assert got[("attacks", 38)] == "Kurakhove"
+    # with no town word the story's region still stands for a tally in a region story
+    ctx = _doc(text.replace(" in the area", ""), main_place="Kurakhove")
+    ctx.main_region = "Donetsk Oblast"
+    got = {(f.kind, f.value): f.place for f in extract_figures(ctx)}
+    assert got[("attacks", 38)] == "Donetsk Oblast"
