@@ -1775,6 +1775,12 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
                     and (places.place_info(ctx.main_place) or {}).get("oblast") == name:
                 return ctx.main_place, "context"   # "their hometown in Zaporizhzhia region has emptied to 1,000": the story's town
         return name, "stated"
+    if kind != "distance_km" and _THERE_AFTER.match(t, q.end):
+        # "The governor of the Mykolaiv region said six drones were shot down there": the place
+        # the sentence named before, though it named it in the speaker's title
+        named = [m for m in mentions if m.end <= q.start and m.kind != "country"]
+        if named:
+            return _canon(t, named[-1]), "context"
     if claimant is not None and claimant.start >= 0 and kind in CASUALTY_KINDS:
         # "Authorities in Russian-occupied Donetsk said two people died": where the speakers are
         inside = [m for m in mentions if m.kind != "country" and claimant.start - sent_start <= m.start < claimant.end - sent_start
@@ -1891,6 +1897,8 @@ _NUMBER_BETWEEN = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|n
 _NEAR_THE_TOWN = re.compile(r"\s*(?:[\w'’-]+\s+){0,4}?(?:were|was|have\s+been|had\s+been)?\s*(?:\w+\s+)?(?:in|near|around|"
                             r"outside|inside|at|on)\s+(?:the|this|that)\s+(?:(?:frontline|front-line|embattled|besieged|"
                             r"eastern|southern|northern|western)\s+)?(?:city|town|village|settlement)\b(?!\s+of\b)", _I)
+# "there" later in the number's clause, not the "there were" that introduces a count
+_THERE_AFTER = re.compile(r"[^.;:!?]{0,60}?\bthere\b(?!\s+(?:is|are|was|were|have|has|had|will|would|may|might)\b)", _I)
 _THE_TOWN_APPOS = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:town|city|village|settlement)\s*,\s*(?:which\s+(?:is|lies)\s+)?"
                              r"(?:(?:located|situated|lying)\s+)?(?:just\s+|only\s+|some\s+|about\s+|around\s+|roughly\s+)?$", _I)
 _THE_TOWN_SUBJECT = re.compile(r"^\s*(?:the|this)\s+(?:[\w-]+\s+)?(?:town|city|village|settlement)\s+(?:itself\s+)?"

@@ -2675,3 +2675,13 @@ def test_attacks_in_the_area_in_a_story_about_a_town_are_the_towns_not_its_oblas
     ctx.main_region = "Donetsk Oblast"
     got = {(f.kind, f.value): f.place for f in extract_figures(ctx)}
     assert got[("attacks", 38)] == "Donetsk Oblast"
+
+
+def test_there_after_the_number_is_the_place_the_sentence_named_even_in_the_speakers_title():
+    text = "The governor of the Odesa region said that air defences shot down seven drones there overnight."
+    got = {(f.kind, f.value): f.place for f in extract_figures(_doc(text))}
+    assert got[("equipment_lost", 7)] == "Odesa Oblast"
+    # the "there were" that introduces a count is not a place word
+    text = "The governor of the Odesa region said there were 12 wounded in the attack."
+    got = {(f.kind, f.value): f.place for f in extract_figures(_doc(text))}
+    assert got[("wounded", 12)] is None
