@@ -1924,7 +1924,8 @@ _ANAPHORIC_PLACE = re.compile(r"\b(?:in|near|around|outside|at|on|for|into|insid
 
 # "the region" right at the number: "fired 86 times at the region", "shelled the region 70 times"
 _REGION_WORD = r"(?:the|that|this)\s+(?:(?-i:[a-z])[\w-]*\s+)?(?:region|oblast|province)\b(?!\s+of\b)"
-_REGION_AFTER = re.compile(r"\s*(?:times\s+)?(?:[\w-]+\s+){0,3}?(?:at|on|in|across|against|throughout)\s+" + _REGION_WORD, _I)
+_REGION_AFTER = re.compile(r"\s*(?:times\s+)?(?:[\w-]+\s+){0,3}?(?:at|on|in|across|against|throughout|from|"
+                           r"(?:left|fled|leave|flee|leaving|fleeing))\s+" + _REGION_WORD, _I)   # "270,000 people left the region"
 _REGION_BEFORE = re.compile(r"\b(?:shelled|struck|attacked|hit|pounded|targeted|bombed|in|across|on|at)\s+" + _REGION_WORD
                             + r"\s+(?:[\w-]+\s+){0,2}?$", _I)
 

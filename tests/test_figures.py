@@ -2685,3 +2685,11 @@ def test_there_after_the_number_is_the_place_the_sentence_named_even_in_the_spea
     text = "The governor of the Odesa region said there were 12 wounded in the attack."
     got = {(f.kind, f.value): f.place for f in extract_figures(_doc(text))}
     assert got[("wounded", 12)] is None
+
+
+def test_people_who_left_the_region_are_the_regions():
+    text = ("Officials in Kharkiv district counted the displaced.\n\n"
+            "Since the spring, some 90,000 people have left the region for the west of Ukraine.")
+    ctx = _doc(text, main_place="Kharkiv")
+    got = {(f.kind, f.value): f.place for f in extract_figures(ctx)}
+    assert got[("evacuated", 90000)] == "Kharkiv Oblast"
