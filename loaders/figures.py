@@ -133,7 +133,8 @@ _TITLE_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:regional\s+|military\s+|city\s+)*
                           r"installation|compound|barracks|town))|'s|’s|(?:state\s+)?emergency\s+services?|"
                           r"air\s+force|navy|general\s+staff|(?:defen[cs]e\s+|interior\s+|foreign\s+)?ministry|"
                           r"border\s+(?:guard|service)|national\s+(?:guard|police)|security\s+service)\b", _I)
-_DIRECTION_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+)?$", _I)
+_DIRECTION_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?"
+                           r"(?:(?:[\w-]+\s+)?(?:city|town|village|settlement)\s+of\s+)?$", _I)   # "west of the Russian-held city of X"
 # "... 73% of its land", "80 per cent of the area": a share of a place named earlier in the sentence
 _SHARE_OF_IT = re.compile(r"\s*(?:per\s*cent|percent)?\s+of\s+(?:its|the|this|that)\s+(?:[a-z]+\s+)?"
                           r"(?:land|territory|area|region|oblast|province)\b", re.I)

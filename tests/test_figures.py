@@ -2693,3 +2693,9 @@ def test_people_who_left_the_region_are_the_regions():
     ctx = _doc(text, main_place="Kharkiv")
     got = {(f.kind, f.value): f.place for f in extract_figures(ctx)}
     assert got[("evacuated", 90000)] == "Kharkiv Oblast"
+
+
+def test_a_place_west_of_the_city_of_a_landmark_is_not_the_landmark():
+    text = ("In Pokrovsk, west of the Russian-held city of Donetsk, two people were wounded, officials said.")
+    got = {(f.kind, f.value): f.place for f in extract_figures(_doc(text))}
+    assert got[("wounded", 2)] == "Pokrovsk"
