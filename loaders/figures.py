@@ -1752,6 +1752,12 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
             return ctx.main_place, "context"    # "35 attacks were reported around the city on the edge of Donbas"
     # "In the Kharkiv direction, ... two attacks in the area of Tykhi": a front sector's name
     # yields to a place named in the sentence (it stays when it is the only one)
+    colon = t.find(":", q.end, q.end + 80) if ms else -1
+    head = [m for m in ms if q.end <= m.start < colon and _OF_THE_COUNTED.fullmatch(t, q.end, m.start)]
+    if head:
+        # "killed 8 civilians of Donetsk region: 4 in Dolyna, 1 in Siversk": the places after the
+        # colon break the total down; the one the counted noun belongs to is the total's
+        ms = head
     ms = [m for m in ms if not (m.start > q.end and _LABELS_NUMBER.match(t, m.end))] or ms
     named = [m for m in ms if not _SECTOR_AFTER.match(t, m.end)]
     if named:
@@ -1962,6 +1968,7 @@ def _speaker_country(t: str, m) -> bool:
         return False
 
 
+_OF_THE_COUNTED = re.compile(r"\s+(?:[\w-]+\s+){1,2}?(?:of|in)\s+(?:the\s+)?", _I)
 _ORIGIN = re.compile(r"\b(?:soldier|man|woman|men|women|native|resident|volunteer|officer|commander|fighter|boy|girl|"
                      r"mother|father|son|daughter|family|journalist|medic|teacher|pensioner|refugee|evacuee|marine|"
                      r"paratrooper|serviceman|servicemen|people|person|someone|he|she|they)s?\s+(?:originally\s+)?from\s+"

@@ -2699,3 +2699,9 @@ def test_a_place_west_of_the_city_of_a_landmark_is_not_the_landmark():
     text = ("In Pokrovsk, west of the Russian-held city of Donetsk, two people were wounded, officials said.")
     got = {(f.kind, f.value): f.place for f in extract_figures(_doc(text))}
     assert got[("wounded", 2)] == "Pokrovsk"
+
+
+def test_a_total_of_a_region_before_a_colon_list_of_its_towns_is_the_regions():
+    text = "Yesterday Russian shelling killed 6 residents of Kharkiv region: 4 in Kupiansk, 2 in Izium."
+    got = {(f.kind, f.value): f.place for f in extract_figures(_doc(text))}
+    assert got[("killed", 6)] == "Kharkiv Oblast"
