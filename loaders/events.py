@@ -207,6 +207,9 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
     mentions = _with_anaphors(text, mentions, ctx.main_place,
                               ctx.sentences[i - 1].text if i > 0 else "")
     mentions = _with_region_anaphor(ctx, text, mentions)
+    # "a strike on a village near Odesa": the oblast, not Odesa
+    mentions = [places.PlaceMention(p.start, p.end, p.oblast, "oblast", None) if places.near_not_in(text, p) else p
+                for p in mentions]
     found_dates = dates.find_dates(text, ctx.published)
     out = []
     for n, (event_type, start, end, m) in enumerate(hits):

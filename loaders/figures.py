@@ -1772,6 +1772,8 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
             if own:
                 best = own[0]
         name = _canon(t, best)
+        if best.kind in places.SETTLEMENTS and best.oblast and places.near_not_in(t, best):
+            return best.oblast, "context"   # "a strike on a village near the port city of Odesa": not Odesa itself
         if name.endswith(" Oblast"):
             # "police in Kharkiv region exhumed 59 bodies in Izium": the town, not its oblast
             inside = [m for m in ms if m.kind in places.SETTLEMENTS and m.oblast == name

@@ -34,6 +34,16 @@ REGION_WORDS = ("region", "province", "oblast", "territory", "regional")
 APPROXIMATE = ("hromada", "raion")     # coordinates of an administrative centre, not the place
 
 
+# "a village near the port city of Odesa": the place named only locates an unnamed one
+_A_VILLAGE_NEAR = re.compile(r"\ban?\s+(?:[\w-]+\s+)?(?:village|settlement|hamlet|suburb)s?\s+(?:near|outside|close\s+to|"
+                             r"not\s+far\s+from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:city|town)\s+of\s+)?$", re.I)
+
+
+def near_not_in(text: str, m: "PlaceMention") -> bool:
+    """A settlement named as the landmark of an unnamed one, so only its oblast is known."""
+    return m.kind in SETTLEMENTS and bool(m.oblast) and _A_VILLAGE_NEAR.search(text, max(0, m.start - 80), m.start) is not None
+
+
 @dataclass(frozen=True)
 class PlaceMention:
     start: int          # offsets into the string given to find_places

@@ -52,3 +52,14 @@ def test_a_regions_own_tally_stays_beside_a_towns_strike():
     got = {(e.event_type, e.place) for e in events.extract_events(Doc(
         doc_id="t", text=text, sentences=sentences.split(text), published=D(2024, 1, 7)))}
     assert {("strike", "Kherson Oblast"), ("strike", "Kherson")} <= got
+
+
+def test_a_strike_on_a_village_near_a_city_is_in_the_citys_oblast_not_the_city():
+    text = "On Monday a Russian missile struck a village near the city of Kharkiv, killing four people."
+    assert summary(text) == [("strike", "Kharkiv Oblast", "russia", D(2024, 10, 7))]
+    from loaders.figures import extract_figures
+    ctx = Doc(doc_id="t", text=text, sentences=sentences.split(text), published=D(2024, 10, 10))
+    assert [(f.kind, f.value, f.place) for f in extract_figures(ctx)] == [("killed", 4, "Kharkiv Oblast")]
+    # the city itself stays the city
+    assert summary("On Monday a Russian missile struck the city of Kharkiv, killing four people.") == \
+        [("strike", "Kharkiv", "russia", D(2024, 10, 7))]
