@@ -1672,9 +1672,12 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
         ms = [m for k, m in enumerate(ms) if not (k and m.kind in ("oblast", "region") and ms[k - 1].kind in places.SETTLEMENTS
                                                    and ms[k - 1].oblast == m.name and re.fullmatch(
             r"\s*(?:,|\bin|\bof)?\s*(?:the\s+)?", t[ms[k - 1].end:m.start], _I))]
+    here = ctx.dateline_place or ctx.main_place
     if kind == "distance_km":
         # "Chasiv Yar, 10 kilometers west of ...": the place before the number
         before = [m for m in ms if m.end <= q.start and q.start - m.end <= 40]
+        if not before and here and _HERE_BEFORE.search(t, max(0, q.start - 40), q.start):
+            return here, "context"      # "Officials here, about 150 kilometres north of Kyiv": the dateline's town
         if before:
             # "Uman, in Cherkasy Oblast, is 215 km south of Kyiv": the oblast only locates the town
             town = [m for m in ms if m.end <= before[-1].start and m.kind in places.SETTLEMENTS
@@ -1784,6 +1787,8 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
                     and (places.place_info(ctx.main_place) or {}).get("oblast") == name:
                 return ctx.main_place, "context"   # "their hometown in Zaporizhzhia region has emptied to 1,000": the story's town
         return name, "stated"
+    if kind != "distance_km" and here and _HERE_AFTER.match(t, q.end):
+        return here, "context"          # "12 people were killed here on Monday": the town the story is written from
     if kind != "distance_km" and _THERE_AFTER.match(t, q.end):
         # "The governor of the Mykolaiv region said six drones were shot down there": the place
         # the sentence named before, though it named it in the speaker's title
@@ -1908,6 +1913,8 @@ _NEAR_THE_TOWN = re.compile(r"\s*(?:[\w'’-]+\s+){0,4}?(?:were|was|have\s+been|
                             r"eastern|southern|northern|western)\s+)?(?:city|town|village|settlement)\b(?!\s+of\b)", _I)
 # "there" later in the number's clause, not the "there were" that introduces a count
 _THERE_AFTER = re.compile(r"[^.;:!?]{0,60}?\bthere\b(?!\s+(?:is|are|was|were|have|has|had|will|would|may|might)\b)", _I)
+_HERE_BEFORE = re.compile(r"\bhere\b[^.;:!?\d]*$", _I)
+_HERE_AFTER = re.compile(r"[^.;:!?]{0,60}?\bhere\b(?!\s+(?:is|are|was|were)\b)", _I)
 _THE_TOWN_APPOS = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:town|city|village|settlement)\s*,\s*(?:which\s+(?:is|lies)\s+)?"
                              r"(?:(?:located|situated|lying)\s+)?(?:just\s+|only\s+|some\s+|about\s+|around\s+|roughly\s+)?$", _I)
 _THE_TOWN_SUBJECT = re.compile(r"^\s*(?:the|this)\s+(?:[\w-]+\s+)?(?:town|city|village|settlement)\s+(?:itself\s+)?"

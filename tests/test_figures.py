@@ -2705,3 +2705,14 @@ def test_a_total_of_a_region_before_a_colon_list_of_its_towns_is_the_regions():
     text = "Yesterday Russian shelling killed 6 residents of Kharkiv region: 4 in Kupiansk, 2 in Izium."
     got = {(f.kind, f.value): f.place for f in extract_figures(_doc(text))}
     assert got[("killed", 6)] == "Kharkiv Oblast"
+
+
+def test_here_is_the_dateline_town():
+    text = "Officials here, some 60 kilometres south of Kharkiv, said 9 people were killed here on Monday."
+    ctx = _doc(text)
+    ctx.dateline_place = "Izium"
+    got = {(f.kind, f.value): f.place for f in extract_figures(ctx)}
+    assert got[("distance_km", 60)] == "Izium" and got[("killed", 9)] == "Izium"
+    # without a dateline or a main place "here" names nothing
+    got = {(f.kind, f.value): f.place for f in extract_figures(_doc(text))}
+    assert got[("killed", 9)] is None
