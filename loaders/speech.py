@@ -28,7 +28,8 @@ _VERBS = (
     r"tallied|show|shows|showed|found|finds|concluded|concludes|"
     r"accused|accuses|described|describes|"
     r"(?:raised|raises|updated|updates|revised|revises|increased|lowered|put)\s+(?:the|its|their)\s+(?:\w+\s+)?toll|"
-    r"affirm|affirms|affirmed|think|thinks|thought|specified|specifies|clarified|clarifies|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|mentioned|mentions|pointed\s+out|points\s+out|published|publishes|issued|issues"
+    r"affirm|affirms|affirmed|think|thinks|thought|specified|specifies|clarified|clarifies|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|mentioned|mentions|pointed\s+out|points\s+out|published|publishes|issued|issues|"
+    r"assured|assures|made\s+(?:this|these|the|such\s+an?)\s+(?:statement|announcement|remarks?|comments?|assessment)"
 )
 _VERB = re.compile(r"\b(?:(?:has|have|had|was|were|is|also|later|earlier|previously|separately|further|again|then|"
                    r"additionally|subsequently|reportedly|allegedly|now)\s+)*(" + _VERBS + r")\b")
@@ -143,7 +144,8 @@ _CUES = ("said", "say", "stat", "affirm", "told", "tell", "report", "claim", "es
          "explain", "cit", "reckon", "calculat", "suggest", "identif", "establish", "tall", "show", "found", "find",
          "conclu", "think", "thought", "accord", "as per", "accus", "quot", "figure", "data", "update", "brief", "bulletin",
          "summar", "address", "account", "analys", "releas", "publish", "provid", "issu", "compil", "given",
-         "collect", "gather", "'s ", "’s ", "toll", "specifi", "clarifi", "stress", "emphasi", "mention", "point")
+         "collect", "gather", "'s ", "’s ", "toll", "specifi", "clarifi", "stress", "emphasi", "mention", "point",
+         "assur", "made th", "made such")
 _CUE_SCAN = automaton(_CUES)
 # The patterns behind the words each needs: most sentences hold none of them.
 _ACCORDING_G, _POSS_DOC_G, _VERB_G = Gated(_ACCORDING), Gated(_POSS_DOC, also=("'", "’")), Gated(_VERB)

@@ -1111,3 +1111,16 @@ def test_official_region_of_no_name_is_none():
     ctx = ctx_of(text)
     assert ctx.official_region("Oleksandr Prokudin") == "Kherson Oblast"
     assert ctx.official_region(" ") is None and ctx.official_region("") is None
+
+
+def test_assured_is_a_speech_verb_and_made_this_statement_hands_back_its_speaker():
+    assert who("The Ukrainian General Staff, in turn, assured that 300 enemy soldiers were killed.", "300") == \
+        ("Ukrainian General Staff", "ukraine")
+    text = ("Since the spring Russian troops have killed 412 civilians in the Kherson region. "
+            "Oleksandr Prokudin, head of the Kherson regional military administration, made this statement "
+            "at a briefing on Tuesday.")
+    assert who(text, "412") == ("Oleksandr Prokudin", "ukraine")
+    # a statement made about something else is no back-reference
+    text = ("Since the spring Russian troops have killed 412 civilians in the Kherson region. "
+            "The mayor made a statement on the water supply.")
+    assert who(text, "412") is None
