@@ -176,7 +176,7 @@ AXIS_AFTER = re.compile(r"['\u2019]?s?\s+(?:sector|direction|axis|front|salient)
 COORDINATED = re.compile(r"^(?:\s+in\s+the\s+\w+)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:in|near|around|on|at)\s+)?"
                          r"(?:the\s+(?:\w+\s+)?(?:village|town|city)\s+of\s+)?$", _I)
 # A sentence that opens on its place: "In Kherson, ...", "In the southern Kherson region, ..."
-LEAD_PLACE = re.compile(r"^(?:In|Near|Around|Outside|On\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?"
+LEAD_PLACE = re.compile(r"^(?:In|Near|Around|Outside|At|On\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?"
                         r"[A-Z][\w'\u2019-]+(?:\s+(?:region|oblast|province|Oblast))?,")
 AXIS = re.compile(r"\bdirections?\b|\baxis\b|\bsector\b", _I)
 REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|"
@@ -308,7 +308,7 @@ SIDE_PHRASE = re.compile(
     rf"|\b(?P<bare>Russia|Moscow|the\s+Kremlin|Wagner|Ukraine|Kyiv|Kiev)\b(?!['\u2019]s|\s+(?:said|says|told|reported|"
     rf"claimed|stated|denied|region|oblast)\b)(?=\s*(?:,|has|have|had|is|was|were|are|\w+ed\b|\w+s\b))")
 BY_SIDE = re.compile(rf"^[^,.;]{{0,40}}?\bby\s+(?:the\s+)?(?:{RU_WORD}|{UA_WORD}|Russia|Ukraine|Moscow|Kyiv)", _I)
-DEFENSIVE = re.compile(r"\b(?:repel\w*|repuls\w*|fend\w*\s+off|fought\s+off|beat\w*\s+back|defend\w*|"
+DEFENSIVE = re.compile(r"\b(?:repel\w*|repuls\w*|fend\w*\s+off|fought\s+(?:off|back)|fighting\s+(?:off|back)|beat\w*\s+back|defend\w*|"
                        r"thwart\w*|under)\s+(?:\w+\s+){0,3}$", _I)
 ADJ_BEFORE = re.compile(rf"\b(?P<word>{RU_WORD}|{UA_WORD})\s+(?:[\w-]+\s+)?$")
 PRONOUN_FORCE = re.compile(rf"\b(?:its|their|our|his|her)\s+(?:[\w-]+\s+)?{FORCE_NOUN}\b", _I)

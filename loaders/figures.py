@@ -1364,7 +1364,7 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
             return _opp(_term_side(sm, cside))  # "1,882 shellings of our positions": the target's enemy
         if (m := _AND_NEXT_BY.match(t, r.np_end)) and (sm := _SIDE.match(t, m.end())):
             return _term_side(sm, cside)        # "387 instances of shelling and 19 assaults by Russian forces"
-        if r.before == "repelled" or re.search(r"\b(?:repel|repuls|fend|fought\s+off|beat\s+back)", t[cs:q.start], _I):
+        if r.before == "repelled" or re.search(r"\b(?:repel|repuls|fend|fought\s+(?:off|back)|fighting\s+(?:off|back)|beat\s+back)", t[cs:q.start], _I):
             before_verb = [x for x in agents if x[0] < r.before_start] or agents
             if before_verb:
                 return _opp(before_verb[-1][1])
@@ -1896,7 +1896,7 @@ def _swap_story(ctx: Doc, i: int) -> bool:
 
 _REMAINS = re.compile(r"\b(?:bodies|remains|corpses)\b", _I)
 _RECRUITED_PRISONERS = re.compile(r"\s+(?:recruited|former|ex-|convicted|pardoned)\s*(?:prisoners|convicts|inmates)\b", _I)
-_REPELLED_BEFORE = re.compile(r"\b(?:repel\w*|repuls\w*|fend\w*\s+off|fought\s+off|beat\s+back|thwart\w*)\b", _I)
+_REPELLED_BEFORE = re.compile(r"\b(?:repel\w*|repuls\w*|fend\w*\s+off|fought\s+(?:off|back)|fighting\s+(?:off|back)|beat\s+back|thwart\w*)\b", _I)
 _ON_SETTLEMENTS = re.compile(r"\s+(?:[\w-]+\s+){0,6}?(?:on|across|against|in)\s+(?:\d+|[a-z]+)\s+(?:settlements|towns|villages|"
                             r"localities|communities|cities)\b", _I)
 _CIVIL_VEHICLE = re.compile(r"(?:private\s+|civilian\s+|passenger\s+)?(?:cars?|vehicles?|trucks?|buses|bus|minibus(?:es)?|trams?|trolleybus(?:es)?)", _I)

@@ -63,3 +63,11 @@ def test_a_strike_on_a_village_near_a_city_is_in_the_citys_oblast_not_the_city()
     # the city itself stays the city
     assert summary("On Monday a Russian missile struck the city of Kharkiv, killing four people.") == \
         [("strike", "Kharkiv", "russia", D(2024, 10, 7))]
+
+
+def test_attacks_fought_back_at_a_fronted_place_are_the_attackers_assault_there():
+    text = "At Kupiansk, which Russian units keep trying to reach, Ukrainian troops fought back 14 attacks on Monday."
+    assert summary(text) == [("assault", "Kupiansk", "russia", D(2024, 10, 7))]
+    from loaders.figures import extract_figures
+    ctx = Doc(doc_id="t", text=text, sentences=sentences.split(text), published=D(2024, 10, 10))
+    assert [(f.kind, f.value, f.subject_side) for f in extract_figures(ctx)] == [("attacks", 14, "russia")]
