@@ -49,7 +49,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"(?:drones?|missiles?|rockets?|shaheds?|uavs?|artillery|aircraft|bombs?)\b"
         r"|\b(?:was|were|been|being)?\s*(?:hit|struck)\s+by\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?|"
         r"bombs?|shells?|strikes?|airstrikes?)\b"
-        r"|\b(?:fired|firing|opened\s+fire)\s+(?:on|at|upon)\b|\bhit\s+(?:near|close\s+to)\b"
+        r"|\b(?:fired|firing|opened\s+fire)\s+(?:(?:\d[\d,]*|[a-z]+)\s+times\s+)?(?:on|at|upon)\b|\bhit\s+(?:near|close\s+to)\b"
         r"|\b(?:blew|blown)\s+up\s+(?:the|a|an)\b"   # "Russian forces blew up the dam of the reservoir"
         r"|\bstriking\b(?=\s+(?:(?:a|an|the)\s+)?(?-i:[A-Z]))"     # "reported striking the Volgograd refinery"
         # damage told without its cause: "Four private houses were damaged in the Krasnodar Region"
@@ -101,6 +101,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         # "repelled six new Ukrainian attempts to enter its western Kursk region"
         r"attempts?\s+(?:by\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?to\s+(?:enter|break\s+into|storm|advance\s+(?:on|into|near|towards?))\s+(?:its\s+|the\s+)?|"
         r"attacks?\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:successfully\s+)?(?:repelled|repulsed)|"
+        # "In the direction of X, Ukrainian forces repelled 24 Russian attacks."
+        r"(?:repelled|repulsed|fought\s+(?:off|back)|beat\s+back|thwarted)\s+(?:[\w,-]+\s+){0,3}?(?:attacks|assaults)(?=\s*[.;]|\s*$)|"
         r"assaulted|storm(?:s|ed|ing)?|counter-?attack(?:ed|ing|s)?\s+(?:near|in|on|around)|fighting\s+(?:(?:was|is|has|had|have|been|raged|raging|continued|continues|continuing|"
         r"intensified|erupted|broke\s+out|flared|took\s+place|taking\s+place|under\s+way|underway|ongoing|still|now|also|"
         r"heavy|fierce|reported)\s+){0,3}(?:in|for|around|inside|near|on|from)|"
@@ -308,6 +310,7 @@ SIDE_PHRASE = re.compile(
     rf"|\b(?P<bare>Russia|Moscow|the\s+Kremlin|Wagner|Ukraine|Kyiv|Kiev)\b(?!['\u2019]s|\s+(?:said|says|told|reported|"
     rf"claimed|stated|denied|region|oblast)\b)(?=\s*(?:,|has|have|had|is|was|were|are|\w+ed\b|\w+s\b))")
 BY_SIDE = re.compile(rf"^[^,.;]{{0,40}}?\bby\s+(?:the\s+)?(?:{RU_WORD}|{UA_WORD}|Russia|Ukraine|Moscow|Kyiv)", _I)
+DEFENDED = re.compile(r"(?:repelled|repulsed|fought\s+(?:off|back)|beat\s+back|thwarted)\s", _I)
 DEFENSIVE = re.compile(r"\b(?:repel\w*|repuls\w*|fend\w*\s+off|fought\s+(?:off|back)|fighting\s+(?:off|back)|beat\w*\s+back|defend\w*|"
                        r"thwart\w*|under)\s+(?:\w+\s+){0,3}$", _I)
 ADJ_BEFORE = re.compile(rf"\b(?P<word>{RU_WORD}|{UA_WORD})\s+(?:[\w-]+\s+)?$")
@@ -346,6 +349,17 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
         # "Kyiv was hit by a Russian missile": the subject is the target; the sender is in the by-phrase
         sender = re.search(rf"{RU_WORD}|{UA_WORD}", m.group(0))
         return side_of(sender.group(0)) if sender else None
+    if event_type == "assault" and DEFENDED.match(m.group(0)):
+        # "Ukrainian forces repelled 24 Russian attacks": the attackers, named in the trigger or
+        # the other side of the defenders before it
+        inner = re.search(rf"{RU_WORD}|{UA_WORD}", m.group(0))
+        if inner:
+            return side_of(inner.group(0))
+        before = [x for x in SIDE_PHRASE.finditer(text) if x.end() <= start]
+        if before:
+            x = before[-1]
+            return other(side_of(x.group("word") or x.group("bare").replace("the ", "").replace("Kremlin", "Russia")))
+        return None
     if event_type == "withdrawal" and m.group(0).lower().endswith(" of"):
         of = SIDE_PHRASE.match(text, end + 1)     # "the withdrawal of Ukrainian troops from X"
         if of and of.group("word"):

@@ -217,7 +217,7 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
         event_type = _reported(text, start, end, m, event_type)
         if event_type is None:
             continue
-        targets = _object_places(text, start, end, next_start, mentions, m)
+        targets = _object_places(text, start, end, next_start, mentions, m, event_type)
         if not targets and event_type in ("strike", "assault", "evacuation"):
             # "dead in Bilohorivka, eastern Ukraine, where a plane dropped a bomb on a school"
             where = [p for p in mentions if p.end <= start and WHERE_CLAUSE.fullmatch(text, p.end, start)]
@@ -507,7 +507,8 @@ LIST_GAP = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+in\s+the\s+[A-Z][\w'’-]+(?:\s+
                       + r"|\s*\b[A-Z][\w'’-]+)*?(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
 
 
-def _object_places(text: str, start: int, end: int, next_start: int, mentions, m: re.Match) -> list[str]:
+def _object_places(text: str, start: int, end: int, next_start: int, mentions, m: re.Match,
+                   event_type: str = "") -> list[str]:
     # "the strategic Donbas city of Artyomovsk": the region only describes the city named after it
     mentions = [p for n, p in enumerate(mentions) if not (p.kind in ("region", "oblast") and n + 1 < len(mentions)
                 and REGION_OF_CITY.match(text, p.end))]
@@ -533,7 +534,7 @@ def _object_places(text: str, start: int, end: int, next_start: int, mentions, m
             listed.append(p)
         if listed:
             return list(dict.fromkeys(p.name for p in listed if p.kind in SETTLEMENT_KINDS))
-    first = _object_place(text, start, end, stop, mentions, m)
+    first = _object_place(text, start, end, stop, mentions, m, event_type)
     if first is None:
         return []
     if (places.place_info(first) or {}).get("kind") in ("oblast", "region"):
@@ -574,7 +575,7 @@ def _axis_after(text: str, p) -> bool:
     return bool(AXIS_AFTER.match(text, p.end))
 
 
-def _object_place(text: str, start: int, end: int, stop: int, mentions, m: re.Match) -> str | None:
+def _object_place(text: str, start: int, end: int, stop: int, mentions, m: re.Match, event_type: str = "") -> str | None:
     """The place the trigger acts on: named after it in the same clause, or before it for
     passives and intransitives ("Bakhmut fell", "Avdiivka was captured"), or the place a
     sentence opens with ("In Kherson, Russian shelling killed two")."""
@@ -582,8 +583,10 @@ def _object_place(text: str, start: int, end: int, stop: int, mentions, m: re.Ma
     axis_ok = bool(re.match(r"(?i)(?:attacks?|assaults?)\s+(?:in|near|on|along|around|at)$", m.group(0).strip()))
     after = [p for p in mentions if end <= p.start < stop and _object_gap(text[end:p.start], m)
              and (axis_ok or not _axis_after(text, p))]
-    # "captured two villages in Donetsk region": the region only locates unnamed places
-    after = [p for p in after if p.kind in SETTLEMENT_KINDS or not UNNAMED_PLACES.search(text[end:p.start])]
+    # "captured two villages in Donetsk region": the region only locates unnamed places (but
+    # "fired 39 times at the settlements of Sumy Oblast" is a strike on the region)
+    if event_type != "strike":
+        after = [p for p in after if p.kind in SETTLEMENT_KINDS or not UNNAMED_PLACES.search(text[end:p.start])]
     # "the village of Buhruvatka in the Kharkiv region": a settlement the gazetteer lacks is the
     # object; the region after it only locates it
     after = [p for p in after if p.kind in SETTLEMENT_KINDS or not UNKNOWN_SETTLEMENT.search(text[end:p.start])]

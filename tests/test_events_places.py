@@ -71,3 +71,18 @@ def test_attacks_fought_back_at_a_fronted_place_are_the_attackers_assault_there(
     from loaders.figures import extract_figures
     ctx = Doc(doc_id="t", text=text, sentences=sentences.split(text), published=D(2024, 10, 10))
     assert [(f.kind, f.value, f.subject_side) for f in extract_figures(ctx)] == [("attacks", 14, "russia")]
+
+
+def test_attacks_repelled_at_the_end_of_a_sentence_are_an_assault_by_the_attackers():
+    assert summary("In the direction of Lyman, Ukrainian forces repelled 11 Russian attacks.") == \
+        [("assault", "Lyman", "russia", D(2024, 10, 10))]
+    assert summary("Near Robotyne, Russian forces repulsed three assaults.") == \
+        [("assault", "Robotyne", "ukraine", D(2024, 10, 10))]
+    # no place, no event
+    assert summary("Ukrainian forces repelled 11 Russian attacks.") == []
+
+
+def test_fire_at_a_regions_settlements_is_a_strike_on_the_region_but_captures_there_name_no_place():
+    assert summary("On Monday the Russian army fired 39 times at the settlements of Sumy Oblast.") == \
+        [("strike", "Sumy Oblast", "russia", D(2024, 10, 7))]
+    assert summary("On Monday Russian troops captured two villages in Donetsk Oblast.") == []
