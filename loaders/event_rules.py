@@ -74,6 +74,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"pullout|pull-out)\s+(?:(?!under\b|pressure\b)\w+\s+){0,3}?(?:from|of)\b"
         r"|\bpull(?:ed|ing|s)?\s+(?:(?:its|their|the|his|her|some|all|[\w-]+)\s+){1,3}(?:out|back)\s+(?:of|from)\b"
         r"|\bwithdrawal\s+of\s+(?:[\w-]+\s+){1,3}?(?:from|of)\b"
+        r"|(?:(?<=troops\s)|(?<=forces\s)|(?<=units\s)|(?<=soldiers\s))(?:be\s+|were\s+|are\s+|had\s+been\s+|have\s+been\s+)?pulled\s+(?:out\s+|back\s+)?(?:from|of)\b"   # "ordered that troops be pulled from X"
         r"|\b(?:ordered|orders|told)\s+(?:its|their|the|all)\s+(?:[\w-]+\s+)?(?:troops|forces|units|soldiers|garrison)\s+"
         r"(?:\w+\s+){0,2}?to\s+(?:leave|withdraw\s+from|pull\s+out\s+of|retreat\s+from)\b"
         r"|\babandoned\s+(?:their|its|the)\s+(?:[\w-]+\s+){0,2}?(?:bastion|stronghold|positions?|base|hub|garrison)\s+(?:of|in|at)\b"

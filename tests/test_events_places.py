@@ -86,3 +86,9 @@ def test_fire_at_a_regions_settlements_is_a_strike_on_the_region_but_captures_th
     assert summary("On Monday the Russian army fired 39 times at the settlements of Sumy Oblast.") == \
         [("strike", "Sumy Oblast", "russia", D(2024, 10, 7))]
     assert summary("On Monday Russian troops captured two villages in Donetsk Oblast.") == []
+
+
+def test_troops_ordered_to_be_pulled_from_a_town_is_a_withdrawal_but_bodies_pulled_from_rubble_are_not():
+    assert summary("On Monday the minister ordered that Russian troops be pulled from Kherson.") == \
+        [("withdrawal", "Kherson", "russia", D(2024, 10, 7))]
+    assert summary("On Monday two bodies were pulled from the rubble in Kharkiv.") == []
