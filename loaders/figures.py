@@ -396,6 +396,9 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
             voice = _outlet_side(ctx) or cside     # "the enemy fired 287 times" in a Ukrainian outlet's own voice
         side = _side(kind, sent.text, q, r, lo, voice, prev)
         side_how = "stated" if side else None
+        if side is None and kind in ("strikes", "attacks") and cside in ("ukraine", "russia") \
+                and _OUR_SIDE_HIT.search(sent.text):
+            side, side_how = _opp(cside), "context"     # "Our positions were shelled 535 times", a Ukrainian says
         if side is None and tally is not None:
             side = _header_side(tally, cside)
             side_how = "context" if side else None
@@ -445,6 +448,9 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
     return figs
 
 
+# the speaker's own side as the target: "our positions were shelled", "attacks on our troops"
+_OUR_SIDE_HIT = re.compile(r"\bour\s+(?:[\w-]+\s+)?(?:positions|troops|forces|defenders|units|soldiers|lines|brigade|"
+                           r"cities|towns|villages|settlements|territory|communities)\b", _I)
 # A distance that describes where a place lies, in an appositive or relative clause: nobody's claim
 _GEO_DESCRIBED = re.compile(
     r"(?:(?-i:[A-Z])[\w'\u2019-]+\s*,\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|settlement|hub|port|plant|"

@@ -2716,3 +2716,12 @@ def test_here_is_the_dateline_town():
     # without a dateline or a main place "here" names nothing
     got = {(f.kind, f.value): f.place for f in extract_figures(_doc(text))}
     assert got[("killed", 9)] is None
+
+
+def test_strikes_on_our_positions_are_by_the_other_side_of_the_speaker():
+    text = "\"Our positions were shelled 212 times over the day,\" the Ukrainian army spokesman said."
+    got = {(f.kind, f.value): f.subject_side for f in extract_figures(_doc(text))}
+    assert got[("strikes", 212)] == "russia"
+    text = "\"Our positions were shelled 212 times over the day,\" the Russian army spokesman said."
+    got = {(f.kind, f.value): f.subject_side for f in extract_figures(_doc(text))}
+    assert got[("strikes", 212)] == "ukraine"
