@@ -1306,7 +1306,8 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
             and (sm := _SIDE.search(t, no.start(), min(no.end(), no.start() + 50))):
         return _term_side(sm, cside)    # "the number of dead Russian soldiers could reach 40,000"
     if kind in CASUALTY_KINDS or kind == "equipment_lost":
-        m = _SIDE_LOSSES_CAME_TO.search(t, max(lo, q.start - 200), q.start)
+        m = _SIDE_LOSSES_CAME_TO.search(t, max(lo, q.start - 200), q.start) \
+            or _LOSSES_OF_SIDE_DASH.search(t, max(lo, q.start - 200), q.start)
         sm = _SIDE.match(t, m.start("side")) if m else None
         if sm:
             return _term_side(sm, cside)    # "Russian losses over the day amounted to 609 people"
@@ -1570,6 +1571,9 @@ _LOSSES_REACHED = re.compile(r"(?:^|[^\w-])(?P<side>%s)\s+(?:[\w-]+\s+)?losses\b
                              r"(?:(?:more\s+than|over|about|around|nearly|almost|some)\s+)?$" % _ANY_SIDE_ALT, _I)
 _SIDE_LOSSES_CAME_TO = re.compile(r"(?:^|[^\w-])(?P<side>%s)\s+(?:[\w-]+\s+)?losses\b[^.;:]{0,120}?\b(?:amounted\s+to|totall?ed|"
                                   r"reached|stood\s+at|came\s+to|were)\s+(?:[^.;:]{0,100}?(?:,|\band\b)\s*)?$" % _SIDE_ALT, _I)
+# "Total losses of Russia in the Kursk region — 20,842 soldiers": a heading-like tally
+_LOSSES_OF_SIDE_DASH = re.compile(r"\blosses\s+of\s+(?:the\s+)?(?P<side>%s)\b[^.;:\d]{0,80}?(?:\s[—–-]|:)\s*"
+                                  r"(?:(?:more\s+than|over|about|around|nearly|almost|some)\s+)?$" % _SIDE_ALT, _I)
 _CIVILIAN_LIST_AFTER = re.compile(r"\s*,?\s*(?:and\s+)?(?:women|children)\b", _I)
 _POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?$", _I)
 _HELD_BY = re.compile(r"\b(?:in|by)\s+(?:the\s+)?(?=\S)", _I)

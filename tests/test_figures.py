@@ -2725,3 +2725,10 @@ def test_strikes_on_our_positions_are_by_the_other_side_of_the_speaker():
     text = "\"Our positions were shelled 212 times over the day,\" the Russian army spokesman said."
     got = {(f.kind, f.value): f.subject_side for f in extract_figures(_doc(text))}
     assert got[("strikes", 212)] == "ukraine"
+
+
+def test_losses_of_a_side_before_a_dash_or_colon_are_that_sides():
+    for text in ("Total losses of Russia near Kupiansk — 4 310 soldiers killed and wounded.",
+                 "The losses of the Ukrainian army near Kupiansk: 4,310 soldiers killed and wounded."):
+        got = {(f.kind, f.value): f.subject_side for f in extract_figures(_doc(text))}
+        assert got[("killed_or_wounded", 4310)] == ("russia" if "Russia" in text else "ukraine"), text
