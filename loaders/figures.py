@@ -1307,7 +1307,8 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         return _term_side(sm, cside)    # "the number of dead Russian soldiers could reach 40,000"
     if kind in CASUALTY_KINDS or kind == "equipment_lost":
         m = _SIDE_LOSSES_CAME_TO.search(t, max(lo, q.start - 200), q.start) \
-            or _LOSSES_OF_SIDE_DASH.search(t, max(lo, q.start - 200), q.start)
+            or _LOSSES_OF_SIDE_DASH.search(t, max(lo, q.start - 200), q.start) \
+            or _SIDE_WITH_LOSSES.search(t, max(0, q.start - 160), q.start)
         sm = _SIDE.match(t, m.start("side")) if m else None
         if sm:
             return _term_side(sm, cside)    # "Russian losses over the day amounted to 609 people"
@@ -1574,6 +1575,11 @@ _SIDE_LOSSES_CAME_TO = re.compile(r"(?:^|[^\w-])(?P<side>%s)\s+(?:[\w-]+\s+)?los
 # "Total losses of Russia in the Kursk region — 20,842 soldiers": a heading-like tally
 _LOSSES_OF_SIDE_DASH = re.compile(r"\blosses\s+of\s+(?:the\s+)?(?P<side>%s)\b[^.;:\d]{0,80}?(?:\s[—–-]|:)\s*"
                                   r"(?:(?:more\s+than|over|about|around|nearly|almost|some)\s+)?$" % _SIDE_ALT, _I)
+# "Ukraine attacked at seven points but with significant losses of over 1,600 men": the attacker's
+_SIDE_WITH_LOSSES = re.compile(r"(?:^|[^\w-])(?P<side>%s)\s+(?:[\w-]+\s+){0,2}?(?:attacked|advanced|tried|attempted|launched|"
+                               r"stormed|assaulted|counterattacked|pushed)\b[^.;:]{0,100}?\bwith\s+(?:[\w-]+\s+){0,2}?"
+                               r"(?:losses|casualties)\s+of\s+(?:(?:more\s+than|over|about|around|nearly|almost|some|up\s+to)\s+)?$"
+                               % _SIDE_ALT, _I)
 _CIVILIAN_LIST_AFTER = re.compile(r"\s*,?\s*(?:and\s+)?(?:women|children)\b", _I)
 _POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?$", _I)
 _HELD_BY = re.compile(r"\b(?:in|by)\s+(?:the\s+)?(?=\S)", _I)

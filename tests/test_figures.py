@@ -2732,3 +2732,9 @@ def test_losses_of_a_side_before_a_dash_or_colon_are_that_sides():
                  "The losses of the Ukrainian army near Kupiansk: 4,310 soldiers killed and wounded."):
         got = {(f.kind, f.value): f.subject_side for f in extract_figures(_doc(text))}
         assert got[("killed_or_wounded", 4310)] == ("russia" if "Russia" in text else "ukraine"), text
+
+
+def test_an_attack_with_losses_of_n_is_the_attackers_loss():
+    text = "On Tuesday, Russia attacked at five points near Kupiansk but with heavy losses of over 700 men, the army said."
+    got = {(f.kind, f.value): f.subject_side for f in extract_figures(_doc(text))}
+    assert got[("killed_or_wounded", 700)] == "russia"
