@@ -200,7 +200,9 @@ def _resolve(ctx: Doc, i: int, a: Attribution, depth: int = 0) -> Claimant | Non
 
 _ROLE_ANAPHOR = re.compile(r"^the\s+(?:regional\s+|local\s+|defen[cs]e\s+|foreign\s+|top\s+)?"
                            r"(president|minister|governor|mayor|commander|general|spokes(?:man|woman|person)|"
-                           r"envoy|ambassador|chief|prosecutor|ombudsman|head\s+of\s+(?:the\s+)?state)$", re.I)
+                           r"envoy|ambassador|chief|prosecutor|ombudsman|advis[eo]r|head\s+of\s+(?:the\s+)?state)"
+                           r"(?:\s+(?:to|of)\s+the\s+(?:[\w-]+\s+){0,2}?(?:minister|ministry|president|governor|mayor|"
+                           r"head|chief|administration))?$", re.I)   # "the adviser to the minister"
 
 
 _PERSON_ANAPHOR = re.compile(r"\b(?:official|spokes(?:man|woman|person)|governor|mayor|commander|president|minister|"
@@ -234,6 +236,14 @@ def _last_person_in_role(ctx: Doc, i: int, role: str, back: int = 3) -> Claimant
             near = sent.text[max(0, s - 60):min(len(sent.text), e + 80)]
             if re.search(r"\b" + re.escape(role) + r"\b", near, re.I):
                 best = Claimant(_full_name(ctx, sent.text[s:e], sent.start + e), a.side, -1, -1)
+        if best is None:
+            # a speaker the dictionary lacks, introduced with the role: "NAME, adviser to the minister, said"
+            for a in ctx.attributions(j):
+                if a.pronoun or not re.search(r"\b" + re.escape(role) + r"\b", a.appos or "", re.I):
+                    continue
+                c = _resolve(ctx, j, a)
+                if c is not None and re.fullmatch(r"(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+", c.name):
+                    best = Claimant(c.name, c.side, -1, -1)
         if best is not None:
             return best
     return None

@@ -328,7 +328,8 @@ def _appositive_of(text: str, s: int, e: int) -> str:
             return piece
     before = text[:s]
     if re.search(r",\s*$", before) and not re.search(r"[\"”]\s*,?\s*$", before) \
-            and _name_like(text[s:e]) and text[e:e + 1] == ",":
+            and _name_like(text[s:e]) and (text[e:e + 1] == "," or _VERB.match(text[e:].lstrip())):
+        # "Russia's top prosecutor, NAME, said" and "Chairman of the regional council, NAME stated"
         body = before.rstrip()[:-1]
         k = max((b.end() for b in _SUBJECT_STOP.finditer(body)), default=0)
         piece = _LEAD_JUNK.sub("", body[k:].strip())
@@ -479,6 +480,10 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
         return None  # "troops found 12 bodies" is an event; "the report found" is a claim
     raw = text[s:e]
     pronoun = raw.lower() in PRONOUNS
+    if re.search(r"\b(?:casualties|losses|deaths|dead|troops|soldiers|servicemen|personnel|people|civilians|prisoners|"
+                 r"attacks|strikes|drones|missiles|tanks|vehicles)\s*,\s*which\s+$", text[max(0, s - 40):s]):
+        # "the record of 1,950 casualties, which Ukraine said Russia suffered": the antecedent is the claim
+        return _make(text, offset, s, e, 0, len(text), pronoun)
     tail = text[vend:]
     if verb in _NEEDS_COMPLEMENT and not _speech_complement(verb, tail):
         return None  # "Russia added 30,000 troops" is not speech
@@ -503,7 +508,10 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
         gov_end = s
         # "..., officials said, killing at least three": the participle goes on with the claim
         g2 = re.search(r"\b(?:adding|and\s+added|noting)\b", tail) or re.match(
-            r"[^,.;]{0,30},\s*(?:killing|injuring|wounding|leaving|destroying|damaging|after|when|as|because)\b", tail)
+            r"[^,.;]{0,30},\s*(?:killing|injuring|wounding|leaving|destroying|damaging|after|when|as|because)\b", tail) or re.match(
+            # "6,000 are left in the town itself, he said, and 11,800 in the greater area": the ellipsis goes on
+            r"[^,.;]{0,30},\s*(?:and|with|while)\s+(?:(?:about|around|some|over|nearly|almost|another|a\s+further|up\s+to|"
+            r"more\s+than|at\s+least)\s+)?\d[^;]*$", tail)
         if g2:
             return _make(text, offset, s, e, 0, len(text), pronoun)
         return _make(text, offset, s, e, 0, gov_end, pronoun)
