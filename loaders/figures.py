@@ -390,6 +390,8 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
         if kind == "distance_km" and (_GEO_DESCRIBED.search(sent.text, max(0, geo_at - 80), geo_at)
                                       or _FRONT_LENGTH.match(sent.text, q.end)):
             claimant = None     # "Vinnytsia, a city 268 km southwest of Kyiv", "the 1,000-km front": geography
+        if kind == "population_prewar" and not quoted and _POP_DESCRIBED.search(sent.text, max(0, q.start - 90), q.start):
+            claimant = None     # "the ministry announced the fall of X, which had around 5,000 residents": the outlet's aside
         cside = claimant.side if claimant else "unattributed"
         voice = cside
         if cside == "unattributed" and _ENEMY_WORD.search(sent.text):
@@ -456,6 +458,10 @@ _GEO_DESCRIBED = re.compile(
     r"(?:(?-i:[A-Z])[\w'\u2019-]+\s*,\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|settlement|hub|port|plant|"
     r"base|community)\s+)?|\b(?:which|that)\s+(?:is|lies|sits)\s+(?:located\s+|situated\s+)?|\b(?:located|situated|lying)\s+)"
     r"(?:(?:some|about|roughly|around|just|only|approximately|nearly|almost|less\s+than|more\s+than|up\s+to)\s+)*$", _I)
+# A pre-war population told in a relative clause or appositive on a place: the outlet's description
+_POP_DESCRIBED = re.compile(r"(?-i:[A-Z])[\w'\u2019-]+\s*,\s*(?:(?:which|that|where)\s+(?:once\s+)?(?:had|was\s+home\s+to|counted|"
+                            r"housed|numbered)|(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:city|town|village|settlement)\s+(?:of|with|that\s+had|"
+                            r"which\s+had|once\s+home\s+to|home\s+to))\b[^.;:]{0,40}$", _I)
 _FRONT_LENGTH = re.compile(r"\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|mi)?\s*(?:\([^)]{0,20}\)\s*)?(?:-?\s*long\s+)?"
                            r"(?:front|front[\s-]?line|frontline|border|line\s+of\s+contact)\b", _I)
 _OF_TYPES = re.compile(r"\s+of\s+(?:various|different|all|several|many|other)\s+(?:types|kinds|models|sorts|calib(?:re|er)s)\b", _I)

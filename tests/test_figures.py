@@ -2738,3 +2738,13 @@ def test_an_attack_with_losses_of_n_is_the_attackers_loss():
     text = "On Tuesday, Russia attacked at five points near Kupiansk but with heavy losses of over 700 men, the army said."
     got = {(f.kind, f.value): f.subject_side for f in extract_figures(_doc(text))}
     assert got[("killed_or_wounded", 700)] == "russia"
+
+
+def test_a_prewar_population_in_a_relative_clause_is_the_outlets_aside_not_the_speakers():
+    text = "The Russian ministry announced the capture of Siversk, which had about 11,000 residents before the war."
+    (f,) = [f for f in extract_figures(_doc(text)) if f.kind == "population_prewar"]
+    assert (f.value, f.claimant_side) == (11000, "unattributed")
+    # inside the speaker's quote it is the speaker's
+    text = "\"Siversk, which had about 11,000 residents before the war, is now empty,\" the Ukrainian governor said."
+    (f,) = [f for f in extract_figures(_doc(text)) if f.kind == "population_prewar"]
+    assert f.claimant_side == "ukraine"
