@@ -423,8 +423,9 @@ def _choose(attrs: list[Attribution], at: int | None) -> Attribution | None:
     inside = [a for a in attrs if a.gov_start <= at < a.gov_end and not (a.start <= at < a.end)]
     if not inside:
         return None
-    # the nearest governing speaker: the narrowest stretch, then the closest one
-    return min(inside, key=lambda a: (a.gov_end - a.gov_start, abs(at - a.start)))
+    # the nearest governing speaker: the narrowest stretch, then one right after the number ("N ...,
+    # according to Kyiv" binds tighter than an earlier "..., according to Russian authorities,"), then the closest
+    return min(inside, key=lambda a: (a.gov_end - a.gov_start, a.start < at, abs(at - a.start)))
 
 
 

@@ -1149,3 +1149,10 @@ def test_the_adviser_to_the_minister_is_the_adviser_named_before():
             "Police went from house to house. "
             "According to the adviser to the minister, about 200 residents are still missing.")
     assert who(text, "200") == ("Petro Ivanenko", "ukraine")
+
+
+def test_two_post_posed_according_tos_each_govern_what_comes_before_them():
+    text = ("The raid forced the evacuation of 8,000 civilians, according to Russian officials, and 60 Russian "
+            "soldiers were captured in the fighting along the border, according to Kyiv.")
+    assert who(text, "8,000") == ("Russian officials", "russia")
+    assert who(text, "60") == ("Kyiv", "ukraine")
