@@ -1505,6 +1505,10 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
                 return prev[2]
         # "Ukraine's losses since the start of the war stand at 43,000"
         terms = [x for x in left_terms if x[2] not in ("target", "speaker") and x[0] < loss_nouns[-1].start()]
+        # an actor ("the Russian army, which fought in eastern Ukraine, faced losses") before a mere
+        # location, unless the side word is on the loss noun itself ("a daily Russian death toll")
+        if terms and loss_nouns[-1].start() - terms[-1][0] > 25:
+            terms = [x for x in terms if x[2] == "agent"] or terms
         if terms:
             return terms[-1][1]
     if r.before in ("killed_or_wounded", "killed") and r.before_start > cs:
@@ -1582,9 +1586,13 @@ _SIDE_LOSSES_CAME_TO = re.compile(r"(?:^|[^\w-])(?P<side>%s)\s+(?:[\w-]+\s+)?los
 _LOSSES_OF_SIDE_DASH = re.compile(r"\blosses\s+of\s+(?:the\s+)?(?P<side>%s)\b[^.;:\d]{0,80}?(?:\s[—–-]|:)\s*"
                                   r"(?:(?:more\s+than|over|about|around|nearly|almost|some)\s+)?$" % _SIDE_ALT, _I)
 # "Ukraine attacked at seven points but with significant losses of over 1,600 men": the attacker's
-_SIDE_WITH_LOSSES = re.compile(r"(?:^|[^\w-])(?P<side>%s)\s+(?:[\w-]+\s+){0,2}?(?:attacked|advanced|tried|attempted|launched|"
+# "The Russian army, which ..., has faced losses of at least 4,000 troops"; "Ukrainian forces attempted to
+# cross the border, which resulted in losing around 3,000 troops"
+_SIDE_WITH_LOSSES = re.compile(r"(?:^|[^\w-])(?P<side>%s)\s+(?:[\w-]+\s+){0,2}?(?:(?:attacked|advanced|tried|attempted|launched|"
                                r"stormed|assaulted|counterattacked|pushed)\b[^.;:]{0,100}?\bwith\s+(?:[\w-]+\s+){0,2}?"
-                               r"(?:losses|casualties)\s+of\s+(?:(?:more\s+than|over|about|around|nearly|almost|some|up\s+to)\s+)?$"
+                               r"(?:losses|casualties)\s+of|(?:army|forces|troops|military|units)\b[^.;:]{0,160}?\b(?:(?:faced|suffered|sustained|"
+                               r"incurred)\s+(?:[\w-]+\s+){0,3}?(?:losses|casualties)\s+of|(?:resulted|resulting)\s+in\s+losing))\s+"
+                               r"(?:(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to)\s+)?$"
                                % _SIDE_ALT, _I)
 _CIVILIAN_LIST_AFTER = re.compile(r"\s*,?\s*(?:and\s+)?(?:women|children)\b", _I)
 _POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?$", _I)

@@ -316,7 +316,7 @@ SIDE_WORDS = {
                r"(?-i:RF)(?:'s|’s)?"],
     "ukraine": [r"ukrainians?", r"ukraine(?:'s|’s)?", r"kyiv(?:'s|’s)?", r"kiev(?:'s|’s)?", r"zelensk\w*(?:'s|’s)",
                 r"azov", r"(?-i:AFU|ZSU)(?:'s|’s)?"],     # the Armed Forces of Ukraine, as Russian sources abbreviate them
-    "enemy": [r"enemy(?:'s|’s)?", r"adversary(?:'s|’s)?", r"opponent(?:'s|’s)?"],
+    "enemy": [r"enemy(?:'s|’s)?", r"adversary(?:'s|’s)?", r"opponent(?:'s|’s)?", r"aggressor(?:'s|’s)?"],
     "own": [r"our", r"we"],
 }
 # Words that make a side term an agent ("Russian forces", "Russia") rather than a place or

@@ -2748,3 +2748,21 @@ def test_a_prewar_population_in_a_relative_clause_is_the_outlets_aside_not_the_s
     text = "\"Siversk, which had about 11,000 residents before the war, is now empty,\" the Ukrainian governor said."
     (f,) = [f for f in extract_figures(_doc(text)) if f.kind == "population_prewar"]
     assert f.claimant_side == "ukraine"
+
+
+def test_losses_told_of_an_army_subject_are_its_own():
+    cases = [
+        ("The Russian army, which has fought for months around Kupiansk in eastern Ukraine, has faced losses of "
+         "at least 6,000 troops, according to reports.", 6000, "russia"),
+        ("Ukrainian forces tried to cross the border near Tetkino, which resulted in losing around 400 troops, "
+         "the Russian ministry claimed.", 400, "ukraine"),
+        ("The general said that since the spring the aggressor state lost over 9,000 troops near Toretsk, "
+         "the Ukrainian army said.", 9000, "russia"),
+    ]
+    for text, value, side in cases:
+        got = {f.value: f.subject_side for f in extract_figures(_doc(text)) if f.kind == "killed_or_wounded"}
+        assert got.get(value) == side, text
+    # a side word on the loss noun itself still decides: "a daily Russian death toll"
+    text = "In February, Ukraine began to report a daily Russian death toll of over 1,000."
+    got = {f.value: f.subject_side for f in extract_figures(_doc(text))}
+    assert got[1000] == "russia"
