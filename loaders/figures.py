@@ -122,6 +122,7 @@ _TARGET_BEFORE = re.compile(
     r"hitting|bombed|bombing|pounded|pounding|targeted|invaded|invading)\s+(?:the\s+)?(?:(?:positions|areas|concentrations?|"
     r"units|defen[cs]es|lines|troops|forces)\s+(?:of\s+)?(?:the\s+)?)*$", _I)
 _PLACE_PREP = re.compile(r"\b(?:in|near|around|outside|at|of|inside|into|for|across|over|towards?|on|from)\s+(?:the\s+)?"
+                         r"(?:(?:Russia|Ukraine)['’]s\s+)?"      # "on Russia's Kursk Region"
                          r"(?:(?:town|city|village|region|oblast|province|settlement|district|entire|whole|frontline|front-line|"
                          r"eastern|western|southern|northern|besieged|embattled|ruined|industrial|strategic|key)\s+(?:of\s+)?)*$", _I)
 _TITLE_BEFORE = re.compile(r"(?:governor|mayor|head|chief|leader|ruler|administration|spokes(?:person|man|woman)|commander|police|"
@@ -1063,7 +1064,7 @@ def _joined(t: str, a: Quantity, b: Quantity) -> bool:
         and not re.search(r"[;:]|\bsaid\b|,\s+(?:while|whereas)\b(?!\s+\w+ing\b)", gap, _I)
 
 
-_OWN_PLACE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:over|in|near|around|at|outside|for)\s+(?:the\s+)?"
+_OWN_PLACE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,5}?(?:over|in|near|around|at|outside|for)\s+(?:the\s+)?"
                               r"(?:(?:city|town|village|region|territory)\s+of\s+(?:the\s+)?)?", _I)
 _LAUNCHED_THESE = re.compile(r"\b(?:launched|fired|sent)\s+(?:[\w-]+\s+){0,3}?$"
                              r"|\b(?:attacked|struck|targeted|hit)\s+[^,.;]{0,60}?\bwith\s+(?:[\w-]+\s+){0,2}?$", _I)

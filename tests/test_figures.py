@@ -2766,3 +2766,10 @@ def test_losses_told_of_an_army_subject_are_its_own():
     text = "In February, Ukraine began to report a daily Russian death toll of over 1,000."
     got = {f.value: f.subject_side for f in extract_figures(_doc(text))}
     assert got[1000] == "russia"
+
+
+def test_each_count_of_a_regional_breakdown_keeps_its_own_place():
+    text = ("Nine people were injured in a drone attack on Russia's Belgorod Region, the governor wrote, adding "
+            "that five people were wounded in the Graivoron district, and four more people were injured in the Shebekino district.")
+    got = {f.value: f.place for f in extract_figures(_doc(text)) if f.kind == "wounded"}
+    assert got == {9: "Belgorod Oblast", 5: "Graivoron", 4: "Shebekino"}
