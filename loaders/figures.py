@@ -1672,8 +1672,13 @@ def _usable(t: str, m, claimant, sent_start: int) -> bool:
 
 
 # the place a strike is told on: "struck the village of X", "a missile attack on X", "shelled X"
-_STRUCK_OBJECT = re.compile(r"\b(?:struck|hit|shelled|attacked|bombed|targeted|(?:strikes?|attacks?|shelling|bombing)\s+(?:on|of|against))"
+_STRUCK_OBJECT = re.compile(r"\b(?:struck|hit|shelled|attacked|bombed|targeted|fired\s+(?:at|on|upon)|"
+                            r"(?:strikes?|attacks?|shelling|bombing)\s+(?:on|of|against))"
                             r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:village|town|city|settlement)\s+of\s+)?$", _I)
+
+
+_FRONTED_IN = re.compile(r"\s*(?:In|At|Near)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:village|town|city|settlement)\s+of\s+)?", _I)
+_STRUCK_LATER = re.compile(r"\b(?:struck|hit|shelled|attacked|bombed|targeted|fired\s+(?:at|on)|exploded|landed)\b", _I)
 
 
 def _struck_just_before(ctx: Doc, i: int) -> str | None:
@@ -1686,7 +1691,9 @@ def _struck_just_before(ctx: Doc, i: int) -> str | None:
         if not named:
             continue
         towns = {m.name for m in named if m.kind in places.SETTLEMENTS
-                 and _STRUCK_OBJECT.search(prev, max(0, m.start - 60), m.start)}
+                 and (_STRUCK_OBJECT.search(prev, max(0, m.start - 60), m.start)
+                      # "In the village of X, Y district, a drone attacked a car."
+                      or (_FRONTED_IN.fullmatch(prev, 0, m.start) and _STRUCK_LATER.search(prev, m.end)))}
         return towns.pop() if len(towns) == 1 else None
     return None
 

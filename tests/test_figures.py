@@ -2773,3 +2773,17 @@ def test_each_count_of_a_regional_breakdown_keeps_its_own_place():
             "that five people were wounded in the Graivoron district, and four more people were injured in the Shebekino district.")
     got = {f.value: f.place for f in extract_figures(_doc(text)) if f.kind == "wounded"}
     assert got == {9: "Belgorod Oblast", 5: "Graivoron", 4: "Shebekino"}
+
+
+def test_a_toll_after_fire_at_a_village_or_a_strike_in_a_fronted_village_is_that_villages():
+    lead = "The governor of the Kharkiv region reported attacks on Kharkiv Oblast on Friday. "
+    text = lead + "Mortar rounds were fired at the village of Vovchansk. Three more people were wounded, he wrote."
+    ctx = _doc(text)
+    ctx.main_region = "Kharkiv Oblast"
+    got = {(f.kind, f.value): f.place for f in extract_figures(ctx)}
+    assert got[("wounded", 3)] == "Vovchansk"
+    text = lead + "In the village of Lyptsi, Kharkiv district, a drone attacked a car. \"Two people were injured,\" he said."
+    ctx = _doc(text)
+    ctx.main_region = "Kharkiv Oblast"
+    got = {(f.kind, f.value): f.place for f in extract_figures(ctx)}
+    assert got[("wounded", 2)] == "Lyptsi"
