@@ -38,7 +38,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\b(?:launched|fired)\s+(?:[\w,-]+\s+){0,4}?(?:missiles?|drones?|rockets?|bombs?|shells?|artillery|mortars?)\s+(?:at|on|against|towards?|into)\b"
         # ("drones were destroyed": the drones were shot down, not a strike that destroyed)
         r"|\b(?:missiles?|drones?|rockets?|bombs?|shells?|strikes?|attacks|shelling|barrages?)\s+"
-        r"(?:on\s+\w+\s+|(?!(?:were|was|been|are|is)\s)\w+\s+)?(?:hit|struck|slammed\s+into|landed\s+(?:in|on)|targeted|pounded|rocked|battered|"
+        r"(?:on\s+\w+\s+|(?!(?:were|was|been|are|is)\s)\w+\s+)?(?:hit|struck|(?:slammed|flew|crashed|smashed|ploughed|plowed)\s+into|landed\s+(?:in|on)|targeted|pounded|rocked|battered|"
         r"devastated|wrecked|ravaged|destroyed|damaged)\b"
         r"|\b(?:overnight|massive|combined|aerial|large-scale|major)\s+(?:\w+\s+)?attacks?\s+(?:on|against)\b"
         r"|\b(?:shelling|(?:air)?strikes?|bombardment|attacks?)\s+(?:\w+\s+)?(?:killed|injured|wounded|damaged|destroyed)\b"
@@ -179,7 +179,7 @@ AXIS_AFTER = re.compile(r"['\u2019]?s?\s+(?:sector|direction|axis|front|salient)
 COORDINATED = re.compile(r"^(?:\s+in\s+the\s+\w+)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:in|near|around|on|at)\s+)?"
                          r"(?:the\s+(?:\w+\s+)?(?:village|town|city)\s+of\s+)?$", _I)
 # A sentence that opens on its place: "In Kherson, ...", "In the southern Kherson region, ..."
-LEAD_PLACE = re.compile(r"^(?:In|Near|Around|Outside|At|On\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?"
+LEAD_PLACE = re.compile(r"^[\"“‘]?(?:In|Near|Around|Outside|At|On\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?"
                         r"[A-Z][\w'\u2019-]+(?:\s+(?:region|oblast|province|Oblast))?,")
 AXIS = re.compile(r"\bdirections?\b|\baxis\b|\bsector\b", _I)
 REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|"

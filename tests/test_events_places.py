@@ -92,3 +92,8 @@ def test_troops_ordered_to_be_pulled_from_a_town_is_a_withdrawal_but_bodies_pull
     assert summary("On Monday the minister ordered that Russian troops be pulled from Kherson.") == \
         [("withdrawal", "Kherson", "russia", D(2024, 10, 7))]
     assert summary("On Monday two bodies were pulled from the rubble in Kharkiv.") == []
+
+
+def test_drones_that_flew_into_buildings_in_a_quoted_fronted_town_are_a_strike_there():
+    text = "\"In Sumy, drones flew into two apartment buildings on Monday. A flat caught fire,\" the mayor wrote."
+    assert summary(text) == [("strike", "Sumy", None, D(2024, 10, 7))]
