@@ -388,7 +388,8 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
         quoted = ctx.in_quote(i, at)
         claimant = _claimant(ctx, i, at, kind not in BACKGROUND_KINDS or quoted or label_place is not None)
         geo_at = live[n - 1].start if n > 0 and _km_restates(live[n - 1], q) else q.start
-        if kind == "distance_km" and (_GEO_DESCRIBED.search(sent.text, max(0, geo_at - 80), geo_at)
+        if kind == "distance_km" and ((_GEO_DESCRIBED.search(sent.text, max(0, geo_at - 80), geo_at)
+                                       and not _TO_THE_FIGHTING.match(sent.text, q.end))
                                       or _FRONT_LENGTH.match(sent.text, q.end)):
             claimant = None     # "Vinnytsia, a city 268 km southwest of Kyiv", "the 1,000-km front": geography
         if kind == "population_prewar" and not quoted and _POP_DESCRIBED.search(sent.text, max(0, q.start - 90), q.start):
@@ -463,6 +464,10 @@ _GEO_DESCRIBED = re.compile(
 _POP_DESCRIBED = re.compile(r"(?-i:[A-Z])[\w'\u2019-]+\s*,\s*(?:(?:which|that|where)\s+(?:once\s+)?(?:had|was\s+home\s+to|counted|"
                             r"housed|numbered)|(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:city|town|village|settlement)\s+(?:of|with|that\s+had|"
                             r"which\s+had|once\s+home\s+to|home\s+to))\b[^.;:]{0,40}$", _I)
+# the distance to the fighting is a claim about the war, not geography: "located about 15 km from heavy fighting"
+_TO_THE_FIGHTING = re.compile(r"\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|mi)?\s*(?:\([^)]{0,20}\)\s*)?(?:away\s+)?(?:from|of|to)\s+"
+                              r"(?:the\s+)?(?:heavy\s+|fierce\s+|intense\s+)?(?:fighting|front|front[\s-]?line|frontline|combat|"
+                              r"(?:russian|ukrainian|enemy)\s+(?:troops|forces|positions))\b", _I)
 _FRONT_LENGTH = re.compile(r"\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|mi)?\s*(?:\([^)]{0,20}\)\s*)?(?:-?\s*long\s+)?"
                            r"(?:front|front[\s-]?line|frontline|border|line\s+of\s+contact)\b", _I)
 _OF_TYPES = re.compile(r"\s+of\s+(?:various|different|all|several|many|other)\s+(?:types|kinds|models|sorts|calib(?:re|er)s)\b", _I)

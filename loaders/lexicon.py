@@ -323,7 +323,7 @@ SIDE_WORDS = {
 # a target ("the Ukrainian-held town", "Ukrainian territory").
 AGENT_NOUNS = (r"forces|troops|army|military|soldiers|servicemen|units|aircraft|aviation|air\s+force|artillery|"
                r"drones|jets|warplanes|navy|fleet|defen[cs]es|defenders|fighters|mercenaries|gunners|pilots|"
-               r"brigade|marines|paratroopers|commanders|side|group")
+               r"brigade|marines|paratroopers|commanders|side|group|occupants|occupiers|invaders|invasion\s+forces")
 NOT_AGENT_AFTER = r"-held|-controlled|-occupied|territory|territories|land|soil|border|city|town|village|positions|region|people|civilians"
 
 # Other wars, named when a figure is told for comparison ("more than the Soviet Union lost in

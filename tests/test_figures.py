@@ -2787,3 +2787,16 @@ def test_a_toll_after_fire_at_a_village_or_a_strike_in_a_fronted_village_is_that
     ctx.main_region = "Kharkiv Oblast"
     got = {(f.kind, f.value): f.place for f in extract_figures(ctx)}
     assert got[("wounded", 2)] == "Lyptsi"
+
+
+def test_russian_occupants_are_the_actor_and_a_distance_to_the_fighting_stays_the_speakers():
+    text = "Over the past day Russian occupants fired 140 shells at the Kherson region, the governor said."
+    got = {(f.kind, f.value): f.subject_side for f in extract_figures(_doc(text))}
+    assert got[("strikes", 140)] == "russia"
+    text = "The Kursk governor said the plant is located about 12 kilometers from heavy fighting."
+    (f,) = [f for f in extract_figures(_doc(text)) if f.kind == "distance_km"]
+    assert f.claimant_side == "russia"
+    # where a place lies between cities is geography, the outlet's
+    text = "The Kursk governor said Lgov, a town located about 60 kilometers from Kursk, was hit."
+    (f,) = [f for f in extract_figures(_doc(text)) if f.kind == "distance_km"]
+    assert f.claimant_side == "unattributed"
