@@ -125,6 +125,9 @@ def extract_events(ctx: Doc) -> list[Event]:
     return _without_region_repeats(_without_strike_retold(out))
 
 
+_PARTICIPLE_ASIDE = re.compile(r",\s+(?:[a-z]+ed|taken|seized|held|overrun)\b[^,;]*$")
+
+
 def _without_strike_retold(out: list[Event]) -> list[Event]:
     """ "A missile struck Kharkiv ... This attack on Kharkiv is a war crime": an "attack on" a
     place the story has a strike on, with no ground force in its clause, is that strike."""
@@ -268,8 +271,10 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
         if HABITUAL.search(text, end, min(len(text), end + 60)) or HABITUAL.search(_clause_before(text, start)[-30:]) \
                 or ONGOING_BEFORE.search(_clause_before(text, start)[-50:]):
             continue          # "Russian attacks on X regularly kill", "X is shelled daily": a pattern, not an event
-        if BACKGROUND_WAR.search(text):
-            continue          # "Russia took the city early in the full-scale invasion": history
+        bg = BACKGROUND_WAR.search(text, start - len(_clause_before(text, start)), _clause_end(text, end))
+        if bg and not (bg.start() > end and _PARTICIPLE_ASIDE.search(text, end, bg.start())):
+            continue          # "Russia took the city early in the full-scale invasion": history (in the trigger's
+                              # clause, not an aside on its place: "withdrew from Kherson, occupied in the first days ...")
         if _future(text, start, end, found_dates, ctx.published):
             continue          # "the evacuation is scheduled for Sept. 1, 2024": a plan
         event_date, precision = _event_date(text, start, end, found_dates, ctx.published)

@@ -97,3 +97,10 @@ def test_troops_ordered_to_be_pulled_from_a_town_is_a_withdrawal_but_bodies_pull
 def test_drones_that_flew_into_buildings_in_a_quoted_fronted_town_are_a_strike_there():
     text = "\"In Sumy, drones flew into two apartment buildings on Monday. A flat caught fire,\" the mayor wrote."
     assert summary(text) == [("strike", "Sumy", None, D(2024, 10, 7))]
+
+
+def test_a_background_aside_on_the_place_does_not_make_the_event_history():
+    text = ("On Monday the minister ordered the withdrawal of Russian troops from Kherson, occupied in the first days "
+            "of the invasion, after a report by his commander.")
+    assert summary(text) == [("withdrawal", "Kherson", "russia", D(2024, 10, 7))]
+    assert summary("Russian troops took Kherson early in the full-scale invasion.") == []
