@@ -102,6 +102,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         # "repelled six new Ukrainian attempts to enter its western Kursk region"
         r"attempts?\s+(?:by\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?to\s+(?:enter|break\s+into|storm|advance\s+(?:on|into|near|towards?))\s+(?:its\s+|the\s+)?|"
         r"attacks?\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:successfully\s+)?(?:repelled|repulsed)|"
+        # "35 Russian attacks were reported around the city"
+        r"attacks\s+(?:were|have\s+been)\s+(?:reported|recorded|registered)\s+(?:in|near|around|on|at|along)|"
         # "In the direction of X, Ukrainian forces repelled 24 Russian attacks."
         r"(?:repelled|repulsed|fought\s+(?:off|back)|beat\s+back|thwarted)\s+(?:[\w,-]+\s+){0,3}?(?:attacks|assaults)(?=\s*[.;]|\s*$)|"
         r"assaulted|storm(?:s|ed|ing)?|counter-?attack(?:ed|ing|s)?\s+(?:near|in|on|around)|fighting\s+(?:(?:was|is|has|had|have|been|raged|raging|continued|continues|continuing|"
@@ -295,7 +297,8 @@ RELATIVE_BEFORE = re.compile(
 NEGATION_BEFORE, INTENT_BEFORE, RELATIVE_BEFORE = map(Gated, (NEGATION_BEFORE, INTENT_BEFORE, RELATIVE_BEFORE))
 
 WEAPON_SUBJECT = re.compile(r"\b(?:drones?|missiles?|rockets?|aircraft|jets|warplanes|bombers|artillery|"
-                            r"shells|bombs)\s+(?:\w+\s+)?$", _I)
+                            r"shells|bombs|mortars?|(?:air|drone|missile|rocket|mortar|artillery)\s+attacks)\s+(?:\w+\s+)?$"
+                            r"|\b(?:mortar|artillery|drone|missile|rocket|air|aerial|shelling)\s+$", _I)   # "mortar attacks were reported in X"
 
 # --- actor side ---------------------------------------------------------------------------
 

@@ -104,3 +104,10 @@ def test_a_background_aside_on_the_place_does_not_make_the_event_history():
             "of the invasion, after a report by his commander.")
     assert summary(text) == [("withdrawal", "Kherson", "russia", D(2024, 10, 7))]
     assert summary("Russian troops took Kherson early in the full-scale invasion.") == []
+
+
+def test_attacks_reported_around_a_town_are_an_assault_but_mortar_attacks_are_strikes():
+    assert summary("On Monday 35 Russian attacks were reported around Pokrovsk, the General Staff said.") == \
+        [("assault", "Pokrovsk", "russia", D(2024, 10, 7))]
+    assert summary("On Monday mortar attacks were reported in Vovchansk.") == \
+        [("strike", "Vovchansk", None, D(2024, 10, 7))]
