@@ -177,7 +177,9 @@ AFTER = [
         r"(?:are|were|is|was)\s+(?:now\s+)?leaving\b",
         r"relocated", r"departed\b", r"were\s+moved\s+out",
         r"left\s+(?=(?:yesterday|today|overnight|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this\s+week|last\s+week)\b)", r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+taken\s+out\b(?!\s+(?:from\s+)?(?:under|of)\s+the\s+(?:rubble|debris|ruins))",
-        r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+taken\s+(?:away\s+)?from\s+(?:the\s+)?(?:[\w()-]+\s+){0,3}?(?:bank|city|town|village|region|area|zone|district)\b", r"were\s+taken\s+to\s+safety", r"have\s+left\b", r"had\s+left\b",
+        r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+taken\s+(?:away\s+)?from\s+(?:the\s+)?(?:[\w()-]+\s+){0,3}?(?:bank|city|town|village|region|area|zone|district)\b", r"were\s+taken\s+to\s+safety", r"(?:have|has|had)\s+(?:already\s+|now\s+|since\s+|all\s+)?left\b",
+        # "50 people leave every day", "up to a hundred used to leave in a day"
+        r"(?:used\s+to\s+)?(?:leave|leaving)\s+(?:(?:on\s+)?average\s+)?(?:(?:every|each|per|a)\s+day|daily|in\s+a\s+day)\b",
         r"left\s+(?-i:[A-Z])[\w'’-]+\s+for\b",       # "100 residents left Kherson for Khmelnytskyi"
         r"mov(?:e|ed|es)\s+to\s+(?:temporary\s+)?(?:accommodation|reception|evacuation)\s+(?:centers|centres|points)",
         r"(?:are|were|is|was)\s+(?:now\s+)?(?:found|staying|housed|accommodated|sheltered|placed)\s+in\s+(?:\w+\s+)?"
@@ -221,6 +223,7 @@ BEFORE = [
                 r"claiming\s+the\s+lives\s+of", r"the\s+lives\s+of",
                 r"(?:number|tally|count)\s+of\s+(?:\w+\s+){0,2}?(?:dead|killed|deaths|fatalities|people\s+killed)\b[^.;]{0,90}?(?:\b(?:to|at|is|was|reached|stands|stood)|\s(?:--|[–—]))"]),
     ("wounded", [r"(?:number|tally|count)\s+of\s+(?:\w+\s+){0,2}?(?:wounded|injured|injuries)\b[^.;]{0,90}?(?:\b(?:to|at|is|was|reached|stands|stood)|\s(?:--|[–—]))",
+                 r"injury\s+toll\s+(?:(?:has|had|have)\s+)?(?:(?:rose|risen|climbed|increased|grew|grown|stood|stands|now\s+stands|reached)\s+)?(?:to|of|at)",
                  r"injuries\s+to",
                  r"wounded", r"wounding", r"wounds", r"injured", r"injuring", r"injures", r"injure", r"hurt", r"hurting",
                  r"among\s+the\s+(?:wounded|injured)\s+(?:were|are)", r"wounded:", r"injured:"]),

@@ -2800,3 +2800,14 @@ def test_russian_occupants_are_the_actor_and_a_distance_to_the_fighting_stays_th
     text = "The Kursk governor said Lgov, a town located about 60 kilometers from Kursk, was hit."
     (f,) = [f for f in extract_figures(_doc(text)) if f.kind == "distance_km"]
     assert f.claimant_side == "unattributed"
+
+
+def test_people_who_have_already_left_or_leave_every_day_are_evacuated_and_an_injury_toll_is_wounded():
+    cases = [("So far 240 residents have already left.", "evacuated", 240),
+             ("About 70 people leave every day, the mayor said.", "evacuated", 70),
+             ("Last spring up to 300 people used to leave in a day.", "evacuated", 300),
+             ("The attack left a total injury toll at 14, officials said.", "wounded", 14),
+             ("Only 400 people are left in the town.", "population_remaining", 400)]
+    for text, kind, value in cases:
+        got = [(f.kind, f.value) for f in extract_figures(_doc(text))]
+        assert got == [(kind, value)], text
