@@ -186,7 +186,7 @@ _NATION = re.compile(
 # Unqualified local authorities in English-language war reporting are, by a wide
 # margin, the Ukrainian ones (Russian-installed ones are named as such).
 LOCAL_ROLE = re.compile(
-    r"\b(?:regional|governor|mayor|administration|authorities|officials?|police|prosecutors?|city\s+chief|"
+    r"\b(?:regional|governors?|mayors?|administration|authorities|officials?|police|prosecutors?|city\s+chief|"
     r"(?:city|town|village|district)\s+council|"
     r"emergency services?|rescuers|general staff|military|army|armed forces|air force|navy|"
     r"commanders?|soldiers?|servicem[ae]n|troops|brigade|battalion|spokes(?:man|woman|person)|"
@@ -195,7 +195,7 @@ LOCAL_ROLE = re.compile(
 
 # Civil authorities whose side follows the places around them (the military default to Ukraine).
 CIVIL_ROLE = re.compile(
-    r"\b(?:regional|governor|mayor|administration|authorities|officials?|police|prosecutors?|"
+    r"\b(?:regional|governors?|mayors?|administration|authorities|officials?|police|prosecutors?|"
     r"(?:city|town|village|district)\s+council|emergency services?|rescuers|ombudsman)\b", re.I)
 # Places held by Russia since 2014, whose unqualified local officials ("the city's mayor",
 # "local authorities in Horlivka") are the Russian-installed ones. Places taken in 2022

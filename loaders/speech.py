@@ -737,7 +737,7 @@ def _clean_subject(raw: str) -> str:
 
 
 _SPEAKER_NOUN = re.compile(
-    r"\b(?:officials?|military|army|ministry|spokes(?:man|woman|person|people)|governor|mayor|"
+    r"\b(?:officials?|military|army|ministry|spokes(?:man|woman|person|people)|governors?|mayors?|"
     r"administration|authorities|analysts?|experts?|staff|command|forces|commander|general|"
     r"president|minister|report|statement|agency|institute|think[- ]tank|government|sources?|"
     r"soldiers?|troops|servicem[ae]n|officer|police|prosecutors?|service|services|monitors?|"
@@ -753,7 +753,8 @@ _SPEAKER_NOUN = re.compile(
 
 
 _NOT_A_SPEAKER_START = re.compile(
-    r"^(?:[a-z]+ing\b|(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b|according\s+to\b"
+    # ("acting governor", "outgoing minister", "commanding officer" are titles, not happenings)
+    r"^(?:(?!(?:acting|outgoing|incoming|presiding|ruling|governing|commanding|visiting|leading|managing|serving)\b)[a-z]+ing\b|(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b|according\s+to\b"
     # happenings are no speakers: "the recent advancements by Russian forces suggest otherwise"
     r"|(?:the\s+|these\s+|those\s+|such\s+)?(?:(?:recent|latest|new|further|rapid|continued|ongoing)\s+)*"
     r"(?:advance(?:ment)?s|developments|events|gains|battles|offensives|successes|setbacks|moves|actions|trends)\b)", re.I)
@@ -804,6 +805,9 @@ def _ends_in_name(words: list[str]) -> bool:
         re.fullmatch(r"(?:had|has|have|was|were|is|are|will|would|could|\w+ed)", w) for w in words)
 
 
+_UNIT_WORDS = {"Region", "Oblast", "Province", "District", "City", "Republic", "Krai", "Raion", "Community", "Hromada"}
+
+
 @lru_cache(maxsize=4096)
 def _display_name(raw: str) -> str:
     """'Ukrainian President Volodymyr Zelensky' -> 'Volodymyr Zelensky', 'Khortytsia Group
@@ -824,6 +828,10 @@ def _display_name(raw: str) -> str:
     lead = toks[:len(toks) - len(run)]
     if not run:
         return s
+    unit = [k for k, t in enumerate(run) if t.rstrip(".,") in _UNIT_WORDS]
+    if unit and len(run) - unit[-1] - 1 >= 2:
+        # "Governor of the Zaporozhye Region Ivan Petrenko": the name follows the place's unit word
+        return " ".join(run[unit[-1] + 1:])
     if len(run) >= 3 and lead and lead[-1].lower() in ("of", "for", "in", "at"):
         # "administration of Zaporizhzhia Yevgeny Balitsky", "Commissioner for Refugees
         # Filippo Grandi": the first capitalised word closes the title, the name follows

@@ -1156,3 +1156,14 @@ def test_two_post_posed_according_tos_each_govern_what_comes_before_them():
             "soldiers were captured in the fighting along the border, according to Kyiv.")
     assert who(text, "8,000") == ("Russian officials", "russia")
     assert who(text, "60") == ("Kyiv", "ukraine")
+
+
+def test_plural_governors_acting_titles_and_a_title_of_a_region_before_the_name():
+    assert who("Five civilians were killed in Ukraine's Sumy and Kharkiv regions, their governors said.", "Five") == \
+        ("their governors", "ukraine")
+    assert who("Nine people were wounded in Belgorod, acting governor Vyacheslav Gladkov said.", "Nine") == \
+        ("Vyacheslav Gladkov", "russia")
+    got = who("Russian troops lost 300 soldiers near Orikhiv, Governor of the Zaporizhzhia Region Ivan Fedorov said.", "300")
+    assert got == ("Ivan Fedorov", "ukraine")
+    # a happening in -ing is still no speaker
+    assert who("Fighting went on near Orikhiv, where 12 soldiers died, advancing forces reported.", "12") is None
