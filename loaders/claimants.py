@@ -134,6 +134,13 @@ def _resolve(ctx: Doc, i: int, a: Attribution, depth: int = 0) -> Claimant | Non
     if depth > 4:
         return None
     low = a.raw.lower()
+    if low in ("it", "they") and a.start > ctx.sentences[i].start:
+        # "Ukraine's air defence shot down 15 drones, it said": the sentence's own subject, when an actor
+        lead = _SUBJECT_THEN_VERB.match(ctx.sentences[i].text)
+        plural = bool(lead) and re.search(r"(?:forces|defen[cs]es)$", lead.group("who")) is not None
+        side = actor_side(lead.group("who")) if lead and plural == (low == "they") else None
+        if side:
+            return Claimant(clean_name(lead.group("who")), side, -1, -1)
     if low in PRONOUNS:
         if low in ("he", "she", "him", "her"):
             # "X reported that ..., and later he specified that 12 had died": X, named before in the sentence
@@ -198,6 +205,9 @@ def _resolve(ctx: Doc, i: int, a: Attribution, depth: int = 0) -> Claimant | Non
 
 
 
+_SUBJECT_THEN_VERB = re.compile(r"(?P<who>(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}?(?:[\w'’-]+\s+){0,3}?"
+                                r"(?:defen[cs]es?|forces|military|army|ministry|Ministry|Staff|staff|command|air\s+force|navy|"
+                                r"guard|service|Service))\s+(?:has\s+|have\s+|had\s+)?[a-z]+(?:ed|wn|ck|ot)\b")
 _ROLE_ANAPHOR = re.compile(r"^the\s+(?:regional\s+|local\s+|defen[cs]e\s+|foreign\s+|top\s+)?"
                            r"(president|minister|governor|mayor|commander|general|spokes(?:man|woman|person)|"
                            r"envoy|ambassador|chief|prosecutor|ombudsman|advis[eo]r|head\s+of\s+(?:the\s+)?state)"

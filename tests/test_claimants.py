@@ -1167,3 +1167,12 @@ def test_plural_governors_acting_titles_and_a_title_of_a_region_before_the_name(
     assert got == ("Ivan Fedorov", "ukraine")
     # a happening in -ing is still no speaker
     assert who("Fighting went on near Orikhiv, where 12 soldiers died, advancing forces reported.", "12") is None
+
+
+def test_it_said_after_a_sentence_whose_subject_is_a_body_is_that_body():
+    assert who("Ukraine's air defence shot down 21 attack drones overnight, it said on Tuesday.", "21") == \
+        ("Ukraine's air defence", "ukraine")
+    # "it" cannot be a plural subject: the forces are not the speaker
+    text = ("The Russian Defence Ministry gave its daily update. "
+            "Ukrainian forces suffered heavy losses, including more than 200 servicemen, it said.")
+    assert who(text, "200") != ("Ukrainian forces", "ukraine")
