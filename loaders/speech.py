@@ -511,7 +511,9 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
             r"[^,.;]{0,30},\s*(?:killing|injuring|wounding|leaving|destroying|damaging|after|when|as|because)\b", tail) or re.match(
             # "6,000 are left in the town itself, he said, and 11,800 in the greater area": the ellipsis goes on
             r"[^,.;]{0,30},\s*(?:and|with|while)\s+(?:(?:about|around|some|over|nearly|almost|another|a\s+further|up\s+to|"
-            r"more\s+than|at\s+least)\s+)?\d[^;]*$", tail)
+            r"more\s+than|at\s+least)\s+)?\d[^;]*$", tail) or re.match(
+            # "..., Ukraine's military said on Monday, that Ukrainian forces had repelled 102 attacks"
+            r"[^,.;]{0,40},\s*that\s", tail)
         if g2:
             return _make(text, offset, s, e, 0, len(text), pronoun)
         return _make(text, offset, s, e, 0, gov_end, pronoun)

@@ -1176,3 +1176,8 @@ def test_it_said_after_a_sentence_whose_subject_is_a_body_is_that_body():
     text = ("The Russian Defence Ministry gave its daily update. "
             "Ukrainian forces suffered heavy losses, including more than 200 servicemen, it said.")
     assert who(text, "200") != ("Ukrainian forces", "ukraine")
+
+
+def test_a_post_posed_speaker_followed_by_a_that_clause_governs_it():
+    text = "Fighting went on near Lyman, Ukraine's military said on Monday, that its forces had repelled 48 attacks."
+    assert who(text, "48") == ("Ukraine's military", "ukraine")
