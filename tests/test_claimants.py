@@ -1181,3 +1181,9 @@ def test_it_said_after_a_sentence_whose_subject_is_a_body_is_that_body():
 def test_a_post_posed_speaker_followed_by_a_that_clause_governs_it():
     text = "Fighting went on near Lyman, Ukraine's military said on Monday, that its forces had repelled 48 attacks."
     assert who(text, "48") == ("Ukraine's military", "ukraine")
+
+
+def test_an_outlet_and_a_counter_speak_as_one_and_unnamed_estimates_are_no_speaker():
+    text = "BBC and Mediazona say that according to the most cautious estimates, Russia has lost 52,000 men."
+    assert who(text, "52,000") == ("Mediazona", "third_party")
+    assert who("According to the most recent official estimates, 300 people died.", "300") is None
