@@ -216,15 +216,20 @@ def normalise(text: str) -> str:
 # An editor's insertion inside a quotation: "more than 120,000 [people] were evacuated", "50,000
 # out of [a pre-war population of] 320,000 remain". Its words belong to the sentence; its brackets
 # break every phrase read across them.
+# a number in scare quotes ('suffered “around 776,090” casualties'): the quotes are no speech
+_QUOTED_NUMBER = re.compile(r"[“\"]((?:(?:about|around|over|more\s+than|up\s+to|nearly|almost|some|at\s+least|roughly|only)\s+)?"
+                            r"\d[\d,.]*(?:\s+(?:thousand|million|billion))?)[”\"]", re.I)
 _EDITORIAL = re.compile(r"\[(?=[^\[\]\n]{0,80}[A-Za-z])([^\[\]\n]{1,80})\]")
 
 
 def reading_copy(text: str) -> str:
     """`text` with the brackets of editorial insertions blanked: the same length and offsets,
     so what is read from it points into `text` (which is what is stored and shown)."""
-    if "[" not in text:
-        return text
-    return _EDITORIAL.sub(lambda m: " " + m.group(1) + " ", text)
+    if "[" in text:
+        text = _EDITORIAL.sub(lambda m: " " + m.group(1) + " ", text)
+    if "“" in text or '"' in text:
+        text = _QUOTED_NUMBER.sub(lambda m: " " + m.group(1) + " ", text)
+    return text
 
 
 def is_prose(line: str) -> bool:

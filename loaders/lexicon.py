@@ -316,6 +316,9 @@ SIDE_WORDS = {
     "russia": [r"russian[-\s]backed", r"pro-russian", r"russians?", r"russia(?:'s|’s)?", r"moscow(?:'s|’s)?",
                r"kremlin(?:'s|’s)?", r"wagner(?:'s|’s)?", r"occupiers?", r"occupying", r"invaders?", r"invading",
                r"orcs?", r"separatists?", r"chechens?", r"kadyrovites", r"putin(?:'s|’s)", r"dpr", r"lpr",
+               # "the occupants fired 376 times" (a translation of окупанти), never "the car's occupants were hurt"
+               r"occupants(?=\s+(?:have\s+|had\s+|also\s+)?(?:fired|shelled|struck|attacked|launched|dropped|hit|carried\s+out|"
+               r"targeted|used|shot|stormed|advanced|tried|attempted)\b)",
                r"(?-i:RF)(?:'s|’s)?"],
     "ukraine": [r"ukrainians?", r"ukraine(?:'s|’s)?", r"kyiv(?:'s|’s)?", r"kiev(?:'s|’s)?", r"zelensk\w*(?:'s|’s)",
                 r"azov", r"(?-i:AFU|ZSU)(?:'s|’s)?"],     # the Armed Forces of Ukraine, as Russian sources abbreviate them

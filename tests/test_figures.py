@@ -2811,3 +2811,15 @@ def test_people_who_have_already_left_or_leave_every_day_are_evacuated_and_an_in
     for text, kind, value in cases:
         got = [(f.kind, f.value) for f in extract_figures(_doc(text))]
         assert got == [(kind, value)], text
+
+
+def test_the_occupants_who_fire_are_russian_and_scare_quotes_round_a_number_are_no_quote():
+    text = "Over the past day, the occupants fired 212 times at 6 localities of the region, including 90 artillery rounds and 23 MLRS strikes."
+    got = {(f.kind, f.value): f.subject_side for f in extract_figures(_doc(text))}
+    assert got[("strikes", 212)] == "russia" and got[("strikes", 23)] == "russia"
+    from loaders import pipeline
+    from loaders.model import Document
+    text = "The General Staff said that the Russian army has suffered “around 512,300” casualties."
+    doc = Document(doc_id="t", text=text, source_path="t.txt", fmt="txt", published=PUBLISHED, title=None, outlet=None, url=None)
+    (f,) = pipeline.extract(doc).figures
+    assert (f.value, f.subject_side, f.sentence) == (512300, "russia", text)     # stored as written
