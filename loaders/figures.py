@@ -465,7 +465,8 @@ _POP_DESCRIBED = re.compile(r"(?-i:[A-Z])[\w'\u2019-]+\s*,\s*(?:(?:which|that|wh
                             r"housed|numbered)|(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:city|town|village|settlement)\s+(?:of|with|that\s+had|"
                             r"which\s+had|once\s+home\s+to|home\s+to))\b[^.;:]{0,40}$", _I)
 # the distance to the fighting is a claim about the war, not geography: "located about 15 km from heavy fighting"
-_TO_THE_FIGHTING = re.compile(r"\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|mi)?\s*(?:\([^)]{0,20}\)\s*)?(?:away\s+)?(?:from|of|to)\s+"
+_TO_THE_FIGHTING = re.compile(r"\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|mi)?\s*(?:\([^)]{0,20}\)\s*)?(?:away\s+)?"
+                              r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:from|of|to)\s+"
                               r"(?:the\s+)?(?:heavy\s+|fierce\s+|intense\s+)?(?:fighting|front|front[\s-]?line|frontline|combat|"
                               r"(?:russian|ukrainian|enemy)\s+(?:troops|forces|positions))\b", _I)
 _FRONT_LENGTH = re.compile(r"\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|mi)?\s*(?:\([^)]{0,20}\)\s*)?(?:-?\s*long\s+)?"

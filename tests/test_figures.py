@@ -2796,6 +2796,9 @@ def test_russian_occupants_are_the_actor_and_a_distance_to_the_fighting_stays_th
     text = "The Kursk governor said the plant is located about 12 kilometers from heavy fighting."
     (f,) = [f for f in extract_figures(_doc(text)) if f.kind == "distance_km"]
     assert f.claimant_side == "russia"
+    text = "The Kremlin said the town of Lgov, some 20 km east of the front line, is under fire."
+    (f,) = [f for f in extract_figures(_doc(text)) if f.kind == "distance_km"]
+    assert f.claimant_side == "russia"
     # where a place lies between cities is geography, the outlet's
     text = "The Kursk governor said Lgov, a town located about 60 kilometers from Kursk, was hit."
     (f,) = [f for f in extract_figures(_doc(text)) if f.kind == "distance_km"]
