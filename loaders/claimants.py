@@ -134,8 +134,10 @@ def _resolve(ctx: Doc, i: int, a: Attribution, depth: int = 0) -> Claimant | Non
     if depth > 4:
         return None
     low = a.raw.lower()
-    if low in ("it", "they") and a.start > ctx.sentences[i].start:
-        # "Ukraine's air defence shot down 15 drones, it said": the sentence's own subject, when an actor
+    if low in ("it", "they") and a.start > ctx.sentences[i].start and not (i and ctx.attributions(i - 1)):
+        # "Ukraine's air defence shot down 15 drones, it said": the subject reporting its own defensive
+        # work, when the sentence before names no speaker (else "it" is that speaker: "The Ukrainian
+        # army suffered 1,300 casualties, it said" after a Russian ministry's update)
         lead = _SUBJECT_THEN_VERB.match(ctx.sentences[i].text)
         plural = bool(lead) and re.search(r"(?:forces|defen[cs]es)$", lead.group("who")) is not None
         side = actor_side(lead.group("who")) if lead and plural == (low == "they") else None
@@ -207,7 +209,8 @@ def _resolve(ctx: Doc, i: int, a: Attribution, depth: int = 0) -> Claimant | Non
 
 _SUBJECT_THEN_VERB = re.compile(r"(?P<who>(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}?(?:[\w'’-]+\s+){0,3}?"
                                 r"(?:defen[cs]es?|forces|military|army|ministry|Ministry|Staff|staff|command|air\s+force|navy|"
-                                r"guard|service|Service))\s+(?:has\s+|have\s+|had\s+)?[a-z]+(?:ed|wn|ck|ot)\b")
+                                r"guard|service|Service))\s+(?:has\s+|have\s+|had\s+)?(?:shot\s+down|downed|destroyed|intercepted|"
+                                r"repelled|repulsed|neutrali[sz]ed|released|published|issued|posted|reported|announced)\b")
 _ROLE_ANAPHOR = re.compile(r"^the\s+(?:regional\s+|local\s+|defen[cs]e\s+|foreign\s+|top\s+)?"
                            r"(president|minister|governor|mayor|commander|general|spokes(?:man|woman|person)|"
                            r"envoy|ambassador|chief|prosecutor|ombudsman|advis[eo]r|head\s+of\s+(?:the\s+)?state)"
@@ -435,7 +438,12 @@ def _choose(attrs: list[Attribution], at: int | None) -> Attribution | None:
         return None
     # the nearest governing speaker: the narrowest stretch, then one right after the number ("N ...,
     # according to Kyiv" binds tighter than an earlier "..., according to Russian authorities,"), then the closest
-    return min(inside, key=lambda a: (a.gov_end - a.gov_start, a.start < at, abs(at - a.start)))
+    return min(inside, key=lambda a: (a.gov_end - a.gov_start, a.start < at or _relays(a.raw), abs(at - a.start)))
+
+
+def _relays(raw: str) -> bool:
+    """An outlet or its report ("according to a Reuters report"): it relays, the source it relays speaks."""
+    return is_outlet(raw) or any(x.kind in ("media", "outlet") for _, _, x in find_actors(raw))
 
 
 

@@ -35,7 +35,7 @@ _BACK_REF = re.compile(
     r"\b(?:said|says|announced|announces|reported|reports|stated|states|wrote|writes|noted|notes|"
     r"confirmed|confirms|posted|claimed|claims|informed|declared|told\s+(?:reporters|journalists|\w+)\s+about)\s+"
     r"(?:this|so|that|it|about\s+(?:this|it))\b(?!\s+(?:was|were|is|are|had|has|have|would|will|the|a|an|\w+ed)\b)"
-    r"|\bmade\s+(?:this|these|such\s+an?)\s+(?:statement|announcement|remarks?|comments?|assessment)\b", re.I)
+    r"|\bmade\s+(?:this|these|such\s+an?)\s+(?:statement|announcement|remarks?|comments?|assessment)\b(?![^.;]*[:\"“])", re.I)
 
 # The outlet speaking in its own name: its own earlier reporting, a cross-reference.
 _OUTLET_VOICE = re.compile(

@@ -38,7 +38,9 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\b(?:launched|fired)\s+(?:[\w,-]+\s+){0,4}?(?:missiles?|drones?|rockets?|bombs?|shells?|artillery|mortars?)\s+(?:at|on|against|towards?|into)\b"
         # ("drones were destroyed": the drones were shot down, not a strike that destroyed)
         r"|\b(?:missiles?|drones?|rockets?|bombs?|shells?|strikes?|attacks|shelling|barrages?)\s+"
-        r"(?:on\s+\w+\s+|(?!(?:were|was|been|are|is)\s)\w+\s+)?(?:hit|struck|(?:slammed|flew|crashed|smashed|ploughed|plowed)\s+into|landed\s+(?:in|on)|targeted|pounded|rocked|battered|"
+        r"(?:on\s+\w+\s+|(?!(?:were|was|been|are|is)\s)\w+\s+)?(?:hit|struck|slammed\s+into|(?:flew|crashed|smashed|ploughed|plowed)\s+into(?=\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?"
+        r"(?:[\w-]+\s+){0,3}?(?:buildings?|houses?|homes?|blocks?|high-rises?|apartments?|schools?|hospitals?|warehouses?|"
+        r"facilit(?:y|ies)|plants?|refiner(?:y|ies)|depots?|enterprises?|stores?|shops?|offices?))|landed\s+(?:in|on)|targeted|pounded|rocked|battered|"
         r"devastated|wrecked|ravaged|destroyed|damaged)\b"
         r"|\b(?:overnight|massive|combined|aerial|large-scale|major)\s+(?:\w+\s+)?attacks?\s+(?:on|against)\b"
         r"|\b(?:shelling|(?:air)?strikes?|bombardment|attacks?)\s+(?:\w+\s+)?(?:killed|injured|wounded|damaged|destroyed)\b"
@@ -74,7 +76,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"pullout|pull-out)\s+(?:(?!under\b|pressure\b)\w+\s+){0,3}?(?:from|of)\b"
         r"|\bpull(?:ed|ing|s)?\s+(?:(?:its|their|the|his|her|some|all|[\w-]+)\s+){1,3}(?:out|back)\s+(?:of|from)\b"
         r"|\bwithdrawal\s+of\s+(?:[\w-]+\s+){1,3}?(?:from|of)\b"
-        r"|(?:(?<=troops\s)|(?<=forces\s)|(?<=units\s)|(?<=soldiers\s))(?:be\s+|were\s+|are\s+|had\s+been\s+|have\s+been\s+)?pulled\s+(?:out\s+|back\s+)?(?:from|of)\b"   # "ordered that troops be pulled from X"
+        r"|(?:(?<=troops\s)|(?<=forces\s)|(?<=units\s)|(?<=soldiers\s))(?:be\s+|were\s+|are\s+|had\s+been\s+|have\s+been\s+)?pulled\s+(?:out\s+|back\s+)?(?:from|of)\b"
+        r"(?=\s+(?:(?-i:[A-Z])|the\s+(?:city|town|village|region|settlement)\b))"   # "ordered that troops be pulled from X"
         r"|\b(?:ordered|orders|told)\s+(?:its|their|the|all)\s+(?:[\w-]+\s+)?(?:troops|forces|units|soldiers|garrison)\s+"
         r"(?:\w+\s+){0,2}?to\s+(?:leave|withdraw\s+from|pull\s+out\s+of|retreat\s+from)\b"
         r"|\babandoned\s+(?:their|its|the)\s+(?:[\w-]+\s+){0,2}?(?:bastion|stronghold|positions?|base|hub|garrison)\s+(?:of|in|at)\b"
@@ -103,9 +106,9 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"attempts?\s+(?:by\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?to\s+(?:enter|break\s+into|storm|advance\s+(?:on|into|near|towards?))\s+(?:its\s+|the\s+)?|"
         r"attacks?\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:successfully\s+)?(?:repelled|repulsed)|"
         # "35 Russian attacks were reported around the city"
-        r"attacks\s+(?:were|have\s+been)\s+(?:reported|recorded|registered)\s+(?:in|near|around|on|at|along)|"
+        r"(?<!cyber\s)(?<!cyber-)attacks\s+(?:were|have\s+been)\s+(?:reported|recorded|registered)\s+(?:in|near|around|on|at|along)|"
         # "In the direction of X, Ukrainian forces repelled 24 Russian attacks."
-        r"(?:repelled|repulsed|fought\s+(?:off|back)|beat\s+back|thwarted)\s+(?:[\w,-]+\s+){0,3}?(?:attacks|assaults)(?=\s*[.;]|\s*$)|"
+        r"(?:repelled|repulsed|fought\s+(?:off|back)|beat\s+back|thwarted)\s+(?:[\w,-]+\s+){0,3}?(?<!cyber\s)(?:attacks|assaults)(?=\s*[.;]|\s*$)|"
         r"assaulted|storm(?:s|ed|ing)?|counter-?attack(?:ed|ing|s)?\s+(?:near|in|on|around)|fighting\s+(?:(?:was|is|has|had|have|been|raged|raging|continued|continues|continuing|"
         r"intensified|erupted|broke\s+out|flared|took\s+place|taking\s+place|under\s+way|underway|ongoing|still|now|also|"
         r"heavy|fierce|reported)\s+){0,3}(?:in|for|around|inside|near|on|from)|"
@@ -359,7 +362,11 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
         inner = re.search(rf"{RU_WORD}|{UA_WORD}", m.group(0))
         if inner:
             return side_of(inner.group(0))
-        before = [x for x in SIDE_PHRASE.finditer(text) if x.end() <= start]
+        # the defenders in the trigger's own clause ("..., where the defenders repelled 30 attacks":
+        # nobody named, so no side; not the attackers named in the clause before)
+        cut = max((c.end() for c in CLAUSE_END.finditer(text, 0, start)), default=0)
+        cut = max([cut] + [c.end() for c in re.finditer(r",\s*(?:where|and|as|while)\b", text[:start])])
+        before = [x for x in SIDE_PHRASE.finditer(text, cut) if x.end() <= start]
         if before:
             x = before[-1]
             return other(side_of(x.group("word") or x.group("bare").replace("the ", "").replace("Kremlin", "Russia")))

@@ -211,7 +211,8 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
                               ctx.sentences[i - 1].text if i > 0 else "")
     mentions = _with_region_anaphor(ctx, text, mentions)
     # "a strike on a village near Odesa": the oblast, not Odesa
-    mentions = [places.PlaceMention(p.start, p.end, p.oblast, "oblast", None) if places.near_not_in(text, p) else p
+    near = {p.start for p in mentions if places.near_not_in(text, p)}
+    mentions = [places.PlaceMention(p.start, p.end, p.oblast, "oblast", None) if p.start in near else p
                 for p in mentions]
     found_dates = dates.find_dates(text, ctx.published)
     out = []
@@ -239,6 +240,9 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
                 if own:
                     placeless.append((event_type, own))
             continue
+        if event_type in ("capture", "advance", "withdrawal") and near and any(
+                p.start in near and p.name == targets[0] for p in mentions):
+            continue          # "captured a village near Pokrovsk": an unnamed village, no place to put it
         if TAKES_OBJECT.match(m.group(0)) and (PEOPLE_SUBJECT.search(_clause_before(text, start)[-40:]) or (
                 m.group(0).lower() == "captured" and PEOPLE_PARTICIPLE.search(text, max(0, start - 30), start)
                 and re.match(r"\s+(?:in|near|at|during|by|on|while|after|outside|around)\b", text[end:]))):
@@ -271,7 +275,7 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
         if HABITUAL.search(text, end, min(len(text), end + 60)) or HABITUAL.search(_clause_before(text, start)[-30:]) \
                 or ONGOING_BEFORE.search(_clause_before(text, start)[-50:]):
             continue          # "Russian attacks on X regularly kill", "X is shelled daily": a pattern, not an event
-        bg = BACKGROUND_WAR.search(text, start - len(_clause_before(text, start)), _clause_end(text, end))
+        bg = BACKGROUND_WAR.search(text)
         if bg and not (bg.start() > end and _PARTICIPLE_ASIDE.search(text, end, bg.start())):
             continue          # "Russia took the city early in the full-scale invasion": history (in the trigger's
                               # clause, not an aside on its place: "withdrew from Kherson, occupied in the first days ...")

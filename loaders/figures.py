@@ -453,8 +453,11 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
 
 
 # the speaker's own side as the target: "our positions were shelled", "attacks on our troops"
-_OUR_SIDE_HIT = re.compile(r"\bour\s+(?:[\w-]+\s+)?(?:positions|troops|forces|defenders|units|soldiers|lines|brigade|"
-                           r"cities|towns|villages|settlements|territory|communities)\b", _I)
+_OUR_NOUN = (r"our\s+(?:[\w-]+\s+)?(?:positions|troops|forces|defenders|units|soldiers|lines|brigade|cities|towns|villages|"
+             r"settlements|territory|communities)\b")
+_OUR_SIDE_HIT = re.compile(r"\b(?:on|at|against|targeting|targeted|shelled|attacked|struck|hit|bombed)\s+" + _OUR_NOUN +
+                           r"|\b" + _OUR_NOUN + r"\s+(?:were|was|have\s+been|has\s+been|are|is|came|come)\s+(?:\w+\s+)?"
+                           r"(?:shelled|attacked|struck|hit|targeted|bombed|under)\b", _I)
 # A distance that describes where a place lies, in an appositive or relative clause: nobody's claim
 _GEO_DESCRIBED = re.compile(
     r"(?:(?-i:[A-Z])[\w'\u2019-]+\s*,\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:city|town|village|settlement|hub|port|plant|"
@@ -1320,8 +1323,11 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
         return _term_side(sm, cside)    # "the number of dead Russian soldiers could reach 40,000"
     if kind in CASUALTY_KINDS or kind == "equipment_lost":
         m = _SIDE_LOSSES_CAME_TO.search(t, max(lo, q.start - 200), q.start) \
-            or _LOSSES_OF_SIDE_DASH.search(t, max(lo, q.start - 200), q.start) \
-            or _SIDE_WITH_LOSSES.search(t, max(0, q.start - 160), q.start)
+            or _LOSSES_OF_SIDE_DASH.search(t, max(lo, q.start - 200), q.start)
+        if m is None and (w := _SIDE_WITH_LOSSES.search(t, max(0, q.start - 160), q.start)) \
+                and not any(x[2] == "agent" for x in _side_terms(t, w.end("side"), q.start, cside)):
+            m = w   # (not when another side word sits between: "Ukrainian forces repelled ..., where
+                    # Russian troops suffered losses of 120")
         sm = _SIDE.match(t, m.start("side")) if m else None
         if sm:
             return _term_side(sm, cside)    # "Russian losses over the day amounted to 609 people"
@@ -1385,7 +1391,7 @@ def _side_rules(kind: str, t: str, q: Quantity, r: _Read, lo: int, cside: str, p
             return _opp(_term_side(sm, cside))  # "1,882 shellings of our positions": the target's enemy
         if (m := _AND_NEXT_BY.match(t, r.np_end)) and (sm := _SIDE.match(t, m.end())):
             return _term_side(sm, cside)        # "387 instances of shelling and 19 assaults by Russian forces"
-        if r.before == "repelled" or re.search(r"\b(?:repel|repuls|fend|fought\s+(?:off|back)|fighting\s+(?:off|back)|beat\s+back)", t[cs:q.start], _I):
+        if r.before == "repelled" or _REPELLED_BEFORE.search(t, cs, q.start):
             before_verb = [x for x in agents if x[0] < r.before_start] or agents
             if before_verb:
                 return _opp(before_verb[-1][1])
@@ -1687,6 +1693,13 @@ _FRONTED_IN = re.compile(r"\s*(?:In|At|Near)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:vi
 _STRUCK_LATER = re.compile(r"\b(?:struck|hit|shelled|attacked|bombed|targeted|fired\s+(?:at|on)|exploded|landed)\b", _I)
 
 
+def _settlement_before(ctx: Doc, sent_start: int) -> bool:
+    """The sentence before names a settlement: "Russians attacked Kupiansk. The governor of the
+    Kharkiv region said 3 were killed there" is Kupiansk's, not the governor's region's."""
+    i = ctx.sentence_at(sent_start)
+    return bool(i) and any(m.kind in places.SETTLEMENTS for m in ctx.places(i - 1))
+
+
 def _struck_just_before(ctx: Doc, i: int) -> str | None:
     """The one settlement the nearest sentence before that names a place (at most three back,
     across paragraphs) tells a strike on: "Russians struck the village of X. A house caught
@@ -1833,7 +1846,7 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
         return name, "stated"
     if kind != "distance_km" and here and _HERE_AFTER.match(t, q.end):
         return here, "context"          # "12 people were killed here on Monday": the town the story is written from
-    if kind != "distance_km" and _THERE_AFTER.match(t, q.end):
+    if kind != "distance_km" and _THERE_AFTER.match(t, q.end) and not _settlement_before(ctx, sent_start):
         # "The governor of the Mykolaiv region said six drones were shot down there": the place
         # the sentence named before, though it named it in the speaker's title
         named = [m for m in mentions if m.end <= q.start and m.kind != "country"]
@@ -1940,7 +1953,8 @@ def _swap_story(ctx: Doc, i: int) -> bool:
 
 _REMAINS = re.compile(r"\b(?:bodies|remains|corpses)\b", _I)
 _RECRUITED_PRISONERS = re.compile(r"\s+(?:recruited|former|ex-|convicted|pardoned)\s*(?:prisoners|convicts|inmates)\b", _I)
-_REPELLED_BEFORE = re.compile(r"\b(?:repel\w*|repuls\w*|fend\w*\s+off|fought\s+(?:off|back)|fighting\s+(?:off|back)|beat\s+back|thwart\w*)\b", _I)
+_REPELLED_BEFORE = re.compile(r"\b(?:repel\w*|repuls\w*|fend\w*\s+off|fought\s+off|fighting\s+off|beat\s+back|thwart\w*)\b"
+                              r"|\b(?:fought|fighting)\s+back\s+(?:[\w-]+\s+){0,2}?$", _I)   # "fought back 17 attacks", not the idiom
 _ON_SETTLEMENTS = re.compile(r"\s+(?:[\w-]+\s+){0,6}?(?:on|across|against|in)\s+(?:\d+|[a-z]+)\s+(?:settlements|towns|villages|"
                             r"localities|communities|cities)\b", _I)
 _CIVIL_VEHICLE = re.compile(r"(?:private\s+|civilian\s+|passenger\s+)?(?:cars?|vehicles?|trucks?|buses|bus|minibus(?:es)?|trams?|trolleybus(?:es)?)", _I)
@@ -1956,9 +1970,10 @@ _NEAR_THE_TOWN = re.compile(r"\s*(?:[\w'’-]+\s+){0,4}?(?:were|was|have\s+been|
                             r"outside|inside|at|on)\s+(?:the|this|that)\s+(?:(?:frontline|front-line|embattled|besieged|"
                             r"eastern|southern|northern|western)\s+)?(?:city|town|village|settlement)\b(?!\s+of\b)", _I)
 # "there" later in the number's clause, not the "there were" that introduces a count
-_THERE_AFTER = re.compile(r"[^.;:!?]{0,60}?\bthere\b(?!\s+(?:is|are|was|were|have|has|had|will|would|may|might)\b)", _I)
+_THERE_AFTER = re.compile(r"[^.;:!?]{0,60}?\bthere\b(?!['’]s|\s+(?:is|are|was|were|have|has|had|will|would|may|might)\b)", _I)
 _HERE_BEFORE = re.compile(r"\bhere\b[^.;:!?\d]*$", _I)
-_HERE_AFTER = re.compile(r"[^.;:!?]{0,60}?\bhere\b(?!\s+(?:is|are|was|were)\b)", _I)
+_HERE_AFTER = re.compile(r"[^.;:!?]{0,40}?\b(?:killed|wounded|injured|died|hurt|hit|struck|landed|exploded|remain|remained|"
+                         r"live|living|stay|stayed|evacuated|fled)\s+(?:\w+\s+)?here\b(?!['’]s|\s+to\s+stay)", _I)
 _THE_TOWN_APPOS = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:town|city|village|settlement)\s*,\s*(?:which\s+(?:is|lies)\s+)?"
                              r"(?:(?:located|situated|lying)\s+)?(?:just\s+|only\s+|some\s+|about\s+|around\s+|roughly\s+)?$", _I)
 _THE_TOWN_SUBJECT = re.compile(r"^\s*(?:the|this)\s+(?:[\w-]+\s+)?(?:town|city|village|settlement)\s+(?:itself\s+)?"

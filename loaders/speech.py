@@ -229,7 +229,8 @@ def sentence_attributions(text: str, offset: int) -> list[Attribution]:
 
 _RELAY_TAIL = re.compile(r"\s+(?:reports|reported|writes|wrote|informs|informed|says)\s*[.,;]?\s*$")
 _NO_ONES_DATA = re.compile(r"(?:the\s+)?(?:(?:preliminary|initial|early|latest|updated|official|available|current|"
-                           r"unconfirmed|operational|new)\s+)*(?:(?-i:[a-z][a-z-]*)\s+){0,3}?"    # "the most conservative estimates"
+                           r"unconfirmed|operational|new|most|more|very|conservative|cautious|rough|modest|optimistic|"
+                           r"pessimistic|low|lower|high|higher|recent|independent|available)\s+)*"    # "the most conservative estimates"
                            r"(?:data|information|figures|estimates|statistics|numbers|calculations|counts)", re.I)
 _TITLE_VERB = re.compile(r"(?<=\s)(?:Says|Said|Puts|Put|Estimates|Estimated|Claims|Claimed|Reports|Reported|Confirms|"
                          r"Confirmed|Announces|Announced|Tells|Told|Warns|Warned|Admits|Admitted)\b")
@@ -329,7 +330,8 @@ def _appositive_of(text: str, s: int, e: int) -> str:
             return piece
     before = text[:s]
     if re.search(r",\s*$", before) and not re.search(r"[\"”]\s*,?\s*$", before) \
-            and _name_like(text[s:e]) and (text[e:e + 1] == "," or _VERB.match(text[e:].lstrip())):
+            and _name_like(text[s:e]) and (text[e:e + 1] == "," or (_VERB.match(text[e:].lstrip())
+                                                                  and not _FRONTED_ADVERBIAL.match(before.lstrip()))):
         # "Russia's top prosecutor, NAME, said" and "Chairman of the regional council, NAME stated"
         body = before.rstrip()[:-1]
         k = max((b.end() for b in _SUBJECT_STOP.finditer(body)), default=0)
@@ -465,7 +467,7 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
     subj = _subject_before(text, vstart)
     if subj is None:
         return None
-    if re.search(r"\b(?:said|says|stated|told|claimed|announced|wrote|added|published|released|issued)\b",
+    if re.search(r"\b(?:said|says|say|stated|told|claimed|announced|wrote|added|published|released|issued)\b",
                  text[subj[0]:subj[1]]):
         return None  # a speaker never contains another reporting verb
     s, e = subj
@@ -484,7 +486,8 @@ def _verb_attribution(text: str, offset: int, m: re.Match) -> Attribution | None
     if re.search(r"\b(?:casualties|losses|deaths|dead|troops|soldiers|servicemen|personnel|people|civilians|prisoners|"
                  r"attacks|strikes|drones|missiles|tanks|vehicles)\s*,\s*which\s+$", text[max(0, s - 40):s]):
         # "the record of 1,950 casualties, which Ukraine said Russia suffered": the antecedent is the claim
-        return _make(text, offset, s, e, 0, len(text), pronoun)
+        # (its clause only: not a count told before a ';')
+        return _make(text, offset, s, e, text.rfind(";", 0, s) + 1, len(text), pronoun)
     tail = text[vend:]
     if verb in _NEEDS_COMPLEMENT and not _speech_complement(verb, tail):
         return None  # "Russia added 30,000 troops" is not speech
@@ -809,6 +812,9 @@ def _ends_in_name(words: list[str]) -> bool:
         re.fullmatch(r"(?:had|has|have|was|were|is|are|will|would|could|\w+ed)", w) for w in words)
 
 
+# "Commenting on the losses, NAME said", "In an interview with Russian media, NAME said": no role
+_FRONTED_ADVERBIAL = re.compile(r"(?:[A-Za-z]+ing\b|(?:In|At|On|After|Before|During|Following|According|With|From|"
+                                r"For|As|Asked|Speaking|Commenting|Writing)\b)")
 _UNIT_WORDS = {"Region", "Oblast", "Province", "District", "City", "Republic", "Krai", "Raion", "Community", "Hromada"}
 
 

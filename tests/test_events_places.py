@@ -111,3 +111,17 @@ def test_attacks_reported_around_a_town_are_an_assault_but_mortar_attacks_are_st
         [("assault", "Pokrovsk", "russia", D(2024, 10, 7))]
     assert summary("On Monday mortar attacks were reported in Vovchansk.") == \
         [("strike", "Vovchansk", None, D(2024, 10, 7))]
+
+
+# The review of 6 December: language the session's event rules must leave alone.
+def test_bodies_pulled_from_rubble_drones_in_a_field_cyber_attacks_and_history_are_no_events():
+    for text in ("On Monday the bodies of 5 soldiers were pulled from the rubble in Kharkiv.",
+                 "On Monday a drone crashed into a field near Belgorod, causing no damage.",
+                 "On Monday drones flew into Romania's airspace near Izmail.",
+                 "On Monday cyber attacks were reported on Ukrainian banks in Kyiv.",
+                 "Early in the full-scale invasion, when Russian troops captured Kherson, thousands fled."):
+        assert summary(text) == [], text
+    assert summary("On Monday Russian forces captured a village near the eastern city of Pokrovsk.") == []
+    # the defenders of "where the defenders repelled 30 attacks" are not named: no actor
+    assert summary("Russian forces kept up pressure near Pokrovsk, where the defenders repelled 30 attacks.") == \
+        [("assault", "Pokrovsk", None, D(2024, 10, 10))]

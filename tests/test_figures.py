@@ -2826,3 +2826,26 @@ def test_the_occupants_who_fire_are_russian_and_scare_quotes_round_a_number_are_
     doc = Document(doc_id="t", text=text, source_path="t.txt", fmt="txt", published=PUBLISHED, title=None, outlet=None, url=None)
     (f,) = pipeline.extract(doc).figures
     assert (f.value, f.subject_side, f.sentence) == (512300, "russia", text)     # stored as written
+
+
+# The review of 6 December: idioms and neighbours the session's place and side rules must leave alone.
+def test_there_and_here_do_not_override_the_town_named_before_or_idioms():
+    text = "Russian troops attacked Kupiansk on Monday. The governor of the Kharkiv region said 3 people were killed there."
+    got = {(f.kind, f.value): f.place for f in extract_figures(_doc(text))}
+    assert got[("killed", 3)] == "Kupiansk"
+    ctx = _doc("Russia has lost 500,000 troops in the war, officials here say.")
+    ctx.dateline_place = "Kyiv"
+    assert [f.place for f in extract_figures(ctx)] == [None]
+
+
+def test_fighting_back_is_an_idiom_and_losses_go_to_the_side_nearest_them():
+    text = "Ukraine is fighting back, and last night it carried out 12 strikes on the Bryansk region."
+    got = {(f.kind, f.value): f.subject_side for f in extract_figures(_doc(text))}
+    assert got[("strikes", 12)] == "ukraine"
+    text = ("Ukrainian forces repelled an assault near Robotyne, where Russian troops suffered losses of 120 men, "
+            "the general staff said.")
+    got = {(f.kind, f.value): f.subject_side for f in extract_figures(_doc(text))}
+    assert got[("killed_or_wounded", 120)] == "russia"
+    text = "There were 40 strikes overnight, and our forces responded with counter-battery fire, the Ukrainian commander said."
+    got = {(f.kind, f.value): f.subject_side for f in extract_figures(_doc(text))}
+    assert got[("strikes", 40)] is None
