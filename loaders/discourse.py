@@ -27,7 +27,7 @@ import re
 from . import places
 from .actors import actor_side, is_outlet, lookup
 from .prefilter import Gated
-from .speech import THIS_BY as _THIS_BY, _speaker_noun, _speakerish
+from .speech import MADE_STATEMENT, THIS_BY as _THIS_BY, _speaker_noun, _speakerish
 
 BACK_REF_SPAN = 8     # sentences a back-reference ("announced this") may reach
 # "announced this", "reported this on Telegram", "said so", "confirmed it"
@@ -35,7 +35,7 @@ _BACK_REF = re.compile(
     r"\b(?:said|says|announced|announces|reported|reports|stated|states|wrote|writes|noted|notes|"
     r"confirmed|confirms|posted|claimed|claims|informed|declared|told\s+(?:reporters|journalists|\w+)\s+about)\s+"
     r"(?:this|so|that|it|about\s+(?:this|it))\b(?!\s+(?:was|were|is|are|had|has|have|would|will|the|a|an|\w+ed)\b)"
-    r"|\bmade\s+(?:this|these|such\s+an?)\s+(?:statement|announcement|remarks?|comments?|assessment)\b(?![^.;]*[:\"“])", re.I)
+    r"|\b(?!made\s+the\b)" + MADE_STATEMENT + r"\b(?![^.;]*[:\"“])", re.I)    # ("made the statement" names no earlier one)
 
 # The outlet speaking in its own name: its own earlier reporting, a cross-reference.
 _OUTLET_VOICE = re.compile(

@@ -6,6 +6,7 @@ import re
 import ahocorasick
 
 from .actors import find_actors
+from .lexicon import REPEL
 from .prefilter import Gated
 
 _I = re.I
@@ -300,7 +301,7 @@ RELATIVE_BEFORE = re.compile(
 NEGATION_BEFORE, INTENT_BEFORE, RELATIVE_BEFORE = map(Gated, (NEGATION_BEFORE, INTENT_BEFORE, RELATIVE_BEFORE))
 
 WEAPON_SUBJECT = re.compile(r"\b(?:drones?|missiles?|rockets?|aircraft|jets|warplanes|bombers|artillery|"
-                            r"shells|bombs|mortars?|(?:air|drone|missile|rocket|mortar|artillery)\s+attacks)\s+(?:\w+\s+)?$"
+                            r"shells|bombs|mortars?)\s+(?:\w+\s+)?$"
                             r"|\b(?:mortar|artillery|drone|missile|rocket|air|aerial|shelling)\s+$", _I)   # "mortar attacks were reported in X"
 
 # --- actor side ---------------------------------------------------------------------------
@@ -318,8 +319,7 @@ SIDE_PHRASE = re.compile(
     rf"claimed|stated|denied|region|oblast)\b)(?=\s*(?:,|has|have|had|is|was|were|are|\w+ed\b|\w+s\b))")
 BY_SIDE = re.compile(rf"^[^,.;]{{0,40}}?\bby\s+(?:the\s+)?(?:{RU_WORD}|{UA_WORD}|Russia|Ukraine|Moscow|Kyiv)", _I)
 DEFENDED = re.compile(r"(?:repelled|repulsed|fought\s+(?:off|back)|beat\s+back|thwarted)\s", _I)
-DEFENSIVE = re.compile(r"\b(?:repel\w*|repuls\w*|fend\w*\s+off|fought\s+(?:off|back)|fighting\s+(?:off|back)|beat\w*\s+back|defend\w*|"
-                       r"thwart\w*|under)\s+(?:\w+\s+){0,3}$", _I)
+DEFENSIVE = re.compile(r"\b(?:" + REPEL + r"|fought\s+back|fighting\s+back|defend\w*|under)\s+(?:\w+\s+){0,3}$", _I)
 ADJ_BEFORE = re.compile(rf"\b(?P<word>{RU_WORD}|{UA_WORD})\s+(?:[\w-]+\s+)?$")
 PRONOUN_FORCE = re.compile(rf"\b(?:its|their|our|his|her)\s+(?:[\w-]+\s+)?{FORCE_NOUN}\b", _I)
 SELF_CLAIM = re.compile(r"\b(?:(?:that\s+)?(?:it|they)(?:\s+(?:had|has|have))?|to\s+have)\s+(?:\w+\s+){0,2}$", _I)

@@ -1953,7 +1953,7 @@ def _swap_story(ctx: Doc, i: int) -> bool:
 
 _REMAINS = re.compile(r"\b(?:bodies|remains|corpses)\b", _I)
 _RECRUITED_PRISONERS = re.compile(r"\s+(?:recruited|former|ex-|convicted|pardoned)\s*(?:prisoners|convicts|inmates)\b", _I)
-_REPELLED_BEFORE = re.compile(r"\b(?:repel\w*|repuls\w*|fend\w*\s+off|fought\s+off|fighting\s+off|beat\s+back|thwart\w*)\b"
+_REPELLED_BEFORE = re.compile(r"\b(?:" + L.REPEL + r")\b"
                               r"|\b(?:fought|fighting)\s+back\s+(?:[\w-]+\s+){0,2}?$", _I)   # "fought back 17 attacks", not the idiom
 _ON_SETTLEMENTS = re.compile(r"\s+(?:[\w-]+\s+){0,6}?(?:on|across|against|in)\s+(?:\d+|[a-z]+)\s+(?:settlements|towns|villages|"
                             r"localities|communities|cities)\b", _I)

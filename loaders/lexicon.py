@@ -327,6 +327,8 @@ SIDE_WORDS = {
 }
 # Words that make a side term an agent ("Russian forces", "Russia") rather than a place or
 # a target ("the Ukrainian-held town", "Ukrainian territory").
+# Verbs of fending an attack off: the attacks counted after them are the other side's
+REPEL = r"repel\w*|repuls\w*|fend\w*\s+off|fought\s+off|fighting\s+off|beat\w*\s+back|thwart\w*"
 AGENT_NOUNS = (r"forces|troops|army|military|soldiers|servicemen|units|aircraft|aviation|air\s+force|artillery|"
                r"drones|jets|warplanes|navy|fleet|defen[cs]es|defenders|fighters|mercenaries|gunners|pilots|"
                r"brigade|marines|paratroopers|commanders|side|group|occupants|occupiers|invaders|invasion\s+forces")

@@ -17,6 +17,8 @@ from .actors import _NOT_FIRST_NAME, actor_side, find_actors, is_outlet, lookup
 from .prefilter import Gated, automaton
 
 
+# "X made this statement": a verb of speech, and (discourse.py) a back-reference
+MADE_STATEMENT = r"made\s+(?:this|these|the|such\s+an?)\s+(?:statement|announcement|remarks?|comments?|assessment)"
 _VERBS = (
     r"said|says|say|saying|stated|states|state|stating|told|tells|tell|reported|reports|report|"
     r"claimed|claims|claim|claiming|estimated|estimates|estimate|believe|believes|believed|added|adds|"
@@ -29,7 +31,7 @@ _VERBS = (
     r"accused|accuses|described|describes|"
     r"(?:raised|raises|updated|updates|revised|revises|increased|lowered|put)\s+(?:the|its|their)\s+(?:\w+\s+)?toll|"
     r"affirm|affirms|affirmed|think|thinks|thought|specified|specifies|clarified|clarifies|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|mentioned|mentions|pointed\s+out|points\s+out|published|publishes|issued|issues|"
-    r"assured|assures|made\s+(?:this|these|the|such\s+an?)\s+(?:statement|announcement|remarks?|comments?|assessment)"
+    r"assured|assures|" + MADE_STATEMENT
 )
 _VERB = re.compile(r"\b(?:(?:has|have|had|was|were|is|also|later|earlier|previously|separately|further|again|then|"
                    r"additionally|subsequently|reportedly|allegedly|now)\s+)*(" + _VERBS + r")\b")
