@@ -315,7 +315,7 @@ def test_every_dashboard_download_neutralises_every_text_column(joined_db):
     finally:
         con.close()
     from loaders import csvsafe
-    checked = set()
+    checked, seen = set(), set()
 
     for name, raw in files.items():
         table = _csv_cells(raw, name)
@@ -332,10 +332,13 @@ def test_every_dashboard_download_neutralises_every_text_column(joined_db):
                 bad = [v for v in values if not v.startswith(tuple(INJECTIONS))]
                 assert not bad, (name, column, bad[:3])   # every stored text reached the file as it is
                 checked.add(column)
-        # the injections reached this file (in every text column) and came out neutralised
-        assert sum(c.startswith("'=HYPERLINK") for c in body) > 0, name
-        assert sum(c.startswith(("'+cmd", "'@SUM", "'-2+3", "'\t=", "'\r=", "'  =", "'\uff1d")) for c in body) > 0, name
-        assert any(c.startswith('<a href="https://evil.example/pay">') for c in body), name   # links kept, as text
+        # the injections reached this file and came out neutralised. Which injection a value gets
+        # follows its hash, and a small table (articles) may miss any one of them, so each
+        # injection is asked of the files together and each file only for some neutralised cell
+        assert any(c.startswith("'") and is_formula(c[1:]) for c in body), name
+        seen.update(i for i, inj in enumerate(INJECTIONS) for c in body if c == expected_cell(inj) or
+                    c.startswith(expected_cell(inj)))
+    assert seen == set(range(len(INJECTIONS))), [INJECTIONS[i] for i in set(range(len(INJECTIONS))) - seen]
     assert {"doc_id", "title", "outlet", "url", "sentence", "claimant", "place", "city", "kind"} <= checked, checked
     cells = 0
     for ws in book.worksheets:
