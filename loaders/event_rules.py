@@ -44,8 +44,11 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"facilit(?:y|ies)|plants?|refiner(?:y|ies)|depots?|enterprises?|stores?|shops?|offices?))|landed\s+(?:in|on)|targeted|pounded|rocked|battered|"
         r"devastated|wrecked|ravaged|destroyed|damaged)\b"
         r"|\b(?:overnight|massive|combined|aerial|large-scale|major)\s+(?:\w+\s+)?attacks?\s+(?:on|against)\b"
-        r"|\b(?:shelling|(?:air)?strikes?|bombardment|attacks?)\s+(?:\w+\s+)?(?:killed|injured|wounded|damaged|destroyed)\b"
-        r"|\bhit\b(?=[^.]{0,60}\bwith\s+(?:[\w-]+\s+){0,2}(?:missiles|drones|rockets|bombs|artillery|shells)\b)"
+        # "Russian shelling during the past 24 hours killed three": a time told between cause and toll
+        r"|\b(?:shelling|(?:air)?strikes?|bombardment|attacks?)\s+(?:(?:(?:during|over|in)\s+the\s+(?:past|last|previous)\s+"
+        r"(?:24\s+hours|day|night)|overnight|(?:late\s+|early\s+)?on\s+\w+day)\s+)?(?:\w+\s+)?(?:killed|injured|wounded|damaged|destroyed)\b"
+        r"|\b(?:hit|targeted)\b(?=[^.]{0,60}\bwith\s+(?:[\w-]+\s+){0,2}(?:missiles|drones|rockets|bombs|artillery|shells|"
+        r"mortars|glide\s+bombs|multiple\s+launch\s+rocket\s+systems|mlrs|grads?)\b)"
         r"|\bdropped\s+(?:[\w-]+\s+){0,3}?(?:bombs?|missiles?|munitions?)\s+on\b"
         r"|\bcame\s+under\s+(?:\w+\s+)?(?:fire|shelling|bombardment|missile\s+attack|drone\s+attack)\b"
         r"|\b(?:was|were|is|are|came)\s+(?:also\s+)?under\s+(?:\w+\s+)?attack\s+(?:by|from)\s+(?:[\w-]+\s+){0,3}?"
@@ -125,6 +128,8 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
     ("evacuation", re.compile(
         r"\b(?:evacuated\s+(?:\w+\s+){0,4}?from|evacuations?\s+(?:of|from)|evacuating\s+(?:\w+\s+){0,3}?(?:from|of|in)|evacuates\s+(?:\w+\s+){0,4}?(?:from|of|in)|"
         r"ordered\s+(?:the\s+)?(?:\w+\s+)?evacuation\s+of|evacuated|"
+        # "residents of X are evacuating as the front nears": people leaving, told intransitively
+        r"(?:(?<=\bare\s)|(?<=\bwere\s))evacuating(?=\s*[,.;]|\s+(?:as|after|amid|because|while|ahead|before|now|en\s+masse)\b)|"
         r"ordered\s+(?:(?:the\s+)?(?:civilians|residents|families|people|children|everyone)\s+(?:\w+\s+){0,3}?)to\s+(?:leave|evacuate|flee)|"
         r"(?:forced|ordered|told|urged|asked|advised)\s+to\s+(?:evacuate|leave)(?:\s+from)?|evacuate\s+from|"
         r"(?:told|urged|asked|advised|called\s+on)\s+(?:\w+\s+){0,3}?(?:residents|civilians|people|families|children|"
@@ -324,6 +329,10 @@ ADJ_BEFORE = re.compile(rf"\b(?P<word>{RU_WORD}|{UA_WORD})\s+(?:[\w-]+\s+)?$")
 PRONOUN_FORCE = re.compile(rf"\b(?:its|their|our|his|her)\s+(?:[\w-]+\s+)?{FORCE_NOUN}\b", _I)
 SELF_CLAIM = re.compile(r"\b(?:(?:that\s+)?(?:it|they)(?:\s+(?:had|has|have))?|to\s+have)\s+(?:\w+\s+){0,2}$", _I)
 ANY_SIDE = re.compile(rf"{RU_WORD}|{UA_WORD}|\b(?:Russia|Moscow|Kremlin|Ukraine|Kyiv|Kiev)\b")
+# a Russian body saying what follows is told ("..., the Russian defence ministry said")
+RU_SOURCE = re.compile(rf"\b(?:{RU_WORD}\s+(?:[\w-]+\s+){{0,2}}?(?:ministry|military|army|officials?|authorities|"
+                       rf"command|agency|news\s+agency)|Moscow|the\s+Kremlin|TASS|RIA(?:\s+Novosti)?|Interfax)\b"
+                       rf"(?=[^.;]{{0,40}}?\b(?:said|says|reported|claimed|announced|stated)\b)")
 UKRAINE_BY_DEFAULT = re.compile(r"^(?:liberated|liberation\s+of|retook|retaken|recaptured|recapture\s+of|"
                                 r"regained\s+control\s+(?:of|over))$", _I)
 
@@ -434,7 +443,8 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
         return forces[-1].side
     after = SIDE_PHRASE.search(text, end)
     if event_type in ("capture",) and UKRAINE_BY_DEFAULT.match(m.group(0)):
-        return "ukraine"
+        # "X was liberated, the Russian defence ministry said": Moscow's word for its own gains
+        return "russia" if RU_SOURCE.search(text, end) else "ukraine"
     if after and event_type in ("strike", "assault", "advance") and after.start() - end < 60 and \
             re.search(r"\b(?:on|against|at|in|near|over|across|into|inside|outside|around)\s+[\w\s]*$", text[end:after.start()], _I) is None and \
             not (event_type == "strike" and IMPACT.search(m.group(0))):

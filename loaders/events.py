@@ -93,6 +93,7 @@ _EVACUEES_OF = re.compile(r"\b(?:residents|people|civilians|children|inhabitants
                           r"(?:(?:living|staying)\s+)?(?:of|from|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?$", re.I)
 _PASSIVE_GAP = re.compile(r"[^.;:]{0,60}?\b(?:have|has|had|were|was|are|is)\s+(?:already\s+|now\s+|so\s+far\s+)?"
                           r"(?:been\s+)?(?:being\s+)?", re.I)
+_SUBJECT_LEAVES = re.compile(r"evacuat(?:ed|ing)\b|(?:forced|ordered|told|urged|asked|advised)\s+to\b", re.I)
 EVACUEES = re.compile(r"\s+(?:residents|people|families|civilians|children|villagers|locals|pensioners)\b", re.I)
 
 
@@ -226,11 +227,14 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
             # "dead in Bilohorivka, eastern Ukraine, where a plane dropped a bomb on a school"
             where = [p for p in mentions if p.end <= start and WHERE_CLAUSE.fullmatch(text, p.end, start)]
             targets = [where[-1].name] if where else []
-        if not targets and event_type == "evacuation" and re.match(r"(?i)evacuated\b", m.group(0)):
-            # "Some 300 residents of the Russian city of Belgorod have been evacuated": the subject's place
+        if not targets and event_type == "evacuation" and _SUBJECT_LEAVES.match(m.group(0)):
+            # "Some 300 residents of the Russian city of Belgorod have been evacuated", "civilians in
+            # X have been urged to leave", "residents of X are evacuating": the subject's place
             owner = [p for p in mentions if p.end <= start and _EVACUEES_OF.search(text, max(0, p.start - 80), p.start)
                      and _PASSIVE_GAP.fullmatch(text, p.end, start)]
             targets = [owner[-1].name] if owner else []
+            if not owner and m.group(0).lower() == "evacuating":
+                continue      # "people are evacuating, but slowly": a process, unless its residents' town is named
         if not targets and event_type in ("strike", "evacuation") and _at_main_place(ctx, text, event_type, m, end,
                                                                                       next_start, mentions):
             targets = [ctx.main_place]      # "a missile struck the cafe", "evacuations continue today"

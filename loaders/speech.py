@@ -175,6 +175,10 @@ def sentence_attributions(text: str, offset: int) -> list[Attribution]:
     if _headline_case(text):
         # "Pentagon Puts Russian Casualties at 600,000": a headline's verbs in capitals
         text = _TITLE_VERB.sub(lambda m: m.group(0).lower(), text)
+    tail = _DASH_TAIL.search(text) if " " in text[-60:] and not text.rstrip().endswith(".") else None
+    if tail and (a := lookup(tail.group("who"))) is not None and a.kind in ("person", "institution"):
+        # "Russians shelled X 30 times, two wounded - Lysak": a headline's speaker after its dash
+        return [_make(text, offset, tail.start("who"), tail.end("who"), 0, tail.start())]
     low = text.lower()
     if next(_CUE_SCAN.iter(low), None) is None:
         return []
@@ -229,6 +233,9 @@ def sentence_attributions(text: str, offset: int) -> list[Attribution]:
     return sorted(out, key=lambda a: a.start)
 
 
+# a headline's " - Surname" or " — Name Surname, Head of the X Administration" at its end
+_DASH_TAIL = re.compile(r"\s[-\u2013\u2014]\s+(?P<who>[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){0,3})"
+                        r"(?:,\s+[A-Za-z][^.!?,]{2,90})?\s*$")
 _RELAY_TAIL = re.compile(r"\s+(?:reports|reported|writes|wrote|informs|informed|says)\s*[.,;]?\s*$")
 _NO_ONES_DATA = re.compile(r"(?:the\s+)?(?:(?:preliminary|initial|early|latest|updated|official|available|current|"
                            r"unconfirmed|operational|new|most|more|very|conservative|cautious|rough|modest|optimistic|"
@@ -567,7 +574,7 @@ def _speech_complement(verb: str, tail: str) -> bool:
     if verb in ("informed", "informs"):
         # "informed Suspilne that", "informed reporters that": whom they told, then the claim
         tail = _INFORMED_WHOM.sub("", tail, count=1)
-    t = re.sub(r"^\s*(?:(?:late\s+|early\s+)?on\s+\w+|in\s+(?:a|an|its|his|her|their)\s+[\w\s-]{1,40}?(?=\s+that|,|$)|"
+    t = re.sub(r"^\s*(?:(?:late\s+|early\s+)?on\s+\w+|in\s+(?:a|an|its|his|her|their)\s+[\w\s-]{1,90}?(?=\s+that|,|$)|"
                r"on\s+(?:Telegram|X|Twitter|Facebook|television|TV)|to\s+reporters|earlier|later|overnight)", "", tail)
     return bool(re.match(r"\s*(?:that\b|[,:;.\"“”]|$)", t))
 

@@ -1211,3 +1211,17 @@ def test_adverbials_before_a_name_are_no_role_and_a_statement_that_points_forwar
     text = ("The strike killed 12 people in Kharkiv. "
             "The Russian foreign ministry spokeswoman later made this statement: \"Kyiv is to blame.\"")
     assert who(text, "12") is None
+
+
+def test_a_long_place_of_publication_before_that_keeps_the_speaker():
+    text = ("The General Staff of the Ukrainian Army has indicated in a statement posted on its page on the "
+            "messaging service Telegram that Russian forces lost 1,150 soldiers over the past day.")
+    assert who(text, "1,150") == ("General Staff of the Ukrainian Army", "ukraine")
+
+
+def test_a_headline_names_its_speaker_after_a_closing_dash():
+    assert who("Russians shelled Nikopol 25 times overnight, three wounded - Lysak", "25") == ("Serhiy Lysak", "ukraine")
+    assert who("Occupiers Killed 9 Civilians in the Region Over the Week — Oleh Syniehubov, Head of the Regional "
+               "Administration", "9") == ("Oleh Syniehubov", "ukraine")
+    # a name the dictionary does not know may be a place or a photographer: no speaker
+    assert who("Russians shelled Nikopol 25 times overnight, three wounded - Smith", "25") is None

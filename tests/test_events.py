@@ -1044,3 +1044,38 @@ def test_demands_and_destinations_are_no_events_there():
     assert summary("Today, families with children have been evacuated to Kharkiv for resettlement.", pub) == []
     got = [(e[0], e[1]) for e in summary("Residents were evacuated from Kupiansk to Kharkiv on Monday.", pub)]
     assert got == [("evacuation", "Kupiansk")]
+
+
+def test_a_toll_with_its_cause_and_a_day_between_them_is_a_strike():
+    pub = D(2024, 6, 12)    # a Wednesday
+    got = summary("Russian shelling during the past 24 hours killed two people in Kherson.", pub)
+    assert ("strike", "Kherson", "russia") in [(e[0], e[1], e[2]) for e in got]
+    got = summary("Russian airstrikes late on Monday killed four people in Sumy.", pub)
+    assert ("strike", "Sumy", "russia", D(2024, 6, 10)) in got
+    # a week's toll is no one day's strike: no day-scale time between cause and toll
+    assert summary("Shelling over the past month killed 40 people in Kherson.", pub) == []
+
+
+def test_targeted_with_weapons_is_a_strike():
+    pub = D(2024, 6, 12)
+    got = summary("Russian forces targeted Nikopol with heavy artillery and drones overnight.", pub)
+    assert ("strike", "Nikopol", "russia") in [(e[0], e[1], e[2]) for e in got]
+    assert summary("The campaign targeted Nikopol with leaflets.", pub) == []
+
+
+def test_orders_to_leave_and_leaving_take_the_place_of_those_told():
+    pub = D(2024, 6, 12)
+    got = summary("Civilians in Pokrovsk have been urged to leave immediately.", pub)
+    assert [(e[0], e[1]) for e in got] == [("evacuation", "Pokrovsk")]
+    got = summary("Residents of the town of Selydove are evacuating as the front nears.", pub)
+    assert [(e[0], e[1]) for e in got] == [("evacuation", "Selydove")]
+    # a process told of nobody's town is no event
+    assert summary("People are evacuating, but slowly, the mayor said.", pub, main_place="Pokrovsk") == []
+
+
+def test_liberated_in_moscows_words_is_russias_capture():
+    pub = D(2024, 6, 12)
+    got = summary("The village of Robotyne was liberated, the Russian defence ministry said on Tuesday.", pub)
+    assert [(e[0], e[1], e[2]) for e in got] == [("capture", "Robotyne", "russia")]
+    got = summary("The village of Robotyne was liberated, the Ukrainian General Staff said on Tuesday.", pub)
+    assert [(e[0], e[1], e[2]) for e in got] == [("capture", "Robotyne", "ukraine")]
