@@ -85,7 +85,8 @@ def _last_person(ctx: Doc, i: int) -> tuple[str, str] | None:
                     # an unknown "Firstname Lastname" only when introduced with a role
                     if re.search(r"(?:spokes\w+|governor|commander|mayor|minister|president|official|"
                                  r"chief|head|leader|aide|adviser|analyst)\s+$", text[:m.start()], re.I) \
-                            or re.match(r",\s+(?:a|an|the)\s", text[m.end():]):
+                            or re.match(r",\s+(?:a|an|the)\s", text[m.end():]) \
+                            or _role_comma(text, m.start(), m.end()):
                         found = (m.group(), None)
         # prefer the attributed speaker of that sentence when it is one person
         for a in reversed(_sentence_attrs_cached(ctx, j)):
@@ -174,6 +175,8 @@ def _resolve(ctx: Doc, i: int, a: Attribution, depth: int = 0) -> Claimant | Non
         if c is None and low in ("him", "her"):
             c = _discourse_speaker(ctx, i)
         return Claimant(c.name, c.side, -1, -1) if c else None
+    if ctx.outlet and (x := lookup(a.raw)) is not None and x.kind == "media" and not _other_outlet(ctx, a.raw):
+        return None  # "Ukrinform reported" on Ukrinform's own page (or its reprint): the page's voice
     if is_outlet(a.raw):
         if _other_outlet(ctx, a.raw):
             return Claimant(clean_name(a.raw), "third_party", -1, -1)   # "BBC News reported" on another site
@@ -308,7 +311,22 @@ def _descriptions(text: str, s: int, e: int) -> list[str]:
     run = _ROLE_RUN.search(text[max(0, s - 120):s])
     if run:
         out.append(run.group(1))
+    elif (lead := _ROLE_COMMA.search(text, max(0, s - 120), s)) and text[e:e + 1] in (",", "") :
+        out.append(lead.group("role"))     # "The head of the city administration, NAME, said"
     return out
+
+
+def _role_comma(text: str, s: int, e: int) -> bool:
+    """ "The head of the city military administration, NAME, said": a person's role opening the
+    clause, the name in commas after it."""
+    lead = _ROLE_COMMA.search(text, max(0, s - 120), s)
+    return bool(lead) and text[e:e + 1] == "," and _PERSON_ROLE.search(lead.group("role")) is not None
+
+
+_PERSON_ROLE = re.compile(r"\b(?:spokes\w+|governor|commander|mayor|minister|president|official|chief|head|leader|"
+                          r"aide|adviser)\b", re.I)
+# a role opening its clause, then the name in commas: "The head of the city military administration, NAME,"
+_ROLE_COMMA = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\n))(?P<role>(?:[Tt]he\s+)?(?:[\w'’-]+\s+){0,8}?[\w'’-]+),\s+$")
 
 
 def _described_side(ctx: Doc, name: str) -> str | None:

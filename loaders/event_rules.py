@@ -47,8 +47,11 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         # "Russian shelling during the past 24 hours killed three": a time told between cause and toll
         r"|\b(?:shelling|(?:air)?strikes?|bombardment|attacks?)\s+(?:(?:(?:during|over|in)\s+the\s+(?:past|last|previous)\s+"
         r"(?:24\s+hours|day|night)|overnight|(?:late\s+|early\s+)?on\s+\w+day)\s+)?(?:\w+\s+)?(?:killed|injured|wounded|damaged|destroyed)\b"
-        r"|\b(?:hit|targeted)\b(?=[^.]{0,60}\bwith\s+(?:[\w-]+\s+){0,2}(?:missiles|drones|rockets|bombs|artillery|shells|"
-        r"mortars|glide\s+bombs|multiple\s+launch\s+rocket\s+systems|mlrs|grads?)\b)"
+        r"|\b(?:hit|targeted|attacked)\b(?=[^.;]{0,60}\bwith\s+(?:[\w-]+\s+){0,2}(?:missiles?|drones?|rockets?|bombs?|artillery|shells?|"
+        r"mortars?|glide\s+bombs?|multiple\s+launch\s+rocket\s+systems?|mlrs|grads?|shaheds?|uavs?)\b)"
+        # "Russia attacked energy infrastructure in X": fire on buildings, not a ground assault
+        r"|\battacked\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:infrastructure|facilit(?:y|ies)|kindergartens?|schools?|"
+        r"hospitals?|buildings?|houses?|homes|substations?|(?:power|energy)\s+(?:plants?|grid))\b"
         r"|\bdropped\s+(?:[\w-]+\s+){0,3}?(?:bombs?|missiles?|munitions?)\s+on\b"
         r"|\bcame\s+under\s+(?:\w+\s+)?(?:fire|shelling|bombardment|missile\s+attack|drone\s+attack)\b"
         r"|\b(?:was|were|is|are|came)\s+(?:also\s+)?under\s+(?:\w+\s+)?attack\s+(?:by|from)\s+(?:[\w-]+\s+){0,3}?"

@@ -1717,6 +1717,31 @@ def _struck_just_before(ctx: Doc, i: int) -> str | None:
     return None
 
 
+_COORD_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*")
+
+
+def _respective(t: str, q: Quantity, ms):
+    """ "about 1,500 and 800 residents remain in X and Y, respectively": the place in the same
+    position in its list as the number in its own, when both lists are as long."""
+    end = t.find("respectively", q.end)
+    if end < 0:
+        return None
+    qs = [x for x in find_numbers(t) if x.trap is None]
+    k = next((n for n, x in enumerate(qs) if x.start == q.start), None)
+    if k is None:
+        return None
+    lo = k
+    while lo > 0 and _COORD_GAP.fullmatch(t, qs[lo - 1].end, qs[lo].start):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(qs) and _COORD_GAP.fullmatch(t, qs[hi].end, qs[hi + 1].start):
+        hi += 1
+    listed = [m for m in ms if qs[hi].end <= m.start and m.end <= end]
+    if hi == lo or len(listed) != hi - lo + 1:
+        return None
+    return listed[k - lo]
+
+
 def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_start: int) -> tuple[str | None, str | None]:
     ms = [m for m in mentions if _usable(t, m, claimant, sent_start)]
     if kind != "distance_km":
@@ -1729,6 +1754,12 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
         ms = [m for k, m in enumerate(ms) if not (k and m.kind in ("oblast", "region") and ms[k - 1].kind in places.SETTLEMENTS
                                                    and ms[k - 1].oblast == m.name and re.fullmatch(
             r"\s*(?:,|\bin|\bof)?\s*(?:the\s+)?", t[ms[k - 1].end:m.start], _I))]
+        # "the city of Dobropillia in Donetsk": a town is not in another town; the name is its region's
+        ms = [m for k, m in enumerate(ms) if not (k and m.kind in places.SETTLEMENTS and ms[k - 1].kind in places.SETTLEMENTS
+                                                   and ms[k - 1].oblast == f"{m.name} Oblast"
+                                                   and re.fullmatch(r"\s+in\s+", t[ms[k - 1].end:m.start]))]
+        # "taken to hospital in Dnipro": where the wounded were brought, not where it happened
+        ms = [m for m in ms if not _DESTINATION.search(t, max(0, m.start - 60), m.start)]
     here = ctx.dateline_place or ctx.main_place
     if kind == "distance_km":
         # "Chasiv Yar, 10 kilometers west of ...": the place before the number
@@ -1790,6 +1821,8 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
         owner = [m for m in ms if m.end <= q.start and _APPOSITIVE_POPULATION.fullmatch(t, m.end, q.start)]
         if owner:
             return _canon(t, owner[-1]), "stated"
+    if "respectively" in t and (own := _respective(t, q, ms)) is not None:
+        return _canon(t, own), "stated"     # "1,500 and 800 remain in X and Y, respectively"
     if _NO_PLACE.search(t, q.end):
         return None, "wide"     # "elsewhere in eastern Ukraine", "along the front line"
     if _REGION_AFTER.match(t, q.end) or _REGION_BEFORE.search(t, max(0, q.start - 50), q.start):
@@ -2042,6 +2075,11 @@ _ORIGIN = re.compile(r"\b(?:soldier|man|woman|men|women|native|resident|voluntee
                      r"paratrooper|serviceman|servicemen|people|person|someone|he|she|they)s?\s+(?:originally\s+)?from\s+"
                      r"(?:the\s+)?(?:\w+\s+)?$", _I)
 _ORIGIN, _OWNER = Gated(_ORIGIN), Gated(_OWNER)
+# (not "taken to hospital in X": most often the town where it happened)
+_DESTINATION = Gated(re.compile(
+    r"\b(?:(?:transported|transferred|airlifted|moved|sent|relocated|evacuated|resettled)\s+(?:[\w-]+\s+){0,3}?to\s+"
+    r"(?:(?:a|the)\s+)?(?:(?:hospitals?|clinics?|medical\s+facilit(?:y|ies))\s+in\s+)?|"
+    r"(?:taken|brought|rushed|delivered)\s+(?:[\w-]+\s+){0,3}?to\s+)(?:the\s+(?:city|town)\s+of\s+)?$", _I))
 _THE_TOWN = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+)?(?:town|city|village|settlement|battle|fight|siege)\b", _I)
 _TOWN_IN_REGION = re.compile(r"\b(?:the|this|that|their|its|his|her|our)\s+(?:[\w-]+\s+)?(?:home\s*town|town|city|village|"
                              r"settlement|community)\s+(?:in|of)\s+(?:the\s+)?$", _I)

@@ -216,7 +216,7 @@ BEFORE = [
                            r"casualty\s+rate\s+(?:of|at)(?:\s+(?:about|around|some|over|more\s+than))?",
                            r"neutrali[sz]ed", r"neutrali[sz]ing", r"eliminated", r"eliminating", r"liquidated"]),
     ("killed", [r"(?:fatalities|deaths)\s+(?:(?:are|were|is|was|have\s+been|has\s+been)\s+)?(?:now\s+)?(?:estimated|put|reckoned|"
-                r"assessed|numbered|stand|stood|totall?ed|reached)(?:\s+(?:at|to))?", r"killed", r"killings?\s+of", r"killing", r"kills", r"kill", r"slain", r"executed", r"executing", r"shot\s+dead", r"bodies\s+of", r"slew", r"slaying", r"(?:death|casualty)\s+toll\b[\w\s'’-]{0,150}?\b(?:to|at|of|is|was|reached|stood|stands|hit)",
+                r"assessed|numbered|stand|stood|totall?ed|reached)(?:\s+(?:at|to))?", r"killed", r"killings?\s+of", r"killing", r"kills", r"kill", r"slain", r"executed", r"executing", r"shot\s+dead", r"bodies\s+of", r"slew", r"slaying", r"(?:death|casualty)\s+toll\b[\w\s,'’-]{0,150}?\b(?:to|at|of|is|was|reached|stood|stands|hit)",
                 r"toll\s+(?:(?:has|had|have)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grown|grew|surged|mounted|stood|stands|now\s+stands)\s+)?(?:to|of|at)",
                 r"toll\s+(?:(?:has|had|have)\s+)?(?:reached|hit|passed|surpassed|exceeded|topped)",
                 r"deaths?\s+of", r"among\s+the\s+dead\s+(?:were|are)", r"killed:", r"dead:", r"claimed\s+the\s+lives\s+of",
@@ -249,7 +249,9 @@ BEFORE = [
                  r"\b(?:reaching|reached|is\s+now|now\s+stands\s+at|stands\s+at|(?:rose|risen|grown|grew|fell|fallen|dropped)\s+to)",
                  # "a surge of returnees has driven the population of nearby X up to"
                  r"(?:driven|pushed|brought|lifted|raised|swelled)\s+the\s+population\s+of\s+(?:[\w'’-]+\s+){1,3}?(?:back\s+)?(?:to\s+)?",r"(?:has\s+|had\s+)?(?:dwindled|fallen|dropped|shrunk|shrank|declined|plummeted|fell|emptied(?:\s+out)?)\s+to",
-                 r"(?:now|currently|today)\s+(?:only\s+)?(?:has|have|houses|counts)"]),
+                 r"(?:now|currently|today)\s+(?:only\s+)?(?:has|have|houses|counts)",
+                 # an official counting their own town: "in X itself, we still have 1,800 residents"
+                 r"\bwe\s+(?:(?:still|now|currently|also|only|just)\s+)*have"]),
     # "Siversk had about 11,000 residents" (a kind only with residents as the noun; see figures._kind)
     ("town_had", [r"(?-i:[A-Z])[\w'’-]+\s+(?:had|has)"]),
     ("population", [r"population\s+as", r"population\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:(?:was|is|has\s+been|had\s+been)\s+(?:now\s+)?estimated\s+at|was|is|stood\s+at|numbered|had\s+been)",

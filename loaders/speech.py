@@ -162,6 +162,9 @@ THIS_BY = re.compile(r"^\s*(?:(?:This|That|It)\s+(?:was|has\s+been|is)\s+(?:\w+\
                       r"|in\s+the(?=\s+(?-i:General\s+Staff|[A-Z]\w+\s+(?:Ministry|Administration|Office|Command|Service|Staff)|"
                       r"(?:Ministry|Office|Administration|Command|Service|Headquarters)\s+of)\b))\s"
                       r"|Sources?\s*:"               # "Source: NAME, head of the city administration, on air"
+                      # "About this reported NAME, head of ...": a calque of Ukrainian "Про це повідомив"
+                      r"|(?:About|On)\s+this,?\s+(?:was\s+|has\s+been\s+)?(?:reported|reports|said|says|informed|informs|"
+                      r"announced|stated|wrote|writes)(?:\s+(?:on\s+\w+\s+)?by)?(?=\s+(?:the\s+)?(?-i:[A-Z])|\s+the\s)"
                       r"|Quotes?\s+from\s+(?=[^:.]{2,80}:))"     # "Quote from NAME: ..."
                       r"\s*(?P<who>[^,.;:]{2,80})", re.I)
 _DOC_FORMS = (Gated(_BY_DOC), Gated(_GIVEN_BY), Gated(_CITING))
@@ -190,6 +193,8 @@ def sentence_attributions(text: str, offset: int) -> list[Attribution]:
             continue        # "according to preliminary data": whose, the sentence does not say
         if who:
             s, e = who
+            if owner := _OWNERS_DATA.match(text, s, e):
+                e = owner.end("who")      # "according to the governor's estimates": the governor
             out.append(_make(text, offset, s, e, 0, n))
     for m in _POSS_DOC_G.finditer(text, low=low):
         who = m.group("who")
@@ -203,7 +208,7 @@ def sentence_attributions(text: str, offset: int) -> list[Attribution]:
             who = _np_after(text, m.start("who"))
             if who:
                 out.append(_make(text, offset, who[0], who[1], 0, n))
-    this_by = THIS_BY.match(text) if low.lstrip()[:3] in ("thi", "tha", "it ", "sou", "quo") else None
+    this_by = THIS_BY.match(text) if low.lstrip()[:3] in ("thi", "tha", "it ", "sou", "quo", "abo", "on ") else None
     if this_by:
         # "This was announced by the ministry in its bulletin, explaining that ...": the whole sentence
         s, who = this_by.start("who"), this_by.group("who").rstrip()
@@ -217,6 +222,8 @@ def sentence_attributions(text: str, offset: int) -> list[Attribution]:
             out.append(a)
     if this_by:     # not "It" as the speaker of "It was reported by X"
         out = [a for a in out if not (a.pronoun and a.start == offset + this_by.start())]
+    # one speaker read by two forms ("according to X's estimates"): once
+    out = list({(a.start, a.end, a.gov_start, a.gov_end): a for a in out}.values())
     # drop attributions nested in another one's speaker ("Ukraine's military" and "Ukraine")
     out = [a for a in out if not any(b is not a and b.start <= a.start and a.end <= b.end
                                      and (b.end - b.start) > (a.end - a.start) for b in out)]
@@ -237,6 +244,8 @@ def sentence_attributions(text: str, offset: int) -> list[Attribution]:
 _DASH_TAIL = re.compile(r"\s[-\u2013\u2014]\s+(?P<who>[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){0,3})"
                         r"(?:,\s+[A-Za-z][^.!?,]{2,90})?\s*$")
 _RELAY_TAIL = re.compile(r"\s+(?:reports|reported|writes|wrote|informs|informed|says)\s*[.,;]?\s*$")
+_OWNERS_DATA = re.compile(r"(?P<who>.+?)['\u2019]s?\s+(?:own\s+|latest\s+|preliminary\s+|updated\s+)?(?:estimates?|data|figures|"
+                          r"information|calculations?|words|count|tally|assessment)$")
 _NO_ONES_DATA = re.compile(r"(?:the\s+)?(?:(?:preliminary|initial|early|latest|updated|official|available|current|"
                            r"unconfirmed|operational|new|most|more|very|conservative|cautious|rough|modest|optimistic|"
                            r"pessimistic|low|lower|high|higher|recent|independent|available)\s+)*"    # "the most conservative estimates"

@@ -1225,3 +1225,40 @@ def test_a_headline_names_its_speaker_after_a_closing_dash():
                "Administration", "9") == ("Oleh Syniehubov", "ukraine")
     # a name the dictionary does not know may be a place or a photographer: no speaker
     assert who("Russians shelled Nikopol 25 times overnight, three wounded - Smith", "25") is None
+
+
+def test_an_agency_on_its_own_page_is_the_pages_voice():
+    text = "Earlier, Ukrinform reported that almost 800 civilians were evacuated from the Kharkiv region."
+    ctx = ctx_of(text)
+    assert attribute(ctx, 0, text.index("800")).side == "ukraine"      # page unknown: the agency, a Ukrainian body
+    ctx.outlet = "MENAFN (Ukrinform)"
+    assert attribute(ctx, 0, text.index("800")) is None                # its own reprint: unattributed
+    ctx.outlet = "Reuters"
+    assert attribute(ctx, 0, text.index("800")).side == "ukraine"
+
+
+def test_according_to_someones_estimates_is_that_someone():
+    assert who("According to the governor's estimates, no more than 4,000 residents remain.", "4,000") == \
+        ("the governor", "ukraine")
+    text = ("The head of the city military administration, Petro Hnatenko, spoke on television. "
+            "According to Hnatenko's estimates, no more than 4,000 residents remain in the community.")
+    assert who(text, "4,000") == ("Petro Hnatenko", "ukraine")
+
+
+def test_he_after_a_role_comma_name_sentence_is_that_person():
+    text = ("The head of the town military administration, Petro Hnatenko, described the situation. "
+            "\"According to our data, up to 350 people remain in the town,\" he said.")
+    assert who(text, "350") == ("Petro Hnatenko", "ukraine")
+
+
+def test_the_regional_military_administration_by_its_acronym():
+    assert who("In the region, 210 thousand people remain, 19 thousand near the front line, — RMA", "210") == \
+        ("RMA", "ukraine")
+
+
+def test_about_this_reported_x_hands_x_the_sentence_before():
+    text = ("Russian drones wounded 6 people in Sumy overnight. "
+            "About this reported Oleh Hryhorov, head of the regional military administration.")
+    assert who(text, "6") == ("Oleh Hryhorov", "ukraine")
+    # "on this" opening a sentence of its own is no attribution
+    assert who("On this, the council said nothing. Four people were wounded.", "Four") is None

@@ -1079,3 +1079,13 @@ def test_liberated_in_moscows_words_is_russias_capture():
     assert [(e[0], e[1], e[2]) for e in got] == [("capture", "Robotyne", "russia")]
     got = summary("The village of Robotyne was liberated, the Ukrainian General Staff said on Tuesday.", pub)
     assert [(e[0], e[1], e[2]) for e in got] == [("capture", "Robotyne", "ukraine")]
+
+
+def test_attacked_with_weapons_or_buildings_is_a_strike_and_with_troops_an_assault():
+    pub = D(2024, 8, 10)
+    got = summary("On Friday, Russian forces attacked Kostiantynivka with a guided missile.", pub)
+    assert [(e[0], e[1]) for e in got] == [("strike", "Kostiantynivka")]
+    got = summary("On Friday night, Russia attacked energy infrastructure in Odesa.", pub)
+    assert [(e[0], e[1]) for e in got] == [("strike", "Odesa")]
+    got = summary("On Friday, Russian troops attacked positions near Pokrovsk with armoured vehicles.", pub)
+    assert [(e[0], e[1]) for e in got] == [("assault", "Pokrovsk")]

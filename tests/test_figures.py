@@ -2849,3 +2849,32 @@ def test_fighting_back_is_an_idiom_and_losses_go_to_the_side_nearest_them():
     text = "There were 40 strikes overnight, and our forces responded with counter-battery fire, the Ukrainian commander said."
     got = {(f.kind, f.value): f.subject_side for f in extract_figures(_doc(text))}
     assert got[("strikes", 40)] is None
+
+
+def test_respectively_pairs_each_number_with_the_place_in_the_same_position():
+    text = "About 1,700 and 450 residents remain in the city of Bilopillia and the city of Vorozhba, respectively."
+    assert [(f.value, f.place) for f in extract_figures(_doc(text))] == [(1700, "Bilopillia"), (450, "Vorozhba")]
+    text = "Drones wounded 2, 6 and 9 people in Sumy, Kharkiv and Kherson respectively."
+    assert [(f.value, f.place) for f in extract_figures(_doc(text))] == [(2, "Sumy"), (6, "Kharkiv"), (9, "Kherson")]
+    # lists of different lengths: no pairing to trust
+    text = "Drones wounded 2 and 6 people in Sumy, Kharkiv and Kherson respectively."
+    assert [f.place for f in extract_figures(_doc(text))] != ["Sumy", "Kharkiv"]
+
+
+def test_a_town_in_a_regional_capitals_name_and_a_hospital_destination_are_not_the_place():
+    text = "Russian forces shelled the city of Kostiantynivka in Donetsk, killing three people and injuring 14."
+    assert [f.place for f in extract_figures(_doc(text))] == ["Kostiantynivka", "Kostiantynivka"]
+    text = "Russian drones hit Nikopol overnight. The 6 wounded were transported for treatment to Dnipro."
+    assert [(f.value, f.place) for f in extract_figures(_doc(text, main_place="Nikopol"))] == [(6, "Nikopol")]
+
+
+def test_an_official_counting_who_we_still_have_gives_the_people_remaining():
+    text = "\"In Huliaipole itself, we still have approximately 2,300 residents,\" the mayor said."
+    assert [(f.kind, f.value, f.place) for f in extract_figures(_doc(text))] == [("population_remaining", 2300, "Huliaipole")]
+    # what a unit has is no population
+    assert extract_figures(_doc("\"We have 40 drones left,\" the commander said.")) == []
+
+
+def test_a_death_toll_with_its_place_in_commas_keeps_its_number():
+    text = "The death toll from a Russian airstrike in Bilozerske, Donetsk region, has risen to three."
+    assert [(f.kind, f.value) for f in extract_figures(_doc(text))] == [("killed", 3)]
