@@ -25,9 +25,9 @@ from __future__ import annotations
 import re
 
 from . import places
-from .actors import actor_side, is_outlet, lookup
+from .actors import actor_side, find_actors, is_outlet, lookup
 from .prefilter import Gated
-from .speech import MADE_STATEMENT, THIS_BY as _THIS_BY, _speaker_noun, _speakerish
+from .speech import _BY_TAIL, MADE_STATEMENT, THIS_BY as _THIS_BY, _speaker_noun, _speakerish
 
 BACK_REF_SPAN = 8     # sentences a back-reference ("announced this") may reach
 # "announced this", "reported this on Telegram", "said so", "confirmed it"
@@ -157,7 +157,19 @@ def _named(doc, i: int, who: str, rest: str = ""):
     who = re.sub(r"^(?:the)\s+", "the ", who.strip())
     if is_outlet(who) or _own_outlet(doc, who):
         return None     # "Source: Censor.NET": the outlet's own voice
-    side = actor_side(who) or _described_side(doc, who)
+    if tail := _BY_TAIL.search(who):
+        who = who[:tail.start()]        # "... during a telethon on Tuesday"
+    persons = [(s, e, a) for s, e, a in find_actors(who) if a.kind == "person"]
+    role = None
+    if persons and persons[-1][0] > 0:  # "the head of Kharkiv RMA Oleh Syniehubov": the person, not the office
+        s, e, _ = persons[-1]
+        # a first name before a bare surname ("Petro Lysak" where the dictionary knows "Lysak")
+        first = re.search(r"(?-i:[A-Z][a-z][\w'’-]*)\s+$", who[:s]) if " " not in who[s:e] else None
+        who = who[first.start() if first else s:e]
+    elif (titled := _ROLE_THEN_NAME.match(who)) and _speaker_noun(titled.group(1)) \
+            and not _NOT_A_NAME.search(titled.group(2)) and not places.find_places(titled.group(2)):
+        role, who = titled.groups()     # "the head of the city administration Petro Hnatenko" (unknown to the dictionary)
+    side = actor_side(who) or _described_side(doc, who) or (role and _local_side(role, doc, doc.sentences[i].start))
     holder = _HOLDER_AFTER.match(rest)
     if side is None and holder and _speaker_noun(who):
         side = _local_side(who, doc, doc.sentences[i].start)
@@ -168,7 +180,10 @@ def _named(doc, i: int, who: str, rest: str = ""):
     return Claimant(_full_name(doc, who, doc.sentences[i].start), side, -1, -1, True)
 
 
-_HOLDER_AFTER = re.compile(r"\s*,\s*((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){1,2})\s*[.,;]?\s*$")
+_ROLE_THEN_NAME = re.compile(r"^((?:the\s+)?(?-i:[a-z])[^,]*?)\s+((?-i:[A-Z])[\w'’-]+\s+(?-i:[A-Z])[\w'’-]+)$")
+_NOT_A_NAME = re.compile(r"\b(?:Region|Oblast|Province|District|Ministry|Police|Service|Administration|Council|Forces|"
+                         r"Army|Staff|Guard|Command|Office|Agency|Committee|Centre|Center)\b")
+_HOLDER_AFTER = re.compile(r"\s*,\s*((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){1,2})\s*(?:[.;]?\s*$|,)")
 
 
 def _title_speaker(doc):

@@ -63,6 +63,7 @@ ANAPHORA = re.compile(
     r"^the\s+(?:region|city|oblast|town)['’]s\s+(?:head|chief|governor|mayor)$"
     r"|^the\s+head\s+of\s+the\s+(?:region|city|oblast|town|regional\s+administration|city\s+administration)$"
     r"|^the\s+head\s+of\s+(?:the\s+)?state$"
+    r"|^the\s+head\s+of\s+the\s+(?:RMA|OVA|ODA|MVA|(?:regional|city|district|town|oblast)\s+(?:military\s+|state\s+)?administration)$"
     r"|^(?:the|this|that)\s+(?:(?:same|latest|daily|new|regional|local|military|lieutenant|major|colonel|brigadier|"
     r"deputy|senior|top|chief)\s+)*(?:(?-i:[a-z][a-z-]+)\s+)?"     # "the mission report", "the monitoring mission"
     r"(?:report|statement|bulletin|briefing|press\s+release|communiqu[eé]|announcement|ministry|MoD|defen[cs]e\s+ministry|agency|official|officials|spokes(?:man|woman|person)|governor|"
@@ -166,12 +167,12 @@ THIS_BY = re.compile(r"^\s*(?:(?:This|That|It)\s+(?:was|has\s+been|is)\s+(?:\w+\
                       r"|(?:About|On)\s+this,?\s+(?:was\s+|has\s+been\s+)?(?:reported|reports|said|says|informed|informs|"
                       r"announced|stated|wrote|writes)(?:\s+(?:on\s+\w+\s+)?by)?(?=\s+(?:the\s+)?(?-i:[A-Z])|\s+the\s)"
                       r"|Quotes?\s+from\s+(?=[^:.]{2,80}:))"     # "Quote from NAME: ..."
-                      r"\s*(?P<who>[^,.;:]{2,80})", re.I)
+                      r"\s*(?P<who>[^,.;:]{2,120}?)(?=\s*[,.;:]|\s*$)", re.I)   # never cut inside a name
 _DOC_FORMS = (Gated(_BY_DOC), Gated(_GIVEN_BY), Gated(_CITING))
 
 
 # "X in the bulletin released today", "X on Telegram": what trails the speaker
-_BY_TAIL = re.compile(r"\s+(?:in|on|via|through)\s+(?:a|an|the|its|their|his|her)\b.*$|\s+(?:today|yesterday|on\s+\w+day)\b.*$")
+_BY_TAIL = re.compile(r"\s+(?:in|on|via|through|during|at)\s+(?:a|an|the|its|their|his|her)\b.*$|\s+(?:today|yesterday|on\s+\w+day)\b.*$")
 
 
 def sentence_attributions(text: str, offset: int) -> list[Attribution]:

@@ -1262,3 +1262,21 @@ def test_about_this_reported_x_hands_x_the_sentence_before():
     assert who(text, "6") == ("Oleh Hryhorov", "ukraine")
     # "on this" opening a sentence of its own is no attribution
     assert who("On this, the council said nothing. Four people were wounded.", "Four") is None
+
+
+def test_this_was_reported_by_a_role_then_its_holder_names_the_holder():
+    text = ("In the region, two men were killed by Russian shelling. "
+            "This was reported by the head of the regional military administration, Petro Hnatenko, on Telegram, the agency reports.")
+    assert who(text, "two") == ("Petro Hnatenko", "ukraine")
+    text = ("In the region, two men were killed by Russian shelling. "
+            "This was stated by the head of Kharkiv RMA Oleh Syniehubov during a telethon on Tuesday.")
+    assert who(text, "two") == ("Oleh Syniehubov", "ukraine")
+    text = ("In the region, two men were killed by Russian shelling. "
+            "This was stated by the head of the city administration Petro Hnatenko during a telethon.")
+    assert who(text, "two") == ("Petro Hnatenko", "ukraine")
+
+
+def test_the_head_of_the_ova_is_the_official_named_before():
+    text = ("Oleh Hryhorov, head of the Sumy Regional Military Administration, wrote on Telegram. "
+            "\"In the Putyvl community, five people sought medical help,\" the head of the OVA wrote.")
+    assert who(text, "five") == ("Oleh Hryhorov", "ukraine")
