@@ -190,7 +190,8 @@ LOCAL_ROLE = re.compile(
     r"(?:city|town|village|district)\s+council|"
     r"emergency services?|rescuers|general staff|military|army|armed forces|air force|navy|"
     r"commanders?|soldiers?|servicem[ae]n|troops|brigade|battalion|spokes(?:man|woman|person)|"
-    r"ministry|minister(?=\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z]))|ombudsman|border guards?|national guard|president|prime minister|command)\b", re.I)
+    r"ministry|minister(?=\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z]))|ombudsman|border guards?|national guard|president|prime minister|command|"
+    r"operational\s+(?:headquarters|staff))\b", re.I)     # a region's crisis staff ("the operational headquarters in the Krasnodar Region")
 
 
 # Civil authorities whose side follows the places around them (the military default to Ukraine).

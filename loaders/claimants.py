@@ -383,6 +383,8 @@ def _local_side(raw: str, ctx: Doc, at: int) -> str | None:
         return "russia"
     if not sides and _home_side(ctx) == "russia":
         return "russia"     # "regional authorities said" in a Russian state outlet's report
+    if not sides and ctx.dateline_place and _place_side(ctx.dateline_place, places) == "russia":
+        return "russia"     # "the ministry said" under a MOSCOW dateline
     return "ukraine"
 
 

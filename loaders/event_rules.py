@@ -56,7 +56,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"|\bcame\s+under\s+(?:\w+\s+)?(?:fire|shelling|bombardment|missile\s+attack|drone\s+attack)\b"
         r"|\b(?:was|were|is|are|came)\s+(?:also\s+)?under\s+(?:\w+\s+)?attack\s+(?:by|from)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:drones?|missiles?|rockets?|shaheds?|uavs?|artillery|aircraft|bombs?)\b"
-        r"|\b(?:was|were|been|being)?\s*(?:hit|struck)\s+by\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?|"
+        r"|\b(?:was|were|been|being)?\s*(?:hit|struck|attacked)\s+by\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?|uavs?|shaheds?|"
         r"bombs?|shells?|strikes?|airstrikes?)\b"
         r"|\b(?:fired|firing|opened\s+fire)\s+(?:(?:\d[\d,]*|[a-z]+)\s+times\s+)?(?:on|at|upon)\b|\bhit\s+(?:near|close\s+to)\b"
         r"|\b(?:blew|blown)\s+up\s+(?:the|a|an)\b"   # "Russian forces blew up the dam of the reservoir"
@@ -233,7 +233,7 @@ SUBJECT_GAP = re.compile(r"^(?:['’]s\s+\w+)?\s*(?:,(?:[^,;]|(?<=\d),(?=\d)){1,
 PLACE_BEFORE_OK = re.compile(r"^(?:(?:came|come|fell|fallen|passed|is\s+now|was\s+now|are\s+now|now|restored|returned)\s+.*\s+control|.*\s+hands|captured|recaptured|seized|liberated|retaken|overrun|fell\s+to|"
                              r"(?:has|have|had)\s+fallen|attacked|shelled|struck|bombed|"
                              r"evacuated|abandoned|came\s+under\s+.*|(?:was|were|is|are)\s+(?:also\s+)?under\s+.*|ordered\s+.*\bto\s+(?:leave|evacuate|flee)|"
-                             r"(?:(?:was|were|been|being)\s+)?(?:hit|struck)\s+by\s+.*)$", _I)
+                             r"(?:(?:was|were|been|being)\s+)?(?:hit|struck|attacked)\s+by\s+.*)$", _I)
 # Before a nominal trigger: a commemoration or a start point, not news ("the anniversary of
 # the liberation of X", "a year since the capture of X").
 SINCE_BEFORE = re.compile(r"\b(?:anniversary|anniversaries|since|commemorat\w*|remembrance)\b(?:\s+[\w'\u2019-]+){0,3}?\s*$", _I)

@@ -368,6 +368,10 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
             # "6,000 people remain in the zone, including 1,400 in the city of X", "7,000 live
             # in X: 4,000 on the left bank and 3,000 on the right": the total's parts by place
             kind, inherited, part = prev[1], (prev[1], prev[2]), True
+        if kind is None and r.head is None and prev is not None and prev[1] == "equipment_lost" \
+                and _OVER_REGION.match(sent.text, q.end) and _PART_GAP.fullmatch(sent.text, prev[0].end, q.start):
+            # "24 drones: 12 were destroyed over the Moscow region, seven over Belgorod": the total's parts by place
+            kind, inherited, part = prev[1], (prev[1], prev[2]), True
         item_place = None
         if kind is None and r.head in (None, "civilian", "neutral"):
             if item_kind:
@@ -400,6 +404,11 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
             voice = _outlet_side(ctx) or cside     # "the enemy fired 287 times" in a Ukrainian outlet's own voice
         side = _side(kind, sent.text, q, r, lo, voice, prev)
         side_how = "stated" if side else None
+        if kind == "strikes" and n > 0 and _OF_NEXT.fullmatch(sent.text, live[n - 1].end, q.start) \
+                and (shooter := _SHOOTER.search(sent.text, 0, live[n - 1].start)):
+            # "Ukraine's air force downed 3 of 8 missiles and 40 of 55 drones": the 8 and the 55
+            # were sent by the side the shooter shot at
+            side, side_how = _opp("ukraine" if shooter.group("side").lower().startswith(("ukrain", "kyiv")) else "russia"), "context"
         if side is None and kind in ("strikes", "attacks") and cside in ("ukraine", "russia") \
                 and _OUR_SIDE_HIT.search(sent.text):
             side, side_how = _opp(cside), "context"     # "Our positions were shelled 535 times", a Ukrainian says
@@ -503,6 +512,8 @@ def _place_item(ctx: Doc, i: int, at: int) -> str | None:
 _LOCATIVE_AFTER = re.compile(r"\s+(?:(?:people|residents|civilians)\s+)?(?:(?:and|,)\s+[\d,.]+\s+[a-z]+\s+)?"
                              r"(?:still\s+)?(?:in|on|from|at)\s+(?:the\s+)?"
                              r"(?:city|town|village|hromada|community|left|right|[A-Z])", _I)
+_OVER_REGION = re.compile(r"\s+(?:(?:were|was)\s+(?:\w+\s+)?(?:destroyed|shot\s+down|downed|intercepted)\s+)?"
+                          r"(?:over|in|above)\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?-i:[A-Z])", _I)
 _PART_GAP = re.compile(r"[^.;]{0,120}?(?:,\s*(?:including|of\s+(?:them|whom|which))|:|,?\s+with|,?\s+and|,)\s*", _I)
 # A sentence that breaks down the figure before it: "This includes ...", "Among them ..."
 _BREAKDOWN = re.compile(r"\s*(?:(?:this|these|they|that|those|the\s+(?:losses|total|figure|number))\s+"
@@ -630,6 +641,11 @@ _AND_LIST = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as|along\s+with|plus)\s+", _
 _INCLUDING = re.compile(r",\s*(?:including|among\s+them|most\s+of\s+them)\b", _I)
 _INSERTED = re.compile(r",\s*(?:according\s+to|citing|as\s+reported\s+by)\s+[^,.;:]{1,90},\s*$", _I)
 _WHOLE_TOLL = re.compile(r"\s+(?:people\s+|civilians\s+)?(?:injured|wounded|dead|killed|hurt)\b(?!\s+(?:and|or)\b)", _I)
+_WEAPON_ATTACK = re.compile(r"\b(?:drones?|uavs?|missiles?|rockets?|artillery|mortars?|shaheds?|air|aerial|kamikaze|fpv)\s+attacks?\b"
+                            r"|\battacked\s+(?:\w+\s+)?(?:by|with)\s+(?:[\w-]+\s+)?(?:drones?|uavs?|missiles?|rockets?|artillery|"
+                            r"mortars?|shaheds?|aircraft)\b", _I)
+_SHOOTER = re.compile(r"\b(?P<side>Ukraine['’]s|Ukrainian|Russia['’]s|Russian|Kyiv['’]s|Moscow['’]s)\s+(?:[\w-]+\s+){0,3}?"
+                      r"(?:has\s+|have\s+|had\s+)?(?:shot\s+down|downed|intercepted|destroyed|neutrali[sz]ed)\b", _I)
 _OF_NEXT = re.compile(r"\s+(?:out\s+)?of\s+(?:its|their|the|his|our|all|about|some|around)?\s*"
                       r"(?:(?:town|city|village|region|community)['’]s\s+)?(?:(?:pre-?war|pre-?conflict|pre-?invasion|original|former|peacetime|urban|total)\s+){0,2}", _I)
 _COLON_LIST = re.compile(r"(?P<kw>losses|casualties)[^.;:]{0,60}:\s*$|(?P<killed>killed|dead|deaths)[^.;:]{0,40}:\s*$"
@@ -832,6 +848,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
             verb = _TIMES_VERB.findall(t[_clause_start(t, q.start, lo):q.start])[-1].lower()
             if re.match(r"attack", verb) and _ATTACKED_A_LAND.search(t, _clause_start(t, q.start, lo), q.start):
                 return "strikes"    # "attacked the Donetsk People's Republic nine times": fire on a land, not assaults
+            if re.match(r"attack", verb) and _WEAPON_ATTACK.search(t, _clause_start(t, q.start, lo), q.start):
+                return "strikes"    # "came under drone attack five times", "was attacked by drones three times"
             return "attacks" if re.match(r"attack|storm|assault", verb) else "strikes"
         return None
     if r.head is None and prev is not None and prev[1] == "strikes" and _DRONE.search(prev[3].head_text) \
@@ -1851,6 +1869,8 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
         # "killed 8 civilians of Donetsk region: 4 in Dolyna, 1 in Siversk": the places after the
         # colon break the total down; the one the counted noun belongs to is the total's
         ms = head
+    elif colon >= 0 and all(m.start > colon for m in ms) and _NUMBER_BETWEEN.match(t[colon + 1:].lstrip(" -–•*")):
+        return None, "wide"     # "24 drones: 12 over the Moscow region, 7 over Belgorod": the total is all of them
     ms = [m for m in ms if not (m.start > q.end and _LABELS_NUMBER.match(t, m.end))] or ms
     named = [m for m in ms if not _SECTOR_AFTER.match(t, m.end)]
     if named:

@@ -167,7 +167,7 @@ THIS_BY = re.compile(r"^\s*(?:(?:This|That|It)\s+(?:was|has\s+been|is)\s+(?:\w+\
                       r"|(?:About|On)\s+this,?\s+(?:was\s+|has\s+been\s+)?(?:reported|reports|said|says|informed|informs|"
                       r"announced|stated|wrote|writes)(?:\s+(?:on\s+\w+\s+)?by)?(?=\s+(?:the\s+)?(?-i:[A-Z])|\s+the\s)"
                       r"|Quotes?\s+from\s+(?=[^:.]{2,80}:))"     # "Quote from NAME: ..."
-                      r"\s*(?P<who>[^,.;:]{2,120}?)(?=\s*[,.;:]|\s*$)", re.I)   # never cut inside a name
+                      r"\s*(?P<who>[^,.;:]{2,200}?)(?=\s*[,.;:]|\s*$)", re.I)   # never cut inside a name
 _DOC_FORMS = (Gated(_BY_DOC), Gated(_GIVEN_BY), Gated(_CITING))
 
 
@@ -733,6 +733,9 @@ def _subject_before(text: str, vstart: int) -> tuple[int, int] | None:
             return s, s + len(first)
         if first and len(first.split()) <= 4 and _speakerish(first) and not re.search(r"\b(?:is|are|was|were|has|have|had)\b", first):
             a, b = actor_side(first), actor_side(_clean_subject(raw))
+            if a and not b and not is_outlet(_clean_subject(raw)) and _speaker_noun(_clean_subject(raw) or ""):
+                s = k + prev[k:].find(first)    # "Russian officials and the defence ministry said": the side-named one
+                return s, s + len(first)
             if a != b and not (a is None and is_outlet(first) or b is None and is_outlet(_clean_subject(raw))):
                 return None     # (an outlet beside a counter, "BBC and Mediazona say", is one voice)
     cleaned = _clean_subject(raw)

@@ -1280,3 +1280,32 @@ def test_the_head_of_the_ova_is_the_official_named_before():
     text = ("Oleh Hryhorov, head of the Sumy Regional Military Administration, wrote on Telegram. "
             "\"In the Putyvl community, five people sought medical help,\" the head of the OVA wrote.")
     assert who(text, "five") == ("Oleh Hryhorov", "ukraine")
+
+
+def test_two_speakers_one_of_them_with_a_side_give_that_side():
+    text = "Ukrainian shelling injured two people in Belgorod, Russian officials and the defence ministry said."
+    assert who(text, "two") == ("Russian officials", "russia")
+    # two sides named: no single claimant
+    assert who("Moscow and Kyiv said 300 prisoners were exchanged.", "300") is None
+
+
+def test_a_regions_operational_headquarters_is_on_the_side_of_its_region():
+    text = "The operational headquarters of the Kherson region said two people were wounded."
+    assert who(text, "two")[1] == "ukraine"
+    text = "According to a statement from the operational headquarters in the Krasnodar Region, two people were injured."
+    assert who(text, "two")[1] == "russia"
+
+
+def test_a_bare_ministry_under_a_moscow_dateline_is_russian():
+    text = "The ministry said 16 drones were shot down overnight."
+    ctx = ctx_of(text)
+    assert attribute(ctx, 0, text.index("16")).side == "ukraine"     # no clue: the default
+    ctx.dateline_place = "Moscow"
+    assert attribute(ctx, 0, text.index("16")).side == "russia"
+
+
+def test_a_long_official_title_before_the_name_in_a_this_was_announced_frame():
+    text = ("Four dead and seven injured in a missile attack on the port of Izmail.\n\n"
+            "This was announced by the Deputy Prime Minister for the Reconstruction of Ukraine — Minister of "
+            "Development of Communities and Territories of Ukraine Petro Hnatenko")
+    assert who(text, "Four") == ("Petro Hnatenko", "ukraine")

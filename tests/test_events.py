@@ -1089,3 +1089,8 @@ def test_attacked_with_weapons_or_buildings_is_a_strike_and_with_troops_an_assau
     assert [(e[0], e[1]) for e in got] == [("strike", "Odesa")]
     got = summary("On Friday, Russian troops attacked positions near Pokrovsk with armoured vehicles.", pub)
     assert [(e[0], e[1]) for e in got] == [("assault", "Pokrovsk")]
+
+
+def test_attacked_by_drones_is_a_strike_on_the_subjects_place():
+    got = summary("The village of Berkhivka was attacked by drones on Monday.", D(2024, 5, 1))
+    assert [(e[0], e[1]) for e in got] == [("strike", "Berkhivka")]

@@ -2878,3 +2878,32 @@ def test_an_official_counting_who_we_still_have_gives_the_people_remaining():
 def test_a_death_toll_with_its_place_in_commas_keeps_its_number():
     text = "The death toll from a Russian airstrike in Bilozerske, Donetsk region, has risen to three."
     assert [(f.kind, f.value) for f in extract_figures(_doc(text))] == [("killed", 3)]
+
+
+def test_the_whole_of_a_shoot_down_was_sent_by_the_other_side():
+    text = "Ukraine's air force downed three of eight missiles and 40 of 55 drones launched overnight."
+    got = {(f.kind, f.value): f.subject_side for f in extract_figures(_doc(text))}
+    assert got[("strikes", 8)] == "russia" and got[("strikes", 55)] == "russia"
+    assert got[("equipment_lost", 40)] == "russia"
+    text = "Russian air defences shot down 20 of 24 Ukrainian drones overnight."
+    got = {(f.kind, f.value): f.subject_side for f in extract_figures(_doc(text))}
+    assert got[("strikes", 24)] == "ukraine"
+
+
+def test_drone_attacks_counted_in_times_are_strikes_and_troops_attacks_are_attacks():
+    text = "The district came under drone attack four times. The village was attacked by drones two times."
+    assert [(f.kind, f.value) for f in extract_figures(_doc(text))] == [("strikes", 4), ("strikes", 2)]
+    text = "Russian troops attacked Ukrainian positions near Pokrovsk 30 times."
+    assert [(f.kind, f.value) for f in extract_figures(_doc(text))] == [("attacks", 30)]
+
+
+def test_a_shoot_down_total_broken_down_by_region_after_a_colon():
+    text = ("Air defences destroyed 21 Ukrainian drones overnight: 11 were destroyed over the Moscow region, "
+            "six over Belgorod, three over Kaluga and one over Kursk.")
+    got = [(f.kind, f.value, f.place, f.subject_side) for f in extract_figures(_doc(text))]
+    assert got == [("equipment_lost", 21, None, "ukraine"), ("equipment_lost", 11, "Moscow Oblast", "ukraine"),
+                   ("equipment_lost", 6, "Belgorod", "ukraine"), ("equipment_lost", 3, "Kaluga", "ukraine"),
+                   ("equipment_lost", 1, "Kursk", "ukraine")]
+    # a quoted restatement after a colon is no breakdown: the place stays
+    text = "Russian shelling killed 3 people on Monday, the governor wrote: \"Three people died in Kupiansk.\""
+    assert {f.place for f in extract_figures(_doc(text))} == {"Kupiansk"}
