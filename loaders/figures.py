@@ -150,8 +150,8 @@ _NO_PLACE = re.compile(r"\belsewhere\b|\bnationwide\b|\bacross\s+(?:the\s+)?(?:c
                        r"\bon\s+(?:all|several|various|different)\s+(?:sections|parts|axes|directions|fronts)\b", _I)
 # A war-wide total: do not fall back to the article's main city.
 _WAR_WIDE = re.compile(r"\bsince\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the|its|russia'?s?|moscow'?s?)\s+"
-                       r"(?:full[-\s]scale\s+)?(?:war|invasion|conflict)|\bsince\s+(?:russia|moscow)\b|\bin\s+the\s+war\b|"
-                       r"\bfull[-\s]scale\s+invasion\b|\bsince\s+(?:february\s+)?2022\b|\bsince\s+2014\b|\bin\s+total\b|"
+                       r"(?:(?:full|large)[-\s]scale\s+)?(?:war|invasion|conflict)|\bsince\s+(?:russia|moscow)\b|\bin\s+the\s+war\b|"
+                       r"\b(?:full|large)[-\s]scale\s+invasion\b|\bsince\s+(?:february\s+)?2022\b|\bsince\s+2014\b|\bin\s+total\b|"
                        r"\boverall\b|\bso\s+far\s+in\s+the\b|\bsince\s+the\s+war\s+began\b|\bof\s+the\s+war\b", _I)
 
 # Slow patterns most windows cannot match: tried only where a word they need occurs.
@@ -372,6 +372,11 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
                 and _OVER_REGION.match(sent.text, q.end) and _PART_GAP.fullmatch(sent.text, prev[0].end, q.start):
             # "24 drones: 12 were destroyed over the Moscow region, seven over Belgorod": the total's parts by place
             kind, inherited, part = prev[1], (prev[1], prev[2]), True
+        elif kind is None and r.head is None and prev is None and last.get("fig_i") == i - 1 \
+                and last["fig"][0] == "equipment_lost" and (o := _OVER_REGION.match(sent.text, q.end)) and o.group("verb"):
+            # "Some 45 drones were destroyed, the ministry said. It said 11 were destroyed over the
+            # Moscow region, 23 over the Bryansk region": the parts, a sentence after the total
+            kind, inherited, part = "equipment_lost", last["fig"], True
         item_place = None
         if kind is None and r.head in (None, "civilian", "neutral"):
             if item_kind:
@@ -512,7 +517,7 @@ def _place_item(ctx: Doc, i: int, at: int) -> str | None:
 _LOCATIVE_AFTER = re.compile(r"\s+(?:(?:people|residents|civilians)\s+)?(?:(?:and|,)\s+[\d,.]+\s+[a-z]+\s+)?"
                              r"(?:still\s+)?(?:in|on|from|at)\s+(?:the\s+)?"
                              r"(?:city|town|village|hromada|community|left|right|[A-Z])", _I)
-_OVER_REGION = re.compile(r"\s+(?:(?:were|was)\s+(?:\w+\s+)?(?:destroyed|shot\s+down|downed|intercepted)\s+)?"
+_OVER_REGION = re.compile(r"\s+(?P<verb>(?:were|was)\s+(?:\w+\s+)?(?:destroyed|shot\s+down|downed|intercepted)\s+)?"
                           r"(?:over|in|above)\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?-i:[A-Z])", _I)
 _PART_GAP = re.compile(r"[^.;]{0,120}?(?:,\s*(?:including|of\s+(?:them|whom|which))|:|,?\s+with|,?\s+and|,)\s*", _I)
 # A sentence that breaks down the figure before it: "This includes ...", "Among them ..."

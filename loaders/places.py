@@ -672,6 +672,10 @@ def _sounded(text: str, hits: list[_Hit], settlements: bool = True, long_names: 
             if any(a < w.end() and w.start() < b for a, b in taken):
                 continue
             cands = close(w.group(), _skeletons().get(_skeleton(w.group()), ()))
+            if m.group(0)[:4].lower() in ("vill", "haml"):
+                cands = tuple(i for i in cands if E[i].kind != "city")   # "the village of Stariy" is no Stryi
+            # one word is not a two-word name's first half ("Stariy" is no Staryi Yar)
+            cands = tuple(i for i in cands if len(E[i].name.split()) <= len(w.group().split()))
             if cands and len(cands) <= 40:
                 out.append(_Hit(w.start(), w.end(), tuple((i, True) for i in cands), False))
                 taken.append((w.start(), w.end()))

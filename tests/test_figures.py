@@ -2907,3 +2907,21 @@ def test_a_shoot_down_total_broken_down_by_region_after_a_colon():
     # a quoted restatement after a colon is no breakdown: the place stays
     text = "Russian shelling killed 3 people on Monday, the governor wrote: \"Three people died in Kupiansk.\""
     assert {f.place for f in extract_figures(_doc(text))} == {"Kupiansk"}
+
+
+def test_shahed_attack_drones_are_munitions_and_large_scale_invasion_is_before_the_war():
+    text = "Air defences shot down 13 of 15 Shahed attack drones launched overnight."
+    assert [(f.kind, f.value) for f in extract_figures(_doc(text))] == [("equipment_lost", 13), ("strikes", 15)]
+    text = "No more than 5,000 residents remain in the community, down from nearly 30,000 before the large-scale invasion."
+    assert [(f.kind, f.value) for f in extract_figures(_doc(text))] == [("population_remaining", 5000),
+                                                                        ("population_prewar", 30000)]
+
+
+def test_the_parts_of_a_shoot_down_told_a_sentence_after_the_total():
+    text = ("Some 41 Ukrainian drones were destroyed overnight, the ministry said. "
+            "It said 10 were destroyed over the Moscow region, 21 over the Bryansk region and five over Belgorod.")
+    got = [(f.kind, f.value, f.place) for f in extract_figures(_doc(text))]
+    assert got[1:] == [("equipment_lost", 10, "Moscow Oblast"), ("equipment_lost", 21, "Bryansk Oblast"),
+                       ("equipment_lost", 5, "Belgorod")]
+    # without the total just before, a bare number is no loss
+    assert extract_figures(_doc("It said 10 were destroyed over the Moscow region.")) == []

@@ -566,3 +566,10 @@ def test_a_list_of_districts_is_their_oblast_not_their_towns():
 
 def test_a_town_named_before_a_tank_plant_stays_a_place():
     assert "Kharkiv" in names("A Russian missile hit the Kharkiv tank plant, killing two people.")
+
+
+def test_a_village_named_by_sound_is_never_a_city_or_half_a_two_word_name():
+    from loaders import places
+    assert places.find_places("the village of Stariy in the Volokonovsky district") == []
+    got = [m.name for m in places.find_places("the villages of Krakhmalnoye and Gatishche")]
+    assert got == ["Krokhmalne", "Hatyshche"]
