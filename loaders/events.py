@@ -403,6 +403,10 @@ def _attack_is_strike(text: str, start: int, end: int, m: re.Match, targets: lis
     where = text.find(targets[0], end) if targets else -1
     if where > end and INFRASTRUCTURE.search(text, end, where):
         return True
+    info = places.place_info(targets[0]) if targets else None
+    if info and info.get("kind") in places.SETTLEMENTS and info.get("front") == 0 \
+            and not GROUND_BEFORE.search(_clause_before(text, start)):
+        return True     # "another enemy attack on Kyiv": no ground war ever reached it, so from the air
     if WITH_FIRE.match(text, where + len(targets[0])) if where >= end else _WITH_FIRE_NEAR.search(text, end, end + 120):
         return True     # "attacked Kyiv with nearly 30 drones", "attacked the Sumy Region with two missiles"
     if re.fullmatch(r"(?i)attacked", m.group(0)) and NIGHT_OR_CLOCK.search(text) \

@@ -1094,3 +1094,17 @@ def test_attacked_with_weapons_or_buildings_is_a_strike_and_with_troops_an_assau
 def test_attacked_by_drones_is_a_strike_on_the_subjects_place():
     got = summary("The village of Berkhivka was attacked by drones on Monday.", D(2024, 5, 1))
     assert [(e[0], e[1]) for e in got] == [("strike", "Berkhivka")]
+
+
+def test_an_attack_on_a_city_the_ground_war_never_reached_is_a_strike(monkeypatch):
+    from loaders import places as real_places
+    info = {"Odesa": {"kind": "city", "front": 0}, "Robotyne": {"kind": "village", "front": 2}}
+    monkeypatch.setattr(real_places, "place_info", lambda name: info.get(name))
+    pub = D(2024, 5, 1)
+    got = summary("Another enemy attack on Odesa, the mayor said on Tuesday.", pub)
+    assert [(e[0], e[1]) for e in got] == [("strike", "Odesa")]
+    got = summary("Russian forces launched an attack on Robotyne on Tuesday.", pub)
+    assert [(e[0], e[1]) for e in got] == [("assault", "Robotyne")]
+    # ground forces named: an assault wherever it is
+    got = summary("Russian troops attacked Odesa from the sea on Tuesday.", pub)
+    assert [(e[0], e[1]) for e in got] == [("assault", "Odesa")]
