@@ -1073,7 +1073,7 @@ _NUMBER_OF_TO = re.compile(
     r"\b(?:number|count|tally|toll)\s+of\s+(?:(?:russian|ukrainian|enemy|such|the)\s+)*(?:(?P<attacks>attacks|assaults|"
     r"clashes|combat\s+engagements|storming\s+attempts)|(?P<killed>dead|killed|deaths|fatalities)|(?P<wounded>wounded|injured)|"
     r"(?P<captured>prisoners|pows|captives))\b[^.;:\d]{0,60}?\s+(?:has\s+|have\s+|had\s+)?(?:(?:increased|rose|risen|grew|grown|"
-    r"reached|climbed|jumped|went\s+up)\s+to|(?:could|may|might|will|would)\s+(?:reach|exceed|top)|reached|exceeded|topped)\s+"
+    r"reached|climbed|jumped|went\s+up)\s+(?:to|by)|(?:could|may|might|will|would)\s+(?:reach|exceed|top)|reached|exceeded|topped)\s+"
     r"(?:about|around|roughly|some|nearly|almost|over|more\s+than|at\s+least)?\s*$", _I)
 _SUBSET_GAP = re.compile(r"(?:,|\s[—–])\s*(?:including|among\s+them|among\s+whom)\s+$", _I)
 

@@ -38,6 +38,7 @@ NOUNS = {
     "demonym": [r"ukrainians", r"russians"],
     "attack": [
         r"assault\s+attempts?", r"attack\s+attempts?", r"storming\s+attempts?", r"offensive\s+actions?",
+        r"waves?\s+of\s+(?:attacks|assaults)",
         r"offensive\s+operations?", r"counter-?attacks?", r"counter-?offensives?",
         r"attempts?\s+(?:by\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?to\s+(?:advance|break\s+through|storm|attack|break\s+into|enter|push\s+through)", r"attacks?", r"assaults?", r"combat\s+clashes", r"combat\s+engagements?",
         r"clashes", r"engagements", r"firefights", r"ground\s+attacks?",
@@ -68,7 +69,7 @@ NOUNS = {
         r"electronic\s+warfare\s+(?:stations?|systems?|complex(?:es)?)", r"(?:field\s+|artillery\s+|anti-tank\s+)?guns", r"(?:field\s+)?(?:artillery\s+)?cannons",
         r"armou?red\s+personnel\s+vehicles?", r"(?:rocket\s+|multiple\s+rocket\s+)?salvo\s+(?:fire\s+)?systems?",
         r"armou?red\s+(?:combat\s+)?vehicles?", r"military\s+vehicles?", r"troop-carrying\s+(?:[\w-]+\s+){0,2}?vehicles?",
-        r"(?:infantry\s+|armou?red\s+)?fighting\s+vehicles?", r"tanks?", r"apcs?", r"ifvs?",
+        r"(?:infantry\s+|armou?red\s+)?fighting\s+vehicles?", r"tanks?", r"apcs?", r"ifvs?", r"acvs?", r"afvs?",
         r"bmps?", r"btrs?", r"(?:field\s+)?artillery\s+(?:systems?|pieces?|guns?|mounts?|installations?)",
         r"(?:missile|rocket)\s+(?:systems?|complex(?:es)?)", r"howitzers?", r"mortars?",
         r"multiple\s+(?:launch\s+)?rocket\s+(?:launchers?|systems?)", r"mlrs", r"rocket\s+launchers?",
@@ -131,6 +132,9 @@ AFTER = [
         r"in\s+(?:\w+\s+)?hospitals?,?\s+who\s+(?:suffered|were\s+(?:injured|wounded|hurt))",
         r"(?:were|was|have\s+been|had\s+been)\s+(?:admitted|taken|rushed|brought)\s+to\s+(?:an?\s+|the\s+)?(?:local\s+)?hospitals?",
         r"(?:suffered|sustained|received)\s+(?:\w+\s+){0,2}?(?:injuries|wounds)",
+        # "two people suffered a concussion and lacerations"
+        r"(?:suffered|sustained|received)\s+(?:an?\s+)?(?:\w+\s+)?(?:concussions?|contusions?|lacerations|burns|fractures|"
+        r"shrapnel\s+wounds|blast\s+injuries|acute\s+stress\s+reactions?)",
         r"with\s+(?:\w+\s+)?(?:injuries|wounds)\b",
         r"(?:applied|turned)\s+(?:to\s+(?:doctors|hospitals?|medics)\s+)?for\s+medical\s+(?:care|help|aid|assistance)",          # "among them were 80 with injuries"
     ]),
@@ -177,6 +181,10 @@ AFTER = [
         r"evacuated", r"fled", r"left\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+)?(?:city|town|village|area|region|frontline|front\s+line)",
         r"(?:are|were|is|was)\s+(?:now\s+)?leaving\b",
         r"relocated", r"departed\b", r"were\s+moved\s+out",
+        # "21,300 people moved to safer areas", "120,000 residents have already been moved"
+        r"(?:were\s+|have\s+been\s+|has\s+been\s+|had\s+been\s+)?(?:already\s+)?moved\s+to\s+(?:safer|safe|secure)\s+"
+        r"(?:areas|places|regions|conditions|territor(?:y|ies)|locations|parts)",
+        r"(?:have|has|had)\s+(?:already\s+)?been\s+moved\b(?!\s+(?:to\s+tears|by))",
         r"left\s+(?=(?:yesterday|today|overnight|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this\s+week|last\s+week)\b)", r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+taken\s+out\b(?!\s+(?:from\s+)?(?:under|of)\s+the\s+(?:rubble|debris|ruins))",
         r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+taken\s+(?:away\s+)?from\s+(?:the\s+)?(?:[\w()-]+\s+){0,3}?(?:bank|city|town|village|region|area|zone|district)\b", r"were\s+taken\s+to\s+safety", r"(?:have|has|had)\s+(?:already\s+|now\s+|since\s+|all\s+)?left\b",
         # "50 people leave every day", "up to a hundred used to leave in a day"
@@ -244,7 +252,7 @@ BEFORE = [
                    r"shooting\s+down", r"downed", r"downing", r"sank", r"sunk", r"sinking"]),
     ("lost", [r"lost", r"losing", r"loses", r"lose", r"suffered", r"suffering", r"losses\s+(?:of|at|to)",
               r"losses\s+(?:include|included|including)", r"written\s+off"]),
-    ("pop_now", [r"there\s+(?:are|were|remain|remained)\s+(?:(?:currently|still|now|only|just)\s+)*",
+    ("pop_now", [r"there\s+(?:are|were|remain|remained)(?:\s+(?:currently|still|now|only|just))*",
                  # "the number of civilian residents in X has doubled ..., reaching more than"
                  r"(?:number|count)\s+of\s+(?:\w+\s+){0,2}?(?:residents|inhabitants|civilians|people\s+living)\b[^.;\d]{0,140}?"
                  r"\b(?:reaching|reached|is\s+now|now\s+stands\s+at|stands\s+at|(?:rose|risen|grown|grew|fell|fallen|dropped)\s+to)",
@@ -260,7 +268,7 @@ BEFORE = [
                     r"|(?:fell|dropped|shrank)\s+to)", r"home\s+to", r"(?:city|town|village)\s+of",
                     r"inhabited\s+by", r"population:"]),
 ]
-BEFORE_FILLER = (r"a\s+total\s+of|a\s+further|another|an\s+additional|the|some|only|just|nearly|all|still|"
+BEFORE_FILLER = (r"a\s+total\s+of|a\s+further|another|an\s+additional|the|some|only|just|nearly|all|still|a\s+little|a\s+bit|"
                  r"probably|possibly|likely|reportedly|allegedly|"
                  # "neutralized the majority of the mercenaries, specifically 5,800 fighters"
                  r"(?:the\s+)?(?:majority|most|bulk|rest)\s+of\s+[^,.;:]{1,60},?[\"”’]?,?\s*(?:specifically|namely|that\s+is)|"

@@ -2925,3 +2925,21 @@ def test_the_parts_of_a_shoot_down_told_a_sentence_after_the_total():
                        ("equipment_lost", 5, "Belgorod")]
     # without the total just before, a bare number is no loss
     assert extract_figures(_doc("It said 10 were destroyed over the Moscow region.")) == []
+
+
+def test_there_are_a_little_more_than_and_a_count_that_increased_by():
+    text = "In the community, there are a little more than 4,000 people, the mayor said."
+    assert [(f.kind, f.value, f.qualifier) for f in extract_figures(_doc(text))] == \
+        [("population_remaining", 4000, "more_than")]
+    text = "The number of captives has increased by 512 over the last 24 hours."
+    assert [(f.kind, f.value) for f in extract_figures(_doc(text))] == [("captured", 512)]
+
+
+def test_concussions_moves_to_safety_waves_of_attacks_and_acvs():
+    got = lambda text: [(f.kind, f.value) for f in extract_figures(_doc(text))]
+    assert got("A man was killed in the strike and two people suffered a concussion.") == [("wounded", 2)]
+    assert got("Over the entire period, 21,300 people moved to safer areas.") == [("evacuated", 21300)]
+    assert got("More than 100,000 residents of the region have already been moved.") == [("evacuated", 100000)]
+    assert got("The 40 people were moved by the speech.") == []
+    assert got("Ukrainian troops launched seven waves of attacks near the village.") == [("attacks", 7)]
+    assert got("Russian servicemen destroyed all enemy tanks and six ACVs.") == [("equipment_lost", 6)]
