@@ -72,7 +72,7 @@ TRIGGERS: list[tuple[str, re.Pattern]] = [
         r"(?:drove|driven|pushed|kicked)\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|units|militants|the\s+enemy|occupiers)\s+out\s+of|"
         r"(?:restored|returned)\s+to\s+(?:Ukrainian|Russian)\s+control|(?:returned|brought|put)(?=\s+(?-i:[A-Z])[\w'’-]+\s+(?:back\s+)?under\s+(?:our|Ukrainian|Russian|full)\s+control)|"
         r"(?:took|taken|take|taking|seized|gained|established|regained|retook|claimed)\s+(?:full\s+)?control\s+(?:of|over)|"
-        r"(?:came|come|fell|fallen|passed|is\s+now|was\s+now|are\s+now|now)\s+(?:fully\s+)?under\s+(?:full\s+)?(?:Russian|Ukrainian|Moscow['\u2019]s|Kyiv['\u2019]s)\s+control|"
+        r"(?:came|come|fell|fallen|passed|is\s+now|was\s+now|are\s+now|now)\s+(?:fully\s+)?under\s+(?:full\s+)?(?:Russian|Ukrainian|Moscow['\u2019]s|Kyiv['\u2019]s|its|their|our)\s+control|"
         r"(?:is|are|was|now)\s+(?:now\s+)?(?:fully\s+|firmly\s+)?in\s+(?:Russian|Ukrainian)\s+hands|"
         r"(?P<lost>lost\s+(?:full\s+)?control\s+(?:of|over))|"
         r"raised\s+(?:the|a|their|its)\s+(?:\w+\s+)?flags?\s+(?:over|above|in)|fell\s+to|(?P<fell>fell)(?=\s+(?:on|in|last|this|early|late|overnight|yesterday|after|within|days|weeks|months|at|following)\b|\s*[,.;]|$)|(?:has|have|had)\s+fallen|(?:has|have|had)\s+taken|(?:has|have|had)\s+(?:now\s+)?(?:fully\s+|completely\s+|entirely\s+)?occupied|took|"
@@ -364,6 +364,10 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
     """Who carries the event out: "by Russian troops" after the trigger, else the nearest
     force named before it in the sentence (flipped when that force fends the attack off)."""
     by = BY_SIDE.match(text[end:])
+    if re.search(r"\bunder\s+(?:its|their)\s+(?:full\s+)?control\b", m.group(0)):
+        # "Russia claimed the village is now under its control": the side that claims it
+        owner = [x for x in ANY_SIDE.finditer(text, 0, start)]
+        return side_of(owner[-1].group(0).replace("Kremlin", "Russia")) if owner else None
     if re.search(r"(?i)\b(?:hit|struck)\s+by\b|\bunder\s+(?:\w+\s+)?(?:attack|fire|shelling|bombardment)\b", m.group(0)):
         # "Kyiv was hit by a Russian missile": the subject is the target; the sender is in the by-phrase
         sender = re.search(rf"{RU_WORD}|{UA_WORD}", m.group(0))

@@ -212,7 +212,8 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
                               ctx.sentences[i - 1].text if i > 0 else "")
     mentions = _with_region_anaphor(ctx, text, mentions)
     # "a strike on a village near Odesa": the oblast, not Odesa
-    near = {p.start for p in mentions if places.near_not_in(text, p)}
+    near = {p.start for p in mentions if places.near_not_in(text, p)
+            or places.raion_not_town(text, p) and p.oblast == f"{p.name} Oblast"}   # "Sumy district": not Sumy
     mentions = [places.PlaceMention(p.start, p.end, p.oblast, "oblast", None) if p.start in near else p
                 for p in mentions]
     found_dates = dates.find_dates(text, ctx.published)

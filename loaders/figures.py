@@ -1677,6 +1677,8 @@ def _canon(t: str, m) -> str | None:
     """The mention's canonical name; "Donetsk territory/region" is the oblast."""
     if m.kind not in ("oblast", "region") and m.oblast and _NAMES_REGION.match(t[m.end:m.end + 40]):
         return m.oblast
+    if places.raion_not_town(t, m):
+        return m.oblast     # "11 border villages of Sumy district", "Chuhuiv and Bohodukhiv districts": raions, not towns
     if m.oblast == f"{m.name} Oblast" and re.match(r"\s+area\b", t[m.end:m.end + 10], _I) \
             and re.search(r"\bthe\s+$", t[max(0, m.start - 5):m.start], _I) \
             and (places.place_info(m.name) or {}).get("country") == "RU":

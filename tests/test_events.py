@@ -1108,3 +1108,8 @@ def test_an_attack_on_a_city_the_ground_war_never_reached_is_a_strike(monkeypatc
     # ground forces named: an assault wherever it is
     got = summary("Russian troops attacked Odesa from the sea on Tuesday.", pub)
     assert [(e[0], e[1]) for e in got] == [("assault", "Odesa")]
+
+
+def test_now_under_its_control_is_a_capture_by_the_side_that_claims_it():
+    got = summary("Russia claimed on Monday that the village of Berkhivka is now under its control.", D(2024, 5, 1))
+    assert [(e[0], e[1], e[2]) for e in got] == [("capture", "Berkhivka", "russia")]

@@ -2943,3 +2943,12 @@ def test_concussions_moves_to_safety_waves_of_attacks_and_acvs():
     assert got("The 40 people were moved by the speech.") == []
     assert got("Ukrainian troops launched seven waves of attacks near the village.") == [("attacks", 7)]
     assert got("Russian servicemen destroyed all enemy tanks and six ACVs.") == [("equipment_lost", 6)]
+
+
+def test_a_raion_named_after_its_town_is_the_towns_oblast():
+    text = "Out of 11 border villages of Sumy district, 111 residents have already left."
+    assert [f.place for f in extract_figures(_doc(text))] == ["Sumy Oblast"]
+    text = "In total, 7,023 people were evacuated from Chuhuiv, Kharkiv and Bohodukhiv districts of Kharkiv region."
+    assert [f.place for f in extract_figures(_doc(text))] == ["Kharkiv Oblast"]
+    # a city's own district stays the city
+    assert [f.place for f in extract_figures(_doc("A missile hit the Kyiv district of Odesa, wounding 4 people."))] == ["Odesa"]

@@ -573,3 +573,12 @@ def test_a_village_named_by_sound_is_never_a_city_or_half_a_two_word_name():
     assert places.find_places("the village of Stariy in the Volokonovsky district") == []
     got = [m.name for m in places.find_places("the villages of Krakhmalnoye and Gatishche")]
     assert got == ["Krokhmalne", "Hatyshche"]
+
+
+def test_raion_not_town_reads_a_list_of_raions_and_not_a_citys_district():
+    from loaders import places
+    text = "evacuated from Chuhuiv, Kharkiv and Bohodukhiv districts of Kharkiv region"
+    got = [places.raion_not_town(text, m) for m in places.find_places(text)]
+    assert got == [True, True, True, False]
+    text = "a missile hit the Kyiv district of Odesa"
+    assert [places.raion_not_town(text, m) for m in places.find_places(text)] == [False, False]
