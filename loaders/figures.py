@@ -409,11 +409,12 @@ def _sentence_figures(ctx: Doc, i: int, sent: Sentence, last: dict, tally: dict 
             voice = _outlet_side(ctx) or cside     # "the enemy fired 287 times" in a Ukrainian outlet's own voice
         side = _side(kind, sent.text, q, r, lo, voice, prev)
         side_how = "stated" if side else None
-        if kind == "strikes" and n > 0 and _OF_NEXT.fullmatch(sent.text, live[n - 1].end, q.start) \
-                and (shooter := _SHOOTER.search(sent.text, 0, live[n - 1].start)):
-            # "Ukraine's air force downed 3 of 8 missiles and 40 of 55 drones": the 8 and the 55
-            # were sent by the side the shooter shot at
-            side, side_how = _opp("ukraine" if shooter.group("side").lower().startswith(("ukrain", "kyiv")) else "russia"), "context"
+        shot_at = _shot_at(sent.text, live[n - 1].start if n > 0 else q.start, cside) \
+            if r.head == "munition" and kind in ("strikes", "equipment_lost") else None
+        if shot_at and (kind == "equipment_lost" or n > 0 and _OF_NEXT.fullmatch(sent.text, live[n - 1].end, q.start)):
+            # "Ukraine's air force downed 3 of 8 missiles and 40 of 55 drones", "Russian air defence
+            # shot down 247 drones": the munitions were sent by the side the shooter shot at
+            side, side_how = shot_at, "context"
         if side is None and kind in ("strikes", "attacks") and cside in ("ukraine", "russia") \
                 and _OUR_SIDE_HIT.search(sent.text):
             side, side_how = _opp(cside), "context"     # "Our positions were shelled 535 times", a Ukrainian says
@@ -649,6 +650,21 @@ _WHOLE_TOLL = re.compile(r"\s+(?:people\s+|civilians\s+)?(?:injured|wounded|dead
 _WEAPON_ATTACK = re.compile(r"\b(?:drones?|uavs?|missiles?|rockets?|artillery|mortars?|shaheds?|air|aerial|kamikaze|fpv)\s+attacks?\b"
                             r"|\battacked\s+(?:\w+\s+)?(?:by|with)\s+(?:[\w-]+\s+)?(?:drones?|uavs?|missiles?|rockets?|artillery|"
                             r"mortars?|shaheds?|aircraft)\b", _I)
+_IN_CARE = re.compile(r"\s+(?:still\s+)?in\s+(?:intensive\s+care|(?:the\s+)?hospitals?|(?:a\s+)?(?:critical|serious|grave)\s+condition)\b", _I)
+def _shot_at(t: str, end: int, cside: str) -> str | None:
+    """The side whose munitions a shoot-down before `end` brought down: the other side of the
+    shooter named with its side ("Russian air defence systems shot down"), or of the speaker when
+    the shooter is their own unnamed air defence ("the military's air defenses shot down",
+    told by the Ukrainian air force)."""
+    if (m := _SHOOTER.search(t, 0, end)):
+        return _opp("ukraine" if m.group("side").lower().startswith(("ukrain", "kyiv")) else "russia")
+    if cside in ("ukraine", "russia") and _OWN_AD_SHOT.search(t, 0, end):
+        return _opp(cside)
+    return None
+
+
+_OWN_AD_SHOT = re.compile(r"\b(?:air\s+defen[cs]es?|air\s+defen[cs]e\s+(?:forces|systems|units|crews)|mobile\s+fire\s+groups)\s+"
+                          r"(?:have\s+|has\s+|had\s+)?(?:shot\s+down|downed|intercepted|destroyed)\b", _I)
 _SHOOTER = re.compile(r"\b(?P<side>Ukraine['’]s|Ukrainian|Russia['’]s|Russian|Kyiv['’]s|Moscow['’]s)\s+(?:[\w-]+\s+){0,3}?"
                       r"(?:has\s+|have\s+|had\s+)?(?:shot\s+down|downed|intercepted|destroyed|neutrali[sz]ed)\b", _I)
 _OF_NEXT = re.compile(r"\s+(?:out\s+)?of\s+(?:its|their|the|his|our|all|about|some|around)?\s*"
@@ -991,6 +1007,8 @@ def _kind(t: str, q: Quantity, r: _Read, lo: int, prev) -> str | None:
         return "attacks"
     if b == "launched" and r.head == "civilian" and re.match(r"there\s", t[r.before_start:q.start], _I):
         b = "pop_now"       # "there were 4,000 children in the zone": people, not attacks launched
+    if b == "pop_now" and _IN_CARE.match(t, r.np_end if r.head else q.end):
+        return "wounded"    # "now there are three people in intensive care": patients, not residents
     if b == "pop_now" and r.head in (None, "civilian", "neutral") and (
             re.search(r"\b(?:population|residents|inhabitants|people)\b", t[_clause_start(t, q.start):q.start], _I)
             or r.head_text.lower() in ("residents", "inhabitants", "people", "civilians", "locals")

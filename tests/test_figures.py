@@ -2952,3 +2952,18 @@ def test_a_raion_named_after_its_town_is_the_towns_oblast():
     assert [f.place for f in extract_figures(_doc(text))] == ["Kharkiv Oblast"]
     # a city's own district stays the city
     assert [f.place for f in extract_figures(_doc("A missile hit the Kyiv district of Odesa, wounding 4 people."))] == ["Odesa"]
+
+
+def test_people_in_intensive_care_are_wounded_not_residents():
+    got = lambda text: [(f.kind, f.value) for f in extract_figures(_doc(text))]
+    assert got("Now there are three people in intensive care after the strike.") == [("wounded", 3)]
+    assert got("There are still 300 residents in the town.") == [("population_remaining", 300)]
+
+
+def test_munitions_shot_down_belong_to_the_side_the_shooter_shot_at():
+    text = "Russian air defence systems shot down four guided aerial bombs and 240 drones overnight."
+    assert {(f.kind, f.value): f.subject_side for f in extract_figures(_doc(text))}[("equipment_lost", 240)] == "ukraine"
+    # the speaker's own unnamed air defence: the other side's drones
+    text = "The Ukrainian air force said the military's air defenses shot down 17 of the 22 drones overnight."
+    got = {(f.kind, f.value): f.subject_side for f in extract_figures(_doc(text))}
+    assert got[("equipment_lost", 17)] == "russia" and got[("strikes", 22)] == "russia"
