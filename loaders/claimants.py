@@ -311,16 +311,18 @@ def _descriptions(text: str, s: int, e: int) -> list[str]:
     run = _ROLE_RUN.search(text[max(0, s - 120):s])
     if run:
         out.append(run.group(1))
-    elif (lead := _ROLE_COMMA.search(text, max(0, s - 120), s)) and text[e:e + 1] in (",", "") :
-        out.append(lead.group("role"))     # "The head of the city administration, NAME, said"
+    elif (role := _role_comma(text, s, e)):
+        out.append(role)     # "The head of the city administration, NAME, said"
     return out
 
 
-def _role_comma(text: str, s: int, e: int) -> bool:
+def _role_comma(text: str, s: int, e: int) -> str | None:
     """ "The head of the city military administration, NAME, said": a person's role opening the
-    clause, the name in commas after it."""
+    clause, the name in commas after it. Returns the role."""
     lead = _ROLE_COMMA.search(text, max(0, s - 120), s)
-    return bool(lead) and text[e:e + 1] == "," and _PERSON_ROLE.search(lead.group("role")) is not None
+    if lead and text[e:e + 1] == "," and _PERSON_ROLE.search(lead.group("role")):
+        return lead.group("role")
+    return None
 
 
 _PERSON_ROLE = re.compile(r"\b(?:spokes\w+|governor|commander|mayor|minister|president|official|chief|head|leader|"

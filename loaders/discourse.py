@@ -157,18 +157,13 @@ def _named(doc, i: int, who: str, rest: str = ""):
     who = re.sub(r"^(?:the)\s+", "the ", who.strip())
     if is_outlet(who) or _own_outlet(doc, who):
         return None     # "Source: Censor.NET": the outlet's own voice
-    if tail := _BY_TAIL.search(who):
-        who = who[:tail.start()]        # "... during a telethon on Tuesday"
-    persons = [(s, e, a) for s, e, a in find_actors(who) if a.kind == "person"]
     role = None
-    if persons and persons[-1][0] > 0:  # "the head of Kharkiv RMA Oleh Syniehubov": the person, not the office
-        s, e, _ = persons[-1]
-        # a first name before a bare surname ("Petro Lysak" where the dictionary knows "Lysak")
-        first = re.search(r"(?-i:[A-Z][a-z][\w'’-]*)\s+$", who[:s]) if " " not in who[s:e] else None
-        who = who[first.start() if first else s:e]
-    elif (titled := _ROLE_THEN_NAME.match(who)) and _speaker_noun(titled.group(1)) \
-            and not _NOT_A_NAME.search(titled.group(2)) and not places.find_places(titled.group(2)):
-        role, who = titled.groups()     # "the head of the city administration Petro Hnatenko" (unknown to the dictionary)
+    for whole in (who, _cut_tail(who)):     # "... Petro Hnatenko", then "... during a telethon on Tuesday" cut
+        if (held := _holder_in(whole)) is not None:
+            role, who = held
+            break
+    else:
+        who = _cut_tail(who)
     side = actor_side(who) or _described_side(doc, who) or (role and _local_side(role, doc, doc.sentences[i].start))
     holder = _HOLDER_AFTER.match(rest)
     if side is None and holder and _speaker_noun(who):
@@ -178,6 +173,28 @@ def _named(doc, i: int, who: str, rest: str = ""):
     if holder and _speaker_noun(who) and not who[:1].isupper():
         who = holder.group(1)
     return Claimant(_full_name(doc, who, doc.sentences[i].start), side, -1, -1, True)
+
+
+def _cut_tail(who: str) -> str:
+    tail = _BY_TAIL.search(who)
+    return who[:tail.start()] if tail else who
+
+
+def _holder_in(who: str) -> tuple[str | None, str] | None:
+    """The person a role phrase ends on, as (role, name): a dictionary person inside it ("the
+    head of Kharkiv RMA Oleh Syniehubov"; a first name before a bare surname the dictionary
+    knows), or a role then an unknown name ("the head of the city administration Petro
+    Hnatenko"); None when it names no one."""
+    persons = [(s, e) for s, e, a in find_actors(who) if a.kind == "person"]
+    if persons and persons[-1][0] > 0:
+        s, e = persons[-1]
+        first = re.search(r"(?-i:[A-Z][a-z][\w'’-]*)\s+$", who[:s]) if " " not in who[s:e] else None
+        return None, who[first.start() if first else s:e]
+    titled = _ROLE_THEN_NAME.match(who)
+    if titled and _speaker_noun(titled.group(1)) and not _NOT_A_NAME.search(titled.group(2)) \
+            and not places.find_places(titled.group(2)):
+        return titled.group(1), titled.group(2)
+    return None
 
 
 _ROLE_THEN_NAME = re.compile(r"^((?:the\s+)?(?-i:[a-z])[^,]*?)\s+((?-i:[A-Z])[\w'’-]+\s+(?-i:[A-Z])[\w'’-]+)$")

@@ -333,9 +333,11 @@ PRONOUN_FORCE = re.compile(rf"\b(?:its|their|our|his|her)\s+(?:[\w-]+\s+)?{FORCE
 SELF_CLAIM = re.compile(r"\b(?:(?:that\s+)?(?:it|they)(?:\s+(?:had|has|have))?|to\s+have)\s+(?:\w+\s+){0,2}$", _I)
 ANY_SIDE = re.compile(rf"{RU_WORD}|{UA_WORD}|\b(?:Russia|Moscow|Kremlin|Ukraine|Kyiv|Kiev)\b")
 # a Russian body saying what follows is told ("..., the Russian defence ministry said")
-RU_SOURCE = re.compile(rf"\b(?:{RU_WORD}\s+(?:[\w-]+\s+){{0,2}}?(?:ministry|military|army|officials?|authorities|"
-                       rf"command|agency|news\s+agency)|Moscow|the\s+Kremlin|TASS|RIA(?:\s+Novosti)?|Interfax)\b"
-                       rf"(?=[^.;]{{0,40}}?\b(?:said|says|reported|claimed|announced|stated)\b)")
+# (the speaker's clause right after the trigger's: not "..., a claim Moscow said was false" nor
+# "..., while Russian officials said")
+RU_SOURCE = re.compile(rf"[^,;]{{0,60}}?,\s*(?:the\s+|a\s+)?(?:{RU_WORD}\s+(?:[\w-]+\s+){{0,2}}?(?:ministry|military|army|officials?|"
+                       rf"authorities|command|agency|news\s+agency)|Moscow|the\s+Kremlin|TASS|RIA(?:\s+Novosti)?|Interfax)\b"
+                       rf"\s+(?:(?:has|had|also|later)\s+)?(?:said|says|reported|claimed|announced|stated)\b", re.I)
 UKRAINE_BY_DEFAULT = re.compile(r"^(?:liberated|liberation\s+of|retook|retaken|recaptured|recapture\s+of|"
                                 r"regained\s+control\s+(?:of|over))$", _I)
 
@@ -365,8 +367,10 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
     force named before it in the sentence (flipped when that force fends the attack off)."""
     by = BY_SIDE.match(text[end:])
     if re.search(r"\bunder\s+(?:its|their)\s+(?:full\s+)?control\b", m.group(0)):
-        # "Russia claimed the village is now under its control": the side that claims it
-        owner = [x for x in ANY_SIDE.finditer(text, 0, start)]
+        # "Russia claimed the village is now under its control": the side that claims it (named
+        # before the claim's verb, not the troops named after it)
+        said = [v for v in re.finditer(r"\b(?:said|says|claimed|claims|reported|announced|stated)\b", text[:start])]
+        owner = [x for x in ANY_SIDE.finditer(text, 0, said[0].start() if said else start)]
         return side_of(owner[-1].group(0).replace("Kremlin", "Russia")) if owner else None
     if re.search(r"(?i)\b(?:hit|struck)\s+by\b|\bunder\s+(?:\w+\s+)?(?:attack|fire|shelling|bombardment)\b", m.group(0)):
         # "Kyiv was hit by a Russian missile": the subject is the target; the sender is in the by-phrase
@@ -451,7 +455,7 @@ def actor_side(text: str, start: int, end: int, event_type: str, m: re.Match) ->
     after = SIDE_PHRASE.search(text, end)
     if event_type in ("capture",) and UKRAINE_BY_DEFAULT.match(m.group(0)):
         # "X was liberated, the Russian defence ministry said": Moscow's word for its own gains
-        return "russia" if RU_SOURCE.search(text, end) else "ukraine"
+        return "russia" if RU_SOURCE.match(text, end) else "ukraine"
     if after and event_type in ("strike", "assault", "advance") and after.start() - end < 60 and \
             re.search(r"\b(?:on|against|at|in|near|over|across|into|inside|outside|around)\s+[\w\s]*$", text[end:after.start()], _I) is None and \
             not (event_type == "strike" and IMPACT.search(m.group(0))):

@@ -213,7 +213,7 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
     mentions = _with_region_anaphor(ctx, text, mentions)
     # "a strike on a village near Odesa": the oblast, not Odesa
     near = {p.start for p in mentions if places.near_not_in(text, p)
-            or places.raion_not_town(text, p) and p.oblast == f"{p.name} Oblast"}   # "Sumy district": not Sumy
+            or places.raion_not_town(text, p, lists=False)}     # "Sumy district": not Sumy
     mentions = [places.PlaceMention(p.start, p.end, p.oblast, "oblast", None) if p.start in near else p
                 for p in mentions]
     found_dates = dates.find_dates(text, ctx.published)
@@ -273,6 +273,9 @@ def _sentence_events(ctx: Doc, i: int, sent: Sentence,
             event_type = "strike"     # "Russian drones attacked Odesa": an air strike
         if event_type == "assault" and _attack_is_strike(text, start, end, m, targets):
             event_type = "strike"
+        elif event_type == "strike" and _ATTACKED_HOMES.match(m.group(0)) \
+                and not _WITH_FIRE_NEAR.search(text, end, end + 120) and GROUND_BEFORE.search(_clause_before(text, start)):
+            event_type = "assault"    # "Russian assault groups attacked houses on the outskirts of X": on foot
         where = text.find(targets[0], end)
         if event_type == "capture" and TAKES_OBJECT.match(m.group(0)) and where > end and \
                 PARTIAL_OBJECT.search(text, end, where):
@@ -395,6 +398,9 @@ NIGHT_OR_CLOCK = re.compile(r"(?i)\b(?:night|overnight|nighttime|pre-?dawn)\b|\b
 
 _FIRE_ON_PLACES = re.compile(r"\s+(?:the\s+)?(?:(?!positions)[\w'’-]+\s+){0,2}?(?:(?:communit(?:y|ies)|settlements?|localit(?:y|ies))"
                              r"(?!\s+of\s+(?-i:[A-Z]))|territory\s+of|residential|civilian|border\s+(?:areas?|villages|regions?))\b", re.I)
+
+
+_ATTACKED_HOMES = re.compile(r"attacked\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:houses?|homes|buildings?)\b", re.I)
 
 
 def _attack_is_strike(text: str, start: int, end: int, m: re.Match, targets: list[str]) -> bool:

@@ -651,12 +651,18 @@ _WEAPON_ATTACK = re.compile(r"\b(?:drones?|uavs?|missiles?|rockets?|artillery|mo
                             r"|\battacked\s+(?:\w+\s+)?(?:by|with)\s+(?:[\w-]+\s+)?(?:drones?|uavs?|missiles?|rockets?|artillery|"
                             r"mortars?|shaheds?|aircraft)\b", _I)
 _IN_CARE = re.compile(r"\s+(?:still\s+)?in\s+(?:intensive\s+care|(?:the\s+)?hospitals?|(?:a\s+)?(?:critical|serious|grave)\s+condition)\b", _I)
+_TOLL_IN = re.compile(r"\b(?:death|casualty|injury)\s+toll\s+(?:(?:from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)?(?:in|on|at)\s+"
+                      r"(?:the\s+)?(?:[\w-]+\s+){0,2}?$", _I)
+_LIST_COLON = re.compile(r"(?<!\d):(?!\d)")     # a list's colon, not a clock's (14:30)
+
+
 def _shot_at(t: str, end: int, cside: str) -> str | None:
     """The side whose munitions a shoot-down before `end` brought down: the other side of the
     shooter named with its side ("Russian air defence systems shot down"), or of the speaker when
     the shooter is their own unnamed air defence ("the military's air defenses shot down",
     told by the Ukrainian air force)."""
-    if (m := _SHOOTER.search(t, 0, end)):
+    if (found := list(_SHOOTER.finditer(t, 0, end))):
+        m = found[-1]       # the shoot-down nearest the number, not an earlier clause's
         return _opp("ukraine" if m.group("side").lower().startswith(("ukrain", "kyiv")) else "russia")
     if cside in ("ukraine", "russia") and _OWN_AD_SHOT.search(t, 0, end):
         return _opp(cside)
@@ -666,6 +672,7 @@ def _shot_at(t: str, end: int, cside: str) -> str | None:
 _OWN_AD_SHOT = re.compile(r"\b(?:air\s+defen[cs]es?|air\s+defen[cs]e\s+(?:forces|systems|units|crews)|mobile\s+fire\s+groups)\s+"
                           r"(?:have\s+|has\s+|had\s+)?(?:shot\s+down|downed|intercepted|destroyed)\b", _I)
 _SHOOTER = re.compile(r"\b(?P<side>Ukraine['’]s|Ukrainian|Russia['’]s|Russian|Kyiv['’]s|Moscow['’]s)\s+(?:[\w-]+\s+){0,3}?"
+                      r"(?:(?:said|says|reported|claimed)\s+(?:that\s+)?(?:it|they)\s+)?"     # "Ukraine's air force said it shot down"
                       r"(?:has\s+|have\s+|had\s+)?(?:shot\s+down|downed|intercepted|destroyed|neutrali[sz]ed)\b", _I)
 _OF_NEXT = re.compile(r"\s+(?:out\s+)?of\s+(?:its|their|the|his|our|all|about|some|around)?\s*"
                       r"(?:(?:town|city|village|region|community)['’]s\s+)?(?:(?:pre-?war|pre-?conflict|pre-?invasion|original|former|peacetime|urban|total)\s+){0,2}", _I)
@@ -1091,7 +1098,7 @@ _NUMBER_OF_TO = re.compile(
     r"\b(?:number|count|tally|toll)\s+of\s+(?:(?:russian|ukrainian|enemy|such|the)\s+)*(?:(?P<attacks>attacks|assaults|"
     r"clashes|combat\s+engagements|storming\s+attempts)|(?P<killed>dead|killed|deaths|fatalities)|(?P<wounded>wounded|injured)|"
     r"(?P<captured>prisoners|pows|captives))\b[^.;:\d]{0,60}?\s+(?:has\s+|have\s+|had\s+)?(?:(?:increased|rose|risen|grew|grown|"
-    r"reached|climbed|jumped|went\s+up)\s+(?:to|by)|(?:could|may|might|will|would)\s+(?:reach|exceed|top)|reached|exceeded|topped)\s+"
+    r"reached|climbed|jumped|went\s+up)\s+(?:to|by(?!\s+\S+\s+to\b)|by\s+\S+\s+to)|(?:could|may|might|will|would)\s+(?:reach|exceed|top)|reached|exceeded|topped)\s+"
     r"(?:about|around|roughly|some|nearly|almost|over|more\s+than|at\s+least)?\s*$", _I)
 _SUBSET_GAP = re.compile(r"(?:,|\s[—–])\s*(?:including|among\s+them|among\s+whom)\s+$", _I)
 
@@ -1864,6 +1871,9 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
         owner = [m for m in ms if m.end <= q.start and _APPOSITIVE_POPULATION.fullmatch(t, m.end, q.start)]
         if owner:
             return _canon(t, owner[-1]), "stated"
+    before_q = [m for m in ms if m.end <= q.start]
+    if kind in CASUALTY_KINDS and before_q and _TOLL_IN.search(t, max(0, before_q[-1].start - 60), before_q[-1].start):
+        return _canon(t, before_q[-1]), "stated"   # "the death toll in Kharkiv, the worst since March, hit 12"
     if "respectively" in t and (own := _respective(t, q, ms)) is not None:
         return _canon(t, own), "stated"     # "1,500 and 800 remain in X and Y, respectively"
     if _NO_PLACE.search(t, q.end):
@@ -1888,7 +1898,7 @@ def _place(ctx: Doc, t: str, q: Quantity, kind: str, mentions, claimant, sent_st
             return ctx.main_place, "context"    # "35 attacks were reported around the city on the edge of Donbas"
     # "In the Kharkiv direction, ... two attacks in the area of Tykhi": a front sector's name
     # yields to a place named in the sentence (it stays when it is the only one)
-    colon = t.find(":", q.end, q.end + 80) if ms else -1
+    colon = (c.start() if (c := _LIST_COLON.search(t, q.end, q.end + 80)) else -1) if ms else -1
     head = [m for m in ms if q.end <= m.start < colon and _OF_THE_COUNTED.fullmatch(t, q.end, m.start)]
     if head:
         # "killed 8 civilians of Donetsk region: 4 in Dolyna, 1 in Siversk": the places after the
@@ -2122,7 +2132,7 @@ _ORIGIN = re.compile(r"\b(?:soldier|man|woman|men|women|native|resident|voluntee
 _ORIGIN, _OWNER = Gated(_ORIGIN), Gated(_OWNER)
 # (not "taken to hospital in X": most often the town where it happened)
 _DESTINATION = Gated(re.compile(
-    r"\b(?:(?:transported|transferred|airlifted|moved|sent|relocated|evacuated|resettled)\s+(?:[\w-]+\s+){0,3}?to\s+"
+    r"\b(?:(?:transported|transferred|airlifted|moved|relocated|evacuated|resettled)\s+(?:[\w-]+\s+){0,3}?to\s+"
     r"(?:(?:a|the)\s+)?(?:(?:hospitals?|clinics?|medical\s+facilit(?:y|ies))\s+in\s+)?|"
     r"(?:taken|brought|rushed|delivered)\s+(?:[\w-]+\s+){0,3}?to\s+)(?:the\s+(?:city|town)\s+of\s+)?$", _I))
 _THE_TOWN = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+)?(?:town|city|village|settlement|battle|fight|siege)\b", _I)

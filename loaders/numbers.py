@@ -145,6 +145,7 @@ _QUAL_RE = re.compile(
     re.IGNORECASE)
 _QUAL_AFTER = re.compile(r"^(?:\s+or\s+(?P<more>more|so)\b|(?P<plus>\+|-plus\b))", re.IGNORECASE)
 
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _RANGE_MID = re.compile(r"^\s*(?:-|–|—|to)\s*$|^\s+or\s+$", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?:^|(?<=\W))(?P<w>between|from)\s+$", re.IGNORECASE)
 _AND_TO = {"between": re.compile(r"^\s+and\s+$", re.IGNORECASE),
@@ -251,7 +252,9 @@ def _find(text: str) -> list[Quantity]:
             if lead and _AND_TO[lead.group("w").lower()].match(mid):
                 joined = (lead.start(), lead.group("w").lower())
             elif _RANGE_MID.match(mid) and not (mid.strip().lower() == "or" and a["kind"] == "digits"
-                                                and not _shortened_or(a, b)):
+                                                and not _shortened_or(a, b)) \
+                    and not (mid.strip().lower() == "to" and _BY_BEFORE.search(text, max(0, a["start"] - 6), a["start"])):
+                # (not "rose by 3 to 15": a change and the new total)
                 joined = (None, mid.strip().lower())
             if joined is not None:
                 q = _range(text, a, b, joined[0])

@@ -44,25 +44,29 @@ def near_not_in(text: str, m: "PlaceMention") -> bool:
     return m.kind in SETTLEMENTS and bool(m.oblast) and _A_VILLAGE_NEAR.search(text, max(0, m.start - 80), m.start) is not None
 
 
-def raion_not_town(text: str, m: "PlaceMention") -> bool:
+def raion_not_town(text: str, m: "PlaceMention", lists: bool = True) -> bool:
     """A raion named after an oblast's capital ("Sumy district": the villages around Sumy, not the
-    city) or several raions at once ("Chuhuiv, Kharkiv and Bohodukhiv districts of Kharkiv
-    region"): only the oblast is a place we hold. A raion named after a smaller town stands for
-    that town ("the Kupiansk district"), and a city's own district ("the Kyiv district of
-    Odesa") is no raion."""
+    city) or, with `lists`, one of several raions at once ("Chuhuiv, Kharkiv and Bohodukhiv
+    districts of Kharkiv region"): only the oblast is a place we hold. A raion named after a
+    smaller town stands for that town ("the Kupiansk district"); "Velyka Pysarivka, Okhtyrka
+    district" is a village and its raion; a city's own district ("the Kyiv district of Odesa")
+    is no raion."""
     if m.kind not in SETTLEMENTS or not m.oblast:
         return False
     r = _TOWN_RAION.match(text, m.end)
     if r is None:
-        # the last of a list: "Chuhuiv, Kharkiv and Bohodukhiv districts"
         return False
-    return m.oblast == f"{m.name} Oblast" or bool(r.group("list")) or _LISTED_BEFORE.search(text, 0, m.start) is not None
+    plural = r.group("word").lower().endswith("s")
+    if lists and plural and (r.group("list") or _LISTED_BEFORE.search(text, max(0, m.start - 40), m.start)):
+        return True
+    return (plural or not r.group("list")) and m.oblast == f"{m.name} Oblast"
 
 
-_LISTED_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’-]+\s*(?:,|\band\b)\s*$")
-# between the town and "district(s)": the other towns of a list of raions
-_TOWN_RAION = re.compile(r"(?P<list>(?:\s*,\s*(?-i:[A-Z])[\w'’-]+)*(?:\s*,?\s+and\s+(?-i:[A-Z])[\w'’-]+)?)\s+(?:districts|raions|district|raion)\b"
-                          r"(?!\s+(?:of|in)\s+(?:the\s+city\s+of\s+)?(?-i:[A-Z])[\w'’-]++(?!\s+(?:region|oblast|province)))", re.I)
+# the earlier towns of a list of raions, up to its last: "Chuhuiv, Kharkiv and Bohodukhiv districts"
+_LISTED_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_TOWN_RAION = re.compile(r"(?P<list>(?:\s*,\s*(?-i:[A-Z])[\w'’-]+)*(?:\s*,?\s+and\s+(?-i:[A-Z])[\w'’-]+)?)"
+                         r"\s+(?P<word>districts|raions|district|raion)\b"
+                         r"(?!\s+(?:of|in)\s+(?:the\s+city\s+of\s+)?(?-i:[A-Z])[\w'’-]++(?!\s+(?:region|oblast|province)))", re.I)
 
 
 @dataclass(frozen=True)

@@ -167,25 +167,30 @@ THIS_BY = re.compile(r"^\s*(?:(?:This|That|It)\s+(?:was|has\s+been|is)\s+(?:\w+\
                       r"|(?:About|On)\s+this,?\s+(?:was\s+|has\s+been\s+)?(?:reported|reports|said|says|informed|informs|"
                       r"announced|stated|wrote|writes)(?:\s+(?:on\s+\w+\s+)?by)?(?=\s+(?:the\s+)?(?-i:[A-Z])|\s+the\s)"
                       r"|Quotes?\s+from\s+(?=[^:.]{2,80}:))"     # "Quote from NAME: ..."
-                      r"\s*(?P<who>[^,.;:]{2,200}?)(?=\s*[,.;:]|\s*$)", re.I)   # never cut inside a name
+                      r"\s*(?P<who>[^,.;:]{2,200}?)(?=\s*[,.;:]|\s*$|\s+(?:who|which|that|where|while)\b)", re.I)   # never cut inside a name
 _DOC_FORMS = (Gated(_BY_DOC), Gated(_GIVEN_BY), Gated(_CITING))
 
 
 # "X in the bulletin released today", "X on Telegram": what trails the speaker
-_BY_TAIL = re.compile(r"\s+(?:in|on|via|through|during|at)\s+(?:a|an|the|its|their|his|her)\b.*$|\s+(?:today|yesterday|on\s+\w+day)\b.*$")
+_BY_TAIL = re.compile(r"\s+(?:in|on|via|through|during)\s+(?:a|an|the|its|their|his|her)\b.*$|"
+                      r"\s+at\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:briefing|press\s+conference|news\s+conference|meeting|telethon|"
+                      r"session|forum|summit)\b.*$|\s+(?:today|yesterday|on\s+\w+day)\b.*$")
 
 
 def sentence_attributions(text: str, offset: int) -> list[Attribution]:
     if _headline_case(text):
         # "Pentagon Puts Russian Casualties at 600,000": a headline's verbs in capitals
         text = _TITLE_VERB.sub(lambda m: m.group(0).lower(), text)
-    tail = _DASH_TAIL.search(text) if " " in text[-60:] and not text.rstrip().endswith(".") else None
-    if tail and (a := lookup(tail.group("who"))) is not None and a.kind in ("person", "institution"):
-        # "Russians shelled X 30 times, two wounded - Lysak": a headline's speaker after its dash
-        return [_make(text, offset, tail.start("who"), tail.end("who"), 0, tail.start())]
+    # "Russians shelled X 30 times, two wounded - Lysak": a headline's speaker after its dash,
+    # when nothing else in it names one
+    dash = _DASH_TAIL.search(text) if not text.rstrip().endswith(".") else None
+    if dash and ((a := lookup(dash.group("who"))) is None or a.kind not in ("person", "institution")):
+        dash = None
+    if dash:
+        dash = _make(text, offset, dash.start("who"), dash.end("who"), 0, dash.start())
     low = text.lower()
     if next(_CUE_SCAN.iter(low), None) is None:
-        return []
+        return [dash] if dash else []
     out: list[Attribution] = []
     n = len(text)
     for m in _ACCORDING_G.finditer(text, low=low):
@@ -238,6 +243,8 @@ def sentence_attributions(text: str, offset: int) -> list[Attribution]:
     outside = [a for a in out if not inside_quote(text, a.start - offset)]
     if outside and len(outside) < len(out):
         out = outside
+    if not out and dash:
+        return [dash]
     return sorted(out, key=lambda a: a.start)
 
 
@@ -860,6 +867,10 @@ def _display_name(raw: str) -> str:
     lead = toks[:len(toks) - len(run)]
     if not run:
         return s
+    # an office's acronym before the name ("head of Kharkiv RMA Oleh Syniehubov")
+    acr = [k for k, t in enumerate(run) if len(t) > 1 and t.isupper() and t.isalpha()]
+    if acr and len(run) - acr[-1] - 1 >= 2:
+        return " ".join(run[acr[-1] + 1:])
     unit = [k for k, t in enumerate(run) if t.rstrip(".,") in _UNIT_WORDS]
     if unit and len(run) - unit[-1] - 1 >= 2:
         # "Governor of the Zaporozhye Region Ivan Petrenko": the name follows the place's unit word

@@ -1309,3 +1309,22 @@ def test_a_long_official_title_before_the_name_in_a_this_was_announced_frame():
             "This was announced by the Deputy Prime Minister for the Reconstruction of Ukraine — Minister of "
             "Development of Communities and Territories of Ukraine Petro Hnatenko")
     assert who(text, "Four") == ("Petro Hnatenko", "ukraine")
+
+
+def test_review_cases_dash_tails_titles_at_places_and_role_commas():
+    # a sentence naming its speaker keeps it, whatever name trails after a dash
+    assert who("Twelve people were killed, the mayor said, adding that one man was responsible - Putin", "Twelve") \
+        == ("the mayor", "ukraine")
+    # "at the Pentagon" is part of the title, not a trailing venue
+    text = "Twelve people were wounded in Kharkiv. This was stated by a spokesman at the Pentagon."
+    assert who(text, "Twelve")[1] == "third_party"
+    # an opening clause that is no role does not describe the name after it
+    text = "In the Russian-occupied village, Ivan Petrenko, a teacher, stayed. Petrenko said 12 people were killed there."
+    assert who(text, "12") is None
+    # a long frame with no comma: the holder before "who"
+    text = ("Twelve people were wounded in Kharkiv. This was stated by the head of the local hromada military "
+            "administration of the frontline town in the east of the region Petro Hnatenko who spoke about the shelling.")
+    assert who(text, "Twelve") == ("Petro Hnatenko", "ukraine")
+    # an office's acronym before the name is no part of it
+    assert who("Twelve people were wounded in Kharkiv, head of Kharkiv RMA Oleh Syniehubov said.", "Twelve") == \
+        ("Oleh Syniehubov", "ukraine")

@@ -1113,3 +1113,22 @@ def test_an_attack_on_a_city_the_ground_war_never_reached_is_a_strike(monkeypatc
 def test_now_under_its_control_is_a_capture_by_the_side_that_claims_it():
     got = summary("Russia claimed on Monday that the village of Berkhivka is now under its control.", D(2024, 5, 1))
     assert [(e[0], e[1], e[2]) for e in got] == [("capture", "Berkhivka", "russia")]
+
+
+def test_review_cases_liberated_claims_and_ground_assaults_on_houses():
+    pub = D(2024, 5, 1)
+    sides = lambda text: [(e[0], e[2]) for e in summary(text, pub)]
+    # a Russian body later in the sentence that does not tell the capture
+    assert sides("Zelensky said Robotyne was liberated, a claim Moscow said was false.") == [("capture", "ukraine")]
+    assert sides("Robotyne was liberated last week, while Russian officials said they repelled attacks elsewhere.") \
+        == [("capture", "ukraine")]
+    assert sides("The village of Robotyne was liberated, the Russian Defence Ministry said.") == [("capture", "russia")]
+    # "their" control: the claiming side, not the troops named after the claim's verb
+    assert sides("The Russian defence ministry said Ukrainian troops had been driven back and the village of "
+                 "Robotyne is now under their control.") == [("capture", "russia")]
+    # ground units attacking houses: an assault
+    got = summary("Russian assault groups attacked houses on the outskirts of Toretsk on Monday.", pub)
+    assert [(e[0], e[1]) for e in got] == [("assault", "Toretsk")]
+    # forces attacking a power grid do it from the air
+    got = summary("In Odesa, Russian forces have attacked the energy infrastructure for the fourth night in a row.", pub)
+    assert [(e[0], e[1]) for e in got] == [("strike", "Odesa")]

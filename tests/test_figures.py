@@ -2967,3 +2967,26 @@ def test_munitions_shot_down_belong_to_the_side_the_shooter_shot_at():
     text = "The Ukrainian air force said the military's air defenses shot down 17 of the 22 drones overnight."
     got = {(f.kind, f.value): f.subject_side for f in extract_figures(_doc(text))}
     assert got[("equipment_lost", 17)] == "russia" and got[("strikes", 22)] == "russia"
+
+
+def test_review_cases_clock_colons_single_raions_shooters_totals_and_destinations():
+    places_of = lambda text: [f.place for f in extract_figures(_doc(text))]
+    # a clock's colon is no list's
+    assert places_of("Two people were killed at 14:30 in a strike on Kharkiv.") == ["Kharkiv"]
+    # a village and its raion, a raion after a comma, one raion named after a small town: no oblast
+    assert places_of("Two people were killed in Velyka Pysarivka, Okhtyrka district, the governor said.") == ["Velyka Pysarivka"]
+    assert places_of("On Tuesday, Kupiansk district was shelled, killing two people.") == ["Kupiansk"]
+    # the shoot-down nearest the number decides, not an earlier clause's side
+    got = {(f.kind, f.value): f.subject_side for f in extract_figures(_doc(
+        "After Russian forces destroyed a bridge, Ukraine's air force shot down 14 of 17 drones."))}
+    assert got[("equipment_lost", 14)] == "russia" and got[("strikes", 17)] == "russia"
+    # "rose by 3 to 15": the 15 is the total, never a 3-15 range
+    got = [(f.kind, f.value, f.value_low, f.value_high) for f in extract_figures(_doc(
+        "The number of dead increased by 3 to 15, the governor said."))]
+    assert ("killed", 15, None, None) in got and all(low is None for _, _, low, _ in got)
+    # munitions sent to a city are aimed at it
+    assert places_of("Russia sent 20 drones to Odesa overnight.") == ["Odesa"]
+    # a toll's own place before the number, not the next clause's
+    got = {(f.kind, f.value): f.place for f in extract_figures(_doc(
+        "The death toll in Kharkiv, the worst since March, hit 12, while in Odesa, 3 were wounded."))}
+    assert got == {("killed", 12): "Kharkiv", ("wounded", 3): "Odesa"}
