@@ -150,8 +150,8 @@ _NO_PLACE = re.compile(r"\belsewhere\b|\bnationwide\b|\bacross\s+(?:the\s+)?(?:c
                        r"\bon\s+(?:all|several|various|different)\s+(?:sections|parts|axes|directions|fronts)\b", _I)
 # A war-wide total: do not fall back to the article's main city.
 _WAR_WIDE = re.compile(r"\bsince\s+the\s+(?:start|beginning|outset)\s+of\s+(?:the|its|russia'?s?|moscow'?s?)\s+"
-                       r"(?:(?:full|large)[-\s]scale\s+)?(?:war|invasion|conflict)|\bsince\s+(?:russia|moscow)\b|\bin\s+the\s+war\b|"
-                       r"\b(?:full|large)[-\s]scale\s+invasion\b|\bsince\s+(?:february\s+)?2022\b|\bsince\s+2014\b|\bin\s+total\b|"
+                       r"(?:" + L.WAR_SCALE + r"\s+)?(?:war|invasion|conflict)|\bsince\s+(?:russia|moscow)\b|\bin\s+the\s+war\b|"
+                       r"\b" + L.WAR_SCALE + r"\s+invasion\b|\bsince\s+(?:february\s+)?2022\b|\bsince\s+2014\b|\bin\s+total\b|"
                        r"\boverall\b|\bso\s+far\s+in\s+the\b|\bsince\s+the\s+war\s+began\b|\bof\s+the\s+war\b", _I)
 
 # Slow patterns most windows cannot match: tried only where a word they need occurs.
@@ -518,7 +518,7 @@ def _place_item(ctx: Doc, i: int, at: int) -> str | None:
 _LOCATIVE_AFTER = re.compile(r"\s+(?:(?:people|residents|civilians)\s+)?(?:(?:and|,)\s+[\d,.]+\s+[a-z]+\s+)?"
                              r"(?:still\s+)?(?:in|on|from|at)\s+(?:the\s+)?"
                              r"(?:city|town|village|hromada|community|left|right|[A-Z])", _I)
-_OVER_REGION = re.compile(r"\s+(?P<verb>(?:were|was)\s+(?:\w+\s+)?(?:destroyed|shot\s+down|downed|intercepted)\s+)?"
+_OVER_REGION = re.compile(r"\s+(?P<verb>(?:were|was)\s+(?:\w+\s+)?(?:" + L.SHOT_DOWN + r")\s+)?"
                           r"(?:over|in|above)\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?-i:[A-Z])", _I)
 _PART_GAP = re.compile(r"[^.;]{0,120}?(?:,\s*(?:including|of\s+(?:them|whom|which))|:|,?\s+with|,?\s+and|,)\s*", _I)
 # A sentence that breaks down the figure before it: "This includes ...", "Among them ..."
@@ -670,10 +670,10 @@ def _shot_at(t: str, end: int, cside: str) -> str | None:
 
 
 _OWN_AD_SHOT = re.compile(r"\b(?:air\s+defen[cs]es?|air\s+defen[cs]e\s+(?:forces|systems|units|crews)|mobile\s+fire\s+groups)\s+"
-                          r"(?:have\s+|has\s+|had\s+)?(?:shot\s+down|downed|intercepted|destroyed)\b", _I)
+                          r"(?:have\s+|has\s+|had\s+)?(?:" + L.SHOT_DOWN + r")\b", _I)
 _SHOOTER = re.compile(r"\b(?P<side>Ukraine['’]s|Ukrainian|Russia['’]s|Russian|Kyiv['’]s|Moscow['’]s)\s+(?:[\w-]+\s+){0,3}?"
                       r"(?:(?:said|says|reported|claimed)\s+(?:that\s+)?(?:it|they)\s+)?"     # "Ukraine's air force said it shot down"
-                      r"(?:has\s+|have\s+|had\s+)?(?:shot\s+down|downed|intercepted|destroyed|neutrali[sz]ed)\b", _I)
+                      r"(?:has\s+|have\s+|had\s+)?(?:" + L.SHOT_DOWN + r")\b", _I)
 _OF_NEXT = re.compile(r"\s+(?:out\s+)?of\s+(?:its|their|the|his|our|all|about|some|around)?\s*"
                       r"(?:(?:town|city|village|region|community)['’]s\s+)?(?:(?:pre-?war|pre-?conflict|pre-?invasion|original|former|peacetime|urban|total)\s+){0,2}", _I)
 _COLON_LIST = re.compile(r"(?P<kw>losses|casualties)[^.;:]{0,60}:\s*$|(?P<killed>killed|dead|deaths)[^.;:]{0,40}:\s*$"
