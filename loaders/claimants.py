@@ -83,8 +83,7 @@ def _last_person(ctx: Doc, i: int) -> tuple[str, str] | None:
                 if words[0].lower() not in TITLES and not INSTITUTION_WORDS.search(m.group()) \
                         and not any(w.lower() in TITLES for w in words):
                     # an unknown "Firstname Lastname" only when introduced with a role
-                    if re.search(r"(?:spokes\w+|governor|commander|mayor|minister|president|official|"
-                                 r"chief|head|leader|aide|adviser|analyst)\s+$", text[:m.start()], re.I) \
+                    if _ROLE_BEFORE_NAME.search(text, 0, m.start()) \
                             or re.match(r",\s+(?:a|an|the)\s", text[m.end():]) \
                             or _role_comma(text, m.start(), m.end()):
                         found = (m.group(), None)
@@ -325,8 +324,9 @@ def _role_comma(text: str, s: int, e: int) -> str | None:
     return None
 
 
-_PERSON_ROLE = re.compile(r"\b(?:spokes\w+|governor|commander|mayor|minister|president|official|chief|head|leader|"
-                          r"aide|adviser)\b", re.I)
+_PERSON_ROLES = r"spokes\w+|governor|commander|mayor|minister|president|official|chief|head|leader|aide|adviser"
+_PERSON_ROLE = re.compile(rf"\b(?:{_PERSON_ROLES})\b", re.I)
+_ROLE_BEFORE_NAME = re.compile(rf"(?:{_PERSON_ROLES}|analyst)\s+$", re.I)    # "spokesman NAME", "analyst NAME"
 # a role opening its clause, then the name in commas: "The head of the city military administration, NAME,"
 _ROLE_COMMA = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\n))(?P<role>(?:[Tt]he\s+)?(?:[\w'’-]+\s+){0,8}?[\w'’-]+),\s+$")
 
